@@ -1,0 +1,67 @@
+// The live connections of this gateway, by user: one user may hold several (devices), and every one of them gets
+// every frame addressed to the user.
+import { randomUUID } from 'node:crypto'
+import WebSocket from 'ws'
+
+/**
+ * A socket whose unsent backlog passes this is a client that stopped reading: it is dropped (it resyncs by seq
+ * after reconnecting) instead of letting one slow reader grow the gateway's memory without bound.
+ */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+
+export class Connection {
+  readonly id = randomUUID()
+  /** pings sent since the last sign of life; the heartbeat drops the connection at two */
+  missedPongs = 0
+
+  constructor(
+    readonly userId: string,
+    readonly ws: WebSocket,
+  ) {}
+
+  /** Writes one text frame (a Buffer is written as-is: the same bytes for every recipient). */
+  send(data: string | Buffer): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate()
+      return
+    }
+    this.ws.send(data, { binary: false })
+  }
+}
+
+export class ConnectionRegistry {
+  private readonly byUser = new Map<string, Set<Connection>>()
+  private count = 0
+
+  add(conn: Connection): void {
+    let set = this.byUser.get(conn.userId)
+    if (!set) this.byUser.set(conn.userId, (set = new Set()))
+    if (set.has(conn)) return
+    set.add(conn)
+    this.count++
+  }
+
+  remove(conn: Connection): void {
+    const set = this.byUser.get(conn.userId)
+    if (!set?.delete(conn)) return
+    this.count--
+    if (set.size === 0) this.byUser.delete(conn.userId)
+  }
+
+  of(userId: string): ReadonlySet<Connection> {
+    return this.byUser.get(userId) ?? new Set()
+  }
+
+  *all(): Iterable<Connection> {
+    for (const set of this.byUser.values()) yield* set
+  }
+
+  get size(): number {
+    return this.count
+  }
+
+  get users(): number {
+    return this.byUser.size
+  }
+}

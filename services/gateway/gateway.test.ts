@@ -1,0 +1,326 @@
+// The gateway over real sockets: an ephemeral port, in-process logic on the in-memory repo, the embedded bus.
+// The dispatch router (task) is not running here: the test publishes DownstreamMessages itself, as task would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import WebSocket from 'ws'
+import { configKeys, type GochatConfig } from '../../src/config/index.js'
+import { topics } from '../../src/contracts/topics.js'
+import { encode, type DownstreamMessage, type Message } from '../../src/contracts/payloads.js'
+import type { EventEnvelope } from '../../src/contracts/events.js'
+import { MemoryBus } from '../../src/drivers/memory/bus.js'
+import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { MemoryStore } from '../../src/drivers/memory/store.js'
+import { createLogger } from '../../src/observability/log.js'
+import { Presence } from '../../src/presence/presence.js'
+import type { RunningRole } from '../../src/core/role.js'
+import { RestClient } from '../../src/client/rest.js'
+import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
+import { startRepo } from '../repo/index.js'
+import { startLogic } from '../logic/index.js'
+import { startGateway } from './index.js'
+import { MAX_STRIKES } from './session.js'
+
+const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
+const log = createLogger({ test: 'gateway' })
+const uniq = () => randomUUID().slice(0, 8)
+
+const bus = new MemoryBus({ defaultPartitions: 2 })
+const cache = new MemoryCache()
+const cfg: GochatConfig = { ...defaults, gateway_port: 0, instance_id: 'gw-t1', partitions: 2 }
+const roles: RunningRole[] = []
+let base = ''
+let strictPort = 0
+const userEvents: EventEnvelope[] = []
+
+beforeAll(async () => {
+  const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+  const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
+  // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
+  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
+  roles.push(strict.role, gw.role, logic.role, repo.role)
+  base = `http://127.0.0.1:${gw.port}`
+  strictPort = strict.port
+  await bus.subscribe({ groupId: 'test-user-events', topics: [topics(cfg).userEvents], fromBeginning: true, eachBatch: async (recs) => void userEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)) })
+})
+
+afterAll(async () => {
+  for (const r of roles) await r.stop()
+  await bus.close()
+  await cache.close()
+})
+
+const sockets: SocketClient[] = []
+async function connect(token: string, url = base) {
+  const s = await SocketClient.connect(url, token)
+  sockets.push(s)
+  expect((await s.ping()).op).toBe('pong')
+  return s
+}
+
+async function user(name = `u${uniq()}`) {
+  const rest = new RestClient(base)
+  return { rest, name, ...(await rest.register(name, 'secret-pass', `Name ${name}`)) }
+}
+
+/** what task does for a stored message: one DownstreamMessage for this gateway with the frame serialized once */
+async function pushDownstream(gatewayId: string, message: Message, userIds: string[]): Promise<string> {
+  const frame = encode({ op: 'message', message })
+  const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds, frame }
+  await bus.publish(topics(cfg).downstream(gatewayId), [{ key: message.conversationId, value: encode(down) }])
+  return frame
+}
+
+function rawFrames(s: SocketClient): string[] {
+  const out: string[] = []
+  s.ws.on('message', (d) => out.push(String(d)))
+  return out
+}
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('gateway REST', () => {
+  it('registers, logs in and signs in guests with PROTOCOL.md statuses and bodies', async () => {
+    const name = `u${uniq()}`
+    const res = await fetch(`${base}/v1/auth/register`, { method: 'POST', body: JSON.stringify({ username: name, password: 'secret-pass' }) })
+    expect(res.status).toBe(201)
+    const reg = (await res.json()) as { userId: string; token: string }
+    expect(Object.keys(reg).sort()).toEqual(['token', 'userId'])
+    await expect(new RestClient(base).register(name, 'secret-pass')).rejects.toMatchObject({ status: 409, code: 'username_taken' })
+    const rest = new RestClient(base)
+    expect((await rest.login(name, 'secret-pass')).userId).toBe(reg.userId)
+    expect(await rest.me()).toEqual({ userId: reg.userId, username: name, displayName: name, guest: false })
+    await expect(new RestClient(base).login(name, 'wrong-pass')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' })
+    await expect(new RestClient(base).login(`nobody${uniq()}`, 'secret-pass')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' })
+
+    const guest = new RestClient(base)
+    const g = await fetch(`${base}/v1/auth/guest`, { method: 'POST', body: JSON.stringify({ displayName: 'Visitor' }) })
+    expect(g.status).toBe(201)
+    guest.token = ((await g.json()) as { token: string }).token
+    const me = await guest.me()
+    expect(me).toMatchObject({ displayName: 'Visitor', guest: true })
+    expect(me).not.toHaveProperty('username')
+    expect(await guest.updateMe('Renamed')).toMatchObject({ displayName: 'Renamed' })
+    expect((await guest.me()).displayName).toBe('Renamed')
+  })
+
+  it('refuses missing and bad tokens with 401 and the error shape', async () => {
+    const res = await fetch(`${base}/v1/me`)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } })
+    await expect(new RestClient(base, 'not-a-token').me()).rejects.toMatchObject({ status: 401, code: 'invalid_token' })
+  })
+
+  it('answers bad JSON with 400, unknown routes with 404, wrong methods with 405, big bodies with 413', async () => {
+    const { token } = await user()
+    const auth = { authorization: `Bearer ${token}` }
+    expect((await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: '{nope' })).status).toBe(400)
+    expect((await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: '[1]' })).status).toBe(400)
+    const missing = await fetch(`${base}/v1/nothing`, { headers: auth })
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    expect((await fetch(`${base}/v1/me`, { method: 'DELETE', headers: auth })).status).toBe(405)
+    const big = await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'x'.repeat(cfg.max_frame_bytes) }) })
+    expect(big.status).toBe(413)
+    expect(await big.json()).toMatchObject({ error: { code: 'too_large' } })
+  })
+
+  it('serves every conversation route with the documented statuses', async () => {
+    const alice = await user()
+    const bob = await user()
+    const carol = await user()
+    const first = await fetch(`${base}/v1/conversations/direct`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ peerUserId: bob.userId }) })
+    expect(first.status).toBe(201)
+    const { conversationId } = (await first.json()) as { conversationId: string }
+    expect(await bob.rest.direct(alice.userId)).toEqual({ conversationId })
+    await expect(alice.rest.direct(alice.userId)).rejects.toMatchObject({ status: 400 })
+
+    const sent = await alice.rest.send(conversationId, 'hi', uniq())
+    expect(sent).toEqual({ messageId: expect.any(String), seq: 1 })
+    const hist = await bob.rest.history(conversationId)
+    expect(hist).toEqual({ hasMore: false, messages: [{ messageId: sent.messageId, conversationId, seq: 1, senderId: alice.userId, content: 'hi', sentAt: expect.any(Number), status: 'normal' }] })
+    await expect(bob.rest.call('GET', `/v1/conversations/${conversationId}/messages?afterSeq=-1`)).rejects.toMatchObject({ status: 400 })
+    expect(await bob.rest.read(conversationId, 1)).toEqual({})
+    expect((await bob.rest.conversations()).conversations).toContainEqual({ conversationId, kind: 'direct', lastSeq: 1, readSeq: 1 })
+    await expect(bob.rest.recall(conversationId, sent.messageId)).rejects.toMatchObject({ status: 403 })
+    expect(await alice.rest.recall(conversationId, sent.messageId)).toEqual({})
+    const del = await fetch(`${base}/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=hard`, { method: 'DELETE', headers: { authorization: `Bearer ${alice.token}` } })
+    expect(del.status).toBe(204)
+    expect(await del.text()).toBe('')
+    await expect(alice.rest.call('DELETE', `/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=gone`)).rejects.toMatchObject({ status: 400 })
+
+    const group = await fetch(`${base}/v1/groups`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ name: 'team', memberIds: [bob.userId] }) })
+    expect(group.status).toBe(201)
+    const gid = ((await group.json()) as { conversationId: string }).conversationId
+    await expect(bob.rest.addMembers(gid, [carol.userId])).rejects.toMatchObject({ status: 403 })
+    expect(await alice.rest.addMembers(gid, [carol.userId])).toEqual({})
+    expect(await alice.rest.announce(gid, 'welcome')).toEqual({})
+    await expect(bob.rest.announce(gid, 'mine now')).rejects.toMatchObject({ status: 403 })
+    const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, { method: 'DELETE', headers: { authorization: `Bearer ${carol.token}` } })
+    expect(removed.status).toBe(204)
+    expect((await alice.rest.conversations()).conversations).toContainEqual({ conversationId: gid, kind: 'group', name: 'team', lastSeq: 0, readSeq: 0 })
+
+    const fr = await fetch(`${base}/v1/friends/requests`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ userId: carol.userId }) })
+    expect(fr.status).toBe(201)
+    expect(await carol.rest.acceptFriend(alice.userId)).toEqual({})
+  })
+
+  it('reports health as JSON and metrics as Prometheus text', async () => {
+    const health = await fetch(`${base}/health`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ ok: true, checks: { accepting: { ok: true } } })
+    const metrics = await fetch(`${base}/metrics`)
+    expect(metrics.headers.get('content-type')).toContain('text/plain')
+    expect(await metrics.text()).toContain('gochat_gateway_connections')
+  })
+})
+
+describe('gateway WebSocket', () => {
+  it('refuses a missing or bad token with HTTP 401 before the upgrade', async () => {
+    await expect(SocketClient.connect(base, 'bogus')).rejects.toThrow(/HTTP 401/)
+    await expect(SocketClient.connect(base, '')).rejects.toThrow(/HTTP 401/)
+    const { token } = await user()
+    const wrongPath = new WebSocket(`${base.replace('http', 'ws')}/v2/ws?token=${token}`)
+    const status = await new Promise<number>((resolve, reject) => {
+      wrongPath.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      wrongPath.once('open', () => reject(new Error('opened')))
+    })
+    expect(status).toBe(404)
+  })
+
+  it('takes the token from the Authorization header too', async () => {
+    const { token } = await user()
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/ws`, { headers: { authorization: `Bearer ${token}` } })
+    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+    ws.close()
+  })
+
+  it('chats directly: ack to the sender, the frame as-is to every device, sync and read', async () => {
+    const alice = await user()
+    const bob = await user()
+    const { conversationId } = await alice.rest.direct(bob.userId)
+    const aliceWs = await connect(alice.token)
+    const bobPhone = await connect(bob.token)
+    const bobLaptop = await connect(bob.token)
+    const phoneRaw = rawFrames(bobPhone)
+    const laptopRaw = rawFrames(bobLaptop)
+
+    const ack = await aliceWs.send(conversationId, 'hello bob', uniq())
+    expect(ack).toEqual({ op: 'ack', ref: expect.any(String), messageId: expect.any(String), seq: 1 })
+
+    const sync = (await bobPhone.sync(conversationId, 0)) as Extract<ServerFrame, { op: 'sync.result' }>
+    expect(sync).toEqual({ op: 'sync.result', ref: expect.any(String), hasMore: false, messages: [expect.objectContaining({ seq: 1, content: 'hello bob' })] })
+    const message = sync.messages[0]!
+    expect(Object.keys(message).sort()).toEqual(['content', 'conversationId', 'messageId', 'senderId', 'sentAt', 'seq', 'status'])
+
+    const frame = await pushDownstream('gw-t1', message, [bob.userId, alice.userId])
+    for (const dev of [bobPhone, bobLaptop, aliceWs]) await dev.waitForMessage(conversationId, 1)
+    expect(phoneRaw).toContain(frame)
+    expect(laptopRaw).toContain(frame)
+
+    expect(await bobLaptop.read(conversationId, 1)).toEqual({ op: 'ack', ref: expect.any(String) })
+    expect(await bobLaptop.request({ op: 'ping' })).toEqual({ op: 'pong', ref: expect.any(String) })
+  })
+
+  it('refuses non-members with an error frame', async () => {
+    const alice = await user()
+    const bob = await user()
+    const eve = await user()
+    const { conversationId } = await alice.rest.direct(bob.userId)
+    const eveWs = await connect(eve.token)
+    expect(await eveWs.send(conversationId, 'let me in', uniq())).toMatchObject({ op: 'error', code: 'not_member' })
+    expect(await eveWs.sync(conversationId, 0)).toMatchObject({ op: 'error', code: 'not_member' })
+    expect(await eveWs.read(conversationId, 1)).toMatchObject({ op: 'error', code: 'not_member' })
+  })
+
+  it('answers malformed and oversized frames and keeps the connection usable', async () => {
+    const alice = await user()
+    const bob = await user()
+    const { conversationId } = await alice.rest.direct(bob.userId)
+    const ws = await connect(alice.token)
+    ws.raw('{not json')
+    await ws.waitFor((f) => f.op === 'error' && f.code === 'bad_frame' && f.ref === undefined)
+    ws.raw(JSON.stringify({ op: 'teleport', ref: 'x1' }))
+    expect(await ws.waitFor((f) => f.op === 'error' && f.ref === 'x1')).toMatchObject({ code: 'bad_frame' })
+    ws.raw(Buffer.from(JSON.stringify({ op: 'ping', ref: 'bin' }))) // a Buffer goes out as a binary frame
+    await ws.waitFor((f) => f.op === 'error' && f.code === 'bad_frame' && /binary/.test(f.message))
+    ws.raw(JSON.stringify({ op: 'send', ref: 'x2', conversationId, content: 'a'.repeat(cfg.max_frame_bytes), idempotencyKey: 'big' }))
+    expect(await ws.waitFor((f) => f.op === 'error' && f.code === 'too_large')).toMatchObject({ op: 'error' })
+    expect(await ws.send(conversationId, '   ', uniq())).toMatchObject({ op: 'error', code: 'bad_request' })
+    expect(await ws.send(conversationId, 'still here', uniq())).toMatchObject({ op: 'ack', seq: 1 })
+    expect(ws.closed).toBeUndefined()
+  })
+
+  it('closes a client that keeps sending bad frames with 1008', async () => {
+    const { token } = await user()
+    const ws = await connect(token)
+    for (let i = 0; i < MAX_STRIKES; i++) ws.raw('nope')
+    await until(() => ws.closed !== undefined)
+    expect(ws.closed?.code).toBe(1008)
+    expect(ws.frames.filter((f) => f.op === 'error')).toHaveLength(MAX_STRIKES)
+  })
+
+  it('rate-limits a connection with rate_limited answers, without closing it', async () => {
+    const { token } = await user()
+    const ws = await connect(token, `http://127.0.0.1:${strictPort}`)
+    await new Promise((r) => setTimeout(r, 1100)) // a full bucket
+    for (let i = 0; i < 12; i++) ws.raw(JSON.stringify({ op: 'ping', ref: `p${i}` }))
+    await until(() => ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p')).length === 12)
+    const answers = ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p'))
+    expect(answers.filter((f) => f.op === 'pong').length).toBeGreaterThanOrEqual(5)
+    expect(answers.filter((f) => f.op === 'pong').length).toBeLessThan(8)
+    expect(answers.find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', ref: expect.stringMatching(/^p/) })
+    await new Promise((r) => setTimeout(r, 400))
+    expect((await ws.ping()).op).toBe('pong')
+  })
+
+  it('registers presence per connection and publishes user.online and user.offline', async () => {
+    const alice = await user()
+    const presence = new Presence(cache, { ttlMs: 60_000 })
+    const a = await connect(alice.token)
+    const b = await connect(alice.token, `http://127.0.0.1:${strictPort}`)
+    expect((await presence.lookup([alice.userId])).get(alice.userId)).toEqual(['gw-t1', 'gw-t2'])
+    await a.close()
+    await b.close()
+    await until(() => userEvents.some((e) => e.user_id === alice.userId && e.event_type === 'user.offline'))
+    const mine = userEvents.filter((e) => e.user_id === alice.userId)
+    expect(mine.map((e) => e.event_type)).toEqual(['user.online', 'user.offline'])
+    expect(mine[0]).toMatchObject({ payload: { gateway_id: 'gw-t1', last_seen: expect.any(Number) } })
+    expect((await presence.lookup([alice.userId])).get(alice.userId)).toEqual([])
+  })
+
+  it('drops a connection that stops answering pings', async () => {
+    const { token } = await user()
+    const silent = new WebSocket(`ws://127.0.0.1:${strictPort}/v1/ws?token=${token}`, { autoPong: false })
+    const closed = new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)))
+    await new Promise((resolve) => silent.once('open', resolve))
+    const start = Date.now()
+    await closed
+    expect(Date.now() - start).toBeGreaterThanOrEqual(150)
+  })
+})
+
+describe('gateway stop', () => {
+  it('closes sockets with 1001, refuses new ones and unregisters presence', async () => {
+    const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
+    const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+    const gw = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t3' }, bus, log, logic: logic.logic, messages: logic.messages, cache })
+    const url = `http://127.0.0.1:${gw.port}`
+    const { userId, token } = await new RestClient(url).guest()
+    const ws = await SocketClient.connect(url, token)
+    await ws.ping()
+    await gw.role.stop()
+    await until(() => ws.closed !== undefined)
+    expect(ws.closed?.code).toBe(1001)
+    expect((await new Presence(cache, { ttlMs: 1000 }).lookup([userId])).get(userId)).toEqual([])
+    await expect(fetch(`${url}/health`)).rejects.toThrow()
+    await logic.role.stop()
+    await repo.role.stop()
+  })
+})

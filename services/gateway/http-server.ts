@@ -1,0 +1,152 @@
+// The gateway's HTTP side (node:http): PROTOCOL.md's REST routes, /health and /metrics, and a hook for static
+// files (the web page). Errors are always {"error":{"code","message"}} with the status the code maps to.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { register } from 'prom-client'
+import { AppError } from '../../src/core/errors.js'
+import type { HealthReport } from '../../src/core/role.js'
+import type { Logger } from '../../src/observability/log.js'
+import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
+import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
+import { httpRequests, sendDuration } from './metrics.js'
+import type { Route } from './routes.js'
+import { bearer, type TokenVerifier } from './token-cache.js'
+
+/** Serves a GET outside /v1/, /health and /metrics; resolves false when it has nothing for that path. */
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+export interface HttpDeps {
+  routes: Route[]
+  verifier: TokenVerifier
+  /** the largest request body (max_frame_bytes, as for WebSocket frames) */
+  maxBodyBytes: number
+  health: () => Promise<HealthReport>
+  staticFiles?: StaticHandler
+  log: Logger
+}
+
+/** A body this many times over the limit is not drained to the end: the connection is cut. */
+const DRAIN_FACTOR = 16
+
+function sendJson(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end()
+    return
+  }
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text)
+}
+
+const sendError = (res: ServerResponse, err: AppError) => sendJson(res, err.httpStatus, err.toJSON())
+
+/**
+ * Reads the body up to `limit` bytes. A larger body is read on and thrown away, so the client (which is still
+ * sending) gets to read the 413 instead of a reset connection.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) chunks.push(chunk)
+      else if (size > limit * DRAIN_FACTOR) req.destroy()
+    })
+    req.on('end', () => (size > limit ? reject(new AppError('too_large', `request body is larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))))
+    req.on('error', reject)
+    req.on('close', () => size > limit * DRAIN_FACTOR && reject(new AppError('too_large', `request body is larger than ${limit} bytes`)))
+  })
+}
+
+function parseJsonObject(raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {}
+  let v: unknown
+  try {
+    v = JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new AppError('bad_request', 'body is not valid JSON')
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new AppError('bad_request', 'body must be a JSON object')
+  return v as Record<string, unknown>
+}
+
+function decodeParams(match: RegExpExecArray): string[] {
+  try {
+    return match.slice(1).map((s) => decodeURIComponent(s))
+  } catch {
+    throw new AppError('bad_request', 'malformed path')
+  }
+}
+
+async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerResponse, url: URL, matched: { name: string }): Promise<string> {
+  const onPath = deps.routes.map((r) => ({ r, m: r.path.exec(url.pathname) })).filter((x) => x.m)
+  const hit = onPath.find((x) => x.r.method === req.method)
+  if (!hit) {
+    if (onPath.length === 0) throw new AppError('not_found', `no route ${req.method} ${url.pathname}`)
+    res.setHeader('allow', onPath.map((x) => x.r.method).join(', '))
+    sendJson(res, 405, { error: { code: 'method_not_allowed', message: `${req.method} is not allowed on ${url.pathname}` } })
+    return 'unknown'
+  }
+  const { r: route, m } = hit
+  matched.name = route.name
+  const params = decodeParams(m!)
+  let userId = ''
+  if (route.auth) {
+    const token = bearer(req.headers.authorization)
+    if (!token) throw new AppError('unauthorized', 'missing Authorization: Bearer <token>')
+    userId = await deps.verifier.verify(token)
+  }
+  const body = parseJsonObject(await readBody(req, deps.maxBodyBytes))
+  const result = await route.run({ userId, body, params, query: url.searchParams, headers: req.headers })
+  sendJson(res, result.status, result.status === 204 ? undefined : result.body)
+  return route.name
+}
+
+async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const received = performance.now()
+  const url = new URL(req.url ?? '/', 'http://gateway')
+  let name = 'unknown'
+  const matched = { name: 'unknown' }
+  // API requests start a trace (when tracing is on), ended once the response is written
+  const span = tracingEnabled() && url.pathname.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  try {
+    if (url.pathname.startsWith('/v1/')) {
+      name = span ? await runWithin(span, () => serveApi(deps, req, res, url, matched)) : await serveApi(deps, req, res, url, matched)
+    } else if (url.pathname === '/health' && req.method === 'GET') {
+      name = 'health'
+      const report = await deps.health()
+      sendJson(res, report.ok ? 200 : 503, report)
+    } else if (url.pathname === '/metrics' && req.method === 'GET') {
+      name = 'metrics'
+      const text = await register.metrics()
+      res.writeHead(200, { 'content-type': register.contentType }).end(text)
+    } else if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticFiles && (await deps.staticFiles(req, res))) {
+      name = 'static'
+    } else {
+      throw new AppError('not_found', `nothing at ${url.pathname}`)
+    }
+  } catch (err) {
+    if (res.headersSent) {
+      res.destroy()
+    } else if (err instanceof AppError) {
+      errorsTotal.inc({ role: 'gateway', code: err.code })
+      sendError(res, err)
+    } else {
+      deps.log.error('HTTP request failed', { err, method: req.method, path: url.pathname })
+      errorsTotal.inc({ role: 'gateway', code: 'internal' })
+      sendError(res, new AppError('internal', 'internal error'))
+    }
+  } finally {
+    if (name === 'unknown') name = matched.name
+    httpRequests.inc({ route: name, status: String(res.statusCode) })
+    if (name === 'send') sendDuration.observe({ transport: 'http', result: res.statusCode < 400 ? 'ok' : 'error' }, secondsSince(received))
+    if (span) {
+      span.updateName(`http ${name}`)
+      span.setAttributes({ 'http.route': name, 'http.response.status_code': res.statusCode })
+      endSpan(span, res.statusCode >= 500 ? res.statusCode : undefined)
+    }
+  }
+}
+
+export function createHttpServer(deps: HttpDeps): Server {
+  return createServer((req, res) => void handle(deps, req, res))
+}

@@ -1,0 +1,164 @@
+// The gateway role: the HTTP + WebSocket edge. It authenticates clients through logic, keeps their live
+// connections (several per user), registers them in presence, and writes the frames of its own downstream topic
+// to them. Everything else — authorization, storage, routing — happens behind logic, repo and task.
+import { randomUUID } from 'node:crypto'
+import { once } from 'node:events'
+import type { Server } from 'node:http'
+import type { WebSocket } from 'ws'
+import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
+import { catalog, groups, topics } from '../../src/contracts/topics.js'
+import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
+import type { Cache } from '../../src/ports/cache.js'
+import { Connection, ConnectionRegistry } from './connections.js'
+import { startDownstream } from './downstream.js'
+import { startHeartbeat } from './heartbeat.js'
+import { createHttpServer, type StaticHandler } from './http-server.js'
+import { trackRegistry } from './metrics.js'
+import { createPresence } from './presence.js'
+import { restRoutes } from './routes.js'
+import { attachSession } from './session.js'
+import { staticFiles } from './static.js'
+import { cachedVerifier } from './token-cache.js'
+import { attachWebSockets } from './ws-server.js'
+
+export interface GatewayContext extends RoleContext {
+  cache: Cache
+  /** what GET /health reports; the runtime passes the health of every role in the process, default: the gateway's */
+  health?: () => Promise<HealthReport>
+  /** serves the web page and other static files (GET outside /v1/, /health, /metrics); default: web/ */
+  staticFiles?: StaticHandler
+}
+
+/** How long stop() lets clients answer the 1001 close before their sockets are cut. */
+const CLOSE_GRACE_MS = 2000
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)))
+    server.listen(port, () => {
+      const addr = server.address()
+      resolve(typeof addr === 'object' && addr ? addr.port : port)
+    })
+  })
+}
+
+async function closeAll(sockets: WebSocket[], code: number, reason: string): Promise<void> {
+  const closed = sockets.map((ws) => once(ws, 'close').catch(() => undefined))
+  for (const ws of sockets) ws.close(code, reason)
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([Promise.all(closed), new Promise((r) => (timer = setTimeout(r, CLOSE_GRACE_MS)))])
+  clearTimeout(timer)
+  for (const ws of sockets) ws.terminate()
+  await Promise.all(closed)
+}
+
+export async function startGateway(ctx: GatewayContext): Promise<{ role: RunningRole; port: number }> {
+  const { cfg, bus, cache, logic, messages } = ctx
+  if (!logic || !messages) throw new Error('gateway role needs the logic and message APIs')
+  const instanceId = cfg.instance_id
+  const log = ctx.log.child({ role: 'gateway', instance: instanceId })
+  const t = topics(cfg)
+  if (cfg.heartbeat_interval_ms * 2 > cfg.presence_ttl_seconds * 1000) {
+    // presence entries must outlive a late heartbeat, or online users flicker offline between refreshes
+    log.warn('heartbeat_interval_ms is more than half of presence_ttl_seconds: presence may expire between refreshes', {
+      heartbeat_interval_ms: cfg.heartbeat_interval_ms,
+      presence_ttl_seconds: cfg.presence_ttl_seconds,
+    })
+  }
+
+  // this instance's downstream topic exists whether or not it is in gateway_ids; user-events is produced here
+  await bus.ensureTopics(catalog({ ...cfg, gateway_ids: [instanceId] }).filter((spec) => spec.id === 'downstream' || spec.id === 'userEvents'))
+
+  const registry = new ConnectionRegistry()
+  const presence = createPresence({ cache, bus, gatewayId: instanceId, ttlMs: cfg.presence_ttl_seconds * 1000, userEventsTopic: t.userEvents, log })
+  const verifier = cachedVerifier(logic)
+  // upstream: kafka mode: WebSocket sends go to logic through gochat.messages.upstream, keyed by conversation
+  const upstream = cfg.upstream === 'kafka'
+    ? async (frame: { conversationId: string; content: string; idempotencyKey: string; ref: string | number }, conn: Connection) => {
+        const m: UpstreamMessage = {
+          traceId: randomUUID(), userId: conn.userId, conversationId: frame.conversationId, content: frame.content,
+          idempotencyKey: frame.idempotencyKey, gatewayId: instanceId, connectionId: conn.id, ref: frame.ref,
+        }
+        await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
+      }
+    : undefined
+  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, log, ...(upstream ? { upstream } : {}) }
+  /** presence work of connections that closed and is not finished yet; stop() waits for it */
+  const leaving = new Set<Promise<void>>()
+
+  const onConnection = (ws: WebSocket, userId: string) => {
+    const conn = new Connection(userId, ws)
+    registry.add(conn)
+    ws.on('error', (err) => log.debug('websocket error', { err, userId }))
+    ws.on('pong', () => (conn.missedPongs = 0))
+    // frames wait for the registration, so a client that got any answer is known to be reachable
+    const ready = presence.connected(conn).catch((err: unknown) => {
+      log.warn('presence registration failed, closing the connection', { err, userId })
+      ws.close(1011, 'presence unavailable, try again')
+    })
+    attachSession(conn, sessionDeps, ready)
+    ws.once('close', () => {
+      registry.remove(conn)
+      const done: Promise<void> = ready
+        .then(() => presence.disconnected(conn))
+        .catch((err: unknown) => log.warn('presence unregistration failed (the entry expires by TTL)', { err, userId }))
+        .finally(() => leaving.delete(done))
+      leaving.add(done)
+    })
+  }
+
+  let stopped = false
+  const health = async (): Promise<HealthReport> => {
+    const cacheOk = await cache.ping().then(() => true, () => false)
+    return {
+      ok: !stopped && cacheOk,
+      checks: {
+        accepting: { ok: !stopped },
+        connections: { ok: true, detail: `${registry.size} connections of ${registry.users} users` },
+        presence: { ok: cacheOk, detail: cache.kind },
+      },
+    }
+  }
+
+  const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq })
+  const server = createHttpServer({ routes: restRoutes(logic, messages), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log })
+  const webSockets = attachWebSockets(server, { verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log })
+  const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick: () => presence.refresh([...registry.all()]), log })
+  const untrack = trackRegistry(registry)
+
+  let port: number
+  try {
+    port = await listen(server, cfg.gateway_port)
+  } catch (err) {
+    heartbeat.stop()
+    untrack()
+    await subscription.stop()
+    throw err
+  }
+  log.info('gateway listening', { port, downstream: t.downstream(instanceId) })
+
+  return {
+    port,
+    role: {
+      name: 'gateway',
+      health,
+      stop: async () => {
+        if (stopped) return
+        stopped = true
+        webSockets.stopAccepting()
+        const serverClosed = new Promise((resolve) => server.close(resolve))
+        server.closeIdleConnections()
+        heartbeat.stop()
+        await closeAll([...registry.all()].map((c) => c.ws), 1001, 'gateway shutting down')
+        await subscription.stop()
+        await Promise.all(leaving)
+        untrack()
+        // in-flight REST requests get the same grace as sockets, then their connections are cut
+        const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
+        await serverClosed
+        clearTimeout(timer)
+        log.info('gateway stopped')
+      },
+    },
+  }
+}

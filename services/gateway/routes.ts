@@ -1,0 +1,147 @@
+// PROTOCOL.md's REST table, one entry a route: path, status codes and bodies exactly as documented there.
+import { AppError } from '../../src/core/errors.js'
+import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import { conversationView, meView, messageView } from './views.js'
+
+export interface RouteRequest {
+  /** the authenticated user ('' on routes without auth) */
+  userId: string
+  body: Record<string, unknown>
+  /** the path's captured segments, URL-decoded */
+  params: string[]
+  query: URLSearchParams
+  headers: Record<string, string | string[] | undefined>
+}
+
+export interface RouteResult {
+  status: number
+  /** left out for 204 */
+  body?: unknown
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: RegExp
+  /** the route's name in metrics and logs */
+  name: string
+  auth: boolean
+  run(req: RouteRequest): Promise<RouteResult>
+}
+
+function str(body: Record<string, unknown>, field: string): string | undefined {
+  const v = body[field]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'string') throw new AppError('bad_request', `${field} must be a string`)
+  return v
+}
+
+function strings(body: Record<string, unknown>, field: string): string[] {
+  const v = body[field] ?? []
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new AppError('bad_request', `${field} must be an array of strings`)
+  return v
+}
+
+function int(value: unknown, field: string, fallback?: number): number {
+  if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback
+  const n = typeof value === 'string' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new AppError('bad_request', `${field} must be a non-negative integer`)
+  return n
+}
+
+const ok = (body: unknown = {}): RouteResult => ({ status: 200, body })
+const created = (body: unknown = {}): RouteResult => ({ status: 201, body })
+const noContent: RouteResult = { status: 204 }
+const session = (r: { user_id: string; token: string }) => ({ userId: r.user_id, token: r.token })
+
+const SEG = '([^/]+)'
+const route = (method: Route['method'], pattern: string, name: string, auth: boolean, run: Route['run']): Route => ({
+  method,
+  path: new RegExp(`^${pattern.replace(/:\w+/g, SEG)}$`),
+  name,
+  auth,
+  run,
+})
+
+export function restRoutes(logic: LogicApi, messages: MessageApi): Route[] {
+  return [
+    route('POST', '/v1/auth/register', 'register', false, async ({ body }) =>
+      created(session(await logic.Register({ username: str(body, 'username'), password: str(body, 'password'), display_name: str(body, 'displayName') })))),
+    route('POST', '/v1/auth/login', 'login', false, async ({ body }) =>
+      ok(session(await logic.Login({ username: str(body, 'username'), password: str(body, 'password') })))),
+    route('POST', '/v1/auth/guest', 'guest', false, async ({ body }) =>
+      created(session(await logic.Guest({ display_name: str(body, 'displayName') })))),
+
+    route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
+    route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) =>
+      ok(meView(await logic.UpdateMe({ user_id: userId, display_name: str(body, 'displayName') })))),
+
+    route('POST', '/v1/conversations/direct', 'direct', true, async ({ userId, body }) => {
+      const res = await logic.CreateDirect({ user_id: userId, peer_user_id: str(body, 'peerUserId') })
+      return { status: res.created ? 201 : 200, body: { conversationId: res.conversation_id } }
+    }),
+    route('POST', '/v1/groups', 'create_group', true, async ({ userId, body }) => {
+      const res = await logic.CreateGroup({ user_id: userId, name: str(body, 'name'), member_ids: strings(body, 'memberIds') })
+      return created({ conversationId: res.conversation_id })
+    }),
+    route('POST', '/v1/groups/:id/members', 'add_members', true, async ({ userId, body, params: [id] }) => {
+      await logic.AddGroupMembers({ user_id: userId, conversation_id: id, user_ids: strings(body, 'userIds') })
+      return ok()
+    }),
+    route('DELETE', '/v1/groups/:id/members/:userId', 'remove_member', true, async ({ userId, params: [id, memberId] }) => {
+      await logic.RemoveGroupMember({ user_id: userId, conversation_id: id, member_id: memberId })
+      return noContent
+    }),
+    route('PUT', '/v1/groups/:id/announcement', 'announcement', true, async ({ userId, body, params: [id] }) => {
+      await logic.SetAnnouncement({ user_id: userId, conversation_id: id, text: str(body, 'text') })
+      return ok()
+    }),
+    route('GET', '/v1/conversations', 'conversations', true, async ({ userId }) => {
+      const res = await logic.ListConversations({ user_id: userId })
+      return ok({ conversations: res.conversations.map(conversationView) })
+    }),
+
+    route('POST', '/v1/conversations/:id/messages', 'send', true, async ({ userId, body, params: [id] }) => {
+      const res = await messages.SendMessage({ conversation_id: id, sender_user_id: userId, content: str(body, 'content'), idempotency_key: str(body, 'idempotencyKey') })
+      if (!res.message) throw new AppError('internal', 'no message in the answer')
+      return ok({ messageId: res.message.message_id, seq: res.message.seq })
+    }),
+    route('GET', '/v1/conversations/:id/messages', 'history', true, async ({ userId, query, params: [id] }) => {
+      const res = await messages.SyncMessages({
+        conversation_id: id,
+        actor_user_id: userId,
+        after_sequence: int(query.get('afterSeq'), 'afterSeq', 0),
+        page_size: int(query.get('limit'), 'limit', 0),
+      })
+      return ok({ messages: res.messages.map(messageView), hasMore: res.has_more })
+    }),
+    route('POST', '/v1/conversations/:id/messages/:messageId/recall', 'recall', true, async ({ userId, params: [id, messageId] }) => {
+      await logic.RecallMessage({ user_id: userId, conversation_id: id, message_id: messageId })
+      return ok()
+    }),
+    route('DELETE', '/v1/conversations/:id/messages/:messageId', 'delete_message', true, async ({ userId, query, params: [id, messageId] }) => {
+      const mode = query.get('mode') ?? 'soft'
+      if (mode !== 'soft' && mode !== 'hard') throw new AppError('bad_request', 'mode must be soft or hard')
+      await messages.DeleteMessage({ conversation_id: id, message_id: messageId, actor_user_id: userId, hard: mode === 'hard' })
+      return noContent
+    }),
+    route('POST', '/v1/conversations/:id/read', 'read', true, async ({ userId, body, params: [id] }) => {
+      await logic.MarkRead({ user_id: userId, conversation_id: id, seq: int(body.seq, 'seq') })
+      return ok()
+    }),
+
+    route('POST', '/v1/friends/requests', 'friend_request', true, async ({ userId, body }) => {
+      await logic.RequestFriend({ user_id: userId, peer_user_id: str(body, 'userId') })
+      return created()
+    }),
+    // Admin path (not part of PROTOCOL.md's client contract): bulk users for operators and benchmarks.
+    route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', false, async ({ body, headers }) => {
+      const secret = headers['x-gochat-admin-secret']
+      const res = await logic.BulkCreateUsers({ admin_secret: typeof secret === 'string' ? secret : '', count: int(body.count, 'count'), name_prefix: str(body, 'namePrefix') ?? 'bench' })
+      return created({ users: res.users.map((u) => ({ userId: u.user_id, token: u.token })) })
+    }),
+    route('POST', '/v1/friends/requests/:fromUserId/accept', 'friend_accept', true, async ({ userId, params: [from] }) => {
+      await logic.AcceptFriend({ user_id: userId, peer_user_id: from })
+      return ok()
+    }),
+  ]
+}

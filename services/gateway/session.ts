@@ -1,0 +1,125 @@
+// One WebSocket connection's conversation with the gateway: frames in, answers out. Frames of a connection are
+// handled one after another and answered in the order they came, so a client's sends get seqs in the order it
+// sent them and answers never overtake each other.
+import type { RawData } from 'ws'
+import { AppError } from '../../src/core/errors.js'
+import type { Logger } from '../../src/observability/log.js'
+import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
+import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
+import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { Connection } from './connections.js'
+import { parseFrame, type ClientFrame, type Ref } from './frames.js'
+import { errorFramesOut, framesIn, repliesOut, sendDuration } from './metrics.js'
+import { TokenBucket } from './rate-limit.js'
+import { messageView } from './views.js'
+
+const wsSendOk = sendDuration.labels({ transport: 'ws', result: 'ok' })
+const wsSendFailed = sendDuration.labels({ transport: 'ws', result: 'error' })
+
+/** Refused frames in a row (malformed or oversized) after which the client is taken to be broken: closed with 1008. */
+export const MAX_STRIKES = 10
+
+export interface SessionDeps {
+  logic: LogicApi
+  messages: MessageApi
+  /** upstream: kafka mode: hands a send to logic through gochat.messages.upstream; the answer comes downstream */
+  upstream?: (frame: Extract<ClientFrame, { op: 'send' }>, conn: Connection) => Promise<void>
+  maxFrameBytes: number
+  ratePerSecond: number
+  log: Logger
+  nowMs?: () => number
+}
+
+const toBuffer = (data: RawData): Buffer => (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data))
+
+const errorFrame = (ref: Ref | undefined, code: string, message: string) => ({ op: 'error', ...(ref === undefined ? {} : { ref }), code, message })
+
+async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): Promise<object | undefined> {
+  const userId = conn.userId
+  switch (frame.op) {
+    case 'send': {
+      if (deps.upstream) {
+        await deps.upstream(frame, conn)
+        return undefined
+      }
+      const res = await deps.messages.SendMessage({ conversation_id: frame.conversationId, sender_user_id: userId, idempotency_key: frame.idempotencyKey, content: frame.content })
+      if (!res.message) throw new AppError('internal', 'no message in the answer')
+      return { op: 'ack', ref: frame.ref, messageId: res.message.message_id, seq: res.message.seq }
+    }
+    case 'sync': {
+      const res = await deps.messages.SyncMessages({ conversation_id: frame.conversationId, after_sequence: frame.afterSeq, page_size: frame.limit ?? 0, actor_user_id: userId })
+      return { op: 'sync.result', ref: frame.ref, messages: res.messages.map(messageView), hasMore: res.has_more }
+    }
+    case 'read':
+      await deps.logic.MarkRead({ user_id: userId, conversation_id: frame.conversationId, seq: frame.seq })
+      return { op: 'ack', ref: frame.ref }
+    case 'ping':
+      return frame.ref === undefined ? { op: 'pong' } : { op: 'pong', ref: frame.ref }
+  }
+}
+
+/** Handles the connection's frames; none is processed before `ready` (presence registered) settles. */
+export function attachSession(conn: Connection, deps: SessionDeps, ready: Promise<void>): void {
+  const now = deps.nowMs ?? Date.now
+  const bucket = new TokenBucket(deps.ratePerSecond, now())
+  let strikes = 0
+  let queue = ready
+  /** `written` runs once the reply (if any) is on the socket: the frame's span and send latency end there */
+  const enqueue = (work: () => Promise<object | undefined> | object | undefined, written?: (reply: object | undefined) => void) => {
+    queue = queue
+      .then(work)
+      .then((reply) => {
+        if (reply) {
+          conn.send(JSON.stringify(reply))
+          ;((reply as { op?: string }).op === 'error' ? errorFramesOut : repliesOut).inc()
+        }
+        written?.(reply)
+      })
+      .catch((err: unknown) => deps.log.error('websocket session failed', { err, userId: conn.userId }))
+  }
+  const refuse = (ref: Ref | undefined, code: string, message: string) => {
+    errorsTotal.inc({ role: 'gateway', code })
+    return errorFrame(ref, code, message)
+  }
+
+  conn.ws.on('message', (data: RawData, isBinary: boolean) => {
+    conn.missedPongs = 0
+    const received = performance.now()
+    const parsed = parseFrame(toBuffer(data), isBinary, deps.maxFrameBytes)
+    const ref = parsed.ok ? parsed.frame.ref : parsed.ref
+    framesIn.inc({ op: parsed.ok ? parsed.frame.op : 'invalid' })
+    // every frame costs a token, good or bad; going over the rate is answered but not held against the client
+    if (!bucket.take(now())) return enqueue(() => refuse(ref, 'rate_limited', `more than ${deps.ratePerSecond} frames a second`))
+    if (!parsed.ok) {
+      strikes++
+      const closeNow = strikes >= MAX_STRIKES
+      return enqueue(() => {
+        const reply = refuse(ref, parsed.code, parsed.message)
+        if (!closeNow) return reply
+        conn.send(JSON.stringify(reply))
+        errorFramesOut.inc()
+        conn.ws.close(1008, 'too many bad frames')
+        return undefined
+      })
+    }
+    strikes = 0
+    const frame = parsed.frame
+    // a trace starts here (when tracing is on) and ends when the answer is written
+    const span = tracingEnabled() ? startRootSpan('gateway', `ws.${frame.op}`, SpanKind.SERVER, { 'gochat.op': frame.op, 'gochat.user_id': conn.userId }) : undefined
+    const work = () =>
+      answer(deps, conn, frame).catch((err: unknown) => {
+        if (err instanceof AppError) return refuse(frame.ref, err.code, err.message)
+        deps.log.error(`websocket ${frame.op} failed`, { err, userId: conn.userId })
+        return refuse(frame.ref, 'internal', 'internal error')
+      })
+    // sends are timed to the ack on the socket; other frames need the callback only for their span
+    const written = frame.op === 'send' || span
+      ? (reply: object | undefined) => {
+          const failed = (reply as { op?: string } | undefined)?.op === 'error' ? ((reply as { code?: string }).code ?? 'error') : undefined
+          if (frame.op === 'send' && reply) (failed ? wsSendFailed : wsSendOk).observe(secondsSince(received))
+          endSpan(span, failed, failed)
+        }
+      : undefined
+    enqueue(span ? () => runWithin(span, work) : work, written)
+  })
+}

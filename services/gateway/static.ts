@@ -1,0 +1,55 @@
+// Static files for the HTTP server's fallback (GET/HEAD outside /v1/, /health, /metrics): the web page in web/.
+// Only files under the root with a known extension are served; anything else falls through to a 404.
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { fileURLToPath } from 'node:url'
+import type { StaticHandler } from './http-server.js'
+
+export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url))
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+export function staticFiles(root: string = WEB_ROOT): StaticHandler {
+  const base = path.resolve(root)
+  return async (req, res) => {
+    let rel: string
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? '/', 'http://static').pathname)
+    } catch {
+      return false
+    }
+    if (rel.endsWith('/')) rel += 'index.html'
+    // no NUL bytes, backslashes or dot-segments/dotfiles: nothing outside the root, nothing hidden in it
+    if (/[\0\\]/.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return false
+    const file = path.resolve(base, `.${rel}`)
+    if (!file.startsWith(base + path.sep)) return false
+    const type = TYPES[path.extname(file).toLowerCase()]
+    if (!type) return false
+    const info = await stat(file).catch(() => undefined)
+    if (!info?.isFile()) return false
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': info.size,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {}),
+    })
+    if (req.method === 'HEAD') res.end()
+    else await pipeline(createReadStream(file), res)
+    return true
+  }
+}

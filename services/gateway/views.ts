@@ -1,0 +1,31 @@
+// The JSON shapes clients see (PROTOCOL.md): camelCase, epoch-ms times, optional fields left out when empty.
+// The gRPC contracts are snake_case; this is the one place that translates.
+import type { Message } from '../../src/contracts/payloads.js'
+import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'
+import type { Me__Output } from '../../src/contracts/generated/gochat/logic/v1/Me.js'
+import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
+
+export const messageView = (m: ApiMessage): Message => ({
+  messageId: m.message_id,
+  conversationId: m.conversation_id,
+  seq: m.seq,
+  senderId: m.sender_user_id,
+  content: m.content,
+  sentAt: m.sent_at,
+  status: m.status as Message['status'],
+})
+
+export const meView = (m: Me__Output) => ({
+  userId: m.user_id,
+  ...(m.username ? { username: m.username } : {}),
+  displayName: m.display_name,
+  guest: m.guest,
+})
+
+export const conversationView = (c: ConversationSummary__Output) => ({
+  conversationId: c.conversation_id,
+  kind: c.kind,
+  ...(c.name ? { name: c.name } : {}),
+  lastSeq: c.last_seq,
+  readSeq: c.read_seq,
+})

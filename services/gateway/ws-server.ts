@@ -1,0 +1,62 @@
+// The WebSocket endpoint, GET /v1/ws: the token (?token= or Authorization: Bearer) is verified before the
+// upgrade, so a bad or missing one is refused with a plain HTTP 401 and no socket is ever opened for it.
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { AppError } from '../../src/core/errors.js'
+import type { Logger } from '../../src/observability/log.js'
+import { bearer, type TokenVerifier } from './token-cache.js'
+
+export const WS_PATH = '/v1/ws'
+
+/**
+ * ws cuts a connection (close 1009) as soon as a frame exceeds maxPayload. It is set this far above
+ * max_frame_bytes so that moderately oversized frames reach the session, which answers too_large and keeps the
+ * connection; only frames far beyond any sane size cost the client its connection.
+ */
+export const PAYLOAD_HEADROOM = 64 * 1024
+
+export interface WsDeps {
+  verifier: TokenVerifier
+  maxFrameBytes: number
+  onConnection(ws: WebSocket, userId: string): void
+  log: Logger
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  if (!socket.writable) return void socket.destroy()
+  const body = JSON.stringify({ error: { code, message } })
+  socket.once('finish', () => socket.destroy())
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes + PAYLOAD_HEADROOM, perMessageDeflate: false, clientTracking: false })
+  let accepting = true
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // a client that vanishes mid-handshake must not take the process down with an unhandled 'error'
+    socket.on('error', () => socket.destroy())
+    const url = new URL(req.url ?? '/', 'http://gateway')
+    if (url.pathname !== WS_PATH) return refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`)
+    if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
+    const token = url.searchParams.get('token') || bearer(req.headers.authorization)
+    if (!token) return refuse(socket, 401, 'unauthorized', 'missing token (?token= or Authorization: Bearer)')
+    deps.verifier.verify(token).then(
+      (userId) => {
+        if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
+        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId))
+      },
+      (err: unknown) => {
+        if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)
+        deps.log.error('token verification failed', { err })
+        refuse(socket, 500, 'internal', 'internal error')
+      },
+    )
+  })
+
+  return { stopAccepting: () => void (accepting = false) }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { SignJWT } from 'jose'
+import { hashPassword, verifyPassword } from './passwords.js'
+import { createTokens } from './tokens.js'
+
+describe('passwords', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const hash = await hashPassword('correct horse')
+    expect(await verifyPassword('correct horse', hash)).toBe(true)
+    expect(await verifyPassword('correct horsf', hash)).toBe(false)
+    expect(await verifyPassword('', hash)).toBe(false)
+  })
+
+  it('salts each hash, so equal passwords hash differently', async () => {
+    const [a, b] = await Promise.all([hashPassword('same'), hashPassword('same')])
+    expect(a).not.toBe(b)
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/)
+    expect(await verifyPassword('same', b)).toBe(true)
+  })
+
+  it('never matches an empty or malformed stored hash', async () => {
+    for (const stored of ['', 'scrypt$', 'bcrypt$1$2$3$4$5', 'scrypt$x$8$1$c2FsdA==$a2V5', 'scrypt$16384$8$1$$']) {
+      expect(await verifyPassword('anything', stored)).toBe(false)
+    }
+  })
+})
+
+describe('tokens', () => {
+  const secret = 'test-secret-of-sufficient-length'
+
+  it('issues a token whose subject is the user id', async () => {
+    const tokens = createTokens({ secret, ttlSeconds: 60 })
+    expect(await tokens.verify(await tokens.issue('user-1'))).toBe('user-1')
+  })
+
+  it('refuses an expired token', async () => {
+    let now = 1_700_000_000
+    const tokens = createTokens({ secret, ttlSeconds: 60, nowSeconds: () => now })
+    const token = await tokens.issue('user-1')
+    now += 59
+    expect(await tokens.verify(token)).toBe('user-1')
+    now += 2
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'invalid_token' })
+  })
+
+  it('refuses tampered, foreign and malformed tokens', async () => {
+    const tokens = createTokens({ secret, ttlSeconds: 60 })
+    const token = await tokens.issue('user-1')
+    const [header, payload, sig] = token.split('.') as [string, string, string]
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'admin' })).toString('base64url')
+    const flipped = sig.slice(0, -2) + (sig.at(-2) === 'A' ? 'B' : 'A') + sig.at(-1)
+    const other = await createTokens({ secret: 'another-secret-of-sufficient-len', ttlSeconds: 60 }).issue('user-1')
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`
+    for (const bad of [`${header}.${forged}.${sig}`, `${header}.${payload}.${flipped}`, other, unsigned, 'not-a-token', '']) {
+      await expect(tokens.verify(bad)).rejects.toMatchObject({ code: 'invalid_token' })
+    }
+  })
+
+  it('refuses a correctly signed token without a subject or expiry', async () => {
+    const key = new TextEncoder().encode(secret)
+    const noSub = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key)
+    const noExp = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').sign(key)
+    const tokens = createTokens({ secret, ttlSeconds: 60 })
+    await expect(tokens.verify(noSub)).rejects.toMatchObject({ code: 'invalid_token' })
+    await expect(tokens.verify(noExp)).rejects.toMatchObject({ code: 'invalid_token' })
+  })
+})

@@ -1,0 +1,88 @@
+// Accounts and sessions: register, login, guest, token verification and the caller's own profile.
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../src/core/errors.js'
+import { userEvent } from '../../src/contracts/events.js'
+import type { User__Output } from '../../src/contracts/generated/gochat/repo/v1/User.js'
+import type { LogicApi } from '../../src/rpc/api.js'
+import type { LogicDeps } from './deps.js'
+import { requireUser } from './access.js'
+import { outboxEvent } from './outbox.js'
+import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
+import type { Tokens } from './tokens.js'
+import { requireId, requireText } from './validate.js'
+
+const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/
+const PASSWORD_MIN = 6
+const PASSWORD_MAX = 256
+export const DISPLAY_NAME_MAX = 64
+
+type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'GetMe' | 'UpdateMe'>
+
+const me = (u: User__Output) => ({ user_id: u.user_id, username: u.username, display_name: u.display_name, guest: u.guest })
+
+function checkPassword(password: string | undefined): string {
+  if (typeof password !== 'string' || password.length < PASSWORD_MIN) throw new AppError('bad_request', `password must have at least ${PASSWORD_MIN} characters`)
+  if (password.length > PASSWORD_MAX) throw new AppError('bad_request', `password is longer than ${PASSWORD_MAX} characters`)
+  return password
+}
+
+/** repo reports a taken username as some 409 code; clients get PROTOCOL.md's username_taken */
+function asUsernameTaken(err: unknown): never {
+  if (err instanceof AppError && (err.code === 'conflict' || err.code === 'already_exists' || err.code === 'username_taken')) {
+    throw new AppError('username_taken', 'this username is taken')
+  }
+  throw err
+}
+
+export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
+  const { repo } = deps
+  return {
+    async Register(req) {
+      const username = req.username ?? ''
+      if (!USERNAME.test(username)) throw new AppError('bad_request', 'username must be 3 to 32 letters, digits, ".", "_" or "-"')
+      const password = checkPassword(req.password)
+      const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : username
+      const user = await repo
+        .CreateUser({ username, password_hash: await hashPassword(password), display_name: displayName, guest: false })
+        .catch(asUsernameTaken)
+      return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
+    },
+
+    async Login(req) {
+      const username = req.username ?? ''
+      const password = req.password ?? ''
+      const user = !USERNAME.test(username)
+        ? undefined
+        : await repo.GetUser({ username }).catch((err: unknown) => {
+            if (err instanceof AppError && err.code === 'not_found') return undefined
+            throw err
+          })
+      // verify against a dummy hash for unknown users: same work, same time, no username oracle
+      const ok = await verifyPassword(password, user && !user.guest ? user.password_hash : await dummyHash())
+      if (!user || user.guest || !ok) throw new AppError('invalid_credentials', 'wrong username or password')
+      return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
+    },
+
+    async Guest(req) {
+      const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : `guest-${randomBytes(3).toString('hex')}`
+      const user = await repo.CreateUser({ username: '', password_hash: '', display_name: displayName, guest: true })
+      return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
+    },
+
+    async VerifyToken(req) {
+      return { user_id: await tokens.verify(req.token ?? '') }
+    },
+
+    async GetMe(req) {
+      return me(await requireUser(repo, requireId(req.user_id, 'userId')))
+    },
+
+    async UpdateMe(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const displayName = requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX)
+      await requireUser(repo, userId)
+      const event = userEvent('user.profile.updated', userId, { display_name: displayName })
+      return me(await repo.UpdateUser({ user_id: userId, display_name: displayName, events: [outboxEvent(deps.topics.userEvents, event)] }))
+    },
+  }
+}

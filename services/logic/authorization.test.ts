@@ -1,0 +1,309 @@
+// The authorization rules of logic and the events it hands to repo, against the real repo service on the
+// in-memory store and cache. A recording proxy in front of repo shows exactly what logic asked repo to commit.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { configKeys, type GochatConfig } from '../../src/config/index.js'
+import type { EventEnvelope } from '../../src/contracts/events.js'
+import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
+import { topics } from '../../src/contracts/topics.js'
+import { MemoryBus } from '../../src/drivers/memory/bus.js'
+import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { MemoryStore } from '../../src/drivers/memory/store.js'
+import { createLogger } from '../../src/observability/log.js'
+import type { LogicApi, MessageApi, RepoApi } from '../../src/rpc/api.js'
+import { startRepo } from '../repo/index.js'
+import { createAuth } from './auth.js'
+import { createBulkUsers } from './bulk-users.js'
+import { createConversations } from './conversations.js'
+import type { LogicDeps } from './deps.js'
+import { createFriends } from './friends.js'
+import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
+import { createTokens } from './tokens.js'
+
+const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
+const cfg: GochatConfig = { ...defaults, max_frame_bytes: 1024 }
+const t = topics(cfg)
+
+interface Call {
+  method: string
+  req: { events?: OutboxEvent[] } & Record<string, unknown>
+}
+
+let calls: Call[] = []
+let logic: LogicApi
+let messages: MessageApi
+let clock = Date.now()
+const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: 60 })
+
+beforeAll(async () => {
+  const bus = new MemoryBus({ defaultPartitions: 1 })
+  const cache = new MemoryCache()
+  const { api } = await startRepo({ cfg, bus, log: createLogger(), store: new MemoryStore(), cache })
+  const recorded = new Proxy(api, {
+    get: (target, method: string) => (req: Call['req']) => {
+      calls.push({ method, req })
+      return (target[method as keyof RepoApi] as (r: unknown) => Promise<unknown>)(req)
+    },
+  })
+  const deps: LogicDeps = { repo: recorded, topics: t }
+  const m = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes, nowMs: () => clock })
+  messages = m
+  logic = {
+    ...createAuth(deps, tokens),
+    ...createConversations(deps),
+    ...createFriends(deps),
+    ...createBulkUsers(deps, tokens, cfg.jwt_secret),
+    RecallMessage: m.RecallMessage,
+    MarkRead: m.MarkRead,
+  }
+})
+
+const uniq = () => randomUUID().slice(0, 8)
+const user = async () => (await logic.Register({ username: `u${uniq()}`, password: 'secret-pass' })).user_id
+
+/** the events logic handed to repo with one call, decoded */
+function eventsOf(method: string): Array<{ topic: string; key: string; event: EventEnvelope }> {
+  const call = calls.filter((c) => c.method === method).at(-1)
+  return (call?.req.events ?? []).map((e) => ({ topic: e.topic!, key: e.key!, event: JSON.parse(Buffer.from(e.value as Buffer).toString()) as EventEnvelope }))
+}
+
+async function direct() {
+  const [a, b] = [await user(), await user()]
+  const { conversation_id } = await logic.CreateDirect({ user_id: a, peer_user_id: b })
+  return { a, b, conv: conversation_id }
+}
+
+async function group(memberCount = 2) {
+  const admin = await user()
+  const members = await Promise.all(Array.from({ length: memberCount }, user))
+  const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'team', member_ids: members })
+  return { admin, members, conv: conversation_id }
+}
+
+const send = (conv: string, from: string, content = 'hi', key = uniq()) =>
+  messages.SendMessage({ conversation_id: conv, sender_user_id: from, content, idempotency_key: key })
+
+describe('accounts', () => {
+  it('registers, logs in, refuses wrong passwords and taken usernames', async () => {
+    const username = `u${uniq()}`
+    const reg = await logic.Register({ username, password: 'secret-pass', display_name: 'Ann' })
+    expect(await tokens.verify(reg.token)).toBe(reg.user_id)
+    expect((await logic.Login({ username, password: 'secret-pass' })).user_id).toBe(reg.user_id)
+    await expect(logic.Login({ username, password: 'secret-pasS' })).rejects.toMatchObject({ code: 'invalid_credentials' })
+    await expect(logic.Login({ username: 'nobody-here', password: 'secret-pass' })).rejects.toMatchObject({ code: 'invalid_credentials' })
+    await expect(logic.Register({ username, password: 'other-pass' })).rejects.toMatchObject({ code: 'username_taken' })
+    await expect(logic.Register({ username: 'x', password: 'secret-pass' })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.Register({ username: `u${uniq()}`, password: '123' })).rejects.toMatchObject({ code: 'bad_request' })
+    expect(await logic.GetMe({ user_id: reg.user_id })).toEqual({ user_id: reg.user_id, username, display_name: 'Ann', guest: false })
+  })
+
+  it('creates guests, which cannot log in with a password', async () => {
+    const g = await logic.Guest({})
+    const me = await logic.GetMe({ user_id: g.user_id })
+    expect(me).toMatchObject({ guest: true, username: '' })
+    expect(me.display_name).toMatch(/^guest-/)
+    expect((await logic.VerifyToken({ token: g.token })).user_id).toBe(g.user_id)
+    await expect(logic.VerifyToken({ token: `${g.token}x` })).rejects.toMatchObject({ code: 'invalid_token' })
+  })
+
+  it('updates the display name with a user.profile.updated event keyed by user', async () => {
+    const u = await user()
+    expect(await logic.UpdateMe({ user_id: u, display_name: '  New Name ' })).toMatchObject({ display_name: 'New Name' })
+    expect(eventsOf('UpdateUser')).toEqual([{ topic: t.userEvents, key: u, event: expect.objectContaining({ event_type: 'user.profile.updated', user_id: u, payload: { display_name: 'New Name' } }) }])
+  })
+
+  it('creates users in bulk with tokens, for the admin secret only', async () => {
+    await expect(logic.BulkCreateUsers({ admin_secret: 'wrong', count: 3 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 0 })).rejects.toMatchObject({ code: 'bad_request' })
+    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 2500, name_prefix: 'load' })
+    expect(users).toHaveLength(2500)
+    expect(new Set(users.map((u) => u.user_id)).size).toBe(2500)
+    expect(calls.filter((c) => c.method === 'CreateUsers').length).toBeGreaterThanOrEqual(3)
+    expect(await tokens.verify(users[2499]!.token)).toBe(users[2499]!.user_id)
+    expect((await logic.GetMe({ user_id: users[0]!.user_id })).username).toMatch(/^load-/)
+  })
+})
+
+describe('conversations', () => {
+  it('gives a pair the same direct conversation from either side', async () => {
+    const { a, b, conv } = await direct()
+    const again = await logic.CreateDirect({ user_id: b, peer_user_id: a })
+    expect(again).toEqual({ conversation_id: conv, created: false })
+  })
+
+  it('refuses a direct conversation with yourself or an unknown user', async () => {
+    const a = await user()
+    await expect(logic.CreateDirect({ user_id: a, peer_user_id: a })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.CreateDirect({ user_id: a, peer_user_id: 'u_nobody' })).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('makes the creator the admin and invites the members with group.invited', async () => {
+    const { admin, members, conv } = await group(2)
+    const invited = eventsOf('AddMembers')
+    expect(invited.map((e) => e.key).sort()).toEqual([...members].sort())
+    for (const e of invited) {
+      expect(e.topic).toBe(t.notifications)
+      expect(e.event).toMatchObject({ event_type: 'group.invited', target_user_id: e.key, payload: { conversation_id: conv, name: 'team', inviter_id: admin } })
+    }
+    const list = await logic.ListConversations({ user_id: members[0]! })
+    expect(list.conversations).toContainEqual({ conversation_id: conv, kind: 'group', name: 'team', last_seq: 0, read_seq: 0 })
+  })
+
+  it('refuses groups with unknown members', async () => {
+    const a = await user()
+    await expect(logic.CreateGroup({ user_id: a, name: 'x', member_ids: ['u_nobody'] })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(logic.CreateGroup({ user_id: a, name: '  ', member_ids: [] })).rejects.toMatchObject({ code: 'bad_request' })
+  })
+
+  it('lets only admins add members, and invites only those not yet in', async () => {
+    const { admin, members, conv } = await group(1)
+    const [newbie, outsider] = [await user(), await user()]
+    calls = []
+    await expect(logic.AddGroupMembers({ user_id: members[0], conversation_id: conv, user_ids: [newbie] })).rejects.toMatchObject({ code: 'not_admin' })
+    await expect(logic.AddGroupMembers({ user_id: outsider, conversation_id: conv, user_ids: [newbie] })).rejects.toMatchObject({ code: 'not_member' })
+    expect(calls.filter((c) => c.method === 'AddMembers')).toHaveLength(0)
+    await logic.AddGroupMembers({ user_id: admin, conversation_id: conv, user_ids: [newbie, members[0]!] })
+    const invited = eventsOf('AddMembers')
+    expect(calls.find((c) => c.method === 'AddMembers')?.req.user_ids).toEqual([newbie])
+    expect(invited).toEqual([{ topic: t.notifications, key: newbie, event: expect.objectContaining({ event_type: 'group.invited', target_user_id: newbie }) }])
+  })
+
+  it('refuses group operations on a direct conversation', async () => {
+    const { a, conv } = await direct()
+    await expect(logic.AddGroupMembers({ user_id: a, conversation_id: conv, user_ids: [await user()] })).rejects.toMatchObject({ code: 'bad_request' })
+  })
+
+  it('lets admins remove anyone and members only themselves', async () => {
+    const { admin, members, conv } = await group(3)
+    const [m1, m2, m3] = members as [string, string, string]
+    await expect(logic.RemoveGroupMember({ user_id: m1, conversation_id: conv, member_id: m2 })).rejects.toMatchObject({ code: 'not_admin' })
+    await logic.RemoveGroupMember({ user_id: m1, conversation_id: conv, member_id: m1 })
+    await logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m2 })
+    await expect(logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m2 })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(send(conv, m2)).rejects.toMatchObject({ code: 'not_member' })
+    expect((await send(conv, m3)).message?.seq).toBe(1)
+  })
+
+  it('lets only admins announce, with one event per member', async () => {
+    const { admin, members, conv } = await group(2)
+    await expect(logic.SetAnnouncement({ user_id: members[0], conversation_id: conv, text: 'mine' })).rejects.toMatchObject({ code: 'not_admin' })
+    await logic.SetAnnouncement({ user_id: admin, conversation_id: conv, text: 'standup at 10' })
+    const events = eventsOf('SetAnnouncement')
+    expect(events.map((e) => e.key).sort()).toEqual([admin, ...members].sort())
+    expect(events[0]!.event).toMatchObject({ event_type: 'group.announcement.updated', payload: { conversation_id: conv, text: 'standup at 10', operator_id: admin } })
+  })
+})
+
+describe('friends', () => {
+  it('notifies the addressee of a request and the requester of the acceptance', async () => {
+    const [a, b] = [await user(), await user()]
+    await expect(logic.RequestFriend({ user_id: a, peer_user_id: a })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.AcceptFriend({ user_id: b, peer_user_id: a })).rejects.toMatchObject({ code: 'not_found' })
+    await logic.RequestFriend({ user_id: a, peer_user_id: b })
+    expect(eventsOf('CreateFriendRequest')).toEqual([{ topic: t.notifications, key: b, event: expect.objectContaining({ event_type: 'friend.requested', target_user_id: b, payload: expect.objectContaining({ from_user_id: a }) }) }])
+    await logic.AcceptFriend({ user_id: b, peer_user_id: a })
+    expect(eventsOf('AcceptFriendRequest')).toEqual([{ topic: t.notifications, key: a, event: expect.objectContaining({ event_type: 'friend.accepted', target_user_id: a, payload: expect.objectContaining({ user_id: b }) }) }])
+  })
+})
+
+describe('messages', () => {
+  it('stores a member\'s message and answers a repeated idempotency key with the first result', async () => {
+    const { a, conv } = await direct()
+    const first = await send(conv, a, 'hello', 'key-1')
+    expect(first).toEqual({ duplicate: false, message: expect.objectContaining({ conversation_id: conv, seq: 1, sender_user_id: a, content: 'hello', status: 'normal' }) })
+    const again = await send(conv, a, 'hello', 'key-1')
+    expect(again).toMatchObject({ duplicate: true, message: { message_id: first.message!.message_id, seq: 1 } })
+  })
+
+  it('refuses empty, oversized and keyless messages', async () => {
+    const { a, conv } = await direct()
+    await expect(send(conv, a, '  \n')).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(send(conv, a, 'é'.repeat(cfg.max_frame_bytes / 2 + 1))).rejects.toMatchObject({ code: 'too_large' })
+    await expect(send(conv, a, 'x', '')).rejects.toMatchObject({ code: 'bad_request' })
+    expect((await send(conv, a, 'a'.repeat(cfg.max_frame_bytes))).message?.seq).toBe(1)
+  })
+
+  it('refuses send, sync and read to non-members', async () => {
+    const { a, conv } = await direct()
+    await send(conv, a)
+    const eve = await user()
+    calls = []
+    await expect(send(conv, eve)).rejects.toMatchObject({ code: 'not_member' })
+    await expect(messages.SyncMessages({ conversation_id: conv, actor_user_id: eve, after_sequence: 0 })).rejects.toMatchObject({ code: 'not_member' })
+    await expect(logic.MarkRead({ user_id: eve, conversation_id: conv, seq: 1 })).rejects.toMatchObject({ code: 'not_member' })
+    await expect(send('d_no_such_conversation', eve)).rejects.toMatchObject({ code: 'not_member' })
+    expect(calls.map((c) => c.method).filter((m) => m !== 'GetMember')).toEqual([])
+  })
+
+  it('syncs pages of 50 by default and at most 200', async () => {
+    const { a, b, conv } = await direct()
+    for (let i = 0; i < 230; i++) await send(conv, a, `m${i}`)
+    const page = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 0 })
+    expect(page.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    expect(page.has_more).toBe(true)
+    const big = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 10, page_size: 1000 })
+    expect(big.messages).toHaveLength(SYNC_MAX_PAGE)
+    expect(big.messages[0]!.seq).toBe(11)
+    const tail = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 210, page_size: 100 })
+    expect(tail).toMatchObject({ has_more: false })
+    expect(tail.messages).toHaveLength(20)
+  })
+
+  it('lets only the sender recall, within the recall window, with message.recalled', async () => {
+    const { a, b, conv } = await direct()
+    const { message } = await send(conv, a, 'oops')
+    const id = message!.message_id
+    await expect(logic.RecallMessage({ user_id: b, conversation_id: conv, message_id: id })).rejects.toMatchObject({ code: 'not_sender' })
+    await expect(logic.RecallMessage({ user_id: await user(), conversation_id: conv, message_id: id })).rejects.toMatchObject({ code: 'not_member' })
+    await logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: id })
+    expect(eventsOf('UpdateMessageStatus')).toEqual([
+      { topic: t.messageEvents, key: conv, event: expect.objectContaining({ event_type: 'message.recalled', conversation_id: conv, operator_id: a, payload: { message_id: id, seq_id: 1 } }) },
+    ])
+    const synced = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 0 })
+    expect(synced.messages[0]).toMatchObject({ status: 'recalled', content: '' })
+
+    const late = await send(conv, a, 'too late')
+    clock = Date.now() + RECALL_WINDOW_MS + 1000
+    try {
+      await expect(logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: late.message!.message_id })).rejects.toMatchObject({ code: 'forbidden' })
+    } finally {
+      clock = Date.now()
+    }
+  })
+
+  it('lets the sender or a group admin delete, soft or hard, with message.deleted', async () => {
+    const { admin, members, conv } = await group(2)
+    const [m1, m2] = members as [string, string]
+    const a = await send(conv, m1, 'first')
+    const b = await send(conv, m1, 'second')
+    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: a.message!.message_id, actor_user_id: m2 })).rejects.toMatchObject({ code: 'forbidden' })
+    await messages.DeleteMessage({ conversation_id: conv, message_id: a.message!.message_id, actor_user_id: m1 })
+    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({ event_type: 'message.deleted', operator_id: m1, payload: { message_id: a.message!.message_id, seq_id: 1, hard: false } })
+    await messages.DeleteMessage({ conversation_id: conv, message_id: b.message!.message_id, actor_user_id: admin, hard: true })
+    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({ operator_id: admin, payload: { seq_id: 2, hard: true } })
+    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: 'm_nothing', actor_user_id: admin })).rejects.toMatchObject({ code: 'not_found' })
+    const c = await send(conv, m2, 'third')
+    const page = await messages.SyncMessages({ conversation_id: conv, actor_user_id: m2, after_sequence: 0 })
+    expect(page.messages.map((m) => m.seq)).toEqual([c.message!.seq]) // deleted messages leave gaps
+    await logic.MarkRead({ user_id: m2, conversation_id: conv, seq: 2 }) // a deleted seq can still be read up to
+  })
+
+  it('lets a direct-conversation member delete only their own messages', async () => {
+    const { a, b, conv } = await direct()
+    const { message } = await send(conv, a)
+    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: message!.message_id, actor_user_id: b })).rejects.toMatchObject({ code: 'forbidden' })
+  })
+
+  it('marks read with message.read, and refuses a seq beyond the last message', async () => {
+    const { a, b, conv } = await direct()
+    const { message } = await send(conv, a)
+    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 2 })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 0 })).rejects.toMatchObject({ code: 'bad_request' })
+    await logic.MarkRead({ user_id: b, conversation_id: conv, seq: 1 })
+    expect(eventsOf('SetReadSeq')).toEqual([
+      { topic: t.messageEvents, key: conv, event: expect.objectContaining({ event_type: 'message.read', conversation_id: conv, operator_id: b, payload: { message_id: message!.message_id, seq_id: 1 } }) },
+    ])
+    const list = await logic.ListConversations({ user_id: b })
+    expect(list.conversations).toContainEqual({ conversation_id: conv, kind: 'direct', name: '', last_seq: 1, read_seq: 1 })
+  })
+})

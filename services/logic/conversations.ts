@@ -1,0 +1,130 @@
+// Direct conversations and groups: who may create, join, leave and announce, and the events that tell the
+// people concerned (group.invited, group.announcement.updated on gochat.notifications).
+import { AppError } from '../../src/core/errors.js'
+import { notification } from '../../src/contracts/events.js'
+import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
+import type { LogicDeps } from './deps.js'
+import { requireGroupAdmin, requireGroupMember, requireMember, requireUser, requireUsers } from './access.js'
+import { outboxEvent } from './outbox.js'
+import { distinctIds, requireId, requireText } from './validate.js'
+
+const GROUP_NAME_MAX = 100
+const ANNOUNCEMENT_MAX = 4096
+const MEMBER_PAGE = 1000
+
+type ConversationApi = Pick<LogicApi, 'CreateDirect' | 'CreateGroup' | 'AddGroupMembers' | 'RemoveGroupMember' | 'SetAnnouncement' | 'ListConversations'>
+
+async function allMemberIds(repo: RepoApi, conversationId: string): Promise<string[]> {
+  const ids: string[] = []
+  let cursor = ''
+  do {
+    const page = await repo.ListMembers({ conversation_id: conversationId, after_user_id: cursor, limit: MEMBER_PAGE })
+    for (const m of page.members) ids.push(m.user_id)
+    cursor = page.next_cursor
+  } while (cursor)
+  return ids
+}
+
+/** The subset of userIds that are not members yet. */
+async function nonMembers(repo: RepoApi, conversationId: string, userIds: string[]): Promise<string[]> {
+  const member = await Promise.all(
+    userIds.map((id) =>
+      repo.GetMember({ conversation_id: conversationId, user_id: id }).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === 'not_found') return false
+          throw err
+        },
+      ),
+    ),
+  )
+  return userIds.filter((_, i) => !member[i])
+}
+
+export function createConversations(deps: LogicDeps): ConversationApi {
+  const { repo } = deps
+  const invited = (conversationId: string, name: string, by: string, userIds: string[]) =>
+    userIds.map((id) => outboxEvent(deps.topics.notifications, notification('group.invited', id, { conversation_id: conversationId, name, inviter_id: by })))
+
+  return {
+    async CreateDirect(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const peerId = requireId(req.peer_user_id, 'peerUserId')
+      if (peerId === userId) throw new AppError('bad_request', 'cannot start a direct conversation with yourself')
+      await requireUser(repo, peerId)
+      // repo keys direct conversations by the unordered pair, so both sides get the same id every time
+      const { conversation, created } = await repo.EnsureDirectConversation({ user_a: userId, user_b: peerId })
+      if (!conversation) throw new AppError('internal', 'repo returned no conversation')
+      return { conversation_id: conversation.conversation_id, created }
+    },
+
+    async CreateGroup(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const name = requireText(req.name, 'name', GROUP_NAME_MAX)
+      const memberIds = distinctIds(req.member_ids, 'memberIds').filter((id) => id !== userId)
+      await requireUsers(repo, memberIds)
+      // repo assigns the id that the invitations carry, so the group starts with its creator alone and the
+      // members join through AddMembers, whose transaction also writes their group.invited events
+      const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })
+      if (memberIds.length > 0) {
+        await repo.AddMembers({ conversation_id: conv.conversation_id, user_ids: memberIds, role: 'member', events: invited(conv.conversation_id, name, userId, memberIds) })
+      }
+      return { conversation_id: conv.conversation_id }
+    },
+
+    async AddGroupMembers(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const userIds = distinctIds(req.user_ids, 'userIds')
+      if (userIds.length === 0) throw new AppError('bad_request', 'userIds is empty')
+      const { conversation } = await requireGroupAdmin(repo, conversationId, userId)
+      await requireUsers(repo, userIds)
+      // invite only the users who are not members yet: existing members get no second group.invited
+      const fresh = await nonMembers(repo, conversationId, userIds)
+      if (fresh.length === 0) return {}
+      await repo.AddMembers({ conversation_id: conversationId, user_ids: fresh, role: 'member', events: invited(conversationId, conversation.name, userId, fresh) })
+      return {}
+    },
+
+    async RemoveGroupMember(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const memberId = requireId(req.member_id, 'memberId')
+      const { member } = await requireGroupMember(repo, conversationId, userId)
+      if (memberId !== userId && member.role !== 'admin') throw new AppError('not_admin', 'only group admins may remove other members')
+      if (memberId !== userId) {
+        await requireMember(repo, conversationId, memberId).catch((err: unknown) => {
+          throw err instanceof AppError && err.code === 'not_member' ? new AppError('not_found', 'no such member') : err
+        })
+      }
+      await repo.RemoveMember({ conversation_id: conversationId, user_id: memberId })
+      return {}
+    },
+
+    async SetAnnouncement(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      if (typeof req.text !== 'string') throw new AppError('bad_request', 'text is required')
+      // an empty text clears the announcement
+      const text = req.text.trim()
+      if (text.length > ANNOUNCEMENT_MAX) throw new AppError('bad_request', `text is longer than ${ANNOUNCEMENT_MAX} characters`)
+      await requireGroupAdmin(repo, conversationId, userId)
+      const members = await allMemberIds(repo, conversationId)
+      const events = members.map((id) =>
+        outboxEvent(deps.topics.notifications, notification('group.announcement.updated', id, { conversation_id: conversationId, text, operator_id: userId })),
+      )
+      await repo.SetAnnouncement({ conversation_id: conversationId, text, events })
+      return {}
+    },
+
+    async ListConversations(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const { conversations } = await repo.ListUserConversations({ user_id: userId })
+      return {
+        conversations: conversations.flatMap(({ conversation: c, read_seq }) =>
+          c ? [{ conversation_id: c.conversation_id, kind: c.kind, name: c.name, last_seq: c.last_seq, read_seq }] : [],
+        ),
+      }
+    },
+  }
+}

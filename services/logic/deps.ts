@@ -1,0 +1,11 @@
+// What the logic handlers share: the repo API (all state lives behind it) and the topics their events go to.
+import type { RepoApi } from '../../src/rpc/api.js'
+import type { Bus } from '../../src/ports/bus.js'
+import type { EventTopics } from './outbox.js'
+
+export interface LogicDeps {
+  repo: RepoApi
+  topics: EventTopics
+  /** set in async persistence mode: where sends go instead of repo.StoreMessage */
+  persistAsync?: { bus: Bus; topic: string }
+}

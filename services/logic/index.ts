@@ -1,0 +1,51 @@
+// The logic role: authentication, conversations, groups, friends, messages and the authorization of each. It
+// keeps no state of its own — everything is behind the repo API — so any number of instances can run.
+import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import { topics } from '../../src/contracts/topics.js'
+import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import { createAuth } from './auth.js'
+import { createBulkUsers } from './bulk-users.js'
+import { createConversations } from './conversations.js'
+import type { LogicDeps } from './deps.js'
+import { createFriends } from './friends.js'
+import { createMessages } from './messages.js'
+import { createTokens } from './tokens.js'
+import { startUpstream } from './upstream.js'
+import { groups } from '../../src/contracts/topics.js'
+
+export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
+  const { cfg, repo } = ctx
+  if (!repo) throw new Error('logic role needs the repo API')
+  const deps: LogicDeps = {
+    repo,
+    topics: topics(cfg),
+    ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
+  }
+  const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
+  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead } = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes })
+  const logic: LogicApi = {
+    ...createAuth(deps, tokens),
+    ...createConversations(deps),
+    ...createFriends(deps),
+    ...createBulkUsers(deps, tokens, cfg.jwt_secret),
+    RecallMessage,
+    MarkRead,
+  }
+  const messages: MessageApi = { SendMessage, SyncMessages, DeleteMessage }
+  const t = topics(cfg)
+  const upstream = cfg.upstream === 'kafka'
+    ? await startUpstream({ bus: ctx.bus, messages, topics: t, groupId: groups(cfg).upstream, log: ctx.log.child({ role: 'logic' }) })
+    : undefined
+  ctx.log.child({ role: 'logic' }).info('logic role ready', { persistence: cfg.persistence, upstream: cfg.upstream })
+  return {
+    role: {
+      name: 'logic',
+      // nothing to check locally: repo's health is reported by repo, and a failing call surfaces as an error
+      health: async () => ({ ok: true, checks: {} }),
+      // stateless but for the upstream consumer (upstream: kafka mode), which finishes its batch and commits
+      stop: async () => { await upstream?.stop() },
+    },
+    logic,
+    messages,
+  }
+}

@@ -1,0 +1,127 @@
+// Messages: send, sync, recall, delete and read receipts, each for members of the conversation only. Sending is
+// the hot path: one membership read, then repo.StoreMessage (seq, row and outbox in one transaction).
+import { AppError } from '../../src/core/errors.js'
+import { messageEvent } from '../../src/contracts/events.js'
+import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
+import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'
+import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { LogicDeps } from './deps.js'
+import { requireMember } from './access.js'
+import { outboxEvent } from './outbox.js'
+import { requireId, toInt } from './validate.js'
+import { sendAsync } from './send-async.js'
+
+/** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
+export const RECALL_WINDOW_MS = 2 * 60_000
+export const SYNC_DEFAULT_PAGE = 50
+export const SYNC_MAX_PAGE = 200
+
+export interface MessageOptions {
+  /** the largest content in UTF-8 bytes (max_frame_bytes: a message never needs more than one frame) */
+  maxContentBytes: number
+  nowMs?: () => number
+}
+
+/**
+ * The client view of a stored message. A recalled message keeps its place in the history but never shows its
+ * content, whether or not repo still stores it (repo's sync leaves deleted messages out; the same rule covers
+ * them wherever they appear).
+ */
+export const toApiMessage = (m: StoredMessage): ApiMessage => ({
+  message_id: m.message_id,
+  conversation_id: m.conversation_id,
+  seq: m.seq,
+  sender_user_id: m.sender_id,
+  content: m.status === 'normal' ? m.content : '',
+  sent_at: m.sent_at,
+  status: m.status,
+})
+
+export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageApi & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+  const { repo } = deps
+  const now = opts.nowMs ?? Date.now
+  const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
+
+  const getMessage = (conversationId: string, messageId: string) =>
+    repo.GetMessage({ conversation_id: conversationId, message_id: messageId }).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === 'not_found' ? new AppError('not_found', 'no such message') : err
+    })
+
+  return {
+    async SendMessage(req) {
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const senderId = requireId(req.sender_user_id, 'senderUserId')
+      const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
+      const content = req.content ?? ''
+      if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
+      if (Buffer.byteLength(content, 'utf8') > opts.maxContentBytes) throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
+      await requireMember(repo, conversationId, senderId)
+      if (deps.persistAsync) return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content })
+      const stored = await repo.StoreMessage({ conversation_id: conversationId, sender_id: senderId, idempotency_key: idempotencyKey, content })
+      if (!stored.message) throw new AppError('internal', 'repo stored no message')
+      return { message: toApiMessage(stored.message), duplicate: stored.duplicate }
+    },
+
+    async SyncMessages(req) {
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const actorId = requireId(req.actor_user_id, 'actorUserId')
+      const afterSeq = toInt(req.after_sequence, 'afterSeq')
+      if (afterSeq < 0) throw new AppError('bad_request', 'afterSeq must not be negative')
+      const asked = req.page_size ?? 0
+      if (!Number.isInteger(asked) || asked < 0) throw new AppError('bad_request', 'limit must be a positive integer')
+      const limit = Math.min(asked || SYNC_DEFAULT_PAGE, SYNC_MAX_PAGE)
+      await requireMember(repo, conversationId, actorId)
+      const page = await repo.SyncMessages({ conversation_id: conversationId, after_seq: afterSeq, limit })
+      return { messages: page.messages.map(toApiMessage), has_more: page.has_more }
+    },
+
+    async DeleteMessage(req) {
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const messageId = requireId(req.message_id, 'messageId')
+      const actorId = requireId(req.actor_user_id, 'actorUserId')
+      const hard = req.hard ?? false
+      const member = await requireMember(repo, conversationId, actorId)
+      const message = await getMessage(conversationId, messageId)
+      // admins exist only in groups, so in a direct conversation this is "the sender only"
+      if (message.sender_id !== actorId && member.role !== 'admin') throw new AppError('forbidden', 'only the sender or a group admin may delete this message')
+      // a second soft delete changes nothing and says nothing; a hard delete after a soft one still erases
+      if (message.status === 'deleted' && !hard) return {}
+      const event = messageEvent('message.deleted', conversationId, actorId, { message_id: messageId, seq_id: message.seq, hard })
+      await repo.UpdateMessageStatus({ conversation_id: conversationId, message_id: messageId, status: 'deleted', hard, events: messageEvents(event) })
+      return {}
+    },
+
+    async RecallMessage(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const messageId = requireId(req.message_id, 'messageId')
+      await requireMember(repo, conversationId, userId)
+      const message = await getMessage(conversationId, messageId)
+      if (message.sender_id !== userId) throw new AppError('not_sender', 'only the sender may recall a message')
+      if (message.status === 'recalled') return {} // a retried recall succeeds without a second event
+      if (message.status === 'deleted') throw new AppError('conflict', 'the message was deleted')
+      if (now() - message.sent_at > RECALL_WINDOW_MS) throw new AppError('forbidden', `messages can be recalled for ${RECALL_WINDOW_MS / 60_000} minutes after sending`)
+      const event = messageEvent('message.recalled', conversationId, userId, { message_id: messageId, seq_id: message.seq })
+      await repo.UpdateMessageStatus({ conversation_id: conversationId, message_id: messageId, status: 'recalled', hard: false, events: messageEvents(event) })
+      return {}
+    },
+
+    async MarkRead(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      const seq = toInt(req.seq, 'seq')
+      if (seq < 1) throw new AppError('bad_request', 'seq must be at least 1')
+      await requireMember(repo, conversationId, userId)
+      // the message at seq gives the event its message id; only when it is gone (sync leaves deleted messages
+      // out) does the conversation's last seq have to show that seq exists at all
+      const { messages } = await repo.SyncMessages({ conversation_id: conversationId, after_seq: seq - 1, limit: 1 })
+      const at = messages[0]?.seq === seq ? messages[0] : undefined
+      if (!at && (await repo.GetConversation({ conversation_id: conversationId })).last_seq < seq) {
+        throw new AppError('bad_request', `seq ${seq} is beyond the last message`)
+      }
+      const event = messageEvent('message.read', conversationId, userId, { message_id: at?.message_id ?? '', seq_id: seq })
+      await repo.SetReadSeq({ conversation_id: conversationId, user_id: userId, seq, events: messageEvents(event) })
+      return {}
+    },
+  }
+}

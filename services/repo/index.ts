@@ -1,0 +1,121 @@
+// The repo role: all persistence behind the RepoService API, and the outbox relay. The runtime serves `api`
+// over gRPC, or hands it in process to logic and task under --role=all.
+import { AppError } from '../../src/core/errors.js'
+import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
+import { createCache } from '../../src/drivers/cache.js'
+import { createStore } from '../../src/drivers/store.js'
+import type { Cache } from '../../src/ports/cache.js'
+import type { Store } from '../../src/ports/store.js'
+import { Presence } from '../../src/presence/presence.js'
+import type { RepoApi } from '../../src/rpc/api.js'
+import { MemberPages } from './member-pages.js'
+import { OutboxRelay, type RelayOptions } from './outbox-relay.js'
+import { createRepoService } from './service.js'
+
+const MEMBER_PAGE_TTL_MS = 60_000
+const DRAIN_MS = 5_000
+
+export interface RepoContext extends RoleContext {
+  // Whoever creates a store or cache closes it: stop() closes only those it created from cfg.
+  /** default: createStore(cfg) */
+  store?: Store
+  /** default: createCache(cfg); the gateway may share it */
+  cache?: Cache
+  /** relay tuning; `start: false` leaves the relay stopped until `relay.start()` (config outbox_relay, tests) */
+  relay?: RelayOptions & { start?: boolean }
+}
+
+export interface StartedRepo {
+  role: RunningRole
+  api: RepoApi
+  relay: OutboxRelay
+}
+
+export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
+  const log = ctx.log.child({ role: 'repo' })
+  const store = ctx.store ?? createStore(ctx.cfg)
+  const cache = ctx.cache ?? createCache(ctx.cfg)
+  const close = async () => {
+    if (!ctx.store) await store.close()
+    if (!ctx.cache) await cache.close()
+  }
+  try {
+    // the MySQL store migrates its schema before it answers
+    await store.ping()
+    await cache.ping()
+  } catch (err) {
+    await close().catch(() => undefined)
+    throw new Error(`repo cannot start: ${(err as Error).message}`)
+  }
+
+  const relay = new OutboxRelay(store, ctx.bus, log, ctx.relay)
+  const service = createRepoService({
+    cfg: ctx.cfg,
+    store,
+    cache,
+    presence: new Presence(cache, { ttlMs: ctx.cfg.presence_ttl_seconds * 1000 }),
+    memberPages: new MemberPages(cache, MEMBER_PAGE_TTL_MS),
+    onOutbox: () => relay.wake(),
+    log,
+  })
+  const { api, drain } = draining(service)
+  if (ctx.relay?.start !== false) relay.start()
+  log.info('repo role ready', { store: store.kind, cache: cache.kind })
+
+  const health = async (): Promise<HealthReport> => {
+    const probe = (p: Promise<void>, kind: string) => p.then(() => ({ ok: true, detail: kind }), (err: Error) => ({ ok: false, detail: err.message }))
+    const [storeCheck, cacheCheck] = await Promise.all([probe(store.ping(), store.kind), probe(cache.ping(), cache.kind)])
+    // standby (another instance relays) is healthy; a relay whose rounds fail is not
+    const relayCheck = { ok: relay.error === undefined, detail: relay.error ?? relay.state }
+    return { ok: storeCheck.ok && cacheCheck.ok && relayCheck.ok, checks: { store: storeCheck, cache: cacheCheck, outbox_relay: relayCheck } }
+  }
+
+  return {
+    role: {
+      name: 'repo',
+      health,
+      stop: async () => {
+        await drain(DRAIN_MS)
+        // after the calls in flight: their outbox rows are relayed now or by the next relay to hold the lease
+        await relay.stop()
+        await close()
+        log.info('repo role stopped')
+      },
+    },
+    api,
+    relay,
+  }
+}
+
+/** Counts calls in flight so that stop() lets them finish before the store closes; later calls get `unavailable`. */
+function draining(service: RepoApi): { api: RepoApi; drain(timeoutMs: number): Promise<void> } {
+  let inFlight = 0
+  let stopping = false
+  let drained: (() => void) | undefined
+  const api = {} as Record<string, (req: unknown) => Promise<unknown>>
+  for (const [name, fn] of Object.entries(service) as Array<[string, (req: unknown) => Promise<unknown>]>) {
+    api[name] = async (req) => {
+      if (stopping) throw new AppError('unavailable', 'repo is shutting down')
+      inFlight++
+      try {
+        return await fn(req)
+      } finally {
+        if (--inFlight === 0) drained?.()
+      }
+    }
+  }
+  return {
+    api: api as unknown as RepoApi,
+    drain: (timeoutMs) => {
+      stopping = true
+      if (inFlight === 0) return Promise.resolve()
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs)
+        drained = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    },
+  }
+}

@@ -1,0 +1,135 @@
+// The outbox relay over the in-memory store and bus: order per conversation, stop/start, one relay per store,
+// re-publication after a failed publish.
+import { afterEach, describe, expect, it } from 'vitest'
+import { configKeys, type GochatConfig } from '../../src/config/index.js'
+import { decode, DispatchMessage } from '../../src/contracts/payloads.js'
+import { MemoryBus } from '../../src/drivers/memory/bus.js'
+import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { MemoryStore } from '../../src/drivers/memory/store.js'
+import { createLogger } from '../../src/observability/log.js'
+import type { Bus, BusRecord } from '../../src/ports/bus.js'
+import { startRepo, type StartedRepo } from './index.js'
+import { OutboxRelay } from './outbox-relay.js'
+
+const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
+const log = createLogger()
+const DISPATCH = 'gochat.messages.dispatch'
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out')
+    await sleep(5)
+  }
+}
+
+/** everything published to the dispatch topic, with the time it arrived */
+async function collect(bus: Bus): Promise<Array<{ record: BusRecord; at: number }>> {
+  const seen: Array<{ record: BusRecord; at: number }> = []
+  await bus.subscribe({ groupId: 'relay-test', topics: [DISPATCH], fromBeginning: true, eachBatch: async (records) => {
+    const at = performance.now()
+    for (const record of records) seen.push({ record, at })
+  } })
+  return seen
+}
+
+const seqsOf = (seen: Array<{ record: BusRecord }>, conversationId: string) =>
+  seen.filter((s) => s.record.key === conversationId).map((s) => decode(DispatchMessage, s.record.value, 'dispatch').message.seq)
+
+describe('outbox relay', () => {
+  const started: StartedRepo[] = []
+  afterEach(async () => {
+    for (const r of started.splice(0)) await r.role.stop()
+  })
+
+  async function repoWith(bus: Bus, opts: { start?: boolean; store?: MemoryStore } = {}) {
+    const repo = await startRepo({ cfg, bus, log, store: opts.store ?? new MemoryStore(), cache: new MemoryCache(), relay: { start: opts.start ?? true, pollMs: 200 } })
+    started.push(repo)
+    return repo
+  }
+
+  it('publishes every message keyed by conversation, in seq order per conversation, within milliseconds', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 3 })
+    const seen = await collect(bus)
+    const { api } = await repoWith(bus)
+    const groups = await Promise.all(['a', 'b', 'c'].map(async (creator) => (await api.CreateGroup({ name: creator, creator_id: creator })).conversation_id))
+    const sentAt = new Map<string, number>()
+    await Promise.all(groups.map(async (id) => {
+      for (let i = 0; i < 30; i++) {
+        const { message } = await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
+        sentAt.set(message!.message_id, performance.now())
+      }
+    }))
+    await until(() => seen.length === 90)
+    for (const id of groups) expect(seqsOf(seen, id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+    const delays = seen.map((s) => s.at - sentAt.get(decode(DispatchMessage, s.record.value, 'dispatch').message.messageId)!).sort((a, b) => a - b)
+    const median = delays[Math.floor(delays.length / 2)]!
+    expect(median).toBeLessThan(50)
+  })
+
+  it('publishes nothing while stopped, then everything exactly once after a restart', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 3 })
+    const seen = await collect(bus)
+    const { api, relay } = await repoWith(bus, { start: false })
+    const id = (await api.CreateGroup({ name: 'g', creator_id: 'a' })).conversation_id
+    for (let i = 0; i < 10; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
+    await sleep(300)
+    expect(seen).toHaveLength(0)
+    relay.start()
+    await until(() => seen.length >= 10)
+    await relay.stop()
+    await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: 'while stopped' })
+    await sleep(300)
+    expect(seen).toHaveLength(10)
+    relay.start()
+    await until(() => seen.length >= 11)
+    await sleep(300)
+    expect(seqsOf(seen, id)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1))
+  })
+
+  it('lets one relay per store publish; another takes over when it stops', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 3 })
+    const seen = await collect(bus)
+    const store = new MemoryStore()
+    const one = new OutboxRelay(store, bus, log, { pollMs: 50 })
+    const two = new OutboxRelay(store, bus, log, { pollMs: 50 })
+    one.start()
+    await until(() => one.state === 'active')
+    two.start()
+    await sleep(100)
+    expect(two.state).toBe('standby')
+    await store.appendOutbox([{ topic: DISPATCH, key: 'c1', value: Buffer.from('{}'), headers: {} }])
+    one.wake()
+    await until(() => seen.length === 1)
+    await one.stop()
+    await until(() => two.state === 'active')
+    await store.appendOutbox([{ topic: DISPATCH, key: 'c1', value: Buffer.from('{}'), headers: {} }])
+    await until(() => seen.length === 2)
+    await two.stop()
+  })
+
+  it('keeps rows pending when publishing fails and publishes them again (at least once)', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 1 })
+    const seen = await collect(bus)
+    let failures = 2
+    const flaky: Bus = Object.assign(Object.create(bus) as Bus, {
+      publish: async (topic: string, records: Parameters<Bus['publish']>[1]) => {
+        if (failures-- > 0) throw new Error('broker unavailable')
+        return bus.publish(topic, records)
+      },
+    })
+    const store = new MemoryStore()
+    const relay = new OutboxRelay(store, flaky, log, { pollMs: 50 })
+    await store.appendOutbox([1, 2, 3].map((n) => ({ topic: DISPATCH, key: 'c', value: Buffer.from(String(n)), headers: {} })))
+    relay.start()
+    await until(() => relay.error !== undefined)
+    await until(() => seen.length === 3)
+    expect(seen.map((s) => s.record.value.toString())).toEqual(['1', '2', '3'])
+    expect(relay.error).toBeUndefined()
+    await relay.stop()
+    const lease = (await store.acquireOutboxLease())!
+    expect(await lease.pending(10)).toEqual([])
+    await lease.release()
+  })
+})

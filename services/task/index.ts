@@ -1,0 +1,67 @@
+// The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, and retries.
+// Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
+import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { Subscription } from '../../src/ports/bus.js'
+import { runConsumer } from '../../src/bus/consumer.js'
+import { deadLetterer } from '../../src/bus/dead-letter.js'
+import { retrier, type RetryPolicy } from '../../src/bus/retry.js'
+import { decode, OfflinePush, TaskMessage, type DispatchMessage, type FanoutTask, type TaskMessage as Task } from '../../src/contracts/payloads.js'
+import type { EventEnvelope } from '../../src/contracts/events.js'
+import { groups, topics } from '../../src/contracts/topics.js'
+import { decodeDispatch, dispatchOne, type DispatchDeps } from './dispatch.js'
+import { decodeFanout, fanoutOne } from './fanout.js'
+import { decodeEvent, routeEvent } from './events.js'
+import { retryHandler } from './retry.js'
+import { taskHandler } from './worker.js'
+import { decodePersist, persistHandler } from './persist.js'
+import { createPushProvider } from './push/providers.js'
+import { deliverPush } from './push/worker.js'
+
+export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }> {
+  const { cfg, bus, repo } = ctx
+  if (!repo) throw new Error('task role needs the repo API')
+  const log = ctx.log.child({ role: 'task' })
+  const t = topics(cfg)
+  const g = groups(cfg)
+  const provider = createPushProvider(cfg.push_provider, cfg.push_endpoint, log)
+  const deps: DispatchDeps = {
+    repo,
+    downstreamTopic: t.downstream,
+    pushTopic: t.push,
+    pushEnabled: true,
+    largeGroupThreshold: cfg.large_group_threshold,
+    fanoutBatchSize: cfg.fanout_batch_size,
+    fanoutTopic: t.fanout,
+  }
+  const policy: RetryPolicy = { attempts: cfg.message_retry_attempts, baseMs: cfg.retry_backoff_base_ms, capMs: cfg.retry_backoff_cap_ms }
+  const common = (taskType: Task['taskType']) => ({ bus, log, fromBeginning: true, deadLetter: deadLetterer(bus, t.dlq, taskType) })
+  const retries = (taskType: Task['taskType']) => retrier(bus, t, taskType, policy)
+
+  const subs: Subscription[] = [
+    await runConsumer({ ...common('dispatch'), groupId: g.dispatch, topics: [t.dispatch], decode: decodeDispatch,
+      handle: taskHandler<DispatchMessage>(bus, retries('dispatch'), (d) => dispatchOne(deps, d)) }),
+    await runConsumer({ ...common('fanout'), groupId: g.fanout, topics: [t.fanout], decode: decodeFanout,
+      handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)) }),
+    await runConsumer({ ...common('event'), groupId: g.events, topics: [t.messageEvents, t.notifications], decode: decodeEvent,
+      handle: taskHandler<EventEnvelope>(bus, retries('event'), (e) => routeEvent(deps, e)) }),
+    await runConsumer({ ...common('push'), groupId: g.push, topics: [t.push], decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
+      handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)) }),
+    await runConsumer({ ...common('persist'), groupId: g.persist, topics: [t.persist], decode: decodePersist,
+      handle: persistHandler(bus, repo, t.dispatch) }),
+    await runConsumer({ ...common('retry'), groupId: g.retry, topics: [t.retry], decode: (rec) => decode(TaskMessage, rec.value, 'TaskMessage'),
+      handle: retryHandler(bus, t.retry) }),
+  ]
+  log.info('task role consuming', { groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry], push: provider.name })
+
+  let stopped = false
+  return {
+    role: {
+      name: 'task',
+      health: async () => ({ ok: !stopped, checks: { consumers: { ok: !stopped, detail: `${subs.length} consumer groups` } } }),
+      stop: async () => {
+        stopped = true
+        await Promise.all(subs.map((s) => s.stop()))
+      },
+    },
+  }
+}

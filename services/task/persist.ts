@@ -1,0 +1,35 @@
+// task.persist.group (persistence: async): logic has allocated the seq and acked the client; this consumer writes
+// the messages in batches, idempotent on (conversation, seq), then emits their dispatch. Dispatch is emitted for
+// duplicates too: a crash between insert and dispatch must not lose the delivery (consumers de-duplicate by seq).
+import type { Bus, BusRecord } from '../../src/ports/bus.js'
+import type { RepoApi } from '../../src/rpc/api.js'
+import { decode, DecodeError, encode, UpstreamMessage, type DispatchMessage } from '../../src/contracts/payloads.js'
+import { taskDuration } from './metrics.js'
+
+export function decodePersist(rec: BusRecord) {
+  const m = decode(UpstreamMessage, rec.value, 'UpstreamMessage')
+  if (m.seq === undefined || !m.messageId || m.sentAt === undefined) throw new DecodeError('UpstreamMessage for persistence needs seq, messageId and sentAt')
+  return m
+}
+
+export function persistHandler(bus: Bus, repo: RepoApi, dispatchTopic: string) {
+  return async (items: Array<{ value: UpstreamMessage }>): Promise<void> => {
+    const timer = taskDuration.startTimer({ task_type: 'persist' })
+    const messages = items.map(({ value: m }) => ({
+      message_id: m.messageId!, conversation_id: m.conversationId, seq: m.seq!, sender_id: m.userId,
+      content: m.content, sent_at: m.sentAt!, status: 'normal', idempotency_key: m.idempotencyKey,
+    }))
+    await repo.InsertMessages({ messages })
+    const dispatches = items.map(({ value: m }) => {
+      const d: DispatchMessage = {
+        message: { messageId: m.messageId!, conversationId: m.conversationId, seq: m.seq!, senderId: m.userId, content: m.content, sentAt: m.sentAt!, status: 'normal' },
+        conversationKind: m.conversationKind ?? 'direct',
+        memberCount: m.memberCount ?? 2,
+        traceId: m.traceId,
+      }
+      return { key: m.conversationId, value: encode(d) }
+    })
+    await bus.publish(dispatchTopic, dispatches)
+    timer()
+  }
+}

@@ -1,0 +1,24 @@
+// notification-service-push-group: delivers OfflinePush records through the configured provider.
+import { Counter } from 'prom-client'
+import type { OfflinePush } from '../../../src/contracts/payloads.js'
+import type { PushProvider } from './providers.js'
+import { taskDuration } from '../metrics.js'
+
+export const pushResults = new Counter({
+  name: 'gochat_push_results_total',
+  help: 'Offline push deliveries by provider and outcome (ok, failed)',
+  labelNames: ['provider', 'outcome'] as const,
+})
+
+export async function deliverPush(provider: PushProvider, push: OfflinePush): Promise<void> {
+  const timer = taskDuration.startTimer({ task_type: 'push' })
+  try {
+    await provider.deliver(push)
+    pushResults.inc({ provider: provider.name, outcome: 'ok' })
+  } catch (err) {
+    pushResults.inc({ provider: provider.name, outcome: 'failed' })
+    throw err
+  } finally {
+    timer()
+  }
+}

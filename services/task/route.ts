@@ -1,0 +1,78 @@
+// Routing one message to a set of members: presence in one batched call, then one DownstreamMessage per gateway
+// instance carrying the frame serialized once, and OfflinePush records for the members nobody can reach now.
+import { randomUUID } from 'node:crypto'
+import type { OutgoingRecord } from '../../src/ports/bus.js'
+import type { RepoApi } from '../../src/rpc/api.js'
+import { encode, type DownstreamMessage, type Message, type OfflinePush } from '../../src/contracts/payloads.js'
+import { deliveriesProduced, downstreamRecords, offlineMembers } from './metrics.js'
+
+export const PUSH_BATCH = 500
+const PREVIEW_CHARS = 100
+
+/** Records to produce, grouped by topic, appended in routing order (so per-conversation order holds). */
+export class Outbox {
+  readonly byTopic = new Map<string, OutgoingRecord[]>()
+  add(topic: string, record: OutgoingRecord): void {
+    const list = this.byTopic.get(topic)
+    if (list) list.push(record)
+    else this.byTopic.set(topic, [record])
+  }
+  /** appends another outbox's records after this one's */
+  merge(other: Outbox): this {
+    for (const [topic, records] of other.byTopic) for (const r of records) this.add(topic, r)
+    return this
+  }
+}
+
+export interface RouteDeps {
+  repo: RepoApi
+  downstreamTopic: (gatewayId: string) => string
+  pushTopic: string
+  pushEnabled: boolean
+}
+
+/** The client frame for a new message: serialized here, once, and written as-is by every gateway. */
+export const messageFrame = (message: Message): string => encode({ op: 'message', message })
+
+/** Presence of the users in one batched call: who is on which gateway, and who is on none. */
+export async function locate(repo: RepoApi, userIds: string[]): Promise<{ byGateway: Map<string, string[]>; offline: string[] }> {
+  const { presence } = await repo.LookupPresence({ user_ids: userIds })
+  const byGateway = new Map<string, string[]>()
+  const offline: string[] = []
+  for (const p of presence) {
+    if (p.gateway_ids.length === 0) offline.push(p.user_id)
+    for (const gw of p.gateway_ids) {
+      const list = byGateway.get(gw)
+      if (list) list.push(p.user_id)
+      else byGateway.set(gw, [p.user_id])
+    }
+  }
+  return { byGateway, offline }
+}
+
+export async function routeToMembers(deps: RouteDeps, out: Outbox, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {
+  const located = await locate(deps.repo, userIds)
+  const offline = located.offline.filter((u) => u !== message.senderId)
+  for (const [gw, users] of located.byGateway) {
+    const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds: users, frame, ...(traceId ? { traceId } : {}) }
+    out.add(deps.downstreamTopic(gw), { key: message.conversationId, value: encode(down) })
+    deliveriesProduced.inc(users.length)
+    downstreamRecords.inc()
+  }
+  if (!deps.pushEnabled) return
+  for (let i = 0; i < offline.length; i += PUSH_BATCH) {
+    const userIds = offline.slice(i, i + PUSH_BATCH)
+    const push: OfflinePush = {
+      pushId: randomUUID(),
+      userIds,
+      conversationId: message.conversationId,
+      messageId: message.messageId,
+      seq: message.seq,
+      senderId: message.senderId,
+      preview: message.content.slice(0, PREVIEW_CHARS),
+      sentAt: message.sentAt,
+    }
+    out.add(deps.pushTopic, { key: userIds[0]!, value: encode(push) })
+    offlineMembers.inc(userIds.length)
+  }
+}

@@ -1,0 +1,57 @@
+// How every task consumer processes a batch: each record on its own (a failure sends just that record to the
+// retry topic), up to CONCURRENCY records at a time (their repo and Redis round trips overlap), then everything
+// they produced in one publish per topic, in record order, so that per-key order holds downstream. If that
+// combined publish fails, each record's output is published alone so that only the records whose output failed
+// are retried.
+import type { Bus, BusRecord } from '../../src/ports/bus.js'
+import type { Retrier } from '../../src/bus/retry.js'
+import { consumeSpan, stampRecords, tracingEnabled } from '../../src/observability/tracing.js'
+import { Outbox } from './route.js'
+
+export async function flush(bus: Bus, out: Outbox): Promise<void> {
+  await Promise.all([...out.byTopic].map(([topic, records]) => bus.publish(topic, records)))
+}
+
+/**
+ * With tracing on, each record is processed in a span `task.<type>` that continues the record's trace, and what it
+ * produced carries that span's traceparent (the combined publish below happens outside of it).
+ */
+function traced<T>(taskType: string, process: (value: T, record: BusRecord) => Promise<Outbox | void>) {
+  return (value: T, record: BusRecord) =>
+    consumeSpan('task', `task.${taskType}`, record, async () => {
+      const out = await process(value, record)
+      if (out) for (const records of out.byTopic.values()) stampRecords(records)
+      return out
+    })
+}
+
+/** records of one batch processed at once: enough to overlap round trips, few enough to bound memory */
+export const CONCURRENCY = 16
+
+export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, record: BusRecord) => Promise<Outbox | void>) {
+  const processTraced = traced(retrier.taskType, process)
+  return async (items: Array<{ record: BusRecord; value: T }>): Promise<void> => {
+    const run = tracingEnabled() ? processTraced : process
+    const outs: Array<Outbox | void> = new Array(items.length)
+    let next = 0
+    const lane = async () => {
+      for (let i = next++; i < items.length; i = next++) {
+        const { record, value } = items[i]!
+        try {
+          outs[i] = await run(value, record)
+        } catch (err) {
+          await retrier.fail(record, err)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane))
+    const done = items.flatMap(({ record }, i) => (outs[i] ? [{ record, out: outs[i] as Outbox }] : []))
+    try {
+      await flush(bus, done.reduce((all, d) => all.merge(d.out), new Outbox()))
+    } catch {
+      for (const { record, out } of done) {
+        try { await flush(bus, out) } catch (err) { await retrier.fail(record, err) }
+      }
+    }
+  }
+}

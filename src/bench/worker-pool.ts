@@ -1,0 +1,138 @@
+// The main thread's side of the client worker threads: spreads connections over them, gathers progress, counts
+// and final results. Threads rather than processes so that they share the clock (clock.ts) and so that the
+// process-wide CPU figure covers the whole harness.
+import { Worker } from 'node:worker_threads'
+import { addTallies, emptyTally, mergeArrivals, type IndexArrivals, type Tally } from './accounting.js'
+import { LatencyRecorder } from './stats.js'
+import type { ConnectAnswer, PairSpec, ReceiverSpec, WorkerMessage, WorkerRequest, WorkerResult } from './worker-protocol.js'
+
+const ENTRY = new URL('./run-ts.js', import.meta.url)
+const WORKER = new URL('./client-worker.ts', import.meta.url).href
+
+type Req = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
+
+interface Slot {
+  worker: Worker
+  progress: { opened: number; failed: number }
+  pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>
+}
+
+export interface MergedResult {
+  tally: Tally
+  arrivals: IndexArrivals
+  latencies: LatencyRecorder
+  lost: number
+  sent: number
+  sendErrors: number
+  workers: Array<{ eventLoopUtilization: number; peakEventLoopUtilization: number; cpuMs: number | null; elapsedMs: number }>
+}
+
+/** Splits `items` into `n` interleaved shares (item k → share k mod n), so every worker gets every gateway. */
+export function share<T>(items: T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => [])
+  items.forEach((item, k) => out[k % n]!.push(item))
+  return out
+}
+
+export class WorkerPool {
+  private nextId = 0
+  private constructor(private readonly slots: Slot[]) {}
+
+  static async start(count: number): Promise<WorkerPool> {
+    const slots = Array.from({ length: Math.max(1, count) }, (): Slot => {
+      const worker = new Worker(ENTRY, { workerData: { entry: WORKER } })
+      const slot: Slot = { worker, progress: { opened: 0, failed: 0 }, pending: new Map() }
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          slot.progress = { opened: m.opened, failed: m.failed }
+        } else {
+          const p = slot.pending.get(m.id)
+          slot.pending.delete(m.id)
+          if (m.ok) p?.resolve(m.value)
+          else p?.reject(new Error(`client worker: ${m.error}`))
+        }
+      })
+      worker.on('error', (err) => { for (const p of slot.pending.values()) p.reject(err); slot.pending.clear() })
+      return slot
+    })
+    const pool = new WorkerPool(slots)
+    // a round trip proves each worker loaded its TypeScript
+    await pool.all(() => ({ type: 'counts' }))
+    return pool
+  }
+
+  get size(): number {
+    return this.slots.length
+  }
+
+  progress(): { opened: number; failed: number } {
+    return this.slots.reduce((a, s) => ({ opened: a.opened + s.progress.opened, failed: a.failed + s.progress.failed }), { opened: 0, failed: 0 })
+  }
+
+  private call<T>(slot: Slot, req: Req): Promise<T> {
+    const id = ++this.nextId
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      slot.worker.postMessage({ ...req, id })
+    })
+  }
+
+  private all<T>(req: (k: number) => Req): Promise<T[]> {
+    return Promise.all(this.slots.map((s, k) => this.call<T>(s, req(k))))
+  }
+
+  async connect(run: string, messages: number, receivers: ReceiverSpec[], concurrency: number, attempts = 3): Promise<ConnectAnswer> {
+    const shares = share(receivers, this.size)
+    const answers = await this.all<ConnectAnswer>((k) => ({ type: 'connect', run, messages, receivers: shares[k]!, concurrency, attempts }))
+    return merge(answers)
+  }
+
+  async connectPairs(run: string, messages: number, pairs: PairSpec[], concurrency: number, attempts = 3): Promise<ConnectAnswer> {
+    const shares = share(pairs, this.size)
+    const answers = await this.all<ConnectAnswer>((k) => ({ type: 'pairs', run, messages, pairs: shares[k]!, concurrency, attempts }))
+    return merge(answers)
+  }
+
+  async sendPairs(from: number, to: number, ratePerPair: number, payloadBytes: number): Promise<void> {
+    await this.all(() => ({ type: 'send-pairs', from, to, ratePerPair, payloadBytes }))
+  }
+
+  /** distinct receipts per message index, summed over the workers */
+  async counts(): Promise<number[]> {
+    const all = await this.all<number[]>(() => ({ type: 'counts' }))
+    return all.reduce((sum, c) => sum.map((n, i) => n + (c[i] ?? 0)))
+  }
+
+  async mark(): Promise<void> {
+    await this.all(() => ({ type: 'mark' }))
+  }
+
+  async collect(): Promise<MergedResult> {
+    const results = await this.all<WorkerResult>(() => ({ type: 'collect' }))
+    const latencies = new LatencyRecorder()
+    for (const r of results) latencies.add(r.latencies)
+    return {
+      tally: results.reduce((t, r) => addTallies(t, r.tally), emptyTally()),
+      arrivals: results.map((r) => r.arrivals).reduce((a, b) => mergeArrivals(a, b)),
+      latencies,
+      lost: results.reduce((n, r) => n + r.lost, 0),
+      sent: results.reduce((n, r) => n + r.sent, 0),
+      sendErrors: results.reduce((n, r) => n + r.sendErrors, 0),
+      workers: results.map((r) => ({ eventLoopUtilization: r.eventLoopUtilization, peakEventLoopUtilization: r.peakEventLoopUtilization, cpuMs: r.cpuMs, elapsedMs: r.elapsedMs })),
+    }
+  }
+
+  /** Closes every connection, then ends the threads (bounded: a stuck worker is terminated regardless). */
+  async close(): Promise<void> {
+    await Promise.race([this.all(() => ({ type: 'close' })).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
+    await Promise.all(this.slots.map((s) => s.worker.terminate()))
+  }
+}
+
+function merge(answers: ConnectAnswer[]): ConnectAnswer {
+  return {
+    opened: answers.reduce((n, a) => n + a.opened, 0),
+    failed: answers.reduce((n, a) => n + a.failed, 0),
+    errors: [...new Set(answers.flatMap((a) => a.errors))].slice(0, 5),
+  }
+}

@@ -1,0 +1,55 @@
+// Messages between the main thread and the client worker threads. Each request carries an id; the worker's
+// answer repeats it. Progress is pushed unasked while connections open.
+import type { IndexArrivals, Tally } from './accounting.js'
+import type { Endpoint } from './endpoints.js'
+import type { EncodedLatencies } from './stats.js'
+
+/** A receiving connection and the conversation whose messages it counts. */
+export interface ReceiverSpec extends Endpoint {
+  conversationId: string
+}
+
+/** send bench: one sender and one receiver per pair, both in the same worker */
+export interface PairSpec {
+  from: Endpoint
+  to: ReceiverSpec
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'connect'; run: string; messages: number; receivers: ReceiverSpec[]; concurrency: number; attempts: number }
+  | { id: number; type: 'pairs'; run: string; messages: number; pairs: PairSpec[]; concurrency: number; attempts: number }
+  | { id: number; type: 'send-pairs'; from: number; to: number; ratePerPair: number; payloadBytes: number }
+  | { id: number; type: 'counts' }
+  | { id: number; type: 'mark' }
+  | { id: number; type: 'collect' }
+  | { id: number; type: 'close' }
+
+export interface ConnectAnswer {
+  opened: number
+  failed: number
+  /** a few distinct failure reasons */
+  errors: string[]
+}
+
+export interface WorkerResult {
+  tally: Tally
+  arrivals: IndexArrivals
+  latencies: EncodedLatencies
+  /** receiving connections that dropped during the run */
+  lost: number
+  /** since `mark` */
+  elapsedMs: number
+  eventLoopUtilization: number
+  /** the busiest 100 ms window since `mark` */
+  peakEventLoopUtilization: number
+  /** this thread's CPU since `mark` (Linux), else null */
+  cpuMs: number | null
+  /** send bench: acked sends and failed ones */
+  sent: number
+  sendErrors: number
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; opened: number; failed: number }
+  | { type: 'answer'; id: number; ok: true; value: unknown }
+  | { type: 'answer'; id: number; ok: false; error: string }

@@ -1,0 +1,49 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../../cli/base-command.js'
+import { clientFlags, clientTargets, defaultWorkers } from '../../bench/flags.js'
+import { machine } from '../../bench/machine.js'
+import { runSend, type SendRun } from '../../bench/one-to-one.js'
+import { note } from '../../bench/progress.js'
+import { renderSendRun } from '../../bench/report/send-table.js'
+
+export default class BenchSend extends BaseCommand<typeof BenchSend> {
+  static override summary = 'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
+  static override description = 'Creates 2 × --pairs users through the admin path and a direct conversation per pair; in each pair one user sends --messages messages at --rate (per pair) over its WebSocket and the other receives. Ends of a pair sit on different gateways when there are several. Missing deliveries exit with code 1.'
+  static override examples = [
+    '<%= config.bin %> bench send --gateway http://127.0.0.1:8080 --pairs 100 --messages 20 --rate 5',
+    '<%= config.bin %> bench send --gateway http://127.0.0.1:8080,http://127.0.0.1:8081 --rate max --json',
+  ]
+
+  static override flags = {
+    ...clientFlags,
+    pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
+    messages: Flags.integer({ description: 'Measured messages per pair (after one warm-up message)', default: 20, min: 1 }),
+  }
+
+  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[] }> {
+    const f = this.flags
+    const { gateways, rate } = clientTargets(f)
+    const result = await runSend({
+      gateways,
+      adminSecret: f['admin-secret'] ?? this.cfg.jwt_secret,
+      pairs: f.pairs,
+      messages: f.messages,
+      rate,
+      payloadBytes: f['payload-bytes'],
+      workers: f.workers ?? defaultWorkers(),
+      connectConcurrency: f['connect-concurrency'],
+      drainTimeoutMs: f['drain-timeout'] * 1000,
+      log: (t) => note(t),
+      progress: !f['no-progress'],
+    })
+    const c = result.completeness
+    const failures = [
+      ...(c.missing ? [`${c.missing} of ${c.expected} messages missing`] : []),
+      ...(c.connectFailures ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`] : []),
+      ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
+    ]
+    if (!this.jsonEnabled()) this.log(renderSendRun(result, failures))
+    if (failures.length) process.exitCode = 1
+    return { ...result, machine: machine(), ok: failures.length === 0, failures }
+  }
+}

@@ -1,0 +1,51 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../cli/base-command.js'
+import type { ConfigKey } from '../config/index.js'
+import { createLogger, setLogLevel } from '../observability/log.js'
+import { roleNames, startSystem, type RoleName } from '../runtime/system.js'
+import { runUntilSignal } from '../runtime/run-until-signal.js'
+
+export default class Serve extends BaseCommand<typeof Serve> {
+  static override summary = 'Run one service role (gateway, logic, repo, task) or all of them'
+  static override description = 'Roles reach each other over gRPC (logic_addr, repo_addr) and Kafka. SIGTERM drains in-flight work, commits offsets and exits.'
+  static override enableJsonFlag = false
+  static override examples = [
+    '<%= config.bin %> serve --role=repo --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379',
+    '<%= config.bin %> serve --role=gateway --instance-id gw-1 --port 8080 --kafka 127.0.0.1:9092 --redis redis://127.0.0.1:6379',
+    '<%= config.bin %> serve --role=all',
+  ]
+
+  static override flags = {
+    role: Flags.string({ description: 'Role to run', options: [...roleNames, 'all'], required: true }),
+    'instance-id': Flags.string({ description: 'Instance id (gateways: suffix of the downstream topic)' }),
+    port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)' }),
+    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task' }),
+    persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
+    'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
+    'tracing-endpoint': Flags.string({ description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)' }),
+    'tracing-sample-ratio': Flags.string({ description: 'Share of new traces sampled, 0 to 1 (default 1)' }),
+  }
+
+  protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
+    const f = this.flags
+    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task']
+    return {
+      instance_id: f['instance-id'],
+      gateway_port: f.port,
+      persistence: f.persistence,
+      log_level: f['log-level'],
+      tracing_endpoint: f['tracing-endpoint'],
+      tracing_sample_ratio: f['tracing-sample-ratio'],
+      ...(metricsKey && f['metrics-port'] !== undefined ? { [metricsKey]: f['metrics-port'] } : {}),
+    }
+  }
+
+  async run(): Promise<void> {
+    setLogLevel(this.cfg.log_level)
+    const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
+    const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
+    const system = await startSystem(this.cfg, roles, log)
+    log.info('ready', { roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })
+    await runUntilSignal(system, log)
+  }
+}

@@ -1,0 +1,79 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../../cli/base-command.js'
+import { renderTable } from '../../cli/table.js'
+import { catalog, catalogGroups } from '../../contracts/topics.js'
+import { createTopics, planTopics, provisionGroups, withAdmin, type ProvisionResult, type TopicPlan } from '../../drivers/kafka/admin.js'
+
+export interface CreateResult {
+  dryRun: boolean
+  /** created topics (with --dry-run: the ones that would be) */
+  created: string[]
+  existing: string[]
+  /** existing topics whose partition count differs from the configuration; never changed */
+  mismatched: TopicPlan['mismatched']
+  groupsProvisioned: ProvisionResult['provisioned']
+  groupsSkipped: ProvisionResult['skipped']
+}
+
+export default class TopicsCreate extends BaseCommand<typeof TopicsCreate> {
+  static override summary = 'Create every gochat topic (and a downstream topic per gateway id), idempotently'
+  static override description = `Creates the topics of the catalog (src/contracts/topics.ts) that do not exist yet, with the configured partitions, replication factor and per-topic configs (retention.ms, cleanup.policy). Existing topics are left as they are; one whose partition count differs from the configuration is reported, never changed (adding partitions would move keys and break per-conversation order). A second run has nothing to do.
+
+With --with-groups, every consumer group of the catalog that has no committed offset on a topic gets one at the topic's current end, so that \`gochat groups describe\` shows lag from the first minute. Groups with active members are skipped.`
+
+  static override examples = [
+    '<%= config.bin %> topics create --kafka 127.0.0.1:9092',
+    '<%= config.bin %> topics create --kafka 127.0.0.1:9092 --dry-run',
+    '<%= config.bin %> topics create --kafka 127.0.0.1:9092 --with-groups --partitions 6 --json',
+  ]
+
+  static override flags = {
+    'dry-run': Flags.boolean({ description: 'Show what would be created or provisioned; change nothing' }),
+    'with-groups': Flags.boolean({ description: 'Also commit starting offsets for catalog consumer groups that have none' }),
+    // an integer flag without bounds: the configuration schema checks the range and names the key in its error
+    partitions: Flags.integer({ description: 'Partitions of each new topic (default: configuration key partitions, 3)' }),
+  }
+
+  protected override configFlags() {
+    return { partitions: this.flags.partitions }
+  }
+
+  public async run(): Promise<CreateResult> {
+    const dryRun = this.flags['dry-run'] ?? false
+    const result = await withAdmin(this.cfg, async (h) => {
+      const plan = await planTopics(h, catalog(this.cfg))
+      if (!dryRun) await createTopics(h, plan.missing)
+      const groups = this.flags['with-groups'] ? await provisionGroups(h, catalogGroups(this.cfg), dryRun) : { provisioned: [], skipped: [] }
+      return {
+        dryRun,
+        created: plan.missing.map((t) => t.name),
+        existing: plan.existing,
+        mismatched: plan.mismatched,
+        groupsProvisioned: groups.provisioned,
+        groupsSkipped: groups.skipped,
+      }
+    })
+    if (!this.jsonEnabled()) this.render(result)
+    return result
+  }
+
+  private render(r: CreateResult): void {
+    const would = r.dryRun ? 'would ' : ''
+    if (r.mismatched.length) {
+      this.warn(`partition counts differ from the configuration, left unchanged: ${r.mismatched.map((m) => `${m.name} has ${m.partitions}, configured ${m.expected}`).join('; ')}`)
+    }
+    for (const s of r.groupsSkipped) this.warn(`group ${s.groupId} not provisioned: ${s.reason}`)
+    if (r.created.length === 0 && r.groupsProvisioned.length === 0) {
+      this.log(`nothing to do: all ${r.existing.length} topics exist${this.flags['with-groups'] ? ' and every catalog group has offsets' : ''}`)
+      return
+    }
+    if (r.created.length) {
+      this.log(`${would}create ${r.created.length} topic(s), ${r.existing.length} already exist:`)
+      this.log(renderTable(['topic', 'partitions', 'replication factor'], r.created.map((n) => [n, this.cfg.partitions, this.cfg.replication_factor])))
+    }
+    if (r.groupsProvisioned.length) {
+      this.log(`${would}commit starting offsets (the current end of each partition) for ${r.groupsProvisioned.length} group(s):`)
+      this.log(renderTable(['group', 'topics'], r.groupsProvisioned.map((g) => [g.groupId, g.topics.join('\n')])))
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// Every configuration key, once. Flags (--kebab-case), GOCHAT_* environment variables (UPPER_SNAKE) and the
+// config file (snake_case, as in the seed documents: large_group_threshold, fanout_batch_size, …) all derive
+// their names from this table.
+import { z } from 'zod'
+
+// 0 asks the OS for any free port (tests, several instances on one machine)
+const port = z.coerce.number().int().min(0).max(65535)
+const positiveInt = z.coerce.number().int().min(1)
+const list = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.string().min(1)),
+)
+const optionalUrl = (scheme: RegExp, example: string) =>
+  z.preprocess((v) => (v === '' || v === 'embedded' ? null : v), z.string().regex(scheme, `expected a URL like ${example}, or "embedded"`).nullable())
+
+export const configKeys = {
+  kafka_brokers: {
+    schema: z.preprocess((v) => (v === '' || v === 'embedded' ? [] : v), list.pipe(z.array(z.string().regex(/^[^:,\s]+:\d+$/, 'expected host:port')))),
+    default: [] as string[],
+    help: 'Kafka bootstrap brokers, comma-separated host:port (empty or "embedded": the in-process bus)',
+    expected: 'host:port[,host:port…], e.g. 127.0.0.1:9092',
+  },
+  mysql_url: {
+    schema: optionalUrl(/^mysql:\/\//, 'mysql://root@127.0.0.1:3306/gochat'),
+    default: null as string | null,
+    help: 'MySQL/MariaDB URL (unset: the in-memory store)',
+    expected: 'mysql://user[:password]@host:port/database',
+  },
+  redis_url: {
+    schema: optionalUrl(/^rediss?:\/\//, 'redis://127.0.0.1:6379'),
+    default: null as string | null,
+    help: 'Redis URL (unset: the in-memory cache)',
+    expected: 'redis://host:port[/db]',
+  },
+  topic_prefix: { schema: z.string().regex(/^[a-zA-Z0-9._-]+$/), default: 'gochat', help: 'Prefix of every Kafka topic name', expected: 'letters, digits, dot, dash, underscore' },
+  partitions: { schema: z.coerce.number().int().min(1).max(1000), default: 3, help: 'Partitions per topic', expected: 'an integer from 1 to 1000' },
+  replication_factor: { schema: positiveInt, default: 1, help: 'Replication factor of every topic', expected: 'a positive integer' },
+  gateway_ids: { schema: list, default: ['gw-1'], help: 'Gateway instance ids that get a downstream topic', expected: 'comma-separated ids, e.g. gw-1,gw-2' },
+  instance_id: { schema: z.string().regex(/^[a-zA-Z0-9_-]+$/), default: 'gw-1', help: 'This instance\'s id (gateways: the downstream topic suffix)', expected: 'letters, digits, dash, underscore' },
+  gateway_port: { schema: port, default: 8080, help: 'Gateway HTTP/WebSocket port', expected: 'a port number (0: any free port)' },
+  logic_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50051', help: 'logic gRPC address (listen and dial)', expected: 'host:port' },
+  repo_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50052', help: 'repo gRPC address (listen and dial)', expected: 'host:port' },
+  logic_metrics_port: { schema: port, default: 9095, help: 'logic /health and /metrics port', expected: 'a port number (0: any free port)' },
+  repo_metrics_port: { schema: port, default: 9094, help: 'repo /health and /metrics port', expected: 'a port number (0: any free port)' },
+  task_metrics_port: { schema: port, default: 9093, help: 'task /health and /metrics port', expected: 'a port number (0: any free port)' },
+  large_group_threshold: { schema: positiveInt, default: 1000, help: 'Groups with at least this many members fan out through gochat.tasks.fanout', expected: 'a positive integer' },
+  fanout_batch_size: { schema: positiveInt, default: 500, help: 'Members per FanoutTask shard', expected: 'a positive integer' },
+  message_retry_attempts: { schema: z.coerce.number().int().min(0), default: 3, help: 'Retries of a failed task before it is dead-lettered', expected: 'a non-negative integer' },
+  retry_backoff_base_ms: { schema: positiveInt, default: 200, help: 'First retry delay (doubles each attempt, with jitter)', expected: 'milliseconds' },
+  retry_backoff_cap_ms: { schema: positiveInt, default: 30000, help: 'Largest retry delay', expected: 'milliseconds' },
+  push_provider: { schema: z.enum(['log', 'webhook', 'fcm']), default: 'log' as 'log' | 'webhook' | 'fcm', help: 'Offline push provider', expected: 'log, webhook or fcm' },
+  push_endpoint: { schema: z.string().url().nullable(), default: null as string | null, help: 'URL of the webhook or FCM endpoint', expected: 'an http(s) URL' },
+  persistence: { schema: z.enum(['sync', 'async']), default: 'sync' as 'sync' | 'async', help: 'sync: transactional outbox; async: through gochat.messages.persist', expected: 'sync or async' },
+  upstream: {
+    schema: z.enum(['grpc', 'kafka']),
+    default: 'grpc' as 'grpc' | 'kafka',
+    help: 'How gateways hand client sends to logic: grpc (SendMessage) or kafka (gochat.messages.upstream; the ack returns through the downstream topic)',
+    expected: 'grpc or kafka',
+  },
+  outbox_relay: {
+    schema: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'off', 'no'].includes(v.toLowerCase()) : v), z.boolean()),
+    default: true,
+    help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
+    expected: 'true or false',
+  },
+  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters' },
+  token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
+  max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
+  rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
+  heartbeat_interval_ms: { schema: positiveInt, default: 15000, help: 'WebSocket ping interval; a connection silent for two is dropped', expected: 'milliseconds' },
+  presence_ttl_seconds: { schema: positiveInt, default: 60, help: 'Presence entry lifetime, refreshed by heartbeats', expected: 'seconds' },
+  tracing_endpoint: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL').nullable()),
+    default: null as string | null,
+    help: 'OpenTelemetry traces: OTLP/HTTP (JSON) URL of a collector, e.g. http://127.0.0.1:4318/v1/traces (empty: tracing off)',
+    expected: 'an http(s) URL such as http://127.0.0.1:4318/v1/traces, or empty',
+  },
+  tracing_sample_ratio: {
+    schema: z.coerce.number().min(0).max(1),
+    default: 1,
+    help: 'Share of new traces sampled when tracing is on (parent-based: spans follow the decision of their trace)',
+    expected: 'a number from 0 to 1',
+  },
+  log_level: { schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info' as 'debug' | 'info' | 'warn' | 'error' | 'silent', help: 'Log level', expected: 'debug, info, warn, error or silent' },
+} as const
+
+export type ConfigKey = keyof typeof configKeys
+export type GochatConfig = { -readonly [K in ConfigKey]: z.output<(typeof configKeys)[K]['schema']> }
+
+export const envName = (key: string) => `GOCHAT_${key.toUpperCase()}`
+export const flagName = (key: string) => key.replace(/_/g, '-')

@@ -1,0 +1,47 @@
+// The domain event envelope (DESIGN.md "Domain event envelope"): plain JSON on gochat.user-events,
+// gochat.message-events and gochat.notifications. Consumers ignore unknown fields and event types.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+
+export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
+export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
+export const notificationTypes = ['group.invited', 'friend.requested', 'friend.accepted', 'group.announcement.updated'] as const
+export type EventType = (typeof userEventTypes)[number] | (typeof messageEventTypes)[number] | (typeof notificationTypes)[number]
+
+export const EventEnvelope = z
+  .object({
+    event_id: z.string().uuid(),
+    event_type: z.string().min(1),
+    timestamp: z.number().int(),
+    user_id: z.string().optional(),
+    conversation_id: z.string().optional(),
+    operator_id: z.string().optional(),
+    target_user_id: z.string().optional(),
+    payload: z.record(z.unknown()),
+  })
+  .passthrough()
+export type EventEnvelope = z.infer<typeof EventEnvelope>
+
+const now = () => Math.floor(Date.now() / 1000)
+
+export function userEvent(type: (typeof userEventTypes)[number], userId: string, payload: Record<string, unknown>): EventEnvelope {
+  return { event_id: randomUUID(), event_type: type, timestamp: now(), user_id: userId, payload }
+}
+
+export function messageEvent(
+  type: (typeof messageEventTypes)[number],
+  conversationId: string,
+  operatorId: string,
+  payload: { message_id: string; seq_id: number } & Record<string, unknown>,
+): EventEnvelope {
+  return { event_id: randomUUID(), event_type: type, timestamp: now(), conversation_id: conversationId, operator_id: operatorId, payload }
+}
+
+export function notification(type: (typeof notificationTypes)[number], targetUserId: string, payload: Record<string, unknown>): EventEnvelope {
+  return { event_id: randomUUID(), event_type: type, timestamp: now(), target_user_id: targetUserId, payload }
+}
+
+/** The Kafka key of an envelope, as in DESIGN.md's topic table. */
+export function eventKey(e: EventEnvelope): string {
+  return e.user_id ?? e.conversation_id ?? e.target_user_id ?? e.event_id
+}

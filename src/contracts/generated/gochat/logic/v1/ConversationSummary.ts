@@ -1,0 +1,19 @@
+// Original file: proto/gochat/logic/v1/logic.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface ConversationSummary {
+  'conversation_id'?: (string);
+  'kind'?: (string);
+  'name'?: (string);
+  'last_seq'?: (number | string | Long);
+  'read_seq'?: (number | string | Long);
+}
+
+export interface ConversationSummary__Output {
+  'conversation_id': (string);
+  'kind': (string);
+  'name': (string);
+  'last_seq': (number);
+  'read_seq': (number);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/gochat/logic/v1/logic.proto
+
+
+export interface Empty {
+}
+
+export interface Empty__Output {
+}

@@ -1,0 +1,240 @@
+// Original file: proto/gochat/logic/v1/logic.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest, AddGroupMembersRequest__Output as _gochat_logic_v1_AddGroupMembersRequest__Output } from '../../../gochat/logic/v1/AddGroupMembersRequest.js';
+import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from '../../../gochat/logic/v1/AuthResponse.js';
+import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from '../../../gochat/logic/v1/BulkCreateUsersRequest.js';
+import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from '../../../gochat/logic/v1/BulkCreateUsersResponse.js';
+import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, CreateDirectRequest__Output as _gochat_logic_v1_CreateDirectRequest__Output } from '../../../gochat/logic/v1/CreateDirectRequest.js';
+import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from '../../../gochat/logic/v1/CreateDirectResponse.js';
+import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_logic_v1_CreateGroupRequest__Output } from '../../../gochat/logic/v1/CreateGroupRequest.js';
+import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from '../../../gochat/logic/v1/CreateGroupResponse.js';
+import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from '../../../gochat/logic/v1/Empty.js';
+import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from '../../../gochat/logic/v1/FriendRequest.js';
+import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from '../../../gochat/logic/v1/GuestRequest.js';
+import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from '../../../gochat/logic/v1/ListConversationsResponse.js';
+import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from '../../../gochat/logic/v1/LoginRequest.js';
+import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
+import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
+import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
+import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
+import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
+import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from '../../../gochat/logic/v1/SetAnnouncementRequest.js';
+import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from '../../../gochat/logic/v1/UpdateMeRequest.js';
+import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from '../../../gochat/logic/v1/UserRef.js';
+import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from '../../../gochat/logic/v1/VerifyTokenRequest.js';
+import type { VerifyTokenResponse as _gochat_logic_v1_VerifyTokenResponse, VerifyTokenResponse__Output as _gochat_logic_v1_VerifyTokenResponse__Output } from '../../../gochat/logic/v1/VerifyTokenResponse.js';
+
+export interface LogicServiceClient extends grpc.Client {
+  AcceptFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  
+  CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  createDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  createDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  createDirect(argument: _gochat_logic_v1_CreateDirectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  createDirect(argument: _gochat_logic_v1_CreateDirectRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
+  
+  CreateGroup(argument: _gochat_logic_v1_CreateGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_logic_v1_CreateGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_logic_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_logic_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_logic_v1_CreateGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_logic_v1_CreateGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_logic_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_logic_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  
+  Guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Guest(argument: _gochat_logic_v1_GuestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Guest(argument: _gochat_logic_v1_GuestRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  guest(argument: _gochat_logic_v1_GuestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  guest(argument: _gochat_logic_v1_GuestRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListConversations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListConversations(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listConversations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listConversations(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Login(argument: _gochat_logic_v1_LoginRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Login(argument: _gochat_logic_v1_LoginRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  login(argument: _gochat_logic_v1_LoginRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  login(argument: _gochat_logic_v1_LoginRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  
+  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _gochat_logic_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _gochat_logic_v1_RegisterRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _gochat_logic_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _gochat_logic_v1_RegisterRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  
+  RemoveGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeGroupMember(argument: _gochat_logic_v1_RemoveGroupMemberRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  RequestFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RequestFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RequestFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RequestFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  requestFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  requestFriend(argument: _gochat_logic_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  requestFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  requestFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _gochat_logic_v1_UpdateMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _gochat_logic_v1_UpdateMeRequest, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  
+  VerifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  VerifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  VerifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  VerifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  verifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  verifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  verifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  verifyToken(argument: _gochat_logic_v1_VerifyTokenRequest, callback: grpc.requestCallback<_gochat_logic_v1_VerifyTokenResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation {
+  AcceptFriend: grpc.handleUnaryCall<_gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty>;
+  
+  AddGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_Empty>;
+  
+  BulkCreateUsers: grpc.handleUnaryCall<_gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse>;
+  
+  CreateDirect: grpc.handleUnaryCall<_gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse>;
+  
+  CreateGroup: grpc.handleUnaryCall<_gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse>;
+  
+  GetMe: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me>;
+  
+  Guest: grpc.handleUnaryCall<_gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse>;
+  
+  ListConversations: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse>;
+  
+  Login: grpc.handleUnaryCall<_gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse>;
+  
+  MarkRead: grpc.handleUnaryCall<_gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty>;
+  
+  RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
+  
+  Register: grpc.handleUnaryCall<_gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse>;
+  
+  RemoveGroupMember: grpc.handleUnaryCall<_gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty>;
+  
+  RequestFriend: grpc.handleUnaryCall<_gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty>;
+  
+  SetAnnouncement: grpc.handleUnaryCall<_gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty>;
+  
+  UpdateMe: grpc.handleUnaryCall<_gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me>;
+  
+  VerifyToken: grpc.handleUnaryCall<_gochat_logic_v1_VerifyTokenRequest__Output, _gochat_logic_v1_VerifyTokenResponse>;
+  
+}
+
+export interface LogicServiceDefinition extends grpc.ServiceDefinition {
+  AcceptFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
+  AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_Empty__Output>
+  BulkCreateUsers: MethodDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse__Output>
+  CreateDirect: MethodDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse__Output>
+  CreateGroup: MethodDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
+  GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
+  Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
+  ListConversations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse__Output>
+  Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
+  MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
+  RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
+  Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
+  RemoveGroupMember: MethodDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty__Output>
+  RequestFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
+  SetAnnouncement: MethodDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty__Output>
+  UpdateMe: MethodDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_Me, _gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me__Output>
+  VerifyToken: MethodDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenResponse, _gochat_logic_v1_VerifyTokenRequest__Output, _gochat_logic_v1_VerifyTokenResponse__Output>
+}

@@ -1,0 +1,12 @@
+// Original file: proto/gochat/logic/v1/logic.proto
+
+
+export interface UpdateMeRequest {
+  'user_id'?: (string);
+  'display_name'?: (string);
+}
+
+export interface UpdateMeRequest__Output {
+  'user_id': (string);
+  'display_name': (string);
+}

@@ -1,0 +1,340 @@
+// Original file: proto/gochat/repo/v1/repo.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembersRequest__Output as _gochat_repo_v1_AddMembersRequest__Output } from '../../../gochat/repo/v1/AddMembersRequest.js';
+import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from '../../../gochat/repo/v1/AddMembersResponse.js';
+import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from '../../../gochat/repo/v1/AllocateSeqRequest.js';
+import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from '../../../gochat/repo/v1/AllocateSeqResponse.js';
+import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from '../../../gochat/repo/v1/Conversation.js';
+import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from '../../../gochat/repo/v1/CreateGroupRequest.js';
+import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from '../../../gochat/repo/v1/CreateUserRequest.js';
+import type { CreateUsersRequest as _gochat_repo_v1_CreateUsersRequest, CreateUsersRequest__Output as _gochat_repo_v1_CreateUsersRequest__Output } from '../../../gochat/repo/v1/CreateUsersRequest.js';
+import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, CreateUsersResponse__Output as _gochat_repo_v1_CreateUsersResponse__Output } from '../../../gochat/repo/v1/CreateUsersResponse.js';
+import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from '../../../gochat/repo/v1/Empty.js';
+import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from '../../../gochat/repo/v1/EnsureDirectConversationRequest.js';
+import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from '../../../gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from '../../../gochat/repo/v1/FriendRequest.js';
+import type { GetConversationRequest as _gochat_repo_v1_GetConversationRequest, GetConversationRequest__Output as _gochat_repo_v1_GetConversationRequest__Output } from '../../../gochat/repo/v1/GetConversationRequest.js';
+import type { GetMemberRequest as _gochat_repo_v1_GetMemberRequest, GetMemberRequest__Output as _gochat_repo_v1_GetMemberRequest__Output } from '../../../gochat/repo/v1/GetMemberRequest.js';
+import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessageRequest__Output as _gochat_repo_v1_GetMessageRequest__Output } from '../../../gochat/repo/v1/GetMessageRequest.js';
+import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from '../../../gochat/repo/v1/GetUserRequest.js';
+import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from '../../../gochat/repo/v1/InsertMessagesRequest.js';
+import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from '../../../gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from '../../../gochat/repo/v1/ListMembersRequest.js';
+import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from '../../../gochat/repo/v1/ListMembersResponse.js';
+import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from '../../../gochat/repo/v1/ListUserConversationsRequest.js';
+import type { ListUserConversationsResponse as _gochat_repo_v1_ListUserConversationsResponse, ListUserConversationsResponse__Output as _gochat_repo_v1_ListUserConversationsResponse__Output } from '../../../gochat/repo/v1/ListUserConversationsResponse.js';
+import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from '../../../gochat/repo/v1/LookupPresenceRequest.js';
+import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from '../../../gochat/repo/v1/LookupPresenceResponse.js';
+import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from '../../../gochat/repo/v1/Member.js';
+import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from '../../../gochat/repo/v1/Message.js';
+import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
+import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
+import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
+import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
+import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
+import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from '../../../gochat/repo/v1/StoreMessageRequest.js';
+import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from '../../../gochat/repo/v1/StoreMessageResponse.js';
+import type { SyncMessagesRequest as _gochat_repo_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _gochat_repo_v1_SyncMessagesRequest__Output } from '../../../gochat/repo/v1/SyncMessagesRequest.js';
+import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _gochat_repo_v1_SyncMessagesResponse__Output } from '../../../gochat/repo/v1/SyncMessagesResponse.js';
+import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from '../../../gochat/repo/v1/UpdateMessageStatusRequest.js';
+import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from '../../../gochat/repo/v1/UpdateUserRequest.js';
+import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from '../../../gochat/repo/v1/User.js';
+
+export interface RepoServiceClient extends grpc.Client {
+  AcceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  AddMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  AddMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  AddMembers(argument: _gochat_repo_v1_AddMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  AddMembers(argument: _gochat_repo_v1_AddMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  addMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  addMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  addMembers(argument: _gochat_repo_v1_AddMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  addMembers(argument: _gochat_repo_v1_AddMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  AllocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  AllocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  AllocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  AllocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  
+  CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  createFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  createFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  createFriendRequest(argument: _gochat_repo_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  createFriendRequest(argument: _gochat_repo_v1_FriendRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  CreateGroup(argument: _gochat_repo_v1_CreateGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_repo_v1_CreateGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_repo_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  CreateGroup(argument: _gochat_repo_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_repo_v1_CreateGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_repo_v1_CreateGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_repo_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  createGroup(argument: _gochat_repo_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  
+  CreateUser(argument: _gochat_repo_v1_CreateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  CreateUser(argument: _gochat_repo_v1_CreateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  CreateUser(argument: _gochat_repo_v1_CreateUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  CreateUser(argument: _gochat_repo_v1_CreateUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  createUser(argument: _gochat_repo_v1_CreateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  createUser(argument: _gochat_repo_v1_CreateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  createUser(argument: _gochat_repo_v1_CreateUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  createUser(argument: _gochat_repo_v1_CreateUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  
+  CreateUsers(argument: _gochat_repo_v1_CreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  CreateUsers(argument: _gochat_repo_v1_CreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  CreateUsers(argument: _gochat_repo_v1_CreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  CreateUsers(argument: _gochat_repo_v1_CreateUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  createUsers(argument: _gochat_repo_v1_CreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  createUsers(argument: _gochat_repo_v1_CreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  createUsers(argument: _gochat_repo_v1_CreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  createUsers(argument: _gochat_repo_v1_CreateUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  
+  EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  GetConversation(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  GetConversation(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  getConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  getConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  getConversation(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  getConversation(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  
+  GetMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  GetMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  GetMember(argument: _gochat_repo_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  GetMember(argument: _gochat_repo_v1_GetMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  getMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  getMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  getMember(argument: _gochat_repo_v1_GetMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  getMember(argument: _gochat_repo_v1_GetMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  
+  GetMessage(argument: _gochat_repo_v1_GetMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _gochat_repo_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _gochat_repo_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  GetMessage(argument: _gochat_repo_v1_GetMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _gochat_repo_v1_GetMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _gochat_repo_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _gochat_repo_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  getMessage(argument: _gochat_repo_v1_GetMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  
+  GetUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _gochat_repo_v1_GetUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  GetUser(argument: _gochat_repo_v1_GetUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _gochat_repo_v1_GetUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  getUser(argument: _gochat_repo_v1_GetUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  
+  InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _gochat_repo_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _gochat_repo_v1_ListMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _gochat_repo_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _gochat_repo_v1_ListMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
+  
+  PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  
+  SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
+  
+  StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
+  
+  SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  updateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  updateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  updateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  updateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  
+  UpdateUser(argument: _gochat_repo_v1_UpdateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  UpdateUser(argument: _gochat_repo_v1_UpdateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  UpdateUser(argument: _gochat_repo_v1_UpdateUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  UpdateUser(argument: _gochat_repo_v1_UpdateUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  updateUser(argument: _gochat_repo_v1_UpdateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  updateUser(argument: _gochat_repo_v1_UpdateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  updateUser(argument: _gochat_repo_v1_UpdateUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  updateUser(argument: _gochat_repo_v1_UpdateUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
+  AcceptFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
+  
+  AddMembers: grpc.handleUnaryCall<_gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse>;
+  
+  AllocateSeq: grpc.handleUnaryCall<_gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse>;
+  
+  CreateFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
+  
+  CreateGroup: grpc.handleUnaryCall<_gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation>;
+  
+  CreateUser: grpc.handleUnaryCall<_gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User>;
+  
+  CreateUsers: grpc.handleUnaryCall<_gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse>;
+  
+  EnsureDirectConversation: grpc.handleUnaryCall<_gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse>;
+  
+  GetConversation: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation>;
+  
+  GetMember: grpc.handleUnaryCall<_gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member>;
+  
+  GetMessage: grpc.handleUnaryCall<_gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message>;
+  
+  GetUser: grpc.handleUnaryCall<_gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User>;
+  
+  InsertMessages: grpc.handleUnaryCall<_gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse>;
+  
+  ListMembers: grpc.handleUnaryCall<_gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse>;
+  
+  ListUserConversations: grpc.handleUnaryCall<_gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse>;
+  
+  LookupPresence: grpc.handleUnaryCall<_gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse>;
+  
+  PublishEvents: grpc.handleUnaryCall<_gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty>;
+  
+  RemoveMember: grpc.handleUnaryCall<_gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty>;
+  
+  SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
+  
+  SetReadSeq: grpc.handleUnaryCall<_gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse>;
+  
+  StoreMessage: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse>;
+  
+  SyncMessages: grpc.handleUnaryCall<_gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
+  
+  UpdateMessageStatus: grpc.handleUnaryCall<_gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message>;
+  
+  UpdateUser: grpc.handleUnaryCall<_gochat_repo_v1_UpdateUserRequest__Output, _gochat_repo_v1_User>;
+  
+}
+
+export interface RepoServiceDefinition extends grpc.ServiceDefinition {
+  AcceptFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
+  AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
+  AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
+  CreateFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
+  CreateGroup: MethodDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation__Output>
+  CreateUser: MethodDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User__Output>
+  CreateUsers: MethodDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersResponse, _gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse__Output>
+  EnsureDirectConversation: MethodDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+  GetConversation: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation__Output>
+  GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>
+  GetMessage: MethodDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_Message, _gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message__Output>
+  GetUser: MethodDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User__Output>
+  InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
+  ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
+  ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
+  LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
+  PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
+  RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
+  SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
+  SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
+  StoreMessage: MethodDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse__Output>
+  SyncMessages: MethodDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
+  UpdateMessageStatus: MethodDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_Message, _gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message__Output>
+  UpdateUser: MethodDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_UpdateUserRequest__Output, _gochat_repo_v1_User__Output>
+}

@@ -1,0 +1,19 @@
+// Original file: proto/gochat/repo/v1/repo.proto
+
+import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from '../../../gochat/repo/v1/OutboxEvent.js';
+
+export interface UpdateMessageStatusRequest {
+  'conversation_id'?: (string);
+  'message_id'?: (string);
+  'status'?: (string);
+  'hard'?: (boolean);
+  'events'?: (_gochat_repo_v1_OutboxEvent)[];
+}
+
+export interface UpdateMessageStatusRequest__Output {
+  'conversation_id': (string);
+  'message_id': (string);
+  'status': (string);
+  'hard': (boolean);
+  'events': (_gochat_repo_v1_OutboxEvent__Output)[];
+}

@@ -1,0 +1,69 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest, AddGroupMembersRequest__Output as _gochat_logic_v1_AddGroupMembersRequest__Output } from './gochat/logic/v1/AddGroupMembersRequest.js';
+import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from './gochat/logic/v1/AuthResponse.js';
+import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from './gochat/logic/v1/BulkCreateUsersRequest.js';
+import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from './gochat/logic/v1/BulkCreateUsersResponse.js';
+import type { BulkUser as _gochat_logic_v1_BulkUser, BulkUser__Output as _gochat_logic_v1_BulkUser__Output } from './gochat/logic/v1/BulkUser.js';
+import type { ConversationSummary as _gochat_logic_v1_ConversationSummary, ConversationSummary__Output as _gochat_logic_v1_ConversationSummary__Output } from './gochat/logic/v1/ConversationSummary.js';
+import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, CreateDirectRequest__Output as _gochat_logic_v1_CreateDirectRequest__Output } from './gochat/logic/v1/CreateDirectRequest.js';
+import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from './gochat/logic/v1/CreateDirectResponse.js';
+import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_logic_v1_CreateGroupRequest__Output } from './gochat/logic/v1/CreateGroupRequest.js';
+import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from './gochat/logic/v1/CreateGroupResponse.js';
+import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from './gochat/logic/v1/Empty.js';
+import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from './gochat/logic/v1/FriendRequest.js';
+import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from './gochat/logic/v1/GuestRequest.js';
+import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from './gochat/logic/v1/ListConversationsResponse.js';
+import type { LogicServiceClient as _gochat_logic_v1_LogicServiceClient, LogicServiceDefinition as _gochat_logic_v1_LogicServiceDefinition } from './gochat/logic/v1/LogicService.js';
+import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from './gochat/logic/v1/LoginRequest.js';
+import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
+import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
+import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
+import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
+import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
+import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from './gochat/logic/v1/SetAnnouncementRequest.js';
+import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from './gochat/logic/v1/UpdateMeRequest.js';
+import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from './gochat/logic/v1/UserRef.js';
+import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from './gochat/logic/v1/VerifyTokenRequest.js';
+import type { VerifyTokenResponse as _gochat_logic_v1_VerifyTokenResponse, VerifyTokenResponse__Output as _gochat_logic_v1_VerifyTokenResponse__Output } from './gochat/logic/v1/VerifyTokenResponse.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  gochat: {
+    logic: {
+      v1: {
+        AddGroupMembersRequest: MessageTypeDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_AddGroupMembersRequest__Output>
+        AuthResponse: MessageTypeDefinition<_gochat_logic_v1_AuthResponse, _gochat_logic_v1_AuthResponse__Output>
+        BulkCreateUsersRequest: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersRequest__Output>
+        BulkCreateUsersResponse: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersResponse__Output>
+        BulkUser: MessageTypeDefinition<_gochat_logic_v1_BulkUser, _gochat_logic_v1_BulkUser__Output>
+        ConversationSummary: MessageTypeDefinition<_gochat_logic_v1_ConversationSummary, _gochat_logic_v1_ConversationSummary__Output>
+        CreateDirectRequest: MessageTypeDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectRequest__Output>
+        CreateDirectResponse: MessageTypeDefinition<_gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectResponse__Output>
+        CreateGroupRequest: MessageTypeDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupRequest__Output>
+        CreateGroupResponse: MessageTypeDefinition<_gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupResponse__Output>
+        Empty: MessageTypeDefinition<_gochat_logic_v1_Empty, _gochat_logic_v1_Empty__Output>
+        FriendRequest: MessageTypeDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_FriendRequest__Output>
+        GuestRequest: MessageTypeDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_GuestRequest__Output>
+        ListConversationsResponse: MessageTypeDefinition<_gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_ListConversationsResponse__Output>
+        LogicService: SubtypeConstructor<typeof grpc.Client, _gochat_logic_v1_LogicServiceClient> & { service: _gochat_logic_v1_LogicServiceDefinition }
+        LoginRequest: MessageTypeDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_LoginRequest__Output>
+        MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
+        Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
+        RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
+        RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
+        RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
+        SetAnnouncementRequest: MessageTypeDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_SetAnnouncementRequest__Output>
+        UpdateMeRequest: MessageTypeDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_UpdateMeRequest__Output>
+        UserRef: MessageTypeDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_UserRef__Output>
+        VerifyTokenRequest: MessageTypeDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenRequest__Output>
+        VerifyTokenResponse: MessageTypeDefinition<_gochat_logic_v1_VerifyTokenResponse, _gochat_logic_v1_VerifyTokenResponse__Output>
+      }
+    }
+  }
+}
+

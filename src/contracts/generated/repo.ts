@@ -1,0 +1,103 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembersRequest__Output as _gochat_repo_v1_AddMembersRequest__Output } from './gochat/repo/v1/AddMembersRequest.js';
+import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from './gochat/repo/v1/AddMembersResponse.js';
+import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from './gochat/repo/v1/AllocateSeqRequest.js';
+import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from './gochat/repo/v1/AllocateSeqResponse.js';
+import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
+import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
+import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
+import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from './gochat/repo/v1/CreateUserRequest.js';
+import type { CreateUsersRequest as _gochat_repo_v1_CreateUsersRequest, CreateUsersRequest__Output as _gochat_repo_v1_CreateUsersRequest__Output } from './gochat/repo/v1/CreateUsersRequest.js';
+import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, CreateUsersResponse__Output as _gochat_repo_v1_CreateUsersResponse__Output } from './gochat/repo/v1/CreateUsersResponse.js';
+import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from './gochat/repo/v1/Empty.js';
+import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from './gochat/repo/v1/EnsureDirectConversationRequest.js';
+import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from './gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from './gochat/repo/v1/FriendRequest.js';
+import type { GetConversationRequest as _gochat_repo_v1_GetConversationRequest, GetConversationRequest__Output as _gochat_repo_v1_GetConversationRequest__Output } from './gochat/repo/v1/GetConversationRequest.js';
+import type { GetMemberRequest as _gochat_repo_v1_GetMemberRequest, GetMemberRequest__Output as _gochat_repo_v1_GetMemberRequest__Output } from './gochat/repo/v1/GetMemberRequest.js';
+import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessageRequest__Output as _gochat_repo_v1_GetMessageRequest__Output } from './gochat/repo/v1/GetMessageRequest.js';
+import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from './gochat/repo/v1/GetUserRequest.js';
+import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from './gochat/repo/v1/InsertMessagesRequest.js';
+import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from './gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from './gochat/repo/v1/ListMembersRequest.js';
+import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from './gochat/repo/v1/ListMembersResponse.js';
+import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from './gochat/repo/v1/ListUserConversationsRequest.js';
+import type { ListUserConversationsResponse as _gochat_repo_v1_ListUserConversationsResponse, ListUserConversationsResponse__Output as _gochat_repo_v1_ListUserConversationsResponse__Output } from './gochat/repo/v1/ListUserConversationsResponse.js';
+import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from './gochat/repo/v1/LookupPresenceRequest.js';
+import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from './gochat/repo/v1/LookupPresenceResponse.js';
+import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from './gochat/repo/v1/Member.js';
+import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from './gochat/repo/v1/Message.js';
+import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from './gochat/repo/v1/OutboxEvent.js';
+import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
+import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
+import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
+import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
+import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
+import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
+import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from './gochat/repo/v1/StoreMessageRequest.js';
+import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from './gochat/repo/v1/StoreMessageResponse.js';
+import type { SyncMessagesRequest as _gochat_repo_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _gochat_repo_v1_SyncMessagesRequest__Output } from './gochat/repo/v1/SyncMessagesRequest.js';
+import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _gochat_repo_v1_SyncMessagesResponse__Output } from './gochat/repo/v1/SyncMessagesResponse.js';
+import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from './gochat/repo/v1/UpdateMessageStatusRequest.js';
+import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from './gochat/repo/v1/UpdateUserRequest.js';
+import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from './gochat/repo/v1/User.js';
+import type { UserPresence as _gochat_repo_v1_UserPresence, UserPresence__Output as _gochat_repo_v1_UserPresence__Output } from './gochat/repo/v1/UserPresence.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  gochat: {
+    repo: {
+      v1: {
+        AddMembersRequest: MessageTypeDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersRequest__Output>
+        AddMembersResponse: MessageTypeDefinition<_gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersResponse__Output>
+        AllocateSeqRequest: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqRequest__Output>
+        AllocateSeqResponse: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqResponse__Output>
+        Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
+        ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
+        CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
+        CreateUserRequest: MessageTypeDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_CreateUserRequest__Output>
+        CreateUsersRequest: MessageTypeDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersRequest__Output>
+        CreateUsersResponse: MessageTypeDefinition<_gochat_repo_v1_CreateUsersResponse, _gochat_repo_v1_CreateUsersResponse__Output>
+        Empty: MessageTypeDefinition<_gochat_repo_v1_Empty, _gochat_repo_v1_Empty__Output>
+        EnsureDirectConversationRequest: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationRequest__Output>
+        EnsureDirectConversationResponse: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+        FriendRequest: MessageTypeDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_FriendRequest__Output>
+        GetConversationRequest: MessageTypeDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_GetConversationRequest__Output>
+        GetMemberRequest: MessageTypeDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_GetMemberRequest__Output>
+        GetMessageRequest: MessageTypeDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_GetMessageRequest__Output>
+        GetUserRequest: MessageTypeDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_GetUserRequest__Output>
+        InsertMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesRequest__Output>
+        InsertMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesResponse__Output>
+        ListMembersRequest: MessageTypeDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersRequest__Output>
+        ListMembersResponse: MessageTypeDefinition<_gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersResponse__Output>
+        ListUserConversationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsRequest__Output>
+        ListUserConversationsResponse: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsResponse__Output>
+        LookupPresenceRequest: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceRequest__Output>
+        LookupPresenceResponse: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceResponse__Output>
+        Member: MessageTypeDefinition<_gochat_repo_v1_Member, _gochat_repo_v1_Member__Output>
+        Message: MessageTypeDefinition<_gochat_repo_v1_Message, _gochat_repo_v1_Message__Output>
+        OutboxEvent: MessageTypeDefinition<_gochat_repo_v1_OutboxEvent, _gochat_repo_v1_OutboxEvent__Output>
+        PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
+        RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
+        RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
+        SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
+        SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
+        SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>
+        StoreMessageRequest: MessageTypeDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageRequest__Output>
+        StoreMessageResponse: MessageTypeDefinition<_gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageResponse__Output>
+        SyncMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesRequest__Output>
+        SyncMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesResponse__Output>
+        UpdateMessageStatusRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_UpdateMessageStatusRequest__Output>
+        UpdateUserRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_UpdateUserRequest__Output>
+        User: MessageTypeDefinition<_gochat_repo_v1_User, _gochat_repo_v1_User__Output>
+        UserPresence: MessageTypeDefinition<_gochat_repo_v1_UserPresence, _gochat_repo_v1_UserPresence__Output>
+      }
+    }
+  }
+}
+

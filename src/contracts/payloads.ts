@@ -1,0 +1,124 @@
+// The internal Kafka payloads, one schema module shared by producers and consumers (JSON on the wire, so any
+// Kafka client can read them). Consumers validate with `decode`, which throws on anything malformed; the
+// consumer runner dead-letters such records instead of crashing.
+import { z } from 'zod'
+
+/** A stored message as clients see it (PROTOCOL.md `Message`). */
+export const Message = z.object({
+  messageId: z.string().min(1),
+  conversationId: z.string().min(1),
+  seq: z.number().int().positive(),
+  senderId: z.string().min(1),
+  content: z.string(),
+  sentAt: z.number().int(),
+  status: z.enum(['normal', 'recalled', 'deleted']),
+})
+export type Message = z.infer<typeof Message>
+
+/** gochat.messages.dispatch: a committed message, published by repo's outbox relay (or the persist consumer). */
+export const DispatchMessage = z.object({
+  message: Message,
+  conversationKind: z.enum(['direct', 'group']),
+  memberCount: z.number().int().nonnegative(),
+  traceId: z.string().optional(),
+})
+export type DispatchMessage = z.infer<typeof DispatchMessage>
+
+/**
+ * gochat.messages.downstream.<instance>: one record per gateway carrying the client frame already serialized
+ * (the gateway writes `frame` as-is to every live connection of every user in `userIds`).
+ */
+export const DownstreamMessage = z.object({
+  conversationId: z.string(),
+  seq: z.number().int().nonnegative().optional(),
+  userIds: z.array(z.string()).min(1),
+  frame: z.string().min(2),
+  /** only this connection of the (single) listed user: answers to one device, e.g. acks in upstream: kafka mode */
+  connectionId: z.string().optional(),
+  traceId: z.string().optional(),
+})
+export type DownstreamMessage = z.infer<typeof DownstreamMessage>
+
+/** gochat.tasks.fanout: one shard of a large group's member list, paged from repo by cursor. */
+export const FanoutTask = z.object({
+  taskId: z.string(),
+  message: Message,
+  shard: z.number().int().nonnegative(),
+  shards: z.number().int().positive(),
+  /** members with user id > afterUserId (exclusive; '' = from the start) … */
+  afterUserId: z.string(),
+  /** … up to and including this user id ('' = to the end) */
+  untilUserId: z.string(),
+  traceId: z.string().optional(),
+})
+export type FanoutTask = z.infer<typeof FanoutTask>
+
+/** gochat.notifications.push: offline members of one message, batched. */
+export const OfflinePush = z.object({
+  pushId: z.string(),
+  userIds: z.array(z.string()).min(1),
+  conversationId: z.string(),
+  messageId: z.string(),
+  seq: z.number().int().positive(),
+  senderId: z.string(),
+  preview: z.string(),
+  sentAt: z.number().int(),
+})
+export type OfflinePush = z.infer<typeof OfflinePush>
+
+/** gochat.tasks.retry and gochat.tasks.dlq: a failed task with its attempt count and when to try again. */
+export const TaskMessage = z.object({
+  taskId: z.string(),
+  taskType: z.enum(['dispatch', 'fanout', 'push', 'persist', 'upstream', 'event', 'retry', 'downstream', 'undecodable']),
+  /** the topic the payload came from and goes back to on retry or replay */
+  originalTopic: z.string(),
+  key: z.string().nullable(),
+  attempt: z.number().int().nonnegative(),
+  notBefore: z.number().int(),
+  /** the original record value as UTF-8 text (base64 when it was not valid UTF-8) */
+  payload: z.string(),
+  payloadEncoding: z.enum(['utf8', 'base64']).default('utf8'),
+  lastError: z.string().optional(),
+})
+export type TaskMessage = z.infer<typeof TaskMessage>
+
+/** gochat.messages.upstream (upstream: kafka mode) and gochat.messages.persist (async persistence, with seq). */
+export const UpstreamMessage = z.object({
+  traceId: z.string(),
+  userId: z.string(),
+  conversationId: z.string(),
+  content: z.string(),
+  idempotencyKey: z.string(),
+  messageId: z.string().optional(),
+  seq: z.number().int().positive().optional(),
+  sentAt: z.number().int().optional(),
+  conversationKind: z.enum(['direct', 'group']).optional(),
+  memberCount: z.number().int().nonnegative().optional(),
+  /** upstream: kafka mode — where the answer goes: the sender's gateway, connection and the frame's ref */
+  gatewayId: z.string().optional(),
+  connectionId: z.string().optional(),
+  ref: z.union([z.string(), z.number()]).optional(),
+})
+export type UpstreamMessage = z.infer<typeof UpstreamMessage>
+
+export class DecodeError extends Error {
+  override name = 'DecodeError'
+}
+
+/** Parses and validates a record value; throws DecodeError naming what is wrong. */
+export function decode<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: Buffer | string, what: string): T {
+  let json: unknown
+  try {
+    json = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'))
+  } catch (err) {
+    throw new DecodeError(`${what}: not JSON (${(err as Error).message})`)
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new DecodeError(`${what}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}`)
+  }
+  return parsed.data
+}
+
+export const encode = (value: unknown): string => JSON.stringify(value)

@@ -1,0 +1,56 @@
+// One error type crosses every boundary: thrown by logic/repo, carried over gRPC (status + code metadata),
+// and rendered by the gateway as PROTOCOL.md's {"error":{"code","message"}} with a fitting HTTP status.
+import { status as GrpcStatus } from '@grpc/grpc-js'
+
+const kinds = {
+  bad_request: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
+  bad_frame: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
+  unauthorized: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
+  invalid_token: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
+  invalid_credentials: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
+  forbidden: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  not_member: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  not_admin: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  not_sender: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  not_found: { http: 404, grpc: GrpcStatus.NOT_FOUND },
+  conflict: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },
+  username_taken: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },
+  already_exists: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },
+  too_large: { http: 413, grpc: GrpcStatus.RESOURCE_EXHAUSTED },
+  rate_limited: { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED },
+  unavailable: { http: 503, grpc: GrpcStatus.UNAVAILABLE },
+  internal: { http: 500, grpc: GrpcStatus.INTERNAL },
+} as const
+
+export type ErrorCode = keyof typeof kinds
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  get httpStatus(): number {
+    return kinds[this.code].http
+  }
+
+  get grpcStatus(): number {
+    return kinds[this.code].grpc
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message } }
+  }
+}
+
+export const isErrorCode = (code: string): code is ErrorCode => code in kinds
+
+/** Maps a gRPC status without gochat's code metadata (e.g. the server is down) to an error code. */
+export function codeForGrpcStatus(status: number): ErrorCode {
+  if (status === GrpcStatus.UNAVAILABLE || status === GrpcStatus.DEADLINE_EXCEEDED) return 'unavailable'
+  const found = (Object.keys(kinds) as ErrorCode[]).find((k) => kinds[k].grpc === status)
+  return found ?? 'internal'
+}

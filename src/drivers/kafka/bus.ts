@@ -1,0 +1,262 @@
+// The Kafka driver of the bus port (kafkajs). One shared producer per bus; one kafkajs consumer per subscription.
+// Offsets are committed by hand, only after the handler resolved; a failed batch pauses its partition, seeks back
+// to the batch's first record and resumes after a backoff, so the same records come again while the consumer's
+// other partitions keep flowing. After each batch the partition's lag (high watermark − next offset) goes to
+// gochat_kafka_consumer_lag{group,topic,partition}.
+import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs'
+import type { Bus, BusRecord, ConsumeOptions, OutgoingRecord, Subscription, TopicSpec } from '../../ports/bus.js'
+import { log } from '../../observability/log.js'
+import { kafkaConsumerLag } from '../../observability/metrics.js'
+import { createKafka } from './client.js'
+
+const busLog = log.child({ component: 'kafka-bus' })
+
+export interface KafkaBusOptions {
+  /** how long a partition waits after its handler rejected before the same records come again */
+  retryBackoffMs?: number
+  /** subscribe() resolves once the consumer joined its group and fetched once, or after this long (then warns) */
+  joinTimeoutMs?: number
+  /** batches of different partitions handled at once by one subscription (handlers are I/O-bound) */
+  partitionsConsumedConcurrently?: number
+  sessionTimeout?: number
+  heartbeatInterval?: number
+  rebalanceTimeout?: number
+  /** longest a fetch waits on the broker; kafkajs heartbeats and notices rebalances and stop() between fetches */
+  maxWaitTimeInMs?: number
+}
+
+const defaults: Required<KafkaBusOptions> = {
+  retryBackoffMs: 500,
+  joinTimeoutMs: 30_000,
+  partitionsConsumedConcurrently: 4,
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1_000,
+  rebalanceTimeout: 10_000,
+  maxWaitTimeInMs: 200,
+}
+
+function headerText(v: IHeaders[string]): string | undefined {
+  const last = Array.isArray(v) ? v[v.length - 1] : v
+  return last === undefined ? undefined : last.toString()
+}
+
+function toBusRecord(topic: string, partition: number, m: KafkaMessage): BusRecord {
+  const headers: Record<string, string> = {}
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    const text = headerText(v)
+    if (text !== undefined) headers[k] = text
+  }
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ? m.key.toString() : null,
+    value: m.value ?? Buffer.alloc(0),
+    headers,
+    timestamp: Number(m.timestamp),
+  }
+}
+
+/** memoizes a connect; a failed connect is forgotten so the next call tries again */
+function lazily<T>(connect: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () => (pending ??= connect().catch((err: unknown) => {
+    pending = undefined
+    throw err
+  }))
+}
+
+export class KafkaBus implements Bus {
+  readonly kind = 'kafka' as const
+  private readonly kafka: Kafka
+  private readonly opts: Required<KafkaBusOptions>
+  private readonly subscriptions = new Set<KafkaSubscription>()
+  private producerClient?: Producer
+  private adminClient?: Admin
+
+  constructor(brokers: string[], clientId: string, opts: KafkaBusOptions = {}) {
+    this.kafka = createKafka(brokers, clientId)
+    this.opts = { ...defaults, ...opts }
+  }
+
+  // acks -1 (publish) waits for every in-sync replica. maxInFlightRequests 1: a retried request cannot be overtaken
+  // by a later one, so one key's records stay in order. Not kafkajs's idempotent mode: it is marked experimental,
+  // retries forever by default and cannot recover from OUT_OF_ORDER_SEQUENCE/UNKNOWN_PRODUCER_ID (e.g. after the
+  // broker expired an idle producer id), and the duplicates it would avoid are already harmless: delivery is
+  // at-least-once and every consumer is idempotent on (conversation, seq).
+  private readonly producer = lazily(async () => {
+    const producer = this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    })
+    await producer.connect()
+    this.producerClient = producer
+    return producer
+  })
+
+  private readonly admin = lazily(async () => {
+    const admin = this.kafka.admin()
+    await admin.connect()
+    this.adminClient = admin
+    return admin
+  })
+
+  async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
+    const admin = await this.admin()
+    const existing = new Set(await admin.listTopics())
+    const missing = specs.filter((s) => !existing.has(s.name))
+    // One request per topic: createTopics answers false when a topic already exists (created meanwhile by
+    // someone else), which tells exactly which ones this call created.
+    const created = await Promise.all(
+      missing.map((s) =>
+        admin.createTopics({
+          waitForLeaders: true,
+          topics: [{
+            topic: s.name,
+            numPartitions: s.partitions,
+            replicationFactor: s.replicationFactor,
+            configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
+          }],
+        }),
+      ),
+    )
+    return missing.filter((_, i) => created[i]).map((s) => s.name)
+  }
+
+  async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return
+    const producer = await this.producer()
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers })),
+    })
+  }
+
+  async subscribe(opts: ConsumeOptions): Promise<Subscription> {
+    const { retryBackoffMs, joinTimeoutMs, partitionsConsumedConcurrently, ...tuning } = this.opts
+    const consumer = this.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, ...tuning })
+    const sub = new KafkaSubscription(consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () => this.subscriptions.delete(sub))
+    this.subscriptions.add(sub)
+    try {
+      await sub.start(partitionsConsumedConcurrently, joinTimeoutMs)
+    } catch (err) {
+      await sub.stop()
+      throw err
+    }
+    return sub
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()))
+    await Promise.all([this.producerClient?.disconnect(), this.adminClient?.disconnect()])
+  }
+}
+
+class KafkaSubscription implements Subscription {
+  private readonly resumeTimers = new Set<NodeJS.Timeout>()
+  private stopping?: Promise<void>
+  /** topic → partitions this subscription reported a lag for (removed from the gauge on stop) */
+  private readonly lagged = new Map<string, Set<number>>()
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly opts: ConsumeOptions,
+    private readonly retryBackoffMs: number,
+    private readonly heartbeatInterval: number,
+    private readonly onStopped: () => void,
+  ) {}
+
+  async start(concurrency: number, joinTimeoutMs: number): Promise<void> {
+    const { consumer, opts } = this
+    const { GROUP_JOIN, FETCH, CRASH } = consumer.events
+    consumer.on(CRASH, ({ payload }) => {
+      busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
+    })
+    // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
+    // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
+    let joined = false
+    const ready = new Promise<void>((resolve) => {
+      const offJoin = consumer.on(GROUP_JOIN, ({ payload }) => {
+        busLog.info('consumer joined its group', { groupId: opts.groupId, memberId: payload.memberId, assignment: payload.memberAssignment })
+        joined = true
+      })
+      const offFetch = consumer.on(FETCH, () => {
+        if (!joined) return
+        offJoin()
+        offFetch()
+        resolve()
+      })
+    })
+    await consumer.connect()
+    await consumer.subscribe({ topics: opts.topics, fromBeginning: opts.fromBeginning ?? false })
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: concurrency,
+      eachBatch: (payload) => this.onBatch(payload),
+    })
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), joinTimeoutMs)))
+    if (await Promise.race([ready.then(() => false), timedOut])) {
+      busLog.warn('consumer has not joined its group yet; it keeps trying in the background', { groupId: opts.groupId, waitedMs: joinTimeoutMs })
+    }
+    clearTimeout(timer)
+  }
+
+  private async onBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, pause, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    // Stopping, or a seek is pending for this partition: leave these records uncommitted, they come again.
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return
+    const { topic, partition } = batch
+    const records = batch.messages.map((m) => toBusRecord(topic, partition, m))
+    const first = records[0]!.offset
+    const last = records[records.length - 1]!.offset
+    // kafkajs heartbeats only between batches; keep the member alive while a long batch runs
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatInterval)
+    try {
+      await this.opts.eachBatch(records)
+    } catch (err) {
+      busLog.warn('handler failed; partition paused, the same records come again after a pause', {
+        groupId: this.opts.groupId, topic, partition, offset: first, err,
+      })
+      const resume = pause()
+      this.reportLag(topic, partition, batch.highWatermark, BigInt(first))
+      this.consumer.seek({ topic, partition, offset: first })
+      const timer = setTimeout(() => {
+        this.resumeTimers.delete(timer)
+        resume()
+      }, this.retryBackoffMs)
+      this.resumeTimers.add(timer)
+      return
+    } finally {
+      clearInterval(beat)
+    }
+    resolveOffset(last)
+    await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }] })
+    this.reportLag(topic, partition, batch.highWatermark, BigInt(last) + 1n)
+  }
+
+  private reportLag(topic: string, partition: number, highWatermark: string, next: bigint): void {
+    let lag: bigint
+    try { lag = BigInt(highWatermark) - next } catch { return }
+    kafkaConsumerLag.set({ group: this.opts.groupId, topic, partition: String(partition) }, Number(lag < 0n ? 0n : lag))
+    let parts = this.lagged.get(topic)
+    if (!parts) this.lagged.set(topic, (parts = new Set()))
+    parts.add(partition)
+  }
+
+  /** kafkajs's disconnect waits for the batch in hand (whose commit is inside it), then leaves the group */
+  stop(): Promise<void> {
+    return (this.stopping ??= (async () => {
+      for (const t of this.resumeTimers) clearTimeout(t)
+      this.resumeTimers.clear()
+      try {
+        await this.consumer.disconnect()
+      } finally {
+        for (const [topic, parts] of this.lagged) for (const p of parts) kafkaConsumerLag.remove({ group: this.opts.groupId, topic, partition: String(p) })
+        this.onStopped()
+      }
+    })())
+  }
+}

@@ -1,0 +1,28 @@
+// One place that builds kafkajs clients, so every role and command gets the same timeouts and logging.
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
+import { log } from '../../observability/log.js'
+
+const kafkaLog = log.child({ component: 'kafkajs' })
+
+// kafkajs warns at every producer about a partitioner change of its v2; we rely on the (Java-compatible) default
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
+
+export function createKafka(brokers: string[], clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
+  if (brokers.length === 0) throw new Error('no Kafka brokers configured (set --kafka host:port or GOCHAT_KAFKA_BROKERS)')
+  return new Kafka({
+    clientId,
+    brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 30000,
+    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ level, namespace, log: entry }) => {
+      const { message, ...rest } = entry
+      // kafkajs reports a routine rebalance ("The group is rebalancing, re-joining") as an error; it retries by itself
+      if (/rebalanc|coordinator is not aware|not the correct coordinator|coordinator not available/i.test(message)) return kafkaLog.debug(message, { namespace, ...rest })
+      if (level <= logLevel.ERROR) kafkaLog.error(message, { namespace, ...rest })
+      else if (level <= logLevel.WARN) kafkaLog.warn(message, { namespace, ...rest })
+    },
+    ...extra,
+  })
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { Partitioners } from 'kafkajs'
+import { busContract } from '../../../test/contract/bus.contract.js'
+import type { BusRecord } from '../../ports/bus.js'
+import { createBus } from '../bus.js'
+import { MemoryBus, partitionForKey } from './bus.js'
+
+busContract('memory', async () => new MemoryBus({ defaultPartitions: 3, retryBackoffMs: 50 }), { settleMs: 100, minRetryPauseMs: 45 })
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; !cond(); i++) {
+    if (i > 500) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+describe('memory bus', () => {
+  it('picks the same partition for a key as kafkajs\'s DefaultPartitioner', () => {
+    const kafkajs = Partitioners.DefaultPartitioner()
+    const keys = ['', 'a', 'ab', 'abc', 'abcd', 'conversation-42', 'ü€😀', ...Array.from({ length: 2000 }, (_, i) => `${i}:${Math.random().toString(36)}`.repeat(1 + (i % 5)))]
+    for (const partitions of [1, 3, 7, 64]) {
+      const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }))
+      for (const key of keys) {
+        expect(partitionForKey(key, partitions)).toBe(kafkajs({ topic: 't', partitionMetadata, message: { key, value: null } }))
+      }
+    }
+  })
+
+  it('never runs a handler inside publish()', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 1 })
+    let publishing = false
+    const seen: boolean[] = []
+    await bus.subscribe({ groupId: 'g', topics: ['t'], eachBatch: async () => void seen.push(publishing) })
+    for (let i = 0; i < 3; i++) {
+      publishing = true
+      const done = bus.publish('t', [{ value: 'x' }])
+      publishing = false
+      await done
+    }
+    await until(() => seen.length > 0)
+    expect(seen.every((s) => !s)).toBe(true)
+    await bus.close()
+  })
+
+  it('delivers a burst in few large batches', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 1 })
+    const sizes: number[] = []
+    await bus.subscribe({ groupId: 'g', topics: ['t'], eachBatch: async (rs) => void sizes.push(rs.length) })
+    await bus.publish('t', Array.from({ length: 1200 }, (_, i) => ({ value: String(i) })))
+    await until(() => sizes.reduce((a, b) => a + b, 0) === 1200)
+    expect(sizes).toEqual([500, 500, 200])
+    await bus.close()
+  })
+
+  it('moves a leaving member\'s partitions to the others, from the committed offsets', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 4 })
+    const a: BusRecord[] = []
+    const b: BusRecord[] = []
+    const subA = await bus.subscribe({ groupId: 'g', topics: ['t'], eachBatch: async (rs) => void a.push(...rs) })
+    await bus.subscribe({ groupId: 'g', topics: ['t'], eachBatch: async (rs) => void b.push(...rs) })
+    await bus.publish('t', Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: String(i) })))
+    await until(() => a.length + b.length === 40)
+    expect(a.length && b.length).toBeGreaterThan(0)
+    await subA.stop()
+    const aAtStop = a.length
+    await bus.publish('t', Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, value: String(40 + i) })))
+    await until(() => a.length + b.length === 80)
+    expect(a).toHaveLength(aAtStop)
+    expect(b.filter((r) => Number(r.value.toString()) >= 40)).toHaveLength(40)
+    await bus.close()
+  })
+
+  it('keeps roughly the newest records under a retention cap', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 1, retention: 10 })
+    await bus.publish('t', Array.from({ length: 100 }, (_, i) => ({ value: String(i) })))
+    const got: BusRecord[] = []
+    await bus.subscribe({ groupId: 'g', topics: ['t'], fromBeginning: true, eachBatch: async (rs) => void got.push(...rs) })
+    await until(() => got.length > 0)
+    expect(got.length).toBeLessThanOrEqual(12)
+    expect(got.at(-1)!.offset).toBe('99')
+    expect(Number(got[0]!.offset)).toBe(100 - got.length)
+    await bus.close()
+  })
+})
+
+describe('createBus', () => {
+  it('gives every role a handle on one shared embedded bus; closing a handle ends only its subscriptions', async () => {
+    const cfg = { kafka_brokers: [], partitions: 3 }
+    const gateway = createBus(cfg, 'gateway')
+    const task = createBus(cfg, 'task')
+    expect(gateway.kind).toBe('memory')
+    const got: string[] = []
+    await task.subscribe({ groupId: 'shared-g', topics: ['shared-t'], eachBatch: async (rs) => void got.push(...rs.map((r) => r.value.toString())) })
+    await gateway.subscribe({ groupId: 'shared-other', topics: ['shared-t'], eachBatch: async () => undefined })
+    await gateway.close()
+    await gateway.publish('shared-t', [{ value: 'hello' }])
+    await until(() => got.length === 1)
+    expect(got).toEqual(['hello'])
+    await task.close()
+  })
+})

@@ -1,0 +1,287 @@
+// The embedded bus: Kafka's semantics that gochat relies on, inside one process. Topics have N partitions, keys
+// pick partitions with Kafka's (kafkajs's DefaultPartitioner) murmur2 so a key lands on the same partition number
+// here as on a broker, each partition is an ordered log, and consumer groups share partitions and keep committed
+// offsets. Each (group, partition) has exactly one delivery loop, so a partition's batches never overlap or reorder,
+// whichever member currently owns it.
+import type { Bus, BusRecord, ConsumeOptions, OutgoingRecord, Subscription, TopicSpec } from '../../ports/bus.js'
+import { log } from '../../observability/log.js'
+
+const busLog = log.child({ component: 'memory-bus' })
+
+/** Kafka's murmur2 (32-bit), as in kafkajs's DefaultPartitioner and the Java client. */
+export function murmur2(key: string): number {
+  const data = Buffer.from(key)
+  const len = data.length
+  const m = 0x5bd1e995
+  let h = 0x9747b28c ^ len
+  const whole = len & ~3
+  for (let i = 0; i < whole; i += 4) {
+    let k = data.readInt32LE(i)
+    k = Math.imul(k, m)
+    k ^= k >>> 24
+    k = Math.imul(k, m)
+    h = Math.imul(h, m) ^ k
+  }
+  switch (len & 3) {
+    case 3: h ^= data[whole + 2]! << 16 // falls through
+    case 2: h ^= data[whole + 1]! << 8 // falls through
+    case 1: h ^= data[whole]!; h = Math.imul(h, m)
+  }
+  h ^= h >>> 13
+  h = Math.imul(h, m)
+  h ^= h >>> 15
+  return h | 0
+}
+
+/** the partition Kafka (kafkajs DefaultPartitioner) picks for a key */
+export const partitionForKey = (key: string, partitions: number) => (murmur2(key) & 0x7fffffff) % partitions
+
+export interface MemoryBusOptions {
+  /** partitions of a topic created implicitly by publish/subscribe */
+  defaultPartitions: number
+  /** keep roughly the newest N records per partition (trimmed in chunks, so up to 1.25×N); default: keep all */
+  retention?: number
+  /** pause of a partition after its handler rejected, before the same records come again */
+  retryBackoffMs?: number
+  maxBatch?: number
+}
+
+interface Partition {
+  log: BusRecord[]
+  /** offset of log[0] (moves when retention trims) */
+  base: number
+  waiters: Set<() => void>
+  wakeScheduled: boolean
+}
+
+interface Member {
+  opts: ConsumeOptions
+  /** batches handed to this member and not yet settled (and committed); stop() waits for them */
+  inFlight: Set<Promise<void>>
+}
+
+/** one per (group, topic, partition): the only place that delivers that partition to that group */
+interface Cursor {
+  topic: string
+  partition: number
+  owner?: Member
+  running: boolean
+  /** ends a wait for records early (ownership changed) */
+  kick?: () => void
+}
+
+interface Group {
+  members: Member[]
+  /** next offset to deliver, by `topic/partition`; written only after a batch succeeded */
+  committed: Map<string, number>
+  cursors: Map<string, Cursor>
+}
+
+const cursorKey = (topic: string, partition: number) => `${topic}/${partition}`
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export class MemoryBus implements Bus {
+  readonly kind = 'memory' as const
+  private readonly topics = new Map<string, Partition[]>()
+  private readonly roundRobin = new Map<string, number>()
+  private readonly groups = new Map<string, Group>()
+  private readonly subscriptions = new Set<Subscription>()
+  private readonly retryBackoffMs: number
+  private readonly maxBatch: number
+  private closed = false
+
+  constructor(private readonly opts: MemoryBusOptions) {
+    this.retryBackoffMs = opts.retryBackoffMs ?? 200
+    this.maxBatch = opts.maxBatch ?? 500
+  }
+
+  async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
+    const created: string[] = []
+    for (const spec of specs) {
+      if (this.topics.has(spec.name)) continue
+      this.createTopic(spec.name, spec.partitions)
+      created.push(spec.name)
+    }
+    return created
+  }
+
+  async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
+    if (this.closed) throw new Error('memory bus is closed')
+    const partitions = this.topic(topic)
+    const touched = new Set<Partition>()
+    const now = Date.now()
+    for (const rec of records) {
+      const key = rec.key ?? null
+      const p = key !== null ? partitionForKey(key, partitions.length) : this.nextRoundRobin(topic, partitions.length)
+      const part = partitions[p]!
+      part.log.push({
+        topic,
+        partition: p,
+        offset: String(part.base + part.log.length),
+        key,
+        value: typeof rec.value === 'string' ? Buffer.from(rec.value) : rec.value,
+        headers: { ...rec.headers },
+        timestamp: now,
+      })
+      touched.add(part)
+    }
+    for (const part of touched) {
+      this.trim(part)
+      this.wakeLater(part)
+    }
+  }
+
+  async subscribe(opts: ConsumeOptions): Promise<Subscription> {
+    if (this.closed) throw new Error('memory bus is closed')
+    for (const t of opts.topics) this.topic(t)
+    let group = this.groups.get(opts.groupId)
+    if (!group) this.groups.set(opts.groupId, (group = { members: [], committed: new Map(), cursors: new Map() }))
+    const member: Member = { opts, inFlight: new Set() }
+    group.members.push(member)
+    this.rebalance(group)
+    let stopping: Promise<void> | undefined
+    const sub: Subscription = {
+      stop: () =>
+        (stopping ??= (async () => {
+          group.members.splice(group.members.indexOf(member), 1)
+          this.rebalance(group)
+          this.subscriptions.delete(sub)
+          await Promise.all(member.inFlight)
+        })()),
+    }
+    this.subscriptions.add(sub)
+    return sub
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([...this.subscriptions].map((s) => s.stop()))
+  }
+
+  private createTopic(name: string, count: number): Partition[] {
+    const partitions = Array.from({ length: count }, (): Partition => ({ log: [], base: 0, waiters: new Set(), wakeScheduled: false }))
+    this.topics.set(name, partitions)
+    return partitions
+  }
+
+  private topic(name: string): Partition[] {
+    return this.topics.get(name) ?? this.createTopic(name, this.opts.defaultPartitions)
+  }
+
+  private nextRoundRobin(topic: string, count: number): number {
+    const n = this.roundRobin.get(topic) ?? 0
+    this.roundRobin.set(topic, n + 1)
+    return n % count
+  }
+
+  private trim(part: Partition): void {
+    const cap = this.opts.retention
+    if (cap === undefined || part.log.length <= cap + Math.max(1, cap >> 2)) return
+    const drop = part.log.length - cap
+    part.log.splice(0, drop)
+    part.base += drop
+  }
+
+  /** wakes waiting loops on a later turn: handlers never run inside publish(), and a burst becomes one batch */
+  private wakeLater(part: Partition): void {
+    if (part.wakeScheduled || part.waiters.size === 0) return
+    part.wakeScheduled = true
+    setImmediate(() => {
+      part.wakeScheduled = false
+      const waiters = [...part.waiters]
+      part.waiters.clear()
+      for (const w of waiters) w()
+    })
+  }
+
+  /**
+   * Round-robin over every (topic, partition) the group's members subscribe to, each partition to one of the
+   * members subscribed to its topic, in join order. A loop keeps running across owner changes, so the batch in
+   * hand finishes (and commits) before the next owner gets the partition's next batch.
+   */
+  private rebalance(group: Group): void {
+    const owners = new Map<string, { topic: string; partition: number; owner: Member }>()
+    const topics = [...new Set(group.members.flatMap((m) => m.opts.topics))].sort()
+    let turn = 0
+    for (const topic of topics) {
+      const candidates = group.members.filter((m) => m.opts.topics.includes(topic))
+      this.topic(topic).forEach((_, partition) => {
+        owners.set(cursorKey(topic, partition), { topic, partition, owner: candidates[turn++ % candidates.length]! })
+      })
+    }
+    for (const [key, cursor] of group.cursors) {
+      if (owners.has(key)) continue
+      cursor.owner = undefined
+      cursor.kick?.()
+    }
+    for (const [key, { topic, partition, owner }] of owners) {
+      let cursor = group.cursors.get(key)
+      if (!cursor) group.cursors.set(key, (cursor = { topic, partition, running: false }))
+      cursor.owner = owner
+      if (!cursor.running) void this.drive(group, cursor)
+    }
+  }
+
+  /** the delivery loop of one (group, partition); runs while the partition has an owner */
+  private async drive(group: Group, cursor: Cursor): Promise<void> {
+    cursor.running = true
+    const part = this.topic(cursor.topic)[cursor.partition]!
+    const key = cursorKey(cursor.topic, cursor.partition)
+    // Resolved now, synchronously inside subscribe(): a "latest" consumer sees everything published after
+    // subscribe() resolves. Not committed until a batch succeeds (as Kafka's auto.offset.reset).
+    let pos = group.committed.get(key) ?? (cursor.owner!.opts.fromBeginning ? part.base : part.base + part.log.length)
+    try {
+      while (cursor.owner && !this.closed) {
+        if (pos >= part.base + part.log.length) {
+          await new Promise<void>((resolve) => {
+            part.waiters.add(resolve)
+            cursor.kick = resolve
+          })
+          part.waiters.delete(cursor.kick!)
+          cursor.kick = undefined
+          continue
+        }
+        // yield a turn before each batch: a loop that always has records must not starve timers and I/O
+        await nextTurn()
+        const owner = cursor.owner
+        if (!owner) break
+        if (pos < part.base) {
+          busLog.warn('records dropped by retention before this group read them', { topic: cursor.topic, partition: cursor.partition, from: pos, to: part.base })
+          pos = part.base
+        }
+        const batch = part.log.slice(pos - part.base, pos - part.base + this.maxBatch)
+        const ok = await this.deliver(owner, batch, () => {
+          pos = Number(batch[batch.length - 1]!.offset) + 1
+          group.committed.set(key, pos)
+        })
+        if (!ok) await new Promise((resolve) => setTimeout(resolve, this.retryBackoffMs))
+      }
+    } finally {
+      cursor.running = false
+    }
+  }
+
+  /** hands one batch to a member and commits it if the handler resolves; true when it did */
+  private deliver(owner: Member, batch: BusRecord[], commit: () => void): Promise<boolean> {
+    const outcome = Promise.resolve()
+      .then(() => owner.opts.eachBatch(batch))
+      .then(
+        () => {
+          commit()
+          return true
+        },
+        (err: unknown) => {
+          const first = batch[0]!
+          busLog.warn('handler failed; the same records come again after a pause', {
+            group: owner.opts.groupId, topic: first.topic, partition: first.partition, offset: first.offset, err,
+          })
+          return false
+        },
+      )
+    // stop() waits for this: the batch's commit is part of the chain it settles after
+    const settled = outcome.then(() => undefined)
+    owner.inFlight.add(settled)
+    void settled.then(() => owner.inFlight.delete(settled))
+    return outcome
+  }
+}

@@ -1,0 +1,360 @@
+// The in-memory store (`gochat up`, unit tests): the MySQL driver's behaviour for one process. Every mutation
+// validates everything before it changes anything, which is how it stays all-or-nothing like a transaction.
+// storeMessage awaits the seq allocator, so it serializes per conversation with a promise chain — the
+// counterpart of MySQL's row lock on the conversation.
+import { AppError } from '../../core/errors.js'
+import {
+  applyStatusChange, checkOutbox,
+  type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
+  type OutboxLease, type OutboxRecord, type PendingOutboxRow, type StatusChange, type Store, type StoredMessage,
+  type StoreMessageHooks, type UserRow,
+} from '../../ports/store.js'
+
+interface Members {
+  byUser: Map<string, MemberRow>
+  /** user ids in ascending order, for cursor pages */
+  sorted: string[]
+}
+
+interface Messages {
+  bySeq: Map<number, MessageRow>
+  /** ascending seq */
+  sorted: MessageRow[]
+}
+
+/** index of the first element of `sorted` that is greater than `value` */
+function upperBound<T, V>(sorted: T[], value: V, of: (t: T) => V): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (of(sorted[mid]!) <= value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const pair = (a: string, b: string) => `${a}\u0000${b}`
+const MAX_PUBLISHED_KEPT = 100_000
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const
+  private readonly users = new Map<string, UserRow>()
+  private readonly userIdByName = new Map<string, string>()
+  private readonly conversations = new Map<string, ConversationRow>()
+  private readonly members = new Map<string, Members>()
+  private readonly conversationsOfUser = new Map<string, Set<string>>()
+  private readonly messages = new Map<string, Messages>()
+  private readonly messageById = new Map<string, MessageRow>()
+  private readonly messageIdByKey = new Map<string, string>()
+  private readonly readCursors = new Map<string, number>()
+  private readonly friendRequests = new Map<string, 'pending' | 'accepted'>()
+  private readonly pending = new Map<number, PendingOutboxRow>()
+  /** outbox id → when it was appended (epoch ms) */
+  private readonly committedAt = new Map<number, number>()
+  /** id → when published, oldest first; bounded, since in memory nobody can inspect published rows anyway */
+  private readonly published = new Map<number, number>()
+  private nextOutboxId = 1
+  private leaseHeld = false
+  private readonly locks = new Map<string, Promise<void>>()
+
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
+    const names = new Set<string>()
+    for (const u of users) {
+      if (u.username === null) continue
+      if (this.userIdByName.has(u.username) || names.has(u.username)) throw new AppError('username_taken', `username ${u.username} is taken`)
+      names.add(u.username)
+    }
+    checkOutbox(outbox)
+    for (const u of users) {
+      this.users.set(u.userId, { ...u })
+      if (u.username !== null) this.userIdByName.set(u.username, u.userId)
+    }
+    this.append(outbox)
+  }
+
+  async getUser(by: { userId: string } | { username: string }): Promise<UserRow | null> {
+    const id = 'userId' in by ? by.userId : this.userIdByName.get(by.username)
+    const u = id === undefined ? undefined : this.users.get(id)
+    return u ? { ...u } : null
+  }
+
+  async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
+    const u = this.users.get(userId)
+    if (!u) return null
+    checkOutbox(outbox)
+    u.displayName = displayName
+    this.append(outbox)
+    return { ...u }
+  }
+
+  async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
+    if (this.conversations.has(conversation.conversationId)) return false
+    checkOutbox(outbox)
+    this.conversations.set(conversation.conversationId, { ...conversation, memberCount: 0 })
+    this.members.set(conversation.conversationId, { byUser: new Map(), sorted: [] })
+    this.putMembers(conversation.conversationId, members)
+    this.append(outbox)
+    return true
+  }
+
+  async getConversation(conversationId: string): Promise<ConversationWithSeq | null> {
+    const c = this.conversations.get(conversationId)
+    return c ? this.withSeq(c) : null
+  }
+
+  async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
+    const c = this.conversations.get(conversationId)
+    if (!c) return null
+    checkOutbox(outbox)
+    c.announcement = text
+    this.append(outbox)
+    return this.withSeq(c)
+  }
+
+  async addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]> {
+    const group = this.members.get(conversationId)
+    if (!group) throw new AppError('not_found', `conversation ${conversationId} not found`)
+    const seen = new Set<string>()
+    const fresh = members.filter((m) => !group.byUser.has(m.userId) && !seen.has(m.userId) && seen.add(m.userId))
+    if (fresh.length === 0) return []
+    checkOutbox(outbox)
+    this.putMembers(conversationId, fresh)
+    this.append(outbox)
+    return fresh.map((m) => m.userId)
+  }
+
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+    const group = this.members.get(conversationId)
+    if (!group?.byUser.has(userId)) return false
+    checkOutbox(outbox)
+    group.byUser.delete(userId)
+    group.sorted.splice(upperBound(group.sorted, userId, (u) => u) - 1, 1)
+    this.conversationsOfUser.get(userId)?.delete(conversationId)
+    this.conversations.get(conversationId)!.memberCount--
+    this.append(outbox)
+    return true
+  }
+
+  async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
+    const m = this.members.get(conversationId)?.byUser.get(userId)
+    return m ? { ...m } : null
+  }
+
+  async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]> {
+    const group = this.members.get(conversationId)
+    if (!group) return []
+    const from = upperBound(group.sorted, afterUserId, (u) => u)
+    return group.sorted.slice(from, from + limit).map((u) => ({ ...group.byUser.get(u)! }))
+  }
+
+  async listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>> {
+    return [...(this.conversationsOfUser.get(userId) ?? [])].sort().map((id) => ({
+      conversation: this.withSeq(this.conversations.get(id)!),
+      readSeq: this.readCursors.get(pair(id, userId)) ?? 0,
+    }))
+  }
+
+  storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
+    const id = draft.conversationId
+    return this.serialized(id, async () => {
+      const conversation = this.conversations.get(id)
+      if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
+      const seen = () => (draft.idempotencyKey ? this.messageIdByKey.get(pair(draft.senderId, draft.idempotencyKey)) : undefined)
+      const before = seen()
+      if (before) return { message: { ...this.messageById.get(before)! }, duplicate: true }
+      const maxSeq = async () => this.maxSeqOf(id)
+      let seq = await hooks.allocateSeq(maxSeq, false)
+      if (this.messages.get(id)?.bySeq.has(seq)) seq = await hooks.allocateSeq(maxSeq, true)
+      if (this.messages.get(id)?.bySeq.has(seq)) throw new AppError('conflict', `seq ${seq} of ${id} is taken`)
+      // the same key may have been stored in another conversation while the allocator ran
+      const meanwhile = seen()
+      if (meanwhile) return { message: { ...this.messageById.get(meanwhile)! }, duplicate: true }
+      const message: MessageRow = { ...draft, seq }
+      const outbox = hooks.outbox({ ...message }, { ...conversation })
+      checkOutbox(outbox)
+      this.putMessage(message)
+      this.append(outbox)
+      return { message: { ...message }, duplicate: false }
+    })
+  }
+
+  async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
+    const inserted: MessageRow[] = []
+    for (const m of messages) {
+      const taken =
+        this.messages.get(m.conversationId)?.bySeq.has(m.seq) ||
+        this.messageById.has(m.messageId) ||
+        (m.idempotencyKey !== '' && this.messageIdByKey.has(pair(m.senderId, m.idempotencyKey)))
+      if (taken) continue
+      this.putMessage({ ...m })
+      inserted.push({ ...m })
+    }
+    return inserted
+  }
+
+  async maxSeq(conversationId: string): Promise<number> {
+    return this.maxSeqOf(conversationId)
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
+    const m = this.messageById.get(messageId)
+    return m && m.conversationId === conversationId ? { ...m } : null
+  }
+
+  async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
+    const sorted = this.messages.get(conversationId)?.sorted ?? []
+    const out: MessageRow[] = []
+    for (let i = upperBound(sorted, afterSeq, (m) => m.seq); i < sorted.length && out.length < limit; i++) {
+      if (sorted[i]!.status !== 'deleted') out.push({ ...sorted[i]! })
+    }
+    return out
+  }
+
+  async updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null> {
+    const m = this.messageById.get(messageId)
+    if (!m || m.conversationId !== conversationId) return null
+    const next = applyStatusChange(m, change)
+    if (!next) return { ...m }
+    checkOutbox(outbox)
+    m.status = next.status
+    m.content = next.content
+    this.append(outbox)
+    return { ...m }
+  }
+
+  async setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }> {
+    const key = pair(conversationId, userId)
+    const current = this.readCursors.get(key) ?? 0
+    if (seq <= current) return { readSeq: current, advanced: false }
+    checkOutbox(outbox)
+    this.readCursors.set(key, seq)
+    this.append(outbox)
+    return { readSeq: seq, advanced: true }
+  }
+
+  async createFriendRequest(fromUserId: string, toUserId: string, _at: number, outbox: OutboxRecord[]): Promise<void> {
+    if (this.friendRequests.has(pair(fromUserId, toUserId)) || this.friendRequests.get(pair(toUserId, fromUserId)) === 'accepted') {
+      throw new AppError('already_exists', `${fromUserId} already asked ${toUserId}, or they are friends`)
+    }
+    checkOutbox(outbox)
+    this.friendRequests.set(pair(fromUserId, toUserId), 'pending')
+    this.append(outbox)
+  }
+
+  async acceptFriendRequest(fromUserId: string, toUserId: string, _at: number, outbox: OutboxRecord[]): Promise<void> {
+    if (this.friendRequests.get(pair(fromUserId, toUserId)) !== 'pending') {
+      throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
+    }
+    checkOutbox(outbox)
+    this.friendRequests.set(pair(fromUserId, toUserId), 'accepted')
+    this.append(outbox)
+  }
+
+  async appendOutbox(outbox: OutboxRecord[]): Promise<void> {
+    checkOutbox(outbox)
+    this.append(outbox)
+  }
+
+  async acquireOutboxLease(): Promise<OutboxLease | null> {
+    if (this.leaseHeld) return null
+    this.leaseHeld = true
+    let held = true
+    const mine = () => {
+      if (!held) throw new Error('the outbox lease was released')
+    }
+    return {
+      pending: async (limit) => {
+        mine()
+        const out: PendingOutboxRow[] = []
+        const now = Date.now()
+        for (const row of this.pending.values()) {
+          if (out.length >= limit) break
+          out.push({ ...row, headers: { ...row.headers }, ageMs: now - (this.committedAt.get(row.id) ?? now) })
+        }
+        return out
+      },
+      countPending: async () => {
+        mine()
+        return this.pending.size
+      },
+      markPublished: async (ids) => {
+        mine()
+        const now = Date.now()
+        for (const id of ids) if (this.pending.delete(id)) { this.committedAt.delete(id); this.published.set(id, now) }
+        for (const id of this.published.keys()) {
+          if (this.published.size <= MAX_PUBLISHED_KEPT) break
+          this.published.delete(id)
+        }
+      },
+      purgePublished: async (olderThanMs) => {
+        mine()
+        const before = Date.now() - olderThanMs
+        let n = 0
+        for (const [id, at] of this.published) if (at < before && this.published.delete(id)) n++
+        return n
+      },
+      release: async () => {
+        if (held) this.leaseHeld = false
+        held = false
+      },
+    }
+  }
+
+  private append(outbox: OutboxRecord[]): void {
+    for (const r of outbox) {
+      const id = this.nextOutboxId++
+      this.pending.set(id, { id, topic: r.topic, key: r.key, value: Buffer.from(r.value), headers: { ...r.headers } })
+      this.committedAt.set(id, Date.now())
+    }
+  }
+
+  private putMembers(conversationId: string, members: MemberRow[]): void {
+    const group = this.members.get(conversationId)!
+    for (const m of members) {
+      if (group.byUser.has(m.userId)) continue
+      group.byUser.set(m.userId, { ...m, conversationId })
+      group.sorted.splice(upperBound(group.sorted, m.userId, (u) => u), 0, m.userId)
+      let mine = this.conversationsOfUser.get(m.userId)
+      if (!mine) this.conversationsOfUser.set(m.userId, (mine = new Set()))
+      mine.add(conversationId)
+      this.conversations.get(conversationId)!.memberCount++
+    }
+  }
+
+  private putMessage(m: MessageRow): void {
+    let list = this.messages.get(m.conversationId)
+    if (!list) this.messages.set(m.conversationId, (list = { bySeq: new Map(), sorted: [] }))
+    list.bySeq.set(m.seq, m)
+    list.sorted.splice(upperBound(list.sorted, m.seq, (x) => x.seq), 0, m)
+    this.messageById.set(m.messageId, m)
+    if (m.idempotencyKey !== '') this.messageIdByKey.set(pair(m.senderId, m.idempotencyKey), m.messageId)
+  }
+
+  private maxSeqOf(conversationId: string): number {
+    return this.messages.get(conversationId)?.sorted.at(-1)?.seq ?? 0
+  }
+
+  private withSeq(c: ConversationRow): ConversationWithSeq {
+    return { ...c, lastSeq: this.maxSeqOf(c.conversationId) }
+  }
+
+  /** runs fn after every earlier fn of the same key has finished */
+  private async serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(key) ?? Promise.resolve()
+    let release!: () => void
+    const turn = new Promise<void>((resolve) => (release = resolve))
+    const tail = before.then(() => turn)
+    this.locks.set(key, tail)
+    await before
+    try {
+      return await fn()
+    } finally {
+      release()
+      if (this.locks.get(key) === tail) this.locks.delete(key)
+    }
+  }
+}

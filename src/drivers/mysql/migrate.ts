@@ -1,0 +1,91 @@
+// Versioned schema migrations: src/drivers/mysql/migrations/NNN_name.sql, applied in order and recorded in
+// schema_migrations. Runs when the store starts and from `gochat db migrate`. Creates the database named in
+// the URL when it is missing. Instances starting together take turns through a named lock, so each file runs
+// once. MySQL commits DDL statement by statement: a file that fails halfway is not recorded and must be
+// fixed by hand, so keep each file to statements that either all apply or fail on the first.
+import { readdirSync, readFileSync } from 'node:fs'
+import mysql from 'mysql2/promise'
+
+const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
+const FILE = /^(\d{3})_([\w-]+)\.sql$/
+const LOCK_TIMEOUT_S = 60
+
+export interface MigrationRecord {
+  version: number
+  name: string
+  /** epoch ms */
+  appliedAt: number
+}
+
+export interface MigrateResult {
+  database: string
+  /** applied by this run */
+  applied: MigrationRecord[]
+  /** every migration applied so far, this run's included */
+  all: MigrationRecord[]
+}
+
+/** host, port, credentials and database of a mysql:// URL */
+export function connectionOptions(url: string) {
+  const u = new URL(url)
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''))
+  if (!/^[A-Za-z0-9_$]{1,64}$/.test(database)) {
+    throw new Error(`MySQL URL ${u.protocol}//${u.host}${u.pathname} must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/gochat`)
+  }
+  return {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+    database,
+  }
+}
+
+function migrationFiles(): Array<{ version: number; name: string; sql: string }> {
+  return readdirSync(MIGRATIONS_DIR)
+    .flatMap((file) => {
+      const m = FILE.exec(file)
+      return m ? [{ version: Number(m[1]), name: m[2]!, sql: readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8') }] : []
+    })
+    .sort((a, b) => a.version - b.version)
+}
+
+export async function migrate(url: string): Promise<MigrateResult> {
+  const { database, ...server } = connectionOptions(url)
+  const conn = await mysql.createConnection({ ...server, multipleStatements: true })
+  const lock = `gochat_migrate:${database}`
+  try {
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)
+    await conn.query(`USE \`${database}\``)
+    const [[got]] = await conn.query<mysql.RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS ok', [lock, LOCK_TIMEOUT_S])
+    if (got?.ok !== 1) throw new Error(`another gochat has been migrating ${database} for ${LOCK_TIMEOUT_S}s; try again`)
+    try {
+      await conn.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INT NOT NULL PRIMARY KEY,
+        name VARCHAR(255) NOT NULL,
+        applied_at BIGINT NOT NULL
+      ) ENGINE=InnoDB`)
+      const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+      const all: MigrationRecord[] = rows.map((r) => ({ version: Number(r.version), name: String(r.name), appliedAt: Number(r.applied_at) }))
+      const done = new Set(all.map((r) => r.version))
+      const applied: MigrationRecord[] = []
+      for (const file of migrationFiles()) {
+        if (done.has(file.version)) continue
+        try {
+          await conn.query(file.sql)
+        } catch (err) {
+          throw new Error(`migration ${file.version}_${file.name}.sql failed: ${(err as Error).message}`)
+        }
+        const record = { version: file.version, name: file.name, appliedAt: Date.now() }
+        await conn.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [record.version, record.name, record.appliedAt])
+        applied.push(record)
+        all.push(record)
+      }
+      return { database, applied, all }
+    } finally {
+      await conn.query('SELECT RELEASE_LOCK(?)', [lock])
+    }
+  } finally {
+    await conn.end()
+  }
+}

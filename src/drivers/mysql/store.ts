@@ -1,0 +1,481 @@
+// The MySQL/MariaDB store (mysql2/promise). Prepared statements for fixed-shape statements, client-escaped
+// multi-row statements for bulk inserts and IN lists. Sessions run READ COMMITTED in strict SQL mode: every
+// read inside a transaction sees the latest commits (what the seq re-seed needs) and nothing is silently
+// truncated.
+//
+// Writers of one conversation's messages or members take the conversation row lock (SELECT … FOR UPDATE)
+// first. That serializes them per conversation, so seqs are allocated and committed in the same order and
+// outbox ids of one conversation grow with its seqs; the relay, reading in id order, publishes them in seq order.
+import mysql from 'mysql2/promise'
+import { AppError } from '../../core/errors.js'
+import { log } from '../../observability/log.js'
+import {
+  applyStatusChange, checkOutbox,
+  type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
+  type OutboxLease, type OutboxRecord, type StatusChange, type Store, type StoredMessage,
+  type StoreMessageHooks, type UserRow,
+} from '../../ports/store.js'
+import { connectionOptions, migrate } from './migrate.js'
+
+type Conn = mysql.PoolConnection
+type Rows = mysql.RowDataPacket[]
+type Result = mysql.ResultSetHeader
+
+const SESSION_SETUP = [
+  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
+  "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'",
+]
+/** rows per multi-row INSERT, well below max_allowed_packet */
+const CHUNK = 1000
+const DEADLOCK_RETRIES = 3
+const PURGE_BATCH = 10_000
+
+const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at'
+const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
+const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
+const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
+const LAST_SEQ = '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
+
+const toUser = (r: mysql.RowDataPacket): UserRow => ({
+  userId: r.user_id, username: r.username, displayName: r.display_name, guest: r.guest === 1,
+  passwordHash: r.password_hash, createdAt: Number(r.created_at),
+})
+const toConversation = (r: mysql.RowDataPacket): ConversationRow => ({
+  conversationId: r.conversation_id, kind: r.kind, name: r.name, announcement: r.announcement,
+  memberCount: Number(r.member_count), createdAt: Number(r.created_at),
+})
+const toConversationWithSeq = (r: mysql.RowDataPacket): ConversationWithSeq => ({ ...toConversation(r), lastSeq: Number(r.last_seq) })
+const toMember = (r: mysql.RowDataPacket): MemberRow => ({ conversationId: r.conversation_id, userId: r.user_id, role: r.role, joinedAt: Number(r.joined_at) })
+const toMessage = (r: mysql.RowDataPacket): MessageRow => ({
+  messageId: r.message_id, conversationId: r.conversation_id, seq: Number(r.seq), senderId: r.sender_id, content: r.content,
+  sentAt: Number(r.sent_at), status: r.status, idempotencyKey: r.idempotency_key ?? '',
+})
+const messageValues = (m: MessageRow) => [m.messageId, m.conversationId, m.seq, m.senderId, m.content, m.sentAt, m.status, m.idempotencyKey || null]
+
+/** a LIMIT clause: inlined because prepared LIMIT parameters are refused by some MySQL versions */
+const limit = (n: number) => `LIMIT ${Math.max(0, Math.trunc(n))}`
+
+/** the unique key an ER_DUP_ENTRY error is about (MariaDB: 'PRIMARY', MySQL 8: 'messages.PRIMARY'), else null */
+function duplicateKey(err: unknown): string | null {
+  const e = err as { errno?: number; message?: string }
+  if (e?.errno !== 1062) return null
+  return /for key '(?:[^'.]+\.)?([^'.]+)'/.exec(e.message ?? '')?.[1] ?? ''
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
+  return out
+}
+
+export class MysqlStore implements Store {
+  readonly kind = 'mysql' as const
+  private readonly pool: mysql.Pool
+  private readonly database: string
+  /** the schema migration started by the constructor; every operation waits for it (and fails with it) */
+  private readonly ready: Promise<void>
+  private closing: Promise<void> | undefined
+
+  /** Migrates the schema (creating the database if missing) in the background; `ping()` waits for it. */
+  constructor(private readonly url: string, opts: { connectionLimit?: number } = {}) {
+    const options = connectionOptions(url)
+    this.database = options.database
+    this.pool = mysql.createPool({ ...options, connectionLimit: opts.connectionLimit ?? 10, enableKeepAlive: true })
+    // the core (callback) connection: these run before anything else queued on it
+    this.pool.on('connection', (conn) => {
+      const core = conn as unknown as { query(sql: string, cb: (err: Error | null) => void): void }
+      for (const sql of SESSION_SETUP) core.query(sql, (err) => err && log.error('MySQL session setup failed', { err }))
+    })
+    this.ready = migrate(url).then(() => undefined)
+    // reported by the first operation that waits for it, not as an unhandled rejection
+    this.ready.catch(() => {})
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1')
+  }
+
+  /** idempotent */
+  close(): Promise<void> {
+    return (this.closing ??= this.ready.catch(() => {}).then(() => this.pool.end()))
+  }
+
+  async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
+    await this.tx(async (c) => {
+      for (const chunk of chunks(users)) {
+        try {
+          await c.query(`INSERT INTO users (${USER_COLS}) VALUES ?`, [
+            chunk.map((u) => [u.userId, u.username, u.displayName, u.guest ? 1 : 0, u.passwordHash, u.createdAt]),
+          ])
+        } catch (err) {
+          if (duplicateKey(err) === 'uq_users_username') {
+            const name = /Duplicate entry '(.*)' for key/.exec((err as Error).message)?.[1] ?? ''
+            throw new AppError('username_taken', `username ${name} is taken`)
+          }
+          throw err
+        }
+      }
+      await this.insertOutbox(c, outbox)
+    })
+  }
+
+  async getUser(by: { userId: string } | { username: string }): Promise<UserRow | null> {
+    const [rows] = 'userId' in by
+      ? await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, [by.userId])
+      : await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE username = ?`, [by.username])
+    return rows[0] ? toUser(rows[0]) : null
+  }
+
+  async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
+    return this.tx(async (c) => {
+      const [rows] = await c.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ? FOR UPDATE`, [userId])
+      if (!rows[0]) return null
+      await c.execute('UPDATE users SET display_name = ? WHERE user_id = ?', [displayName, userId])
+      await this.insertOutbox(c, outbox)
+      return { ...toUser(rows[0]), displayName }
+    })
+  }
+
+  async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
+    const unique = [...new Map(members.map((m) => [m.userId, m])).values()]
+    return this.tx(async (c) => {
+      const cv = conversation
+      try {
+        await c.execute(`INSERT INTO conversations (${CONV_COLS}) VALUES (?, ?, ?, ?, ?, ?)`, [
+          cv.conversationId, cv.kind, cv.name, cv.announcement, unique.length, cv.createdAt,
+        ])
+      } catch (err) {
+        if (duplicateKey(err) === 'PRIMARY') return false
+        throw err
+      }
+      await this.insertMembers(c, cv.conversationId, unique)
+      await this.insertOutbox(c, outbox)
+      return true
+    })
+  }
+
+  async getConversation(conversationId: string): Promise<ConversationWithSeq | null> {
+    const [rows] = await this.execute<Rows>(`SELECT ${CONV_COLS}, ${LAST_SEQ} FROM conversations c WHERE conversation_id = ?`, [conversationId])
+    return rows[0] ? toConversationWithSeq(rows[0]) : null
+  }
+
+  async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
+    const found = await this.tx(async (c) => {
+      const [res] = await c.execute<Result>('UPDATE conversations SET announcement = ? WHERE conversation_id = ?', [text, conversationId])
+      if (res.affectedRows === 0) return false
+      await this.insertOutbox(c, outbox)
+      return true
+    })
+    return found ? this.getConversation(conversationId) : null
+  }
+
+  async addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]> {
+    return this.tx(async (c) => {
+      await this.lockConversation(c, conversationId)
+      const existing = new Set<string>()
+      for (const chunk of chunks(members)) {
+        const [rows] = await c.query<Rows>('SELECT user_id FROM members WHERE conversation_id = ? AND user_id IN (?)', [conversationId, chunk.map((m) => m.userId)])
+        for (const r of rows) existing.add(r.user_id)
+      }
+      const fresh: MemberRow[] = []
+      for (const m of members) {
+        if (existing.has(m.userId)) continue
+        existing.add(m.userId)
+        fresh.push(m)
+      }
+      if (fresh.length === 0) return []
+      await this.insertMembers(c, conversationId, fresh)
+      await c.execute('UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?', [fresh.length, conversationId])
+      await this.insertOutbox(c, outbox)
+      return fresh.map((m) => m.userId)
+    })
+  }
+
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+    return this.tx(async (c) => {
+      const [conv] = await c.execute<Rows>('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [conversationId])
+      if (!conv[0]) return false
+      const [res] = await c.execute<Result>('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', [conversationId, userId])
+      if (res.affectedRows === 0) return false
+      await c.execute('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', [conversationId])
+      await this.insertOutbox(c, outbox)
+      return true
+    })
+  }
+
+  async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
+    const [rows] = await this.execute<Rows>(`SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`, [conversationId, userId])
+    return rows[0] ? toMember(rows[0]) : null
+  }
+
+  async listMembers(conversationId: string, afterUserId: string, n: number): Promise<MemberRow[]> {
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id ${limit(n)}`,
+      [conversationId, afterUserId],
+    )
+    return rows.map(toMember)
+  }
+
+  async listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>> {
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq
+         FROM members mb
+         JOIN conversations c ON c.conversation_id = mb.conversation_id
+         LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
+        WHERE mb.user_id = ?
+        ORDER BY c.conversation_id`,
+      [userId],
+    )
+    return rows.map((r) => ({ conversation: toConversationWithSeq(r), readSeq: Number(r.read_seq) }))
+  }
+
+  async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
+    return this.tx(async (c) => {
+      const conversation = await this.lockConversation(c, draft.conversationId)
+      if (draft.idempotencyKey) {
+        const seen = await this.messageByKey(c, draft.senderId, draft.idempotencyKey)
+        if (seen) return { message: seen, duplicate: true }
+      }
+      const maxSeq = () => this.maxSeqOn(c, draft.conversationId)
+      let message: MessageRow = { ...draft, seq: await hooks.allocateSeq(maxSeq, false) }
+      for (let repair = false; ; repair = true) {
+        try {
+          await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(message))
+          break
+        } catch (err) {
+          const key = duplicateKey(err)
+          // a failed statement leaves the transaction open: the same key, stored meanwhile in another conversation
+          if (key === 'uq_messages_sender_key') return { message: (await this.messageByKey(c, draft.senderId, draft.idempotencyKey))!, duplicate: true }
+          if (key !== 'PRIMARY') throw err
+          if (repair) throw new AppError('conflict', `seq ${message.seq} of ${draft.conversationId} is taken`)
+          message = { ...draft, seq: await hooks.allocateSeq(maxSeq, true) }
+        }
+      }
+      await this.insertOutbox(c, hooks.outbox({ ...message }, conversation))
+      return { message, duplicate: false }
+    })
+  }
+
+  async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
+    if (messages.length === 0) return []
+    return this.tx(async (c) => {
+      const inserted: MessageRow[] = []
+      for (const m of messages) {
+        try {
+          await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(m))
+          inserted.push(m)
+        } catch (err) {
+          if (duplicateKey(err) === null) throw err
+        }
+      }
+      return inserted
+    })
+  }
+
+  async maxSeq(conversationId: string): Promise<number> {
+    const [rows] = await this.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [conversationId])
+    return Number(rows[0]!.s)
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
+    const [rows] = await this.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`, [messageId, conversationId])
+    return rows[0] ? toMessage(rows[0]) : null
+  }
+
+  async listMessages(conversationId: string, afterSeq: number, n: number): Promise<MessageRow[]> {
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? AND status <> 'deleted' ORDER BY seq ${limit(n)}`,
+      [conversationId, afterSeq],
+    )
+    return rows.map(toMessage)
+  }
+
+  async updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null> {
+    return this.tx(async (c) => {
+      const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ? FOR UPDATE`, [messageId, conversationId])
+      if (!rows[0]) return null
+      const current = toMessage(rows[0])
+      const next = applyStatusChange(current, change)
+      if (!next) return current
+      await c.execute('UPDATE messages SET status = ?, content = ? WHERE conversation_id = ? AND seq = ?', [next.status, next.content, conversationId, current.seq])
+      await this.insertOutbox(c, outbox)
+      return next
+    })
+  }
+
+  async setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }> {
+    return this.tx(async (c) => {
+      const [rows] = await c.execute<Rows>('SELECT read_seq FROM read_cursors WHERE conversation_id = ? AND user_id = ? FOR UPDATE', [conversationId, userId])
+      const current = rows[0] ? Number(rows[0].read_seq) : 0
+      if (seq <= current) return { readSeq: current, advanced: false }
+      // GREATEST: a concurrent first cursor of the same user may have been inserted after the SELECT
+      await c.execute(
+        `INSERT INTO read_cursors (conversation_id, user_id, read_seq, updated_at) VALUES (?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE read_seq = GREATEST(read_seq, VALUES(read_seq)), updated_at = VALUES(updated_at)`,
+        [conversationId, userId, seq, Date.now()],
+      )
+      await this.insertOutbox(c, outbox)
+      return { readSeq: seq, advanced: true }
+    })
+  }
+
+  async createFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void> {
+    const exists = () => new AppError('already_exists', `${fromUserId} already asked ${toUserId}, or they are friends`)
+    await this.tx(async (c) => {
+      const [rows] = await c.execute<Rows>(
+        `SELECT 1 FROM friend_requests WHERE (from_user_id = ? AND to_user_id = ?) OR (from_user_id = ? AND to_user_id = ? AND status = 'accepted')`,
+        [fromUserId, toUserId, toUserId, fromUserId],
+      )
+      if (rows[0]) throw exists()
+      try {
+        await c.execute('INSERT INTO friend_requests (from_user_id, to_user_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [fromUserId, toUserId, 'pending', at, at])
+      } catch (err) {
+        if (duplicateKey(err) === 'PRIMARY') throw exists()
+        throw err
+      }
+      await this.insertOutbox(c, outbox)
+    })
+  }
+
+  async acceptFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void> {
+    await this.tx(async (c) => {
+      const [res] = await c.execute<Result>(
+        `UPDATE friend_requests SET status = 'accepted', updated_at = ? WHERE from_user_id = ? AND to_user_id = ? AND status = 'pending'`,
+        [at, fromUserId, toUserId],
+      )
+      if (res.affectedRows === 0) throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
+      await this.insertOutbox(c, outbox)
+    })
+  }
+
+  async appendOutbox(outbox: OutboxRecord[]): Promise<void> {
+    await this.tx((c) => this.insertOutbox(c, outbox))
+  }
+
+  /**
+   * A named lock (GET_LOCK) held by a connection of its own, the one the relay's reads and marks then run on:
+   * MySQL releases the lock when that session ends (a crashed relay's lease passes to another instance), and
+   * a relay whose session is gone gets errors instead of rows. A connection of its own also keeps the relay
+   * clear of the pool, which a burst of sends may hold entirely. The lock name carries the database, since
+   * locks are server-wide.
+   */
+  async acquireOutboxLease(): Promise<OutboxLease | null> {
+    await this.ready
+    const name = `gochat_relay:${this.database}`.slice(0, 64)
+    const conn = await mysql.createConnection(connectionOptions(this.url))
+    conn.on('error', (err) => log.warn('outbox lease connection failed', { err }))
+    const [[got]] = await conn.query<Rows>('SELECT GET_LOCK(?, 0) AS ok', [name])
+    if (got?.ok !== 1) {
+      await conn.end()
+      return null
+    }
+    let released = false
+    return {
+      pending: async (n) => {
+        // the age is measured by the server that set created_at: no clock or time zone between them
+        const [rows] = await conn.execute<Rows>(
+          `SELECT id, topic, msg_key, value, headers, TIMESTAMPDIFF(MICROSECOND, created_at, NOW(3)) AS age_us FROM outbox WHERE published_at IS NULL ORDER BY id ${limit(n)}`,
+        )
+        return rows.map((r) => ({
+          id: Number(r.id),
+          topic: r.topic,
+          key: r.msg_key,
+          value: r.value,
+          // MariaDB's JSON is LONGTEXT and arrives as a string; MySQL's arrives parsed
+          headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers,
+          ageMs: Math.max(0, Number(r.age_us) / 1000),
+        }))
+      },
+      countPending: async () => {
+        const [[row]] = await conn.execute<Rows>('SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL')
+        return Number(row?.n ?? 0)
+      },
+      markPublished: async (ids) => {
+        for (const chunk of chunks(ids)) await conn.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [chunk])
+      },
+      purgePublished: async (olderThanMs) => {
+        let total = 0
+        for (;;) {
+          // in batches, so a large purge never holds many row locks at once
+          const [res] = await conn.execute<Result>(
+            `DELETE FROM outbox WHERE published_at < NOW(3) - INTERVAL ? MICROSECOND ORDER BY published_at ${limit(PURGE_BATCH)}`,
+            [Math.trunc(olderThanMs) * 1000],
+          )
+          total += res.affectedRows
+          if (res.affectedRows < PURGE_BATCH) return total
+        }
+      },
+      release: async () => {
+        if (released) return
+        released = true
+        await conn.query('SELECT RELEASE_LOCK(?)', [name]).catch(() => {})
+        await conn.end().catch(() => conn.destroy())
+      },
+    }
+  }
+
+  private async execute<T extends Rows | Result>(sql: string, params: unknown[] = []): Promise<[T, mysql.FieldPacket[]]> {
+    await this.ready
+    return this.pool.execute<T>(sql, params as never)
+  }
+
+  private async query<T extends Rows | Result = Result>(sql: string, params: unknown[] = []): Promise<[T, mysql.FieldPacket[]]> {
+    await this.ready
+    return this.pool.query<T>(sql, params)
+  }
+
+  private async tx<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    await this.ready
+    for (let attempt = 1; ; attempt++) {
+      const c = await this.pool.getConnection()
+      try {
+        await c.beginTransaction()
+        const out = await fn(c)
+        await c.commit()
+        c.release()
+        return out
+      } catch (err) {
+        try {
+          await c.rollback()
+          c.release()
+        } catch {
+          c.destroy()
+        }
+        // InnoDB picked this transaction as a deadlock victim and rolled it back: run it again
+        if ((err as { errno?: number }).errno === 1213 && attempt < DEADLOCK_RETRIES) continue
+        throw err
+      }
+    }
+  }
+
+  private async lockConversation(c: Conn, conversationId: string): Promise<ConversationRow> {
+    const [rows] = await c.execute<Rows>(`SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ? FOR UPDATE`, [conversationId])
+    if (!rows[0]) throw new AppError('not_found', `conversation ${conversationId} not found`)
+    return toConversation(rows[0])
+  }
+
+  private async insertMembers(c: Conn, conversationId: string, members: MemberRow[]): Promise<void> {
+    for (const chunk of chunks(members)) {
+      await c.query(`INSERT INTO members (${MEMBER_COLS}) VALUES ?`, [chunk.map((m) => [conversationId, m.userId, m.role, m.joinedAt])])
+    }
+  }
+
+  private async insertOutbox(c: Conn, outbox: OutboxRecord[]): Promise<void> {
+    checkOutbox(outbox)
+    for (const chunk of chunks(outbox)) {
+      await c.query('INSERT INTO outbox (topic, msg_key, value, headers) VALUES ?', [
+        chunk.map((r) => [r.topic, r.key, r.value, JSON.stringify(r.headers)]),
+      ])
+    }
+  }
+
+  private async maxSeqOn(c: Conn, conversationId: string): Promise<number> {
+    const [rows] = await c.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [conversationId])
+    return Number(rows[0]!.s)
+  }
+
+  private async messageByKey(c: Conn, senderId: string, idempotencyKey: string): Promise<MessageRow | null> {
+    const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE sender_id = ? AND idempotency_key = ?`, [senderId, idempotencyKey])
+    return rows[0] ? toMessage(rows[0]) : null
+  }
+}

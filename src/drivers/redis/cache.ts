@@ -1,0 +1,163 @@
+// The Redis cache (ioredis).
+//
+// Seq counters: `incrExisting` INCRs only a key that exists (a Lua script, so a missing key is never created
+// at 1 behind the store's back), and `incrAtLeast` raises the counter to a floor and INCRs it in one script.
+// Re-seeding from MySQL MAX(seq) is therefore race-free: two callers that both found the key missing both
+// raise it to the same floor and get different, consecutive values.
+//
+// Expiring hashes (presence): Redis 7.0 has no per-field TTL (HEXPIRE is 7.4+), so every field's value is
+// stored as `<expiresAtMs>|<value>`. Writes go through a script that drops expired fields and sets the key's
+// own expiry to the latest field expiry, so a hash vanishes once its last field expired; readers filter
+// expired fields. A per-user key TTL alone would not do: one live device would keep the dead connections of a
+// crashed gateway alive. Expiry times come from the clock of the process that writes or reads; skew between
+// hosts matters only at the scale of the TTL (a minute), not of the milliseconds NTP leaves.
+import { Redis, type ChainableCommander } from 'ioredis'
+import { log } from '../../observability/log.js'
+import type { Cache, HashFieldWrite } from '../../ports/cache.js'
+
+const PRUNE = `
+local function prune(key, now)
+  local all = redis.call('HGETALL', key)
+  local live, last = 0, 0
+  for i = 1, #all, 2 do
+    local exp = tonumber(string.match(all[i + 1], '^(%d+)|'))
+    if exp and exp > now then
+      live = live + 1
+      if exp > last then last = exp end
+    else
+      redis.call('HDEL', key, all[i])
+    end
+  end
+  if live > 0 then redis.call('PEXPIREAT', key, string.format('%d', last)) end
+  return live
+end
+`
+
+const scripts = {
+  gochatIncrExisting: `
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCR', KEYS[1]) end
+return false`,
+  // ARGV[1] is SET as given: Lua would print a large number as 1e+15
+  gochatIncrAtLeast: `
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if cur < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return redis.call('INCR', KEYS[1])`,
+  // ARGV: field, value, now, ttlMs
+  gochatHashPut: `${PRUNE}
+local now = tonumber(ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], string.format('%d', now + tonumber(ARGV[4])) .. '|' .. ARGV[2])
+return prune(KEYS[1], now)`,
+  // ARGV: field, now
+  gochatHashRemove: `${PRUNE}
+redis.call('HDEL', KEYS[1], ARGV[1])
+return prune(KEYS[1], tonumber(ARGV[2]))`,
+}
+
+type Scripted<T> = T & {
+  gochatIncrExisting(key: string): Promise<number | null>
+  gochatIncrAtLeast(key: string, floor: string): Promise<number>
+  gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): Promise<number>
+  gochatHashRemove(key: string, field: string, now: number): Promise<number>
+}
+type ScriptedPipeline = ChainableCommander & {
+  gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): ChainableCommander
+}
+
+export interface RedisCacheOptions {
+  /** prepended to every key (tests use one per run) */
+  keyPrefix?: string
+}
+
+export class RedisCache implements Cache {
+  readonly kind = 'redis' as const
+  private readonly redis: Scripted<Redis>
+
+  /**
+   * Connects in the background (commands queue meanwhile); `ping()` tells whether Redis answers. Commands fail
+   * after two reconnection attempts instead of hanging through an outage.
+   */
+  constructor(url: string, opts: RedisCacheOptions = {}) {
+    const redis = new Redis(url, { keyPrefix: opts.keyPrefix, maxRetriesPerRequest: 2, connectTimeout: 3000 })
+    // ioredis emits an error per failed reconnection: say it once per outage
+    let down = false
+    redis.on('error', (err: Error) => {
+      if (!down) log.warn('Redis connection failed; retrying', { url, err })
+      down = true
+    })
+    redis.on('ready', () => (down = false))
+    for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
+    this.redis = redis as Scripted<Redis>
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping()
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect())
+  }
+
+  incrExisting(key: string): Promise<number | null> {
+    return this.redis.gochatIncrExisting(key)
+  }
+
+  incrAtLeast(key: string, floor: number): Promise<number> {
+    return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor)))
+  }
+
+  get(key: string): Promise<string | null> {
+    return this.redis.get(key)
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(key, value, 'PX', ttlMs)
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK'
+  }
+
+  async del(key: string): Promise<void> {
+    await this.redis.del(key)
+  }
+
+  hashPut(key: string, field: string, value: string, ttlMs: number): Promise<number> {
+    return this.redis.gochatHashPut(key, field, value, Date.now(), ttlMs)
+  }
+
+  hashRemove(key: string, field: string): Promise<number> {
+    return this.redis.gochatHashRemove(key, field, Date.now())
+  }
+
+  async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
+    if (writes.length === 0) return
+    const now = Date.now()
+    const pipeline = this.redis.pipeline() as ScriptedPipeline
+    for (const w of writes) pipeline.gochatHashPut(w.key, w.field, w.value, now, ttlMs)
+    check(await pipeline.exec())
+  }
+
+  async hashGetMany(keys: string[]): Promise<Array<Map<string, string>>> {
+    if (keys.length === 0) return []
+    const pipeline = this.redis.pipeline()
+    for (const key of keys) pipeline.hgetall(key)
+    const now = Date.now()
+    return check(await pipeline.exec()).map((raw) => {
+      const out = new Map<string, string>()
+      for (const [field, stored] of Object.entries(raw as Record<string, string>)) {
+        const bar = stored.indexOf('|')
+        if (Number(stored.slice(0, bar)) > now) out.set(field, stored.slice(bar + 1))
+      }
+      return out
+    })
+  }
+}
+
+/** a pipeline's results, or its first error */
+function check(results: Array<[Error | null, unknown]> | null): unknown[] {
+  if (!results) throw new Error('Redis pipeline was aborted')
+  return results.map(([err, value]) => {
+    if (err) throw err
+    return value
+  })
+}

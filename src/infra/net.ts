@@ -1,0 +1,46 @@
+// Small network and waiting helpers shared by the three components.
+import { connect } from 'node:net'
+
+/** true when host:port accepts a TCP connection within timeoutMs */
+export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port })
+    const done = (ok: boolean) => {
+      sock.destroy()
+      resolve(ok)
+    }
+    sock.setTimeout(timeoutMs, () => done(false))
+    sock.once('connect', () => done(true))
+    sock.once('error', () => done(false))
+  })
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+export interface WaitOptions {
+  timeoutMs: number
+  intervalMs?: number
+  /** called about every progressEveryMs with the seconds waited so far */
+  onWaiting?: (seconds: number) => void
+  progressEveryMs?: number
+}
+
+/**
+ * Polls check() until it returns a value other than undefined, or throws once the time is up. check() may throw
+ * to stop waiting at once (e.g. the process it waits for died).
+ */
+export async function waitFor<T>(check: () => Promise<T | undefined>, opts: WaitOptions): Promise<T | undefined> {
+  const start = Date.now()
+  let lastProgress = start
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    const now = Date.now()
+    if (now - start >= opts.timeoutMs) return undefined
+    if (opts.onWaiting && now - lastProgress >= (opts.progressEveryMs ?? 5000)) {
+      lastProgress = now
+      opts.onWaiting(Math.round((now - start) / 1000))
+    }
+    await sleep(opts.intervalMs ?? 250)
+  }
+}

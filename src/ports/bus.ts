@@ -1,0 +1,56 @@
+// The bus port: what every role needs from a message bus. Two drivers implement it: Kafka (kafkajs) and an
+// in-process bus with the same semantics (src/drivers/memory/bus.ts). One contract suite runs against both.
+
+export interface BusRecord {
+  topic: string
+  partition: number
+  /** offset within the partition, as a decimal string (Kafka offsets are 64-bit) */
+  offset: string
+  key: string | null
+  value: Buffer
+  headers: Record<string, string>
+  /** epoch milliseconds when the record was produced */
+  timestamp: number
+}
+
+export interface OutgoingRecord {
+  /** records with the same key go to the same partition, in order */
+  key?: string | null
+  value: Buffer | string
+  headers?: Record<string, string>
+}
+
+export interface TopicSpec {
+  name: string
+  partitions: number
+  replicationFactor: number
+  configs?: Record<string, string>
+}
+
+export interface ConsumeOptions {
+  groupId: string
+  topics: string[]
+  /** where a group with no committed offset starts; default: latest */
+  fromBeginning?: boolean
+  /**
+   * Receives records of one partition in offset order. The batch's offsets are committed only after the
+   * promise resolves; if it rejects, the same records are delivered again after a short pause (the partition
+   * waits, other partitions go on). Decode failures must be handled inside (see src/bus/consumer.ts).
+   */
+  eachBatch: (records: BusRecord[]) => Promise<void>
+}
+
+export interface Subscription {
+  /** leaves the group after the batch in hand is done and committed */
+  stop(): Promise<void>
+}
+
+export interface Bus {
+  readonly kind: 'kafka' | 'memory'
+  /** creates missing topics; returns the names it created */
+  ensureTopics(specs: TopicSpec[]): Promise<string[]>
+  /** resolves once the records are durably accepted (Kafka: acks from all in-sync replicas) */
+  publish(topic: string, records: OutgoingRecord[]): Promise<void>
+  subscribe(opts: ConsumeOptions): Promise<Subscription>
+  close(): Promise<void>
+}

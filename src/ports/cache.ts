@@ -1,0 +1,38 @@
+// The cache port: Redis (src/drivers/redis/cache.ts) or in-memory (src/drivers/memory/cache.ts). Nothing in
+// it is durable: seq counters are re-seeded from the store, presence expires and is refreshed by heartbeats,
+// cached values have a TTL. One contract suite (test/contract/cache.contract.ts) runs against both drivers.
+
+/** One field of an expiring hash, for batched writes. */
+export interface HashFieldWrite {
+  key: string
+  field: string
+  value: string
+}
+
+export interface Cache {
+  readonly kind: 'redis' | 'memory'
+  ping(): Promise<void>
+  close(): Promise<void>
+
+  /** INCR of an existing counter; null when the key is missing (it is never created here) */
+  incrExisting(key: string): Promise<number | null>
+  /** atomically: raise the counter to at least `floor` (creating it), then INCR it */
+  incrAtLeast(key: string, floor: number): Promise<number>
+
+  get(key: string): Promise<string | null>
+  set(key: string, value: string, ttlMs: number): Promise<void>
+  /** sets only when the key is missing; true when it did */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>
+  del(key: string): Promise<void>
+
+  // Hashes whose fields expire one by one (presence: one hash per user, one field per connection). A write
+  // (re)sets the field's expiry; expired fields are invisible and dropped on the next write to the hash.
+  /** returns the number of live fields after the write */
+  hashPut(key: string, field: string, value: string, ttlMs: number): Promise<number>
+  /** returns the number of live fields left */
+  hashRemove(key: string, field: string): Promise<number>
+  /** many writes in one round trip */
+  hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void>
+  /** the live fields of many hashes in one round trip, in the order of `keys` */
+  hashGetMany(keys: string[]): Promise<Array<Map<string, string>>>
+}

@@ -1,0 +1,196 @@
+// The store port: what repo needs from its database. Two drivers implement it, MySQL/MariaDB
+// (src/drivers/mysql/store.ts) and in-memory (src/drivers/memory/store.ts); one contract suite
+// (test/contract/store.contract.ts) runs against both.
+//
+// Every mutation takes the outbox records that announce it and writes them in the same transaction, so an
+// event is never published for a rolled-back change nor lost for a committed one. Mutations that can turn out
+// to change nothing (adding present members, a read cursor that would move back, …) write their outbox records
+// only when something changed.
+import { AppError } from '../core/errors.js'
+
+/** A record for the bus, written to the outbox and published by repo's relay. */
+export interface OutboxRecord {
+  /** 1 to 255 characters; anything else fails the whole transaction */
+  topic: string
+  /** at most 255 characters */
+  key: string | null
+  value: Buffer
+  headers: Record<string, string>
+}
+
+/** An outbox row not yet published; ids grow in commit order of the rows of one conversation. */
+export interface PendingOutboxRow extends OutboxRecord {
+  id: number
+  /** how long ago the row was committed, when read (the relay's lag metric); absent when the store cannot tell */
+  ageMs?: number
+}
+
+export interface UserRow {
+  userId: string
+  /** null for guests */
+  username: string | null
+  displayName: string
+  guest: boolean
+  passwordHash: string
+  /** epoch ms, as every time in this file */
+  createdAt: number
+}
+
+export type ConversationKind = 'direct' | 'group'
+
+export interface ConversationRow {
+  conversationId: string
+  kind: ConversationKind
+  name: string
+  announcement: string
+  memberCount: number
+  createdAt: number
+}
+
+/** memberCount follows from the members a conversation is created with */
+export type NewConversation = Omit<ConversationRow, 'memberCount'>
+
+/** A conversation with the highest seq stored in it (0: no messages yet). */
+export interface ConversationWithSeq extends ConversationRow {
+  lastSeq: number
+}
+
+export type MemberRole = 'admin' | 'member'
+
+export interface MemberRow {
+  conversationId: string
+  userId: string
+  role: MemberRole
+  joinedAt: number
+}
+
+export type MessageStatus = 'normal' | 'recalled' | 'deleted'
+
+export interface MessageRow {
+  messageId: string
+  conversationId: string
+  seq: number
+  senderId: string
+  content: string
+  sentAt: number
+  status: MessageStatus
+  /** '' when the sender gave none (then the message is never matched as a duplicate) */
+  idempotencyKey: string
+}
+
+export type MessageDraft = Omit<MessageRow, 'seq'>
+
+export interface StoreMessageHooks {
+  /**
+   * The seq of the new message. Called while the conversation is locked, so no other message of the conversation
+   * is being stored meanwhile and `maxSeq()` is exact. Called a second time with `repair` when the returned seq
+   * was already taken (a counter behind the table, e.g. restored from an old snapshot).
+   */
+  allocateSeq(maxSeq: () => Promise<number>, repair: boolean): Promise<number>
+  /** the outbox records announcing the stored message (its DispatchMessage) */
+  outbox(message: MessageRow, conversation: ConversationRow): OutboxRecord[]
+}
+
+export interface StoredMessage {
+  message: MessageRow
+  /** (sender, idempotency key) was seen before: `message` is the first one and nothing was written */
+  duplicate: boolean
+}
+
+export interface StatusChange {
+  status: 'recalled' | 'deleted'
+  /** with "deleted": erase the content for good */
+  hard: boolean
+}
+
+/**
+ * Held by the one outbox relay of a database; another instance's relay waits until it is released or lost.
+ * The relay reads and marks rows through the lease (MySQL: on the session that holds the lock), so it cannot
+ * go on relaying once the lease is lost: those calls fail instead.
+ */
+export interface OutboxLease {
+  /** unpublished rows, lowest id first */
+  pending(limit: number): Promise<PendingOutboxRow[]>
+  markPublished(ids: number[]): Promise<void>
+  /** deletes rows published more than `olderThanMs` ago; returns how many */
+  purgePublished(olderThanMs: number): Promise<number>
+  /** how many rows are unpublished (the backlog metric) */
+  countPending?(): Promise<number>
+  release(): Promise<void>
+}
+
+export interface Store {
+  readonly kind: 'mysql' | 'memory'
+  ping(): Promise<void>
+  close(): Promise<void>
+
+  /** all or none; `username_taken` when a username exists (or repeats in `users`) */
+  insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void>
+  getUser(by: { userId: string } | { username: string }): Promise<UserRow | null>
+  updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null>
+
+  /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */
+  createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean>
+  getConversation(conversationId: string): Promise<ConversationWithSeq | null>
+  setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null>
+  /** the user ids that were not members before; `not_found` without the conversation */
+  addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]>
+  /** false when the user was no member */
+  removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean>
+  getMember(conversationId: string, userId: string): Promise<MemberRow | null>
+  /** members with user_id > afterUserId, ordered by user_id */
+  listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]>
+  /** ordered by conversation id */
+  listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>>
+
+  /**
+   * Stores a message and its outbox records in one transaction, with the seq from `hooks.allocateSeq`.
+   * `not_found` without the conversation.
+   */
+  storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage>
+  /** messages with seqs allocated elsewhere (async persistence); returns those stored, leaving out any whose
+   * (conversation, seq) or (sender, idempotency key) exists */
+  insertMessages(messages: MessageRow[]): Promise<MessageRow[]>
+  maxSeq(conversationId: string): Promise<number>
+  getMessage(conversationId: string, messageId: string): Promise<MessageRow | null>
+  /** messages with seq > afterSeq in seq order, deleted ones left out */
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]>
+  /** null when there is no such message; the outbox records are written only when the message changed */
+  updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null>
+  /** moves the cursor to max(current, seq) */
+  setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }>
+
+  /** `already_exists` when from → to exists, or the two are friends already */
+  createFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void>
+  /** `not_found` without a pending request from → to */
+  acceptFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void>
+
+  appendOutbox(outbox: OutboxRecord[]): Promise<void>
+  /** null when another relay holds it */
+  acquireOutboxLease(): Promise<OutboxLease | null>
+}
+
+/**
+ * What a status change does to a message; null when it changes nothing. "deleted" is final: a deleted message
+ * is never recalled, though a soft-deleted one may still be hard-deleted.
+ */
+export function applyStatusChange(m: MessageRow, change: StatusChange): MessageRow | null {
+  if (change.status === 'recalled') return m.status === 'normal' ? { ...m, status: 'recalled' } : null
+  const content = change.hard ? '' : m.content
+  if (m.status === 'deleted' && content === m.content) return null
+  return { ...m, status: 'deleted', content }
+}
+
+const MAX_TOPIC_OR_KEY = 255
+
+/** Both drivers refuse the same outbox records (the MySQL driver inside the transaction, which then rolls back). */
+export function checkOutbox(outbox: OutboxRecord[]): void {
+  for (const r of outbox) {
+    if (r.topic.length === 0 || r.topic.length > MAX_TOPIC_OR_KEY) {
+      throw new AppError('bad_request', `outbox topic must be 1 to ${MAX_TOPIC_OR_KEY} characters (got ${r.topic.length})`)
+    }
+    if (r.key !== null && r.key.length > MAX_TOPIC_OR_KEY) {
+      throw new AppError('bad_request', `outbox key must be at most ${MAX_TOPIC_OR_KEY} characters (got ${r.key.length})`)
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Who is online and on which gateway, over the cache port: one expiring hash per user, `presence:<userId>`,
+// one field per live connection (`<gatewayId>/<connectionId>` → gatewayId) with its own expiry. Gateways
+// register and unregister connections and refresh all of theirs with every heartbeat; a gateway that dies
+// stops refreshing and its connections expire after the TTL, even while the same user stays online elsewhere.
+// Used by the gateway directly and by repo's LookupPresence.
+import type { Cache } from '../ports/cache.js'
+
+export interface PresenceEntry {
+  userId: string
+  connectionId: string
+}
+
+const key = (userId: string) => `presence:${userId}`
+// the gateway id in the field keeps two gateways' connection ids apart even if they collide
+const field = (gatewayId: string, connectionId: string) => `${gatewayId}/${connectionId}`
+
+export class Presence {
+  constructor(
+    private readonly cache: Cache,
+    private readonly opts: { ttlMs: number },
+  ) {}
+
+  /** returns the user's live connections after the change: 1 means the user just came online */
+  register(userId: string, gatewayId: string, connectionId: string): Promise<number> {
+    return this.cache.hashPut(key(userId), field(gatewayId, connectionId), gatewayId, this.opts.ttlMs)
+  }
+
+  /** returns the user's live connections after the change: 0 means the user just went offline */
+  unregister(userId: string, gatewayId: string, connectionId: string): Promise<number> {
+    return this.cache.hashRemove(key(userId), field(gatewayId, connectionId))
+  }
+
+  /** the heartbeat: extends every listed connection of this gateway, in one round trip */
+  refresh(gatewayId: string, entries: PresenceEntry[]): Promise<void> {
+    const writes = entries.map((e) => ({ key: key(e.userId), field: field(gatewayId, e.connectionId), value: gatewayId }))
+    return this.cache.hashPutMany(writes, this.opts.ttlMs)
+  }
+
+  /** every requested user → the gateways holding its live connections (empty: offline), in one round trip */
+  async lookup(userIds: string[]): Promise<Map<string, string[]>> {
+    const unique = [...new Set(userIds)]
+    const hashes = await this.cache.hashGetMany(unique.map(key))
+    return new Map(unique.map((userId, i) => [userId, [...new Set(hashes[i]!.values())].sort()]))
+  }
+}

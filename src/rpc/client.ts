@@ -1,0 +1,61 @@
+// Promise-shaped gRPC clients: the same API objects the roles implement, reached over the network. Every call is
+// timed (gochat_grpc_client_duration_seconds); with tracing on and a span active it runs in a client span whose
+// traceparent goes in the call's metadata.
+import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js'
+import { context, trace, type TextMapSetter } from '@opentelemetry/api'
+import { AppError, codeForGrpcStatus, isErrorCode } from '../core/errors.js'
+import { grpcClientDuration, grpcCodeName, secondsSince } from '../observability/metrics.js'
+import { endSpan, inject, SpanKind, startChildSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
+import type { LogicApi, MessageApi, RepoApi } from './api.js'
+import { protos } from './load.js'
+import { splitPath } from './server.js'
+
+const metadataSetter: TextMapSetter<Metadata> = { set: (md, key, value) => md.set(key, value) }
+
+type ClientCtor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: object) => Client
+type Unary = (req: unknown, md: Metadata, opts: { deadline: Date }, cb: (err: ServiceError | null, res: unknown) => void) => void
+
+const DEADLINE_MS = 10_000
+
+/** `role` is the calling role, named in its client spans */
+function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?: string }> }, address: string, role: TraceRole): Api & { close(): void } {
+  const client = new Ctor(address, credentials.createInsecure(), { 'grpc.max_receive_message_length': 16 * 1024 * 1024 }) as unknown as Record<string, Unary> & Client
+  const api: Record<string, unknown> = { close: () => client.close() }
+  for (const method of Object.keys(Ctor.service)) {
+    const names = splitPath(Ctor.service[method]?.path, method)
+    const spanName = `${names.service}/${names.method}`
+    const ok = grpcClientDuration.labels({ service: names.service, method: names.method, code: 'OK' })
+    api[method] = (req: unknown) =>
+      new Promise((resolve, reject) => {
+        const start = performance.now()
+        const md = new Metadata()
+        const span = tracingEnabled()
+          ? startChildSpan(role, spanName, SpanKind.CLIENT, { 'rpc.system': 'grpc', 'rpc.service': names.service, 'rpc.method': names.method, 'server.address': address })
+          : undefined
+        if (span) inject(trace.setSpan(context.active(), span), md, metadataSetter)
+        client[method]!.call(client, req, md, { deadline: new Date(Date.now() + DEADLINE_MS) }, (err, res) => {
+          if (!err) {
+            ok.observe(secondsSince(start))
+            endSpan(span)
+            return resolve(res)
+          }
+          grpcClientDuration.observe({ service: names.service, method: names.method, code: grpcCodeName(err.code) }, secondsSince(start))
+          span?.setAttribute('rpc.grpc.status_code', err.code)
+          const code = String(err.metadata?.get('gochat-code')[0] ?? '')
+          endSpan(span, err, code || grpcCodeName(err.code))
+          const message = code ? err.details : `${method} at ${address}: ${err.details || err.message}`
+          reject(new AppError(isErrorCode(code) ? code : codeForGrpcStatus(err.code), message))
+        })
+      })
+  }
+  return api as Api & { close(): void }
+}
+
+// `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools
+export const repoClient = (address: string, role: TraceRole = 'task') => promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role)
+export const logicClient = (address: string, role: TraceRole = 'gateway') => promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role)
+export const messageApiClient = (address: string, role: TraceRole = 'gateway') => promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role)
+
+export const repoDefinition = () => protos().repo.gochat.repo.v1.RepoService.service
+export const logicDefinition = () => protos().logic.gochat.logic.v1.LogicService.service
+export const messageApiDefinition = () => protos().messageApi.realchat.message.v1.MessageApi.service

@@ -1,0 +1,92 @@
+// Serves Promise-shaped APIs over gRPC: AppError becomes a status plus the `gochat-code` trailer. Every call is
+// timed (gochat_grpc_server_duration_seconds) and, with tracing on, runs in a server span that continues the
+// caller's trace from the call's metadata (traceparent).
+import { Metadata, Server, ServerCredentials, status, type sendUnaryData, type ServerUnaryCall, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js'
+import type { TextMapGetter } from '@opentelemetry/api'
+import { AppError } from '../core/errors.js'
+import { log } from '../observability/log.js'
+import { errorsTotal, grpcCodeName, grpcServerDuration, secondsSince } from '../observability/metrics.js'
+import { endSpan, extract, runWithin, SpanKind, startSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
+
+type AnyApi = Record<string, (req: never) => Promise<unknown>>
+
+export const metadataGetter: TextMapGetter<Metadata> = {
+  get: (md, key) => {
+    const v = md.get(key)[0]
+    return v === undefined ? undefined : String(v)
+  },
+  keys: (md) => Object.keys(md.getMap()),
+}
+
+/** "/gochat.repo.v1.RepoService/StoreMessage" → service and method */
+export function splitPath(path: string | undefined, method: string, fallbackService = 'unknown'): { service: string; method: string } {
+  const m = path ? /^\/([^/]+)\/([^/]+)$/.exec(path) : null
+  return m ? { service: m[1]!, method: m[2]! } : { service: fallbackService, method }
+}
+
+export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?: TraceRole): UntypedServiceImplementation {
+  const handlers: UntypedServiceImplementation = {}
+  for (const method of Object.keys(definition)) {
+    const fn = api[method]
+    if (!fn) throw new Error(`gRPC method ${method} has no implementation`)
+    const names = splitPath(definition[method]?.path, method)
+    const spanName = `${names.service}/${names.method}`
+    const ok = grpcServerDuration.labels({ service: names.service, method: names.method, code: 'OK' })
+    handlers[method] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      const start = performance.now()
+      const span = tracingEnabled() && role
+        ? startSpan(role, spanName, SpanKind.SERVER, extract(call.metadata, metadataGetter), { 'rpc.system': 'grpc', 'rpc.service': names.service, 'rpc.method': names.method })
+        : undefined
+      const answer = span ? runWithin(span, () => fn.call(api, call.request as never)) : fn.call(api, call.request as never)
+      answer.then(
+        (res) => {
+          ok.observe(secondsSince(start))
+          endSpan(span)
+          callback(null, res)
+        },
+        (err: unknown) => {
+          const metadata = new Metadata()
+          const appErr = err instanceof AppError ? err : undefined
+          const code = appErr ? appErr.grpcStatus : status.INTERNAL
+          grpcServerDuration.observe({ service: names.service, method: names.method, code: grpcCodeName(code) }, secondsSince(start))
+          if (role) errorsTotal.inc({ role, code: appErr?.code ?? 'internal' })
+          span?.setAttribute('rpc.grpc.status_code', code)
+          endSpan(span, err, appErr?.code)
+          if (appErr) {
+            metadata.set('gochat-code', appErr.code)
+            callback({ code, details: appErr.message, metadata, name: 'AppError', message: appErr.message })
+          } else {
+            log.error(`gRPC ${method} failed`, { err })
+            metadata.set('gochat-code', 'internal')
+            callback({ code, details: (err as Error)?.message ?? 'internal error', metadata, name: 'Error', message: 'internal' })
+          }
+        },
+      )
+    }
+  }
+  return handlers
+}
+
+export interface GrpcService {
+  definition: ServiceDefinition
+  api: object
+}
+
+/** Starts a gRPC server on host:port with the given services; resolves once bound. `role` names the serving role in
+ * spans and in gochat_errors_total. */
+export async function startGrpcServer(address: string, services: GrpcService[], role?: TraceRole): Promise<Server> {
+  const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 })
+  for (const s of services) server.addService(s.definition, toGrpcHandlers(s.api as AnyApi, s.definition, role))
+  await new Promise<void>((resolve, reject) =>
+    server.bindAsync(address, ServerCredentials.createInsecure(), (err) => (err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve())),
+  )
+  return server
+}
+
+/** Stops accepting calls and waits for in-flight ones (bounded), then forces the rest. */
+export function stopGrpcServer(server: Server, graceMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { server.forceShutdown(); resolve() }, graceMs)
+    server.tryShutdown(() => { clearTimeout(timer); resolve() })
+  })
+}

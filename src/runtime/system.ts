@@ -1,0 +1,144 @@
+// Composes roles into a running system. Under --role=all every role runs in this process and calls the others
+// in process; a single role serves its API over gRPC and dials the roles it needs.
+import type { Server } from 'node:http'
+import type { Server as GrpcServer } from '@grpc/grpc-js'
+import { collectDefaultMetrics } from 'prom-client'
+import type { GochatConfig } from '../config/index.js'
+import type { RunningRole } from '../core/role.js'
+import { createBus } from '../drivers/bus.js'
+import { createStore } from '../drivers/store.js'
+import { createCache } from '../drivers/cache.js'
+import { setLogContext, type Logger } from '../observability/log.js'
+import { initTracing } from '../observability/tracing.js'
+import { tracedBus } from '../bus/traced.js'
+import { tracedApi } from '../rpc/in-process.js'
+import type { LogicApi, MessageApi, RepoApi } from '../rpc/api.js'
+import { logicClient, logicDefinition, messageApiClient, messageApiDefinition, repoClient, repoDefinition } from '../rpc/client.js'
+import { startGrpcServer, stopGrpcServer } from '../rpc/server.js'
+import { combinedHealth, startMonitorServer } from './monitor-server.js'
+import { catalog } from '../contracts/topics.js'
+import { startRepo } from '../../services/repo/index.js'
+import { startLogic } from '../../services/logic/index.js'
+import { startTask } from '../../services/task/index.js'
+import { startGateway } from '../../services/gateway/index.js'
+
+export const roleNames = ['gateway', 'logic', 'repo', 'task'] as const
+export type RoleName = (typeof roleNames)[number]
+
+export interface System {
+  roles: RunningRole[]
+  /** the gateway's actual port, when a gateway runs here */
+  gatewayPort?: number
+  /** actual /health + /metrics ports by role (the gateway serves them on its own port) */
+  monitorPorts: Partial<Record<RoleName, number>>
+  stop(): Promise<void>
+}
+
+let defaultMetrics = false
+
+export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Logger): Promise<System> {
+  const all = roleNames.every((r) => wanted.includes(r))
+  if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
+  const processRole = all ? 'all' : wanted.join(',')
+  setLogContext({ role: processRole, instance: cfg.instance_id })
+  // one provider per process (under --role=all it serves every role; spans carry gochat.role)
+  const tracing = await initTracing({
+    endpoint: cfg.tracing_endpoint, sampleRatio: cfg.tracing_sample_ratio, instanceId: cfg.instance_id,
+    serviceName: `gochat-${all ? 'all' : wanted.join('-')}`,
+  })
+  const bus = createBus(cfg, `gochat-${all ? 'all' : wanted.join('-')}-${cfg.instance_id}`)
+  /** the bus as one role uses it: with tracing on, its records carry traceparent headers */
+  const busFor = (role: RoleName) => tracedBus(bus, role)
+  const roles: RunningRole[] = []
+  const grpcServers: GrpcServer[] = []
+  const httpServers: Server[] = []
+  const closers: Array<() => Promise<void> | void> = []
+  const monitorPorts: System['monitorPorts'] = {}
+  const cache = wanted.includes('repo') || wanted.includes('gateway') ? await createCache(cfg) : undefined
+
+  if (cache) closers.push(() => cache.close())
+  const stop = async () => {
+    // Edge first (stop accepting), then the roles behind it, then the shared connections.
+    for (const role of [...roles].sort((a, b) => order(a.name) - order(b.name))) {
+      try { await role.stop() } catch (err) { log.warn(`stopping ${role.name} failed`, { err }) }
+    }
+    await Promise.all(grpcServers.map((s) => stopGrpcServer(s)))
+    await Promise.all(httpServers.map((s) => new Promise((r) => s.close(r))))
+    for (const close of closers.reverse()) await close()
+    await bus.close()
+    await tracing.release()
+  }
+
+  try {
+    // Every role may produce to any catalog topic (the relay publishes whatever the outbox holds): make sure they
+    // exist before anything is produced. Idempotent, one metadata round trip when they do.
+    const created = await bus.ensureTopics(catalog(cfg))
+    // the embedded bus creates its topics on every start: only Kafka's are news
+    if (created.length) (bus.kind === 'kafka' ? log.info : log.debug)('created topics', { topics: created })
+    let repo: RepoApi | undefined
+    if (wanted.includes('repo')) {
+      const store = await createStore(cfg)
+      closers.push(() => store.close())
+      const started = await startRepo({ cfg, bus: busFor('repo'), log, store, cache: cache!, relay: { start: cfg.outbox_relay } })
+      roles.push(started.role)
+      repo = tracedApi(started.api, 'repo', repoDefinition())
+      if (!all) grpcServers.push(await startGrpcServer(cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }], 'repo'))
+    } else if (wanted.includes('logic') || wanted.includes('task')) {
+      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task')
+      closers.push(() => client.close())
+      repo = client
+    }
+
+    let logic: LogicApi | undefined
+    let messages: MessageApi | undefined
+    if (wanted.includes('logic')) {
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo })
+      roles.push(started.role)
+      logic = tracedApi(started.logic, 'logic', logicDefinition())
+      messages = tracedApi(started.messages, 'logic', messageApiDefinition())
+      if (!all) {
+        grpcServers.push(await startGrpcServer(cfg.logic_addr, [
+          { definition: logicDefinition(), api: started.logic },
+          { definition: messageApiDefinition(), api: started.messages },
+        ], 'logic'))
+      }
+    } else if (wanted.includes('gateway')) {
+      const l = logicClient(cfg.logic_addr, 'gateway')
+      const m = messageApiClient(cfg.logic_addr, 'gateway')
+      closers.push(() => l.close(), () => m.close())
+      logic = l
+      messages = m
+    }
+
+    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo })).role)
+
+    let gatewayPort: number | undefined
+    if (wanted.includes('gateway')) {
+      const started = await startGateway({ cfg, bus: busFor('gateway'), log, logic, messages, cache: cache!, health: () => combinedHealth(roles) })
+      roles.push(started.role)
+      gatewayPort = started.port
+    }
+
+    // /health and /metrics: the gateway serves them on its own port; the other roles get a monitor port each,
+    // or (under --role=all) share the task's 9093.
+    const backRoles = roles.filter((r) => r.name !== 'gateway')
+    if (all) {
+      const m = await startMonitorServer(cfg.task_metrics_port, () => combinedHealth(roles))
+      httpServers.push(m.server)
+      monitorPorts.task = m.port
+    } else {
+      const ports: Record<string, number> = { logic: cfg.logic_metrics_port, repo: cfg.repo_metrics_port, task: cfg.task_metrics_port }
+      for (const r of backRoles) {
+        const m = await startMonitorServer(ports[r.name]!, () => r.health())
+        httpServers.push(m.server)
+        monitorPorts[r.name] = m.port
+      }
+    }
+    return { roles, gatewayPort, monitorPorts, stop }
+  } catch (err) {
+    await stop().catch(() => undefined)
+    throw err
+  }
+}
+
+const order = (name: RunningRole['name']) => ({ gateway: 0, logic: 1, task: 2, repo: 3 })[name]

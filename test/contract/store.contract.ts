@@ -1,0 +1,342 @@
+// The store port's contract: every driver passes the same suite (src/drivers/memory/store.test.ts,
+// test/integration/mysql-store.test.ts). Tests share one store, so each uses ids and outbox topics of its own.
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AppError } from '../../src/core/errors.js'
+import type { MemberRow, MessageDraft, OutboxLease, OutboxRecord, Store, StoreMessageHooks, UserRow } from '../../src/ports/store.js'
+
+export interface StoreFixture {
+  store: Store
+  /** drops whatever the fixture created (e.g. the test database) */
+  cleanup(): Promise<void>
+}
+
+const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
+const record = (topic: string, n = 0): OutboxRecord => ({ topic, key: `k${n}`, value: Buffer.from(`v${n}`), headers: { n: String(n) } })
+const now = Date.now()
+
+async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
+  const err = await p.then(() => undefined, (e: unknown) => e)
+  expect(err, `expected an AppError ${code}`).toBeInstanceOf(AppError)
+  expect((err as AppError).code).toBe(code)
+}
+
+export function storeContract(driver: string, open: () => Promise<StoreFixture>): void {
+  describe(`store contract: ${driver}`, () => {
+    let fx: StoreFixture
+    let store: Store
+    beforeAll(async () => {
+      fx = await open()
+      store = fx.store
+    })
+    afterAll(async () => {
+      await fx?.cleanup()
+    })
+
+    async function withLease<T>(fn: (lease: OutboxLease) => Promise<T>): Promise<T> {
+      const lease = await store.acquireOutboxLease()
+      if (!lease) throw new Error('the outbox lease is held elsewhere')
+      try {
+        return await fn(lease)
+      } finally {
+        await lease.release()
+      }
+    }
+    const pendingOf = (topic: string) => withLease(async (lease) => (await lease.pending(100_000)).filter((r) => r.topic === topic))
+    const user = (over: Partial<UserRow> = {}): UserRow => ({
+      userId: uid('u'), username: uid('name'), displayName: 'Someone', guest: false, passwordHash: 'scrypt$x', createdAt: now, ...over,
+    })
+    async function group(members: string[] = []): Promise<string> {
+      const conversationId = uid('g')
+      const rows: MemberRow[] = members.map((userId, i) => ({ conversationId, userId, role: i === 0 ? 'admin' : 'member', joinedAt: now }))
+      expect(await store.createConversation({ conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now }, rows, [])).toBe(true)
+      return conversationId
+    }
+    const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
+      messageId: uid('m'), conversationId, senderId: 'alice', content: 'hi', sentAt: now, status: 'normal', idempotencyKey: uid('key'), ...over,
+    })
+    /** an allocator that relies on the store's per-conversation lock: MAX(seq) + 1 */
+    const plainHooks = (topic = 'unused-topic'): StoreMessageHooks => ({
+      allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
+      outbox: (m) => [record(topic, m.seq)],
+    })
+
+    describe('users', () => {
+      it('inserts, finds by id and username, updates the display name with its outbox rows', async () => {
+        const topic = uid('t')
+        const u = user()
+        await store.insertUsers([u], [record(topic, 1)])
+        expect(await store.getUser({ userId: u.userId })).toEqual(u)
+        expect(await store.getUser({ username: u.username! })).toEqual(u)
+        expect(await store.getUser({ userId: 'nobody' })).toBeNull()
+        expect(await store.updateUser(u.userId, 'Renamed', [record(topic, 2)])).toEqual({ ...u, displayName: 'Renamed' })
+        expect(await store.updateUser('nobody', 'X', [record(topic, 3)])).toBeNull()
+        expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k2'])
+      })
+
+      it('stores guests without a username', async () => {
+        const g = user({ username: null, guest: true })
+        const h = user({ username: null, guest: true })
+        await store.insertUsers([g, h], [])
+        expect(await store.getUser({ userId: g.userId })).toEqual(g)
+      })
+
+      it('refuses a taken username with username_taken, writing none of the batch', async () => {
+        const topic = uid('t')
+        const taken = user()
+        await store.insertUsers([taken], [])
+        const fresh = user()
+        await rejectsWith(store.insertUsers([fresh, user({ username: taken.username })], [record(topic)]), 'username_taken')
+        await rejectsWith(store.insertUsers([fresh, user({ username: fresh.username })], [record(topic)]), 'username_taken')
+        expect(await store.getUser({ userId: fresh.userId })).toBeNull()
+        expect(await pendingOf(topic)).toEqual([])
+      })
+    })
+
+    describe('conversations and members', () => {
+      it('creates a conversation once: a second create with the same id writes nothing', async () => {
+        const conversationId = uid('d')
+        const topic = uid('t')
+        const members: MemberRow[] = ['a', 'b'].map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
+        const conv = { conversationId, kind: 'direct' as const, name: '', announcement: '', createdAt: now }
+        expect(await store.createConversation(conv, members, [record(topic)])).toBe(true)
+        expect(await store.createConversation(conv, [...members, { conversationId, userId: 'c', role: 'member', joinedAt: now }], [record(topic)])).toBe(false)
+        expect(await store.getConversation(conversationId)).toEqual({ ...conv, memberCount: 2, lastSeq: 0 })
+        expect(await store.getMember(conversationId, 'c')).toBeNull()
+        expect(await pendingOf(topic)).toHaveLength(1)
+      })
+
+      it('adds only new members, counts them, and writes the outbox only when someone was added', async () => {
+        const conversationId = await group(['admin1', 'm1'])
+        const topic = uid('t')
+        const rows = (ids: string[]): MemberRow[] => ids.map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
+        expect(await store.addMembers(conversationId, rows(['m1', 'm2', 'm3', 'm2']), [record(topic, 1)])).toEqual(['m2', 'm3'])
+        expect(await store.addMembers(conversationId, rows(['m1', 'm3']), [record(topic, 2)])).toEqual([])
+        expect((await store.getConversation(conversationId))!.memberCount).toBe(4)
+        expect(await store.getMember(conversationId, 'admin1')).toEqual({ conversationId, userId: 'admin1', role: 'admin', joinedAt: now })
+        await rejectsWith(store.addMembers(uid('missing'), rows(['x']), []), 'not_found')
+
+        expect(await store.removeMember(conversationId, 'm2', [record(topic, 3)])).toBe(true)
+        expect(await store.removeMember(conversationId, 'm2', [record(topic, 4)])).toBe(false)
+        expect(await store.getMember(conversationId, 'm2')).toBeNull()
+        expect((await store.getConversation(conversationId))!.memberCount).toBe(3)
+        expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k3'])
+      })
+
+      it('pages members by user id with a cursor: complete, ordered, no overlap', async () => {
+        const ids = Array.from({ length: 25 }, (_, i) => `p-${String(i).padStart(2, '0')}-${randomUUID().slice(0, 4)}`)
+        const conversationId = await group([...ids].reverse())
+        const seen: string[] = []
+        let after = ''
+        for (;;) {
+          const page = await store.listMembers(conversationId, after, 10)
+          seen.push(...page.map((m) => m.userId))
+          if (page.length < 10) break
+          after = page.at(-1)!.userId
+        }
+        expect(seen).toEqual([...ids].sort())
+        expect(await store.listMembers(conversationId, ids.at(-1)!, 10)).toEqual([])
+        expect(await store.listMembers(uid('missing'), '', 10)).toEqual([])
+      })
+
+      it('sets the announcement with its outbox row', async () => {
+        const conversationId = await group(['a'])
+        const topic = uid('t')
+        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe('read the rules')
+        expect(await store.setAnnouncement(uid('missing'), 'x', [record(topic)])).toBeNull()
+        expect(await pendingOf(topic)).toHaveLength(1)
+      })
+
+      it("lists a user's conversations with last seq and read seq", async () => {
+        const me = uid('u')
+        const one = await group([me])
+        const two = await group(['other', me])
+        await group(['other'])
+        for (let i = 0; i < 3; i++) await store.storeMessage(draft(two), plainHooks())
+        await store.setReadSeq(two, me, 2, [])
+        const list = await store.listUserConversations(me)
+        expect(list.map((v) => v.conversation.conversationId)).toEqual([one, two].sort())
+        const byId = new Map(list.map((v) => [v.conversation.conversationId, v]))
+        expect(byId.get(two)).toMatchObject({ readSeq: 2, conversation: { lastSeq: 3, memberCount: 2, kind: 'group' } })
+        expect(byId.get(one)).toMatchObject({ readSeq: 0, conversation: { lastSeq: 0 } })
+      })
+    })
+
+    describe('messages', () => {
+      it('stores a message with its outbox rows, and a repeated (sender, key) returns the first, writing nothing', async () => {
+        const conversationId = await group(['alice', 'bob'])
+        const topic = uid('t')
+        const first = await store.storeMessage(draft(conversationId, { idempotencyKey: 'k-1' }), plainHooks(topic))
+        expect(first.duplicate).toBe(false)
+        expect(first.message).toMatchObject({ conversationId, seq: 1, senderId: 'alice', idempotencyKey: 'k-1', status: 'normal' })
+        const again = await store.storeMessage(draft(conversationId, { idempotencyKey: 'k-1', content: 'other' }), plainHooks(topic))
+        expect(again).toEqual({ message: first.message, duplicate: true })
+        expect(await store.maxSeq(conversationId)).toBe(1)
+        expect(await pendingOf(topic)).toHaveLength(1)
+
+        // the key is scoped to its sender
+        const bob = await store.storeMessage(draft(conversationId, { senderId: 'bob', idempotencyKey: 'k-1' }), plainHooks(topic))
+        expect(bob).toMatchObject({ duplicate: false, message: { seq: 2, senderId: 'bob' } })
+        // no key: never a duplicate
+        const a = await store.storeMessage(draft(conversationId, { idempotencyKey: '' }), plainHooks(topic))
+        const b = await store.storeMessage(draft(conversationId, { idempotencyKey: '' }), plainHooks(topic))
+        expect([a.duplicate, b.duplicate, a.message.seq, b.message.seq]).toEqual([false, false, 3, 4])
+        expect(await pendingOf(topic)).toHaveLength(4)
+        expect(await store.getMessage(conversationId, a.message.messageId)).toEqual(a.message)
+        expect(await store.getMessage('elsewhere', a.message.messageId)).toBeNull()
+      })
+
+      it('serializes a conversation: 50 concurrent stores get seqs 1..50, unique and gap-free', async () => {
+        const conversationId = await group(['alice'])
+        const results = await Promise.all(Array.from({ length: 50 }, () => store.storeMessage(draft(conversationId), plainHooks())))
+        expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+        const page = await store.listMessages(conversationId, 0, 100)
+        expect(page.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+      })
+
+      it('asks the allocator again (repair) when the seq it gave is taken', async () => {
+        const conversationId = await group(['alice'])
+        await store.storeMessage(draft(conversationId), plainHooks())
+        const calls: boolean[] = []
+        const stored = await store.storeMessage(draft(conversationId), {
+          allocateSeq: async (maxSeq, repair) => {
+            calls.push(repair)
+            return repair ? (await maxSeq()) + 1 : 1
+          },
+          outbox: () => [],
+        })
+        expect(calls).toEqual([false, true])
+        expect(stored.message.seq).toBe(2)
+        await rejectsWith(store.storeMessage(draft(conversationId), { allocateSeq: async () => 1, outbox: () => [] }), 'conflict')
+      })
+
+      it('rolls back: a failing outbox write leaves neither the message nor any outbox row', async () => {
+        const conversationId = await group(['alice'])
+        const topic = uid('t')
+        const bad: StoreMessageHooks = {
+          allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
+          // the second record is refused after the message row and the first record were written
+          outbox: () => [record(topic, 1), { ...record(topic, 2), topic: 'x'.repeat(300) }],
+        }
+        await rejectsWith(store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), bad), 'bad_request')
+        const failing: StoreMessageHooks = { ...bad, outbox: () => { throw new Error('boom') } }
+        await expect(store.storeMessage(draft(conversationId), failing)).rejects.toThrow('boom')
+        expect(await store.maxSeq(conversationId)).toBe(0)
+        expect(await store.listMessages(conversationId, 0, 10)).toEqual([])
+        expect(await pendingOf(topic)).toEqual([])
+        // and the key is still free
+        expect((await store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), plainHooks(topic))).duplicate).toBe(false)
+      })
+
+      it('refuses a message to a conversation that does not exist', async () => {
+        await rejectsWith(store.storeMessage(draft(uid('missing')), plainHooks()), 'not_found')
+      })
+
+      it('inserts messages with given seqs idempotently on (conversation, seq)', async () => {
+        const conversationId = await group(['alice'])
+        const m = (seq: number) => ({ ...draft(conversationId), seq })
+        const [one, two] = [m(1), m(2)]
+        expect(await store.insertMessages([one, two])).toEqual([one, two])
+        expect(await store.insertMessages([{ ...m(2), content: 'again' }, m(3)])).toEqual([expect.objectContaining({ seq: 3 })])
+        expect((await store.listMessages(conversationId, 0, 10)).map((x) => x.content)).toEqual(['hi', 'hi', 'hi'])
+      })
+
+      it('syncs after a seq, in order, leaving deleted messages out', async () => {
+        const conversationId = await group(['alice'])
+        const stored = []
+        for (let i = 0; i < 6; i++) stored.push((await store.storeMessage(draft(conversationId), plainHooks())).message)
+        await store.updateMessageStatus(conversationId, stored[2]!.messageId, { status: 'deleted', hard: false }, [])
+        expect((await store.listMessages(conversationId, 1, 3)).map((m) => m.seq)).toEqual([2, 4, 5])
+        expect((await store.listMessages(conversationId, 5, 3)).map((m) => m.seq)).toEqual([6])
+        expect(await store.listMessages(conversationId, 6, 3)).toEqual([])
+      })
+
+      it('changes status: recall, soft and hard delete; deleted is final; outbox only on a change', async () => {
+        const conversationId = await group(['alice'])
+        const topic = uid('t')
+        const m = async () => (await store.storeMessage(draft(conversationId, { content: 'secret' }), plainHooks())).message
+        const change = (id: string, status: 'recalled' | 'deleted', hard = false, n = 0) =>
+          store.updateMessageStatus(conversationId, id, { status, hard }, [record(topic, n)])
+
+        const r = await m()
+        expect(await change(r.messageId, 'recalled', false, 1)).toEqual({ ...r, status: 'recalled' })
+        expect(await change(r.messageId, 'recalled', false, 2)).toEqual({ ...r, status: 'recalled' })
+
+        const s = await m()
+        expect(await change(s.messageId, 'deleted', false, 3)).toEqual({ ...s, status: 'deleted' })
+        expect(await change(s.messageId, 'recalled', false, 4)).toEqual({ ...s, status: 'deleted' })
+        expect(await change(s.messageId, 'deleted', true, 5)).toEqual({ ...s, status: 'deleted', content: '' })
+        expect(await store.getMessage(conversationId, s.messageId)).toEqual({ ...s, status: 'deleted', content: '' })
+
+        expect(await change('m-missing', 'deleted')).toBeNull()
+        expect((await pendingOf(topic)).map((x) => x.key)).toEqual(['k1', 'k3', 'k5'])
+      })
+    })
+
+    describe('read cursors', () => {
+      it('never move backwards, and write the outbox only when they advance', async () => {
+        const conversationId = await group(['alice'])
+        const topic = uid('t')
+        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 1)])).toEqual({ readSeq: 5, advanced: true })
+        expect(await store.setReadSeq(conversationId, 'alice', 3, [record(topic, 2)])).toEqual({ readSeq: 5, advanced: false })
+        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 3)])).toEqual({ readSeq: 5, advanced: false })
+        expect(await store.setReadSeq(conversationId, 'alice', 9, [record(topic, 4)])).toEqual({ readSeq: 9, advanced: true })
+        const concurrent = await Promise.all([7, 12, 10, 11].map((seq) => store.setReadSeq(conversationId, 'bob', seq, [])))
+        expect(Math.max(...concurrent.map((c) => c.readSeq))).toBe(12)
+        expect(await store.setReadSeq(conversationId, 'bob', 11, [])).toEqual({ readSeq: 12, advanced: false })
+        expect((await pendingOf(topic)).map((x) => x.key)).toEqual(['k1', 'k4'])
+      })
+    })
+
+    describe('friend requests', () => {
+      it('creates once, accepts a pending request, refuses the rest', async () => {
+        const [a, b, c] = [uid('u'), uid('u'), uid('u')]
+        const topic = uid('t')
+        await store.createFriendRequest(a, b, now, [record(topic, 1)])
+        await rejectsWith(store.createFriendRequest(a, b, now, [record(topic, 2)]), 'already_exists')
+        await rejectsWith(store.acceptFriendRequest(b, a, now, [record(topic, 3)]), 'not_found')
+        await store.acceptFriendRequest(a, b, now, [record(topic, 4)])
+        await rejectsWith(store.acceptFriendRequest(a, b, now, [record(topic, 5)]), 'not_found')
+        // friends already, either way round
+        await rejectsWith(store.createFriendRequest(b, a, now, [record(topic, 6)]), 'already_exists')
+        await store.createFriendRequest(c, a, now, [])
+        expect((await pendingOf(topic)).map((x) => x.key)).toEqual(['k1', 'k4'])
+      })
+    })
+
+    describe('outbox', () => {
+      it('lists pending rows in id order through the lease, marks them published, purges old published rows', async () => {
+        const topic = uid('t')
+        await store.appendOutbox([record(topic, 1), record(topic, 2)])
+        await store.appendOutbox([{ topic, key: null, value: Buffer.from([0, 255]), headers: {} }])
+        await rejectsWith(store.appendOutbox([record(topic, 3), { ...record(topic), topic: '' }]), 'bad_request')
+        await withLease(async (lease) => {
+          const mine = async () => (await lease.pending(100_000)).filter((r) => r.topic === topic)
+          const rows = await mine()
+          expect(rows.map((r) => r.key)).toEqual(['k1', 'k2', null])
+          expect(rows[0]!.headers).toEqual({ n: '1' })
+          expect(rows[2]!.value).toEqual(Buffer.from([0, 255]))
+          expect(rows[0]!.id).toBeLessThan(rows[1]!.id)
+
+          await lease.markPublished([rows[0]!.id, rows[1]!.id])
+          expect((await mine()).map((r) => r.id)).toEqual([rows[2]!.id])
+          await lease.markPublished([rows[2]!.id])
+          expect(await lease.purgePublished(3_600_000)).toBe(0)
+          await new Promise((r) => setTimeout(r, 20))
+          expect(await lease.purgePublished(5)).toBeGreaterThanOrEqual(3)
+        })
+      })
+
+      it('grants the relay lease to one holder at a time; a released lease reads nothing', async () => {
+        const first = await store.acquireOutboxLease()
+        expect(first).not.toBeNull()
+        expect(await store.acquireOutboxLease()).toBeNull()
+        await first!.release()
+        await expect(first!.pending(1)).rejects.toThrow()
+        const second = await store.acquireOutboxLease()
+        expect(second).not.toBeNull()
+        await second!.release()
+      })
+    })
+  })
+}

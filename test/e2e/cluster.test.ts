@@ -1,0 +1,16 @@
+// The core path suite against separately started role processes on real Kafka, MariaDB and Redis, with two
+// gateway instances (clients are spread over both).
+import { afterAll, describe, expect, it } from 'vitest'
+import { infraAvailable } from '../helpers/infra.js'
+import { useCluster } from '../helpers/cluster-run.js'
+import { chatSuite } from './chat.suite.js'
+
+describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('real infrastructure, separate processes', () => {
+  const c = useCluster('e2e', { env: { GOCHAT_LOG_LEVEL: 'info' } })
+  const suite = chatSuite('core path on a cluster (2 gateways)', { gateways: () => c.cluster.gatewayUrls })
+  it('drains every role on SIGTERM and each exits 0', async () => {
+    await suite.closeSockets()
+    expect(await c.cluster.stop()).toEqual({ repo: 0, logic: 0, 'task-1': 0, 'gw-1': 0, 'gw-2': 0 })
+  }, 60_000)
+  afterAll(() => suite.closeSockets())
+})

@@ -1,0 +1,384 @@
+// Domain events on real infrastructure (DESIGN.md "Domain event envelope"): every action produces exactly one
+// envelope per person concerned, on its topic, keyed by its subject, with the documented fields; an action that is
+// refused or whose transaction rolls back produces none; events addressed to connected users reach their sockets
+// as `event` frames (PROTOCOL.md). Topics are read by an independent kafkajs consumer, and once by kcat.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { randomUUID } from 'node:crypto'
+import mysql from 'mysql2/promise'
+import type { Consumer } from 'kafkajs'
+import { Cluster, freePort } from '../../src/runtime/cluster.js'
+import { RestClient } from '../../src/client/rest.js'
+import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
+import { createKafka } from '../../src/drivers/kafka/client.js'
+import { EventEnvelope, messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
+import { repoClient } from '../../src/rpc/client.js'
+import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
+import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
+import { until } from '../helpers/until.js'
+
+const run = promisify(execFile)
+const available = await infraAvailable('kafka', 'mysql', 'redis')
+
+/** how long to keep listening after an event arrived, to see that no second one follows */
+const SETTLE_MS = 1500
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+interface Seen {
+  topic: string
+  partition: number
+  key: string | null
+  headers: Record<string, string>
+  event: EventEnvelope
+}
+
+type EventFrame = Extract<ServerFrame, { op: 'event' }>
+const isEvent = (f: ServerFrame): f is EventFrame => f.op === 'event'
+
+describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
+  const prefix = `ev${Date.now().toString(36)}`
+  const db = `${MYSQL}/gochat_${prefix}`
+  const topicOf = { user: `${prefix}.user-events`, message: `${prefix}.message-events`, notification: `${prefix}.notifications` }
+  let cluster: Cluster
+  let repoAddr: string
+  let observer: Consumer
+  let sql: mysql.Connection
+  const seen: Seen[] = []
+  const undecodable: string[] = []
+  const sockets: SocketClient[] = []
+
+  const gw = (i: number) => cluster.gatewayUrls[i]!
+  async function user(name: string) {
+    const rest = new RestClient(gw(0))
+    const s = await rest.register(`${name}${randomUUID().slice(0, 8)}`, 'correct horse battery', name)
+    return { rest, ...s }
+  }
+  async function connect(i: number, token: string) {
+    const s = await SocketClient.connect(gw(i), token)
+    sockets.push(s)
+    // presence is registered when the upgrade completes; a ping round trip makes sure the gateway is done
+    expect((await s.ping()).op).toBe('pong')
+    return s
+  }
+
+  const events = (type: string, pred: (e: EventEnvelope) => boolean = () => true) =>
+    seen.filter((s) => s.event.event_type === type && pred(s.event))
+  /** Waits for the event, then listens a while longer: exactly one must have been published. */
+  async function exactlyOne(type: string, pred: (e: EventEnvelope) => boolean): Promise<Seen> {
+    await until(() => events(type, pred), (l) => l.length > 0)
+    await sleep(SETTLE_MS)
+    const found = events(type, pred)
+    expect(found, `${type} events`).toHaveLength(1)
+    return found[0]!
+  }
+  /** Waits for the events of several targets at once, then checks there is exactly one each. */
+  async function onePerTarget(type: string, targets: string[], pred: (e: EventEnvelope) => boolean = () => true): Promise<Seen[]> {
+    const mine = () => events(type, (e) => targets.includes(e.target_user_id ?? '') && pred(e))
+    await until(mine, (l) => new Set(l.map((s) => s.event.target_user_id)).size >= targets.length)
+    await sleep(SETTLE_MS)
+    const found = mine()
+    expect(found.map((s) => s.event.target_user_id).sort()).toEqual([...targets].sort())
+    return found
+  }
+  /** The event frame a socket got for an event id; and no second one. */
+  async function frameOf(s: SocketClient, eventId: string): Promise<EventFrame> {
+    const f = (await s.waitFor((x) => isEvent(x) && x.event.event_id === eventId, 15_000, `event frame ${eventId}`)) as EventFrame
+    return f
+  }
+  const framesOf = (s: SocketClient, eventId: string) => s.frames.filter((f) => isEvent(f) && f.event.event_id === eventId)
+  const nowS = () => Math.floor(Date.now() / 1000)
+  const outboxRows = async () => Number(((await sql.query('SELECT COUNT(*) AS n FROM outbox')) as [mysql.RowDataPacket[], unknown])[0][0]!.n)
+
+  function expectEnvelope(s: Seen, topic: string, key: string) {
+    expect(s.topic).toBe(topic)
+    expect(s.key).toBe(key)
+    expect(s.headers['gochat-event-type']).toBe(s.event.event_type)
+    expect(s.event.event_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(Number.isInteger(s.event.timestamp)).toBe(true)
+    expect(Math.abs(s.event.timestamp - nowS())).toBeLessThan(120) // unix seconds, not milliseconds
+  }
+
+  beforeAll(async () => {
+    repoAddr = `127.0.0.1:${await freePort()}`
+    cluster = await new Cluster({
+      gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix,
+      env: { GOCHAT_REPO_ADDR: repoAddr },
+    }).start()
+    sql = await mysql.createConnection(db)
+    observer = createKafka([KAFKA], 'events-test').consumer({ groupId: `${prefix}.events-test-observer`, maxWaitTimeInMs: 100 })
+    await observer.connect()
+    await observer.subscribe({ topics: Object.values(topicOf), fromBeginning: true })
+    await observer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const text = message.value?.toString('utf8') ?? ''
+        let parsed: ReturnType<typeof EventEnvelope.safeParse>
+        try {
+          parsed = EventEnvelope.safeParse(JSON.parse(text))
+        } catch {
+          undecodable.push(`${topic}: ${text}`)
+          return
+        }
+        if (!parsed.success) return void undecodable.push(`${topic}: ${text} (${parsed.error.message})`)
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))
+        seen.push({ topic, partition, key: message.key?.toString() ?? null, headers, event: parsed.data })
+      },
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.close()))
+    await observer?.disconnect()
+    await sql?.end()
+    await cluster?.stop()
+    await dropDatabase(db)
+    await deleteTopicsWithPrefix(prefix)
+  }, 60_000)
+
+  describe('presence', () => {
+    it('connecting and disconnecting produces one user.online and one user.offline', async () => {
+      const pat = await user('pat')
+      const ws = await connect(0, pat.token)
+      const online = await exactlyOne('user.online', (e) => e.user_id === pat.userId)
+      expectEnvelope(online, topicOf.user, pat.userId)
+      expect(online.event.payload).toEqual({ gateway_id: 'gw-1', last_seen: expect.any(Number) })
+      expect(Math.abs((online.event.payload.last_seen as number) - nowS())).toBeLessThan(60)
+
+      await ws.close()
+      const offline = await exactlyOne('user.offline', (e) => e.user_id === pat.userId)
+      expectEnvelope(offline, topicOf.user, pat.userId)
+      expect(offline.event.payload).toEqual({ gateway_id: 'gw-1', last_seen: expect.any(Number) })
+      expect(offline.event.payload.last_seen as number).toBeGreaterThanOrEqual(online.event.payload.last_seen as number)
+      expect(events('user.online', (e) => e.user_id === pat.userId)).toHaveLength(1)
+    })
+
+    it('two devices on two gateways: online at the first connection, offline after the last', async () => {
+      const quinn = await user('quinn')
+      const phone = await connect(0, quinn.token)
+      const online = await exactlyOne('user.online', (e) => e.user_id === quinn.userId)
+      expect(online.event.payload.gateway_id).toBe('gw-1')
+      const laptop = await connect(1, quinn.token)
+      await phone.close()
+      await sleep(SETTLE_MS)
+      expect(events('user.online', (e) => e.user_id === quinn.userId)).toHaveLength(1)
+      expect(events('user.offline', (e) => e.user_id === quinn.userId)).toHaveLength(0)
+
+      await laptop.close()
+      const offline = await exactlyOne('user.offline', (e) => e.user_id === quinn.userId)
+      expectEnvelope(offline, topicOf.user, quinn.userId)
+      expect(offline.event.payload).toEqual({ gateway_id: 'gw-2', last_seen: expect.any(Number) })
+      expect(events('user.online', (e) => e.user_id === quinn.userId)).toHaveLength(1)
+    })
+  })
+
+  describe('actions', () => {
+    let alice: Awaited<ReturnType<typeof user>>
+    let bob: Awaited<ReturnType<typeof user>>
+    let carol: Awaited<ReturnType<typeof user>>
+    let dave: Awaited<ReturnType<typeof user>>
+    let erin: Awaited<ReturnType<typeof user>>
+    let aliceWs: SocketClient
+    let bobWs: SocketClient
+    let carolWs: SocketClient
+    let erinWs: SocketClient
+    let direct: string
+    let group: string
+    const sent: Array<{ messageId: string; seq: number }> = []
+
+    beforeAll(async () => {
+      ;[alice, bob, carol, dave, erin] = await Promise.all(['alice', 'bob', 'carol', 'dave', 'erin'].map((n) => user(n)))
+      aliceWs = await connect(0, alice.token)
+      bobWs = await connect(1, bob.token)
+      carolWs = await connect(0, carol.token)
+      erinWs = await connect(1, erin.token)
+      direct = (await alice.rest.direct(bob.userId)).conversationId
+      for (const text of ['one', 'two', 'three']) sent.push(await alice.rest.send(direct, text, randomUUID()))
+    }, 60_000)
+
+    it('PATCH /v1/me produces user.profile.updated', async () => {
+      await alice.rest.updateMe('Alice Liddell')
+      const e = await exactlyOne('user.profile.updated', (x) => x.user_id === alice.userId)
+      expectEnvelope(e, topicOf.user, alice.userId)
+      expect(e.event.payload).toMatchObject({ display_name: 'Alice Liddell' })
+    })
+
+    it('reading produces message.read to every member socket; a read that moves nothing produces none', async () => {
+      await bob.rest.read(direct, 2)
+      const e = await exactlyOne('message.read', (x) => x.conversation_id === direct)
+      expectEnvelope(e, topicOf.message, direct)
+      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: bob.userId, payload: { message_id: sent[1]!.messageId, seq_id: 2 } })
+      for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
+
+      await bob.rest.read(direct, 1) // behind the cursor: nothing changes
+      await sleep(SETTLE_MS)
+      expect(events('message.read', (x) => x.conversation_id === direct)).toHaveLength(1)
+    })
+
+    it('recalling produces message.recalled (once, also when the recall is repeated)', async () => {
+      await alice.rest.recall(direct, sent[0]!.messageId)
+      await alice.rest.recall(direct, sent[0]!.messageId)
+      const e = await exactlyOne('message.recalled', (x) => x.conversation_id === direct)
+      expectEnvelope(e, topicOf.message, direct)
+      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: alice.userId, payload: { message_id: sent[0]!.messageId, seq_id: 1 } })
+      for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
+    })
+
+    it('deleting produces message.deleted', async () => {
+      await alice.rest.deleteMessage(direct, sent[2]!.messageId, 'soft')
+      const e = await exactlyOne('message.deleted', (x) => x.conversation_id === direct)
+      expectEnvelope(e, topicOf.message, direct)
+      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: alice.userId, payload: { message_id: sent[2]!.messageId, seq_id: 3 } })
+      for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
+    })
+
+    it('creating a group and adding members produce one group.invited per added user', async () => {
+      group = (await alice.rest.createGroup('Book club', [bob.userId])).conversationId
+      const [forBob] = await onePerTarget('group.invited', [bob.userId], (e) => e.payload.conversation_id === group)
+      expectEnvelope(forBob!, topicOf.notification, bob.userId)
+      expect(forBob!.event).toMatchObject({ target_user_id: bob.userId, payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId } })
+      expect((await frameOf(bobWs, forBob!.event.event_id)).event).toEqual(forBob!.event)
+
+      // bob is a member already: only carol and dave are invited
+      await alice.rest.addMembers(group, [bob.userId, carol.userId, dave.userId])
+      const all = await onePerTarget('group.invited', [bob.userId, carol.userId, dave.userId], (e) => e.payload.conversation_id === group)
+      for (const s of all) {
+        expectEnvelope(s, topicOf.notification, s.event.target_user_id!)
+        expect(s.event.payload).toMatchObject({ conversation_id: group, name: 'Book club', inviter_id: alice.userId })
+      }
+      const forCarol = all.find((s) => s.event.target_user_id === carol.userId)!
+      expect((await frameOf(carolWs, forCarol.event.event_id)).event).toEqual(forCarol.event)
+      // notifications go to their target only
+      expect(framesOf(aliceWs, forCarol.event.event_id)).toHaveLength(0)
+      expect(framesOf(bobWs, forCarol.event.event_id)).toHaveLength(0)
+    })
+
+    it('a friend request produces friend.requested, its acceptance friend.accepted', async () => {
+      await carol.rest.requestFriend(erin.userId)
+      const req = await exactlyOne('friend.requested', (e) => e.target_user_id === erin.userId)
+      expectEnvelope(req, topicOf.notification, erin.userId)
+      expect(req.event.payload).toMatchObject({ from_user_id: carol.userId })
+      expect((await frameOf(erinWs, req.event.event_id)).event).toEqual(req.event)
+
+      await erin.rest.acceptFriend(carol.userId)
+      const acc = await exactlyOne('friend.accepted', (e) => e.target_user_id === carol.userId)
+      expectEnvelope(acc, topicOf.notification, carol.userId)
+      expect(acc.event.payload).toMatchObject({ user_id: erin.userId })
+      expect((await frameOf(carolWs, acc.event.event_id)).event).toEqual(acc.event)
+      expect(framesOf(erinWs, acc.event.event_id)).toHaveLength(0)
+    })
+
+    it('setting the announcement produces group.announcement.updated for every member', async () => {
+      await alice.rest.announce(group, 'Chapter 3 by Friday')
+      const all = await onePerTarget('group.announcement.updated', [alice.userId, bob.userId, carol.userId, dave.userId], (e) => e.payload.conversation_id === group)
+      for (const s of all) {
+        expectEnvelope(s, topicOf.notification, s.event.target_user_id!)
+        expect(s.event.payload).toMatchObject({ conversation_id: group, text: 'Chapter 3 by Friday', operator_id: alice.userId })
+      }
+      for (const [ws, who] of [[aliceWs, alice], [bobWs, bob], [carolWs, carol]] as const) {
+        const mine = all.find((s) => s.event.target_user_id === who.userId)!
+        expect((await frameOf(ws, mine.event.event_id)).event).toEqual(mine.event)
+      }
+    })
+
+    it('actions refused by authorization produce no event and write no outbox row', async () => {
+      const before = seen.length
+      const rows = await outboxRows()
+      const refused = async (p: Promise<unknown>, status: number) => expect(p).rejects.toMatchObject({ status })
+      await refused(bob.rest.announce(group, 'bob was here'), 403) // not an admin
+      await refused(bob.rest.addMembers(group, [erin.userId]), 403) // not an admin
+      await refused(bob.rest.recall(direct, sent[1]!.messageId), 403) // not the sender
+      await refused(bob.rest.deleteMessage(direct, sent[1]!.messageId, 'hard'), 403) // not the sender, no admins in direct chats
+      await refused(erin.rest.read(direct, 2), 403) // not a member
+      await refused(dave.rest.acceptFriend(erin.userId), 404) // no pending request
+      await sleep(SETTLE_MS)
+      expect(seen.slice(before).filter((s) => !s.event.event_type.startsWith('user.'))).toEqual([])
+      expect(await outboxRows()).toBe(rows)
+    })
+
+    it('a member id that only MySQL thinks names a user is refused with no event', async () => {
+      // MariaDB compares VARCHARs ignoring trailing spaces: "u_x " finds user "u_x", but is not that user's id
+      const before = seen.length
+      const members = async () => (await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group]))[0] as mysql.RowDataPacket[]
+      const was = await members()
+      // refused as malformed at the edge of logic (ids never carry surrounding whitespace)
+      await expect(alice.rest.addMembers(group, [`${erin.userId} `])).rejects.toMatchObject({ status: 400, code: 'bad_request' })
+      await expect(alice.rest.createGroup('Spaces', [`${erin.userId} `])).rejects.toMatchObject({ status: 400 })
+      await expect(carol.rest.requestFriend(`${dave.userId} `)).rejects.toMatchObject({ status: 400 })
+      await sleep(SETTLE_MS)
+      expect(await members()).toEqual(was)
+      expect(seen.slice(before).filter((s) => !s.event.event_type.startsWith('user.'))).toEqual([])
+    })
+
+    it('a mutation that fails inside its transaction rolls back its change and its events', async () => {
+      // repo's AddMembers as logic calls it, with two ids MySQL takes for the same primary key: the members insert
+      // fails inside the transaction, after the group was locked and before the outbox rows were written
+      const repo = repoClient(repoAddr)
+      try {
+        const before = seen.length
+        const rows = await outboxRows()
+        const countOf = async () => ((await sql.query('SELECT member_count FROM conversations WHERE conversation_id = ?', [group]))[0] as mysql.RowDataPacket[])[0]!.member_count
+        const members = async () => (await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group]))[0] as mysql.RowDataPacket[]
+        const [wasCount, wasMembers] = [await countOf(), await members()]
+        const invitation = (target: string) => {
+          const event = { event_id: randomUUID(), event_type: 'group.invited', timestamp: nowS(), target_user_id: target, payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId } }
+          return { topic: topicOf.notification, key: target, value: Buffer.from(JSON.stringify(event)), headers: { 'gochat-event-type': 'group.invited' } }
+        }
+        await expect(repo.AddMembers({ conversation_id: group, user_ids: [erin.userId, `${erin.userId} `], role: 'member', events: [invitation(erin.userId), invitation(`${erin.userId} `)] })).rejects.toThrow(/Duplicate entry/)
+        await sleep(SETTLE_MS)
+        expect(await countOf()).toBe(wasCount)
+        expect(await members()).toEqual(wasMembers)
+        expect(await outboxRows()).toBe(rows)
+        expect(seen.slice(before).filter((s) => !s.event.event_type.startsWith('user.'))).toEqual([])
+        expect(erinWs.frames.filter((f) => isEvent(f) && f.event.event_type === 'group.invited')).toEqual([])
+
+        // the same call with one id commits: the member and the event
+        await repo.AddMembers({ conversation_id: group, user_ids: [erin.userId], role: 'member', events: [invitation(erin.userId)] })
+        const e = await exactlyOne('group.invited', (x) => x.target_user_id === erin.userId)
+        expect(e.event.payload.conversation_id).toBe(group)
+        expect(await countOf()).toBe(wasCount + 1)
+      } finally {
+        repo.close()
+      }
+    })
+  })
+
+  it('kcat reads the events as plain JSON', async () => {
+    const { stdout } = await run('kcat', ['-C', '-b', KAFKA, '-t', topicOf.user, '-o', 'beginning', '-e', '-q', '-J'], { timeout: 30_000 })
+    const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { topic: string; partition: number; key: string; payload: string })
+    const ids: string[] = []
+    for (const r of records) {
+      const e = EventEnvelope.parse(JSON.parse(r.payload))
+      expect(userEventTypes).toContain(e.event_type)
+      expect(r.key).toBe(e.user_id)
+      ids.push(e.event_id)
+    }
+    // the same records the kafkajs observer read
+    const observed = () => new Set(seen.filter((s) => s.topic === topicOf.user).map((s) => s.event.event_id))
+    await until(observed, (o) => ids.every((id) => o.has(id)))
+    expect(new Set(ids)).toEqual(observed())
+    expect(records.map((r) => (JSON.parse(r.payload) as EventEnvelope).event_type)).toEqual(expect.arrayContaining(['user.online', 'user.offline', 'user.profile.updated']))
+  })
+
+  it('every record is a valid envelope on the topic of its type, keyed by its subject, published once', () => {
+    expect(undecodable).toEqual([])
+    for (const s of seen) {
+      const e = s.event
+      if ((userEventTypes as readonly string[]).includes(e.event_type)) expect([s.topic, s.key]).toEqual([topicOf.user, e.user_id])
+      else if ((messageEventTypes as readonly string[]).includes(e.event_type)) {
+        expect([s.topic, s.key]).toEqual([topicOf.message, e.conversation_id])
+        expect(e.operator_id).toBeTruthy()
+        expect(e.payload).toMatchObject({ message_id: expect.any(String), seq_id: expect.any(Number) })
+      } else if ((notificationTypes as readonly string[]).includes(e.event_type)) expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id])
+      else throw new Error(`unknown event type ${e.event_type}`)
+    }
+    const ids = seen.map((s) => s.event.event_id)
+    expect(new Set(ids).size).toBe(ids.length)
+    // and each reached a socket at most once
+    for (const ws of sockets) {
+      const got = ws.frames.filter(isEvent).map((f) => f.event.event_id)
+      expect(new Set(got).size).toBe(got.length)
+    }
+    // every event type of the catalog was exercised
+    expect(new Set(seen.map((s) => s.event.event_type))).toEqual(new Set([...userEventTypes, ...messageEventTypes, ...notificationTypes]))
+  })
+})

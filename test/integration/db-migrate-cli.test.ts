@@ -1,0 +1,53 @@
+// `gochat db migrate` through the real CLI (bin/run.js) against MariaDB/MySQL, in a database of its own.
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import mysql from 'mysql2/promise'
+import { afterAll, describe, expect, it } from 'vitest'
+import { connectionOptions } from '../../src/drivers/mysql/migrate.js'
+import { infraAvailable, MYSQL } from '../helpers/infra.js'
+import { testDatabase } from '../helpers/mysql.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+function gochat(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env: { ...process.env, GOCHAT_LOG_LEVEL: 'warn', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+    })
+  })
+}
+
+describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`, () => {
+  const db = testDatabase('cli')
+  afterAll(() => db.drop())
+
+  it('creates the database, applies the migrations once, and reports them as JSON or a table', async () => {
+    const first = await gochat(['db', 'migrate', '--mysql', db.url, '--json'])
+    expect(first.code, first.stderr).toBe(0)
+    const applied = JSON.parse(first.stdout)
+    expect(applied).toMatchObject({ database: db.name, applied: [{ version: 1, name: 'initial' }], all: [{ version: 1, name: 'initial' }] })
+
+    const again = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: db.url })
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toMatch(/001\s*│\s*initial/)
+    expect(again.stdout).toContain(`${db.name}: up to date`)
+
+    const conn = await mysql.createConnection(connectionOptions(db.url))
+    const [tables] = await conn.query<mysql.RowDataPacket[]>('SHOW TABLES')
+    await conn.end()
+    expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual(
+      ['conversations', 'friend_requests', 'members', 'messages', 'outbox', 'read_cursors', 'schema_migrations', 'users'],
+    )
+  })
+
+  it('refuses to run without a database (exit 2) and names an unreachable server (exit 3)', async () => {
+    const none = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: '' })
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('--mysql')
+    const noName = await gochat(['db', 'migrate', '--mysql', 'mysql://root@127.0.0.1:3306'])
+    expect(noName.code).toBe(2)
+    const down = await gochat(['db', 'migrate', '--mysql', 'mysql://root@127.0.0.1:1/gochat'])
+    expect(down.code).toBe(3)
+    expect(down.stderr).toContain('cannot reach MySQL')
+  })
+})

@@ -1,0 +1,21 @@
+// The store contract against MariaDB/MySQL, in a database of its own (gochat_test_<time>_<pid>), dropped after.
+import { describe } from 'vitest'
+import { MysqlStore } from '../../src/drivers/mysql/store.js'
+import { storeContract } from '../contract/store.contract.js'
+import { infraAvailable } from '../helpers/infra.js'
+import { testDatabase } from '../helpers/mysql.js'
+
+describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
+  storeContract('mysql', async () => {
+    const db = testDatabase('store')
+    const store = new MysqlStore(db.url)
+    await store.ping()
+    return {
+      store,
+      cleanup: async () => {
+        await store.close()
+        await db.drop()
+      },
+    }
+  })
+})

@@ -1,0 +1,243 @@
+// `gochat tail` against a real Kafka, through the real CLI (bin/run.js): envelopes come out valid, the filters
+// (--type, --user, --conversation, --partition, --since) pick the right records, a bad name exits 2 listing the
+// aliases, the throwaway group commits nothing while --group joins (and commits in) the named catalog group, and
+// Ctrl-C exits 0. Records are produced here with explicit partitions and timestamps; the run has its own prefix.
+import { execFile, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import kafkajs, { type Admin, type Producer } from 'kafkajs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EventEnvelope, messageEvent, notification, userEvent } from '../../src/contracts/events.js'
+import { catalog } from '../../src/contracts/topics.js'
+import { createKafka } from '../../src/drivers/kafka/client.js'
+import { infraAvailable, KAFKA } from '../helpers/infra.js'
+import { deleteTopicsWithPrefix } from '../helpers/cleanup.js'
+import { until } from '../helpers/until.js'
+
+// kafkajs is CommonJS: its named exports are reached through the default one under ESM
+const { AssignerProtocol } = kafkajs
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const up = await infraAvailable('kafka')
+
+const prefix = `tail${Date.now().toString(36)}`
+const cfg = { topic_prefix: prefix, partitions: 3, replication_factor: 1, gateway_ids: [] }
+const T = { user: `${prefix}.user-events`, message: `${prefix}.message-events`, notifications: `${prefix}.notifications` }
+const env = { ...process.env, GOCHAT_LOG_LEVEL: 'warn' }
+
+interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Line { topic: string; partition: number; offset: string; key: string | null; timestamp: number; headers: Record<string, string | null>; value: unknown; error?: string }
+
+function tail(args: string[], timeoutMs = 30_000): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/run.js', 'tail', ...args, '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, timeout: timeoutMs }, (err, stdout, stderr) => {
+      const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null
+      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr })
+    })
+  })
+}
+
+/** `gochat tail … --json`: exit 0, one JSON object a line */
+async function tailJson(args: string[]): Promise<Line[]> {
+  const r = await tail([...args, '--json'])
+  expect(r.code, `gochat tail ${args.join(' ')} failed (${r.signal ?? ''}): ${r.stderr}`).toBe(0)
+  return r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line)
+}
+
+const subjects = (lines: Line[]) => lines.map((l) => EventEnvelope.parse(l.value)).map((e) => `${e.event_type} ${e.user_id ?? e.target_user_id ?? `${e.conversation_id}/${e.operator_id}`}`).sort()
+
+describe.skipIf(!up)('gochat tail against Kafka', () => {
+  const kafka = createKafka([KAFKA], 'tail-test')
+  let admin: Admin
+  let producer: Producer
+  const now = Date.now()
+  const hourAgo = now - 3_600_000
+  let groupsBefore: Set<string>
+
+  const listGroupIds = async () => (await admin.listGroups()).groups.map((g) => g.groupId)
+  /** committed offsets of a group on a topic, partition → offset (-1: none) */
+  const committed = async (groupId: string, topic: string) =>
+    new Map((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => [p.partition, Number(p.offset)]))
+  const ends = async (topic: string) => new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]))
+
+  const send = (topic: string, partition: number, key: string, value: string, timestamp = now) =>
+    producer.send({ topic, messages: [{ partition, key, value, timestamp: String(timestamp), headers: { 'gochat-event-type': (() => { try { return (JSON.parse(value) as { event_type?: string }).event_type ?? 'none' } catch { return 'none' } })() } }] })
+  const ev = (e: EventEnvelope) => JSON.stringify(e)
+
+  beforeAll(async () => {
+    admin = kafka.admin()
+    await admin.connect()
+    groupsBefore = new Set(await listGroupIds())
+    const specs = catalog(cfg).filter((t) => t.id === 'userEvents' || t.id === 'messageEvents' || t.id === 'notifications')
+    await admin.createTopics({ waitForLeaders: true, topics: specs.map((s) => ({ topic: s.name, numPartitions: s.partitions, replicationFactor: s.replicationFactor })) })
+    producer = kafka.producer()
+    await producer.connect()
+    // user-events: one record an hour old, four from now, spread over the three partitions
+    await send(T.user, 0, 'u_old', ev(userEvent('user.online', 'u_old', { gateway_id: 'gw-1', last_seen: Math.floor(hourAgo / 1000) })), hourAgo)
+    await send(T.user, 0, 'u_ann', ev(userEvent('user.online', 'u_ann', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })))
+    await send(T.user, 1, 'u_bob', ev(userEvent('user.offline', 'u_bob', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })))
+    await send(T.user, 2, 'u_ann', ev(userEvent('user.profile.updated', 'u_ann', { display_name: 'Ann' })))
+    await send(T.user, 2, 'u_cid', ev(userEvent('user.online', 'u_cid', { gateway_id: 'gw-2', last_seen: Math.floor(now / 1000) })))
+    await send(T.message, 0, 'c1', ev(messageEvent('message.read', 'c1', 'u_ann', { message_id: 'm_1', seq_id: 1 })))
+    await send(T.message, 1, 'c2', ev(messageEvent('message.recalled', 'c2', 'u_bob', { message_id: 'm_2', seq_id: 4 })))
+    await send(T.message, 2, 'c1', ev(messageEvent('message.deleted', 'c1', 'u_bob', { message_id: 'm_3', seq_id: 2 })))
+    await send(T.notifications, 0, 'u_ann', ev(notification('friend.requested', 'u_ann', { from_user_id: 'u_bob' })))
+    await send(T.notifications, 0, 'u_ann', 'this is {not json')
+  }, 60_000)
+
+  afterAll(async () => {
+    await producer?.disconnect()
+    // the throwaway groups of this run's tails (they have no prefix): gone with the run
+    const mine = (await listGroupIds().catch(() => [] as string[])).filter((g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g))
+    if (mine.length) await admin.deleteGroups(mine).catch(() => undefined)
+    await admin?.disconnect()
+    await deleteTopicsWithPrefix(prefix)
+  }, 60_000)
+
+  it('prints one valid envelope with --from-beginning --count 1 --json', async () => {
+    const lines = await tailJson(['user-events', '--from-beginning', '--count', '1'])
+    expect(lines).toHaveLength(1)
+    const l = lines[0]!
+    expect(l).toMatchObject({ topic: T.user, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), timestamp: expect.any(Number) })
+    const e = EventEnvelope.parse(l.value)
+    expect(e.user_id).toBe(l.key)
+    expect(l.headers['gochat-event-type']).toBe(e.event_type)
+    expect(e.payload).toBeTypeOf('object')
+  })
+
+  it('filters by --type, --user, --conversation and --partition', async () => {
+    const byType = await tailJson(['user-events', '--from-beginning', '--count', '1', '--type', 'user.offline'])
+    expect(subjects(byType)).toEqual(['user.offline u_bob'])
+
+    const byUser = await tailJson(['user-events', '--from-beginning', '--count', '2', '--user', 'u_ann'])
+    expect(subjects(byUser)).toEqual(['user.online u_ann', 'user.profile.updated u_ann'])
+    // on message events --user matches the operator
+    const byOperator = await tailJson(['message-events', '--from-beginning', '--count', '2', '--user', 'u_bob'])
+    expect(subjects(byOperator)).toEqual(['message.deleted c1/u_bob', 'message.recalled c2/u_bob'])
+
+    const byConversation = await tailJson(['message-events', '--from-beginning', '--count', '2', '--conversation', 'c1'])
+    expect(subjects(byConversation)).toEqual(['message.deleted c1/u_bob', 'message.read c1/u_ann'])
+
+    const byPartition = await tailJson(['user-events', '--from-beginning', '--count', '2', '--partition', '2'])
+    expect(byPartition.map((l) => l.partition)).toEqual([2, 2])
+    expect(subjects(byPartition)).toEqual(['user.online u_cid', 'user.profile.updated u_ann'])
+
+    const combined = await tailJson(['user-events', '--from-beginning', '--count', '1', '--user', 'u_ann', '--type', 'user.profile.updated'])
+    expect(subjects(combined)).toEqual(['user.profile.updated u_ann'])
+  })
+
+  it('starts at --since: a duration back or an ISO time', async () => {
+    const fresh = ['user.offline u_bob', 'user.online u_ann', 'user.online u_cid', 'user.profile.updated u_ann']
+    expect(subjects(await tailJson(['user-events', '--since', '10m', '--count', '4']))).toEqual(fresh)
+    expect(subjects(await tailJson(['user-events', '--since', new Date(now - 30 * 60_000).toISOString(), '--count', '4']))).toEqual(fresh)
+    // an hour and a half back takes in the old record too
+    expect(subjects(await tailJson(['user-events', '--since', new Date(now - 90 * 60_000).toISOString(), '--count', '5']))).toEqual([...fresh, 'user.online u_old'].sort())
+
+    const bad = await tail(['user-events', '--since', 'last tuesday'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--since: "last tuesday" is neither an ISO time .* nor a duration/)
+  })
+
+  it('prints a readable line by default', async () => {
+    const r = await tail(['user-events', '--from-beginning', '--count', '1', '--type', 'user.offline'])
+    expect(r.code, r.stderr).toBe(0)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).not.toMatch(/\x1b\[/) // not a TTY: no colours
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z user\.offline +u_bob \{"gateway_id":"gw-1","last_seen":\d+\}$/)
+    expect(new Date(lines[0]!.slice(0, 24)).getTime()).toBe(now)
+
+    const m = await tail(['message-events', '--from-beginning', '--count', '1', '--type', 'message.recalled'])
+    expect(m.stdout.trim()).toMatch(/ message\.recalled +c2 by u_bob \{"message_id":"m_2","seq_id":4\}$/)
+  })
+
+  it('shows a record that is not an envelope instead of failing on it', async () => {
+    const lines = await tailJson(['notifications', '--from-beginning', '--count', '2'])
+    expect(lines).toHaveLength(2)
+    const [good, bad] = lines
+    expect(EventEnvelope.parse(good!.value)).toMatchObject({ event_type: 'friend.requested', target_user_id: 'u_ann' })
+    expect(bad).toMatchObject({ value: 'this is {not json', error: 'not JSON', key: 'u_ann' })
+  })
+
+  it('exits 2 listing the aliases for an unknown alias or topic', async () => {
+    for (const name of ['user-event', `${prefix}.no-such-topic`]) {
+      const r = await tail([name, '--count', '1'])
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toContain(`no topic "${name}"`)
+      for (const alias of ['user-events', 'message-events', 'notifications', 'dispatch', 'dlq', 'downstream:<instance-id>']) expect(r.stderr).toContain(alias)
+    }
+    const r = await tail(['user-events', '--partition', '3', '--count', '1'])
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toContain('--partition 3 does not exist')
+  })
+
+  it('leaves no group behind: the throwaway groups are removed on exit and no catalog group appeared', async () => {
+    const all = await listGroupIds()
+    const fresh = all.filter((g) => !groupsBefore.has(g))
+    // every tail so far has exited, and a tail removes its throwaway group as it leaves (that it commits nothing
+    // while it runs is checked on a live one below)
+    expect(fresh.filter((g) => g.startsWith('gochat-tail-'))).toEqual([])
+    // no group of this run's prefix (the catalog ones: analytics.events.group, notification-service, …)
+    expect(all.filter((g) => g.startsWith(`${prefix}.`))).toEqual([])
+    // nor did the default-prefix production groups commit anything on these topics
+    for (const g of ['analytics.events.group', 'notification-service', 'task.events.group']) {
+      expect([...(await committed(g, T.user)).values()].every((o) => o < 0)).toBe(true)
+    }
+  })
+
+  it('--group analytics.events.group consumes as a member of the (prefixed) group and commits', async () => {
+    const group = `${prefix}.analytics.events.group`
+    const first = await tailJson(['user-events', '--group', 'analytics.events.group', '--from-beginning', '--count', '5'])
+    expect(first).toHaveLength(5)
+    // committed up to the end of every partition
+    expect(await committed(group, T.user)).toEqual(await ends(T.user))
+    expect([...(await committed('analytics.events.group', T.user)).values()].every((o) => o < 0)).toBe(true)
+
+    // the next member run resumes where the group left off, and with --count commits only what it printed
+    const at = Date.now()
+    await send(T.user, 1, 'u_dee', ev(userEvent('user.online', 'u_dee', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })), at)
+    await send(T.user, 1, 'u_eve', ev(userEvent('user.online', 'u_eve', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })), at)
+    const second = await tailJson(['user-events', '--group', 'analytics.events.group', '--count', '1'])
+    expect(subjects(second)).toEqual(['user.online u_dee'])
+    expect((await committed(group, T.user)).get(1)).toBe(Number(second[0]!.offset) + 1)
+    const third = await tailJson(['user-events', '--group', 'analytics.events.group', '--count', '1'])
+    expect(subjects(third)).toEqual(['user.online u_eve'])
+    expect(await committed(group, T.user)).toEqual(await ends(T.user))
+
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile(process.execPath, ['bin/run.js', 'groups', 'list', '--json', '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, timeout: 30_000 }, (err, out) => (err ? reject(err) : resolve({ stdout: out }))))
+    const listed = (JSON.parse(stdout) as { groups: Array<{ groupId: string; inCatalog: boolean }> }).groups.filter((g) => g.groupId.startsWith(`${prefix}.`))
+    expect(listed).toEqual([expect.objectContaining({ groupId: group, inCatalog: true })])
+  })
+
+  it('exits 0 on Ctrl-C (SIGINT), having committed nothing while it ran or as it left', async () => {
+    const child = spawn(process.execPath, ['bin/run.js', 'tail', 'user-events', '--from-beginning', '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d))
+    child.stderr.on('data', (d: Buffer) => (err += d))
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+    // consuming: every record so far has been printed
+    const deadline = Date.now() + 20_000
+    while (out.trim().split('\n').filter(Boolean).length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    expect(out.trim().split('\n')).toHaveLength(7)
+    // the live throwaway group: a member of it is assigned this topic, and it has committed nothing
+    const live = await until(async () => {
+      const fresh = (await listGroupIds()).filter((g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g))
+      const { groups } = await admin.describeGroups(fresh)
+      return groups.filter((g) => g.state === 'Stable' && g.members.some((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[T.user]))
+    }, (l) => l.length === 1)
+    expect(live).toHaveLength(1)
+    const groupId = live[0]!.groupId
+    expect([...(await committed(groupId, T.user)).values()]).toEqual([-1, -1, -1])
+    const sent = Date.now()
+    child.kill('SIGINT')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    const result = await exited
+    clearTimeout(timer)
+    expect(result, err).toEqual({ code: 0, signal: null })
+    expect(Date.now() - sent).toBeLessThan(10_000)
+    expect(err).toBe('')
+    expect([...(await committed(groupId, T.user)).values()]).toEqual([-1, -1, -1])
+  })
+
+})

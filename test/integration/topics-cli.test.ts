@@ -1,0 +1,183 @@
+// `gochat topics …` and `gochat groups …` against a real Kafka, through the real CLI (bin/run.js), checked
+// with an independent client (kcat). Every run uses its own topic prefix (and so its own group ids), so runs
+// and colleagues sharing the broker never collide; everything created is deleted at the end.
+import { execFile, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import kafkajs from 'kafkajs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { catalog, catalogGroups } from '../../src/contracts/topics.js'
+import { infraAvailable, KAFKA } from '../helpers/infra.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const up = await infraAvailable('kafka')
+const hasKcat = spawnSync('kcat', ['-V']).status === 0
+const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
+
+const prefix = `itest${Date.now()}`
+const cfg = { topic_prefix: prefix, partitions: 2, replication_factor: 1, gateway_ids: ['gw-a', 'gw-b'] }
+const names = catalog(cfg).map((t) => t.name)
+const groupIds = catalogGroups(cfg).map((g) => g.groupId)
+// gateway ids through the environment: the same path a deployment uses (there is no flag for them)
+const env = { ...process.env, GOCHAT_GATEWAY_IDS: cfg.gateway_ids.join(','), GOCHAT_LOG_LEVEL: 'warn' }
+const common = ['--kafka', KAFKA, '--topic-prefix', prefix]
+
+interface Run { code: number; stdout: string; stderr: string; ms: number }
+
+function gochat(args: string[], withCommon = true): Promise<Run> {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    // stdin is a pipe here, never a TTY: what `topics delete` without --force must refuse
+    execFile(process.execPath, ['bin/run.js', ...args, ...(withCommon ? common : [])], { cwd: root, env, timeout: 30_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
+      resolve({ code, stdout, stderr, ms: Date.now() - started })
+    })
+  })
+}
+
+async function json<T>(args: string[]): Promise<T> {
+  const r = await gochat([...args, '--json'])
+  expect(r.code, `gochat ${args.join(' ')} failed: ${r.stderr}`).toBe(0)
+  return JSON.parse(r.stdout) as T
+}
+
+function kcatMetadata(): Map<string, number> {
+  const r = spawnSync('kcat', ['-L', '-b', KAFKA, '-J'], { encoding: 'utf8', timeout: 15_000 })
+  expect(r.status, r.stderr).toBe(0)
+  const md = JSON.parse(r.stdout) as { topics: Array<{ topic: string; partitions: unknown[] }> }
+  return new Map(md.topics.filter((t) => t.topic.startsWith(`${prefix}.`)).map((t) => [t.topic, t.partitions.length]))
+}
+
+describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
+  afterAll(async () => {
+    // safety net for a failed run: whatever is left of this prefix goes, topics and groups
+    const admin = new kafkajs.Kafka({ clientId: 'itest-cleanup', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
+    await admin.connect()
+    try {
+      const left = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`))
+      if (left.length) await admin.deleteTopics({ topics: left })
+      await admin.deleteGroups(groupIds).catch(() => {})
+    } finally {
+      await admin.disconnect()
+    }
+  })
+
+  it('creates every catalog topic once: dry run first, then for real, then nothing to do', async () => {
+    const dry = await json<{ dryRun: boolean; created: string[]; groupsProvisioned: unknown[] }>(['topics', 'create', '--dry-run', '--with-groups', '--partitions', '2'])
+    expect(dry.dryRun).toBe(true)
+    expect(dry.created.sort()).toEqual([...names].sort())
+    expect(dry.groupsProvisioned).toHaveLength(groupIds.length)
+
+    // the dry run created nothing, or these would not all be "created" now
+    const first = await json<{ created: string[]; existing: string[]; mismatched: unknown[]; groupsProvisioned: Array<{ groupId: string }> }>(
+      ['topics', 'create', '--with-groups', '--partitions', '2'])
+    expect(first.created.sort()).toEqual([...names].sort())
+    expect(names).toContain(`${prefix}.messages.downstream.gw-a`)
+    expect(names).toContain(`${prefix}.messages.downstream.gw-b`)
+    expect(first.existing).toEqual([])
+    expect(first.groupsProvisioned.map((g) => g.groupId).sort()).toEqual([...groupIds].sort())
+
+    const second = await gochat(['topics', 'create', '--with-groups', '--partitions', '2'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toContain('nothing to do')
+  })
+
+  it.skipIf(!hasKcat && !required)('is seen the same way by kcat: every topic with its partition count', () => {
+    const seen = kcatMetadata()
+    expect([...seen.keys()].sort()).toEqual([...names].sort())
+    for (const n of names) expect(seen.get(n), n).toBe(2)
+  })
+
+  it('lists and describes topics', async () => {
+    const list = await json<{ topics: Array<{ name: string; partitions: number; inCatalog: boolean }>; missing: string[] }>(['topics', 'list'])
+    expect(list.missing).toEqual([])
+    const mine = list.topics.filter((t) => t.name.startsWith(`${prefix}.`))
+    expect(mine.map((t) => t.name).sort()).toEqual([...names].sort())
+    for (const t of mine) expect([t.partitions, t.inCatalog]).toEqual([2, true])
+
+    const d = await json<{
+      name: string; configs: Record<string, string>; overrides: string[]; catalog: { alias: string } | null
+      partitions: Array<{ partition: number; leader: number; replicas: number[]; isr: number[]; earliest: string; latest: string }>
+    }>(['topics', 'describe', 'dispatch'])
+    expect(d.name).toBe(`${prefix}.messages.dispatch`)
+    expect(d.catalog?.alias).toBe('dispatch')
+    expect(d.partitions.map((p) => p.partition)).toEqual([0, 1])
+    for (const p of d.partitions) {
+      expect(p.leader).toBeGreaterThanOrEqual(0)
+      expect(p.replicas).toHaveLength(1)
+      expect(p.isr).toEqual(p.replicas)
+      expect([p.earliest, p.latest]).toEqual(['0', '0'])
+    }
+    const spec = catalog(cfg).find((t) => t.id === 'dispatch')!
+    expect(d.configs['retention.ms']).toBe(spec.configs['retention.ms'])
+    expect(d.configs['cleanup.policy']).toBe('delete')
+    expect(d.overrides).toEqual(expect.arrayContaining(['retention.ms', 'cleanup.policy']))
+  })
+
+  it('provisions groups with committed offsets (lag 0), shows lag, and plans a reset without applying it', async () => {
+    type Group = { groupId: string; state: string; totalLag: number; partitions: Array<{ topic: string; committed: string | null; logEndOffset: string; lag: number | null }> }
+    const before = await json<Group>(['groups', 'describe', 'task.fanout.group'])
+    expect(before.groupId).toBe(`${prefix}.task.fanout.group`)
+    expect(before.state).toBe('Empty')
+    expect(before.partitions).toHaveLength(2)
+    for (const p of before.partitions) expect([p.topic, p.committed, p.lag]).toEqual([`${prefix}.tasks.fanout`, '0', 0])
+
+    // five records from an independent producer: the group now lags by five
+    const fanout = `${prefix}.tasks.fanout`
+    if (hasKcat) {
+      const produced = spawnSync('kcat', ['-P', '-b', KAFKA, '-t', fanout, '-K', ':'], { input: 'a:1\nb:2\nc:3\nd:4\ne:5\n', encoding: 'utf8', timeout: 15_000 })
+      expect(produced.status, produced.stderr).toBe(0)
+    } else {
+      const producer = new kafkajs.Kafka({ clientId: 'itest', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).producer()
+      await producer.connect()
+      await producer.send({ topic: fanout, messages: ['a', 'b', 'c', 'd', 'e'].map((k) => ({ key: k, value: k })) })
+      await producer.disconnect()
+    }
+    const lagging = await json<Group>(['groups', 'describe', 'task.fanout.group'])
+    expect(lagging.totalLag).toBe(5)
+
+    const plan = await json<{ dryRun: boolean; applied: boolean; partitions: Array<{ current: string | null; target: string }> }>(
+      ['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest', '--dry-run'])
+    expect([plan.dryRun, plan.applied]).toEqual([true, false])
+    expect(plan.partitions.map((p) => p.current)).toEqual(['0', '0'])
+    expect(plan.partitions.reduce((s, p) => s + Number(p.target), 0)).toBe(5)
+    expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(5) // the dry run moved nothing
+
+    const applied = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest'])
+    expect(applied.applied).toBe(true)
+    expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
+  })
+
+  it('rejects bad input with exit 2 and a message that names the problem', async () => {
+    const unknownDescribe = await gochat(['topics', 'describe', `${prefix}.no-such-topic`])
+    expect(unknownDescribe.code).toBe(2)
+    expect(unknownDescribe.stderr).toContain(`${prefix}.no-such-topic`)
+
+    const unknownDelete = await gochat(['topics', 'delete', `${prefix}.no-such-topic`, '--force'])
+    expect(unknownDelete.code).toBe(2)
+    expect(unknownDelete.stderr).toContain(`${prefix}.no-such-topic`)
+
+    const noForce = await gochat(['topics', 'delete', `${prefix}.tasks.dlq`])
+    expect(noForce.code).toBe(2)
+    expect(noForce.stderr).toContain('--force')
+
+    const zero = await gochat(['topics', 'create', '--partitions', '0'])
+    expect(zero.code).toBe(2)
+    expect(zero.stderr).toMatch(/partitions/)
+
+    // none of these changed anything
+    if (hasKcat) expect([...kcatMetadata().keys()].sort()).toEqual([...names].sort())
+  })
+
+  it('fails fast and clearly when no broker answers', async () => {
+    const r = await gochat(['topics', 'list', '--kafka', '127.0.0.1:1', '--topic-prefix', prefix], false)
+    expect(r.code).toBeGreaterThanOrEqual(2)
+    expect(r.stderr).toContain('127.0.0.1:1')
+    expect(r.ms).toBeLessThan(15_000)
+  })
+
+  it('deletes the topics it created', async () => {
+    const r = await json<{ deleted: string[] }>(['topics', 'delete', ...names, '--force'])
+    expect(r.deleted.sort()).toEqual([...names].sort())
+    if (hasKcat) expect(kcatMetadata().size).toBe(0)
+  })
+})

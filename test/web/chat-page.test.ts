@@ -1,0 +1,217 @@
+// The web page (web/) in a real browser: Debian's Chromium driven by playwright-core against `gochat up`.
+// Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab).
+import { existsSync, mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
+import { RestClient } from '../../src/client/rest.js'
+import { startUp } from '../helpers/up.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const present = existsSync(CHROMIUM)
+const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const WAIT = { timeout: 10_000, interval: 50 }
+
+let up: Awaited<ReturnType<typeof startUp>>
+let browser: Browser
+let context: BrowserContext
+const dialogs: string[] = []
+const pageErrors: string[] = []
+
+async function newPage(): Promise<Page> {
+  const page = await context.newPage()
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  return page
+}
+
+// Tabs of one window: Chromium throttles animation frames in the ones behind, and Playwright's clicks wait for
+// frames, so every action brings its tab to the front first (sockets and rendering go on in the others).
+
+/** Signs the page in as a guest and returns its user id, as the page shows it. */
+async function signIn(page: Page, name: string): Promise<string> {
+  await page.bringToFront()
+  await page.goto(up.url)
+  await page.getByTestId('display-name').fill(name)
+  await page.getByTestId('guest-signin').click()
+  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
+  return (await page.getByTestId('my-user-id').textContent())!
+}
+
+const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
+const texts = (page: Page) => list(page).getByTestId('message-content').allTextContents()
+const seqs = (page: Page) => list(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq)))
+
+/** Types a message, sends it with Enter, and waits until the server acknowledged it (it shows a seq). */
+async function say(page: Page, text: string): Promise<void> {
+  await page.bringToFront()
+  await page.getByTestId('composer-input').fill(text)
+  await page.getByTestId('composer-input').press('Enter')
+  await list(page).filter({ hasText: text }).and(page.locator('[data-seq]')).waitFor()
+}
+
+async function startDirect(page: Page, peerId: string): Promise<void> {
+  await page.bringToFront()
+  await page.getByTestId('peer-id').fill(peerId)
+  await page.getByTestId('start-direct').click()
+}
+
+async function openOnly(page: Page): Promise<void> {
+  await page.bringToFront()
+  await page.getByTestId('conversation').first().click()
+  await page.getByTestId('composer').waitFor()
+}
+
+describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
+  beforeAll(async () => {
+    if (!present) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
+    up = await startUp()
+    // playwright starts Chromium with a new, empty profile (its own temporary --user-data-dir) every launch
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
+    context.setDefaultTimeout(10_000)
+  })
+
+  // on a failure, what the server said: the page only shows its side
+  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)))
+
+  afterAll(async () => {
+    await browser?.close()
+    await up?.stop()
+  })
+
+  it('two guests chat both ways in order, one recalls, a reload brings the history back', async () => {
+    const alice = await newPage()
+    const bob = await newPage()
+    await signIn(alice, 'Alice')
+    const bobId = await signIn(bob, 'Bob')
+
+    await startDirect(alice, bobId)
+    await alice.getByTestId('composer').waitFor()
+    await say(alice, 'hello Bob')
+
+    // Bob did not start the conversation: it appears with one unread message
+    const bobConv = bob.getByTestId('conversation')
+    await expect.poll(() => bobConv.getAttribute('data-unread'), WAIT).toBe('1')
+    await openOnly(bob)
+    await expect.poll(() => texts(bob), WAIT).toEqual(['hello Bob'])
+    await expect.poll(() => bobConv.getAttribute('data-unread'), WAIT).toBe('0')
+
+    await say(bob, 'hi Alice, a long one: ' + 'wrap '.repeat(60).trim())
+    await say(alice, 'how are you?')
+    await say(bob, 'fine, thanks')
+    const all = ['hello Bob', 'hi Alice, a long one: ' + 'wrap '.repeat(60).trim(), 'how are you?', 'fine, thanks']
+    for (const page of [alice, bob]) {
+      await expect.poll(() => texts(page), WAIT).toEqual(all)
+      expect(await seqs(page)).toEqual([1, 2, 3, 4])
+    }
+
+    // Alice recalls her first message: both pages show it recalled
+    await alice.bringToFront()
+    await list(alice).first().getByTestId('recall').click()
+    for (const page of [alice, bob]) {
+      await expect.poll(() => list(page).first().getAttribute('data-status'), WAIT).toBe('recalled')
+      expect(await list(page).first().getByTestId('message-content').textContent()).toBe('message recalled')
+    }
+    expect(await list(bob).first().getByTestId('recall').count()).toBe(0)
+
+    // a reload keeps the session (sessionStorage) and the open conversation; history comes back by sync, in order
+    await bob.reload()
+    await expect.poll(() => texts(bob), WAIT).toEqual(['message recalled', ...all.slice(1)])
+    expect(await seqs(bob)).toEqual([1, 2, 3, 4])
+    expect(await bob.getByTestId('my-user-id').textContent()).toBe(bobId)
+
+    mkdirSync('test-artifacts', { recursive: true })
+    await alice.screenshot({ path: 'test-artifacts/chat.png' })
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows markup in a message as literal text', async () => {
+    const evil = '<img src=x onerror=alert(1)>'
+    const [sender, reader] = [await newPage(), await newPage()]
+    await signIn(sender, '<b>Mallory</b>')
+    const readerId = await signIn(reader, 'Reader')
+    // REST errors are shown in words
+    await startDirect(sender, 'no-such-user')
+    await expect.poll(() => sender.getByTestId('error-text').textContent(), WAIT).toBe('That does not exist (or you cannot see it). (no such user: no-such-user)')
+    await startDirect(sender, readerId)
+    await sender.getByTestId('composer').waitFor()
+    await say(sender, evil)
+    await expect.poll(() => reader.getByTestId('conversation').count(), WAIT).toBe(1)
+    await openOnly(reader)
+    for (const page of [sender, reader]) {
+      await expect.poll(() => texts(page), WAIT).toEqual([evil])
+      expect(await page.getByTestId('message-list').locator('img').count()).toBe(0)
+    }
+    expect(await sender.getByTestId('my-name').textContent()).toBe('<b>Mallory</b>')
+    await reader.waitForTimeout(200) // an onerror handler would have run by now
+    expect(dialogs).toEqual([])
+
+    // a message over the gateway's 64 KiB limit is refused: marked not sent, and the reason is shown
+    await sender.bringToFront()
+    await sender.getByTestId('composer-input').evaluate((e, v) => ((e as HTMLTextAreaElement).value = v), 'x'.repeat(70_000))
+    await sender.getByTestId('send').click()
+    const failed = list(sender).and(sender.locator('[data-status="failed"]'))
+    await failed.waitFor()
+    expect(await failed.getByTestId('message-meta').textContent()).toContain('not sent: That is too large for the server.')
+    expect(await sender.getByTestId('error-text').textContent()).toMatch(/^That is too large for the server\./)
+  })
+
+  it('pages older history in on scroll, and after a lost connection syncs what it missed', async () => {
+    const page = await newPage()
+    const sockets: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = []
+    let dropPushes = false
+    let dropped = 0
+    let hold: string[] | undefined // frames to the page held back while set
+    await page.routeWebSocket(/\/v1\/ws/, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((m) => server.send(m))
+      server.onMessage((m) => {
+        if (dropPushes && String(m).includes('"op":"message"')) dropped++
+        else if (hold) hold.push(String(m))
+        else ws.send(m)
+      })
+      sockets.push({ page: ws, server })
+    })
+    const me = await signIn(page, 'Reader')
+
+    // 55 messages from someone else, sent before the page opens the conversation: the newest 50 come first
+    const peer = new RestClient(up.url)
+    await peer.guest('Writer')
+    const { conversationId } = await peer.direct(me)
+    for (let i = 1; i <= 55; i++) await peer.send(conversationId, `m${i}`, `k${i}`)
+    await expect.poll(() => page.getByTestId('conversation').getAttribute('data-unread'), WAIT).toBe('55')
+    await openOnly(page)
+    await expect.poll(() => seqs(page), WAIT).toEqual(Array.from({ length: 50 }, (_, i) => i + 6))
+    await page.getByTestId('message-list').evaluate((e) => e.scrollTo(0, 0))
+    await expect.poll(() => seqs(page), WAIT).toEqual(Array.from({ length: 55 }, (_, i) => i + 1))
+
+    // the push of m56 never reaches the page, then the connection drops: the page reconnects and syncs
+    dropPushes = true
+    await peer.send(conversationId, 'm56', 'k56')
+    await expect.poll(() => dropped, WAIT).toBe(1)
+    dropPushes = false
+    const first = sockets.at(-1)!
+    await first.page.close({ code: 1012, reason: 'test: connection lost' })
+    await first.server.close()
+    await page.locator('[data-testid="conn-state"][data-state="offline"]').waitFor()
+    await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
+    expect(sockets.length).toBe(2)
+    await expect.poll(() => texts(page).then((t) => t.slice(-2)), WAIT).toEqual(['m55', 'm56'])
+    expect(await seqs(page)).toEqual(Array.from({ length: 56 }, (_, i) => i + 1))
+    await expect.poll(() => page.getByTestId('conversation').getAttribute('data-unread'), WAIT).toBe('0')
+
+    // an own message is pending until its ack, then shows its seq once, whether the ack or the push comes first
+    hold = []
+    await page.getByTestId('composer-input').fill('mine')
+    await page.getByTestId('send').click()
+    await list(page).filter({ hasText: 'mine' }).and(page.locator('[data-status="pending"]')).waitFor()
+    await expect.poll(() => hold!.some((f) => f.includes('"op":"ack"')), WAIT).toBe(true)
+    const held = hold
+    hold = undefined
+    for (const f of held) sockets.at(-1)!.page.send(f)
+    await list(page).filter({ hasText: 'mine' }).and(page.locator('[data-seq="57"]')).waitFor()
+    expect(await list(page).filter({ hasText: 'mine' }).count()).toBe(1)
+    expect(await seqs(page)).toEqual(Array.from({ length: 57 }, (_, i) => i + 1))
+  })
+})
