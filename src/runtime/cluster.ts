@@ -1,7 +1,7 @@
 // A multi-process cluster on real infrastructure: one repo, one logic, N task and M gateway processes, each a
 // `gochat serve --role=…`. Used by `gochat cluster up`, the end-to-end suites and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
@@ -41,17 +41,30 @@ export function freePort(): Promise<number> {
   })
 }
 
-async function waitHealthy(url: string, proc: Proc, timeoutMs: number): Promise<void> {
+/** The end of a process's log, so that a failed start says why without a trip to the file. */
+function logTail(path: string, lines = 15): string {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+  } catch {
+    return '(no log)'
+  }
+}
+
+async function waitHealthy(url: string, proc: Proc, logPath: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (proc.child?.exitCode !== null && proc.child?.exitCode !== undefined) throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was healthy (see its log)`)
+    if (proc.child?.exitCode !== null && proc.child?.exitCode !== undefined) {
+      // give the log stream a moment to flush what the process printed last
+      await new Promise((r) => setTimeout(r, 100))
+      throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was healthy; the end of ${logPath}:\n${logTail(logPath)}`)
+    }
     try {
       const res = await fetch(url)
       if (res.ok) return
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 200))
   }
-  throw new Error(`${proc.name} was not healthy at ${url} within ${timeoutMs} ms`)
+  throw new Error(`${proc.name} was not healthy at ${url} within ${timeoutMs} ms; the end of ${logPath}:\n${logTail(logPath)}`)
 }
 
 export class Cluster {
@@ -105,11 +118,12 @@ export class Cluster {
   async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<void> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
-    const out = createWriteStream(join(this.logDir, `${this.opts.topicPrefix}-${name}.log`), { flags: 'a' })
+    const logPath = join(this.logDir, `${this.opts.topicPrefix}-${name}.log`)
+    const out = createWriteStream(logPath, { flags: 'a' })
     proc.child = spawn(process.execPath, [BIN, ...proc.args], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     proc.child.stdout!.pipe(out)
     proc.child.stderr!.pipe(out)
-    await waitHealthy(proc.healthUrl, proc, timeoutMs)
+    await waitHealthy(proc.healthUrl, proc, logPath, timeoutMs)
   }
 
   /** Sends a signal (SIGKILL for crash tests) and waits for the process to exit. */
