@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
 import type { ConfigKey } from '../config/index.js'
@@ -24,6 +25,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
     'tracing-endpoint': Flags.string({ description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)' }),
     'tracing-sample-ratio': Flags.string({ description: 'Share of new traces sampled, 0 to 1 (default 1)' }),
+    'ready-file': Flags.string({ description: 'Once every listener is up, write the ports and gRPC addresses actually bound to this file as JSON (for supervisors; useful with port 0)' }),
   }
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
@@ -45,7 +47,14 @@ export default class Serve extends BaseCommand<typeof Serve> {
     const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
     const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
     const system = await startSystem(this.cfg, roles, log)
-    log.info('ready', { roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })
+    const bound = { pid: process.pid, roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, grpcAddrs: system.grpcAddrs }
+    log.info('ready', { ...bound, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })
+    const readyFile = this.flags['ready-file']
+    if (readyFile) {
+      // write then rename: whoever watches the file never reads half of it
+      writeFileSync(`${readyFile}.tmp`, JSON.stringify(bound))
+      renameSync(`${readyFile}.tmp`, readyFile)
+    }
     await runUntilSignal(system, log)
   }
 }

@@ -74,13 +74,14 @@ export interface GrpcService {
 
 /** Starts a gRPC server on host:port with the given services; resolves once bound. `role` names the serving role in
  * spans and in gochat_errors_total. */
-export async function startGrpcServer(address: string, services: GrpcService[], role?: TraceRole): Promise<Server> {
+/** Serves `services` on `address` (port 0: any free port); the server and the address it actually bound. */
+export async function startGrpcServer(address: string, services: GrpcService[], role?: TraceRole): Promise<{ server: Server; address: string }> {
   const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 })
   for (const s of services) server.addService(s.definition, toGrpcHandlers(s.api as AnyApi, s.definition, role))
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err) => (err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve())),
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(bound))),
   )
-  return server
+  return { server, address: `${address.slice(0, address.lastIndexOf(':'))}:${port}` }
 }
 
 /** Stops accepting calls and waits for in-flight ones (bounded), then forces the rest. */

@@ -1,8 +1,12 @@
 // A multi-process cluster on real infrastructure: one repo, one logic, N task and M gateway processes, each a
 // `gochat serve --role=…`. Used by `gochat cluster up`, the end-to-end suites and the benchmarks.
+//
+// Every process binds port 0 and reports what it bound in its --ready-file: a port picked here and handed over
+// later could meanwhile be taken by any outgoing connection of the machine. Repo starts first, then logic
+// (it needs repo's address), then the tasks and gateways together (they need both). A restart reuses the
+// ports of the first start, since the other processes hold those addresses.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 
@@ -26,19 +30,17 @@ export interface ClusterOptions {
 interface Proc {
   name: string
   args: string[]
+  /** known once the process has reported its monitor (or gateway) port */
   healthUrl: string
   child?: ChildProcess
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port
-      srv.close(() => resolve(port))
-    })
-  })
+/** What `gochat serve --ready-file` writes. */
+interface Bound {
+  pid: number
+  gatewayPort?: number
+  monitorPorts: Record<string, number>
+  grpcAddrs: Record<string, string>
 }
 
 /** The end of a process's log, so that a failed start says why without a trip to the file. */
@@ -50,22 +52,7 @@ function logTail(path: string, lines = 15): string {
   }
 }
 
-async function waitHealthy(url: string, proc: Proc, logPath: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (proc.child?.exitCode !== null && proc.child?.exitCode !== undefined) {
-      // give the log stream a moment to flush what the process printed last
-      await new Promise((r) => setTimeout(r, 100))
-      throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was healthy; the end of ${logPath}:\n${logTail(logPath)}`)
-    }
-    try {
-      const res = await fetch(url)
-      if (res.ok) return
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${proc.name} was not healthy at ${url} within ${timeoutMs} ms; the end of ${logPath}:\n${logTail(logPath)}`)
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export class Cluster {
   readonly procs = new Map<string, Proc>()
@@ -81,9 +68,13 @@ export class Cluster {
     return Array.from({ length: this.opts.gateways }, (_, i) => `gw-${i + 1}`)
   }
 
+  /** repo's gRPC address, once repo has started */
+  get repoAddr(): string | undefined {
+    return this.env.GOCHAT_REPO_ADDR
+  }
+
   async start(timeoutMs = 60_000): Promise<this> {
     mkdirSync(this.logDir, { recursive: true })
-    const [repoAddr, logicAddr] = [`127.0.0.1:${await freePort()}`, `127.0.0.1:${await freePort()}`]
     this.env = {
       ...process.env,
       GOCHAT_KAFKA_BROKERS: this.opts.kafka,
@@ -91,39 +82,63 @@ export class Cluster {
       GOCHAT_REDIS_URL: this.opts.redis,
       GOCHAT_TOPIC_PREFIX: this.opts.topicPrefix,
       GOCHAT_GATEWAY_IDS: this.gatewayIds().join(','),
-      GOCHAT_REPO_ADDR: repoAddr,
-      GOCHAT_LOGIC_ADDR: logicAddr,
+      GOCHAT_REPO_ADDR: '127.0.0.1:0',
+      GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
       ...this.opts.env,
     }
-    const back = async (role: string, name: string) => {
-      const port = await freePort()
-      this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, `--metrics-port=${port}`], healthUrl: `http://127.0.0.1:${port}/health` })
-    }
-    await back('repo', 'repo')
-    await back('logic', 'logic')
-    for (let i = 1; i <= this.opts.tasks; i++) await back('task', `task-${i}`)
+    const back = (role: string, name: string) =>
+      this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })
+    back('repo', 'repo')
+    back('logic', 'logic')
+    for (let i = 1; i <= this.opts.tasks; i++) back('task', `task-${i}`)
     for (const [i, id] of this.gatewayIds().entries()) {
-      const port = this.opts.gatewayPort ? this.opts.gatewayPort + i : await freePort()
-      this.procs.set(id, { name: id, args: ['serve', '--role=gateway', `--instance-id=${id}`, `--port=${port}`], healthUrl: `http://127.0.0.1:${port}/health` })
-      this.gatewayUrls.push(`http://127.0.0.1:${port}`)
+      const port = this.opts.gatewayPort ? this.opts.gatewayPort + i : 0
+      this.procs.set(id, { name: id, args: ['serve', '--role=gateway', `--instance-id=${id}`, `--port=${port}`], healthUrl: '' })
     }
-    // repo first (migrations, topics), then the rest in parallel.
-    await this.startProc('repo', timeoutMs)
-    await Promise.all([...this.procs.keys()].filter((n) => n !== 'repo').map((n) => this.startProc(n, timeoutMs)))
+
+    const repo = await this.startProc('repo', timeoutMs)
+    this.env.GOCHAT_REPO_ADDR = repo.grpcAddrs.repo
+    const logic = await this.startProc('logic', timeoutMs)
+    this.env.GOCHAT_LOGIC_ADDR = logic.grpcAddrs.logic
+    const rest = [...this.procs.keys()].filter((n) => n !== 'repo' && n !== 'logic')
+    await Promise.all(rest.map((n) => this.startProc(n, timeoutMs)))
+    this.gatewayUrls = this.gatewayIds().map((id) => this.procs.get(id)!.healthUrl.replace(/\/health$/, ''))
     return this
   }
 
-  /** Starts (or restarts) one process; `env` overrides settings for this start only. */
-  async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<void> {
+  /** Starts (or restarts) one process and waits until it is healthy; `env` overrides settings for this start only. */
+  async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<Bound> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
     const logPath = join(this.logDir, `${this.opts.topicPrefix}-${name}.log`)
+    const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
+    rmSync(readyFile, { force: true })
     const out = createWriteStream(logPath, { flags: 'a' })
-    proc.child = spawn(process.execPath, [BIN, ...proc.args], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    proc.child.stdout!.pipe(out)
-    proc.child.stderr!.pipe(out)
-    await waitHealthy(proc.healthUrl, proc, logPath, timeoutMs)
+    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    proc.child = child
+    child.stdout.pipe(out)
+    child.stderr.pipe(out)
+
+    const failed = async (why: string) => {
+      await sleep(100) // let the log stream flush what the process printed last
+      return new Error(`${name} ${why}; the end of ${logPath}:\n${logTail(logPath)}`)
+    }
+    const deadline = Date.now() + timeoutMs
+    while (!existsSync(readyFile)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw await failed(`exited (${child.exitCode ?? child.signalCode}) before it was ready`)
+      if (Date.now() > deadline) throw await failed(`was not ready within ${timeoutMs} ms`)
+      await sleep(100)
+    }
+    const bound = JSON.parse(readFileSync(readyFile, 'utf8')) as Bound
+    const role = proc.args.find((a) => a.startsWith('--role='))!.slice('--role='.length)
+    // pin what was bound, so that a restart comes back on the same ports
+    const port = role === 'gateway' ? bound.gatewayPort! : bound.monitorPorts[role]!
+    proc.args = proc.args.map((a) => (a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a))
+    proc.healthUrl = `http://127.0.0.1:${port}/health`
+    const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
+    if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
+    return bound
   }
 
   /** Sends a signal (SIGKILL for crash tests) and waits for the process to exit. */

@@ -31,6 +31,8 @@ export interface System {
   gatewayPort?: number
   /** actual /health + /metrics ports by role (the gateway serves them on its own port) */
   monitorPorts: Partial<Record<RoleName, number>>
+  /** the gRPC addresses actually bound, when repo or logic runs here as its own process */
+  grpcAddrs: Partial<Record<'repo' | 'logic', string>>
   stop(): Promise<void>
 }
 
@@ -54,6 +56,12 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   const httpServers: Server[] = []
   const closers: Array<() => Promise<void> | void> = []
   const monitorPorts: System['monitorPorts'] = {}
+  const grpcAddrs: System['grpcAddrs'] = {}
+  const serveGrpc = async (role: 'repo' | 'logic', address: string, services: Parameters<typeof startGrpcServer>[1]) => {
+    const started = await startGrpcServer(address, services, role)
+    grpcServers.push(started.server)
+    grpcAddrs[role] = started.address
+  }
   const cache = wanted.includes('repo') || wanted.includes('gateway') ? await createCache(cfg) : undefined
 
   if (cache) closers.push(() => cache.close())
@@ -82,7 +90,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       const started = await startRepo({ cfg, bus: busFor('repo'), log, store, cache: cache!, relay: { start: cfg.outbox_relay } })
       roles.push(started.role)
       repo = tracedApi(started.api, 'repo', repoDefinition())
-      if (!all) grpcServers.push(await startGrpcServer(cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }], 'repo'))
+      if (!all) await serveGrpc('repo', cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }])
     } else if (wanted.includes('logic') || wanted.includes('task')) {
       const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task')
       closers.push(() => client.close())
@@ -97,10 +105,10 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
       if (!all) {
-        grpcServers.push(await startGrpcServer(cfg.logic_addr, [
+        await serveGrpc('logic', cfg.logic_addr, [
           { definition: logicDefinition(), api: started.logic },
           { definition: messageApiDefinition(), api: started.messages },
-        ], 'logic'))
+        ])
       }
     } else if (wanted.includes('gateway')) {
       const l = logicClient(cfg.logic_addr, 'gateway')
@@ -134,7 +142,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         monitorPorts[r.name] = m.port
       }
     }
-    return { roles, gatewayPort, monitorPorts, stop }
+    return { roles, gatewayPort, monitorPorts, grpcAddrs, stop }
   } catch (err) {
     await stop().catch(() => undefined)
     throw err

@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { randomUUID } from 'node:crypto'
 import mysql from 'mysql2/promise'
 import type { Consumer } from 'kafkajs'
-import { Cluster, freePort } from '../../src/runtime/cluster.js'
+import { Cluster } from '../../src/runtime/cluster.js'
 import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
@@ -100,11 +100,8 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   }
 
   beforeAll(async () => {
-    repoAddr = `127.0.0.1:${await freePort()}`
-    cluster = await new Cluster({
-      gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix,
-      env: { GOCHAT_REPO_ADDR: repoAddr },
-    }).start()
+    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix }).start()
+    repoAddr = cluster.repoAddr!
     sql = await mysql.createConnection(db)
     observer = createKafka([KAFKA], 'events-test').consumer({ groupId: `${prefix}.events-test-observer`, maxWaitTimeInMs: 100 })
     await observer.connect()

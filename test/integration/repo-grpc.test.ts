@@ -1,6 +1,5 @@
 // The repo API over a real gRPC server and client (src/rpc/server.ts, client.ts): requests and responses
 // cross the wire intact, int64s arrive as numbers, bytes as Buffers, and an AppError keeps its code.
-import { createServer } from 'node:net'
 import type { Server } from '@grpc/grpc-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
@@ -15,15 +14,6 @@ import { startRepo, type StartedRepo } from '../../services/repo/index.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-    s.once('error', reject)
-  })
-}
 
 describe('repo over gRPC', () => {
   let repo: StartedRepo
@@ -34,9 +24,9 @@ describe('repo over gRPC', () => {
   beforeAll(async () => {
     store = new MemoryStore()
     repo = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 1 }), log: createLogger(), store, cache: new MemoryCache(), relay: { start: false } })
-    const address = `127.0.0.1:${await freePort()}`
-    server = await startGrpcServer(address, [{ definition: repoDefinition(), api: repo.api }])
-    client = repoClient(address)
+    const started = await startGrpcServer('127.0.0.1:0', [{ definition: repoDefinition(), api: repo.api }])
+    server = started.server
+    client = repoClient(started.address)
   })
   afterAll(async () => {
     client?.close()
