@@ -132,6 +132,7 @@ export interface Store {
   /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */
   createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean>
   getConversation(conversationId: string): Promise<ConversationWithSeq | null>
+  /** null without the conversation; the same text again writes nothing, not even the outbox */
   setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null>
   /** the user ids that were not members before; `not_found` without the conversation */
   addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]>

@@ -139,12 +139,17 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.listMembers(uid('missing'), '', 10)).toEqual([])
       })
 
-      it('sets the announcement with its outbox row', async () => {
+      it('sets the announcement with its outbox row, and writes no row when the text is unchanged', async () => {
         const conversationId = await group(['a'])
         const topic = uid('t')
         expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe('read the rules')
         expect(await store.setAnnouncement(uid('missing'), 'x', [record(topic)])).toBeNull()
         expect(await pendingOf(topic)).toHaveLength(1)
+        // the same text again: nothing happened, so nobody is told
+        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe('read the rules')
+        expect(await pendingOf(topic)).toHaveLength(1)
+        expect((await store.setAnnouncement(conversationId, 'new rules', [record(topic)]))!.announcement).toBe('new rules')
+        expect(await pendingOf(topic)).toHaveLength(2)
       })
 
       it("lists a user's conversations with last seq and read seq", async () => {

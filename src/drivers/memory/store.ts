@@ -109,6 +109,7 @@ export class MemoryStore implements Store {
   async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
     const c = this.conversations.get(conversationId)
     if (!c) return null
+    if (c.announcement === text) return this.withSeq(c) // unchanged: no outbox, nobody is told
     checkOutbox(outbox)
     c.announcement = text
     this.append(outbox)

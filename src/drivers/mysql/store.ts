@@ -161,8 +161,11 @@ export class MysqlStore implements Store {
 
   async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
     const found = await this.tx(async (c) => {
-      const [res] = await c.execute<Result>('UPDATE conversations SET announcement = ? WHERE conversation_id = ?', [text, conversationId])
-      if (res.affectedRows === 0) return false
+      const [rows] = await c.execute<Rows>('SELECT announcement FROM conversations WHERE conversation_id = ? FOR UPDATE', [conversationId])
+      if (!rows[0]) return false
+      // compared here, not in SQL, where the collation would call 'Rules' and 'rules ' the same text
+      if ((rows[0].announcement ?? '') === text) return true
+      await c.execute<Result>('UPDATE conversations SET announcement = ? WHERE conversation_id = ?', [text, conversationId])
       await this.insertOutbox(c, outbox)
       return true
     })
