@@ -128,6 +128,12 @@ describe('repo service', () => {
       expect((await api.GetConversation({ conversation_id: id })).member_count).toBe(5)
       expect((await pending('t.groups')).map((r) => r.key)).toEqual(['created', 'added', 'removed'])
 
+      // an invitation list computed before another add got there: only the users really added are invited
+      const invites = ['fay', 'hal', 'ivy'].map((u) => event('t.invites', u))
+      expect(await api.AddMembers({ conversation_id: id, user_ids: ['fay', 'hal', 'ivy'], events: [...invites, event('t.invites', id)] })).toEqual({ added_user_ids: ['hal', 'ivy'] })
+      // fay was a member already: her invitation is dropped; an event keyed by something else stays
+      expect((await pending('t.invites')).map((r) => r.key)).toEqual(['hal', 'ivy', id])
+
       const withText = await api.SetAnnouncement({ conversation_id: id, text: 'hello all', events: [event('t.groups', 'announced')] })
       expect(withText.announcement).toBe('hello all')
       await rejectsWith(api.SetAnnouncement({ conversation_id: 'g_nope', text: 'x' }), 'not_found')

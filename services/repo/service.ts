@@ -192,10 +192,18 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
       await groupConversation(conversationId)
       const now = Date.now()
       const members = (req.user_ids ?? []).map((u) => ({ conversationId, userId: id(u, 'user_ids[]'), role: r, joinedAt: now }))
-      const outbox = outboxOf(req.events)
-      const added = members.length ? await store.addMembers(conversationId, members, outbox) : []
+      // the events are keyed by the user they concern: those of requested users who turned out to be members
+      // already (another add got there first) are dropped, inside the transaction that decides it
+      const requested = new Set(members.map((m) => m.userId))
+      let written: OutboxRecord[] = []
+      const outboxFor = (added: string[]) => {
+        const fresh = new Set(added)
+        written = outboxOf(req.events).filter((r) => r.key === null || !requested.has(r.key) || fresh.has(r.key))
+        return written
+      }
+      const added = members.length ? await store.addMembers(conversationId, members, outboxFor) : []
       if (added.length) await memberPages.invalidate(conversationId)
-      return committed(added.length ? outbox : [], { added_user_ids: added })
+      return committed(written, { added_user_ids: added })
     },
 
     async RemoveMember(req) {

@@ -134,8 +134,11 @@ export interface Store {
   getConversation(conversationId: string): Promise<ConversationWithSeq | null>
   /** null without the conversation; the same text again writes nothing, not even the outbox */
   setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null>
-  /** the user ids that were not members before; `not_found` without the conversation */
-  addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]>
+  /**
+   * The user ids that were not members before; `not_found` without the conversation. `outboxFor` gets them inside
+   * the transaction, so that events name exactly who was added even when two adds race.
+   */
+  addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]>
   /** false when the user was no member */
   removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean>
   getMember(conversationId: string, userId: string): Promise<MemberRow | null>

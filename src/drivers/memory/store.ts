@@ -116,12 +116,13 @@ export class MemoryStore implements Store {
     return this.withSeq(c)
   }
 
-  async addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]> {
+  async addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]> {
     const group = this.members.get(conversationId)
     if (!group) throw new AppError('not_found', `conversation ${conversationId} not found`)
     const seen = new Set<string>()
     const fresh = members.filter((m) => !group.byUser.has(m.userId) && !seen.has(m.userId) && seen.add(m.userId))
     if (fresh.length === 0) return []
+    const outbox = outboxFor(fresh.map((m) => m.userId))
     checkOutbox(outbox)
     this.putMembers(conversationId, fresh)
     this.append(outbox)

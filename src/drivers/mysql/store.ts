@@ -172,7 +172,7 @@ export class MysqlStore implements Store {
     return found ? this.getConversation(conversationId) : null
   }
 
-  async addMembers(conversationId: string, members: MemberRow[], outbox: OutboxRecord[]): Promise<string[]> {
+  async addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]> {
     return this.tx(async (c) => {
       await this.lockConversation(c, conversationId)
       const existing = new Set<string>()
@@ -189,8 +189,9 @@ export class MysqlStore implements Store {
       if (fresh.length === 0) return []
       await this.insertMembers(c, conversationId, fresh)
       await c.execute('UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?', [fresh.length, conversationId])
-      await this.insertOutbox(c, outbox)
-      return fresh.map((m) => m.userId)
+      const added = fresh.map((m) => m.userId)
+      await this.insertOutbox(c, outboxFor(added))
+      return added
     })
   }
 
