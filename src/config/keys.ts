@@ -32,6 +32,12 @@ export const configKeys = {
     help: 'Redis URL (unset: the in-memory cache)',
     expected: 'redis://host:port[/db]',
   },
+  redis_key_prefix: {
+    schema: z.string().regex(/^[a-zA-Z0-9._:-]{0,64}$/),
+    default: '',
+    help: 'Prepended to every Redis key (seq counters, presence, caches), so that deployments can share one Redis database',
+    expected: 'up to 64 letters, digits, dot, colon, dash, underscore, e.g. gochat-staging:',
+  },
   topic_prefix: { schema: z.string().regex(/^[a-zA-Z0-9._-]+$/), default: 'gochat', help: 'Prefix of every Kafka topic name', expected: 'letters, digits, dot, dash, underscore' },
   partitions: { schema: z.coerce.number().int().min(1).max(1000), default: 3, help: 'Partitions per topic', expected: 'an integer from 1 to 1000' },
   replication_factor: { schema: positiveInt, default: 1, help: 'Replication factor of every topic', expected: 'a positive integer' },

@@ -1,13 +1,27 @@
 // The core path suite against separately started role processes on real Kafka, MariaDB and Redis, with two
 // gateway instances (clients are spread over both).
 import { afterAll, describe, expect, it } from 'vitest'
-import { infraAvailable } from '../helpers/infra.js'
+import { Redis } from 'ioredis'
+import { infraAvailable, REDIS } from '../helpers/infra.js'
 import { useCluster } from '../helpers/cluster-run.js'
 import { chatSuite } from './chat.suite.js'
 
 describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('real infrastructure, separate processes', () => {
   const c = useCluster('e2e', { env: { GOCHAT_LOG_LEVEL: 'info' } })
   const suite = chatSuite('core path on a cluster (2 gateways)', { gateways: () => c.cluster.gatewayUrls })
+  it('keeps every Redis key of the deployment under its redis_key_prefix', async () => {
+    // the suite above has allocated seqs and registered presence by now
+    const redis = new Redis(REDIS)
+    try {
+      const [, ours] = await redis.scan('0', 'MATCH', `${c.redisKeyPrefix}*`, 'COUNT', 100_000)
+      const seqKeys = ours.map((k) => k.slice(c.redisKeyPrefix.length)).filter((k) => k.startsWith('seq:'))
+      expect(seqKeys.length).toBeGreaterThan(0)
+      // the same counters without the prefix do not exist (other suites share this Redis, with other conversations)
+      expect(await redis.exists(...seqKeys)).toBe(0)
+    } finally {
+      redis.disconnect()
+    }
+  })
   it('drains every role on SIGTERM and each exits 0', async () => {
     await suite.closeSockets()
     expect(await c.cluster.stop()).toEqual({ repo: 0, logic: 0, 'task-1': 0, 'gw-1': 0, 'gw-2': 0 })

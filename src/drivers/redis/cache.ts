@@ -64,7 +64,7 @@ type ScriptedPipeline = ChainableCommander & {
 }
 
 export interface RedisCacheOptions {
-  /** prepended to every key (tests use one per run) */
+  /** prepended to every key (config redis_key_prefix; tests use one per run) */
   keyPrefix?: string
 }
 
