@@ -18,6 +18,9 @@ import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
 import { conversationOut, int, memberOut, messageOut, outboxOf, payloadMessage, required, str, userOut } from './wire.js'
 
+/** seqs reserved in MySQL at a time by async persistence: one write per this many messages of a conversation */
+export const SEQ_RESERVE_BLOCK = 100
+
 export interface RepoServiceDeps {
   cfg: Pick<GochatConfig, 'topic_prefix'>
   store: Store
@@ -103,6 +106,24 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
       cacheDown = true
       return (await maxSeq()) + 1
     }
+  }
+
+  /**
+   * A seq for async persistence, which hands it out before its message reaches MySQL: MAX(seq) alone could be
+   * behind what is in flight on gochat.messages.persist, and a counter re-seeded from it (Redis lost the key)
+   * would hand those seqs out again, and the persist consumer would then drop the second message as a duplicate.
+   * So every seq stays at or below a reservation in MySQL, raised a block ahead when a seq reaches it, and a
+   * re-seed starts above it. A lost counter costs at most a block of unused seqs, never a repeated one.
+   */
+  const reservedUpTo = new Map<string, number>() // what this instance knows is reserved; never above MySQL's
+  async function reservedSeq(conversationId: string): Promise<number> {
+    const floor = async () => Math.max(await store.maxSeq(conversationId), await store.reserveSeq(conversationId, 0))
+    const seq = await nextSeq(cache, conversationId, floor)
+    if (seq > (reservedUpTo.get(conversationId) ?? 0)) {
+      if (reservedUpTo.size > 100_000) reservedUpTo.clear()
+      reservedUpTo.set(conversationId, await store.reserveSeq(conversationId, seq + SEQ_RESERVE_BLOCK))
+    }
+    return seq
   }
 
   return {
@@ -271,7 +292,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
 
     async AllocateSeq(req) {
       const conversationId = required(req.conversation_id, 'conversation_id')
-      const allocate = async () => ({ seq: await nextSeq(cache, conversationId, () => store.maxSeq(conversationId)), message_id: newId('m_'), sent_at: Date.now(), duplicate: false })
+      const allocate = async () => ({ seq: await reservedSeq(conversationId), message_id: newId('m_'), sent_at: Date.now(), duplicate: false })
       const key = str(req.idempotency_key)
       if (!key) return allocate()
       // The first caller with this (sender, key) reserves it and allocates; a repeat waits for that allocation.

@@ -18,6 +18,8 @@ export interface Cache {
   incrExisting(key: string): Promise<number | null>
   /** atomically: raise the counter to at least `floor` (creating it), then INCR it */
   incrAtLeast(key: string, floor: number): Promise<number>
+  /** atomically: create the counter at `floor` if it is missing (an existing one is left as it is), then INCR it */
+  incrSeeded(key: string, floor: number): Promise<number>
 
   get(key: string): Promise<string | null>
   set(key: string, value: string, ttlMs: number): Promise<void>

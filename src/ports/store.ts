@@ -156,6 +156,11 @@ export interface Store {
    * (conversation, seq) or (sender, idempotency key) exists */
   insertMessages(messages: MessageRow[]): Promise<MessageRow[]>
   maxSeq(conversationId: string): Promise<number>
+  /**
+   * Raises the conversation's seq reservation to at least `atLeast` (0: just reads it) and returns it; 0 without
+   * the conversation. Async persistence keeps every seq it hands out at or below it (see AllocateSeq).
+   */
+  reserveSeq(conversationId: string, atLeast: number): Promise<number>
   getMessage(conversationId: string, messageId: string): Promise<MessageRow | null>
   /** messages with seq > afterSeq in seq order, deleted ones left out */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]>

@@ -38,6 +38,16 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
         expect(await cache.incrAtLeast(uid(), 2 ** 50)).toBe(2 ** 50 + 1)
       })
 
+      it('incrSeeded creates a missing counter at the floor, and leaves an existing one as it is', async () => {
+        const key = uid()
+        expect(await cache.incrSeeded(key, 10)).toBe(11)
+        expect(await cache.incrSeeded(key, 100)).toBe(12) // it exists: the floor does not apply
+        expect(await cache.incrSeeded(key, 0)).toBe(13)
+        // seeders that read different floors (one before, one after a reservation moved it) do not leave a gap
+        const fresh = uid()
+        expect(await Promise.all([cache.incrSeeded(fresh, 0), cache.incrSeeded(fresh, 100)])).toEqual([1, 2])
+      })
+
       it('re-seeds race-free: concurrent seeders of a missing key get distinct consecutive values', async () => {
         const key = uid()
         const got = await Promise.all(Array.from({ length: 20 }, () => cache.incrAtLeast(key, 7)))

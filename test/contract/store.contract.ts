@@ -239,6 +239,16 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         await rejectsWith(store.storeMessage(draft(uid('missing')), plainHooks()), 'not_found')
       })
 
+      it('keeps a seq reservation that only rises, apart from MAX(seq)', async () => {
+        const conversationId = await group(['alice'])
+        expect(await store.reserveSeq(conversationId, 0)).toBe(0)
+        expect(await store.reserveSeq(conversationId, 100)).toBe(100)
+        expect(await store.reserveSeq(conversationId, 40)).toBe(100)
+        expect(await store.reserveSeq(conversationId, 0)).toBe(100)
+        expect(await store.maxSeq(conversationId)).toBe(0)
+        expect(await store.reserveSeq(uid('missing'), 10)).toBe(0)
+      })
+
       it('inserts messages with given seqs idempotently on (conversation, seq)', async () => {
         const conversationId = await group(['alice'])
         const m = (seq: number) => ({ ...draft(conversationId), seq })

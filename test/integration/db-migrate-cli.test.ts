@@ -25,7 +25,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     const first = await gochat(['db', 'migrate', '--mysql', db.url, '--json'])
     expect(first.code, first.stderr).toBe(0)
     const applied = JSON.parse(first.stdout)
-    expect(applied).toMatchObject({ database: db.name, applied: [{ version: 1, name: 'initial' }], all: [{ version: 1, name: 'initial' }] })
+    expect(applied).toMatchObject({ database: db.name, applied: [{ version: 1, name: 'initial' }, { version: 2, name: 'seq_reserved' }], all: [{ version: 1, name: 'initial' }, { version: 2, name: 'seq_reserved' }] })
 
     const again = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: db.url })
     expect(again.code, again.stderr).toBe(0)

@@ -70,6 +70,34 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
     expect(seqsOf(id)).toEqual(Array.from({ length: 53 }, (_, i) => i + 1))
   })
 
+  it('async persistence: a counter lost while allocated seqs are not stored yet never hands them out again', async () => {
+    const { api } = repo
+    const id = (await api.CreateGroup({ name: 'async', creator_id: 'ann' })).conversation_id
+    const allocate = async (key: string) => (await api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: key })).seq
+    // allocated, acked, on their way through gochat.messages.persist: none of them is in MySQL yet
+    const inFlight = await Promise.all(Array.from({ length: 10 }, (_, i) => allocate(`a${i}`)))
+    expect([...inFlight].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1))
+    expect(await store.maxSeq(id)).toBe(0)
+    expect(await store.reserveSeq(id, 0)).toBeGreaterThanOrEqual(10)
+
+    await cache.del(`seq:${id}`) // Redis lost the counter
+    const after = await allocate('b0')
+    expect(after).toBeGreaterThan(10)
+    expect(inFlight).not.toContain(after)
+
+    // a repo that restarted (nothing remembered in process) and a counter lost again: still above everything
+    const reserved = await store.reserveSeq(id, 0)
+    await cache.del(`seq:${id}`)
+    const restarted = await startRepo({ cfg, bus, log, store, cache, relay: { start: false } })
+    try {
+      const next = (await restarted.api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: 'c0' })).seq
+      expect(next).toBe(reserved + 1)
+      expect(await store.reserveSeq(id, 0)).toBeGreaterThan(next)
+    } finally {
+      await restarted.role.stop()
+    }
+  })
+
   it('relays a committed message within milliseconds, not a poll interval', async () => {
     const { api } = repo
     const id = (await api.CreateGroup({ name: 'quick', creator_id: 'ann' })).conversation_id

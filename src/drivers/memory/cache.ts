@@ -32,6 +32,10 @@ export class MemoryCache implements Cache {
     return this.bump(key, Math.max(Number(this.live(key)?.value ?? 0), floor))
   }
 
+  async incrSeeded(key: string, floor: number): Promise<number> {
+    return this.bump(key, Number(this.live(key)?.value ?? floor))
+  }
+
   async get(key: string): Promise<string | null> {
     return this.live(key)?.value ?? null
   }

@@ -42,6 +42,7 @@ export class MemoryStore implements Store {
   private readonly users = new Map<string, UserRow>()
   private readonly userIdByName = new Map<string, string>()
   private readonly conversations = new Map<string, ConversationRow>()
+  private readonly seqReserved = new Map<string, number>()
   private readonly members = new Map<string, Members>()
   private readonly conversationsOfUser = new Map<string, Set<string>>()
   private readonly messages = new Map<string, Messages>()
@@ -200,6 +201,13 @@ export class MemoryStore implements Store {
 
   async maxSeq(conversationId: string): Promise<number> {
     return this.maxSeqOf(conversationId)
+  }
+
+  async reserveSeq(conversationId: string, atLeast: number): Promise<number> {
+    if (!this.conversations.has(conversationId)) return 0
+    const reserved = Math.max(this.seqReserved.get(conversationId) ?? 0, atLeast)
+    this.seqReserved.set(conversationId, reserved)
+    return reserved
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {

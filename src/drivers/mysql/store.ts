@@ -281,6 +281,12 @@ export class MysqlStore implements Store {
     return Number(rows[0]!.s)
   }
 
+  async reserveSeq(conversationId: string, atLeast: number): Promise<number> {
+    if (atLeast > 0) await this.execute('UPDATE conversations SET seq_reserved = GREATEST(seq_reserved, ?) WHERE conversation_id = ?', [atLeast, conversationId])
+    const [rows] = await this.execute<Rows>('SELECT seq_reserved FROM conversations WHERE conversation_id = ?', [conversationId])
+    return rows[0] ? Number(rows[0].seq_reserved) : 0
+  }
+
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
     const [rows] = await this.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`, [messageId, conversationId])
     return rows[0] ? toMessage(rows[0]) : null

@@ -42,6 +42,9 @@ return false`,
 local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
 if cur < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
 return redis.call('INCR', KEYS[1])`,
+  gochatIncrSeeded: `
+redis.call('SET', KEYS[1], ARGV[1], 'NX')
+return redis.call('INCR', KEYS[1])`,
   // ARGV: field, value, now, ttlMs
   gochatHashPut: `${PRUNE}
 local now = tonumber(ARGV[3])
@@ -56,6 +59,7 @@ return prune(KEYS[1], tonumber(ARGV[2]))`,
 type Scripted<T> = T & {
   gochatIncrExisting(key: string): Promise<number | null>
   gochatIncrAtLeast(key: string, floor: string): Promise<number>
+  gochatIncrSeeded(key: string, floor: string): Promise<number>
   gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): Promise<number>
   gochatHashRemove(key: string, field: string, now: number): Promise<number>
 }
@@ -103,6 +107,10 @@ export class RedisCache implements Cache {
 
   incrAtLeast(key: string, floor: number): Promise<number> {
     return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor)))
+  }
+
+  incrSeeded(key: string, floor: number): Promise<number> {
+    return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor)))
   }
 
   get(key: string): Promise<string | null> {
