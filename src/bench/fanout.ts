@@ -10,7 +10,6 @@ import { paced, sleep, waitUntil, type Rate } from './pacing.js'
 import { progressBar } from './progress.js'
 import { SendError, openSender } from './sender.js'
 import { summarizeSmall, type CdfPoint, type LatencySummary, type SmallSummary } from './stats.js'
-import type { ServerStats } from './server-metrics.js'
 import type { FanoutTarget, SystemName } from './targets.js'
 import { WorkerPool } from './worker-pool.js'
 
@@ -26,11 +25,6 @@ export interface FanoutOptions {
   warmupTimeoutMs: number
   /** after the last ack, how long to wait for missing deliveries */
   drainTimeoutMs: number
-  /**
-   * How long to watch the server's memory before and after the connections open, keeping the lowest reading
-   * (0: one reading a second after the ramp, which counts the garbage the ramp left behind as well)
-   */
-  memorySettleMs: number
   /** stderr progress and phase notes */
   log: (text: string) => void
   progress: boolean
@@ -60,38 +54,22 @@ export interface FanoutRun {
   completeness: Completeness
   clientCpu: ClientCpu
   /**
-   * The server's resident memory before and after the connections opened (each the lowest reading over
-   * `memorySettleMs`), and the difference per connection; `rssRampBytes` is the reading right after the ramp,
-   * garbage included. cpuMs/coresUsed: the servers' CPU during the measured phase (gochat: the gateways only).
+   * The server's resident memory before and after the connections opened, and the difference per connection:
+   * meaningful on a freshly started server only (on a reused one, an earlier run's garbage being returned can
+   * make it negative). cpuMs/coresUsed: the servers' CPU during the measured phase (gochat: the gateways only).
    */
-  server: { rssBeforeBytes: number; rssAfterBytes: number; rssRampBytes: number; memorySettleMs: number; bytesPerConnection: number; rampBytesPerConnection: number; cpuMs: number; coresUsed: number } | null
+  server: { rssBeforeBytes: number; rssAfterBytes: number; bytesPerConnection: number; cpuMs: number; coresUsed: number } | null
 }
 
 /** codes worth another try with the same idempotency key (nothing was stored, or it is stored exactly once) */
 const RETRYABLE = new Set(['rate_limited', 'timeout', 'unavailable'])
 const SEND_ATTEMPTS = 5
 
-/**
- * The server's memory with the garbage of what it just did returned: the lowest of readings every 500 ms. A
- * burst of work (creating users, a connection ramp) leaves garbage that V8 returns only at its next full GC,
- * which on an idle process comes some 10 to 30 s later; garbage can only add to a reading, never take away.
- */
-async function settledStats(target: FanoutTarget, settleMs: number, first?: ServerStats | null): Promise<ServerStats | null> {
-  let low = first ?? (await target.serverStats())
-  for (const until = nowMs() + settleMs; nowMs() < until; ) {
-    await sleep(500)
-    const s = await target.serverStats()
-    if (s && low && s.rssBytes < low.rssBytes) low = s
-  }
-  return low
-}
-
 export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise<FanoutRun> {
   const run = randomBytes(4).toString('hex')
   const prepared = await target.prepare(o.log)
   const { conversationId, receivers } = prepared
-  if (o.memorySettleMs > 0) o.log(`${target.system}: reading the server's memory for ${o.memorySettleMs / 1000} s before the connections open`)
-  const before = await settledStats(target, o.memorySettleMs)
+  const before = await target.serverStats()
 
   const sender = await openSender(prepared.sender)
   let pool: WorkerPool | undefined
@@ -103,11 +81,9 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     let t = nowMs()
     const connected = await clients.connect(run, o.messages, receivers, o.connectConcurrency).finally(() => bar?.stop())
     const connectMs = nowMs() - t
-    // let the server finish registering (presence) before reading memory
+    // let the server finish registering (presence) and the allocator settle before reading memory
     await sleep(1000)
-    const ramp = await target.serverStats()
-    if (o.memorySettleMs > 0) o.log(`${target.system}: reading the server's memory for ${o.memorySettleMs / 1000} s with every connection open`)
-    const after = await settledStats(target, o.memorySettleMs, ramp)
+    const after = await target.serverStats()
 
     // warm-up: one message that every connected member must get; also proves the group and routes work
     t = nowMs()
@@ -205,14 +181,11 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       deliveriesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
       completeness: complete,
       clientCpu: clientCpu(cpu1 - cpu0, activeMs, main0 === undefined || main1 === undefined ? null : main1 - main0, merged.workers),
-      server: before && after && ramp && server0 && server1
+      server: before && after && server0 && server1
         ? {
             rssBeforeBytes: before.rssBytes,
             rssAfterBytes: after.rssBytes,
-            rssRampBytes: ramp.rssBytes,
-            memorySettleMs: o.memorySettleMs,
             bytesPerConnection: Math.round((after.rssBytes - before.rssBytes) / connections),
-            rampBytesPerConnection: Math.round((ramp.rssBytes - before.rssBytes) / connections),
             cpuMs: Math.round(server1.cpuMs - server0.cpuMs),
             coresUsed: round((server1.cpuMs - server0.cpuMs) / activeMs, 2),
           }

@@ -23,7 +23,7 @@ function gochat(args: string[], timeoutMs = 120_000): Promise<{ code: number | n
   })
 }
 
-const SMALL = ['bench', 'fanout', '--group-size', '200', '--messages', '5', '--rate', '10', '--memory-settle', '1', '--no-progress', '--json']
+const SMALL = ['bench', 'fanout', '--group-size', '200', '--messages', '5', '--rate', '10', '--no-progress', '--json']
 
 function expectSound(report: FanoutReport) {
   const run = report.gochat
@@ -42,13 +42,6 @@ function expectSound(report: FanoutReport) {
   expect(c.p50).toBeLessThanOrEqual(c.p99)
   expect(c.p99).toBeLessThanOrEqual(c.max)
   expect(run.deliveriesPerSec).toBeGreaterThan(0)
-  // memory: the lowest reading over the settle window, so never above the one taken right after the ramp
-  const s = run.server!
-  expect(s.memorySettleMs).toBe(1000)
-  expect(s.rssAfterBytes).toBeGreaterThan(0)
-  expect(s.rssAfterBytes).toBeLessThanOrEqual(s.rssRampBytes)
-  expect(s.bytesPerConnection).toBe(Math.round((s.rssAfterBytes - s.rssBeforeBytes) / (run.setup.connected + 1))) // the sender's too
-  expect(s.rampBytesPerConnection).toBeGreaterThanOrEqual(s.bytesPerConnection)
   expect(report.ok).toBe(true)
 }
 

@@ -33,7 +33,6 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     'warmup-timeout': Flags.integer({ description: 'Seconds to wait for the warm-up message to reach every member', default: 60, min: 1 }),
     baseline: Flags.boolean({ description: 'Also run a plain ws and a Socket.IO broadcast server with the same clients and print ratios' }),
     html: Flags.string({ description: 'Write a self-contained HTML report (latency CDF, completion chart) to this file' }),
-    'memory-settle': Flags.integer({ description: "Seconds to watch each server's memory before and after the connections open, keeping the lowest reading (the garbage of the ramp returned); 0: one reading right after the ramp", default: 30, min: 0 }),
   }
 
   async run(): Promise<FanoutReport> {
@@ -51,7 +50,6 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       connectConcurrency: f['connect-concurrency'],
       warmupTimeoutMs: f['warmup-timeout'] * 1000,
       drainTimeoutMs: f['drain-timeout'] * 1000,
-      memorySettleMs: f['memory-settle'] * 1000,
       log,
       progress: !f['no-progress'],
     }
