@@ -72,6 +72,14 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, opts: Con
       expect(await bus.ensureTopics([{ name: t, partitions: 2, replicationFactor: 1 }, { name: other, partitions: 1, replicationFactor: 1 }])).toEqual([other])
     }, timeout)
 
+    // What every role does at start, several processes at once: on KRaft a new topic's metadata lags its creation
+    it('ensureTopics from racing callers creates each topic once, every partition ready to publish on return', async () => {
+      const specs = Array.from({ length: 8 }, (_, i) => ({ name: `contract.${run}.race.${i}`, partitions: 3, replicationFactor: 1 }))
+      const [a, b] = await Promise.all([bus.ensureTopics(specs), bus.ensureTopics(specs)])
+      expect([...a, ...b].sort()).toEqual(specs.map((s) => s.name).sort())
+      for (const s of specs) await bus.publish(s.name, [0, 1, 2].map((p) => ({ key: keyFor(p, 3), value: `to ${p}` })))
+    }, timeout)
+
     it('puts every record of a key on one partition (Kafka\'s partitioner), in publish order', async () => {
       const partitions = 4
       const t = await topic('bykey', partitions)

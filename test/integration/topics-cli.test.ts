@@ -164,6 +164,18 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     expect(zero.code).toBe(2)
     expect(zero.stderr).toMatch(/partitions/)
 
+    // valid configuration that the broker refuses: one broker cannot hold three replicas
+    const rf = await gochat(['topics', 'create', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
+    expect(rf.code, rf.stderr).toBe(2)
+    expect(rf.stderr).toMatch(/replication_factor/)
+    const admin = new kafkajs.Kafka({ clientId: 'itest-rf', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
+    await admin.connect()
+    try {
+      expect((await admin.listTopics()).filter((t) => t.startsWith(`${prefix}rf.`))).toEqual([])
+    } finally {
+      await admin.disconnect()
+    }
+
     // none of these changed anything
     if (hasKcat) expect([...kcatMetadata().keys()].sort()).toEqual([...names].sort())
   })

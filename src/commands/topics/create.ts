@@ -25,6 +25,7 @@ With --with-groups, every consumer group of the catalog that has no committed of
     '<%= config.bin %> topics create --kafka 127.0.0.1:9092',
     '<%= config.bin %> topics create --kafka 127.0.0.1:9092 --dry-run',
     '<%= config.bin %> topics create --kafka 127.0.0.1:9092 --with-groups --partitions 6 --json',
+    '<%= config.bin %> topics create --kafka broker-1:9092,broker-2:9092,broker-3:9092 --replication-factor 3',
   ]
 
   static override flags = {
@@ -32,10 +33,11 @@ With --with-groups, every consumer group of the catalog that has no committed of
     'with-groups': Flags.boolean({ description: 'Also commit starting offsets for catalog consumer groups that have none' }),
     // an integer flag without bounds: the configuration schema checks the range and names the key in its error
     partitions: Flags.integer({ description: 'Partitions of each new topic (default: configuration key partitions, 3)' }),
+    'replication-factor': Flags.integer({ description: 'Replicas of each new topic, at most the number of brokers (default: configuration key replication_factor, 1)' }),
   }
 
   protected override configFlags() {
-    return { partitions: this.flags.partitions }
+    return { partitions: this.flags.partitions, replication_factor: this.flags['replication-factor'] }
   }
 
   public async run(): Promise<CreateResult> {

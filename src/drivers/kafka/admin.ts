@@ -5,6 +5,7 @@ import { UnreachableError, UsageError } from '../../cli/base-command.js'
 import type { GochatConfig } from '../../config/index.js'
 import type { TopicSpec } from '../../ports/bus.js'
 import { createKafka } from './client.js'
+import { createTopicsAndWait, topicOffsets } from './create-topics.js'
 
 // kafkajs is CommonJS: Node's ESM loader does not see every export by name (ConfigResourceTypes), the default does
 const { AssignerProtocol, ConfigResourceTypes, logLevel } = kafkajs
@@ -73,24 +74,6 @@ export async function withAdmin<T>(cfg: Pick<GochatConfig, 'kafka_brokers' | 'lo
 
 const isInternal = (name: string) => name.startsWith('__')
 
-/**
- * Offsets of every partition, retrying retriable broker errors. Needed right after createTopics: the
- * controller has named the leaders (waitForLeaders) but the broker may answer NOT_LEADER_OR_FOLLOWER for a
- * few hundred milliseconds more, and kafkajs gives up on that at once.
- */
-async function topicOffsets(h: AdminHandle, topic: string): Promise<Array<{ partition: number; low: string; high: string }>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await h.admin.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition)
-    } catch (err) {
-      const e = err as { name?: string; retriable?: boolean }
-      // only broker answers such as NOT_LEADER; a dead connection is withAdmin's business
-      if (e.name !== 'KafkaJSProtocolError' || !e.retriable || attempt >= 40) throw err
-      await new Promise((r) => setTimeout(r, 250))
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------- topics
 
 export interface TopicPlan {
@@ -122,20 +105,15 @@ async function partitionCounts(h: AdminHandle, names: string[]): Promise<Map<str
 export async function createTopics(h: AdminHandle, specs: TopicSpec[]): Promise<void> {
   if (specs.length === 0) return
   try {
-    // waitForLeaders: groups can be provisioned (offsets committed) right after
-    await h.admin.createTopics({
-      waitForLeaders: true,
-      topics: specs.map((s) => ({
-        topic: s.name,
-        numPartitions: s.partitions,
-        replicationFactor: s.replicationFactor,
-        configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
-      })),
-    })
+    // every partition has a leader on return: groups can be provisioned (offsets committed) right after
+    await createTopicsAndWait(h.admin, specs)
   } catch (err) {
-    const e = err as { type?: string; message: string }
-    if (e.type === 'INVALID_REPLICATION_FACTOR' || e.type === 'INVALID_PARTITIONS' || e.type === 'INVALID_CONFIG') {
-      throw new UsageError(`Kafka refused to create the topics: ${e.message} (check partitions and replication_factor against the cluster)`)
+    // kafkajs wraps the topics' errors in an aggregate (KafkaJSAggregateError.errors)
+    const e = err as { type?: string; errors?: Array<{ type?: string; message: string }>; message: string }
+    const causes = [e, ...(e.errors ?? [])]
+    if (causes.some((c) => c.type === 'INVALID_REPLICATION_FACTOR' || c.type === 'INVALID_PARTITIONS' || c.type === 'INVALID_CONFIG')) {
+      const why = [...new Set((e.errors ?? [e]).map((c) => c.message))].join('; ')
+      throw new UsageError(`Kafka refused to create the topics: ${why} (check partitions and replication_factor against the cluster)`)
     }
     throw err
   }
@@ -168,7 +146,7 @@ export async function describeTopic(h: AdminHandle, name: string): Promise<Topic
   if ((await topicExists(h, [name])).unknown.length) return null
   const [{ topics }, offsets, described] = await Promise.all([
     h.admin.fetchTopicMetadata({ topics: [name] }),
-    topicOffsets(h, name),
+    topicOffsets(h.admin, name),
     h.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name }] }),
   ])
   const byPartition = new Map(offsets.map((o) => [o.partition, o]))
@@ -242,7 +220,7 @@ export async function describeGroup(h: AdminHandle, groupId: string): Promise<Gr
 
   const partitions: PartitionLag[] = []
   for (const topic of [...topicNames].filter((t) => present.has(t)).sort()) {
-    for (const o of await topicOffsets(h, topic)) {
+    for (const o of await topicOffsets(h.admin, topic)) {
       const c = committedBy.get(`${topic}/${o.partition}`) ?? null
       partitions.push({ topic, partition: o.partition, committed: c, logEndOffset: o.high, lag: c === null ? null : Math.max(0, Number(o.high) - Number(c)) })
     }
@@ -264,7 +242,7 @@ export async function planOffsetReset(h: AdminHandle, groupId: string, topic: st
   const [{ groups }, committed, ends] = await Promise.all([
     h.admin.describeGroups([groupId]),
     h.admin.fetchOffsets({ groupId, topics: [topic] }),
-    topicOffsets(h, topic),
+    topicOffsets(h.admin, topic),
   ])
   const byTime = target.to === 'datetime' ? new Map((await h.admin.fetchTopicOffsetsByTimestamp(topic, target.timestamp)).map((o) => [o.partition, o.offset])) : null
   const current = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset) >= 0 ? p.offset : null]))
@@ -355,7 +333,7 @@ export async function provisionGroups(h: AdminHandle, wanted: Array<{ groupId: s
     if (todo.length === 0) continue
     if (!dryRun) {
       const offsets = []
-      for (const topic of todo) for (const o of await topicOffsets(h, topic)) offsets.push({ topic, partition: o.partition, offset: o.high })
+      for (const topic of todo) for (const o of await topicOffsets(h.admin, topic)) offsets.push({ topic, partition: o.partition, offset: o.high })
       await commitAsMember(h, groupId, offsets)
     }
     result.provisioned.push({ groupId, topics: todo })

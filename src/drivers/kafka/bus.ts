@@ -8,6 +8,7 @@ import type { Bus, BusRecord, ConsumeOptions, OutgoingRecord, Subscription, Topi
 import { log } from '../../observability/log.js'
 import { kafkaConsumerLag } from '../../observability/metrics.js'
 import { createKafka } from './client.js'
+import { createTopicsAndWait } from './create-topics.js'
 
 const busLog = log.child({ component: 'kafka-bus' })
 
@@ -105,23 +106,7 @@ export class KafkaBus implements Bus {
   async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
     const admin = await this.admin()
     const existing = new Set(await admin.listTopics())
-    const missing = specs.filter((s) => !existing.has(s.name))
-    // One request per topic: createTopics answers false when a topic already exists (created meanwhile by
-    // someone else), which tells exactly which ones this call created.
-    const created = await Promise.all(
-      missing.map((s) =>
-        admin.createTopics({
-          waitForLeaders: true,
-          topics: [{
-            topic: s.name,
-            numPartitions: s.partitions,
-            replicationFactor: s.replicationFactor,
-            configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
-          }],
-        }),
-      ),
-    )
-    return missing.filter((_, i) => created[i]).map((s) => s.name)
+    return createTopicsAndWait(admin, specs.filter((s) => !existing.has(s.name)))
   }
 
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
