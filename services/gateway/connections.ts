@@ -9,6 +9,12 @@ import WebSocket from 'ws'
  */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 
+/** The part of the upgraded TCP socket that batches writes: corked, several frames leave in one writev. */
+export interface Corkable {
+  cork(): void
+  uncork(): void
+}
+
 export class Connection {
   readonly id = randomUUID()
   /** pings sent since the last sign of life; the heartbeat drops the connection at two */
@@ -17,6 +23,8 @@ export class Connection {
   constructor(
     readonly userId: string,
     readonly ws: WebSocket,
+    /** the socket under `ws`; without it every frame is its own write */
+    private readonly socket?: Corkable,
   ) {}
 
   /** Writes one text frame (a Buffer is written as-is: the same bytes for every recipient). */
@@ -27,6 +35,23 @@ export class Connection {
       return
     }
     this.ws.send(data, { binary: false })
+  }
+
+  /**
+   * Writes several text frames, in order, in one system call: under load a gateway's batch often holds more than
+   * one message for the same socket, and a write per frame costs more than the frame (one syscall and TCP segment).
+   */
+  sendAll(frames: readonly Buffer[]): void {
+    if (frames.length === 1 || !this.socket) {
+      for (const f of frames) this.send(f)
+      return
+    }
+    this.socket.cork()
+    try {
+      for (const f of frames) this.send(f)
+    } finally {
+      this.socket.uncork()
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { deadLetterer } from '../../src/bus/dead-letter.js'
 import { decode, DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
 import { consumeSpan, tracingEnabled } from '../../src/observability/tracing.js'
-import type { ConnectionRegistry } from './connections.js'
+import type { Connection, ConnectionRegistry } from './connections.js'
 import { downstreamRecords, framesPushed } from './metrics.js'
 
 export interface DownstreamDeps {
@@ -19,16 +19,26 @@ export interface DownstreamDeps {
   log: Logger
 }
 
-export function deliver(registry: ConnectionRegistry, msg: DownstreamMessage): number {
-  const bytes = Buffer.from(msg.frame, 'utf8')
+/**
+ * Writes a batch of DownstreamMessages: each frame is turned into bytes once, and a connection that has several
+ * frames in the batch gets them in order in one write. Returns the frames written.
+ */
+export function deliver(registry: ConnectionRegistry, msgs: readonly DownstreamMessage[]): number {
+  const pending = new Map<Connection, Buffer[]>()
   let written = 0
-  for (const userId of msg.userIds) {
-    for (const conn of registry.of(userId)) {
-      if (msg.connectionId !== undefined && conn.id !== msg.connectionId) continue
-      conn.send(bytes)
-      written++
+  for (const msg of msgs) {
+    const bytes = Buffer.from(msg.frame, 'utf8')
+    for (const userId of msg.userIds) {
+      for (const conn of registry.of(userId)) {
+        if (msg.connectionId !== undefined && conn.id !== msg.connectionId) continue
+        const frames = pending.get(conn)
+        if (frames) frames.push(bytes)
+        else pending.set(conn, [bytes])
+        written++
+      }
     }
   }
+  for (const [conn, frames] of pending) conn.sendAll(frames)
   return written
 }
 
@@ -46,13 +56,13 @@ export function startDownstream(deps: DownstreamDeps): Promise<Subscription> {
         // one span per DownstreamMessage, a child of the task span that produced it
         for (const { value, record } of items) {
           framesPushed.inc(consumeSpan('gateway', 'ws.write', record, (span) => {
-            const written = deliver(deps.registry, value)
+            const written = deliver(deps.registry, [value])
             span?.setAttributes({ 'gochat.recipients': value.userIds.length, 'gochat.sockets_written': written })
             return written
           }))
         }
       } else {
-        for (const { value } of items) framesPushed.inc(deliver(deps.registry, value))
+        framesPushed.inc(deliver(deps.registry, items.map((i) => i.value)))
       }
       downstreamRecords.inc(items.length)
     },

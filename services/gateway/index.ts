@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
 import type { Server } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
@@ -86,8 +87,8 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   /** presence work of connections that closed and is not finished yet; stop() waits for it */
   const leaving = new Set<Promise<void>>()
 
-  const onConnection = (ws: WebSocket, userId: string) => {
-    const conn = new Connection(userId, ws)
+  const onConnection = (ws: WebSocket, userId: string, socket: Duplex) => {
+    const conn = new Connection(userId, ws, socket)
     registry.add(conn)
     ws.on('error', (err) => log.debug('websocket error', { err, userId }))
     ws.on('pong', () => (conn.missedPongs = 0))

@@ -19,7 +19,8 @@ export const PAYLOAD_HEADROOM = 64 * 1024
 export interface WsDeps {
   verifier: TokenVerifier
   maxFrameBytes: number
-  onConnection(ws: WebSocket, userId: string): void
+  /** socket: the upgraded TCP socket under ws, for batched writes */
+  onConnection(ws: WebSocket, userId: string, socket: Duplex): void
   log: Logger
 }
 
@@ -48,7 +49,7 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     deps.verifier.verify(token).then(
       (userId) => {
         if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
-        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId))
+        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket))
       },
       (err: unknown) => {
         if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)
