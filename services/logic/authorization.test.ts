@@ -27,6 +27,7 @@ const t = topics(cfg)
 interface Call {
   method: string
   req: { events?: OutboxEvent[] } & Record<string, unknown>
+  res: Promise<unknown>
 }
 
 let calls: Call[] = []
@@ -41,8 +42,9 @@ beforeAll(async () => {
   const { api } = await startRepo({ cfg, bus, log: createLogger(), store: new MemoryStore(), cache })
   const recorded = new Proxy(api, {
     get: (target, method: string) => (req: Call['req']) => {
-      calls.push({ method, req })
-      return (target[method as keyof RepoApi] as (r: unknown) => Promise<unknown>)(req)
+      const res = (target[method as keyof RepoApi] as (r: unknown) => Promise<unknown>)(req)
+      calls.push({ method, req, res })
+      return res
     },
   })
   const deps: LogicDeps = { repo: recorded, topics: t }
@@ -163,9 +165,10 @@ describe('conversations', () => {
     await expect(logic.AddGroupMembers({ user_id: outsider, conversation_id: conv, user_ids: [newbie] })).rejects.toMatchObject({ code: 'not_member' })
     expect(calls.filter((c) => c.method === 'AddMembers')).toHaveLength(0)
     await logic.AddGroupMembers({ user_id: admin, conversation_id: conv, user_ids: [newbie, members[0]!] })
-    const invited = eventsOf('AddMembers')
-    expect(calls.find((c) => c.method === 'AddMembers')?.req.user_ids).toEqual([newbie])
-    expect(invited).toEqual([{ topic: t.notifications, key: newbie, event: expect.objectContaining({ event_type: 'group.invited', target_user_id: newbie }) }])
+    // logic hands repo an invitation per requested user; repo's transaction adds (and invites) only the newcomer
+    const add = calls.find((c) => c.method === 'AddMembers')!
+    expect(eventsOf('AddMembers').map((e) => [e.topic, e.key, e.event.event_type])).toEqual([newbie, members[0]].map((u) => [t.notifications, u, 'group.invited']))
+    expect(await add.res).toEqual({ added_user_ids: [newbie] })
   })
 
   it('refuses group operations on a direct conversation', async () => {

@@ -25,22 +25,6 @@ async function allMemberIds(repo: RepoApi, conversationId: string): Promise<stri
   return ids
 }
 
-/** The subset of userIds that are not members yet. */
-async function nonMembers(repo: RepoApi, conversationId: string, userIds: string[]): Promise<string[]> {
-  const member = await Promise.all(
-    userIds.map((id) =>
-      repo.GetMember({ conversation_id: conversationId, user_id: id }).then(
-        () => true,
-        (err: unknown) => {
-          if (err instanceof AppError && err.code === 'not_found') return false
-          throw err
-        },
-      ),
-    ),
-  )
-  return userIds.filter((_, i) => !member[i])
-}
-
 export function createConversations(deps: LogicDeps): ConversationApi {
   const { repo } = deps
   const invited = (conversationId: string, name: string, by: string, userIds: string[]) =>
@@ -79,10 +63,8 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       if (userIds.length === 0) throw new AppError('bad_request', 'userIds is empty')
       const { conversation } = await requireGroupAdmin(repo, conversationId, userId)
       await requireUsers(repo, userIds)
-      // invite only the users who are not members yet: existing members get no second group.invited
-      const fresh = await nonMembers(repo, conversationId, userIds)
-      if (fresh.length === 0) return {}
-      await repo.AddMembers({ conversation_id: conversationId, user_ids: fresh, role: 'member', events: invited(conversationId, conversation.name, userId, fresh) })
+      // repo adds only the users who are not members yet, and drops the others' group.invited, inside its transaction
+      await repo.AddMembers({ conversation_id: conversationId, user_ids: userIds, role: 'member', events: invited(conversationId, conversation.name, userId, userIds) })
       return {}
     },
 

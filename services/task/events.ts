@@ -1,10 +1,14 @@
 // Domain events addressed to users reach their sockets as `event` frames: message events go to every member of
 // the conversation, notifications to their target user. Routed like messages: presence, one record per gateway.
-import type { BusRecord } from '../../src/ports/bus.js'
+// Notifications come in bursts (adding 1,000 members writes 1,000 group.invited), so the presence of every
+// target user of a batch is looked up in one call, not one call per event.
+import type { Retrier } from '../../src/bus/retry.js'
+import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
 import { memberPages } from './members.js'
-import { locate, Outbox, type RouteDeps } from './route.js'
+import { locate, lookupPresence, Outbox, type RouteDeps } from './route.js'
+import { taskHandler } from './worker.js'
 import { taskDuration } from './metrics.js'
 
 export const decodeEvent = (rec: BusRecord) => decode(EventEnvelope, rec.value, 'event envelope')
@@ -17,13 +21,13 @@ async function targetsOf(deps: RouteDeps, e: EventEnvelope): Promise<string[]> {
   return ids
 }
 
-export async function routeEvent(deps: RouteDeps, e: EventEnvelope): Promise<Outbox> {
+export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: ReadonlyMap<string, string[]>): Promise<Outbox> {
   const out = new Outbox()
   const timer = taskDuration.startTimer({ task_type: 'event' })
   const users = await targetsOf(deps, e)
   if (users.length) {
     const frame = encode({ op: 'event', event: e })
-    const { byGateway } = await locate(deps.repo, users)
+    const { byGateway } = await locate(deps.repo, users, known)
     for (const [gw, userIds] of byGateway) {
       const down: DownstreamMessage = { conversationId: e.conversation_id ?? '', userIds, frame }
       out.add(deps.downstreamTopic(gw), { key: e.conversation_id ?? e.target_user_id ?? null, value: encode(down) })
@@ -31,4 +35,14 @@ export async function routeEvent(deps: RouteDeps, e: EventEnvelope): Promise<Out
   }
   timer()
   return out
+}
+
+/** The events consumer's batch handler: one presence lookup for the batch's target users, then taskHandler. */
+export function eventsHandler(bus: Bus, retrier: Retrier, deps: RouteDeps) {
+  return async (items: Array<{ record: BusRecord; value: EventEnvelope }>): Promise<void> => {
+    const targets = [...new Set(items.flatMap(({ value }) => (value.target_user_id ? [value.target_user_id] : [])))]
+    // a failure here fails the batch, which the consumer hands over again after a pause: nothing is skipped
+    const known = targets.length > 1 ? await lookupPresence(deps.repo, targets) : undefined
+    await taskHandler<EventEnvelope>(bus, retrier, (e) => routeEvent(deps, e, known))(items)
+  }
 }

@@ -6,11 +6,10 @@ import { runConsumer } from '../../src/bus/consumer.js'
 import { deadLetterer } from '../../src/bus/dead-letter.js'
 import { retrier, type RetryPolicy } from '../../src/bus/retry.js'
 import { decode, OfflinePush, TaskMessage, type DispatchMessage, type FanoutTask, type TaskMessage as Task } from '../../src/contracts/payloads.js'
-import type { EventEnvelope } from '../../src/contracts/events.js'
 import { groups, topics } from '../../src/contracts/topics.js'
 import { decodeDispatch, dispatchOne, type DispatchDeps } from './dispatch.js'
 import { decodeFanout, fanoutOne } from './fanout.js'
-import { decodeEvent, routeEvent } from './events.js'
+import { decodeEvent, eventsHandler } from './events.js'
 import { retryHandler } from './retry.js'
 import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
@@ -43,7 +42,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     await runConsumer({ ...common('fanout'), groupId: g.fanout, topics: [t.fanout], decode: decodeFanout,
       handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)) }),
     await runConsumer({ ...common('event'), groupId: g.events, topics: [t.messageEvents, t.notifications], decode: decodeEvent,
-      handle: taskHandler<EventEnvelope>(bus, retries('event'), (e) => routeEvent(deps, e)) }),
+      handle: eventsHandler(bus, retries('event'), deps) }),
     await runConsumer({ ...common('push'), groupId: g.push, topics: [t.push], decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
       handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)) }),
     await runConsumer({ ...common('persist'), groupId: g.persist, topics: [t.persist], decode: decodePersist,

@@ -34,17 +34,24 @@ export interface RouteDeps {
 /** The client frame for a new message: serialized here, once, and written as-is by every gateway. */
 export const messageFrame = (message: Message): string => encode({ op: 'message', message })
 
-/** Presence of the users in one batched call: who is on which gateway, and who is on none. */
-export async function locate(repo: RepoApi, userIds: string[]): Promise<{ byGateway: Map<string, string[]>; offline: string[] }> {
+/** Presence of the users in one batched call: user id → the gateways holding a connection of theirs (none: offline). */
+export async function lookupPresence(repo: RepoApi, userIds: string[]): Promise<Map<string, string[]>> {
   const { presence } = await repo.LookupPresence({ user_ids: userIds })
+  return new Map(presence.map((p) => [p.user_id, p.gateway_ids]))
+}
+
+/** Who is on which gateway, and who is on none; `known` may already hold the presence of every one of them. */
+export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyMap<string, string[]>): Promise<{ byGateway: Map<string, string[]>; offline: string[] }> {
+  const presence = known && userIds.every((u) => known.has(u)) ? known : await lookupPresence(repo, userIds)
   const byGateway = new Map<string, string[]>()
   const offline: string[] = []
-  for (const p of presence) {
-    if (p.gateway_ids.length === 0) offline.push(p.user_id)
-    for (const gw of p.gateway_ids) {
+  for (const userId of new Set(userIds)) {
+    const gateways = presence.get(userId) ?? []
+    if (gateways.length === 0) offline.push(userId)
+    for (const gw of gateways) {
       const list = byGateway.get(gw)
-      if (list) list.push(p.user_id)
-      else byGateway.set(gw, [p.user_id])
+      if (list) list.push(userId)
+      else byGateway.set(gw, [userId])
     }
   }
   return { byGateway, offline }

@@ -1,0 +1,40 @@
+// eventsHandler: a burst of notifications costs one presence lookup per batch, and each event still reaches the
+// gateways of its own target user (and no one else).
+import { describe, expect, it } from 'vitest'
+import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
+import type { Retrier } from '../../src/bus/retry.js'
+import type { RepoApi } from '../../src/rpc/api.js'
+import { notification } from '../../src/contracts/events.js'
+import { eventsHandler } from './events.js'
+
+const record = (i: number): BusRecord => ({ topic: 'n', partition: 0, offset: String(i), key: null, value: Buffer.alloc(0), headers: {}, timestamp: 0 })
+
+describe('eventsHandler', () => {
+  it('looks up the presence of a batch\'s target users once and routes each event to its user\'s gateway', async () => {
+    const lookups: string[][] = []
+    const online: Record<string, string[]> = { u0: ['gw-a'], u1: ['gw-b'], u2: ['gw-a', 'gw-b'] }
+    const repo = {
+      LookupPresence: async ({ user_ids }: { user_ids: string[] }) => {
+        lookups.push(user_ids)
+        return { presence: user_ids.map((u) => ({ user_id: u, gateway_ids: online[u] ?? [] })) }
+      },
+    } as unknown as RepoApi
+    const published: Array<{ topic: string; records: OutgoingRecord[] }> = []
+    const bus = { publish: async (topic: string, records: OutgoingRecord[]) => void published.push({ topic, records }) } as unknown as Bus
+    const failed: string[] = []
+    const retrier: Retrier = { taskType: 'event', fail: async (rec) => void failed.push(rec.offset) }
+    const deps = { repo, downstreamTopic: (gw: string) => `down.${gw}`, pushTopic: 'push', pushEnabled: true }
+
+    const users = ['u0', 'u1', 'u2', 'u3', 'u0']
+    await eventsHandler(bus, retrier, deps)(users.map((u, i) => ({ record: record(i), value: notification('group.invited', u, { conversation_id: 'g1' }) })))
+
+    expect(lookups).toEqual([['u0', 'u1', 'u2', 'u3']])
+    expect(failed).toEqual([])
+    const targets = (topic: string) =>
+      published.filter((p) => p.topic === topic).flatMap((p) => p.records.map((r) => JSON.parse(String(r.value)) as { userIds: string[]; frame: string }))
+    const a = targets('down.gw-a')
+    expect(a.map((d) => d.userIds)).toEqual([['u0'], ['u2'], ['u0']])
+    expect(targets('down.gw-b').map((d) => d.userIds)).toEqual([['u1'], ['u2']])
+    expect(JSON.parse(a[0]!.frame)).toMatchObject({ op: 'event', event: { event_type: 'group.invited', target_user_id: 'u0' } })
+  })
+})
