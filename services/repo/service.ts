@@ -9,7 +9,7 @@ import { encode, type DispatchMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
 import { currentTraceId, traceHeaders } from '../../src/observability/tracing.js'
 import type { Cache } from '../../src/ports/cache.js'
-import type { MemberRole, MessageDraft, MessageRow, OutboxRecord, Store, UserRow } from '../../src/ports/store.js'
+import type { MemberRole, MemberRow, MessageDraft, MessageRow, OutboxRecord, Store, UserRow } from '../../src/ports/store.js'
 import type { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { CreateUserRequest } from '../../src/contracts/generated/gochat/repo/v1/CreateUserRequest.js'
@@ -82,6 +82,16 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
   function committed<T>(outbox: OutboxRecord[], result: T): T {
     if (outbox.length) deps.onOutbox()
     return result
+  }
+
+  /** A page of members by user id cursor (cached for the fanout of large groups); `more`: a next page exists. */
+  async function memberPage(req: { conversation_id?: string; after_user_id?: string; limit?: number }): Promise<{ members: MemberRow[]; more: boolean }> {
+    const conversationId = required(req.conversation_id, 'conversation_id')
+    const after = str(req.after_user_id)
+    const limit = Math.min(int(req.limit) || MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
+    // one more than asked tells whether there is a next page
+    const rows = await memberPages.get(conversationId, after, limit + 1, () => store.listMembers(conversationId, after, limit + 1))
+    return { members: rows.slice(0, limit), more: rows.length > limit }
   }
 
   async function groupConversation(conversationId: string) {
@@ -246,13 +256,33 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     },
 
     async ListMembers(req) {
-      const conversationId = required(req.conversation_id, 'conversation_id')
-      const after = str(req.after_user_id)
-      const limit = Math.min(int(req.limit) || MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
-      // one more than asked tells whether there is a next page
-      const rows = await memberPages.get(conversationId, after, limit + 1, () => store.listMembers(conversationId, after, limit + 1))
-      const members = rows.slice(0, limit)
-      return { members: members.map(memberOut), next_cursor: rows.length > limit ? members.at(-1)!.userId : '' }
+      const { members, more } = await memberPage(req)
+      return { members: members.map(memberOut), next_cursor: more ? members.at(-1)!.userId : '' }
+    },
+
+    async LocateMembers(req) {
+      const until = str(req.until_user_id)
+      const page = await memberPage(req)
+      const members = until ? page.members.filter((m) => m.userId <= until) : page.members
+      const last = members.at(-1)?.userId
+      const more = page.more && members.length === page.members.length && last !== until
+      const found = await presence.lookup(members.map((m) => m.userId))
+      const byGateway = new Map<string, string[]>()
+      const offline: string[] = []
+      for (const [userId, gateways] of found) {
+        if (gateways.length === 0) offline.push(userId)
+        for (const gw of gateways) {
+          const list = byGateway.get(gw)
+          if (list) list.push(userId)
+          else byGateway.set(gw, [userId])
+        }
+      }
+      return {
+        online: [...byGateway].map(([gateway_id, user_ids]) => ({ gateway_id, user_ids })),
+        offline,
+        members: members.length,
+        next_cursor: more ? last! : '',
+      }
     },
 
     async ListUserConversations(req) {

@@ -1,53 +1,96 @@
-// Fanout shards cover every member exactly once — also with boundaries cached from an older member list.
-import { describe, expect, it } from 'vitest'
+// Fanout shards, against the real repo service on the in-memory store and cache: every member is routed exactly
+// once, online members to their gateway and offline ones to a push (never the sender), also when the shard
+// boundaries cached for the group went stale after a membership change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { configKeys, type GochatConfig } from '../../src/config/index.js'
+import { decode, DownstreamMessage, FanoutTask, OfflinePush, type DispatchMessage } from '../../src/contracts/payloads.js'
+import { MemoryBus } from '../../src/drivers/memory/bus.js'
+import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { MemoryStore } from '../../src/drivers/memory/store.js'
+import { createLogger } from '../../src/observability/log.js'
+import { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { decode, FanoutTask, type DispatchMessage } from '../../src/contracts/payloads.js'
-import { planShards } from './fanout.js'
-import { memberPages } from './members.js'
-import { Outbox } from './route.js'
+import { startRepo, type StartedRepo } from '../repo/index.js'
 import type { DispatchDeps } from './dispatch.js'
+import { fanoutOne, planShards } from './fanout.js'
+import { Outbox } from './route.js'
 
-function repoOf(members: string[]): RepoApi {
-  return {
-    ListMembers: async (req: { after_user_id?: string; limit?: number }) => {
-      const sorted = [...members].sort()
-      const page = sorted.filter((id) => id > (req.after_user_id ?? '')).slice(0, req.limit ?? 1000)
-      const more = sorted.indexOf(page[page.length - 1]!) < sorted.length - 1
-      return { members: page.map((user_id) => ({ user_id, conversation_id: 'g', role: 'member', joined_at: 0 })), next_cursor: more ? page[page.length - 1]! : '' }
-    },
-  } as unknown as RepoApi
-}
-
+const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`)
-const dispatch = (memberCount: number): DispatchMessage => ({
-  message: { messageId: 'm', conversationId: `g${memberCount}`, seq: 1, senderId: 'u00000', content: 'x', sentAt: 0, status: 'normal' },
-  conversationKind: 'group', memberCount,
-})
 
-async function covered(deps: DispatchDeps, d: DispatchMessage) {
-  const out = new Outbox()
-  await planShards(deps, out, d)
-  const tasks = (out.byTopic.get('fanout') ?? []).map((r) => decode(FanoutTask, r.value as string, 'FanoutTask'))
-  const seen: string[] = []
-  for (const t of tasks) for await (const page of memberPages(deps.repo, d.message.conversationId, t.afterUserId, t.untilUserId, 7)) seen.push(...page)
-  return { tasks, seen }
-}
+describe('large-group fanout', () => {
+  const cache = new MemoryCache()
+  const presence = new Presence(cache, { ttlMs: 60_000 })
+  let repo: StartedRepo
+  let api: RepoApi
+  beforeAll(async () => {
+    repo = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 1 }), log: createLogger(), store: new MemoryStore(), cache, relay: { start: false } })
+    api = repo.api
+  })
+  afterAll(async () => repo?.role.stop())
 
-describe('planShards', () => {
-  const deps = (members: string[]): DispatchDeps => ({ repo: repoOf(members), downstreamTopic: (g) => g, pushTopic: 'push', pushEnabled: true, largeGroupThreshold: 1, fanoutBatchSize: 10, fanoutTopic: 'fanout' })
+  const deps = (): DispatchDeps => ({ repo: api, downstreamTopic: (g) => `down.${g}`, pushTopic: 'push', pushEnabled: true, largeGroupThreshold: 1, fanoutBatchSize: 10, fanoutTopic: 'fanout' })
 
-  it.each([1, 9, 10, 11, 100, 101])('cuts %i members into shards of 10 that cover each member once', async (n) => {
-    const members = ids(n)
-    const { tasks, seen } = await covered(deps(members), dispatch(n))
-    expect(tasks).toHaveLength(Math.ceil(n / 10))
-    expect(tasks.map((t) => t.shards)).toEqual(tasks.map(() => Math.ceil(n / 10)))
-    expect(seen.sort()).toEqual(members)
+  /** a group of the given members (the first is its creator and the sender); every third member is online, on gw-a or gw-b */
+  async function group(members: string[]): Promise<string> {
+    const { conversation_id } = await api.CreateGroup({ name: 'g', creator_id: members[0]!, member_ids: [] })
+    if (members.length > 1) await api.AddMembers({ conversation_id, user_ids: members.slice(1), role: 'member' })
+    for (const [i, u] of members.entries()) if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
+    return conversation_id
+  }
+
+  const dispatch = (conversationId: string, memberCount: number, senderId: string): DispatchMessage => ({
+    message: { messageId: 'm', conversationId, seq: 1, senderId, content: 'x', sentAt: 0, status: 'normal' },
+    conversationKind: 'group', memberCount,
   })
 
-  it('still covers every member once when cached boundaries are stale (same count, other members)', async () => {
-    await covered(deps(ids(50)), dispatch(50)) // caches boundaries for conversation g50
-    const changed = [...ids(25), ...ids(25, 'z')] // same count, half the members replaced
-    const { seen } = await covered(deps(changed), dispatch(50))
-    expect(seen.sort()).toEqual(changed.sort())
+  /** plans the shards, runs each, and returns who got a frame (by gateway) and who a push */
+  async function fanOut(d: DispatchMessage) {
+    const planned = new Outbox()
+    await planShards(deps(), planned, d)
+    const tasks = (planned.byTopic.get('fanout') ?? []).map((r) => decode(FanoutTask, r.value as string, 'FanoutTask'))
+    const online: Record<string, string[]> = {}
+    const pushed: string[] = []
+    for (const t of tasks) {
+      const out = await fanoutOne(deps(), t)
+      for (const [topic, records] of out.byTopic) {
+        for (const r of records) {
+          if (topic === 'push') pushed.push(...decode(OfflinePush, r.value as string, 'OfflinePush').userIds)
+          else (online[topic] ??= []).push(...decode(DownstreamMessage, r.value as string, 'DownstreamMessage').userIds)
+        }
+      }
+    }
+    return { tasks, online, pushed }
+  }
+
+  function expectEachOnce(members: string[], routed: Awaited<ReturnType<typeof fanOut>>, sender: string) {
+    const on = (i: number) => i % 3 === 0
+    expect((routed.online['down.gw-a'] ?? []).sort()).toEqual(members.filter((_, i) => on(i) && i % 2 === 1).sort())
+    expect((routed.online['down.gw-b'] ?? []).sort()).toEqual(members.filter((_, i) => on(i) && i % 2 === 0).sort())
+    expect(routed.pushed.sort()).toEqual(members.filter((u, i) => !on(i) && u !== sender).sort())
+  }
+
+  it.each([1, 9, 10, 11, 100, 101])('cuts %i members into shards of 10 and routes each member once', async (n) => {
+    const members = ids(n, `n${n}-`)
+    const conv = await group(members)
+    const routed = await fanOut(dispatch(conv, n, members[0]!))
+    expect(routed.tasks).toHaveLength(Math.ceil(n / 10))
+    expect(routed.tasks.map((t) => t.shards)).toEqual(routed.tasks.map(() => Math.ceil(n / 10)))
+    expectEachOnce(members, routed, members[0]!)
+  })
+
+  it('still routes every member once when cached boundaries are stale (same count, other members)', async () => {
+    const members = ids(50, 's')
+    const conv = await group(members)
+    await fanOut(dispatch(conv, 50, members[0]!)) // caches the boundaries of this group
+    // half the members leave and as many others join: the count is the same, the cached boundaries are stale
+    for (const u of members.slice(25)) await api.RemoveMember({ conversation_id: conv, user_id: u })
+    const joined = ids(25, 'a') // sort before every old member: the first shard gets them all, over several pages
+    await api.AddMembers({ conversation_id: conv, user_ids: joined, role: 'member' })
+    for (const [i, u] of joined.entries()) if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
+    const now = [...joined, ...members.slice(0, 25)]
+    const routed = await fanOut(dispatch(conv, 50, members[0]!))
+    const all = [...Object.values(routed.online).flat(), ...routed.pushed] // the sender is online: in there once too
+    expect(all.sort()).toEqual([...now].sort())
   })
 })

@@ -5,7 +5,7 @@ import type { BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, FanoutTask, type DispatchMessage } from '../../src/contracts/payloads.js'
 import { fanoutSize, taskDuration } from './metrics.js'
 import { memberPages } from './members.js'
-import { messageFrame, Outbox, routeToMembers } from './route.js'
+import { messageFrame, Outbox, routeLocated } from './route.js'
 import type { DispatchDeps } from './dispatch.js'
 
 export const decodeFanout = (rec: BusRecord) => decode(FanoutTask, rec.value, 'FanoutTask')
@@ -56,10 +56,15 @@ export async function fanoutOne(deps: DispatchDeps, t: FanoutTask): Promise<Outb
   const timer = taskDuration.startTimer({ task_type: 'fanout' })
   const frame = messageFrame(t.message)
   let members = 0
-  for await (const ids of memberPages(deps.repo, t.message.conversationId, t.afterUserId, t.untilUserId, deps.fanoutBatchSize)) {
-    members += ids.length
-    await routeToMembers(deps, out, t.message, ids, frame, t.traceId)
-  }
+  // repo pages the shard's members and looks up their presence in one call (a shard is usually one page)
+  let cursor = t.afterUserId
+  do {
+    const page = await deps.repo.LocateMembers({ conversation_id: t.message.conversationId, after_user_id: cursor, until_user_id: t.untilUserId, limit: deps.fanoutBatchSize })
+    members += page.members
+    const byGateway = new Map(page.online.map((g) => [g.gateway_id, g.user_ids]))
+    routeLocated(deps, out, t.message, { byGateway, offline: page.offline }, frame, t.traceId)
+    cursor = page.next_cursor
+  } while (cursor)
   fanoutSize.observe(members)
   timer()
   return out

@@ -58,7 +58,11 @@ export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyM
 }
 
 export async function routeToMembers(deps: RouteDeps, out: Outbox, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {
-  const located = await locate(deps.repo, userIds)
+  routeLocated(deps, out, message, await locate(deps.repo, userIds), frame, traceId)
+}
+
+/** One DownstreamMessage per gateway, and OfflinePush batches for the members on none (never the sender). */
+export function routeLocated(deps: RouteDeps, out: Outbox, message: Message, located: { byGateway: Map<string, string[]>; offline: string[] }, frame: string, traceId?: string): void {
   const offline = located.offline.filter((u) => u !== message.senderId)
   for (const [gw, users] of located.byGateway) {
     const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds: users, frame, ...(traceId ? { traceId } : {}) }

@@ -15,6 +15,7 @@ import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_E
 import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from './gochat/repo/v1/EnsureDirectConversationRequest.js';
 import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from './gochat/repo/v1/EnsureDirectConversationResponse.js';
 import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from './gochat/repo/v1/FriendRequest.js';
+import type { GatewayUsers as _gochat_repo_v1_GatewayUsers, GatewayUsers__Output as _gochat_repo_v1_GatewayUsers__Output } from './gochat/repo/v1/GatewayUsers.js';
 import type { GetConversationRequest as _gochat_repo_v1_GetConversationRequest, GetConversationRequest__Output as _gochat_repo_v1_GetConversationRequest__Output } from './gochat/repo/v1/GetConversationRequest.js';
 import type { GetMemberRequest as _gochat_repo_v1_GetMemberRequest, GetMemberRequest__Output as _gochat_repo_v1_GetMemberRequest__Output } from './gochat/repo/v1/GetMemberRequest.js';
 import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessageRequest__Output as _gochat_repo_v1_GetMessageRequest__Output } from './gochat/repo/v1/GetMessageRequest.js';
@@ -25,6 +26,8 @@ import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMemb
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from './gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from './gochat/repo/v1/ListUserConversationsRequest.js';
 import type { ListUserConversationsResponse as _gochat_repo_v1_ListUserConversationsResponse, ListUserConversationsResponse__Output as _gochat_repo_v1_ListUserConversationsResponse__Output } from './gochat/repo/v1/ListUserConversationsResponse.js';
+import type { LocateMembersRequest as _gochat_repo_v1_LocateMembersRequest, LocateMembersRequest__Output as _gochat_repo_v1_LocateMembersRequest__Output } from './gochat/repo/v1/LocateMembersRequest.js';
+import type { LocateMembersResponse as _gochat_repo_v1_LocateMembersResponse, LocateMembersResponse__Output as _gochat_repo_v1_LocateMembersResponse__Output } from './gochat/repo/v1/LocateMembersResponse.js';
 import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from './gochat/repo/v1/LookupPresenceRequest.js';
 import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from './gochat/repo/v1/LookupPresenceResponse.js';
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from './gochat/repo/v1/Member.js';
@@ -67,6 +70,7 @@ export interface ProtoGrpcType {
         EnsureDirectConversationRequest: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationRequest__Output>
         EnsureDirectConversationResponse: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
         FriendRequest: MessageTypeDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_FriendRequest__Output>
+        GatewayUsers: MessageTypeDefinition<_gochat_repo_v1_GatewayUsers, _gochat_repo_v1_GatewayUsers__Output>
         GetConversationRequest: MessageTypeDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_GetConversationRequest__Output>
         GetMemberRequest: MessageTypeDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_GetMemberRequest__Output>
         GetMessageRequest: MessageTypeDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_GetMessageRequest__Output>
@@ -77,6 +81,8 @@ export interface ProtoGrpcType {
         ListMembersResponse: MessageTypeDefinition<_gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersResponse__Output>
         ListUserConversationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsRequest__Output>
         ListUserConversationsResponse: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsResponse__Output>
+        LocateMembersRequest: MessageTypeDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersRequest__Output>
+        LocateMembersResponse: MessageTypeDefinition<_gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersResponse__Output>
         LookupPresenceRequest: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceRequest__Output>
         LookupPresenceResponse: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceResponse__Output>
         Member: MessageTypeDefinition<_gochat_repo_v1_Member, _gochat_repo_v1_Member__Output>

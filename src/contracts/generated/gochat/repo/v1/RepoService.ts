@@ -25,6 +25,8 @@ import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMemb
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from '../../../gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from '../../../gochat/repo/v1/ListUserConversationsRequest.js';
 import type { ListUserConversationsResponse as _gochat_repo_v1_ListUserConversationsResponse, ListUserConversationsResponse__Output as _gochat_repo_v1_ListUserConversationsResponse__Output } from '../../../gochat/repo/v1/ListUserConversationsResponse.js';
+import type { LocateMembersRequest as _gochat_repo_v1_LocateMembersRequest, LocateMembersRequest__Output as _gochat_repo_v1_LocateMembersRequest__Output } from '../../../gochat/repo/v1/LocateMembersRequest.js';
+import type { LocateMembersResponse as _gochat_repo_v1_LocateMembersResponse, LocateMembersResponse__Output as _gochat_repo_v1_LocateMembersResponse__Output } from '../../../gochat/repo/v1/LocateMembersResponse.js';
 import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from '../../../gochat/repo/v1/LookupPresenceRequest.js';
 import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from '../../../gochat/repo/v1/LookupPresenceResponse.js';
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from '../../../gochat/repo/v1/Member.js';
@@ -178,6 +180,15 @@ export interface RepoServiceClient extends grpc.Client {
   listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
   listUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
   
+  LocateMembers(argument: _gochat_repo_v1_LocateMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  LocateMembers(argument: _gochat_repo_v1_LocateMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  LocateMembers(argument: _gochat_repo_v1_LocateMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  LocateMembers(argument: _gochat_repo_v1_LocateMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  locateMembers(argument: _gochat_repo_v1_LocateMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  locateMembers(argument: _gochat_repo_v1_LocateMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  locateMembers(argument: _gochat_repo_v1_LocateMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  locateMembers(argument: _gochat_repo_v1_LocateMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_LocateMembersResponse__Output>): grpc.ClientUnaryCall;
+  
   LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
   LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
   LookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
@@ -292,6 +303,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListUserConversations: grpc.handleUnaryCall<_gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse>;
   
+  LocateMembers: grpc.handleUnaryCall<_gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse>;
+  
   LookupPresence: grpc.handleUnaryCall<_gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse>;
   
   PublishEvents: grpc.handleUnaryCall<_gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty>;
@@ -328,6 +341,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
   ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
+  LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
   PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
