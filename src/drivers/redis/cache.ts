@@ -74,8 +74,18 @@ for i, key in ipairs(KEYS) do
   out[i] = live
 end
 return out`
+// The heartbeat's refresh of every connection of a gateway, one script call per chunk instead of one per
+// connection. ARGV: now, ttlMs, then a field and a value per key.
+const HASH_PUT_MANY = `${PRUNE}
+local now = tonumber(ARGV[1])
+local exp = string.format('%d', now + tonumber(ARGV[2])) .. '|'
+for i, key in ipairs(KEYS) do
+  redis.call('HSET', key, ARGV[1 + 2 * i], exp .. ARGV[2 + 2 * i])
+  prune(key, now)
+end
+return #KEYS`
 /** keys per script call: bounds how long one call holds Redis */
-const HASH_GET_CHUNK = 1000
+const MANY_CHUNK = 1000
 
 type Scripted<T> = T & {
   gochatIncrExisting(key: string): Promise<number | null>
@@ -84,9 +94,10 @@ type Scripted<T> = T & {
   gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): Promise<number>
   gochatHashRemove(key: string, field: string, now: number): Promise<number>
 }
-type HashGetMany = { gochatHashGetMany(numKeys: number, ...keysThenNow: Array<string | number>): ChainableCommander }
-type ScriptedPipeline = ChainableCommander & {
-  gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): ChainableCommander
+/** the key count comes first in each call of these */
+type ManyKeys = {
+  gochatHashGetMany(numKeys: number, ...keysThenNow: Array<string | number>): ChainableCommander
+  gochatHashPutMany(numKeys: number, ...keysThenArgs: Array<string | number>): ChainableCommander
 }
 
 export interface RedisCacheOptions {
@@ -112,7 +123,8 @@ export class RedisCache implements Cache {
     })
     redis.on('ready', () => (down = false))
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
-    redis.defineCommand('gochatHashGetMany', { lua: HASH_GET_MANY }) // the key count comes first in each call
+    redis.defineCommand('gochatHashGetMany', { lua: HASH_GET_MANY })
+    redis.defineCommand('gochatHashPutMany', { lua: HASH_PUT_MANY })
     this.redis = redis as Scripted<Redis>
   }
 
@@ -163,17 +175,20 @@ export class RedisCache implements Cache {
   async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
     if (writes.length === 0) return
     const now = Date.now()
-    const pipeline = this.redis.pipeline() as ScriptedPipeline
-    for (const w of writes) pipeline.gochatHashPut(w.key, w.field, w.value, now, ttlMs)
+    const pipeline = this.redis.pipeline() as ChainableCommander & ManyKeys
+    for (let i = 0; i < writes.length; i += MANY_CHUNK) {
+      const chunk = writes.slice(i, i + MANY_CHUNK)
+      pipeline.gochatHashPutMany(chunk.length, ...chunk.map((w) => w.key), now, ttlMs, ...chunk.flatMap((w) => [w.field, w.value]))
+    }
     check(await pipeline.exec())
   }
 
   async hashGetMany(keys: string[]): Promise<Array<Map<string, string>>> {
     if (keys.length === 0) return []
-    const pipeline = this.redis.pipeline() as ChainableCommander & HashGetMany
+    const pipeline = this.redis.pipeline() as ChainableCommander & ManyKeys
     const now = Date.now()
-    for (let i = 0; i < keys.length; i += HASH_GET_CHUNK) {
-      const chunk = keys.slice(i, i + HASH_GET_CHUNK)
+    for (let i = 0; i < keys.length; i += MANY_CHUNK) {
+      const chunk = keys.slice(i, i + MANY_CHUNK)
       pipeline.gochatHashGetMany(chunk.length, ...chunk, now)
     }
     return (check(await pipeline.exec()) as string[][][]).flat().map((flat) => {
