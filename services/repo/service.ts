@@ -10,7 +10,7 @@ import type { Logger } from '../../src/observability/log.js'
 import { currentTraceId, traceHeaders } from '../../src/observability/tracing.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { MemberRole, MemberRow, MessageDraft, MessageRow, OutboxRecord, Store, UserRow } from '../../src/ports/store.js'
-import type { Presence } from '../../src/presence/presence.js'
+import { byGateway, type Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { CreateUserRequest } from '../../src/contracts/generated/gochat/repo/v1/CreateUserRequest.js'
 import type { MemberPages } from './member-pages.js'
@@ -266,20 +266,11 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
       const members = until ? page.members.filter((m) => m.userId <= until) : page.members
       const last = members.at(-1)?.userId
       const more = page.more && members.length === page.members.length && last !== until
-      const found = await presence.lookup(members.map((m) => m.userId))
-      const byGateway = new Map<string, string[]>()
-      const offline: string[] = []
-      for (const [userId, gateways] of found) {
-        if (gateways.length === 0) offline.push(userId)
-        for (const gw of gateways) {
-          const list = byGateway.get(gw)
-          if (list) list.push(userId)
-          else byGateway.set(gw, [userId])
-        }
-      }
+      const ids = members.map((m) => m.userId)
+      const located = byGateway(ids, await presence.lookup(ids))
       return {
-        online: [...byGateway].map(([gateway_id, user_ids]) => ({ gateway_id, user_ids })),
-        offline,
+        online: [...located.byGateway].map(([gateway_id, user_ids]) => ({ gateway_id, user_ids })),
+        offline: located.offline,
         members: members.length,
         next_cursor: more ? last! : '',
       }

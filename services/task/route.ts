@@ -2,6 +2,7 @@
 // instance carrying the frame serialized once, and OfflinePush records for the members nobody can reach now.
 import { randomUUID } from 'node:crypto'
 import type { OutgoingRecord } from '../../src/ports/bus.js'
+import { byGateway } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { encode, type DownstreamMessage, type Message, type OfflinePush } from '../../src/contracts/payloads.js'
 import { deliveriesProduced, downstreamRecords, offlineMembers } from './metrics.js'
@@ -43,18 +44,7 @@ export async function lookupPresence(repo: RepoApi, userIds: string[]): Promise<
 /** Who is on which gateway, and who is on none; `known` may already hold the presence of every one of them. */
 export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyMap<string, string[]>): Promise<{ byGateway: Map<string, string[]>; offline: string[] }> {
   const presence = known && userIds.every((u) => known.has(u)) ? known : await lookupPresence(repo, userIds)
-  const byGateway = new Map<string, string[]>()
-  const offline: string[] = []
-  for (const userId of new Set(userIds)) {
-    const gateways = presence.get(userId) ?? []
-    if (gateways.length === 0) offline.push(userId)
-    for (const gw of gateways) {
-      const list = byGateway.get(gw)
-      if (list) list.push(userId)
-      else byGateway.set(gw, [userId])
-    }
-  }
-  return { byGateway, offline }
+  return byGateway(userIds, presence)
 }
 
 export async function routeToMembers(deps: RouteDeps, out: Outbox, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {

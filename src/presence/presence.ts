@@ -43,3 +43,19 @@ export class Presence {
     return new Map(unique.map((userId, i) => [userId, [...new Set(hashes[i]!.values())].sort()]))
   }
 }
+
+/** Users split by where they can be reached: per gateway (a user with devices on two is on both), or nowhere. */
+export function byGateway(userIds: Iterable<string>, presence: ReadonlyMap<string, string[]>): { byGateway: Map<string, string[]>; offline: string[] } {
+  const grouped = new Map<string, string[]>()
+  const offline: string[] = []
+  for (const userId of new Set(userIds)) {
+    const gateways = presence.get(userId) ?? []
+    if (gateways.length === 0) offline.push(userId)
+    for (const gw of gateways) {
+      const list = grouped.get(gw)
+      if (list) list.push(userId)
+      else grouped.set(gw, [userId])
+    }
+  }
+  return { byGateway: grouped, offline }
+}
