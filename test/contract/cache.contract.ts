@@ -179,16 +179,14 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
         const users = Array.from({ length: 5_000 }, (_, i) => `${uid('bulk')}-${i}`)
         const online = users.filter((_, i) => i % 2 === 0) // 2,500: refreshed in more than one chunk of writes
         await p.refresh('gw-7', online.map((userId) => ({ userId, connectionId: 'c' })))
+        // speed belongs to the benchmarks; what is checked here is that it is one batched call
         const spy = vi.spyOn(cache, 'hashGetMany')
-        const started = performance.now()
         const found = await p.lookup(users)
-        const ms = performance.now() - started
         expect(spy).toHaveBeenCalledTimes(1)
         spy.mockRestore()
         expect(found.size).toBe(5_000)
         expect(users.filter((u) => found.get(u)!.length > 0)).toEqual(online)
         expect(found.get(online[3]!)).toEqual(['gw-7'])
-        expect(ms).toBeLessThan(2_000)
       })
     })
   })
