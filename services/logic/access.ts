@@ -45,9 +45,12 @@ export async function requireUser(repo: RepoApi, userId: string): Promise<User__
   return user
 }
 
-/** Checks that every id names a user, a bounded number of lookups at a time (groups can be created with thousands). */
-export async function requireUsers(repo: RepoApi, userIds: string[], concurrency = 64): Promise<void> {
-  for (let i = 0; i < userIds.length; i += concurrency) {
-    await Promise.all(userIds.slice(i, i + concurrency).map((id) => requireUser(repo, id)))
+/** Checks that every id names a user: one repo call per chunk (groups can be created with thousands). */
+export async function requireUsers(repo: RepoApi, userIds: string[], chunk = 1000): Promise<void> {
+  for (let i = 0; i < userIds.length; i += chunk) {
+    const ids = userIds.slice(i, i + chunk)
+    const found = new Set((await repo.FindUsers({ user_ids: ids })).found_user_ids)
+    const missing = ids.find((id) => !found.has(id))
+    if (missing !== undefined) throw new AppError('not_found', `no such user: ${missing}`)
   }
 }

@@ -157,6 +157,19 @@ describe('conversations', () => {
     await expect(logic.CreateGroup({ user_id: a, name: '  ', member_ids: [] })).rejects.toMatchObject({ code: 'bad_request' })
   })
 
+  it('checks new members with one FindUsers call a thousand, and names an unknown one', async () => {
+    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 1500, name_prefix: 'many' })
+    const ids = users.map((u) => u.user_id)
+    const admin = await user()
+    calls = []
+    const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'crowd', member_ids: ids })
+    expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([1000, 500])
+    expect(calls.filter((c) => c.method === 'GetUser')).toEqual([])
+    calls = []
+    await expect(logic.AddGroupMembers({ user_id: admin, conversation_id, user_ids: [ids[0]!, 'u_nobody'] })).rejects.toMatchObject({ code: 'not_found', message: 'no such user: u_nobody' })
+    expect(calls.filter((c) => c.method === 'AddMembers')).toEqual([])
+  })
+
   it('lets only admins add members, and invites only those not yet in', async () => {
     const { admin, members, conv } = await group(1)
     const [newbie, outsider] = [await user(), await user()]

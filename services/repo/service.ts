@@ -34,6 +34,7 @@ export interface RepoServiceDeps {
 
 const MEMBER_PAGE_DEFAULT = 100
 const MEMBER_PAGE_MAX = 10_000
+const FIND_USERS_MAX = 10_000
 const SYNC_PAGE_DEFAULT = 50
 const SYNC_PAGE_MAX = 1_000
 // the column sizes of src/drivers/mysql/migrations/001_initial.sql, checked here so that both stores agree
@@ -158,6 +159,12 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
         : await store.getUser({ username: required(req.username, 'user_id or username') })
       if (!user) throw new AppError('not_found', `user ${req.user_id || req.username} not found`)
       return userOut(user)
+    },
+
+    async FindUsers(req) {
+      const ids = req.user_ids ?? []
+      if (ids.length > FIND_USERS_MAX) throw new AppError('bad_request', `at most ${FIND_USERS_MAX} user ids a call`)
+      return { found_user_ids: [...(await store.existingUserIds(ids))] }
     },
 
     async UpdateUser(req) {

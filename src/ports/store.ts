@@ -127,6 +127,8 @@ export interface Store {
   /** all or none; `username_taken` when a username exists (or repeats in `users`) */
   insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void>
   getUser(by: { userId: string } | { username: string }): Promise<UserRow | null>
+  /** which of these ids name a user, compared exactly (MySQL's collation alone would match "u_x " to u_x) */
+  existingUserIds(userIds: string[]): Promise<Set<string>>
   updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null>
 
   /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */

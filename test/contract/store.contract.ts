@@ -74,6 +74,14 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k2'])
       })
 
+      it('tells which ids name users, exactly and across chunks', async () => {
+        const users = Array.from({ length: 1_200 }, () => user({ username: null, guest: true }))
+        await store.insertUsers(users, [])
+        const asked = [...users.map((u) => u.userId), 'nobody', `${users[0]!.userId} `, users[1]!.userId]
+        expect([...(await store.existingUserIds(asked))].sort()).toEqual(users.map((u) => u.userId).sort())
+        expect(await store.existingUserIds([])).toEqual(new Set())
+      })
+
       it('stores guests without a username', async () => {
         const g = user({ username: null, guest: true })
         const h = user({ username: null, guest: true })

@@ -103,24 +103,23 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     expect(e.payload).toBeTypeOf('object')
   })
 
+  // six independent reads, each its own `gochat tail` process: run together
   it('filters by --type, --user, --conversation and --partition', async () => {
-    const byType = await tailJson(['user-events', '--from-beginning', '--count', '1', '--type', 'user.offline'])
+    const [byType, byUser, byOperator, byConversation, byPartition, combined] = await Promise.all([
+      tailJson(['user-events', '--from-beginning', '--count', '1', '--type', 'user.offline']),
+      tailJson(['user-events', '--from-beginning', '--count', '2', '--user', 'u_ann']),
+      // on message events --user matches the operator
+      tailJson(['message-events', '--from-beginning', '--count', '2', '--user', 'u_bob']),
+      tailJson(['message-events', '--from-beginning', '--count', '2', '--conversation', 'c1']),
+      tailJson(['user-events', '--from-beginning', '--count', '2', '--partition', '2']),
+      tailJson(['user-events', '--from-beginning', '--count', '1', '--user', 'u_ann', '--type', 'user.profile.updated']),
+    ])
     expect(subjects(byType)).toEqual(['user.offline u_bob'])
-
-    const byUser = await tailJson(['user-events', '--from-beginning', '--count', '2', '--user', 'u_ann'])
     expect(subjects(byUser)).toEqual(['user.online u_ann', 'user.profile.updated u_ann'])
-    // on message events --user matches the operator
-    const byOperator = await tailJson(['message-events', '--from-beginning', '--count', '2', '--user', 'u_bob'])
     expect(subjects(byOperator)).toEqual(['message.deleted c1/u_bob', 'message.recalled c2/u_bob'])
-
-    const byConversation = await tailJson(['message-events', '--from-beginning', '--count', '2', '--conversation', 'c1'])
     expect(subjects(byConversation)).toEqual(['message.deleted c1/u_bob', 'message.read c1/u_ann'])
-
-    const byPartition = await tailJson(['user-events', '--from-beginning', '--count', '2', '--partition', '2'])
     expect(byPartition.map((l) => l.partition)).toEqual([2, 2])
     expect(subjects(byPartition)).toEqual(['user.online u_cid', 'user.profile.updated u_ann'])
-
-    const combined = await tailJson(['user-events', '--from-beginning', '--count', '1', '--user', 'u_ann', '--type', 'user.profile.updated'])
     expect(subjects(combined)).toEqual(['user.profile.updated u_ann'])
   })
 

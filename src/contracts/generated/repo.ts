@@ -14,6 +14,8 @@ import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, Create
 import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from './gochat/repo/v1/Empty.js';
 import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from './gochat/repo/v1/EnsureDirectConversationRequest.js';
 import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from './gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { FindUsersRequest as _gochat_repo_v1_FindUsersRequest, FindUsersRequest__Output as _gochat_repo_v1_FindUsersRequest__Output } from './gochat/repo/v1/FindUsersRequest.js';
+import type { FindUsersResponse as _gochat_repo_v1_FindUsersResponse, FindUsersResponse__Output as _gochat_repo_v1_FindUsersResponse__Output } from './gochat/repo/v1/FindUsersResponse.js';
 import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from './gochat/repo/v1/FriendRequest.js';
 import type { GatewayUsers as _gochat_repo_v1_GatewayUsers, GatewayUsers__Output as _gochat_repo_v1_GatewayUsers__Output } from './gochat/repo/v1/GatewayUsers.js';
 import type { GetConversationRequest as _gochat_repo_v1_GetConversationRequest, GetConversationRequest__Output as _gochat_repo_v1_GetConversationRequest__Output } from './gochat/repo/v1/GetConversationRequest.js';
@@ -69,6 +71,8 @@ export interface ProtoGrpcType {
         Empty: MessageTypeDefinition<_gochat_repo_v1_Empty, _gochat_repo_v1_Empty__Output>
         EnsureDirectConversationRequest: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationRequest__Output>
         EnsureDirectConversationResponse: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+        FindUsersRequest: MessageTypeDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersRequest__Output>
+        FindUsersResponse: MessageTypeDefinition<_gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersResponse__Output>
         FriendRequest: MessageTypeDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_FriendRequest__Output>
         GatewayUsers: MessageTypeDefinition<_gochat_repo_v1_GatewayUsers, _gochat_repo_v1_GatewayUsers__Output>
         GetConversationRequest: MessageTypeDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_GetConversationRequest__Output>

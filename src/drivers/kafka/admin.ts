@@ -106,7 +106,7 @@ export async function createTopics(h: AdminHandle, specs: TopicSpec[]): Promise<
   if (specs.length === 0) return
   try {
     // every partition has a leader on return: groups can be provisioned (offsets committed) right after
-    await createTopicsAndWait(h.admin, specs)
+    await createTopicsAndWait(h.kafka, h.admin, specs)
   } catch (err) {
     // kafkajs wraps the topics' errors in an aggregate (KafkaJSAggregateError.errors)
     const e = err as { type?: string; errors?: Array<{ type?: string; message: string }>; message: string }

@@ -106,7 +106,7 @@ export class KafkaBus implements Bus {
   async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
     const admin = await this.admin()
     const existing = new Set(await admin.listTopics())
-    return createTopicsAndWait(admin, specs.filter((s) => !existing.has(s.name)))
+    return createTopicsAndWait(this.kafka, admin, specs.filter((s) => !existing.has(s.name)))
   }
 
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {

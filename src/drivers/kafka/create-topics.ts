@@ -4,8 +4,8 @@
 // kafkajs' own `waitForLeaders` retries only LEADER_NOT_AVAILABLE and fails the whole call on the first (seen when
 // several roles start at once); and a produce that meets the second on one partition of a multi-partition request
 // is retried whole, writing duplicates on the partitions that had succeeded. So topics are created without
-// kafkajs' wait, and each is polled here until its leaders answer for every partition.
-import type { Admin, ITopicConfig } from 'kafkajs'
+// kafkajs' wait, and polled here until the leaders answer for every partition.
+import type { Admin, ITopicConfig, Kafka } from 'kafkajs'
 import type { TopicSpec } from '../../ports/bus.js'
 
 const READY_WAIT_MS = 30_000
@@ -25,16 +25,46 @@ const toKafka = (s: TopicSpec): ITopicConfig => ({
  * at once. One request per topic: createTopics answers false when a topic already exists (created meanwhile by
  * someone else), which tells exactly which ones this call created. Returns their names.
  */
-export async function createTopicsAndWait(admin: Admin, specs: TopicSpec[], timeoutMs = READY_WAIT_MS): Promise<string[]> {
+export async function createTopicsAndWait(kafka: Kafka, admin: Admin, specs: TopicSpec[], timeoutMs = READY_WAIT_MS): Promise<string[]> {
   const created = await Promise.all(specs.map((s) => admin.createTopics({ waitForLeaders: false, topics: [toKafka(s)] })))
-  await Promise.all(specs.map((s) => topicOffsets(admin, s.name, timeoutMs)))
+  await waitUntilServed(kafka, specs, timeoutMs)
   return specs.filter((_, i) => created[i]).map((s) => s.name)
 }
 
+const notYet = (err: unknown): boolean => {
+  const e = err as { type?: string; originalError?: { type?: string } }
+  // kafkajs' fetchTopicOffsets fails with a TypeError on a topic whose metadata lists no partitions yet
+  return err instanceof TypeError || NOT_YET.has(e.type ?? e.originalError?.type ?? '')
+}
+
 /**
- * Each partition's earliest and latest offsets, asked of its leader: retried while the topic is new, and so also
- * the proof that every leader serves the topic.
+ * Asks every partition's leader for its offsets until all answer. A new admin client each try: kafkajs caches
+ * topic metadata and does not fetch it again for a topic it knows, even when what it knows is the half-created
+ * topic without partitions.
  */
+async function waitUntilServed(kafka: Kafka, specs: TopicSpec[], timeoutMs: number): Promise<void> {
+  if (specs.length === 0) return
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const probe = kafka.admin()
+    let why: string
+    try {
+      await probe.connect()
+      const served = await Promise.all(specs.map(async (s) => (await probe.fetchTopicOffsets(s.name)).length === s.partitions))
+      if (served.every(Boolean)) return
+      why = 'not every partition is known yet'
+    } catch (err) {
+      if (!notYet(err)) throw err
+      why = (err as Error).message
+    } finally {
+      await probe.disconnect().catch(() => undefined)
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${specs.map((s) => s.name).join(', ')} were created but are not served after ${timeoutMs / 1000} s: ${why}`)
+    await new Promise((r) => setTimeout(r, POLL_MS))
+  }
+}
+
+/** Each partition's earliest and latest offsets, asked of its leader: retried while the topic is new. */
 export async function topicOffsets(admin: Admin, topic: string, timeoutMs = READY_WAIT_MS): Promise<Array<{ partition: number; low: string; high: string }>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
@@ -44,9 +74,8 @@ export async function topicOffsets(admin: Admin, topic: string, timeoutMs = READ
       if (offsets.length > 0) return offsets.sort((a, b) => a.partition - b.partition)
     } catch (err) {
       // only broker answers such as NOT_LEADER; a dead connection is for the caller to report
-      const e = err as { type?: string; originalError?: { type?: string }; message: string }
-      if (!NOT_YET.has(e.type ?? e.originalError?.type ?? '')) throw err
-      why = e.message
+      if (!notYet(err)) throw err
+      why = (err as Error).message
     }
     if (Date.now() > deadline) throw new Error(`topic ${topic} is not served after ${timeoutMs / 1000} s: ${why}`)
     await new Promise((r) => setTimeout(r, POLL_MS))

@@ -83,6 +83,10 @@ export class MemoryStore implements Store {
     return u ? { ...u } : null
   }
 
+  async existingUserIds(userIds: string[]): Promise<Set<string>> {
+    return new Set(userIds.filter((id) => this.users.has(id)))
+  }
+
   async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
     const u = this.users.get(userId)
     if (!u) return null

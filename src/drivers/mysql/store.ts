@@ -126,6 +126,16 @@ export class MysqlStore implements Store {
     return rows[0] ? toUser(rows[0]) : null
   }
 
+  async existingUserIds(userIds: string[]): Promise<Set<string>> {
+    const wanted = new Set(userIds)
+    const found = new Set<string>()
+    for (const chunk of chunks([...wanted])) {
+      const [rows] = await this.pool.query<Rows>('SELECT user_id FROM users WHERE user_id IN (?)', [chunk])
+      for (const r of rows) if (wanted.has(r.user_id)) found.add(r.user_id)
+    }
+    return found
+  }
+
   async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
     return this.tx(async (c) => {
       const [rows] = await c.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ? FOR UPDATE`, [userId])

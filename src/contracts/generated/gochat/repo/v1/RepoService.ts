@@ -14,6 +14,8 @@ import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, Create
 import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from '../../../gochat/repo/v1/Empty.js';
 import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from '../../../gochat/repo/v1/EnsureDirectConversationRequest.js';
 import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from '../../../gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { FindUsersRequest as _gochat_repo_v1_FindUsersRequest, FindUsersRequest__Output as _gochat_repo_v1_FindUsersRequest__Output } from '../../../gochat/repo/v1/FindUsersRequest.js';
+import type { FindUsersResponse as _gochat_repo_v1_FindUsersResponse, FindUsersResponse__Output as _gochat_repo_v1_FindUsersResponse__Output } from '../../../gochat/repo/v1/FindUsersResponse.js';
 import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from '../../../gochat/repo/v1/FriendRequest.js';
 import type { GetConversationRequest as _gochat_repo_v1_GetConversationRequest, GetConversationRequest__Output as _gochat_repo_v1_GetConversationRequest__Output } from '../../../gochat/repo/v1/GetConversationRequest.js';
 import type { GetMemberRequest as _gochat_repo_v1_GetMemberRequest, GetMemberRequest__Output as _gochat_repo_v1_GetMemberRequest__Output } from '../../../gochat/repo/v1/GetMemberRequest.js';
@@ -116,6 +118,15 @@ export interface RepoServiceClient extends grpc.Client {
   ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
+  
+  FindUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  FindUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  FindUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  FindUsers(argument: _gochat_repo_v1_FindUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  findUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  findUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  findUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  findUsers(argument: _gochat_repo_v1_FindUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
   
   GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
@@ -289,6 +300,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   EnsureDirectConversation: grpc.handleUnaryCall<_gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse>;
   
+  FindUsers: grpc.handleUnaryCall<_gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse>;
+  
   GetConversation: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation>;
   
   GetMember: grpc.handleUnaryCall<_gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member>;
@@ -334,6 +347,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   CreateUser: MethodDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User__Output>
   CreateUsers: MethodDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersResponse, _gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse__Output>
   EnsureDirectConversation: MethodDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+  FindUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse__Output>
   GetConversation: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation__Output>
   GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>
   GetMessage: MethodDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_Message, _gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message__Output>
