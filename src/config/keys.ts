@@ -45,7 +45,12 @@ export const configKeys = {
   instance_id: { schema: z.string().regex(/^[a-zA-Z0-9_-]+$/), default: 'gw-1', help: 'This instance\'s id (gateways: the downstream topic suffix)', expected: 'letters, digits, dash, underscore' },
   gateway_port: { schema: port, default: 8080, help: 'Gateway HTTP/WebSocket port', expected: 'a port number (0: any free port)' },
   logic_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50051', help: 'logic gRPC address (listen and dial)', expected: 'host:port' },
-  repo_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50052', help: 'repo gRPC address (listen and dial)', expected: 'host:port' },
+  repo_addr: {
+    schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
+    default: '127.0.0.1:50052',
+    help: 'repo gRPC address: where a repo process listens, and where logic and task call it; several repo instances: their IPv4 host:port list, called round robin',
+    expected: 'host:port, or a list of IPv4 host:port separated by commas',
+  },
   logic_metrics_port: { schema: port, default: 9095, help: 'logic /health and /metrics port', expected: 'a port number (0: any free port)' },
   repo_metrics_port: { schema: port, default: 9094, help: 'repo /health and /metrics port', expected: 'a port number (0: any free port)' },
   task_metrics_port: { schema: port, default: 9093, help: 'task /health and /metrics port', expected: 'a port number (0: any free port)' },

@@ -1,5 +1,7 @@
-// A multi-process cluster on real infrastructure: one repo, one logic, N task and M gateway processes, each a
+// A multi-process cluster on real infrastructure: R repo, one logic, N task and M gateway processes, each a
 // `gochat serve --role=…`. Used by `gochat cluster up`, the end-to-end suites and the benchmarks.
+// Several repos: the first starts alone (it migrates the schema), the others after it; logic and task call all of
+// them round robin, and their outbox relays elect one active relay among themselves (GET_LOCK).
 //
 // Every process binds port 0 and reports what it bound in its --ready-file: a port picked here and handed over
 // later could meanwhile be taken by any outgoing connection of the machine. Repo starts first, then logic
@@ -15,6 +17,8 @@ const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 export interface ClusterOptions {
   gateways: number
   tasks: number
+  /** repo processes (default 1): `repo`, `repo-2`, … */
+  repos?: number
   kafka: string
   mysql: string
   redis: string
@@ -32,6 +36,8 @@ interface Proc {
   args: string[]
   /** known once the process has reported its monitor (or gateway) port */
   healthUrl: string
+  /** settings of this process only (a repo's own listen address) */
+  env?: Record<string, string>
   child?: ChildProcess
 }
 
@@ -68,7 +74,7 @@ export class Cluster {
     return Array.from({ length: this.opts.gateways }, (_, i) => `gw-${i + 1}`)
   }
 
-  /** repo's gRPC address, once repo has started */
+  /** the repos' gRPC addresses (comma-separated), once they have started */
   get repoAddr(): string | undefined {
     return this.env.GOCHAT_REPO_ADDR
   }
@@ -89,7 +95,11 @@ export class Cluster {
     }
     const back = (role: string, name: string) =>
       this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })
-    back('repo', 'repo')
+    const repos = this.repoNames()
+    for (const name of repos) {
+      back('repo', name)
+      this.procs.get(name)!.env = { GOCHAT_REPO_ADDR: '127.0.0.1:0' }
+    }
     back('logic', 'logic')
     for (let i = 1; i <= this.opts.tasks; i++) back('task', `task-${i}`)
     for (const [i, id] of this.gatewayIds().entries()) {
@@ -97,14 +107,20 @@ export class Cluster {
       this.procs.set(id, { name: id, args: ['serve', '--role=gateway', `--instance-id=${id}`, `--port=${port}`], healthUrl: '' })
     }
 
-    const repo = await this.startProc('repo', timeoutMs)
-    this.env.GOCHAT_REPO_ADDR = repo.grpcAddrs.repo
+    const [first, ...others] = repos
+    const addrs = [(await this.startProc(first!, timeoutMs)).grpcAddrs.repo!]
+    for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs)))) addrs.push(bound.grpcAddrs.repo!)
+    this.env.GOCHAT_REPO_ADDR = addrs.join(',')
     const logic = await this.startProc('logic', timeoutMs)
     this.env.GOCHAT_LOGIC_ADDR = logic.grpcAddrs.logic
-    const rest = [...this.procs.keys()].filter((n) => n !== 'repo' && n !== 'logic')
+    const rest = [...this.procs.keys()].filter((n) => !repos.includes(n) && n !== 'logic')
     await Promise.all(rest.map((n) => this.startProc(n, timeoutMs)))
     this.gatewayUrls = this.gatewayIds().map((id) => this.procs.get(id)!.healthUrl.replace(/\/health$/, ''))
     return this
+  }
+
+  repoNames(): string[] {
+    return Array.from({ length: this.opts.repos ?? 1 }, (_, i) => (i === 0 ? 'repo' : `repo-${i + 1}`))
   }
 
   /** Starts (or restarts) one process and waits until it is healthy; `env` overrides settings for this start only. */
@@ -115,7 +131,7 @@ export class Cluster {
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
     rmSync(readyFile, { force: true })
     const out = createWriteStream(logPath, { flags: 'a' })
-    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], { env: { ...this.env, ...proc.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     proc.child = child
     child.stdout.pipe(out)
     child.stderr.pipe(out)
@@ -135,6 +151,7 @@ export class Cluster {
     // pin what was bound, so that a restart comes back on the same ports
     const port = role === 'gateway' ? bound.gatewayPort! : bound.monitorPorts[role]!
     proc.args = proc.args.map((a) => (a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a))
+    if (role === 'repo') proc.env = { GOCHAT_REPO_ADDR: bound.grpcAddrs.repo! }
     proc.healthUrl = `http://127.0.0.1:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)

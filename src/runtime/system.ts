@@ -85,6 +85,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     if (created.length) (bus.kind === 'kafka' ? log.info : log.debug)('created topics', { topics: created })
     let repo: RepoApi | undefined
     if (wanted.includes('repo')) {
+      if (!all && cfg.repo_addr.includes(',')) throw new Error(`repo_addr is a list (${cfg.repo_addr}): a repo process listens on one host:port`)
       const store = await createStore(cfg)
       closers.push(() => store.close())
       const started = await startRepo({ cfg, bus: busFor('repo'), log, store, cache: cache!, relay: { start: cfg.outbox_relay } })

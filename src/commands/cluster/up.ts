@@ -17,16 +17,18 @@ export interface ClusterUpResult {
 const LOCAL = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306/gochat', redis: 'redis://127.0.0.1:6379' }
 
 export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
-  static override summary = 'Run a multi-process gochat (repo, logic, N task, M gateway processes) on real Kafka, MySQL and Redis'
+  static override summary = 'Run a multi-process gochat (R repo, logic, N task, M gateway processes) on real Kafka, MySQL and Redis'
   static override description = `Starts every role as its own \`gochat serve\` process on local infrastructure (default: the addresses of \`gochat infra up\`), prints the gateway URLs once all are healthy, and runs until SIGTERM or Ctrl-C, then stops the processes (gateways first). With --json the URLs are printed as one JSON object as soon as the cluster is up. Each process logs to <log-dir>/<name>.log.`
   static override examples = [
     '<%= config.bin %> cluster up --gateways 2 --tasks 2',
+    '<%= config.bin %> cluster up --gateways 2 --tasks 2 --repos 2',
     '<%= config.bin %> cluster up --gateways 2 --tasks 2 --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379 --json',
   ]
 
   static override flags = {
     gateways: Flags.integer({ description: 'Gateway processes (ids gw-1…gw-N)', default: 2, min: 1, max: 32 }),
     tasks: Flags.integer({ description: 'Task processes', default: 2, min: 1, max: 32 }),
+    repos: Flags.integer({ description: 'Repo processes (logic and task call them round robin; one relays the outbox)', default: 1, min: 1, max: 8 }),
     'gateway-port': Flags.integer({ description: 'Port of the first gateway, the next ones count up (default: free ports)' }),
     'log-dir': Flags.string({ description: 'Folder of the per-process log files', default: '.gochat/cluster' }),
     'start-timeout': Flags.integer({ description: 'Seconds for every process to become healthy', default: 90, min: 1 }),
@@ -37,7 +39,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
     const mysql = this.cfg.mysql_url ?? LOCAL.mysql
     const redis = this.cfg.redis_url ?? LOCAL.redis
-    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
+    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
 
     // a signal while processes are still starting stops whatever has started
     let stopping: Promise<unknown> | undefined
@@ -53,7 +55,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       process.once('SIGINT', onSignal)
     })
 
-    this.logToStderr(`starting repo, logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${mysql.replace(/\/\/[^@]*@/, '//…@')}, ${redis}`)
+    this.logToStderr(`starting ${f.repos} repo, 1 logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${mysql.replace(/\/\/[^@]*@/, '//…@')}, ${redis}`)
     try {
       await cluster.start(f['start-timeout'] * 1000)
     } catch (err) {
