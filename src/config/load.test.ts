@@ -39,6 +39,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: {}, flags: { push_provider: 'pigeon' } })).toThrow(ConfigError)
   })
 
+  it('takes one repo address, or a list of IPv4 ones for several repo instances', () => {
+    expect(loadConfig({ env: { GOCHAT_REPO_ADDR: 'repo.internal:50052' } }).repo_addr).toBe('repo.internal:50052')
+    expect(loadConfig({ env: { GOCHAT_REPO_ADDR: '10.0.0.1:50052,10.0.0.2:50052' } }).repo_addr).toBe('10.0.0.1:50052,10.0.0.2:50052')
+    expect(() => loadConfig({ env: { GOCHAT_REPO_ADDR: 'a:1,b:2' } })).toThrow(/repo_addr from environment GOCHAT_REPO_ADDR.*IPv4/)
+    expect(() => loadConfig({ env: { GOCHAT_REPO_ADDR: '10.0.0.1' } })).toThrow(/repo_addr/)
+  })
+
   it('refuses unknown keys and unreadable files', () => {
     expect(() => loadConfig({ file: file('c.yaml', 'large_group_treshold: 5\n'), env: {} })).toThrow(/unknown key "large_group_treshold"/)
     expect(() => loadConfig({ file: join(dir, 'missing.yaml'), env: {} })).toThrow(/does not exist/)
