@@ -9,6 +9,6 @@ describe('grpcTarget', () => {
   })
 
   it('refuses a list of names, saying what to do instead', () => {
-    expect(() => grpcTarget('127.0.0.1:5001,repo-2:5002')).toThrow(/IPv4 host:port pairs, not repo-2:5002 .*one DNS name/)
+    expect(() => grpcTarget('127.0.0.1:5001,repo-2:5002')).toThrow(/IPv4 host:port pairs, not repo-2:5002 \(resolve names to addresses first\)/)
   })
 })

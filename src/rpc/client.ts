@@ -19,21 +19,25 @@ const DEADLINE_MS = 10_000
 
 /** `role` is the calling role, named in its client spans */
 /**
- * A gRPC target for one address or for several instances of a role (`a:1,b:2`, IPv4 literals), and round robin
- * over whatever the target resolves to: a list, or one DNS name with an address per instance.
+ * A gRPC target for one address, or for several instances of a role (`a:1,b:2`, IPv4 literals), which the client
+ * calls round robin.
  */
 export function grpcTarget(address: string): string {
   if (!address.includes(',')) return address
   const bad = address.split(',').find((a) => !/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a))
-  if (bad !== undefined) throw new Error(`a list of gRPC addresses must be IPv4 host:port pairs, not ${bad} (for names, use one DNS name that resolves to every instance)`)
+  if (bad !== undefined) throw new Error(`a list of gRPC addresses must be IPv4 host:port pairs, not ${bad} (resolve names to addresses first)`)
   return `ipv4:${address}`
 }
 const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] })
+// a restarted peer is called again within 2 s (grpc's default backoff grows to 2 minutes)
+const MAX_RECONNECT_BACKOFF_MS = 2000
 
 function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?: string }> }, address: string, role: TraceRole): Api & { close(): void } {
   const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
-    'grpc.service_config': ROUND_ROBIN,
+    'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
+    // one address keeps grpc's pick_first, which reconnects on the next call after the peer came back
+    ...(address.includes(',') ? { 'grpc.service_config': ROUND_ROBIN } : {}),
   }) as unknown as Record<string, Unary> & Client
   const api: Record<string, unknown> = { close: () => client.close() }
   for (const method of Object.keys(Ctor.service)) {
