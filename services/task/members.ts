@@ -1,7 +1,7 @@
 // Member ids of a conversation, paged from repo by cursor (never one giant query).
 import type { RepoApi } from '../../src/rpc/api.js'
 
-export const MEMBER_PAGE = 1000
+const MEMBER_PAGE = 1000
 
 /** Yields pages of the conversation's member user ids, in user id order. */
 export async function* memberPages(repo: RepoApi, conversationId: string): AsyncGenerator<string[]> {

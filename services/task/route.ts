@@ -2,7 +2,7 @@
 // instance carrying the frame serialized once, and OfflinePush records for the members nobody can reach now.
 import { randomUUID } from 'node:crypto'
 import type { OutgoingRecord } from '../../src/ports/bus.js'
-import { byGateway } from '../../src/presence/presence.js'
+import { byGateway, type Located } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { encode, type DownstreamMessage, type Message, type OfflinePush } from '../../src/contracts/payloads.js'
 import { deliveriesProduced, downstreamRecords, offlineMembers } from './metrics.js'
@@ -42,7 +42,7 @@ export async function lookupPresence(repo: RepoApi, userIds: string[]): Promise<
 }
 
 /** Who is on which gateway, and who is on none; `known` may already hold the presence of every one of them. */
-export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyMap<string, string[]>): Promise<{ byGateway: Map<string, string[]>; offline: string[] }> {
+export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyMap<string, string[]>): Promise<Located> {
   const presence = known && userIds.every((u) => known.has(u)) ? known : await lookupPresence(repo, userIds)
   return byGateway(userIds, presence)
 }
@@ -52,7 +52,7 @@ export async function routeToMembers(deps: RouteDeps, out: Outbox, message: Mess
 }
 
 /** One DownstreamMessage per gateway, and OfflinePush batches for the members on none (never the sender). */
-export function routeLocated(deps: RouteDeps, out: Outbox, message: Message, located: { byGateway: Map<string, string[]>; offline: string[] }, frame: string, traceId?: string): void {
+export function routeLocated(deps: RouteDeps, out: Outbox, message: Message, located: Located, frame: string, traceId?: string): void {
   const offline = located.offline.filter((u) => u !== message.senderId)
   for (const [gw, users] of located.byGateway) {
     const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds: users, frame, ...(traceId ? { traceId } : {}) }

@@ -45,7 +45,12 @@ export class Presence {
 }
 
 /** Users split by where they can be reached: per gateway (a user with devices on two is on both), or nowhere. */
-export function byGateway(userIds: Iterable<string>, presence: ReadonlyMap<string, string[]>): { byGateway: Map<string, string[]>; offline: string[] } {
+export interface Located {
+  byGateway: Map<string, string[]>
+  offline: string[]
+}
+
+export function byGateway(userIds: Iterable<string>, presence: ReadonlyMap<string, string[]>): Located {
   const grouped = new Map<string, string[]>()
   const offline: string[] = []
   for (const userId of new Set(userIds)) {

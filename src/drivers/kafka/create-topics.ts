@@ -44,40 +44,42 @@ const notYet = (err: unknown): boolean => {
  */
 async function waitUntilServed(kafka: Kafka, specs: TopicSpec[], timeoutMs: number): Promise<void> {
   if (specs.length === 0) return
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
+  await untilServed(`topics ${specs.map((s) => s.name).join(', ')}`, timeoutMs, async () => {
     const probe = kafka.admin()
-    let why: string
     try {
       await probe.connect()
       const served = await Promise.all(specs.map(async (s) => (await probe.fetchTopicOffsets(s.name)).length === s.partitions))
-      if (served.every(Boolean)) return
-      why = 'not every partition is known yet'
-    } catch (err) {
-      if (!notYet(err)) throw err
-      why = (err as Error).message
+      return served.every(Boolean) || undefined
     } finally {
       await probe.disconnect().catch(() => undefined)
     }
-    if (Date.now() > deadline) throw new Error(`topics ${specs.map((s) => s.name).join(', ')} were created but are not served after ${timeoutMs / 1000} s: ${why}`)
-    await new Promise((r) => setTimeout(r, POLL_MS))
-  }
+  })
 }
 
 /** Each partition's earliest and latest offsets, asked of its leader: retried while the topic is new. */
-export async function topicOffsets(admin: Admin, topic: string, timeoutMs = READY_WAIT_MS): Promise<Array<{ partition: number; low: string; high: string }>> {
+export function topicOffsets(admin: Admin, topic: string, timeoutMs = READY_WAIT_MS): Promise<Array<{ partition: number; low: string; high: string }>> {
+  return untilServed(`topic ${topic}`, timeoutMs, async () => {
+    const offsets = await admin.fetchTopicOffsets(topic)
+    return offsets.length > 0 ? offsets.sort((a, b) => a.partition - b.partition) : undefined
+  })
+}
+
+/**
+ * Tries until `attempt` gives a result: undefined or a "not yet" broker answer mean try again in a moment; any
+ * other error (a dead connection, say) is the caller's to report.
+ */
+async function untilServed<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    let why = 'no partitions yet'
+    let why = 'not every partition is known yet'
     try {
-      const offsets = await admin.fetchTopicOffsets(topic)
-      if (offsets.length > 0) return offsets.sort((a, b) => a.partition - b.partition)
+      const result = await attempt()
+      if (result !== undefined) return result
     } catch (err) {
-      // only broker answers such as NOT_LEADER; a dead connection is for the caller to report
       if (!notYet(err)) throw err
       why = (err as Error).message
     }
-    if (Date.now() > deadline) throw new Error(`topic ${topic} is not served after ${timeoutMs / 1000} s: ${why}`)
+    if (Date.now() > deadline) throw new Error(`${what} not served after ${timeoutMs / 1000} s: ${why}`)
     await new Promise((r) => setTimeout(r, POLL_MS))
   }
 }
