@@ -237,6 +237,21 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, opts: Con
       expect(dead[1]!.reason).toContain('n must be a number')
     }, timeout)
 
+    it('waits the retryAfterMs a rejection carries before the same records come again', async () => {
+      const t = await topic('retry-after', 1)
+      const attemptsAt: number[] = []
+      await subscribe({
+        groupId: group('retry-after'), topics: [t], fromBeginning: true,
+        eachBatch: async () => {
+          attemptsAt.push(Date.now())
+          if (attemptsAt.length < 3) throw Object.assign(new Error('later'), { retryAfterMs: minRetryPauseMs + 600 })
+        },
+      })
+      await bus.publish(t, [{ key: 'c', value: 'x' }])
+      await waitFor('a third attempt', () => attemptsAt.length >= 3)
+      attemptsAt.slice(1).forEach((at, i) => expect(at - attemptsAt[i]!).toBeGreaterThanOrEqual(minRetryPauseMs + 550))
+    }, timeout)
+
     it('starts a new group at the beginning with fromBeginning, else at the end', async () => {
       const t = await topic('start', 2)
       await bus.publish(t, Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: `old${i}` })))
