@@ -49,7 +49,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     await runConsumer({ ...common('persist'), groupId: g.persist, topics: [t.persist], decode: decodePersist,
       handle: persistHandler(bus, repo, t.dispatch) }),
     await runConsumer({ ...common('retry'), groupId: g.retry, topics: [t.retry], decode: (rec) => decode(TaskMessage, rec.value, 'TaskMessage'),
-      handle: retryHandler(bus, t.retry) }),
+      handle: retryHandler(bus, { retry: t.retry, retried: new Set([t.dispatch, t.fanout, t.messageEvents, t.notifications, t.push]) }, deadLetterer(bus, t.dlq, 'retry'), policy.capMs) }),
   ]
   log.info('task role consuming', { groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry], push: provider.name })
 

@@ -28,7 +28,12 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.ra
   return Math.round(ceiling * (0.1 + 0.9 * random()))
 }
 
-export const attemptOf = (rec: BusRecord): number => Number(rec.headers[ATTEMPT_HEADER] ?? 0) || 0
+/** the record's attempt header: a small non-negative integer, else 0 (a negative or garbled header buys no retries:
+ * the attempt only counts up to message_retry_attempts, after which the record is dead-lettered) */
+export function attemptOf(rec: BusRecord): number {
+  const text = rec.headers[ATTEMPT_HEADER] ?? ''
+  return /^\d{1,6}$/.test(text) ? Number(text) : 0
+}
 
 export interface Retrier {
   /** the kind of task it retries (names the task's spans) */
