@@ -2,6 +2,7 @@
 // retries than message_retry_attempts, and a huge one only dead-letters sooner.
 import { describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, OutgoingRecord } from '../ports/bus.js'
+import { AppError } from '../core/errors.js'
 import { attemptOf, retrier } from './retry.js'
 
 const rec = (attempt?: string): BusRecord => ({
@@ -22,5 +23,13 @@ describe('retries', () => {
     await r.fail(rec('-5'), new Error('x'))
     expect(published.map((p) => p.topic)).toEqual(['dlq', 'retry'])
     expect(JSON.parse(String(published[1]!.records[0]!.value))).toMatchObject({ attempt: 1 })
+  })
+
+  it('dead-letters a record refused as bad input at once, without retries', async () => {
+    const published: Array<{ topic: string; records: OutgoingRecord[] }> = []
+    const bus = { publish: async (topic: string, records: OutgoingRecord[]) => void published.push({ topic, records }) } as unknown as Bus
+    await retrier(bus, { retry: 'retry', dlq: 'dlq' }, 'dispatch', { attempts: 3, baseMs: 1, capMs: 1 }).fail(rec(), new AppError('not_found', 'conversation c9 not found'))
+    expect(published.map((p) => p.topic)).toEqual(['dlq'])
+    expect(JSON.parse(String(published[0]!.records[0]!.value))).toMatchObject({ attempt: 0, lastError: 'refused: not_found: conversation c9 not found' })
   })
 })
