@@ -22,6 +22,8 @@ export interface UpstreamDeps {
 export function decodeUpstream(value: Buffer): UpstreamMessage & { gatewayId: string; connectionId: string } {
   const m = decode(UpstreamMessage, value, 'UpstreamMessage')
   if (!m.gatewayId || !m.connectionId) throw new DecodeError('UpstreamMessage needs gatewayId and connectionId to answer to')
+  // the answer goes to the topic this names: never let a record pick an arbitrary topic
+  if (!/^[a-zA-Z0-9_-]{1,64}$/.test(m.gatewayId)) throw new DecodeError('UpstreamMessage gatewayId is not a gateway instance id')
   return m as UpstreamMessage & { gatewayId: string; connectionId: string }
 }
 
