@@ -4,6 +4,7 @@
 import type { Bus, Subscription } from '../../src/ports/bus.js'
 import { runConsumer } from '../../src/bus/consumer.js'
 import { deadLetterer } from '../../src/bus/dead-letter.js'
+import type { ConsumerRetryPolicy } from '../../src/bus/failure.js'
 import { decode, DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
 import { consumeSpan, tracingEnabled } from '../../src/observability/tracing.js'
@@ -17,6 +18,7 @@ export interface DownstreamDeps {
   dlqTopic: string
   registry: ConnectionRegistry
   log: Logger
+  retry?: ConsumerRetryPolicy
 }
 
 /**
@@ -50,6 +52,7 @@ export function startDownstream(deps: DownstreamDeps): Promise<Subscription> {
     topics: [deps.topic],
     // frames older than this process were meant for sockets that no longer exist
     fromBeginning: false,
+    retry: deps.retry,
     decode: (rec) => decode(DownstreamMessage, rec.value, 'DownstreamMessage'),
     handle: async (items) => {
       if (tracingEnabled()) {

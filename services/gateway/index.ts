@@ -21,6 +21,7 @@ import { attachSession } from './session.js'
 import { staticFiles } from './static.js'
 import { cachedVerifier } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
+import { consumerRetry } from '../../src/bus/failure.js'
 
 export interface GatewayContext extends RoleContext {
   cache: Cache
@@ -121,7 +122,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     }
   }
 
-  const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq })
+  const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq, retry: consumerRetry(cfg) })
   const server = createHttpServer({ routes: restRoutes(logic, messages), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log })
   const webSockets = attachWebSockets(server, { verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log })
   const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick: () => presence.refresh([...registry.all()]), log })

@@ -12,6 +12,7 @@ import { createMessages } from './messages.js'
 import { createTokens } from './tokens.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
+import { consumerRetry } from '../../src/bus/failure.js'
 
 export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
   const { cfg, repo } = ctx
@@ -34,7 +35,7 @@ export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole;
   const messages: MessageApi = { SendMessage, SyncMessages, DeleteMessage }
   const t = topics(cfg)
   const upstream = cfg.upstream === 'kafka'
-    ? await startUpstream({ bus: ctx.bus, messages, topics: t, groupId: groups(cfg).upstream, log: ctx.log.child({ role: 'logic' }) })
+    ? await startUpstream({ bus: ctx.bus, messages, topics: t, groupId: groups(cfg).upstream, log: ctx.log.child({ role: 'logic' }), retry: consumerRetry(cfg) })
     : undefined
   ctx.log.child({ role: 'logic' }).info('logic role ready', { persistence: cfg.persistence, upstream: cfg.upstream })
   return {

@@ -4,6 +4,7 @@
 import type { Bus, OutgoingRecord, Subscription } from '../../src/ports/bus.js'
 import { runConsumer } from '../../src/bus/consumer.js'
 import { deadLetterer } from '../../src/bus/dead-letter.js'
+import type { ConsumerRetryPolicy } from '../../src/bus/failure.js'
 import { AppError } from '../../src/core/errors.js'
 import { decode, DecodeError, encode, UpstreamMessage, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
@@ -15,11 +16,14 @@ export interface UpstreamDeps {
   topics: { upstream: string; dlq: string; downstream: (gatewayId: string) => string }
   groupId: string
   log: Logger
+  retry?: ConsumerRetryPolicy
 }
 
 export function decodeUpstream(value: Buffer): UpstreamMessage & { gatewayId: string; connectionId: string } {
   const m = decode(UpstreamMessage, value, 'UpstreamMessage')
   if (!m.gatewayId || !m.connectionId) throw new DecodeError('UpstreamMessage needs gatewayId and connectionId to answer to')
+  // the answer goes to the topic this names: never let a record pick an arbitrary topic
+  if (!/^[a-zA-Z0-9_-]{1,64}$/.test(m.gatewayId)) throw new DecodeError('UpstreamMessage gatewayId is not a gateway instance id')
   return m as UpstreamMessage & { gatewayId: string; connectionId: string }
 }
 
@@ -30,6 +34,7 @@ export function startUpstream(deps: UpstreamDeps): Promise<Subscription> {
     groupId: deps.groupId,
     topics: [deps.topics.upstream],
     fromBeginning: true,
+    retry: deps.retry,
     decode: (rec) => decodeUpstream(rec.value),
     deadLetter: deadLetterer(deps.bus, deps.topics.dlq, 'upstream'),
     handle: async (items) => {

@@ -267,6 +267,18 @@ describe('repo service', () => {
       expect((await api.SyncMessages({ conversation_id: id, after_seq: 0 })).messages.map((m) => m.content)).toEqual(['a1', 'a2', 'a3'])
       await rejectsWith(api.InsertMessages({ messages: [{ ...msg(0) }] }), 'bad_request')
     })
+
+    it('scopes AllocateSeq\'s idempotency key to (conversation, sender)', async () => {
+      const [a, b] = [await group('ann'), await group('ann')]
+      const alloc = (conversation_id: string, sender_id = 'ann') => api.AllocateSeq({ conversation_id, sender_id, idempotency_key: 'same' })
+      const first = await alloc(a)
+      expect(first).toMatchObject({ seq: 1, duplicate: false })
+      expect(await alloc(a)).toEqual({ ...first, duplicate: true })
+      const other = await alloc(b)
+      expect(other).toMatchObject({ seq: 1, duplicate: false })
+      expect(other.message_id).not.toBe(first.message_id)
+      expect(await alloc(b, 'bob')).toMatchObject({ seq: 2, duplicate: false })
+    })
   })
 
   describe('friends, presence, events', () => {

@@ -40,7 +40,7 @@ const SYNC_PAGE_MAX = 1_000
 // the column sizes of src/drivers/mysql/migrations/001_initial.sql, checked here so that both stores agree
 const LIMITS = { id: 64, username: 64, displayName: 128, name: 255, idempotencyKey: 128, announcementBytes: 65_535 }
 
-/** how long a (sender, idempotency key) of an async-persisted send is remembered */
+/** how long a (conversation, sender, idempotency key) of an async-persisted send is remembered */
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url')}`
 
@@ -323,8 +323,9 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
       const allocate = async () => ({ seq: await reservedSeq(conversationId), message_id: newId('m_'), sent_at: Date.now(), duplicate: false })
       const key = str(req.idempotency_key)
       if (!key) return allocate()
-      // The first caller with this (sender, key) reserves it and allocates; a repeat waits for that allocation.
-      const idemKey = `idem:${required(req.sender_id, 'sender_id')}:${maxLength(key, LIMITS.idempotencyKey, 'idempotency_key')}`
+      // The first caller with this (conversation, sender, key) reserves it and allocates; a repeat waits for that
+      // allocation. The same key sent to another conversation is another send (a JSON array keeps ids apart).
+      const idemKey = `idem:${JSON.stringify([conversationId, required(req.sender_id, 'sender_id'), maxLength(key, LIMITS.idempotencyKey, 'idempotency_key')])}`
       if (await cache.setIfAbsent(idemKey, 'pending', IDEMPOTENCY_TTL_MS)) {
         const first = await allocate()
         await cache.set(idemKey, JSON.stringify(first), IDEMPOTENCY_TTL_MS)

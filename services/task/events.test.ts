@@ -37,4 +37,21 @@ describe('eventsHandler', () => {
     expect(targets('down.gw-b').map((d) => d.userIds)).toEqual([['u1'], ['u2']])
     expect(JSON.parse(a[0]!.frame)).toMatchObject({ op: 'event', event: { event_type: 'group.invited', target_user_id: 'u0' } })
   })
+
+  it('routes the other events of a batch when one user\'s presence lookup fails, and retries only that event', async () => {
+    const repo = {
+      LookupPresence: async ({ user_ids }: { user_ids: string[] }) => {
+        if (user_ids.includes('bad')) throw new Error('presence of bad: timeout')
+        return { presence: user_ids.map((u) => ({ user_id: u, gateway_ids: ['gw-a'] })) }
+      },
+    } as unknown as RepoApi
+    const published: OutgoingRecord[] = []
+    const bus = { publish: async (_t: string, records: OutgoingRecord[]) => void published.push(...records) } as unknown as Bus
+    const failed: string[] = []
+    const retrier: Retrier = { taskType: 'event', fail: async (rec) => void failed.push(rec.offset) }
+    const deps = { repo, downstreamTopic: (gw: string) => `down.${gw}`, pushTopic: 'push', pushEnabled: true }
+    await eventsHandler(bus, retrier, deps)(['u0', 'bad', 'u1'].map((u, i) => ({ record: record(i), value: notification('group.invited', u, { conversation_id: 'g1' }) })))
+    expect(failed).toEqual(['1'])
+    expect(published.map((r) => (JSON.parse(String(r.value)) as { userIds: string[] }).userIds)).toEqual([['u0'], ['u1']])
+  })
 })

@@ -41,8 +41,9 @@ export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: Read
 export function eventsHandler(bus: Bus, retrier: Retrier, deps: RouteDeps) {
   return async (items: Array<{ record: BusRecord; value: EventEnvelope }>): Promise<void> => {
     const targets = [...new Set(items.flatMap(({ value }) => (value.target_user_id ? [value.target_user_id] : [])))]
-    // a failure here fails the batch, which the consumer hands over again after a pause: nothing is skipped
-    const known = targets.length > 1 ? await lookupPresence(deps.repo, targets) : undefined
+    // When the batch's lookup fails, each event looks up its own users: one that fails then goes to the retrier
+    // alone, and the batch's other events are routed.
+    const known = targets.length > 1 ? await lookupPresence(deps.repo, targets).catch(() => undefined) : undefined
     await taskHandler<EventEnvelope>(bus, retrier, (e) => routeEvent(deps, e, known))(items)
   }
 }

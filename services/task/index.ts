@@ -4,6 +4,7 @@ import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { Subscription } from '../../src/ports/bus.js'
 import { runConsumer } from '../../src/bus/consumer.js'
 import { deadLetterer } from '../../src/bus/dead-letter.js'
+import { consumerRetry } from '../../src/bus/failure.js'
 import { retrier, type RetryPolicy } from '../../src/bus/retry.js'
 import { decode, OfflinePush, TaskMessage, type DispatchMessage, type FanoutTask, type TaskMessage as Task } from '../../src/contracts/payloads.js'
 import { groups, topics } from '../../src/contracts/topics.js'
@@ -33,7 +34,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     fanoutTopic: t.fanout,
   }
   const policy: RetryPolicy = { attempts: cfg.message_retry_attempts, baseMs: cfg.retry_backoff_base_ms, capMs: cfg.retry_backoff_cap_ms }
-  const common = (taskType: Task['taskType']) => ({ bus, log, fromBeginning: true, deadLetter: deadLetterer(bus, t.dlq, taskType) })
+  const common = (taskType: Task['taskType']) => ({ bus, log, fromBeginning: true, deadLetter: deadLetterer(bus, t.dlq, taskType), retry: consumerRetry(cfg) })
   const retries = (taskType: Task['taskType']) => retrier(bus, t, taskType, policy)
 
   const subs: Subscription[] = [
@@ -48,7 +49,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     await runConsumer({ ...common('persist'), groupId: g.persist, topics: [t.persist], decode: decodePersist,
       handle: persistHandler(bus, repo, t.dispatch) }),
     await runConsumer({ ...common('retry'), groupId: g.retry, topics: [t.retry], decode: (rec) => decode(TaskMessage, rec.value, 'TaskMessage'),
-      handle: retryHandler(bus, t.retry) }),
+      handle: retryHandler(bus, { retry: t.retry, retried: new Set([t.dispatch, t.fanout, t.messageEvents, t.notifications, t.push]) }, deadLetterer(bus, t.dlq, 'retry'), policy.capMs) }),
   ]
   log.info('task role consuming', { groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry], push: provider.name })
 

@@ -22,13 +22,16 @@ const asRecord = (t: TaskMessage): BusRecord => ({
   headers: { traceparent: TRACEPARENT, 'gochat-task-type': 'push' }, timestamp: 0,
 })
 
+const topics = { retry: 'gochat.tasks.retry', retried: new Set(['gochat.notifications.push']) }
+const noDeadLetters = async () => { throw new Error('nothing should be dead-lettered') }
+
 describe('retryHandler', () => {
   it('sends a due task back to its topic within its trace, and requeues one not yet due unchanged', async () => {
     const { bus, published } = recordingBus()
     const now = 1_000_000
     const due = task('t-due', now - 1)
     const later = task('t-later', now + 60_000)
-    await retryHandler(bus, 'gochat.tasks.retry', () => now)([due, later].map((t) => ({ value: t, record: asRecord(t) })))
+    await retryHandler(bus, topics, noDeadLetters, 120_000, () => now)([due, later].map((t) => ({ value: t, record: asRecord(t) })))
 
     const back = published.flatMap((p) => p.records.map((r) => ({ topic: p.topic, ...r })))
     expect(back).toHaveLength(2)
@@ -38,5 +41,29 @@ describe('retryHandler', () => {
     expect(requeued.key).toBe('t-later')
     expect(requeued.headers).toMatchObject({ traceparent: TRACEPARENT, 'gochat-task-type': 'push' })
     expect(decode(TaskMessage, Buffer.from(String(requeued.value)), 'TaskMessage')).toEqual(later)
+  })
+
+  it('brings a not-before time beyond the backoff cap down to it, so the task comes due', async () => {
+    const { bus, published } = recordingBus()
+    let now = 1_000_000
+    const far = task('t-far', Number.MAX_SAFE_INTEGER)
+    await retryHandler(bus, topics, noDeadLetters, 30_000, () => now)([{ value: far, record: asRecord(far) }])
+    const requeued = decode(TaskMessage, Buffer.from(String(published[0]!.records[0]!.value)), 'TaskMessage')
+    expect(requeued.notBefore).toBe(now + 30_000)
+    now += 30_000
+    published.length = 0
+    await retryHandler(bus, topics, noDeadLetters, 30_000, () => now)([{ value: requeued, record: asRecord(requeued) }])
+    expect(published.map((p) => p.topic)).toEqual(['gochat.notifications.push'])
+  })
+
+  it('dead-letters a task naming a topic that is not retried here, the retry and dead-letter topics included', async () => {
+    const { bus, published } = recordingBus()
+    const dead: string[] = []
+    const bad = ['gochat.tasks.retry', 'gochat.tasks.dlq', 'gochat.users.secret', ''].map((t, i) => ({ ...task(`t${i}`, 0), originalTopic: t }))
+    const good = task('t-ok', 0)
+    await retryHandler(bus, topics, async (_r, reason) => void dead.push(reason), 30_000)([...bad, good].map((t) => ({ value: t, record: asRecord(t) })))
+    expect(dead).toHaveLength(4)
+    expect(dead[0]).toBe('retry record names topic "gochat.tasks.retry", which is not retried here')
+    expect(published.flatMap((p) => p.records.map(() => p.topic))).toEqual(['gochat.notifications.push'])
   })
 })

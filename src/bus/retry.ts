@@ -1,11 +1,13 @@
 // Retries with exponential backoff and jitter through gochat.tasks.retry, then dead letters. A failed task is
 // written to the retry topic with its attempt count and not-before time; the retry consumer waits until then and
-// sends the original record back to its topic with the attempt in a header. Out of attempts → gochat.tasks.dlq.
+// sends the original record back to its topic with the attempt in a header. Out of attempts, or refused as bad input
+// (src/bus/failure.ts) → gochat.tasks.dlq at once.
 import { randomUUID } from 'node:crypto'
 import { Counter } from 'prom-client'
 import type { Bus, BusRecord } from '../ports/bus.js'
 import { encode, type TaskMessage } from '../contracts/payloads.js'
 import { deadLetterer, payloadOf, traceOf } from './dead-letter.js'
+import { isPermanent, reasonOf } from './failure.js'
 
 export const ATTEMPT_HEADER = 'gochat-attempt'
 export const TASK_ID_HEADER = 'gochat-task-id'
@@ -28,7 +30,12 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.ra
   return Math.round(ceiling * (0.1 + 0.9 * random()))
 }
 
-export const attemptOf = (rec: BusRecord): number => Number(rec.headers[ATTEMPT_HEADER] ?? 0) || 0
+/** the record's attempt header: a small non-negative integer, else 0 (a negative or garbled header buys no retries:
+ * the attempt only counts up to message_retry_attempts, after which the record is dead-lettered) */
+export function attemptOf(rec: BusRecord): number {
+  const text = rec.headers[ATTEMPT_HEADER] ?? ''
+  return /^\d{1,6}$/.test(text) ? Number(text) : 0
+}
 
 export interface Retrier {
   /** the kind of task it retries (names the task's spans) */
@@ -43,6 +50,8 @@ export function retrier(bus: Bus, topics: { retry: string; dlq: string }, taskTy
     taskType,
     async fail(rec, err) {
       const reason = err instanceof Error ? err.message : String(err)
+      // the record itself is refused (bad input): trying it again gives the same answer
+      if (isPermanent(err)) return deadLetter(rec, `refused: ${reasonOf(err)}`, attemptOf(rec))
       const attempt = attemptOf(rec) + 1
       if (attempt > policy.attempts) return deadLetter(rec, `gave up after ${policy.attempts} retries: ${reason}`, attempt - 1)
       const task: TaskMessage = {

@@ -59,6 +59,18 @@ export const configKeys = {
   message_retry_attempts: { schema: z.coerce.number().int().min(0), default: 3, help: 'Retries of a failed task before it is dead-lettered', expected: 'a non-negative integer' },
   retry_backoff_base_ms: { schema: positiveInt, default: 200, help: 'First retry delay (doubles each attempt, with jitter)', expected: 'milliseconds' },
   retry_backoff_cap_ms: { schema: positiveInt, default: 30000, help: 'Largest retry delay', expected: 'milliseconds' },
+  consumer_batch_retries: {
+    schema: z.coerce.number().int().min(0).max(100),
+    default: 5,
+    help: 'Times every consumer tries a failing batch again whole (backoff 0.25 s doubling to 5 s) before it tries its records one at a time and dead-letters those refused as bad input',
+    expected: 'an integer from 0 to 100',
+  },
+  consumer_retry_window_ms: {
+    schema: z.coerce.number().int().min(0),
+    default: 300_000,
+    help: 'How long a record that fails with a transient error (repo or database down, timeout) is retried before it is dead-lettered; never while nothing else succeeds (an outage waits)',
+    expected: 'milliseconds',
+  },
   push_provider: { schema: z.enum(['log', 'webhook', 'fcm']), default: 'log' as 'log' | 'webhook' | 'fcm', help: 'Offline push provider', expected: 'log, webhook or fcm' },
   push_endpoint: { schema: z.string().url().nullable(), default: null as string | null, help: 'URL of the webhook or FCM endpoint', expected: 'an http(s) URL' },
   persistence: { schema: z.enum(['sync', 'async']), default: 'sync' as 'sync' | 'async', help: 'sync: transactional outbox; async: through gochat.messages.persist', expected: 'sync or async' },

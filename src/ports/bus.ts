@@ -35,9 +35,16 @@ export interface ConsumeOptions {
   /**
    * Receives records of one partition in offset order. The batch's offsets are committed only after the
    * promise resolves; if it rejects, the same records are delivered again after a short pause (the partition
-   * waits, other partitions go on). Decode failures must be handled inside (see src/bus/consumer.ts).
+   * waits, other partitions go on), or after `retryAfterMs` when the rejection carries one (see retryAfterOf).
+   * Bounded retries and dead letters are the caller's (src/bus/consumer.ts).
    */
   eachBatch: (records: BusRecord[]) => Promise<void>
+}
+
+/** the pause a rejected batch asks for (a non-negative `retryAfterMs` on the error), else undefined */
+export function retryAfterOf(err: unknown): number | undefined {
+  const ms = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined
 }
 
 export interface Subscription {

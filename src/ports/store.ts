@@ -93,7 +93,7 @@ export interface StoreMessageHooks {
 
 export interface StoredMessage {
   message: MessageRow
-  /** (sender, idempotency key) was seen before: `message` is the first one and nothing was written */
+  /** (conversation, sender, idempotency key) was seen before: `message` is the first one and nothing was written */
   duplicate: boolean
 }
 
@@ -155,7 +155,7 @@ export interface Store {
    */
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage>
   /** messages with seqs allocated elsewhere (async persistence); returns those stored, leaving out any whose
-   * (conversation, seq) or (sender, idempotency key) exists */
+   * (conversation, seq) or (conversation, sender, idempotency key) exists */
   insertMessages(messages: MessageRow[]): Promise<MessageRow[]>
   maxSeq(conversationId: string): Promise<number>
   /**

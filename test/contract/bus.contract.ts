@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, Subscription } from '../../src/ports/bus.js'
 import { partitionForKey } from '../../src/drivers/memory/bus.js'
 import { runConsumer } from '../../src/bus/consumer.js'
+import { AppError } from '../../src/core/errors.js'
 import { createLogger } from '../../src/observability/log.js'
 
 export interface ContractOptions {
@@ -235,6 +236,48 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, opts: Con
       expect(handled).toEqual([1, 2, 3])
       expect(dead.map((d) => d.value)).toEqual(['not json', '{"n":"x"}'])
       expect(dead[1]!.reason).toContain('n must be a number')
+    }, timeout)
+
+    it('waits the retryAfterMs a rejection carries before the same records come again', async () => {
+      const t = await topic('retry-after', 1)
+      const attemptsAt: number[] = []
+      await subscribe({
+        groupId: group('retry-after'), topics: [t], fromBeginning: true,
+        eachBatch: async () => {
+          attemptsAt.push(Date.now())
+          if (attemptsAt.length < 3) throw Object.assign(new Error('later'), { retryAfterMs: minRetryPauseMs + 600 })
+        },
+      })
+      await bus.publish(t, [{ key: 'c', value: 'x' }])
+      await waitFor('a third attempt', () => attemptsAt.length >= 3)
+      attemptsAt.slice(1).forEach((at, i) => expect(at - attemptsAt[i]!).toBeGreaterThanOrEqual(minRetryPauseMs + 550))
+    }, timeout)
+
+    it('dead-letters a record the handler refuses as bad input (runConsumer) with the reason; the rest goes on in order', async () => {
+      const t = await topic('refused', 1)
+      const handled: number[] = []
+      const batches: number[][] = []
+      const dead: Array<{ value: string; reason: string }> = []
+      let outage = 2
+      subs.push(await runConsumer({
+        bus, groupId: group('refused'), topics: [t], fromBeginning: true, log: createLogger({ test: 'contract' }),
+        retry: { batchRetries: 3, recordWindowMs: 60_000, baseMs: 10, capMs: 50 },
+        decode: (r) => Number(text(r)),
+        handle: async (items) => {
+          batches.push(items.map((i) => i.value))
+          // the first two tries fail as an outage would: the batch is tried again whole, nothing dead-lettered
+          if (outage-- > 0) throw new Error('connect ECONNREFUSED')
+          if (items.some((i) => i.value === 3)) throw new AppError('bad_request', 'message_id is longer than 64 characters')
+          handled.push(...items.map((i) => i.value))
+        },
+        deadLetter: async (r, reason) => void dead.push({ value: text(r), reason }),
+      }))
+      await bus.publish(t, ['1', '2', '3', '4', '5'].map((value) => ({ key: 'c', value })))
+      await waitFor('four handled and a dead letter', () => handled.length >= 4 && dead.length >= 1)
+      await sleep(settleMs)
+      expect(handled).toEqual([1, 2, 4, 5])
+      expect(dead).toEqual([{ value: '3', reason: 'refused: bad_request: message_id is longer than 64 characters' }])
+      expect(batches.slice(0, 3).map((b) => b.length)).toEqual([5, 5, 5])
     }, timeout)
 
     it('starts a new group at the beginning with fromBeginning, else at the end', async () => {

@@ -201,6 +201,24 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.getMessage('elsewhere', a.message.messageId)).toBeNull()
       })
 
+      it('scopes an idempotency key to (conversation, sender): the same key to two conversations is two messages', async () => {
+        const [c1, c2] = [await group(['alice', 'bob']), await group(['alice', 'carol'])]
+        await store.storeMessage(draft(c2, { idempotencyKey: 'other' }), plainHooks())
+        const toB = await store.storeMessage(draft(c1, { idempotencyKey: 'k-same', content: 'to b' }), plainHooks())
+        const toC = await store.storeMessage(draft(c2, { idempotencyKey: 'k-same', content: 'to c' }), plainHooks())
+        expect(toB).toMatchObject({ duplicate: false, message: { conversationId: c1, seq: 1, content: 'to b' } })
+        expect(toC).toMatchObject({ duplicate: false, message: { conversationId: c2, seq: 2, content: 'to c' } })
+        expect(toC.message.messageId).not.toBe(toB.message.messageId)
+        // the same key in the same conversation is still the first send
+        expect(await store.storeMessage(draft(c2, { idempotencyKey: 'k-same', content: 'again' }), plainHooks())).toEqual({ message: toC.message, duplicate: true })
+        expect((await store.listMessages(c1, 0, 10)).map((m) => m.content)).toEqual(['to b'])
+        expect((await store.listMessages(c2, 0, 10)).map((m) => m.content)).toEqual(['hi', 'to c'])
+        // async persistence: rows with given seqs, same key in another conversation, are stored too
+        const c3 = await group(['alice'])
+        const kept = await store.insertMessages([{ ...draft(c3, { idempotencyKey: 'k-same' }), seq: 1 }, { ...draft(c3, { idempotencyKey: 'k-same' }), seq: 2 }])
+        expect(kept.map((m) => m.seq)).toEqual([1])
+      })
+
       it('serializes a conversation: 50 concurrent stores get seqs 1..50, unique and gap-free', async () => {
         const conversationId = await group(['alice'])
         const results = await Promise.all(Array.from({ length: 50 }, () => store.storeMessage(draft(conversationId), plainHooks())))

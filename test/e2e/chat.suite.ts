@@ -94,6 +94,22 @@ export function chatSuite(name: string, target: Target) {
       expect(hist.messages).toHaveLength(1)
     })
 
+    it('stores the same idempotency key sent to two conversations twice, each with its own seq', async () => {
+      const [alice, bob, carol] = [await user(0), await user(1), await user(0)]
+      const toBob = (await alice.rest.direct(bob.userId)).conversationId
+      const toCarol = (await alice.rest.direct(carol.userId)).conversationId
+      const ws = await connect(0, alice.token)
+      await ws.send(toCarol, 'earlier', uniq())
+      const key = uniq()
+      const b = (await ws.send(toBob, 'to bob', key)) as { messageId: string; seq: number }
+      const c = (await ws.send(toCarol, 'to carol', key)) as { messageId: string; seq: number }
+      expect(c.messageId).not.toBe(b.messageId)
+      expect([b.seq, c.seq]).toEqual([1, 2])
+      await settled(alice.rest, toCarol, 2)
+      expect((await carol.rest.history(toCarol)).messages.map((m) => m.content)).toEqual(['earlier', 'to carol'])
+      expect((await bob.rest.history(toBob)).messages.map((m) => m.content)).toEqual(['to bob'])
+    })
+
     it('delivers 50 messages in seq order without gaps, and sync after reconnect fills what was missed', async () => {
       const alice = await user(0)
       const bob = await user(1)

@@ -1,10 +1,10 @@
 // The Kafka driver of the bus port (kafkajs). One shared producer per bus; one kafkajs consumer per subscription.
 // Offsets are committed by hand, only after the handler resolved; a failed batch pauses its partition, seeks back
-// to the batch's first record and resumes after a backoff, so the same records come again while the consumer's
+// to the batch's first record and resumes after a backoff (or the pause the handler's error asks for), so the same records come again while the consumer's
 // other partitions keep flowing. After each batch the partition's lag (high watermark − next offset) goes to
 // gochat_kafka_consumer_lag{group,topic,partition}.
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs'
-import type { Bus, BusRecord, ConsumeOptions, OutgoingRecord, Subscription, TopicSpec } from '../../ports/bus.js'
+import { retryAfterOf, type Bus, type BusRecord, type ConsumeOptions, type OutgoingRecord, type Subscription, type TopicSpec } from '../../ports/bus.js'
 import { log } from '../../observability/log.js'
 import { kafkaConsumerLag } from '../../observability/metrics.js'
 import { createKafka } from './client.js'
@@ -202,8 +202,9 @@ class KafkaSubscription implements Subscription {
     try {
       await this.opts.eachBatch(records)
     } catch (err) {
+      const pauseMs = retryAfterOf(err) ?? this.retryBackoffMs
       busLog.warn('handler failed; partition paused, the same records come again after a pause', {
-        groupId: this.opts.groupId, topic, partition, offset: first, err,
+        groupId: this.opts.groupId, topic, partition, offset: first, pauseMs, err,
       })
       const resume = pause()
       this.reportLag(topic, partition, batch.highWatermark, BigInt(first))
@@ -211,7 +212,7 @@ class KafkaSubscription implements Subscription {
       const timer = setTimeout(() => {
         this.resumeTimers.delete(timer)
         resume()
-      }, this.retryBackoffMs)
+      }, pauseMs)
       this.resumeTimers.add(timer)
       return
     } finally {

@@ -3,7 +3,7 @@
 // here as on a broker, each partition is an ordered log, and consumer groups share partitions and keep committed
 // offsets. Each (group, partition) has exactly one delivery loop, so a partition's batches never overlap or reorder,
 // whichever member currently owns it.
-import type { Bus, BusRecord, ConsumeOptions, OutgoingRecord, Subscription, TopicSpec } from '../../ports/bus.js'
+import { retryAfterOf, type Bus, type BusRecord, type ConsumeOptions, type OutgoingRecord, type Subscription, type TopicSpec } from '../../ports/bus.js'
 import { log } from '../../observability/log.js'
 
 const busLog = log.child({ component: 'memory-bus' })
@@ -254,28 +254,29 @@ export class MemoryBus implements Bus {
           pos = Number(batch[batch.length - 1]!.offset) + 1
           group.committed.set(key, pos)
         })
-        if (!ok) await new Promise((resolve) => setTimeout(resolve, this.retryBackoffMs))
+        if (ok !== true) await new Promise((resolve) => setTimeout(resolve, ok.pauseMs))
       }
     } finally {
       cursor.running = false
     }
   }
 
-  /** hands one batch to a member and commits it if the handler resolves; true when it did */
-  private deliver(owner: Member, batch: BusRecord[], commit: () => void): Promise<boolean> {
+  /** hands one batch to a member and commits it if the handler resolves; true when it did, else the pause to take */
+  private deliver(owner: Member, batch: BusRecord[], commit: () => void): Promise<true | { pauseMs: number }> {
     const outcome = Promise.resolve()
       .then(() => owner.opts.eachBatch(batch))
       .then(
         () => {
           commit()
-          return true
+          return true as const
         },
         (err: unknown) => {
           const first = batch[0]!
+          const pauseMs = retryAfterOf(err) ?? this.retryBackoffMs
           busLog.warn('handler failed; the same records come again after a pause', {
-            group: owner.opts.groupId, topic: first.topic, partition: first.partition, offset: first.offset, err,
+            group: owner.opts.groupId, topic: first.topic, partition: first.partition, offset: first.offset, pauseMs, err,
           })
-          return false
+          return { pauseMs }
         },
       )
     // stop() waits for this: the batch's commit is part of the chain it settles after

@@ -35,6 +35,8 @@ function upperBound<T, V>(sorted: T[], value: V, of: (t: T) => V): number {
 }
 
 const pair = (a: string, b: string) => `${a}\u0000${b}`
+/** an idempotency key is scoped to (conversation, sender): the same key in another conversation is another send */
+const idemKey = (m: { conversationId: string; senderId: string; idempotencyKey: string }) => pair(m.conversationId, pair(m.senderId, m.idempotencyKey))
 const MAX_PUBLISHED_KEPT = 100_000
 
 export class MemoryStore implements Store {
@@ -170,14 +172,14 @@ export class MemoryStore implements Store {
     return this.serialized(id, async () => {
       const conversation = this.conversations.get(id)
       if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
-      const seen = () => (draft.idempotencyKey ? this.messageIdByKey.get(pair(draft.senderId, draft.idempotencyKey)) : undefined)
+      const seen = () => (draft.idempotencyKey ? this.messageIdByKey.get(idemKey(draft)) : undefined)
       const before = seen()
       if (before) return { message: { ...this.messageById.get(before)! }, duplicate: true }
       const maxSeq = async () => this.maxSeqOf(id)
       let seq = await hooks.allocateSeq(maxSeq, false)
       if (this.messages.get(id)?.bySeq.has(seq)) seq = await hooks.allocateSeq(maxSeq, true)
       if (this.messages.get(id)?.bySeq.has(seq)) throw new AppError('conflict', `seq ${seq} of ${id} is taken`)
-      // the same key may have been stored in another conversation while the allocator ran
+      // the same key may have been stored while the allocator ran (insertMessages is not serialized with us)
       const meanwhile = seen()
       if (meanwhile) return { message: { ...this.messageById.get(meanwhile)! }, duplicate: true }
       const message: MessageRow = { ...draft, seq }
@@ -195,7 +197,7 @@ export class MemoryStore implements Store {
       const taken =
         this.messages.get(m.conversationId)?.bySeq.has(m.seq) ||
         this.messageById.has(m.messageId) ||
-        (m.idempotencyKey !== '' && this.messageIdByKey.has(pair(m.senderId, m.idempotencyKey)))
+        (m.idempotencyKey !== '' && this.messageIdByKey.has(idemKey(m)))
       if (taken) continue
       this.putMessage({ ...m })
       inserted.push({ ...m })
@@ -345,7 +347,7 @@ export class MemoryStore implements Store {
     list.bySeq.set(m.seq, m)
     list.sorted.splice(upperBound(list.sorted, m.seq, (x) => x.seq), 0, m)
     this.messageById.set(m.messageId, m)
-    if (m.idempotencyKey !== '') this.messageIdByKey.set(pair(m.senderId, m.idempotencyKey), m.messageId)
+    if (m.idempotencyKey !== '') this.messageIdByKey.set(idemKey(m), m.messageId)
   }
 
   private maxSeqOf(conversationId: string): number {

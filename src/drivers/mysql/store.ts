@@ -247,7 +247,7 @@ export class MysqlStore implements Store {
     return this.tx(async (c) => {
       const conversation = await this.lockConversation(c, draft.conversationId)
       if (draft.idempotencyKey) {
-        const seen = await this.messageByKey(c, draft.senderId, draft.idempotencyKey)
+        const seen = await this.messageByKey(c, draft)
         if (seen) return { message: seen, duplicate: true }
       }
       const maxSeq = () => this.maxSeqOn(c, draft.conversationId)
@@ -258,8 +258,8 @@ export class MysqlStore implements Store {
           break
         } catch (err) {
           const key = duplicateKey(err)
-          // a failed statement leaves the transaction open: the same key, stored meanwhile in another conversation
-          if (key === 'uq_messages_sender_key') return { message: (await this.messageByKey(c, draft.senderId, draft.idempotencyKey))!, duplicate: true }
+          // a failed statement leaves the transaction open: the same key, stored meanwhile (by insertMessages)
+          if (key === 'uq_messages_conv_sender_key') return { message: (await this.messageByKey(c, draft))!, duplicate: true }
           if (key !== 'PRIMARY') throw err
           if (repair) throw new AppError('conflict', `seq ${message.seq} of ${draft.conversationId} is taken`)
           message = { ...draft, seq: await hooks.allocateSeq(maxSeq, true) }
@@ -494,8 +494,9 @@ export class MysqlStore implements Store {
     return Number(rows[0]!.s)
   }
 
-  private async messageByKey(c: Conn, senderId: string, idempotencyKey: string): Promise<MessageRow | null> {
-    const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE sender_id = ? AND idempotency_key = ?`, [senderId, idempotencyKey])
+  /** the message of an idempotency key, which is scoped to (conversation, sender) */
+  private async messageByKey(c: Conn, m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotencyKey'>): Promise<MessageRow | null> {
+    const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND sender_id = ? AND idempotency_key = ?`, [m.conversationId, m.senderId, m.idempotencyKey])
     return rows[0] ? toMessage(rows[0]) : null
   }
 }

@@ -1,0 +1,62 @@
+// runConsumer's bounds on transient failures: an outage (everything fails) never dead-letters, however long it
+// lasts; a record that alone keeps failing is dead-lettered after the window, once the records behind it succeed.
+import { afterEach, describe, expect, it } from 'vitest'
+import { MemoryBus } from '../drivers/memory/bus.js'
+import { createLogger } from '../observability/log.js'
+import type { Subscription } from '../ports/bus.js'
+import { runConsumer } from './consumer.js'
+
+const until = async (what: string, cond: () => boolean, ms = 5_000) => {
+  const deadline = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('runConsumer: transient failures', () => {
+  const subs: Subscription[] = []
+  afterEach(async () => void (await Promise.all(subs.splice(0).map((s) => s.stop()))))
+
+  async function start(handleOne: (n: number) => void, recordWindowMs: number) {
+    const bus = new MemoryBus({ defaultPartitions: 1, retryBackoffMs: 5 })
+    const handled: number[] = []
+    const dead: Array<{ n: number; reason: string }> = []
+    let tries = 0
+    subs.push(await runConsumer({
+      bus, groupId: 'g', topics: ['t'], fromBeginning: true, log: createLogger({ test: 'consumer' }),
+      retry: { batchRetries: 2, recordWindowMs, baseMs: 5, capMs: 20 },
+      decode: (r) => Number(r.value.toString()),
+      handle: async (items) => {
+        tries++
+        for (const { value } of items) handleOne(value)
+        handled.push(...items.map((i) => i.value))
+      },
+      deadLetter: async (r, reason) => void dead.push({ n: Number(r.value.toString()), reason }),
+    }))
+    await bus.publish('t', [1, 2, 3, 4].map((n) => ({ key: 'c', value: String(n) })))
+    return { handled, dead, tries: () => tries }
+  }
+
+  it('dead-letters nothing during an outage, however long, and handles everything once it ends', async () => {
+    let down = true
+    const run = await start(() => { if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:3306') }, 0)
+    await until('many tries', () => run.tries() > 30)
+    expect(run.dead).toEqual([])
+    down = false
+    await until('all handled', () => run.handled.length === 4)
+    expect(run.handled).toEqual([1, 2, 3, 4])
+    expect(run.dead).toEqual([])
+  })
+
+  it('dead-letters a record that alone keeps failing, after the window, and goes on with the others', async () => {
+    const started = Date.now()
+    const run = await start((n) => { if (n === 2) throw new Error('Incorrect string value') }, 300)
+    await until('three handled', () => run.handled.length === 3)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    expect(run.handled).toEqual([1, 3, 4])
+    expect(run.dead).toHaveLength(1)
+    expect(run.dead[0]!.n).toBe(2)
+    expect(run.dead[0]!.reason).toMatch(/^gave up after \d+ tries over \d+ s while other records succeeded: Incorrect string value$/)
+  })
+})
