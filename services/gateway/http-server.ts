@@ -8,6 +8,7 @@ import type { Logger } from '../../src/observability/log.js'
 import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
 import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
 import { httpRequests, sendDuration } from './metrics.js'
+import { requestTarget } from './request-target.js'
 import type { Route } from './routes.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
@@ -103,26 +104,29 @@ async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerRespons
 
 async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const received = performance.now()
-  const url = new URL(req.url ?? '/', 'http://gateway')
+  const url = requestTarget(req.url)
+  const path = url?.pathname ?? ''
   let name = 'unknown'
   const matched = { name: 'unknown' }
   // API requests start a trace (when tracing is on), ended once the response is written
-  const span = tracingEnabled() && url.pathname.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  const span = url && tracingEnabled() && path.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
   try {
-    if (url.pathname.startsWith('/v1/')) {
+    if (!url) {
+      throw new AppError('bad_request', 'malformed request target')
+    } else if (path.startsWith('/v1/')) {
       name = span ? await runWithin(span, () => serveApi(deps, req, res, url, matched)) : await serveApi(deps, req, res, url, matched)
-    } else if (url.pathname === '/health' && req.method === 'GET') {
+    } else if (path === '/health' && req.method === 'GET') {
       name = 'health'
       const report = await deps.health()
       sendJson(res, report.ok ? 200 : 503, report)
-    } else if (url.pathname === '/metrics' && req.method === 'GET') {
+    } else if (path === '/metrics' && req.method === 'GET') {
       name = 'metrics'
       const text = await register.metrics()
       res.writeHead(200, { 'content-type': register.contentType }).end(text)
     } else if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticFiles && (await deps.staticFiles(req, res))) {
       name = 'static'
     } else {
-      throw new AppError('not_found', `nothing at ${url.pathname}`)
+      throw new AppError('not_found', `nothing at ${path}`)
     }
   } catch (err) {
     if (res.headersSent) {
@@ -131,7 +135,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       errorsTotal.inc({ role: 'gateway', code: err.code })
       sendError(res, err)
     } else {
-      deps.log.error('HTTP request failed', { err, method: req.method, path: url.pathname })
+      deps.log.error('HTTP request failed', { err, method: req.method, path })
       errorsTotal.inc({ role: 'gateway', code: 'internal' })
       sendError(res, new AppError('internal', 'internal error'))
     }
@@ -147,6 +151,13 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   }
 }
 
+/** Whatever escapes handle() ends here: logged, and the request answered 500 or cut, never an unhandled rejection. */
+function lastResort(deps: HttpDeps, res: ServerResponse, err: unknown): void {
+  deps.log.error('HTTP handler failed', { err })
+  if (res.headersSent) res.destroy()
+  else sendError(res, new AppError('internal', 'internal error'))
+}
+
 export function createHttpServer(deps: HttpDeps): Server {
-  return createServer((req, res) => void handle(deps, req, res))
+  return createServer((req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)))
 }

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { AppError } from '../../src/core/errors.js'
 import type { Logger } from '../../src/observability/log.js'
+import { requestTarget } from './request-target.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
 export const WS_PATH = '/v1/ws'
@@ -38,10 +39,9 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes + PAYLOAD_HEADROOM, perMessageDeflate: false, clientTracking: false })
   let accepting = true
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // a client that vanishes mid-handshake must not take the process down with an unhandled 'error'
-    socket.on('error', () => socket.destroy())
-    const url = new URL(req.url ?? '/', 'http://gateway')
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestTarget(req.url)
+    if (!url) return refuse(socket, 400, 'bad_request', 'malformed request target')
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`)
     if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
     const token = url.searchParams.get('token') || bearer(req.headers.authorization)
@@ -56,7 +56,22 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
         deps.log.error('token verification failed', { err })
         refuse(socket, 500, 'internal', 'internal error')
       },
-    )
+    ).catch((err: unknown) => {
+      // a throw while upgrading (or refusing) ends this socket, not the process
+      deps.log.error('WebSocket upgrade failed', { err })
+      socket.destroy()
+    })
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // a client that vanishes mid-handshake must not take the process down with an unhandled 'error'
+    socket.on('error', () => socket.destroy())
+    try {
+      upgrade(req, socket, head)
+    } catch (err) {
+      deps.log.error('WebSocket upgrade failed', { err })
+      socket.destroy()
+    }
   })
 
   return { stopAccepting: () => void (accepting = false) }
