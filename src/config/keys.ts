@@ -74,7 +74,7 @@ export const configKeys = {
     help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
     expected: 'true or false',
   },
-  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters' },
+  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters', secret: true },
   token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
   max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
   rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
@@ -96,6 +96,9 @@ export const configKeys = {
 } as const
 
 export type ConfigKey = keyof typeof configKeys
+
+/** Keys whose values are never echoed (a refused value is named by its length only). */
+export const isSecretKey = (key: string): boolean => 'secret' in (configKeys[key as ConfigKey] ?? {})
 export type GochatConfig = { -readonly [K in ConfigKey]: z.output<(typeof configKeys)[K]['schema']> }
 
 export const envName = (key: string) => `GOCHAT_${key.toUpperCase()}`

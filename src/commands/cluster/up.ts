@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { Cluster } from '../../runtime/cluster.js'
+import { redactUrl } from '../../observability/redact.js'
 
 export interface ClusterUpResult {
   gateways: Array<{ id: string; url: string }>
@@ -55,7 +56,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       process.once('SIGINT', onSignal)
     })
 
-    this.logToStderr(`starting ${f.repos} repo, 1 logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${mysql.replace(/\/\/[^@]*@/, '//…@')}, ${redis}`)
+    this.logToStderr(`starting ${f.repos} repo, 1 logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${redactUrl(mysql)}, ${redactUrl(redis)}`)
     try {
       await cluster.start(f['start-timeout'] * 1000)
     } catch (err) {
@@ -68,8 +69,8 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       gateways: cluster.gatewayUrls.map((url, k) => ({ id: ids[k]!, url })),
       processes: [...cluster.procs.values()].map((p) => ({ name: p.name, pid: p.child?.pid ?? null, args: p.args.join(' ') })),
       kafka,
-      mysql,
-      redis,
+      mysql: redactUrl(mysql),
+      redis: redactUrl(redis),
       topicPrefix: this.cfg.topic_prefix,
       logDir: f['log-dir'],
     }
