@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
-import { createLogger } from '../../src/observability/log.js'
+import type { Logger } from '../../src/observability/log.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { rawGet, rawRequest } from '../../test/helpers/raw-http.js'
 import { createHttpServer } from './http-server.js'
@@ -15,15 +15,19 @@ import { restRoutes } from './routes.js'
 import { attachWebSockets } from './ws-server.js'
 
 // every API call is refused as a caller error: the router, parsing and auth are what is under test
+const logged: Array<{ level: string; msg: string }> = []
+const at = (level: string) => (msg: string) => void logged.push({ level, msg })
+const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => log }
+
 const refusing = new Proxy({}, { get: () => async () => { throw new AppError('not_found', 'nothing here') } })
 const server = createHttpServer({
   routes: restRoutes(refusing as LogicApi, refusing as MessageApi),
   verifier: { verify: async (t: string) => { if (t === 'good') return 'u1'; throw new AppError('invalid_token', 'bad token') } },
   maxBodyBytes: 1024,
   health: async () => ({ ok: true, checks: {} }),
-  log: createLogger({ test: 'http-server' }),
+  log,
 })
-attachWebSockets(server, { verifier: { verify: async () => 'u1' }, maxFrameBytes: 1024, onConnection: (ws) => ws.close(), log: createLogger({ test: 'ws' }) })
+attachWebSockets(server, { verifier: { verify: async () => 'u1' }, maxFrameBytes: 1024, onConnection: (ws) => ws.close(), log })
 let port = 0
 const unhandled: unknown[] = []
 const onUnhandled = (err: unknown) => unhandled.push(err)
@@ -64,6 +68,23 @@ describe('the HTTP server under odd requests', () => {
       const a = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\n${upgrade}\r\n`)
       expect(a.status === 101 || (a.status! >= 400 && a.status! < 500), `${target}: ${a.text}`).toBe(true)
     }
+  })
+
+  it('sends nosniff and no-store on every answer: API, errors, health, refused upgrades', async () => {
+    for (const a of [await rawGet(port, '/health'), await rawGet(port, '/v1/me'), await rawGet(port, '//%'), await rawGet(port, '/nothing'),
+      await rawRequest(port, 'POST /v1/auth/guest HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}'),
+      await rawGet(port, '/v1/ws', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n')]) {
+      expect(a.text).toMatch(/\r\nx-content-type-options: nosniff\r\n/i)
+      expect(a.text).toMatch(/\r\ncache-control: no-store\r\n/i)
+    }
+  })
+
+  it('logs a client that closes mid-body at debug, not error', async () => {
+    logged.length = 0
+    await rawRequest(port, 'POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"username":')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(logged.filter((l) => l.level === 'error')).toEqual([])
+    expect(logged).toContainEqual({ level: 'debug', msg: 'client went away mid-request' })
   })
 
   it('never answers 5xx nor throws, whatever the method, path, headers and body (generated)', async () => {

@@ -39,6 +39,12 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
 
 const sendError = (res: ServerResponse, err: AppError) => sendJson(res, err.httpStatus, err.toJSON())
 
+/** On every response: no MIME sniffing, and API answers (tokens, messages) never cached; static files set their own. */
+export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const
+
+/** The client closed its connection before its request body was read: its business, not a server error. */
+class ClientGone extends Error {}
+
 /**
  * Reads the body up to `limit` bytes. A larger body is read on and thrown away, so the client (which is still
  * sending) gets to read the 413 instead of a reset connection.
@@ -53,7 +59,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       else if (size > limit * DRAIN_FACTOR) req.destroy()
     })
     req.on('end', () => (size > limit ? reject(new AppError('too_large', `request body is larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))))
-    req.on('error', reject)
+    req.on('error', () => reject(new ClientGone('client closed the connection mid-request')))
     req.on('close', () => size > limit * DRAIN_FACTOR && reject(new AppError('too_large', `request body is larger than ${limit} bytes`)))
   })
 }
@@ -110,6 +116,7 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   const matched = { name: 'unknown' }
   // API requests start a trace (when tracing is on), ended once the response is written
   const span = url && tracingEnabled() && path.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
   try {
     if (!url) {
       throw new AppError('bad_request', 'malformed request target')
@@ -129,7 +136,10 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       throw new AppError('not_found', `nothing at ${path}`)
     }
   } catch (err) {
-    if (res.headersSent) {
+    if (err instanceof ClientGone) {
+      deps.log.debug('client went away mid-request', { method: req.method, path })
+      res.destroy()
+    } else if (res.headersSent) {
       res.destroy()
     } else if (err instanceof AppError) {
       errorsTotal.inc({ role: 'gateway', code: err.code })

@@ -48,7 +48,7 @@ export function staticFiles(root: string = WEB_ROOT): StaticHandler {
       'content-length': info.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {}),
+      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' } : {}),
     })
     if (req.method === 'HEAD') res.end()
     else await pipeline(createReadStream(file), res)
