@@ -10,6 +10,7 @@ import type { Logger } from '../../src/observability/log.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { rawGet, rawRequest } from '../../test/helpers/raw-http.js'
 import { createHttpServer } from './http-server.js'
+import { KeyedLimiter } from './rate-limit.js'
 import { requestTarget } from './request-target.js'
 import { restRoutes } from './routes.js'
 import { attachWebSockets } from './ws-server.js'
@@ -20,6 +21,18 @@ const at = (level: string) => (msg: string) => void logged.push({ level, msg })
 const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => log }
 
 const refusing = new Proxy({}, { get: () => async () => { throw new AppError('not_found', 'nothing here') } })
+let clock = 0
+// a second server with small limits on an injected clock
+const limited = createHttpServer({
+  routes: restRoutes(refusing as LogicApi, refusing as MessageApi),
+  verifier: { verify: async (t: string) => { if (t.startsWith('good')) return t; throw new AppError('invalid_token', 'bad token') } },
+  maxBodyBytes: 1024,
+  health: async () => ({ ok: true, checks: {} }),
+  log,
+  limits: { authPerIp: new KeyedLimiter(1, 3), adminPerIp: new KeyedLimiter(1 / 60, 2), restPerUser: new KeyedLimiter(2), now: () => clock },
+})
+let limitedPort = 0
+
 const server = createHttpServer({
   routes: restRoutes(refusing as LogicApi, refusing as MessageApi),
   verifier: { verify: async (t: string) => { if (t === 'good') return 'u1'; throw new AppError('invalid_token', 'bad token') } },
@@ -37,11 +50,16 @@ beforeAll(async () => {
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   port = (server.address() as AddressInfo).port
+  limited.listen(0, '127.0.0.1')
+  await once(limited, 'listening')
+  limitedPort = (limited.address() as AddressInfo).port
 })
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled)
-  server.closeAllConnections()
-  await new Promise((r) => server.close(r))
+  for (const s of [server, limited]) {
+    s.closeAllConnections()
+    await new Promise((r) => s.close(r))
+  }
 })
 
 describe('requestTarget', () => {
@@ -109,4 +127,43 @@ describe('the HTTP server under odd requests', () => {
     expect((await rawGet(port, '/health')).status).toBe(200)
     expect(unhandled).toEqual([])
   }, 60_000)
+})
+
+describe('limits', () => {
+  const post = (path: string, headers = '') => rawRequest(limitedPort, `POST ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${headers}Content-Length: 2\r\n\r\n{}`)
+  const me = (token: string) => rawGet(limitedPort, '/v1/me', `Authorization: Bearer ${token}\r\n`)
+
+  it('limits the auth routes per client IP: a burst, then 429 with Retry-After and the usual error body', async () => {
+    clock = 0
+    const statuses = [(await post('/v1/auth/login')).status, (await post('/v1/auth/guest')).status, (await post('/v1/auth/register')).status]
+    expect(statuses).toEqual([404, 404, 404]) // through to the (refusing) logic
+    const refused = await post('/v1/auth/guest')
+    expect(refused.status).toBe(429)
+    expect(refused.text).toMatch(/\r\nretry-after: 1\r\n/i)
+    expect(JSON.parse(refused.text.slice(refused.text.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } })
+    expect((await me('good-a')).status).toBe(404) // authenticated routes do not count against the IP
+    clock += 1000
+    expect((await post('/v1/auth/login')).status).toBe(404)
+    expect((await post('/v1/auth/login')).status).toBe(429)
+  })
+
+  it('limits authenticated requests per user, each user on their own', async () => {
+    clock = 10_000
+    expect([(await me('good-u1')).status, (await me('good-u1')).status]).toEqual([404, 404])
+    const refused = await me('good-u1')
+    expect(refused.status).toBe(429)
+    expect(refused.text).toMatch(/\r\nretry-after: 1\r\n/i)
+    expect((await me('good-u2')).status).toBe(404)
+    clock += 500
+    expect((await me('good-u1')).status).toBe(404)
+  })
+
+  it('limits the admin path per client IP on its own budget', async () => {
+    clock = 20_000
+    const admin = () => post('/v1/admin/users/bulk', 'x-gochat-admin-secret: guess\r\n')
+    expect([(await admin()).status, (await admin()).status]).toEqual([400, 400]) // no count: refused before logic
+    const refused = await admin()
+    expect(refused.status).toBe(429)
+    expect(refused.text).toMatch(/\r\nretry-after: 60\r\n/i)
+  })
 })

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/observability/log.js'
 import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
 import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
 import { httpRequests, sendDuration } from './metrics.js'
+import { clientKey, type KeyedLimiter } from './rate-limit.js'
 import { requestTarget } from './request-target.js'
 import type { Route } from './routes.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
@@ -23,6 +24,30 @@ export interface HttpDeps {
   health: () => Promise<HealthReport>
   staticFiles?: StaticHandler
   log: Logger
+  /** per-IP limits of the unauthenticated routes, per-user limit of the others; none: unlimited */
+  limits?: HttpLimits
+  /** slow clients: headers, whole request (body included) and keep-alive idle time; none: Node's defaults */
+  timeouts?: { headersMs: number; requestMs: number; keepAliveMs: number }
+}
+
+export interface HttpLimits {
+  /** login, register, guest: by client IP */
+  authPerIp: KeyedLimiter
+  /** the admin path: by client IP */
+  adminPerIp: KeyedLimiter
+  /** every authenticated route: by user */
+  restPerUser: KeyedLimiter
+  now?: () => number
+}
+
+/** rate_limited, with the wait that the answer's Retry-After carries */
+export class Limited extends AppError {
+  constructor(
+    readonly retryAfterMs: number,
+    message: string,
+  ) {
+    super('rate_limited', message)
+  }
 }
 
 /** A body this many times over the limit is not drained to the end: the connection is cut. */
@@ -37,7 +62,10 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text)
 }
 
-const sendError = (res: ServerResponse, err: AppError) => sendJson(res, err.httpStatus, err.toJSON())
+function sendError(res: ServerResponse, err: AppError): void {
+  if (err instanceof Limited) res.setHeader('retry-after', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))))
+  sendJson(res, err.httpStatus, err.toJSON())
+}
 
 /** On every response: no MIME sniffing, and API answers (tokens, messages) never cached; static files set their own. */
 export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const
@@ -95,12 +123,20 @@ async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerRespons
   }
   const { r: route, m } = hit
   matched.name = route.name
+  const limits = deps.limits
+  const now = limits?.now?.() ?? Date.now()
+  if (limits && route.perIp) {
+    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(clientKey(req.socket.remoteAddress), now)
+    if (wait) throw new Limited(wait, `too many ${route.perIp === 'auth' ? 'sign-in' : 'admin'} requests from this address; retry later`)
+  }
   const params = decodeParams(m!)
   let userId = ''
   if (route.auth) {
     const token = bearer(req.headers.authorization)
     if (!token) throw new AppError('unauthorized', 'missing Authorization: Bearer <token>')
     userId = await deps.verifier.verify(token)
+    const wait = limits?.restPerUser.take(userId, now)
+    if (wait) throw new Limited(wait, 'too many requests; retry later')
   }
   const body = parseJsonObject(await readBody(req, deps.maxBodyBytes))
   const result = await route.run({ userId, body, params, query: url.searchParams, headers: req.headers })
@@ -169,5 +205,12 @@ function lastResort(deps: HttpDeps, res: ServerResponse, err: unknown): void {
 }
 
 export function createHttpServer(deps: HttpDeps): Server {
-  return createServer((req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)))
+  const t = deps.timeouts
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): often enough to keep to them
+  const options = t
+    ? { headersTimeout: Math.min(t.headersMs, t.requestMs), requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersMs / 4))) }
+    : {}
+  const server = createServer(options, (req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)))
+  if (t) server.keepAliveTimeout = t.keepAliveMs
+  return server
 }

@@ -23,14 +23,21 @@ export interface WsDeps {
   /** socket: the upgraded TCP socket under ws, for batched writes */
   onConnection(ws: WebSocket, userId: string, socket: Duplex): void
   log: Logger
+  /** the user's open connections on this gateway, and how many they may hold (ws_max_connections_per_user) */
+  connectionsOf?: (userId: string) => number
+  maxConnectionsPerUser?: number
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+/** Retry-After of a refused connection over the per-user cap: by then one of the others may have closed */
+const CAP_RETRY_AFTER_S = 5
+
+function refuse(socket: Duplex, status: number, code: string, message: string, retryAfterS?: number): void {
   if (!socket.writable) return void socket.destroy()
   const body = JSON.stringify({ error: { code, message } })
   socket.once('finish', () => socket.destroy())
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      (retryAfterS ? `Retry-After: ${retryAfterS}\r\n` : '') +
       `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n` +
       `Connection: close\r\n\r\n${body}`,
   )
@@ -50,6 +57,11 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     deps.verifier.verify(token).then(
       (userId) => {
         if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
+        const max = deps.maxConnectionsPerUser
+        // handleUpgrade registers the connection synchronously (onConnection), so the count below is never stale
+        if (max && deps.connectionsOf && deps.connectionsOf(userId) >= max) {
+          return refuse(socket, 429, 'rate_limited', `at most ${max} connections per user`, CAP_RETRY_AFTER_S)
+        }
         wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket))
       },
       (err: unknown) => {
