@@ -75,6 +75,13 @@ export const configKeys = {
     expected: 'true or false',
   },
   jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters', secret: true },
+  admin_secret: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().min(16).nullable()),
+    default: null as string | null,
+    help: 'Secret of the admin path (POST /v1/admin/users/bulk, header x-gochat-admin-secret); unset: the admin path is off. gochat up makes one per run',
+    expected: 'at least 16 characters, or empty (admin path off)',
+    secret: true,
+  },
   token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
   max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
   rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
