@@ -37,7 +37,7 @@ beforeAll(async () => {
   const logic = await startLogic({ cfg, bus, log, repo: repo.api })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
-  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
+  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100, ws_rate_per_user: 8, ws_max_connections_per_user: 3 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
   roles.push(strict.role, gw.role, logic.role, repo.role)
   base = `http://127.0.0.1:${gw.port}`
   strictPort = strict.port
@@ -278,6 +278,28 @@ describe('gateway WebSocket', () => {
     expect(answers.find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', ref: expect.stringMatching(/^p/) })
     await new Promise((r) => setTimeout(r, 400))
     expect((await ws.ping()).op).toBe('pong')
+  })
+
+  it('limits a user over all their connections: frames a second, and connections at once (429 with Retry-After)', async () => {
+    const { token } = await user()
+    const strict = `http://127.0.0.1:${strictPort}`
+    const socks = [await connect(token, strict), await connect(token, strict), await connect(token, strict)]
+    const refused = await new Promise<{ status?: number; retryAfter?: string }>((resolve, reject) => {
+      const extra = new WebSocket(`ws://127.0.0.1:${strictPort}/v1/ws?token=${token}`)
+      extra.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] }))
+      extra.once('open', () => reject(new Error('a 4th connection was accepted')))
+    })
+    expect(refused).toEqual({ status: 429, retryAfter: '5' })
+    await new Promise((r) => setTimeout(r, 1100)) // full buckets
+    // 4 frames a connection is within its own limit (5); 12 from the user are over theirs (8)
+    for (const s of socks) for (let i = 0; i < 4; i++) s.raw(JSON.stringify({ op: 'ping', ref: `u${i}` }))
+    const answers = () => socks.flatMap((s) => s.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('u')))
+    await until(() => answers().length === 12)
+    expect(answers().filter((f) => f.op === 'pong').length).toBeLessThan(12)
+    expect(answers().find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this user') })
+    await socks[0]!.close()
+    await new Promise((r) => setTimeout(r, 1100)) // the gateway sees the close; the user's bucket refills
+    expect((await connect(token, strict)).ws.readyState).toBe(WebSocket.OPEN) // a place is free again
   })
 
   it('registers presence per connection and publishes user.online and user.offline', async () => {

@@ -8,6 +8,8 @@ import type { Logger } from '../../src/observability/log.js'
 import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
 import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
 import { httpRequests, sendDuration } from './metrics.js'
+import { clientKey, type KeyedLimiter } from './rate-limit.js'
+import { requestTarget } from './request-target.js'
 import type { Route } from './routes.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
@@ -22,6 +24,30 @@ export interface HttpDeps {
   health: () => Promise<HealthReport>
   staticFiles?: StaticHandler
   log: Logger
+  /** per-IP limits of the unauthenticated routes, per-user limit of the others; none: unlimited */
+  limits?: HttpLimits
+  /** slow clients: headers, whole request (body included) and keep-alive idle time; none: Node's defaults */
+  timeouts?: { headersMs: number; requestMs: number; keepAliveMs: number }
+}
+
+export interface HttpLimits {
+  /** login, register, guest: by client IP */
+  authPerIp: KeyedLimiter
+  /** the admin path: by client IP */
+  adminPerIp: KeyedLimiter
+  /** every authenticated route: by user */
+  restPerUser: KeyedLimiter
+  now?: () => number
+}
+
+/** rate_limited, with the wait that the answer's Retry-After carries */
+export class Limited extends AppError {
+  constructor(
+    readonly retryAfterMs: number,
+    message: string,
+  ) {
+    super('rate_limited', message)
+  }
 }
 
 /** A body this many times over the limit is not drained to the end: the connection is cut. */
@@ -36,7 +62,16 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text)
 }
 
-const sendError = (res: ServerResponse, err: AppError) => sendJson(res, err.httpStatus, err.toJSON())
+function sendError(res: ServerResponse, err: AppError): void {
+  if (err instanceof Limited) res.setHeader('retry-after', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))))
+  sendJson(res, err.httpStatus, err.toJSON())
+}
+
+/** On every response: no MIME sniffing, and API answers (tokens, messages) never cached; static files set their own. */
+export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const
+
+/** The client closed its connection before its request body was read: its business, not a server error. */
+class ClientGone extends Error {}
 
 /**
  * Reads the body up to `limit` bytes. A larger body is read on and thrown away, so the client (which is still
@@ -52,7 +87,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       else if (size > limit * DRAIN_FACTOR) req.destroy()
     })
     req.on('end', () => (size > limit ? reject(new AppError('too_large', `request body is larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))))
-    req.on('error', reject)
+    req.on('error', () => reject(new ClientGone('client closed the connection mid-request')))
     req.on('close', () => size > limit * DRAIN_FACTOR && reject(new AppError('too_large', `request body is larger than ${limit} bytes`)))
   })
 }
@@ -88,12 +123,20 @@ async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerRespons
   }
   const { r: route, m } = hit
   matched.name = route.name
+  const limits = deps.limits
+  const now = limits?.now?.() ?? Date.now()
+  if (limits && route.perIp) {
+    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(clientKey(req.socket.remoteAddress), now)
+    if (wait) throw new Limited(wait, `too many ${route.perIp === 'auth' ? 'sign-in' : 'admin'} requests from this address; retry later`)
+  }
   const params = decodeParams(m!)
   let userId = ''
   if (route.auth) {
     const token = bearer(req.headers.authorization)
     if (!token) throw new AppError('unauthorized', 'missing Authorization: Bearer <token>')
     userId = await deps.verifier.verify(token)
+    const wait = limits?.restPerUser.take(userId, now)
+    if (wait) throw new Limited(wait, 'too many requests; retry later')
   }
   const body = parseJsonObject(await readBody(req, deps.maxBodyBytes))
   const result = await route.run({ userId, body, params, query: url.searchParams, headers: req.headers })
@@ -103,35 +146,42 @@ async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerRespons
 
 async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const received = performance.now()
-  const url = new URL(req.url ?? '/', 'http://gateway')
+  const url = requestTarget(req.url)
+  const path = url?.pathname ?? ''
   let name = 'unknown'
   const matched = { name: 'unknown' }
   // API requests start a trace (when tracing is on), ended once the response is written
-  const span = tracingEnabled() && url.pathname.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  const span = url && tracingEnabled() && path.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
   try {
-    if (url.pathname.startsWith('/v1/')) {
+    if (!url) {
+      throw new AppError('bad_request', 'malformed request target')
+    } else if (path.startsWith('/v1/')) {
       name = span ? await runWithin(span, () => serveApi(deps, req, res, url, matched)) : await serveApi(deps, req, res, url, matched)
-    } else if (url.pathname === '/health' && req.method === 'GET') {
+    } else if (path === '/health' && req.method === 'GET') {
       name = 'health'
       const report = await deps.health()
       sendJson(res, report.ok ? 200 : 503, report)
-    } else if (url.pathname === '/metrics' && req.method === 'GET') {
+    } else if (path === '/metrics' && req.method === 'GET') {
       name = 'metrics'
       const text = await register.metrics()
       res.writeHead(200, { 'content-type': register.contentType }).end(text)
     } else if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticFiles && (await deps.staticFiles(req, res))) {
       name = 'static'
     } else {
-      throw new AppError('not_found', `nothing at ${url.pathname}`)
+      throw new AppError('not_found', `nothing at ${path}`)
     }
   } catch (err) {
-    if (res.headersSent) {
+    if (err instanceof ClientGone) {
+      deps.log.debug('client went away mid-request', { method: req.method, path })
+      res.destroy()
+    } else if (res.headersSent) {
       res.destroy()
     } else if (err instanceof AppError) {
       errorsTotal.inc({ role: 'gateway', code: err.code })
       sendError(res, err)
     } else {
-      deps.log.error('HTTP request failed', { err, method: req.method, path: url.pathname })
+      deps.log.error('HTTP request failed', { err, method: req.method, path })
       errorsTotal.inc({ role: 'gateway', code: 'internal' })
       sendError(res, new AppError('internal', 'internal error'))
     }
@@ -147,6 +197,20 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   }
 }
 
+/** Whatever escapes handle() ends here: logged, and the request answered 500 or cut, never an unhandled rejection. */
+function lastResort(deps: HttpDeps, res: ServerResponse, err: unknown): void {
+  deps.log.error('HTTP handler failed', { err })
+  if (res.headersSent) res.destroy()
+  else sendError(res, new AppError('internal', 'internal error'))
+}
+
 export function createHttpServer(deps: HttpDeps): Server {
-  return createServer((req, res) => void handle(deps, req, res))
+  const t = deps.timeouts
+  // Node checks these timeouts every connectionsCheckingInterval (30 s by default): often enough to keep to them
+  const options = t
+    ? { headersTimeout: Math.min(t.headersMs, t.requestMs), requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersMs / 4))) }
+    : {}
+  const server = createServer(options, (req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)))
+  if (t) server.keepAliveTimeout = t.keepAliveMs
+  return server
 }

@@ -16,6 +16,7 @@ import { startHeartbeat } from './heartbeat.js'
 import { createHttpServer, type StaticHandler } from './http-server.js'
 import { trackRegistry } from './metrics.js'
 import { createPresence } from './presence.js'
+import { KeyedLimiter } from './rate-limit.js'
 import { restRoutes } from './routes.js'
 import { attachSession } from './session.js'
 import { staticFiles } from './static.js'
@@ -30,6 +31,9 @@ export interface GatewayContext extends RoleContext {
   /** serves the web page and other static files (GET outside /v1/, /health, /metrics); default: web/ */
   staticFiles?: StaticHandler
 }
+
+/** Calls of the admin path a client IP may make a minute (bursts of as many): enough for any bench, too few to guess a secret */
+export const ADMIN_RATE_PER_MINUTE = 30
 
 /** How long stop() lets clients answer the 1001 close before their sockets are cut. */
 const CLOSE_GRACE_MS = 2000
@@ -84,7 +88,8 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
         await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
       }
     : undefined
-  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, log, ...(upstream ? { upstream } : {}) }
+  const userLimiter = new KeyedLimiter(cfg.ws_rate_per_user)
+  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, userLimiter, log, ...(upstream ? { upstream } : {}) }
   /** presence work of connections that closed and is not finished yet; stop() waits for it */
   const leaving = new Set<Promise<void>>()
 
@@ -123,8 +128,19 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   }
 
   const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq, retry: consumerRetry(cfg) })
-  const server = createHttpServer({ routes: restRoutes(logic, messages), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log })
-  const webSockets = attachWebSockets(server, { verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log })
+  const server = createHttpServer({
+    routes: restRoutes(logic, messages), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
+    limits: {
+      authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
+      adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),
+      restPerUser: new KeyedLimiter(cfg.rest_rate_per_user),
+    },
+    timeouts: { headersMs: cfg.http_headers_timeout_ms, requestMs: cfg.http_request_timeout_ms, keepAliveMs: cfg.http_keep_alive_timeout_ms },
+  })
+  const webSockets = attachWebSockets(server, {
+    verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log,
+    connectionsOf: (userId) => registry.of(userId).size, maxConnectionsPerUser: cfg.ws_max_connections_per_user,
+  })
   const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick: () => presence.refresh([...registry.all()]), log })
   const untrack = trackRegistry(registry)
 

@@ -25,6 +25,8 @@ export interface Route {
   /** the route's name in metrics and logs */
   name: string
   auth: boolean
+  /** limited by client IP (routes without auth): auth_rate_per_ip, or the admin path's own limit */
+  perIp?: 'auth' | 'admin'
   run(req: RouteRequest): Promise<RouteResult>
 }
 
@@ -54,21 +56,23 @@ const noContent: RouteResult = { status: 204 }
 const session = (r: { user_id: string; token: string }) => ({ userId: r.user_id, token: r.token })
 
 const SEG = '([^/]+)'
-const route = (method: Route['method'], pattern: string, name: string, auth: boolean, run: Route['run']): Route => ({
+/** auth: true (a token) or, for routes without one, which per-IP limit applies */
+const route = (method: Route['method'], pattern: string, name: string, auth: boolean | 'auth' | 'admin', run: Route['run']): Route => ({
   method,
   path: new RegExp(`^${pattern.replace(/:\w+/g, SEG)}$`),
   name,
-  auth,
+  auth: auth === true,
+  ...(typeof auth === 'string' ? { perIp: auth } : {}),
   run,
 })
 
 export function restRoutes(logic: LogicApi, messages: MessageApi): Route[] {
   return [
-    route('POST', '/v1/auth/register', 'register', false, async ({ body }) =>
+    route('POST', '/v1/auth/register', 'register', 'auth', async ({ body }) =>
       created(session(await logic.Register({ username: str(body, 'username'), password: str(body, 'password'), display_name: str(body, 'displayName') })))),
-    route('POST', '/v1/auth/login', 'login', false, async ({ body }) =>
+    route('POST', '/v1/auth/login', 'login', 'auth', async ({ body }) =>
       ok(session(await logic.Login({ username: str(body, 'username'), password: str(body, 'password') })))),
-    route('POST', '/v1/auth/guest', 'guest', false, async ({ body }) =>
+    route('POST', '/v1/auth/guest', 'guest', 'auth', async ({ body }) =>
       created(session(await logic.Guest({ display_name: str(body, 'displayName') })))),
 
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
@@ -134,7 +138,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi): Route[] {
       return created()
     }),
     // Admin path (not part of PROTOCOL.md's client contract): bulk users for operators and benchmarks.
-    route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', false, async ({ body, headers }) => {
+    route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', 'admin', async ({ body, headers }) => {
       const secret = headers['x-gochat-admin-secret']
       const res = await logic.BulkCreateUsers({ admin_secret: typeof secret === 'string' ? secret : '', count: int(body.count, 'count'), name_prefix: str(body, 'namePrefix') ?? 'bench' })
       return created({ users: res.users.map((u) => ({ userId: u.user_id, token: u.token })) })

@@ -10,7 +10,7 @@ import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import type { Connection } from './connections.js'
 import { parseFrame, type ClientFrame, type Ref } from './frames.js'
 import { errorFramesOut, framesIn, repliesOut, sendDuration } from './metrics.js'
-import { TokenBucket } from './rate-limit.js'
+import { TokenBucket, type KeyedLimiter } from './rate-limit.js'
 import { messageView } from './views.js'
 
 const wsSendOk = sendDuration.labels({ transport: 'ws', result: 'ok' })
@@ -26,6 +26,8 @@ export interface SessionDeps {
   upstream?: (frame: Extract<ClientFrame, { op: 'send' }>, conn: Connection) => Promise<void>
   maxFrameBytes: number
   ratePerSecond: number
+  /** frames of a user over all their connections (ws_rate_per_user) */
+  userLimiter?: KeyedLimiter
   log: Logger
   nowMs?: () => number
 }
@@ -90,6 +92,7 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
     framesIn.inc({ op: parsed.ok ? parsed.frame.op : 'invalid' })
     // every frame costs a token, good or bad; going over the rate is answered but not held against the client
     if (!bucket.take(now())) return enqueue(() => refuse(ref, 'rate_limited', `more than ${deps.ratePerSecond} frames a second`))
+    if (deps.userLimiter?.take(conn.userId, now())) return enqueue(() => refuse(ref, 'rate_limited', 'too many frames from this user on all connections'))
     if (!parsed.ok) {
       strikes++
       const closeNow = strikes >= MAX_STRIKES

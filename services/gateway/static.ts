@@ -6,6 +6,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import type { StaticHandler } from './http-server.js'
+import { requestTarget } from './request-target.js'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url))
 
@@ -28,10 +29,11 @@ export function staticFiles(root: string = WEB_ROOT): StaticHandler {
   return async (req, res) => {
     let rel: string
     try {
-      rel = decodeURIComponent(new URL(req.url ?? '/', 'http://static').pathname)
+      rel = decodeURIComponent(requestTarget(req.url)?.pathname ?? '')
     } catch {
       return false
     }
+    if (!rel) return false
     if (rel.endsWith('/')) rel += 'index.html'
     // no NUL bytes, backslashes or dot-segments/dotfiles: nothing outside the root, nothing hidden in it
     if (/[\0\\]/.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return false
@@ -46,7 +48,7 @@ export function staticFiles(root: string = WEB_ROOT): StaticHandler {
       'content-length': info.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {}),
+      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' } : {}),
     })
     if (req.method === 'HEAD') res.end()
     else await pipeline(createReadStream(file), res)

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { AppError } from '../../src/core/errors.js'
 import type { Logger } from '../../src/observability/log.js'
+import { requestTarget } from './request-target.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
 export const WS_PATH = '/v1/ws'
@@ -22,15 +23,23 @@ export interface WsDeps {
   /** socket: the upgraded TCP socket under ws, for batched writes */
   onConnection(ws: WebSocket, userId: string, socket: Duplex): void
   log: Logger
+  /** the user's open connections on this gateway, and how many they may hold (ws_max_connections_per_user) */
+  connectionsOf?: (userId: string) => number
+  maxConnectionsPerUser?: number
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+/** Retry-After of a refused connection over the per-user cap: by then one of the others may have closed */
+const CAP_RETRY_AFTER_S = 5
+
+function refuse(socket: Duplex, status: number, code: string, message: string, retryAfterS?: number): void {
   if (!socket.writable) return void socket.destroy()
   const body = JSON.stringify({ error: { code, message } })
   socket.once('finish', () => socket.destroy())
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      (retryAfterS ? `Retry-After: ${retryAfterS}\r\n` : '') +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n` +
+      `Connection: close\r\n\r\n${body}`,
   )
 }
 
@@ -38,10 +47,9 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes + PAYLOAD_HEADROOM, perMessageDeflate: false, clientTracking: false })
   let accepting = true
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // a client that vanishes mid-handshake must not take the process down with an unhandled 'error'
-    socket.on('error', () => socket.destroy())
-    const url = new URL(req.url ?? '/', 'http://gateway')
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = requestTarget(req.url)
+    if (!url) return refuse(socket, 400, 'bad_request', 'malformed request target')
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'not_found', `no WebSocket endpoint at ${url.pathname}`)
     if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
     const token = url.searchParams.get('token') || bearer(req.headers.authorization)
@@ -49,6 +57,11 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     deps.verifier.verify(token).then(
       (userId) => {
         if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
+        const max = deps.maxConnectionsPerUser
+        // handleUpgrade registers the connection synchronously (onConnection), so the count below is never stale
+        if (max && deps.connectionsOf && deps.connectionsOf(userId) >= max) {
+          return refuse(socket, 429, 'rate_limited', `at most ${max} connections per user`, CAP_RETRY_AFTER_S)
+        }
         wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket))
       },
       (err: unknown) => {
@@ -56,7 +69,22 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
         deps.log.error('token verification failed', { err })
         refuse(socket, 500, 'internal', 'internal error')
       },
-    )
+    ).catch((err: unknown) => {
+      // a throw while upgrading (or refusing) ends this socket, not the process
+      deps.log.error('WebSocket upgrade failed', { err })
+      socket.destroy()
+    })
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // a client that vanishes mid-handshake must not take the process down with an unhandled 'error'
+    socket.on('error', () => socket.destroy())
+    try {
+      upgrade(req, socket, head)
+    } catch (err) {
+      deps.log.error('WebSocket upgrade failed', { err })
+      socket.destroy()
+    }
   })
 
   return { stopAccepting: () => void (accepting = false) }

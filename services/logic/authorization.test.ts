@@ -21,7 +21,7 @@ import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createTokens } from './tokens.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
-const cfg: GochatConfig = { ...defaults, max_frame_bytes: 1024 }
+const cfg: GochatConfig = { ...defaults, max_frame_bytes: 1024, admin_secret: 'test-admin-secret-0123' }
 const t = topics(cfg)
 
 interface Call {
@@ -54,7 +54,7 @@ beforeAll(async () => {
     ...createAuth(deps, tokens),
     ...createConversations(deps),
     ...createFriends(deps),
-    ...createBulkUsers(deps, tokens, cfg.jwt_secret),
+    ...createBulkUsers(deps, tokens, cfg.admin_secret),
     RecallMessage: m.RecallMessage,
     MarkRead: m.MarkRead,
   }
@@ -116,8 +116,13 @@ describe('accounts', () => {
 
   it('creates users in bulk with tokens, for the admin secret only', async () => {
     await expect(logic.BulkCreateUsers({ admin_secret: 'wrong', count: 3 })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 0 })).rejects.toMatchObject({ code: 'bad_request' })
-    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 2500, name_prefix: 'load' })
+    // the token-signing key is not the admin secret
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 3 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 0 })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 10_001 })).rejects.toMatchObject({ code: 'bad_request', message: 'count must be 1 to 10000' })
+    const off = createBulkUsers({ repo: {} as RepoApi, topics: t }, tokens, null)
+    await expect(off.BulkCreateUsers({ admin_secret: '', count: 1 })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('off') })
+    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 2500, name_prefix: 'load' })
     expect(users).toHaveLength(2500)
     expect(new Set(users.map((u) => u.user_id)).size).toBe(2500)
     expect(calls.filter((c) => c.method === 'CreateUsers').length).toBeGreaterThanOrEqual(3)
@@ -158,7 +163,7 @@ describe('conversations', () => {
   })
 
   it('checks new members with one FindUsers call a thousand, and names an unknown one', async () => {
-    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 1500, name_prefix: 'many' })
+    const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 1500, name_prefix: 'many' })
     const ids = users.map((u) => u.user_id)
     const admin = await user()
     calls = []

@@ -28,7 +28,7 @@ export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole;
     ...createAuth(deps, tokens),
     ...createConversations(deps),
     ...createFriends(deps),
-    ...createBulkUsers(deps, tokens, cfg.jwt_secret),
+    ...createBulkUsers(deps, tokens, cfg.admin_secret),
     RecallMessage,
     MarkRead,
   }

@@ -1,5 +1,5 @@
 // Users for a benchmark. The admin route (PROTOCOL.md's bulk creation on the gateway, authorised by the
-// configured jwt_secret) makes thousands of users with tokens in one call; a gateway without that route gets
+// target's admin_secret) makes thousands of users with tokens in one call; a gateway without that route gets
 // guests instead, one call each, which is slower but needs no secret — the result says which way was used.
 import { ApiError, RestClient, type Session } from '../client/rest.js'
 
@@ -41,6 +41,7 @@ async function guests(url: string, count: number, concurrency = 16): Promise<Ses
 }
 
 export async function createUsers(url: string, secret: string, count: number, namePrefix = 'bench', onFallback?: (why: string) => void): Promise<BenchUsers> {
+  if (!secret) throw new Error('no admin secret for the bulk users: give --admin-secret or GOCHAT_ADMIN_SECRET (the target\'s admin_secret; gochat up and cluster up print theirs)')
   const users: Session[] = []
   try {
     for (let done = 0; done < count; done += BULK_CHUNK) users.push(...(await bulk(url, secret, Math.min(BULK_CHUNK, count - done), namePrefix)))

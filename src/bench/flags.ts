@@ -15,7 +15,7 @@ export const clientFlags = {
   'connect-concurrency': Flags.integer({ description: 'Connection attempts in flight per worker while ramping up', default: 64, min: 1 }),
   inflight: Flags.integer({ description: 'Unacknowledged sends allowed at once (per sender)', default: 16, min: 1 }),
   'drain-timeout': Flags.integer({ description: 'Seconds to wait for outstanding deliveries after the last ack', default: 30, min: 1 }),
-  'admin-secret': Flags.string({ description: 'Admin secret for bulk user creation (default: the configured jwt_secret)' }),
+  'admin-secret': Flags.string({ description: 'Admin secret of the target (its admin_secret) for bulk user creation; default: GOCHAT_ADMIN_SECRET / the configured admin_secret. gochat up and cluster up print theirs' }),
   'no-progress': Flags.boolean({ description: 'No progress bar on stderr' }),
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
 import type { ConfigKey } from '../config/index.js'
@@ -24,11 +25,14 @@ export default class Up extends BaseCommand<typeof Up> {
   async run(): Promise<void> {
     setLogLevel(this.cfg.log_level)
     const log = createLogger({ role: 'all' })
-    const system = await startSystem(this.cfg, [...roleNames], log)
+    // the admin path (bulk users for gochat bench) gets a secret of this run unless one is configured
+    const adminSecret = this.cfg.admin_secret ?? randomBytes(24).toString('base64url')
+    const system = await startSystem({ ...this.cfg, admin_secret: adminSecret }, [...roleNames], log)
     const url = `http://127.0.0.1:${system.gatewayPort}`
     const drivers = [this.cfg.kafka_brokers.length ? `kafka ${this.cfg.kafka_brokers.join(',')}` : 'embedded bus', this.cfg.mysql_url ? 'mysql' : 'in-memory store', this.cfg.redis_url ? 'redis' : 'in-memory cache']
     this.log(`gochat is up at ${url}  (${drivers.join(', ')}; metrics on :${system.monitorPorts.task})`)
     this.log(`try it: open ${url}/ in two browser tabs, or: curl -s -XPOST ${url}/v1/auth/guest -d '{"displayName":"ann"}'`)
+    if (!this.cfg.admin_secret) this.log(`benchmarks: GOCHAT_ADMIN_SECRET=${adminSecret} gochat bench send --gateway ${url}  (admin secret of this run)`)
     this.log('Ctrl-C stops it.')
     await runUntilSignal(system, log)
   }

@@ -86,10 +86,55 @@ export const configKeys = {
     help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
     expected: 'true or false',
   },
-  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters' },
+  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters', secret: true },
+  admin_secret: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().min(16).nullable()),
+    default: null as string | null,
+    help: 'Secret of the admin path (POST /v1/admin/users/bulk, header x-gochat-admin-secret); unset: the admin path is off. gochat up makes one per run',
+    expected: 'at least 16 characters, or empty (admin path off)',
+    secret: true,
+  },
   token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
   max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
   rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
+  auth_rate_per_ip: {
+    schema: positiveInt,
+    default: 5,
+    help: 'Requests a second per client IP (IPv6: per /64) to /v1/auth/login, /register and /guest together, on average; over it: 429 with Retry-After',
+    expected: 'a positive integer',
+  },
+  auth_burst_per_ip: { schema: positiveInt, default: 60, help: 'Requests a client IP may make to the auth routes at once before auth_rate_per_ip applies', expected: 'a positive integer' },
+  rest_rate_per_user: {
+    schema: positiveInt,
+    default: 100,
+    help: 'Authenticated REST requests a second per user and gateway (sends included; bursts of one second\'s worth); over it: 429 with Retry-After',
+    expected: 'a positive integer',
+  },
+  ws_rate_per_user: {
+    schema: positiveInt,
+    default: 200,
+    help: 'WebSocket frames a second per user over all of the user\'s connections to a gateway (rate_limit_per_second applies per connection too)',
+    expected: 'a positive integer',
+  },
+  ws_max_connections_per_user: {
+    schema: positiveInt,
+    default: 16,
+    help: 'WebSocket connections one user may hold on a gateway; one more is refused with 429',
+    expected: 'a positive integer',
+  },
+  http_headers_timeout_ms: {
+    schema: positiveInt,
+    default: 10_000,
+    help: 'A client that has not sent its request headers within this time is disconnected (slow-header clients)',
+    expected: 'milliseconds',
+  },
+  http_request_timeout_ms: {
+    schema: positiveInt,
+    default: 30_000,
+    help: 'A client that has not sent its whole request, body included, within this time gets 408 and is disconnected (slow-body clients)',
+    expected: 'milliseconds',
+  },
+  http_keep_alive_timeout_ms: { schema: positiveInt, default: 5000, help: 'An idle keep-alive HTTP connection is closed after this time', expected: 'milliseconds' },
   heartbeat_interval_ms: { schema: positiveInt, default: 15000, help: 'WebSocket ping interval; a connection silent for two is dropped', expected: 'milliseconds' },
   presence_ttl_seconds: { schema: positiveInt, default: 60, help: 'Presence entry lifetime, refreshed by heartbeats', expected: 'seconds' },
   tracing_endpoint: {
@@ -108,6 +153,9 @@ export const configKeys = {
 } as const
 
 export type ConfigKey = keyof typeof configKeys
+
+/** Keys whose values are never echoed (a refused value is named by its length only). */
+export const isSecretKey = (key: string): boolean => 'secret' in (configKeys[key as ConfigKey] ?? {})
 export type GochatConfig = { -readonly [K in ConfigKey]: z.output<(typeof configKeys)[K]['schema']> }
 
 export const envName = (key: string) => `GOCHAT_${key.toUpperCase()}`

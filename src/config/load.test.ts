@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: {}, flags: { push_provider: 'pigeon' } })).toThrow(ConfigError)
   })
 
+  it('never echoes a refused secret, nor the password of a refused URL', () => {
+    const err = (() => { try { loadConfig({ env: { GOCHAT_JWT_SECRET: 'hunter2-short' } }) } catch (e) { return e as Error } })()
+    expect(err?.message).toMatch(/invalid jwt_secret from environment GOCHAT_JWT_SECRET: \(a secret of 13 characters\).*at least 16 characters/)
+    expect(err?.message).not.toContain('hunter2')
+    expect(() => loadConfig({ env: { GOCHAT_REDIS_URL: 'http://:hunter2@cache:6379' } })).toThrow(/redis_url.*http:\/\/:\*\*\*@cache:6379/)
+    expect(() => loadConfig({ env: { GOCHAT_REDIS_URL: 'http://:hunter2@cache:6379' } })).not.toThrow(/hunter2/)
+  })
+
   it('takes one repo address, or a list of IPv4 ones for several repo instances', () => {
     expect(loadConfig({ env: { GOCHAT_REPO_ADDR: 'repo.internal:50052' } }).repo_addr).toBe('repo.internal:50052')
     expect(loadConfig({ env: { GOCHAT_REPO_ADDR: '10.0.0.1:50052,10.0.0.2:50052' } }).repo_addr).toBe('10.0.0.1:50052,10.0.0.2:50052')

@@ -2,7 +2,8 @@
 // Bad configuration fails at start with an error naming the key, where it came from and the expected form.
 import { readFileSync, existsSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { configKeys, envName, flagName, type ConfigKey, type GochatConfig } from './keys.js'
+import { redactUrl } from '../observability/redact.js'
+import { configKeys, envName, flagName, isSecretKey, type ConfigKey, type GochatConfig } from './keys.js'
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -37,6 +38,12 @@ function defaultFile(env: NodeJS.ProcessEnv): string | undefined {
   return ['gochat.yaml', 'gochat.yml', 'gochat.json'].find((f) => existsSync(f))
 }
 
+/** A refused value as the error shows it: secrets by their length only, URLs without their password. */
+function shown(key: string, raw: unknown): string {
+  if (isSecretKey(key)) return typeof raw === 'string' ? `(a secret of ${raw.length} characters)` : '(a secret)'
+  return redactUrl(JSON.stringify(raw) ?? String(raw))
+}
+
 export function loadConfig(opts: LoadOptions = {}): GochatConfig {
   const env = opts.env ?? process.env
   const filePath = opts.file ?? defaultFile(env)
@@ -56,7 +63,7 @@ export function loadConfig(opts: LoadOptions = {}): GochatConfig {
     const parsed = spec.schema.safeParse(raw)
     if (!parsed.success) {
       const why = parsed.error.issues[0]?.message ?? 'invalid'
-      throw new ConfigError(`invalid ${key} from ${source}: ${JSON.stringify(raw)} (${why}); expected ${spec.expected}`)
+      throw new ConfigError(`invalid ${key} from ${source}: ${shown(key, raw)} (${why}); expected ${spec.expected}`)
     }
     out[key] = parsed.data
   }

@@ -4,6 +4,7 @@
 import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js'
 import { context, trace, type TextMapSetter } from '@opentelemetry/api'
 import { AppError, codeForGrpcStatus, isErrorCode } from '../core/errors.js'
+import { log } from '../observability/log.js'
 import { grpcClientDuration, grpcCodeName, secondsSince } from '../observability/metrics.js'
 import { endSpan, inject, SpanKind, startChildSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
 import type { LogicApi, MessageApi, RepoApi } from './api.js'
@@ -16,6 +17,9 @@ type ClientCtor = new (address: string, creds: ReturnType<typeof credentials.cre
 type Unary = (req: unknown, md: Metadata, opts: { deadline: Date }, cb: (err: ServiceError | null, res: unknown) => void) => void
 
 const DEADLINE_MS = 10_000
+
+/** What a client is told when a call failed below gochat's own errors */
+export const publicMessage = (code: string) => (code === 'unavailable' ? 'service unavailable, try again' : code === 'internal' ? 'internal error' : 'request failed')
 
 /** `role` is the calling role, named in its client spans */
 /**
@@ -62,8 +66,12 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
           span?.setAttribute('rpc.grpc.status_code', err.code)
           const code = String(err.metadata?.get('gochat-code')[0] ?? '')
           endSpan(span, err, code || grpcCodeName(err.code))
-          const message = code ? err.details : `${method} at ${address}: ${err.details || err.message}`
-          reject(new AppError(isErrorCode(code) ? code : codeForGrpcStatus(err.code), message))
+          const appCode = isErrorCode(code) ? code : codeForGrpcStatus(err.code)
+          // a gochat error keeps its message; transport and internal failures reach clients as a stable short
+          // one, the detail (addresses, driver messages) goes to the log
+          if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details))
+          log.warn(`gRPC ${method} at ${address} failed`, { code: grpcCodeName(err.code), details: err.details || err.message })
+          reject(new AppError(appCode, publicMessage(appCode)))
         })
       })
   }

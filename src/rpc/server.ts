@@ -58,7 +58,8 @@ export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?
           } else {
             log.error(`gRPC ${method} failed`, { err })
             metadata.set('gochat-code', 'internal')
-            callback({ code, details: (err as Error)?.message ?? 'internal error', metadata, name: 'Error', message: 'internal' })
+            // the detail (a driver's message, an address) stays in this log, not in the answer
+            callback({ code, details: 'internal error', metadata, name: 'Error', message: 'internal' })
           }
         },
       )

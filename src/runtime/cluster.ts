@@ -8,6 +8,7 @@
 // (it needs repo's address), then the tasks and gateways together (they need both). A restart reuses the
 // ports of the first start, since the other processes hold those addresses.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
@@ -65,9 +66,12 @@ export class Cluster {
   gatewayUrls: string[] = []
   private env: NodeJS.ProcessEnv = {}
   private logDir: string
+  /** the admin path's secret of every process: given (env, GOCHAT_ADMIN_SECRET) or made for this cluster */
+  readonly adminSecret: string
 
   constructor(readonly opts: ClusterOptions) {
     this.logDir = opts.logDir ?? join(process.cwd(), '.gochat', 'cluster')
+    this.adminSecret = opts.env?.GOCHAT_ADMIN_SECRET || process.env.GOCHAT_ADMIN_SECRET || randomBytes(24).toString('base64url')
   }
 
   gatewayIds(): string[] {
@@ -92,6 +96,7 @@ export class Cluster {
       GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
       ...this.opts.env,
+      GOCHAT_ADMIN_SECRET: this.adminSecret,
     }
     const back = (role: string, name: string) =>
       this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })

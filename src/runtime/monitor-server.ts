@@ -5,6 +5,8 @@ import type { HealthReport } from '../core/role.js'
 
 export async function startMonitorServer(port: number, health: () => Promise<HealthReport>, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('cache-control', 'no-store')
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/health') {
       health().then(
@@ -12,7 +14,10 @@ export async function startMonitorServer(port: number, health: () => Promise<Hea
         (err: Error) => { res.writeHead(503, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: false, error: err.message })) },
       )
     } else if (path === '/metrics') {
-      register.metrics().then((text) => { res.writeHead(200, { 'content-type': register.contentType }); res.end(text) })
+      register.metrics().then(
+        (text) => { res.writeHead(200, { 'content-type': register.contentType }); res.end(text) },
+        () => { res.writeHead(500).end() },
+      )
     } else {
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { code: 'not_found', message: 'try /health or /metrics' } }))

@@ -1,8 +1,11 @@
-// Keeps a started system running until SIGTERM/SIGINT, then drains it (bounded) and exits.
+// Keeps a started system running until SIGTERM/SIGINT, then drains it (bounded) and exits. Last-resort handlers
+// (./last-resort.ts) cover what escapes: a stray rejection is logged, an uncaught exception drains and exits 1.
 import type { Logger } from '../observability/log.js'
+import { installLastResort } from './last-resort.js'
 import type { System } from './system.js'
 
 export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): Promise<void> {
+  installLastResort({ log, drain: () => system.stop(), drainMs })
   return new Promise((resolve) => {
     let stopping = false
     const onSignal = (signal: NodeJS.Signals) => {

@@ -7,13 +7,13 @@ import type { FanoutReport } from '../../src/bench/report/fanout-report.js'
 import { Cluster } from '../../src/runtime/cluster.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
-import { startUp } from '../helpers/up.js'
+import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 function gochat(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -66,7 +66,7 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
   const run = `bench${Date.now().toString(36)}`
   let cluster: Cluster
   beforeAll(async () => {
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: `${MYSQL}/gochat_${run}`, redis: REDIS, topicPrefix: run, env: { GOCHAT_LOG_LEVEL: 'warn' } }).start()
+    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: `${MYSQL}/gochat_${run}`, redis: REDIS, topicPrefix: run, env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET } }).start()
   }, 120_000)
   afterAll(async () => {
     await cluster?.stop()

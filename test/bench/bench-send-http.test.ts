@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpRun } from '../../src/bench/http-load.js'
 import type { SendRun } from '../../src/bench/one-to-one.js'
-import { startUp } from '../helpers/up.js'
+import { BENCH_LIMITS, startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -22,7 +22,8 @@ function gochat(args: string[]): Promise<{ code: number | null; stdout: string; 
 
 describe('gochat bench send and http against gochat up', () => {
   let up: Awaited<ReturnType<typeof startUp>>
-  beforeAll(async () => { up = await startUp() })
+  // bench http's scenarios drive one address's logins and one user's history: raised limits
+  beforeAll(async () => { up = await startUp([], BENCH_LIMITS) })
   afterAll(async () => { await up?.stop() })
 
   it('bench send: every pair gets every message', async () => {

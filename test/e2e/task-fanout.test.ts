@@ -10,7 +10,7 @@ import type { Session } from '../../src/client/rest.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 import { startReceiver, type Receiver } from '../helpers/webhook.js'
-import { bigGroup, bulkUsers } from '../helpers/population.js'
+import { ADMIN_SECRET, bigGroup, bulkUsers } from '../helpers/population.js'
 
 const available = await infraAvailable('kafka', 'mysql', 'redis')
 const MEMBERS = 5000
@@ -30,7 +30,7 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
     receiver = await startReceiver()
     cluster = await new Cluster({
       gateways: 3, tasks: 2, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: run,
-      env: { GOCHAT_PUSH_PROVIDER: 'webhook', GOCHAT_PUSH_ENDPOINT: receiver.url, GOCHAT_LARGE_GROUP_THRESHOLD: '1000', GOCHAT_FANOUT_BATCH_SIZE: '500' },
+      env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET, GOCHAT_PUSH_PROVIDER: 'webhook', GOCHAT_PUSH_ENDPOINT: receiver.url, GOCHAT_LARGE_GROUP_THRESHOLD: '1000', GOCHAT_FANOUT_BATCH_SIZE: '500' },
     }).start()
     const gws = cluster.gatewayUrls
     users = await bulkUsers(gws[0]!, MEMBERS, run)

@@ -1,7 +1,9 @@
 // Many users at once through the admin path, a group of them, and their sockets.
 import { RestClient, type Session } from '../../src/client/rest.js'
 
-export const ADMIN_SECRET = 'gochat-dev-secret-change-me'
+import { TEST_ADMIN_SECRET } from './up.js'
+
+export const ADMIN_SECRET = TEST_ADMIN_SECRET
 
 export async function bulkUsers(gateway: string, count: number, namePrefix = 'load'): Promise<Session[]> {
   const res = await fetch(`${gateway}/v1/admin/users/bulk`, {

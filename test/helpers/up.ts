@@ -4,8 +4,14 @@ import { fileURLToPath } from 'node:url'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
-export async function startUp(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: { ...process.env, GOCHAT_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+/** The admin secret of the systems tests start (gochat up, clusters), so that benches and helpers can use the admin path */
+export const TEST_ADMIN_SECRET = 'gochat-test-admin-secret'
+
+/** Limits raised for benches that drive one user or one address hard (bench http's login and history scenarios) */
+export const BENCH_LIMITS = { GOCHAT_AUTH_RATE_PER_IP: '100000', GOCHAT_AUTH_BURST_PER_IP: '100000', GOCHAT_REST_RATE_PER_USER: '100000' }
+
+export async function startUp(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; adminSecret: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
@@ -13,7 +19,8 @@ export async function startUp(extraArgs: string[] = [], env: Record<string, stri
     const timer = setTimeout(() => reject(new Error(`gochat up did not start within 30 s:\n${out}`)), 30_000)
     const check = () => {
       const m = /gochat is up at (http:\/\/[\d.:]+)/.exec(out)
-      if (m) { clearTimeout(timer); resolve(m[1]!) }
+      // the last line of the banner: the ones before it (an admin secret of the run) are in by then
+      if (m && out.includes('Ctrl-C stops it')) { clearTimeout(timer); resolve(m[1]!) }
     }
     child.stdout!.on('data', check)
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`gochat up exited with ${code}:\n${out}`)) })
@@ -23,5 +30,7 @@ export async function startUp(extraArgs: string[] = [], env: Record<string, stri
     child.once('exit', (code) => resolve(code))
     child.kill('SIGTERM')
   })
-  return { url, child, output: () => out, stop }
+  // a secret up made for this run (GOCHAT_ADMIN_SECRET empty) is printed; a given one is not
+  const adminSecret = /GOCHAT_ADMIN_SECRET=(\S+)/.exec(out)?.[1] ?? env.GOCHAT_ADMIN_SECRET ?? TEST_ADMIN_SECRET
+  return { url, adminSecret, child, output: () => out, stop }
 }

@@ -54,7 +54,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       progress: !f['no-progress'],
     }
 
-    const gochat = await runFanout(gochatTarget({ gateways, adminSecret: f['admin-secret'] ?? this.cfg.jwt_secret, groupSize: f['group-size'], online, memberChunk: f['member-chunk'] }), options)
+    const gochat = await runFanout(gochatTarget({ gateways, adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '', groupSize: f['group-size'], online, memberChunk: f['member-chunk'] }), options)
 
     let push: FanoutReport['offlinePush'] = 'n/a'
     if (this.cfg.kafka_brokers.length) {

@@ -25,7 +25,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     const { gateways, rate } = clientTargets(f)
     const result = await runSend({
       gateways,
-      adminSecret: f['admin-secret'] ?? this.cfg.jwt_secret,
+      adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '',
       pairs: f.pairs,
       messages: f.messages,
       rate,

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { Cluster } from '../../runtime/cluster.js'
+import { redactUrl } from '../../observability/redact.js'
 
 export interface ClusterUpResult {
   gateways: Array<{ id: string; url: string }>
@@ -11,6 +12,8 @@ export interface ClusterUpResult {
   redis: string
   topicPrefix: string
   logDir: string
+  /** the admin path's secret (for gochat bench: --admin-secret or GOCHAT_ADMIN_SECRET) */
+  adminSecret: string
 }
 
 /** The local infrastructure's documented addresses (`gochat infra up`), used when nothing is configured. */
@@ -39,7 +42,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
     const mysql = this.cfg.mysql_url ?? LOCAL.mysql
     const redis = this.cfg.redis_url ?? LOCAL.redis
-    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
+    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(this.cfg.admin_secret ? { env: { GOCHAT_ADMIN_SECRET: this.cfg.admin_secret } } : {}), ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
 
     // a signal while processes are still starting stops whatever has started
     let stopping: Promise<unknown> | undefined
@@ -55,7 +58,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       process.once('SIGINT', onSignal)
     })
 
-    this.logToStderr(`starting ${f.repos} repo, 1 logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${mysql.replace(/\/\/[^@]*@/, '//…@')}, ${redis}`)
+    this.logToStderr(`starting ${f.repos} repo, 1 logic, ${f.tasks} task and ${f.gateways} gateway processes on kafka ${kafka}, ${redactUrl(mysql)}, ${redactUrl(redis)}`)
     try {
       await cluster.start(f['start-timeout'] * 1000)
     } catch (err) {
@@ -68,10 +71,11 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       gateways: cluster.gatewayUrls.map((url, k) => ({ id: ids[k]!, url })),
       processes: [...cluster.procs.values()].map((p) => ({ name: p.name, pid: p.child?.pid ?? null, args: p.args.join(' ') })),
       kafka,
-      mysql,
-      redis,
+      mysql: redactUrl(mysql),
+      redis: redactUrl(redis),
       topicPrefix: this.cfg.topic_prefix,
       logDir: f['log-dir'],
+      adminSecret: cluster.adminSecret,
     }
     // printed now, not when run() returns: the command runs until a signal and scripts want the URLs at once
     if (this.jsonEnabled()) {
@@ -79,7 +83,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     } else {
       this.log(renderTable(['process', 'pid', 'gateway URL'], result.processes.map((p) => [p.name, p.pid, result.gateways.find((g) => g.id === p.name)?.url ?? ''])))
       this.log(`gateways: ${cluster.gatewayUrls.join(',')}`)
-      this.log(`try: gochat bench fanout --gateway ${cluster.gatewayUrls.join(',')} --group-size 1000`)
+      this.log(`try: GOCHAT_ADMIN_SECRET=${cluster.adminSecret} gochat bench fanout --gateway ${cluster.gatewayUrls.join(',')} --group-size 1000`)
       this.log('Ctrl-C stops the cluster.')
     }
     await stopped

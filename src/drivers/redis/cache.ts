@@ -13,6 +13,7 @@
 // hosts matters only at the scale of the TTL (a minute), not of the milliseconds NTP leaves.
 import { Redis, type ChainableCommander } from 'ioredis'
 import { log } from '../../observability/log.js'
+import { redactUrl } from '../../observability/redact.js'
 import type { Cache, HashFieldWrite } from '../../ports/cache.js'
 
 const PRUNE = `
@@ -118,7 +119,7 @@ export class RedisCache implements Cache {
     // ioredis emits an error per failed reconnection: say it once per outage
     let down = false
     redis.on('error', (err: Error) => {
-      if (!down) log.warn('Redis connection failed; retrying', { url, err })
+      if (!down) log.warn('Redis connection failed; retrying', { url: redactUrl(url), err })
       down = true
     })
     redis.on('ready', () => (down = false))
