@@ -43,29 +43,23 @@ describe('outbox relay', () => {
     for (const r of started.splice(0)) await r.role.stop()
   })
 
-  async function repoWith(bus: Bus, opts: { start?: boolean; store?: MemoryStore } = {}) {
-    const repo = await startRepo({ cfg, bus, log, store: opts.store ?? new MemoryStore(), cache: new MemoryCache(), relay: { start: opts.start ?? true, pollMs: 200 } })
+  async function repoWith(bus: Bus, opts: { start?: boolean; store?: MemoryStore; pollMs?: number } = {}) {
+    const repo = await startRepo({ cfg, bus, log, store: opts.store ?? new MemoryStore(), cache: new MemoryCache(), relay: { start: opts.start ?? true, pollMs: opts.pollMs ?? 200 } })
     started.push(repo)
     return repo
   }
 
-  it('publishes every message keyed by conversation, in seq order per conversation, within milliseconds', async () => {
+  // the poll is an hour: only the wake-up on commit can publish within the test (no wall-clock assertion)
+  it('publishes every message keyed by conversation, in seq order per conversation, woken by each commit', async () => {
     const bus = new MemoryBus({ defaultPartitions: 3 })
     const seen = await collect(bus)
-    const { api } = await repoWith(bus)
+    const { api } = await repoWith(bus, { pollMs: 3_600_000 })
     const groups = await Promise.all(['a', 'b', 'c'].map(async (creator) => (await api.CreateGroup({ name: creator, creator_id: creator })).conversation_id))
-    const sentAt = new Map<string, number>()
     await Promise.all(groups.map(async (id) => {
-      for (let i = 0; i < 30; i++) {
-        const { message } = await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
-        sentAt.set(message!.message_id, performance.now())
-      }
+      for (let i = 0; i < 30; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
     }))
     await until(() => seen.length === 90)
     for (const id of groups) expect(seqsOf(seen, id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
-    const delays = seen.map((s) => s.at - sentAt.get(decode(DispatchMessage, s.record.value, 'dispatch').message.messageId)!).sort((a, b) => a - b)
-    const median = delays[Math.floor(delays.length / 2)]!
-    expect(median).toBeLessThan(50)
   })
 
   it('publishes nothing while stopped, then everything exactly once after a restart', async () => {
