@@ -33,13 +33,16 @@ export interface GatewayContext extends RoleContext {
 /** How long stop() lets clients answer the 1001 close before their sockets are cut. */
 const CLOSE_GRACE_MS = 2000
 
-function listen(server: Server, port: number): Promise<number> {
+/** host null: every interface (node's default, IPv6 and IPv4) */
+function listen(server: Server, port: number, host: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)))
-    server.listen(port, () => {
+    const done = () => {
       const addr = server.address()
       resolve(typeof addr === 'object' && addr ? addr.port : port)
-    })
+    }
+    if (host === null) server.listen(port, done)
+    else server.listen(port, host, done)
   })
 }
 
@@ -129,14 +132,14 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
 
   let port: number
   try {
-    port = await listen(server, cfg.gateway_port)
+    port = await listen(server, cfg.gateway_port, cfg.gateway_host)
   } catch (err) {
     heartbeat.stop()
     untrack()
     await subscription.stop()
     throw err
   }
-  log.info('gateway listening', { port, downstream: t.downstream(instanceId) })
+  log.info('gateway listening', { host: cfg.gateway_host ?? '*', port, downstream: t.downstream(instanceId) })
 
   return {
     port,

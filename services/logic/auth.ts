@@ -70,7 +70,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
     },
 
     async VerifyToken(req) {
-      return { user_id: await tokens.verify(req.token ?? '') }
+      return { user_id: (await tokens.verify(req.token ?? '')).userId }
     },
 
     async GetMe(req) {

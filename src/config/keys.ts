@@ -44,6 +44,12 @@ export const configKeys = {
   gateway_ids: { schema: list, default: ['gw-1'], help: 'Gateway instance ids that get a downstream topic', expected: 'comma-separated ids, e.g. gw-1,gw-2' },
   instance_id: { schema: z.string().regex(/^[a-zA-Z0-9_-]+$/), default: 'gw-1', help: 'This instance\'s id (gateways: the downstream topic suffix)', expected: 'letters, digits, dash, underscore' },
   gateway_port: { schema: port, default: 8080, help: 'Gateway HTTP/WebSocket port', expected: 'a port number (0: any free port)' },
+  gateway_host: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[a-zA-Z0-9.:-]+$/).nullable()),
+    default: null as string | null,
+    help: 'Gateway bind address (unset: every interface for `gochat serve`, 127.0.0.1 for `gochat up`)',
+    expected: 'an IP address or host name, e.g. 127.0.0.1, 0.0.0.0 or ::',
+  },
   logic_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50051', help: 'logic gRPC address (listen and dial)', expected: 'host:port' },
   repo_addr: {
     schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
@@ -74,7 +80,12 @@ export const configKeys = {
     help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
     expected: 'true or false',
   },
-  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters' },
+  jwt_secret: {
+    schema: z.string().min(16),
+    default: 'gochat-dev-secret-change-me',
+    help: 'HMAC secret that signs tokens. Required on real infrastructure (kafka, mysql or redis set, or a role run alone): at least 32 random characters, e.g. `openssl rand -base64 48`; the default is public and refused there. `gochat up` on embedded drivers makes a random one per run when unset',
+    expected: 'at least 16 characters (32 or more on real infrastructure)',
+  },
   token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
   max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
   rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },

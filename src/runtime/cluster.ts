@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { randomSecret } from './secret.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
@@ -29,6 +30,8 @@ export interface ClusterOptions {
   logDir?: string
   /** first gateway port; default: free ports */
   gatewayPort?: number
+  /** the token-signing secret of every process; default: a random one for this cluster */
+  jwtSecret?: string
 }
 
 interface Proc {
@@ -65,9 +68,12 @@ export class Cluster {
   gatewayUrls: string[] = []
   private env: NodeJS.ProcessEnv = {}
   private logDir: string
+  /** what every process signs and verifies tokens with (also the admin secret of the bulk-users path) */
+  readonly jwtSecret: string
 
   constructor(readonly opts: ClusterOptions) {
     this.logDir = opts.logDir ?? join(process.cwd(), '.gochat', 'cluster')
+    this.jwtSecret = opts.jwtSecret ?? opts.env?.GOCHAT_JWT_SECRET ?? randomSecret()
   }
 
   gatewayIds(): string[] {
@@ -92,6 +98,8 @@ export class Cluster {
       GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
       ...this.opts.env,
+      // one secret for all: a token issued by logic is verified by the same logic, and the gateways' admin path
+      GOCHAT_JWT_SECRET: this.jwtSecret,
     }
     const back = (role: string, name: string) =>
       this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })

@@ -16,6 +16,7 @@ import type { LogicApi, MessageApi, RepoApi } from '../rpc/api.js'
 import { logicClient, logicDefinition, messageApiClient, messageApiDefinition, repoClient, repoDefinition } from '../rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../rpc/server.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
+import { checkJwtSecret } from './secret.js'
 import { catalog } from '../contracts/topics.js'
 import { startRepo } from '../../services/repo/index.js'
 import { startLogic } from '../../services/logic/index.js'
@@ -40,6 +41,10 @@ let defaultMetrics = false
 
 export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Logger): Promise<System> {
   const all = roleNames.every((r) => wanted.includes(r))
+  // throws (before anything starts) for a public or short secret on real infrastructure
+  const secret = checkJwtSecret(cfg, all)
+  if (secret.generated) log.info('jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)')
+  cfg = { ...cfg, jwt_secret: secret.secret }
   if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
   const processRole = all ? 'all' : wanted.join(',')
   setLogContext({ role: processRole, instance: cfg.instance_id })

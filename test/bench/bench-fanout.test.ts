@@ -7,6 +7,7 @@ import type { FanoutReport } from '../../src/bench/report/fanout-report.js'
 import { Cluster } from '../../src/runtime/cluster.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
+import { TEST_JWT_SECRET } from '../helpers/secret.js'
 import { startUp } from '../helpers/up.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
@@ -51,7 +52,7 @@ describe('gochat bench fanout against gochat up (embedded)', () => {
   afterAll(async () => { await up?.stop() })
 
   it('delivers every message to every online member and reports ordered percentiles', async () => {
-    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url])
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url, '--admin-secret', TEST_JWT_SECRET])
     expect(code, stderr).toBe(0)
     const report = JSON.parse(stdout) as FanoutReport
     expectSound(report)
@@ -75,7 +76,7 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
   }, 60_000)
 
   it('delivers over two gateways and finds the offline members\' pushes on Kafka', async () => {
-    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--kafka', KAFKA, '--topic-prefix', run], 180_000)
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--admin-secret', cluster.jwtSecret, '--kafka', KAFKA, '--topic-prefix', run], 180_000)
     const report = JSON.parse(stdout) as FanoutReport
     expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0)
     expectSound(report)

@@ -33,7 +33,7 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
       env: { GOCHAT_PUSH_PROVIDER: 'webhook', GOCHAT_PUSH_ENDPOINT: receiver.url, GOCHAT_LARGE_GROUP_THRESHOLD: '1000', GOCHAT_FANOUT_BATCH_SIZE: '500' },
     }).start()
     const gws = cluster.gatewayUrls
-    users = await bulkUsers(gws[0]!, MEMBERS, run)
+    users = await bulkUsers(gws[0]!, cluster.jwtSecret, MEMBERS, run)
     conversationId = await bigGroup(gws[0]!, users[0]!, users.slice(1))
     const count = Math.round(MEMBERS * ONLINE)
     for (let i = 0; i < count; i += 250) {

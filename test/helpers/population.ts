@@ -1,12 +1,11 @@
 // Many users at once through the admin path, a group of them, and their sockets.
 import { RestClient, type Session } from '../../src/client/rest.js'
 
-export const ADMIN_SECRET = 'gochat-dev-secret-change-me'
-
-export async function bulkUsers(gateway: string, count: number, namePrefix = 'load'): Promise<Session[]> {
+/** Users through the admin path, authorised by the system's jwt_secret (a Cluster's `jwtSecret`). */
+export async function bulkUsers(gateway: string, adminSecret: string, count: number, namePrefix = 'load'): Promise<Session[]> {
   const res = await fetch(`${gateway}/v1/admin/users/bulk`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gochat-admin-secret': ADMIN_SECRET },
+    headers: { 'content-type': 'application/json', 'x-gochat-admin-secret': adminSecret },
     body: JSON.stringify({ count, namePrefix }),
   })
   if (res.status !== 201) throw new Error(`bulk users: HTTP ${res.status} ${await res.text()}`)

@@ -1,11 +1,16 @@
-// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL.
+// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL. It signs tokens with
+// TEST_JWT_SECRET (the admin secret of the bulk-users path) unless `env` gives another.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { TEST_JWT_SECRET } from './secret.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
-export async function startUp(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: { ...process.env, GOCHAT_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function startUp(extraArgs: string[] = [], env: Record<string, string | undefined> = {}): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_JWT_SECRET: TEST_JWT_SECRET, ...env }
+  // an `undefined` in env removes the variable
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
+  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
