@@ -34,7 +34,7 @@ const userEvents: EventEnvelope[] = []
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
   const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
@@ -309,7 +309,7 @@ describe('gateway WebSocket', () => {
 describe('gateway stop', () => {
   it('closes sockets with 1001, refuses new ones and unregisters presence', async () => {
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-    const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
     const gw = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t3' }, bus, log, logic: logic.logic, messages: logic.messages, cache })
     const url = `http://127.0.0.1:${gw.port}`
     const { userId, token } = await new RestClient(url).guest()

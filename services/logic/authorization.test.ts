@@ -18,6 +18,8 @@ import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
+import { createLoginThrottle } from './login-throttle.js'
+import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
@@ -51,7 +53,7 @@ beforeAll(async () => {
   const m = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes, nowMs: () => clock })
   messages = m
   logic = {
-    ...createAuth(deps, tokens),
+    ...createAuth(deps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 10, lockoutSeconds: 60 }), hashing: new HashSlots(2, 100) }),
     ...createConversations(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.jwt_secret),
@@ -89,7 +91,7 @@ describe('accounts', () => {
   it('registers, logs in, refuses wrong passwords and taken usernames', async () => {
     const username = `u${uniq()}`
     const reg = await logic.Register({ username, password: 'secret-pass', display_name: 'Ann' })
-    expect(await tokens.verify(reg.token)).toBe(reg.user_id)
+    expect((await tokens.verify(reg.token)).userId).toBe(reg.user_id)
     expect((await logic.Login({ username, password: 'secret-pass' })).user_id).toBe(reg.user_id)
     await expect(logic.Login({ username, password: 'secret-pasS' })).rejects.toMatchObject({ code: 'invalid_credentials' })
     await expect(logic.Login({ username: 'nobody-here', password: 'secret-pass' })).rejects.toMatchObject({ code: 'invalid_credentials' })
@@ -121,7 +123,7 @@ describe('accounts', () => {
     expect(users).toHaveLength(2500)
     expect(new Set(users.map((u) => u.user_id)).size).toBe(2500)
     expect(calls.filter((c) => c.method === 'CreateUsers').length).toBeGreaterThanOrEqual(3)
-    expect(await tokens.verify(users[2499]!.token)).toBe(users[2499]!.user_id)
+    expect((await tokens.verify(users[2499]!.token)).userId).toBe(users[2499]!.user_id)
     expect((await logic.GetMe({ user_id: users[0]!.user_id })).username).toMatch(/^load-/)
   })
 })

@@ -63,7 +63,8 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
           const code = String(err.metadata?.get('gochat-code')[0] ?? '')
           endSpan(span, err, code || grpcCodeName(err.code))
           const message = code ? err.details : `${method} at ${address}: ${err.details || err.message}`
-          reject(new AppError(isErrorCode(code) ? code : codeForGrpcStatus(err.code), message))
+          const retryAfter = Number(err.metadata?.get('gochat-retry-after')[0] ?? 0) || undefined
+          reject(new AppError(isErrorCode(code) ? code : codeForGrpcStatus(err.code), message, retryAfter))
         })
       })
   }

@@ -67,7 +67,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     grpcServers.push(started.server)
     grpcAddrs[role] = started.address
   }
-  const cache = wanted.includes('repo') || wanted.includes('gateway') ? await createCache(cfg) : undefined
+  const cache = wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic') ? await createCache(cfg) : undefined
 
   if (cache) closers.push(() => cache.close())
   const stop = async () => {
@@ -106,7 +106,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo })
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache! })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
