@@ -7,6 +7,8 @@ import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
 import { outboxEvent } from './outbox.js'
+import { revoke, revokedKey } from '../../src/auth/revocation.js'
+import type { Cache } from '../../src/ports/cache.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
 import type { Tokens } from './tokens.js'
@@ -17,13 +19,15 @@ const PASSWORD_MIN = 6
 const PASSWORD_MAX = 256
 export const DISPLAY_NAME_MAX = 64
 
-type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'GetMe' | 'UpdateMe'>
+type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'GetMe' | 'UpdateMe'>
 
 /** What stands between a flood of logins and the password hashes. */
 export interface AuthGuards {
   throttle: LoginThrottle
   /** every scrypt computation runs in one of these slots */
   hashing: HashSlots
+  /** where revoked tokens are kept (shared by every logic instance and gateway) */
+  cache: Cache
 }
 
 const me = (u: User__Output) => ({ user_id: u.user_id, username: u.username, display_name: u.display_name, guest: u.guest })
@@ -84,7 +88,16 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     },
 
     async VerifyToken(req) {
-      return { user_id: (await tokens.verify(req.token ?? '')).userId }
+      const claims = await tokens.verify(req.token ?? '')
+      if (await guards.cache.get(revokedKey(claims.jti))) throw new AppError('invalid_token', 'the token was revoked (logged out)')
+      return { user_id: claims.userId }
+    },
+
+    async Logout(req) {
+      // a token already revoked verifies too: logging out twice succeeds
+      const claims = await tokens.verify(req.token ?? '')
+      await revoke(guards.cache, claims.jti, claims.exp)
+      return {}
     },
 
     async GetMe(req) {

@@ -35,6 +35,7 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
     ...createAuth(deps, tokens, {
       throttle: createLoginThrottle({ cache: ctx.cache, maxFailures: cfg.login_max_failures, lockoutSeconds: cfg.login_lockout_seconds }),
       hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
+      cache: ctx.cache,
     }),
     ...createConversations(deps),
     ...createFriends(deps),

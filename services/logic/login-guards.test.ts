@@ -27,7 +27,7 @@ describe('failed-login lockout', () => {
       },
     } as unknown as RepoApi
     const throttle = createLoginThrottle({ cache, maxFailures, lockoutSeconds: 900, nowMs: () => now })
-    const auth = createAuth({ repo } as LogicDeps, tokens, { throttle, hashing: new HashSlots(2, 100) })
+    const auth = createAuth({ repo } as LogicDeps, tokens, { throttle, hashing: new HashSlots(2, 100), cache })
     return { auth, cache, now: () => now, advance: (ms: number) => (now += ms) }
   }
 
@@ -58,7 +58,7 @@ describe('failed-login lockout', () => {
   it('the lock lives in the cache, so another logic instance on the same cache refuses too', async () => {
     const { auth, cache, now } = setup(2)
     for (let i = 0; i < 2; i++) await expect(auth.Login({ username: 'alice', password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' })
-    const other = createAuth({ repo: {} as RepoApi } as LogicDeps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 2, lockoutSeconds: 900, nowMs: now }), hashing: new HashSlots(1, 1) })
+    const other = createAuth({ repo: {} as RepoApi } as LogicDeps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 2, lockoutSeconds: 900, nowMs: now }), hashing: new HashSlots(1, 1), cache })
     await expect(other.Login({ username: 'alice', password: 'right-password' })).rejects.toMatchObject({ code: 'rate_limited' })
   })
 })
