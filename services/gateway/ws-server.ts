@@ -19,8 +19,8 @@ export const PAYLOAD_HEADROOM = 64 * 1024
 export interface WsDeps {
   verifier: TokenVerifier
   maxFrameBytes: number
-  /** socket: the upgraded TCP socket under ws, for batched writes */
-  onConnection(ws: WebSocket, userId: string, socket: Duplex): void
+  /** socket: the upgraded TCP socket under ws, for batched writes; token: what the connection was opened with */
+  onConnection(ws: WebSocket, userId: string, socket: Duplex, token: string): void
   log: Logger
 }
 
@@ -49,7 +49,7 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     deps.verifier.verify(token).then(
       (userId) => {
         if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
-        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket))
+        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket, token))
       },
       (err: unknown) => {
         if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)
