@@ -6,7 +6,6 @@
 //   npx tsx bench/gateway-memory.ts [connections=4000] [seconds=60]
 import WebSocket from 'ws'
 import { createUsers } from '../src/bench/admin.js'
-import { configKeys } from '../src/config/index.js'
 import { Cluster } from '../src/runtime/cluster.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../test/helpers/cleanup.js'
 import { deleteKeys } from '../test/helpers/redis.js'
@@ -35,7 +34,7 @@ const sockets: WebSocket[] = []
 try {
   await cluster.start()
   url = cluster.gatewayUrls[0]!
-  const { users } = await createUsers(url, configKeys.jwt_secret.default, N, 'memprobe')
+  const { users } = await createUsers(url, cluster.adminSecret, N, 'memprobe')
   await new Promise((r) => setTimeout(r, 2000))
   const before = await reading()
   let next = 0

@@ -19,6 +19,8 @@ export class Connection {
   readonly id = randomUUID()
   /** pings sent since the last sign of life; the heartbeat drops the connection at two */
   missedPongs = 0
+  /** the id of the token the connection was opened with: closed when that token is revoked */
+  jti?: string
 
   constructor(
     readonly userId: string,
@@ -89,4 +91,24 @@ export class ConnectionRegistry {
   get users(): number {
     return this.byUser.size
   }
+}
+
+/** Close code and reason of a connection whose token was revoked (logout). */
+export const REVOKED_CLOSE = { code: 1008, reason: 'token revoked' } as const
+
+/**
+ * Closes the connections opened with a revoked token: `revoked` answers which of the token ids are (one cache
+ * round trip for the lot). Returns how many were closed.
+ */
+export async function closeRevoked(conns: Iterable<Connection>, revoked: (jtis: string[]) => Promise<Set<string>>): Promise<number> {
+  const withToken = [...conns].filter((c) => c.jti !== undefined)
+  if (withToken.length === 0) return 0
+  const gone = await revoked([...new Set(withToken.map((c) => c.jti!))])
+  let closed = 0
+  for (const c of withToken) {
+    if (!gone.has(c.jti!)) continue
+    c.ws.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason)
+    closed++
+  }
+  return closed
 }

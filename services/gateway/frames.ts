@@ -4,12 +4,13 @@ import { z } from 'zod'
 
 const ref = z.union([z.string().min(1).max(128), z.number().finite()])
 const id = z.string().min(1).max(128)
-const seq = z.number().int().nonnegative()
+// safe integers only: a 1e300 "integer" is refused here rather than deep inside logic
+const seq = z.number().int().nonnegative().safe()
 
 const schema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('send'), ref, conversationId: id, content: z.string(), idempotencyKey: id }),
-  z.object({ op: z.literal('sync'), ref, conversationId: id, afterSeq: seq.default(0), limit: z.number().int().positive().optional() }),
-  z.object({ op: z.literal('read'), ref, conversationId: id, seq: z.number().int().positive() }),
+  z.object({ op: z.literal('sync'), ref, conversationId: id, afterSeq: seq.default(0), limit: z.number().int().positive().safe().optional() }),
+  z.object({ op: z.literal('read'), ref, conversationId: id, seq: seq.positive() }),
   z.object({ op: z.literal('ping'), ref: ref.optional() }),
 ])
 

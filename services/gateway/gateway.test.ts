@@ -34,7 +34,7 @@ const userEvents: EventEnvelope[] = []
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
   const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100, ws_rate_per_user: 8, ws_max_connections_per_user: 3 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
@@ -328,10 +328,42 @@ describe('gateway WebSocket', () => {
   })
 })
 
+describe('logout (issue 11, finding 7)', () => {
+  const logout = (url: string, token: string) => fetch(`${url}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+
+  it('revokes the token at every gateway: REST refused, sockets of it closed with 1008, other tokens untouched', async () => {
+    const name = `u${uniq()}`
+    const { token } = await new RestClient(base).register(name, 'secret-pass')
+    const other = (await new RestClient(base).login(name, 'secret-pass')).token
+    const strict = `http://127.0.0.1:${strictPort}`
+    // both gateways know the token and hold a socket of it; the other token has a socket too
+    for (const url of [base, strict]) expect((await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    const here = await connect(token)
+    const there = await connect(token, strict)
+    const untouched = await connect(other, strict)
+    expect((await logout(base, token)).status).toBe(204)
+    // the gateway that served the logout: at once
+    expect((await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
+    await until(() => here.closed !== undefined, 1000)
+    expect(here.closed).toEqual({ code: 1008, reason: 'token revoked' })
+    // the other gateway: its next revocation check (1 s) and heartbeat (100 ms here)
+    await until(() => there.closed !== undefined, 3000)
+    expect(there.closed?.code).toBe(1008)
+    await new Promise((r) => setTimeout(r, 1100))
+    const res = await fetch(`${strict}/v1/me`, { headers: { authorization: `Bearer ${token}` } })
+    expect(res.status).toBe(401)
+    expect((await res.json()) as object).toMatchObject({ error: { code: 'invalid_token' } })
+    await expect(SocketClient.connect(strict, token)).rejects.toThrow()
+    expect((await untouched.ping()).op).toBe('pong')
+    expect((await logout(base, token)).status).toBe(401)
+    expect((await logout(base, '')).status).toBe(401)
+  })
+})
+
 describe('gateway stop', () => {
   it('closes sockets with 1001, refuses new ones and unregisters presence', async () => {
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-    const logic = await startLogic({ cfg, bus, log, repo: repo.api })
+    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
     const gw = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t3' }, bus, log, logic: logic.logic, messages: logic.messages, cache })
     const url = `http://127.0.0.1:${gw.port}`
     const { userId, token } = await new RestClient(url).guest()

@@ -46,7 +46,7 @@ export class Limited extends AppError {
     readonly retryAfterMs: number,
     message: string,
   ) {
-    super('rate_limited', message)
+    super('rate_limited', message, Math.max(1, Math.ceil(retryAfterMs / 1000)))
   }
 }
 
@@ -63,7 +63,8 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
 }
 
 function sendError(res: ServerResponse, err: AppError): void {
-  if (err instanceof Limited) res.setHeader('retry-after', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))))
+  // the edge's own limits and those of logic (login lockout, a full hashing queue) alike
+  if (err.retryAfterSeconds) res.setHeader('retry-after', String(err.retryAfterSeconds))
   sendJson(res, err.httpStatus, err.toJSON())
 }
 

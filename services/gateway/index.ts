@@ -10,7 +10,8 @@ import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { Cache } from '../../src/ports/cache.js'
-import { Connection, ConnectionRegistry } from './connections.js'
+import { revokedAmong } from '../../src/auth/revocation.js'
+import { closeRevoked, Connection, ConnectionRegistry } from './connections.js'
 import { startDownstream } from './downstream.js'
 import { startHeartbeat } from './heartbeat.js'
 import { createHttpServer, type StaticHandler } from './http-server.js'
@@ -20,7 +21,7 @@ import { KeyedLimiter } from './rate-limit.js'
 import { restRoutes } from './routes.js'
 import { attachSession } from './session.js'
 import { staticFiles } from './static.js'
-import { cachedVerifier } from './token-cache.js'
+import { cachedVerifier, tokenClaims } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
 import { consumerRetry } from '../../src/bus/failure.js'
 
@@ -38,13 +39,16 @@ export const ADMIN_RATE_PER_MINUTE = 30
 /** How long stop() lets clients answer the 1001 close before their sockets are cut. */
 const CLOSE_GRACE_MS = 2000
 
-function listen(server: Server, port: number): Promise<number> {
+/** host null: every interface (node's default, IPv6 and IPv4) */
+function listen(server: Server, port: number, host: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)))
-    server.listen(port, () => {
+    const done = () => {
       const addr = server.address()
       resolve(typeof addr === 'object' && addr ? addr.port : port)
-    })
+    }
+    if (host === null) server.listen(port, done)
+    else server.listen(port, host, done)
   })
 }
 
@@ -77,7 +81,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
 
   const registry = new ConnectionRegistry()
   const presence = createPresence({ cache, bus, gatewayId: instanceId, ttlMs: cfg.presence_ttl_seconds * 1000, userEventsTopic: t.userEvents, log })
-  const verifier = cachedVerifier(logic)
+  const verifier = cachedVerifier(logic, { cache })
   // upstream: kafka mode: WebSocket sends go to logic through gochat.messages.upstream, keyed by conversation
   const upstream = cfg.upstream === 'kafka'
     ? async (frame: { conversationId: string; content: string; idempotencyKey: string; ref: string | number }, conn: Connection) => {
@@ -93,8 +97,9 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   /** presence work of connections that closed and is not finished yet; stop() waits for it */
   const leaving = new Set<Promise<void>>()
 
-  const onConnection = (ws: WebSocket, userId: string, socket: Duplex) => {
+  const onConnection = (ws: WebSocket, userId: string, socket: Duplex, token: string) => {
     const conn = new Connection(userId, ws, socket)
+    conn.jti = tokenClaims(token).jti
     registry.add(conn)
     ws.on('error', (err) => log.debug('websocket error', { err, userId }))
     ws.on('pong', () => (conn.missedPongs = 0))
@@ -128,8 +133,14 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   }
 
   const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq, retry: consumerRetry(cfg) })
+  // a logout here closes this gateway's sockets of the token at once; every gateway's heartbeat closes the rest
+  const loggedOut = (token: string) => {
+    verifier.forget(token)
+    const { sub, jti } = tokenClaims(token)
+    if (sub && jti) void closeRevoked(registry.of(sub), async () => new Set([jti]))
+  }
   const server = createHttpServer({
-    routes: restRoutes(logic, messages), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
+    routes: restRoutes(logic, messages, { loggedOut }), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
       adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),
@@ -141,19 +152,24 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log,
     connectionsOf: (userId) => registry.of(userId).size, maxConnectionsPerUser: cfg.ws_max_connections_per_user,
   })
-  const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick: () => presence.refresh([...registry.all()]), log })
+  const closeLoggedOut = async () => {
+    const closed = await closeRevoked(registry.all(), (jtis) => revokedAmong(cache, jtis))
+    if (closed) log.info('closed connections of revoked tokens', { closed })
+  }
+  const onTick = async () => void (await Promise.all([presence.refresh([...registry.all()]), closeLoggedOut()]))
+  const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick, log })
   const untrack = trackRegistry(registry)
 
   let port: number
   try {
-    port = await listen(server, cfg.gateway_port)
+    port = await listen(server, cfg.gateway_port, cfg.gateway_host)
   } catch (err) {
     heartbeat.stop()
     untrack()
     await subscription.stop()
     throw err
   }
-  log.info('gateway listening', { port, downstream: t.downstream(instanceId) })
+  log.info('gateway listening', { host: cfg.gateway_host ?? '*', port, downstream: t.downstream(instanceId) })
 
   return {
     port,

@@ -1,6 +1,7 @@
 // PROTOCOL.md's REST table, one entry a route: path, status codes and bodies exactly as documented there.
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import { bearer } from './token-cache.js'
 import { conversationView, meView, messageView } from './views.js'
 
 export interface RouteRequest {
@@ -66,7 +67,12 @@ const route = (method: Route['method'], pattern: string, name: string, auth: boo
   run,
 })
 
-export function restRoutes(logic: LogicApi, messages: MessageApi): Route[] {
+export interface RouteHooks {
+  /** after a logout: this gateway forgets the token and closes its sockets at once (others within seconds) */
+  loggedOut?(token: string): void
+}
+
+export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHooks = {}): Route[] {
   return [
     route('POST', '/v1/auth/register', 'register', 'auth', async ({ body }) =>
       created(session(await logic.Register({ username: str(body, 'username'), password: str(body, 'password'), display_name: str(body, 'displayName') })))),
@@ -74,6 +80,13 @@ export function restRoutes(logic: LogicApi, messages: MessageApi): Route[] {
       ok(session(await logic.Login({ username: str(body, 'username'), password: str(body, 'password') })))),
     route('POST', '/v1/auth/guest', 'guest', 'auth', async ({ body }) =>
       created(session(await logic.Guest({ display_name: str(body, 'displayName') })))),
+
+    route('POST', '/v1/auth/logout', 'logout', true, async ({ headers }) => {
+      const token = bearer(typeof headers.authorization === 'string' ? headers.authorization : undefined) ?? ''
+      await logic.Logout({ token })
+      hooks.loggedOut?.(token)
+      return noContent
+    }),
 
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
     route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) =>

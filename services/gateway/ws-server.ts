@@ -20,8 +20,8 @@ export const PAYLOAD_HEADROOM = 64 * 1024
 export interface WsDeps {
   verifier: TokenVerifier
   maxFrameBytes: number
-  /** socket: the upgraded TCP socket under ws, for batched writes */
-  onConnection(ws: WebSocket, userId: string, socket: Duplex): void
+  /** socket: the upgraded TCP socket under ws, for batched writes; token: what the connection was opened with */
+  onConnection(ws: WebSocket, userId: string, socket: Duplex, token: string): void
   log: Logger
   /** the user's open connections on this gateway, and how many they may hold (ws_max_connections_per_user) */
   connectionsOf?: (userId: string) => number
@@ -62,7 +62,7 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
         if (max && deps.connectionsOf && deps.connectionsOf(userId) >= max) {
           return refuse(socket, 429, 'rate_limited', `at most ${max} connections per user`, CAP_RETRY_AFTER_S)
         }
-        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket))
+        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket, token))
       },
       (err: unknown) => {
         if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)

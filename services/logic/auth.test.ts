@@ -30,7 +30,7 @@ describe('tokens', () => {
 
   it('issues a token whose subject is the user id', async () => {
     const tokens = createTokens({ secret, ttlSeconds: 60 })
-    expect(await tokens.verify(await tokens.issue('user-1'))).toBe('user-1')
+    expect(await tokens.verify(await tokens.issue('user-1'))).toMatchObject({ userId: 'user-1', jti: expect.any(String) })
   })
 
   it('refuses an expired token', async () => {
@@ -38,7 +38,7 @@ describe('tokens', () => {
     const tokens = createTokens({ secret, ttlSeconds: 60, nowSeconds: () => now })
     const token = await tokens.issue('user-1')
     now += 59
-    expect(await tokens.verify(token)).toBe('user-1')
+    expect((await tokens.verify(token)).userId).toBe('user-1')
     now += 2
     await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'invalid_token' })
   })
@@ -56,12 +56,38 @@ describe('tokens', () => {
     }
   })
 
-  it('refuses a correctly signed token without a subject or expiry', async () => {
+  it('gives every token its own jti', async () => {
+    const tokens = createTokens({ secret, ttlSeconds: 60 })
+    const [a, b] = await Promise.all([tokens.issue('user-1'), tokens.issue('user-1')])
+    expect((await tokens.verify(a)).jti).not.toBe((await tokens.verify(b)).jti)
+  })
+
+  it('refuses a correctly signed token that lives longer than token_ttl_seconds, or is dated ahead', async () => {
+    const key = new TextEncoder().encode(secret)
+    const now = 1_700_000_000
+    const tokens = createTokens({ secret, ttlSeconds: 3600, nowSeconds: () => now })
+    const sign = (iat: number, exp: number) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setJti('j').setIssuedAt(iat).setExpirationTime(exp).sign(key)
+    await expect(tokens.verify(await sign(now, now + 100 * 365 * 86400))).rejects.toMatchObject({ code: 'invalid_token' })
+    await expect(tokens.verify(await sign(now - 10, now + 3600 + 61))).rejects.toMatchObject({ code: 'invalid_token' })
+    await expect(tokens.verify(await sign(now + 3000, now + 3600))).rejects.toMatchObject({ code: 'invalid_token' })
+    // within the lifetime and the clock skew
+    expect((await tokens.verify(await sign(now + 30, now + 30 + 3600))).userId).toBe('user-1')
+  })
+
+  it('refuses a token signed with another algorithm than HS256', async () => {
+    const key = new TextEncoder().encode(secret)
+    const tokens = createTokens({ secret, ttlSeconds: 60 })
+    const hs512 = await new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('user-1').setJti('j').setIssuedAt().setExpirationTime('1m').sign(key)
+    await expect(tokens.verify(hs512)).rejects.toMatchObject({ code: 'invalid_token' })
+  })
+
+  it('refuses a correctly signed token without a subject, expiry, iat or jti', async () => {
     const key = new TextEncoder().encode(secret)
     const noSub = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key)
     const noExp = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').sign(key)
-    const tokens = createTokens({ secret, ttlSeconds: 60 })
-    await expect(tokens.verify(noSub)).rejects.toMatchObject({ code: 'invalid_token' })
-    await expect(tokens.verify(noExp)).rejects.toMatchObject({ code: 'invalid_token' })
+    const noIat = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setJti('j').setExpirationTime('1m').sign(key)
+    const noJti = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime('1m').sign(key)
+    const tokens = createTokens({ secret, ttlSeconds: 3600 })
+    for (const bad of [noSub, noExp, noIat, noJti]) await expect(tokens.verify(bad)).rejects.toMatchObject({ code: 'invalid_token' })
   })
 })

@@ -7,7 +7,10 @@ import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
 import { outboxEvent } from './outbox.js'
-import { dummyHash, hashPassword, verifyPassword } from './passwords.js'
+import { revoke, revokedKey } from '../../src/auth/revocation.js'
+import type { Cache } from '../../src/ports/cache.js'
+import type { LoginThrottle } from './login-throttle.js'
+import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
 import type { Tokens } from './tokens.js'
 import { requireId, requireText } from './validate.js'
 
@@ -16,7 +19,16 @@ const PASSWORD_MIN = 6
 const PASSWORD_MAX = 256
 export const DISPLAY_NAME_MAX = 64
 
-type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'GetMe' | 'UpdateMe'>
+type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'GetMe' | 'UpdateMe'>
+
+/** What stands between a flood of logins and the password hashes. */
+export interface AuthGuards {
+  throttle: LoginThrottle
+  /** every scrypt computation runs in one of these slots */
+  hashing: HashSlots
+  /** where revoked tokens are kept (shared by every logic instance and gateway) */
+  cache: Cache
+}
 
 const me = (u: User__Output) => ({ user_id: u.user_id, username: u.username, display_name: u.display_name, guest: u.guest })
 
@@ -34,8 +46,9 @@ function asUsernameTaken(err: unknown): never {
   throw err
 }
 
-export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
+export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards): AuthApi {
   const { repo } = deps
+  const invalid = () => new AppError('invalid_credentials', 'wrong username or password')
   return {
     async Register(req) {
       const username = req.username ?? ''
@@ -43,7 +56,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
       const password = checkPassword(req.password)
       const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : username
       const user = await repo
-        .CreateUser({ username, password_hash: await hashPassword(password), display_name: displayName, guest: false })
+        .CreateUser({ username, password_hash: await guards.hashing.run(() => hashPassword(password)), display_name: displayName, guest: false })
         .catch(asUsernameTaken)
       return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
     },
@@ -51,15 +64,20 @@ export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
     async Login(req) {
       const username = req.username ?? ''
       const password = req.password ?? ''
-      const user = !USERNAME.test(username)
-        ? undefined
-        : await repo.GetUser({ username }).catch((err: unknown) => {
-            if (err instanceof AppError && err.code === 'not_found') return undefined
-            throw err
-          })
+      // a name or password that no account can have costs no hashing (the rules are public: this tells nothing)
+      if (!USERNAME.test(username) || password.length > PASSWORD_MAX) throw invalid()
+      await guards.throttle.check(username)
+      const user = await repo.GetUser({ username }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'not_found') return undefined
+        throw err
+      })
       // verify against a dummy hash for unknown users: same work, same time, no username oracle
-      const ok = await verifyPassword(password, user && !user.guest ? user.password_hash : await dummyHash())
-      if (!user || user.guest || !ok) throw new AppError('invalid_credentials', 'wrong username or password')
+      const ok = await guards.hashing.run(async () => verifyPassword(password, user && !user.guest ? user.password_hash : await dummyHash()))
+      if (!user || user.guest || !ok) {
+        await guards.throttle.failed(username)
+        throw invalid()
+      }
+      await guards.throttle.succeeded(username)
       return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
     },
 
@@ -70,7 +88,16 @@ export function createAuth(deps: LogicDeps, tokens: Tokens): AuthApi {
     },
 
     async VerifyToken(req) {
-      return { user_id: await tokens.verify(req.token ?? '') }
+      const claims = await tokens.verify(req.token ?? '')
+      if (await guards.cache.get(revokedKey(claims.jti))) throw new AppError('invalid_token', 'the token was revoked (logged out)')
+      return { user_id: claims.userId }
+    },
+
+    async Logout(req) {
+      // a token already revoked verifies too: logging out twice succeeds
+      const claims = await tokens.verify(req.token ?? '')
+      await revoke(guards.cache, claims.jti, claims.exp)
+      return {}
     },
 
     async GetMe(req) {

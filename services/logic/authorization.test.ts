@@ -18,6 +18,8 @@ import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
+import { createLoginThrottle } from './login-throttle.js'
+import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
@@ -51,7 +53,7 @@ beforeAll(async () => {
   const m = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes, nowMs: () => clock })
   messages = m
   logic = {
-    ...createAuth(deps, tokens),
+    ...createAuth(deps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 10, lockoutSeconds: 60 }), hashing: new HashSlots(2, 100), cache }),
     ...createConversations(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
@@ -89,7 +91,7 @@ describe('accounts', () => {
   it('registers, logs in, refuses wrong passwords and taken usernames', async () => {
     const username = `u${uniq()}`
     const reg = await logic.Register({ username, password: 'secret-pass', display_name: 'Ann' })
-    expect(await tokens.verify(reg.token)).toBe(reg.user_id)
+    expect((await tokens.verify(reg.token)).userId).toBe(reg.user_id)
     expect((await logic.Login({ username, password: 'secret-pass' })).user_id).toBe(reg.user_id)
     await expect(logic.Login({ username, password: 'secret-pasS' })).rejects.toMatchObject({ code: 'invalid_credentials' })
     await expect(logic.Login({ username: 'nobody-here', password: 'secret-pass' })).rejects.toMatchObject({ code: 'invalid_credentials' })
@@ -126,7 +128,7 @@ describe('accounts', () => {
     expect(users).toHaveLength(2500)
     expect(new Set(users.map((u) => u.user_id)).size).toBe(2500)
     expect(calls.filter((c) => c.method === 'CreateUsers').length).toBeGreaterThanOrEqual(3)
-    expect(await tokens.verify(users[2499]!.token)).toBe(users[2499]!.user_id)
+    expect((await tokens.verify(users[2499]!.token)).userId).toBe(users[2499]!.user_id)
     expect((await logic.GetMe({ user_id: users[0]!.user_id })).username).toMatch(/^load-/)
   })
 })
@@ -156,6 +158,29 @@ describe('conversations', () => {
     expect(list.conversations).toContainEqual({ conversation_id: conv, kind: 'group', name: 'team', last_seq: 0, read_seq: 0 })
   })
 
+  it('a validly signed token of a user that does not exist creates no conversation and sends nothing', async () => {
+    const a = await user()
+    const ghost = 'u_ghost' + uniq()
+    await expect(logic.CreateDirect({ user_id: ghost, peer_user_id: a })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [a] })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [] })).rejects.toMatchObject({ code: 'not_found' })
+    expect((await logic.ListConversations({ user_id: a })).conversations).toEqual([])
+    const { conversation_id } = await logic.CreateDirect({ user_id: a, peer_user_id: await user() })
+    await expect(send(conversation_id, ghost)).rejects.toMatchObject({ code: 'not_member' })
+  })
+
+  it('logout revokes that token only, everywhere the cache is shared; twice is fine', async () => {
+    const username = `u${uniq()}`
+    const { token } = await logic.Register({ username, password: 'secret-pass' })
+    const other = (await logic.Login({ username, password: 'secret-pass' })).token
+    expect((await logic.VerifyToken({ token })).user_id).toMatch(/^u_/)
+    await logic.Logout({ token })
+    await expect(logic.VerifyToken({ token })).rejects.toMatchObject({ code: 'invalid_token' })
+    await logic.Logout({ token })
+    expect((await logic.VerifyToken({ token: other })).user_id).toMatch(/^u_/)
+    await expect(logic.Logout({ token: 'not-a-token' })).rejects.toMatchObject({ code: 'invalid_token' })
+  })
+
   it('refuses groups with unknown members', async () => {
     const a = await user()
     await expect(logic.CreateGroup({ user_id: a, name: 'x', member_ids: ['u_nobody'] })).rejects.toMatchObject({ code: 'not_found' })
@@ -168,7 +193,7 @@ describe('conversations', () => {
     const admin = await user()
     calls = []
     const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'crowd', member_ids: ids })
-    expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([1000, 500])
+    expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([1000, 501]) // the creator is checked in the same calls
     expect(calls.filter((c) => c.method === 'GetUser')).toEqual([])
     calls = []
     await expect(logic.AddGroupMembers({ user_id: admin, conversation_id, user_ids: [ids[0]!, 'u_nobody'] })).rejects.toMatchObject({ code: 'not_found', message: 'no such user: u_nobody' })

@@ -4,7 +4,7 @@ import { AppError } from '../../src/core/errors.js'
 import { notification } from '../../src/contracts/events.js'
 import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
-import { requireGroupAdmin, requireGroupMember, requireMember, requireUser, requireUsers } from './access.js'
+import { requireGroupAdmin, requireGroupMember, requireMember, requireUsers } from './access.js'
 import { outboxEvent } from './outbox.js'
 import { distinctIds, requireId, requireText } from './validate.js'
 
@@ -35,7 +35,9 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       const userId = requireId(req.user_id, 'userId')
       const peerId = requireId(req.peer_user_id, 'peerUserId')
       if (peerId === userId) throw new AppError('bad_request', 'cannot start a direct conversation with yourself')
-      await requireUser(repo, peerId)
+      // the caller too: a validly signed token of a user that does not exist (another deployment's, a wiped
+      // database's) must not create conversations, and once it cannot, it cannot send either (sends need membership)
+      await requireUsers(repo, [peerId, userId])
       // repo keys direct conversations by the unordered pair, so both sides get the same id every time
       const { conversation, created } = await repo.EnsureDirectConversation({ user_a: userId, user_b: peerId })
       if (!conversation) throw new AppError('internal', 'repo returned no conversation')
@@ -46,7 +48,7 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       const userId = requireId(req.user_id, 'userId')
       const name = requireText(req.name, 'name', GROUP_NAME_MAX)
       const memberIds = distinctIds(req.member_ids, 'memberIds').filter((id) => id !== userId)
-      await requireUsers(repo, memberIds)
+      await requireUsers(repo, [userId, ...memberIds]) // the creator too, in the same call
       // repo assigns the id that the invitations carry, so the group starts with its creator alone and the
       // members join through AddMembers, whose transaction also writes their group.invited events
       const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })

@@ -1,6 +1,7 @@
 // The logic role: authentication, conversations, groups, friends, messages and the authorization of each. It
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { Cache } from '../../src/ports/cache.js'
 import { topics } from '../../src/contracts/topics.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { createAuth } from './auth.js'
@@ -9,12 +10,19 @@ import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createMessages } from './messages.js'
+import { createLoginThrottle } from './login-throttle.js'
+import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/bus/failure.js'
 
-export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
+export interface LogicContext extends RoleContext {
+  /** shared by every logic instance (Redis): failed-login counts, revoked tokens */
+  cache: Cache
+}
+
+export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
   const { cfg, repo } = ctx
   if (!repo) throw new Error('logic role needs the repo API')
   const deps: LogicDeps = {
@@ -25,7 +33,11 @@ export async function startLogic(ctx: RoleContext): Promise<{ role: RunningRole;
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
   const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead } = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes })
   const logic: LogicApi = {
-    ...createAuth(deps, tokens),
+    ...createAuth(deps, tokens, {
+      throttle: createLoginThrottle({ cache: ctx.cache, maxFailures: cfg.login_max_failures, lockoutSeconds: cfg.login_lockout_seconds }),
+      hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
+      cache: ctx.cache,
+    }),
     ...createConversations(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),

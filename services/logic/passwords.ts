@@ -1,6 +1,8 @@
 // Password hashing with scrypt from node:crypto: memory-hard, a fresh random salt per user, and the parameters
-// stored inside the hash so they can be raised later without invalidating the hashes already stored.
+// stored inside the hash so they can be raised later without invalidating the hashes already stored. HashSlots
+// bounds how many hashes run at once, so that a flood of logins cannot take libuv's whole thread pool.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { AppError } from '../../src/core/errors.js'
 
 const KEY_BYTES = 32
 const SALT_BYTES = 16
@@ -38,3 +40,38 @@ let dummy: Promise<string> | undefined
  * the same time and the login endpoint cannot be used to probe for usernames.
  */
 export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(16).toString('hex')))
+
+/**
+ * At most `concurrency` hashes at once, at most `maxQueue` waiting (first come, first served); one more is
+ * refused at once with unavailable rather than queued for ever behind a flood.
+ */
+export class HashSlots {
+  private active = 0
+  private readonly waiting: Array<() => void> = []
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxQueue: number,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active < this.concurrency) {
+      this.active++
+    } else {
+      if (this.waiting.length >= this.maxQueue) throw new AppError('unavailable', 'too many password checks in progress; try again shortly', 1)
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+    }
+    try {
+      return await work()
+    } finally {
+      // the slot passes straight to the next in line
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.active--
+    }
+  }
+
+  get queued(): number {
+    return this.waiting.length
+  }
+}

@@ -1,12 +1,24 @@
-// Access tokens: HS256 JWTs signed with jwt_secret, `sub` = user id, expiring after token_ttl_seconds. They are
-// stateless, so any logic instance verifies any token; the clock is injectable for tests of expiry.
+// Access tokens: HS256 JWTs signed with jwt_secret: `sub` = user id, `jti` = a random id (what logout revokes),
+// `iat` and `exp` = iat + token_ttl_seconds. They are stateless, so any logic instance verifies any token; the
+// clock is injectable for tests of expiry.
+import { randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import { AppError } from '../../src/core/errors.js'
 
+/** Clock difference between logic instances that a token's iat and lifetime may show. */
+export const CLOCK_SKEW_SECONDS = 60
+
+export interface TokenClaims {
+  userId: string
+  jti: string
+  /** epoch seconds */
+  exp: number
+}
+
 export interface Tokens {
   issue(userId: string): Promise<string>
-  /** the user id of a valid token; invalid_token for anything else (bad signature, expired, malformed) */
-  verify(token: string): Promise<string>
+  /** the claims of a valid token; invalid_token for anything else (bad signature, expired, malformed) */
+  verify(token: string): Promise<TokenClaims>
 }
 
 export function createTokens(opts: { secret: string; ttlSeconds: number; nowSeconds?: () => number }): Tokens {
@@ -15,14 +27,16 @@ export function createTokens(opts: { secret: string; ttlSeconds: number; nowSeco
   return {
     issue: (userId) => {
       const iat = now()
-      return new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(userId).setIssuedAt(iat).setExpirationTime(iat + opts.ttlSeconds).sign(key)
+      return new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(userId).setJti(randomUUID()).setIssuedAt(iat).setExpirationTime(iat + opts.ttlSeconds).sign(key)
     },
     verify: async (token) => {
       try {
         // algorithms pinned: a token that claims another algorithm (or "none") is refused, not interpreted
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now() * 1000), requiredClaims: ['sub', 'exp'] })
-        if (!payload.sub) throw new Error('no subject')
-        return payload.sub
+        const { payload: p } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now() * 1000), requiredClaims: ['sub', 'exp', 'iat', 'jti'] })
+        if (!p.sub || !p.jti || typeof p.iat !== 'number' || typeof p.exp !== 'number') throw new Error('claims missing')
+        // whoever holds the secret cannot mint a token longer-lived than this deployment issues, nor date one ahead
+        if (p.iat > now() + CLOCK_SKEW_SECONDS || p.exp - p.iat > opts.ttlSeconds + CLOCK_SKEW_SECONDS) throw new Error('lifetime out of bounds')
+        return { userId: p.sub, jti: p.jti, exp: p.exp }
       } catch {
         throw new AppError('invalid_token', 'invalid or expired token')
       }

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
-import type { ConfigKey } from '../config/index.js'
+import { ConfigError, type ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem, type RoleName } from '../runtime/system.js'
 import { runUntilSignal } from '../runtime/run-until-signal.js'
@@ -20,6 +20,8 @@ export default class Serve extends BaseCommand<typeof Serve> {
     role: Flags.string({ description: 'Role to run', options: [...roleNames, 'all'], required: true }),
     'instance-id': Flags.string({ description: 'Instance id (gateways: suffix of the downstream topic)' }),
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)' }),
+    host: Flags.string({ description: 'Gateway bind address (default: every interface)' }),
+    'jwt-secret': Flags.string({ description: 'Token-signing secret, 32+ random characters (better: GOCHAT_JWT_SECRET, which ps does not show)' }),
     'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task' }),
     persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
@@ -34,6 +36,8 @@ export default class Serve extends BaseCommand<typeof Serve> {
     return {
       instance_id: f['instance-id'],
       gateway_port: f.port,
+      gateway_host: f.host,
+      jwt_secret: f['jwt-secret'],
       persistence: f.persistence,
       log_level: f['log-level'],
       tracing_endpoint: f['tracing-endpoint'],
@@ -46,7 +50,10 @@ export default class Serve extends BaseCommand<typeof Serve> {
     setLogLevel(this.cfg.log_level)
     const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
     const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
-    const system = await startSystem(this.cfg, roles, log)
+    const system = await startSystem(this.cfg, roles, log).catch((err: unknown) => {
+      if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
+      throw err
+    })
     const bound = { pid: process.pid, roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, grpcAddrs: system.grpcAddrs }
     log.info('ready', { ...bound, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })
     const readyFile = this.flags['ready-file']

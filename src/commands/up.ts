@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
-import type { ConfigKey } from '../config/index.js'
+import { ConfigError, type ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem } from '../runtime/system.js'
 import { runUntilSignal } from '../runtime/run-until-signal.js'
@@ -10,16 +10,18 @@ export default class Up extends BaseCommand<typeof Up> {
   static override summary = 'Run the whole system in one process (embedded drivers unless --kafka/--mysql/--redis)'
   static override description = 'The one-minute demo: gateway, logic, repo and task in one process on the in-process bus, in-memory store and cache. Give --kafka, --mysql and --redis to run the same on real infrastructure.'
   static override enableJsonFlag = false
-  static override examples = ['<%= config.bin %> up', '<%= config.bin %> up --port 9000', '<%= config.bin %> up --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379']
+  static override examples = ['<%= config.bin %> up', '<%= config.bin %> up --port 9000 --host 0.0.0.0', '<%= config.bin %> up --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379']
 
   static override flags = {
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)', default: 8080 }),
+    host: Flags.string({ description: 'Gateway bind address (default 127.0.0.1: this machine only; 0.0.0.0 or :: for every interface)' }),
+    'jwt-secret': Flags.string({ description: 'Token-signing secret (default on embedded drivers: a random one per run; required with --kafka/--mysql/--redis)' }),
     'metrics-port': Flags.integer({ description: 'Port of /health and /metrics of the back roles', default: 9093 }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
   }
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
-    return { gateway_port: this.flags.port, task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'] }
+    return { gateway_port: this.flags.port, gateway_host: this.flags.host, jwt_secret: this.flags['jwt-secret'], task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'] }
   }
 
   async run(): Promise<void> {
@@ -27,8 +29,14 @@ export default class Up extends BaseCommand<typeof Up> {
     const log = createLogger({ role: 'all' })
     // the admin path (bulk users for gochat bench) gets a secret of this run unless one is configured
     const adminSecret = this.cfg.admin_secret ?? randomBytes(24).toString('base64url')
-    const system = await startSystem({ ...this.cfg, admin_secret: adminSecret }, [...roleNames], log)
-    const url = `http://127.0.0.1:${system.gatewayPort}`
+    // unlike serve, up is a demo on this machine: it listens on loopback unless told otherwise
+    const host = this.cfg.gateway_host ?? '127.0.0.1'
+    const system = await startSystem({ ...this.cfg, admin_secret: adminSecret, gateway_host: host }, [...roleNames], log).catch((err: unknown) => {
+      if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
+      throw err
+    })
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+    const url = `http://${shown}:${system.gatewayPort}`
     const drivers = [this.cfg.kafka_brokers.length ? `kafka ${this.cfg.kafka_brokers.join(',')}` : 'embedded bus', this.cfg.mysql_url ? 'mysql' : 'in-memory store', this.cfg.redis_url ? 'redis' : 'in-memory cache']
     this.log(`gochat is up at ${url}  (${drivers.join(', ')}; metrics on :${system.monitorPorts.task})`)
     this.log(`try it: open ${url}/ in two browser tabs, or: curl -s -XPOST ${url}/v1/auth/guest -d '{"displayName":"ann"}'`)

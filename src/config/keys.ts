@@ -44,6 +44,12 @@ export const configKeys = {
   gateway_ids: { schema: list, default: ['gw-1'], help: 'Gateway instance ids that get a downstream topic', expected: 'comma-separated ids, e.g. gw-1,gw-2' },
   instance_id: { schema: z.string().regex(/^[a-zA-Z0-9_-]+$/), default: 'gw-1', help: 'This instance\'s id (gateways: the downstream topic suffix)', expected: 'letters, digits, dash, underscore' },
   gateway_port: { schema: port, default: 8080, help: 'Gateway HTTP/WebSocket port', expected: 'a port number (0: any free port)' },
+  gateway_host: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[a-zA-Z0-9.:-]+$/).nullable()),
+    default: null as string | null,
+    help: 'Gateway bind address (unset: every interface for `gochat serve`, 127.0.0.1 for `gochat up`)',
+    expected: 'an IP address or host name, e.g. 127.0.0.1, 0.0.0.0 or ::',
+  },
   logic_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50051', help: 'logic gRPC address (listen and dial)', expected: 'host:port' },
   repo_addr: {
     schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
@@ -86,7 +92,13 @@ export const configKeys = {
     help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
     expected: 'true or false',
   },
-  jwt_secret: { schema: z.string().min(16), default: 'gochat-dev-secret-change-me', help: 'HMAC secret that signs tokens (set it in production)', expected: 'at least 16 characters', secret: true },
+  jwt_secret: {
+    schema: z.string().min(16),
+    default: 'gochat-dev-secret-change-me',
+    help: 'HMAC secret that signs tokens. Required on real infrastructure (kafka, mysql or redis set, or a role run alone): at least 32 random characters, e.g. `openssl rand -base64 48`; the default is public and refused there. `gochat up` on embedded drivers makes a random one per run when unset',
+    expected: 'at least 16 characters (32 or more on real infrastructure)',
+    secret: true,
+  },
   admin_secret: {
     schema: z.preprocess((v) => (v === '' ? null : v), z.string().min(16).nullable()),
     default: null as string | null,
@@ -94,7 +106,26 @@ export const configKeys = {
     expected: 'at least 16 characters, or empty (admin path off)',
     secret: true,
   },
-  token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime', expected: 'seconds' },
+  token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime (tokens that claim a longer one are refused)', expected: 'seconds' },
+  login_max_failures: {
+    schema: positiveInt,
+    default: 10,
+    help: 'Failed logins of one username (any case) within login_lockout_seconds after which its logins are refused with rate_limited until that window ends; a successful login resets the count',
+    expected: 'a positive integer',
+  },
+  login_lockout_seconds: { schema: positiveInt, default: 900, help: 'The window of login_max_failures, and how long a locked username stays locked', expected: 'seconds' },
+  password_hash_concurrency: {
+    schema: positiveInt,
+    default: 2,
+    help: 'Password hashes (scrypt, ~16 MiB and tens of ms each) a logic process computes at once; keep it under UV_THREADPOOL_SIZE (4) so other work keeps a thread',
+    expected: 'a positive integer',
+  },
+  password_hash_queue: {
+    schema: z.coerce.number().int().min(0),
+    default: 16,
+    help: 'Logins and registrations that may wait for a hash slot; beyond that they are refused at once with unavailable (503, retry after 1 s)',
+    expected: 'a non-negative integer',
+  },
   max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
   rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
   auth_rate_per_ip: {

@@ -28,6 +28,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** for rate_limited and unavailable: when the client may try again (HTTP Retry-After, body `retryAfter`) */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = 'AppError'
@@ -42,7 +44,7 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message } }
+    return { error: { code: this.code, message: this.message, ...(this.retryAfterSeconds ? { retryAfter: this.retryAfterSeconds } : {}) } }
   }
 }
 

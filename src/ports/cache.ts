@@ -21,7 +21,15 @@ export interface Cache {
   /** atomically: create the counter at `floor` if it is missing (an existing one is left as it is), then INCR it */
   incrSeeded(key: string, floor: number): Promise<number>
 
+  /**
+   * A fixed-window counter (login throttling): INCR, and when that created the key, expire it in `windowMs`;
+   * later increments keep the expiry. Returns the count.
+   */
+  incrWindow(key: string, windowMs: number): Promise<number>
+
   get(key: string): Promise<string | null>
+  /** many values in one round trip (MGET), in the order of `keys` */
+  getMany(keys: string[]): Promise<Array<string | null>>
   set(key: string, value: string, ttlMs: number): Promise<void>
   /** sets only when the key is missing; true when it did */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>

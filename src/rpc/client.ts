@@ -67,11 +67,12 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
           const code = String(err.metadata?.get('gochat-code')[0] ?? '')
           endSpan(span, err, code || grpcCodeName(err.code))
           const appCode = isErrorCode(code) ? code : codeForGrpcStatus(err.code)
+          const retryAfter = Number(err.metadata?.get('gochat-retry-after')[0] ?? 0) || undefined
           // a gochat error keeps its message; transport and internal failures reach clients as a stable short
           // one, the detail (addresses, driver messages) goes to the log
-          if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details))
+          if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details, retryAfter))
           log.warn(`gRPC ${method} at ${address} failed`, { code: grpcCodeName(err.code), details: err.details || err.message })
-          reject(new AppError(appCode, publicMessage(appCode)))
+          reject(new AppError(appCode, publicMessage(appCode), retryAfter))
         })
       })
   }

@@ -54,6 +54,7 @@ export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?
           endSpan(span, err, appErr?.code)
           if (appErr) {
             metadata.set('gochat-code', appErr.code)
+            if (appErr.retryAfterSeconds) metadata.set('gochat-retry-after', String(appErr.retryAfterSeconds))
             callback({ code, details: appErr.message, metadata, name: 'AppError', message: appErr.message })
           } else {
             log.error(`gRPC ${method} failed`, { err })

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { randomSecret } from './secret.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
@@ -30,6 +31,8 @@ export interface ClusterOptions {
   logDir?: string
   /** first gateway port; default: free ports */
   gatewayPort?: number
+  /** the token-signing secret of every process; default: a random one for this cluster */
+  jwtSecret?: string
 }
 
 interface Proc {
@@ -68,10 +71,13 @@ export class Cluster {
   private logDir: string
   /** the admin path's secret of every process: given (env, GOCHAT_ADMIN_SECRET) or made for this cluster */
   readonly adminSecret: string
+  /** what every process signs and verifies tokens with */
+  readonly jwtSecret: string
 
   constructor(readonly opts: ClusterOptions) {
     this.logDir = opts.logDir ?? join(process.cwd(), '.gochat', 'cluster')
     this.adminSecret = opts.env?.GOCHAT_ADMIN_SECRET || process.env.GOCHAT_ADMIN_SECRET || randomBytes(24).toString('base64url')
+    this.jwtSecret = opts.jwtSecret ?? opts.env?.GOCHAT_JWT_SECRET ?? randomSecret()
   }
 
   gatewayIds(): string[] {
@@ -97,6 +103,8 @@ export class Cluster {
       GOCHAT_LOG_FORMAT: 'json',
       ...this.opts.env,
       GOCHAT_ADMIN_SECRET: this.adminSecret,
+      // one secret for all: a token issued by logic is verified by every gateway
+      GOCHAT_JWT_SECRET: this.jwtSecret,
     }
     const back = (role: string, name: string) =>
       this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })

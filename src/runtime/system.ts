@@ -16,6 +16,7 @@ import type { LogicApi, MessageApi, RepoApi } from '../rpc/api.js'
 import { logicClient, logicDefinition, messageApiClient, messageApiDefinition, repoClient, repoDefinition } from '../rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../rpc/server.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
+import { checkJwtSecret } from './secret.js'
 import { catalog } from '../contracts/topics.js'
 import { startRepo } from '../../services/repo/index.js'
 import { startLogic } from '../../services/logic/index.js'
@@ -40,6 +41,10 @@ let defaultMetrics = false
 
 export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Logger): Promise<System> {
   const all = roleNames.every((r) => wanted.includes(r))
+  // throws (before anything starts) for a public or short secret on real infrastructure
+  const secret = checkJwtSecret(cfg, all)
+  if (secret.generated) log.info('jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)')
+  cfg = { ...cfg, jwt_secret: secret.secret }
   if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
   const processRole = all ? 'all' : wanted.join(',')
   setLogContext({ role: processRole, instance: cfg.instance_id })
@@ -62,7 +67,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     grpcServers.push(started.server)
     grpcAddrs[role] = started.address
   }
-  const cache = wanted.includes('repo') || wanted.includes('gateway') ? await createCache(cfg) : undefined
+  const cache = wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic') ? await createCache(cfg) : undefined
 
   if (cache) closers.push(() => cache.close())
   const stop = async () => {
@@ -101,7 +106,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo })
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache! })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())

@@ -51,7 +51,7 @@ describe('gochat bench fanout against gochat up (embedded)', () => {
   afterAll(async () => { await up?.stop() })
 
   it('delivers every message to every online member and reports ordered percentiles', async () => {
-    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url])
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET])
     expect(code, stderr).toBe(0)
     const report = JSON.parse(stdout) as FanoutReport
     expectSound(report)
@@ -75,7 +75,7 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
   }, 60_000)
 
   it('delivers over two gateways and finds the offline members\' pushes on Kafka', async () => {
-    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--kafka', KAFKA, '--topic-prefix', run], 180_000)
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--admin-secret', cluster.adminSecret, '--kafka', KAFKA, '--topic-prefix', run], 180_000)
     const report = JSON.parse(stdout) as FanoutReport
     expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0)
     expectSound(report)

@@ -27,7 +27,7 @@ describe('gochat bench send and http against gochat up', () => {
   afterAll(async () => { await up?.stop() })
 
   it('bench send: every pair gets every message', async () => {
-    const { code, stdout, stderr } = await gochat(['bench', 'send', '--gateway', up.url, '--pairs', '20', '--messages', '3', '--rate', '20', '--no-progress', '--json'])
+    const { code, stdout, stderr } = await gochat(['bench', 'send', '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--pairs', '20', '--messages', '3', '--rate', '20', '--no-progress', '--json'])
     expect(code, stderr).toBe(0)
     const r = JSON.parse(stdout) as SendRun & { ok: boolean }
     expect(r.ok).toBe(true)

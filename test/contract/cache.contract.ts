@@ -100,6 +100,28 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
         expect(await cache.get(key)).toBeNull()
         expect(await cache.setIfAbsent(key, 'again', 60_000)).toBe(true)
       })
+
+      it('gets many values at once, in order, null for the missing', async () => {
+        const [a, b] = [uid(), uid()]
+        await cache.set(a, 'A', 60_000)
+        await cache.set(b, 'B', 60_000)
+        expect(await cache.getMany([b, uid(), a])).toEqual(['B', null, 'A'])
+        expect(await cache.getMany([])).toEqual([])
+      })
+
+      it('incrWindow counts within a window that starts at the first increment and is not extended by later ones', async () => {
+        const key = uid()
+        expect(await cache.incrWindow(key, 300)).toBe(1)
+        expect(await Promise.all([cache.incrWindow(key, 300), cache.incrWindow(key, 300)])).toEqual(expect.arrayContaining([2, 3]))
+        expect(await cache.get(key)).toBe('3')
+        await sleep(150)
+        expect(await cache.incrWindow(key, 300)).toBe(4) // a later increment does not restart the window
+        await sleep(250)
+        expect(await cache.get(key)).toBeNull()
+        expect(await cache.incrWindow(key, 60_000)).toBe(1)
+        await cache.del(key)
+        expect(await cache.incrWindow(key, 60_000)).toBe(1)
+      })
     })
 
     describe('expiring hashes', () => {

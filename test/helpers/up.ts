@@ -1,6 +1,8 @@
-// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL.
+// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL. It signs tokens with
+// TEST_JWT_SECRET, and TEST_ADMIN_SECRET for the admin path, unless `env` gives others.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { TEST_JWT_SECRET } from './secret.js'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
@@ -10,8 +12,11 @@ export const TEST_ADMIN_SECRET = 'gochat-test-admin-secret'
 /** Limits raised for benches that drive one user or one address hard (bench http's login and history scenarios) */
 export const BENCH_LIMITS = { GOCHAT_AUTH_RATE_PER_IP: '100000', GOCHAT_AUTH_BURST_PER_IP: '100000', GOCHAT_REST_RATE_PER_USER: '100000' }
 
-export async function startUp(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; adminSecret: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function startUp(extraArgs: string[] = [], env: Record<string, string | undefined> = {}): Promise<{ url: string; adminSecret: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_JWT_SECRET: TEST_JWT_SECRET, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET, ...env }
+  // an `undefined` in env removes the variable
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
+  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))

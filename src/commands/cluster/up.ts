@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
+import { configKeys } from '../../config/index.js'
 import { Cluster } from '../../runtime/cluster.js'
 import { redactUrl } from '../../observability/redact.js'
 
@@ -35,6 +36,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     'gateway-port': Flags.integer({ description: 'Port of the first gateway, the next ones count up (default: free ports)' }),
     'log-dir': Flags.string({ description: 'Folder of the per-process log files', default: '.gochat/cluster' }),
     'start-timeout': Flags.integer({ description: 'Seconds for every process to become healthy', default: 90, min: 1 }),
+    'jwt-secret': Flags.string({ description: 'Token-signing secret of every process (default: GOCHAT_JWT_SECRET or jwt_secret if set, else a random one for this cluster)' }),
   }
 
   async run(): Promise<void> {
@@ -42,7 +44,14 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
     const mysql = this.cfg.mysql_url ?? LOCAL.mysql
     const redis = this.cfg.redis_url ?? LOCAL.redis
-    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(this.cfg.admin_secret ? { env: { GOCHAT_ADMIN_SECRET: this.cfg.admin_secret } } : {}), ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
+    // a configured secret is given to every process; without one the cluster makes its own (never printed)
+    const configured = f['jwt-secret'] ?? (this.cfg.jwt_secret === configKeys.jwt_secret.default ? undefined : this.cfg.jwt_secret)
+    const cluster = new Cluster({
+      gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'],
+      ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}),
+      ...(configured ? { jwtSecret: configured } : {}),
+      ...(this.cfg.admin_secret ? { env: { GOCHAT_ADMIN_SECRET: this.cfg.admin_secret } } : {}),
+    })
 
     // a signal while processes are still starting stops whatever has started
     let stopping: Promise<unknown> | undefined

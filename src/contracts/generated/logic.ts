@@ -17,6 +17,7 @@ import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Outpu
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from './gochat/logic/v1/ListConversationsResponse.js';
 import type { LogicServiceClient as _gochat_logic_v1_LogicServiceClient, LogicServiceDefinition as _gochat_logic_v1_LogicServiceDefinition } from './gochat/logic/v1/LogicService.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from './gochat/logic/v1/LoginRequest.js';
+import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from './gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
@@ -52,6 +53,7 @@ export interface ProtoGrpcType {
         ListConversationsResponse: MessageTypeDefinition<_gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_ListConversationsResponse__Output>
         LogicService: SubtypeConstructor<typeof grpc.Client, _gochat_logic_v1_LogicServiceClient> & { service: _gochat_logic_v1_LogicServiceDefinition }
         LoginRequest: MessageTypeDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_LoginRequest__Output>
+        LogoutRequest: MessageTypeDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_LogoutRequest__Output>
         MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
         RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>

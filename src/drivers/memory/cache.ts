@@ -36,8 +36,19 @@ export class MemoryCache implements Cache {
     return this.bump(key, Number(this.live(key)?.value ?? floor))
   }
 
+  async incrWindow(key: string, windowMs: number): Promise<number> {
+    const e = this.live(key)
+    const next = Number(e?.value ?? 0) + 1
+    this.values.set(key, { value: String(next), expiresAt: e ? e.expiresAt : Date.now() + windowMs })
+    return next
+  }
+
   async get(key: string): Promise<string | null> {
     return this.live(key)?.value ?? null
+  }
+
+  async getMany(keys: string[]): Promise<Array<string | null>> {
+    return keys.map((key) => this.live(key)?.value ?? null)
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {

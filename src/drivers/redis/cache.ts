@@ -46,6 +46,11 @@ return redis.call('INCR', KEYS[1])`,
   gochatIncrSeeded: `
 redis.call('SET', KEYS[1], ARGV[1], 'NX')
 return redis.call('INCR', KEYS[1])`,
+  // ARGV: windowMs. A key left without expiry (never by this script) gets one too.
+  gochatIncrWindow: `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`,
   // ARGV: field, value, now, ttlMs
   gochatHashPut: `${PRUNE}
 local now = tonumber(ARGV[3])
@@ -92,6 +97,7 @@ type Scripted<T> = T & {
   gochatIncrExisting(key: string): Promise<number | null>
   gochatIncrAtLeast(key: string, floor: string): Promise<number>
   gochatIncrSeeded(key: string, floor: string): Promise<number>
+  gochatIncrWindow(key: string, windowMs: number): Promise<number>
   gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): Promise<number>
   gochatHashRemove(key: string, field: string, now: number): Promise<number>
 }
@@ -149,8 +155,19 @@ export class RedisCache implements Cache {
     return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor)))
   }
 
+  incrWindow(key: string, windowMs: number): Promise<number> {
+    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs)))
+  }
+
   get(key: string): Promise<string | null> {
     return this.redis.get(key)
+  }
+
+  async getMany(keys: string[]): Promise<Array<string | null>> {
+    if (keys.length === 0) return []
+    const out: Array<string | null> = []
+    for (let i = 0; i < keys.length; i += MANY_CHUNK) out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK))))
+    return out
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {

@@ -15,6 +15,7 @@ import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Ou
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from '../../../gochat/logic/v1/GuestRequest.js';
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from '../../../gochat/logic/v1/ListConversationsResponse.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from '../../../gochat/logic/v1/LoginRequest.js';
+import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from '../../../gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
@@ -107,6 +108,15 @@ export interface LogicServiceClient extends grpc.Client {
   login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   login(argument: _gochat_logic_v1_LoginRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   login(argument: _gochat_logic_v1_LoginRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  
+  Logout(argument: _gochat_logic_v1_LogoutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Logout(argument: _gochat_logic_v1_LogoutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Logout(argument: _gochat_logic_v1_LogoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Logout(argument: _gochat_logic_v1_LogoutRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  logout(argument: _gochat_logic_v1_LogoutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  logout(argument: _gochat_logic_v1_LogoutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  logout(argument: _gochat_logic_v1_LogoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  logout(argument: _gochat_logic_v1_LogoutRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
   MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -201,6 +211,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   Login: grpc.handleUnaryCall<_gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse>;
   
+  Logout: grpc.handleUnaryCall<_gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty>;
+  
   MarkRead: grpc.handleUnaryCall<_gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty>;
   
   RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
@@ -229,6 +241,7 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   ListConversations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
+  Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
   MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
   RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>

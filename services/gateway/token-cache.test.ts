@@ -1,0 +1,84 @@
+// The gateway's token cache honours logout (issue 11, finding 7): a revoked token is refused within
+// REVOCATION_CHECK_MS of its revocation, however recently logic verified it; connections of it are closed.
+import { describe, expect, it, vi } from 'vitest'
+import { SignJWT } from 'jose'
+import { revoke } from '../../src/auth/revocation.js'
+import { AppError } from '../../src/core/errors.js'
+import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { closeRevoked, Connection, REVOKED_CLOSE } from './connections.js'
+import { cachedVerifier, REVOCATION_CHECK_MS, TOKEN_CACHE_MS } from './token-cache.js'
+
+const key = new TextEncoder().encode('test-secret-of-sufficient-length-0123')
+const token = (jti: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u_1').setJti(jti).setIssuedAt().setExpirationTime('1h').sign(key)
+
+function setup() {
+  let now = Date.now()
+  const cache = new MemoryCache()
+  const revokedJtis = new Set<string>()
+  const VerifyToken = vi.fn(async ({ token: t = '' }: { token?: string }) => {
+    const { jti } = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: string }
+    if (revokedJtis.has(jti)) throw new AppError('invalid_token', 'revoked')
+    return { user_id: 'u_1' }
+  })
+  const verifier = cachedVerifier({ VerifyToken }, { cache, nowMs: () => now })
+  const logout = async (jti: string) => {
+    revokedJtis.add(jti)
+    await revoke(cache, jti, Math.floor(now / 1000) + 3600, now)
+  }
+  return { verifier, VerifyToken, logout, advance: (ms: number) => (now += ms) }
+}
+
+describe('cachedVerifier and logout', () => {
+  it('refuses a remembered token once it is revoked, after at most REVOCATION_CHECK_MS', async () => {
+    const { verifier, VerifyToken, logout, advance } = setup()
+    const [a, b] = [await token('a'), await token('b')]
+    expect(await verifier.verify(a)).toBe('u_1')
+    expect(await verifier.verify(b)).toBe('u_1')
+    expect(VerifyToken).toHaveBeenCalledTimes(2)
+    await logout('a')
+    advance(REVOCATION_CHECK_MS + 1)
+    await expect(verifier.verify(a)).rejects.toMatchObject({ code: 'invalid_token' })
+    await expect(verifier.verify(a)).rejects.toMatchObject({ code: 'invalid_token' }) // asks logic, which refuses
+    expect(await verifier.verify(b)).toBe('u_1')
+    expect(VerifyToken).toHaveBeenCalledTimes(3)
+  })
+
+  it('rechecks at most once per REVOCATION_CHECK_MS, and asks logic again after TOKEN_CACHE_MS', async () => {
+    const { verifier, VerifyToken, advance } = setup()
+    const a = await token('a')
+    for (let i = 0; i < 50; i++) {
+      expect(await verifier.verify(a)).toBe('u_1')
+      advance(100)
+    }
+    expect(VerifyToken).toHaveBeenCalledTimes(1)
+    advance(TOKEN_CACHE_MS)
+    await verifier.verify(a)
+    expect(VerifyToken).toHaveBeenCalledTimes(2)
+  })
+
+  it('forget drops a token at once (the gateway that served the logout)', async () => {
+    const { verifier, VerifyToken, logout } = setup()
+    const a = await token('a')
+    await verifier.verify(a)
+    await logout('a')
+    verifier.forget(a)
+    await expect(verifier.verify(a)).rejects.toMatchObject({ code: 'invalid_token' })
+    expect(VerifyToken).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('closeRevoked', () => {
+  it('closes the connections of revoked tokens only, with 1008', async () => {
+    const ws = () => ({ close: vi.fn() })
+    const conns = ['a', 'b', 'a', undefined].map((jti) => {
+      const c = new Connection('u_1', ws() as never)
+      if (jti) c.jti = jti
+      return c
+    })
+    const asked: string[][] = []
+    const closed = await closeRevoked(conns, async (jtis) => (asked.push(jtis), new Set(['a'])))
+    expect(closed).toBe(2)
+    expect(asked).toEqual([['a', 'b']])
+    expect(conns.map((c) => (c.ws.close as ReturnType<typeof vi.fn>).mock.calls)).toEqual([[[REVOKED_CLOSE.code, REVOKED_CLOSE.reason]], [], [[1008, 'token revoked']], []])
+  })
+})
