@@ -140,7 +140,7 @@ describe('limits', () => {
     const refused = await post('/v1/auth/guest')
     expect(refused.status).toBe(429)
     expect(refused.text).toMatch(/\r\nretry-after: 1\r\n/i)
-    expect(JSON.parse(refused.text.slice(refused.text.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } })
+    expect(JSON.parse(refused.text.slice(refused.text.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'rate_limited', message: expect.any(String), retryAfter: 1 } })
     expect((await me('good-a')).status).toBe(404) // authenticated routes do not count against the IP
     clock += 1000
     expect((await post('/v1/auth/login')).status).toBe(404)

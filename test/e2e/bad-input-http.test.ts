@@ -139,7 +139,7 @@ describe('bad input over HTTP against gochat up', () => {
     expect(limited.length).toBeGreaterThan(0)
     expect(answers.every((a) => a.status === 201 || a.status === 429)).toBe(true)
     expect(limited[0]!.text).toMatch(/\r\nretry-after: \d+\r\n/i)
-    expect(JSON.parse(bodyOf(limited[0]!))).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } })
+    expect(JSON.parse(bodyOf(limited[0]!))).toEqual({ error: { code: 'rate_limited', message: expect.any(String), retryAfter: Number(/retry-after: (\d+)/i.exec(limited[0]!.text)![1]) } })
   })
 
   it('is still up after all of it, and /health answers', async () => {
