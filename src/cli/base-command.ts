@@ -1,13 +1,45 @@
 // Shared flags and behaviour of every gochat command: configuration loading, --json, clear errors.
-import { Command, Flags, type Interfaces } from '@oclif/core'
+//
+// Exit codes: 0 success; 1 unexpected failure (a bug or an unclassified error); 2 bad input, bad configuration
+// or something named that does not exist; 3 a dependency (Kafka, MySQL, Redis, a gateway) did not answer.
+// Errors go to stderr as "Error: …" (and "Hint: …"); under --json they go to stdout instead, as one line
+// {"error":{"code","message","hint"}} with code usage | not_found | unreachable | internal.
+import { Command, Errors, Flags, type Interfaces } from '@oclif/core'
 import { ConfigError, loadConfig, type ConfigKey, type GochatConfig } from '../config/index.js'
 
-/** Exit codes: 2 for bad input or configuration, 3 for an unreachable dependency. */
-export class UsageError extends Error {
-  exitCode = 2
+/** An error meant for the operator: a message, what to do about it, a stable code and an exit code. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: number, readonly code: string, readonly hint?: string) {
+    super(message)
+  }
 }
-export class UnreachableError extends Error {
-  exitCode = 3
+export class UsageError extends CliError {
+  constructor(message: string, hint?: string, code = 'usage') {
+    super(message, 2, code, hint)
+  }
+}
+export class NotFoundError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint, 'not_found')
+  }
+}
+export class UnreachableError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, 3, 'unreachable', hint)
+  }
+}
+
+export interface ErrorJson { error: { code: string; message: string; hint: string | null } }
+
+/** The operator's view of any error: oclif's parse errors are usage errors, anything unknown is internal. */
+export function describeError(err: Error & { oclif?: { exit?: number } }): { exitCode: number; json: ErrorJson } {
+  const classified = err instanceof CliError ? err
+    : err instanceof Errors.CLIError && err.oclif?.exit === 2 ? new UsageError(err.message.replace(/^Error: /, ''))
+    : null
+  const exitCode = classified?.exitCode ?? err.oclif?.exit ?? 1
+  const code = classified?.code ?? (exitCode === 2 ? 'usage' : 'internal')
+  const message = (err.message || String(err)).replace(/^Error: /, '')
+  return { exitCode, json: { error: { code, message, hint: classified?.hint ?? null } } }
 }
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -60,9 +92,22 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
   }
 
+  /** --json output wanted: the oclif flag, or a command's own --json (tail prints JSON lines) */
+  protected wantsJson(): boolean {
+    return this.jsonEnabled() || (this.argv.includes('--json') && !this.argv.slice(0, this.argv.indexOf('--json')).includes('--'))
+  }
+
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
-    if (err instanceof UsageError || err instanceof UnreachableError) {
+    if (err instanceof Errors.ExitError) throw err // this.exit(n): not an error to report
+    if (this.wantsJson()) {
+      const { exitCode, json } = describeError(err)
+      process.stdout.write(`${JSON.stringify(json)}\n`)
+      if (exitCode === 1) process.stderr.write(`${err.stack ?? err.message}\n`) // a bug: keep the stack for the report
+      this.exit(exitCode)
+    }
+    if (err instanceof CliError) {
       this.logToStderr(`Error: ${err.message}`)
+      if (err.hint) this.logToStderr(`Hint: ${err.hint}`)
       this.exit(err.exitCode)
     }
     return super.catch(err)

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { BaseCommand, UsageError } from '../cli/base-command.js'
 import { resolveGroupName, resolveTopicAlias, topicAliases } from '../contracts/topics.js'
 import { createKafka } from '../drivers/kafka/client.js'
-import { withAdmin } from '../drivers/kafka/admin.js'
+import { needsKafka, withAdmin } from '../drivers/kafka/admin.js'
 import { decodeRecord, mentions } from '../tail/decode.js'
 import { parseSince } from '../tail/since.js'
 
@@ -36,7 +36,8 @@ export default class Tail extends BaseCommand<typeof Tail> {
   }
 
   async run(): Promise<void> {
-    const cfg = this.cfg.kafka_brokers.length ? this.cfg : { ...this.cfg, kafka_brokers: ['127.0.0.1:9092'] }
+    const cfg = this.cfg
+    if (cfg.kafka_brokers.length === 0) throw needsKafka()
     const topic = resolveTopicAlias(cfg, this.args.name)
     let since: number | undefined
     try {

@@ -3,6 +3,7 @@ import { BaseCommand } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { topics } from '../../contracts/topics.js'
 import { readDeadLetters } from '../../dlq/read.js'
+import { needsKafka } from '../../drivers/kafka/admin.js'
 
 export default class DlqList extends BaseCommand<typeof DlqList> {
   static override summary = 'List dead letters: failed or undecodable tasks with their last error'
@@ -13,7 +14,8 @@ export default class DlqList extends BaseCommand<typeof DlqList> {
   }
 
   async run() {
-    const cfg = this.cfg.kafka_brokers.length ? this.cfg : { ...this.cfg, kafka_brokers: ['127.0.0.1:9092'] }
+    const cfg = this.cfg
+    if (cfg.kafka_brokers.length === 0) throw needsKafka()
     const all = await readDeadLetters(cfg, topics(cfg).dlq)
     const letters = all.filter((l) => !this.flags.type || l.task?.taskType === this.flags.type).slice(-this.flags.limit)
     if (!this.jsonEnabled()) {

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core'
 import { BaseCommand, UsageError } from '../../cli/base-command.js'
 import { topics } from '../../contracts/topics.js'
 import { readDeadLetters } from '../../dlq/read.js'
+import { needsKafka } from '../../drivers/kafka/admin.js'
 import { recordOf } from '../../bus/retry.js'
 import { createBus } from '../../drivers/bus.js'
 
@@ -16,7 +17,8 @@ export default class DlqReplay extends BaseCommand<typeof DlqReplay> {
   }
 
   async run() {
-    const cfg = this.cfg.kafka_brokers.length ? this.cfg : { ...this.cfg, kafka_brokers: ['127.0.0.1:9092'] }
+    const cfg = this.cfg
+    if (cfg.kafka_brokers.length === 0) throw needsKafka()
     if (!this.flags.all && !this.flags['task-id']?.length) throw new UsageError('name what to replay: --task-id <id> (repeatable) or --all')
     const letters = (await readDeadLetters(cfg, topics(cfg).dlq))
       .filter((l) => l.task && (!this.flags.type || l.task.taskType === this.flags.type))

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core'
-import { BaseCommand, UsageError } from '../../cli/base-command.js'
+import { BaseCommand, NotFoundError, UsageError } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { resolveGroupName, resolveTopicAlias } from '../../contracts/topics.js'
 import { activeGroupError, applyOffsetReset, planOffsetReset, topicExists, withAdmin, type ResetPlan, type ResetTarget } from '../../drivers/kafka/admin.js'
@@ -35,7 +35,7 @@ export default class GroupsReset extends BaseCommand<typeof GroupsReset> {
     const dryRun = this.flags['dry-run'] ?? false
     const target = this.target() // bad input fails before any connection
     const result = await withAdmin(this.cfg, async (h) => {
-      if ((await topicExists(h, [topic])).unknown.length) throw new UsageError(`unknown topic "${topic}" (see \`gochat topics list\`)`)
+      if ((await topicExists(h, [topic])).unknown.length) throw new NotFoundError(`unknown topic "${topic}"`, 'see `gochat topics list`')
       const plan = await planOffsetReset(h, groupId, topic, target)
       if (dryRun) return { ...plan, dryRun, applied: false }
       if (plan.activeMembers > 0) throw activeGroupError(groupId, plan.state, plan.activeMembers)

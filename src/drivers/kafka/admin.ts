@@ -20,7 +20,7 @@ const CONNECT_TIMEOUT_MS = 10_000
 const JOIN_TIMEOUT_MS = 15_000
 
 const unreachable = (brokers: string[], why: string) =>
-  new UnreachableError(`Kafka at ${brokers.join(',')} ${why}; start it with \`npx gochat infra up\``)
+  new UnreachableError(`Kafka at ${brokers.join(',')} ${why}`, 'start it with `gochat infra up` (see `gochat infra status`), or point --kafka / GOCHAT_KAFKA_BROKERS at a running broker')
 
 // kafkajs reports a dead broker under several names, sometimes wrapped in a retry error.
 function isConnectionError(err: unknown): boolean {
@@ -30,11 +30,16 @@ function isConnectionError(err: unknown): boolean {
   return e.name === 'KafkaJSNumberOfRetriesExceeded' && isConnectionError(e.originalError)
 }
 
+/** For commands that only make sense on a real broker: the embedded bus lives inside one process. */
+export const needsKafka = () =>
+  new UsageError('this command needs Kafka, and none is configured (the embedded bus lives inside a running gochat and cannot be looked at from outside)',
+    'pass --kafka host:port or set GOCHAT_KAFKA_BROKERS, e.g. --kafka 127.0.0.1:9092 after `gochat infra up`')
+
 /** Connects within a bounded wait: kafkajs alone would retry with backoff for much longer. */
 export async function openAdmin(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, timeoutMs = CONNECT_TIMEOUT_MS): Promise<AdminHandle> {
   const brokers = cfg.kafka_brokers
   if (brokers.length === 0) {
-    throw new UsageError('this command needs Kafka: pass --kafka host:port or set GOCHAT_KAFKA_BROKERS (the embedded bus has no topics or groups to manage)')
+    throw needsKafka()
   }
   // Failures surface as one clear error from here; kafkajs' own per-retry log lines would only be noise.
   const kafka = createKafka(brokers, 'gochat-admin', { logLevel: cfg.log_level === 'debug' ? logLevel.WARN : logLevel.NOTHING })
