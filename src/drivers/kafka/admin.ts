@@ -176,7 +176,7 @@ export async function deleteTopics(h: AdminHandle, names: string[]): Promise<voi
 // ---------------------------------------------------------------------------------------------- groups
 
 /** Groups with members are live: offsets must not be moved under them. */
-const isIdle = (state: string) => state === 'Empty' || state === 'Dead'
+export const isIdle = (state: string) => state === 'Empty' || state === 'Dead'
 
 export interface GroupSummary { groupId: string; state: string; members: number; protocolType: string }
 
@@ -233,45 +233,6 @@ export async function describeGroup(h: AdminHandle, groupId: string): Promise<Gr
   return { groupId, state: g.state, members, partitions, totalLag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0) }
 }
 
-export type ResetTarget = { to: 'earliest' } | { to: 'latest' } | { to: 'datetime'; timestamp: number }
-
-export interface ResetPlan {
-  groupId: string
-  topic: string
-  state: string
-  activeMembers: number
-  partitions: Array<{ partition: number; current: string | null; target: string }>
-}
-
-export async function planOffsetReset(h: AdminHandle, groupId: string, topic: string, target: ResetTarget): Promise<ResetPlan> {
-  const [{ groups }, committed, ends] = await Promise.all([
-    h.admin.describeGroups([groupId]),
-    h.admin.fetchOffsets({ groupId, topics: [topic] }),
-    topicOffsets(h.admin, topic),
-  ])
-  const byTime = target.to === 'datetime' ? new Map((await h.admin.fetchTopicOffsetsByTimestamp(topic, target.timestamp)).map((o) => [o.partition, o.offset])) : null
-  const current = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset) >= 0 ? p.offset : null]))
-  return {
-    groupId,
-    topic,
-    state: groups[0]!.state,
-    activeMembers: groups[0]!.members.length,
-    partitions: ends
-      .map((o) => ({
-        partition: o.partition,
-        current: current.get(o.partition) ?? null,
-        target: target.to === 'earliest' ? o.low : target.to === 'latest' ? o.high : byTime!.get(o.partition) ?? o.high,
-      }))
-      .sort((a, b) => a.partition - b.partition),
-  }
-}
-
-export async function applyOffsetReset(h: AdminHandle, plan: ResetPlan): Promise<void> {
-  const { groups } = await h.admin.describeGroups([plan.groupId]) // again: members may have joined since the plan
-  if (!isIdle(groups[0]!.state)) throw activeGroupError(plan.groupId, groups[0]!.state, groups[0]!.members.length)
-  await commitAsMember(h, plan.groupId, plan.partitions.map((p) => ({ topic: plan.topic, partition: p.partition, offset: p.target })))
-}
-
 export const activeGroupError = (groupId: string, state: string, members: number) =>
   new UsageError(`consumer group ${groupId} has ${members} active member(s) (state ${state}); stop its consumers before moving its offsets`)
 
@@ -280,7 +241,7 @@ export const activeGroupError = (groupId: string, state: string, members: number
  * same but waits out a full fetch (~5 s a topic); a paused consumer with a short fetch wait leaves in ~0.1 s.
  * Only for idle groups: joining a live one would trigger a rebalance of its real members.
  */
-async function commitAsMember(h: AdminHandle, groupId: string, offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
+export async function commitAsMember(h: AdminHandle, groupId: string, offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
   const topicList = [...new Set(offsets.map((o) => o.topic))]
   const consumer = h.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false })
   let timer: NodeJS.Timeout | undefined
