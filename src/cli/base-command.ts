@@ -75,6 +75,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as Interfaces.InferredArgs<T['args']>
+    const own = this.configFlags()
     try {
       this.cfg = loadConfig({
         file: this.flags.config,
@@ -83,13 +84,26 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
           mysql_url: this.flags.mysql,
           redis_url: this.flags.redis,
           topic_prefix: this.flags['topic-prefix'],
-          ...this.configFlags(),
+          ...own,
         },
+        flagNames: { kafka_brokers: 'kafka', mysql_url: 'mysql', redis_url: 'redis', topic_prefix: 'topic-prefix', ...this.typedFlagNames(own) },
       })
     } catch (err) {
-      if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
+      if (err instanceof ConfigError) throw new UsageError(err.message)
       throw err
     }
+  }
+
+  /** For error messages: which typed flag gave each of this command's own config values (--port, not --gateway-port). */
+  private typedFlagNames(own: Partial<Record<ConfigKey, unknown>>): Partial<Record<ConfigKey, string>> {
+    const typed = new Set(this.argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!))
+    const flags = this.flags as Record<string, unknown>
+    const names: Partial<Record<ConfigKey, string>> = {}
+    for (const [key, value] of Object.entries(own) as Array<[ConfigKey, unknown]>) {
+      const flag = value === undefined ? undefined : Object.keys(flags).find((f) => typed.has(f) && flags[f] === value)
+      if (flag) names[key] = flag
+    }
+    return names
   }
 
   /** --json output wanted: the oclif flag, or a command's own --json (tail prints JSON lines) */
