@@ -120,7 +120,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.exit(exitCode)
     }
     if (err instanceof CliError) {
-      this.logToStderr(`Error: ${err.message}`)
+      for (const line of err.message.split('\n')) this.logToStderr(`Error: ${line}`) // one line per failure
       if (err.hint) this.logToStderr(`Hint: ${err.hint}`)
       this.exit(err.exitCode)
     }

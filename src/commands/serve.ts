@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
+import { preflight } from '../cli/preflight.js'
 import type { ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem, type RoleName } from '../runtime/system.js'
@@ -46,6 +47,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
     setLogLevel(this.cfg.log_level)
     const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
     const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
+    await preflight(this.cfg)
     const system = await startSystem(this.cfg, roles, log)
     const bound = { pid: process.pid, roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, grpcAddrs: system.grpcAddrs }
     log.info('ready', { ...bound, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })

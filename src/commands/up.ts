@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
+import { preflight } from '../cli/preflight.js'
 import type { ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem } from '../runtime/system.js'
@@ -24,6 +25,7 @@ export default class Up extends BaseCommand<typeof Up> {
   async run(): Promise<void> {
     setLogLevel(this.cfg.log_level)
     const log = createLogger({ role: 'all' })
+    await preflight(this.cfg)
     const system = await startSystem(this.cfg, [...roleNames], log)
     const url = `http://127.0.0.1:${system.gatewayPort}`
     const drivers = [this.cfg.kafka_brokers.length ? `kafka ${this.cfg.kafka_brokers.join(',')}` : 'embedded bus', this.cfg.mysql_url ? 'mysql' : 'in-memory store', this.cfg.redis_url ? 'redis' : 'in-memory cache']
