@@ -91,6 +91,7 @@ export class Cluster {
       GOCHAT_REPO_ADDR: '127.0.0.1:0',
       GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
+      GOCHAT_EXIT_WITH_PARENT: '1', // a killed supervisor takes its processes with it
       ...this.opts.env,
     }
     const back = (role: string, name: string) =>

@@ -1,5 +1,6 @@
 // Keeps a started system running until SIGTERM/SIGINT, then drains it (bounded) and exits.
 import type { Logger } from '../observability/log.js'
+import { exitWithParent } from './parent-watch.js'
 import type { System } from './system.js'
 
 export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): Promise<void> {
@@ -19,7 +20,8 @@ export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): P
         (err: Error) => { log.error('shutdown failed', { err }); process.exitCode = 1; resolve() },
       )
     }
-    process.once('SIGTERM', onSignal)
-    process.once('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
+    exitWithParent()
   })
 }
