@@ -52,6 +52,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     kafka: Flags.string({ description: 'Kafka brokers host:port[,…] ("embedded" for the in-process bus)', helpGroup: 'GLOBAL' }),
     mysql: Flags.string({ description: 'MySQL URL, e.g. mysql://root@127.0.0.1:3306/gochat', helpGroup: 'GLOBAL' }),
     redis: Flags.string({ description: 'Redis URL, e.g. redis://127.0.0.1:6379', helpGroup: 'GLOBAL' }),
+    'redis-key-prefix': Flags.string({ description: 'Prefix of every Redis key, to share one Redis database (default none)', helpGroup: 'GLOBAL' }),
     'topic-prefix': Flags.string({ description: 'Prefix of every topic name (default gochat)', helpGroup: 'GLOBAL' }),
   }
 
@@ -84,9 +85,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
           mysql_url: this.flags.mysql,
           redis_url: this.flags.redis,
           topic_prefix: this.flags['topic-prefix'],
+          redis_key_prefix: this.flags['redis-key-prefix'],
           ...own,
         },
-        flagNames: { kafka_brokers: 'kafka', mysql_url: 'mysql', redis_url: 'redis', topic_prefix: 'topic-prefix', ...this.typedFlagNames(own) },
+        flagNames: { kafka_brokers: 'kafka', mysql_url: 'mysql', redis_url: 'redis', topic_prefix: 'topic-prefix', redis_key_prefix: 'redis-key-prefix', ...this.typedFlagNames(own) },
       })
     } catch (err) {
       if (err instanceof ConfigError) throw new UsageError(err.message)

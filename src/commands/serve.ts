@@ -21,7 +21,9 @@ export default class Serve extends BaseCommand<typeof Serve> {
     role: Flags.string({ description: 'Role to run', options: [...roleNames, 'all'], required: true }),
     'instance-id': Flags.string({ description: 'Instance id (gateways: suffix of the downstream topic)' }),
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)' }),
-    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task' }),
+    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task (all: the one shared port)' }),
+    'logic-addr': Flags.string({ description: 'logic gRPC address, host:port (logic listens, the others dial; default 127.0.0.1:50051)' }),
+    'repo-addr': Flags.string({ description: 'repo gRPC address(es), host:port[,…] (repo listens on its own, the others dial all round robin; default 127.0.0.1:50052)' }),
     persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
     'tracing-endpoint': Flags.string({ description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)' }),
@@ -31,11 +33,13 @@ export default class Serve extends BaseCommand<typeof Serve> {
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
     const f = this.flags
-    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task']
+    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port', all: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task' | 'all']
     return {
       instance_id: f['instance-id'],
       gateway_port: f.port,
       persistence: f.persistence,
+      logic_addr: f['logic-addr'],
+      repo_addr: f['repo-addr'],
       log_level: f['log-level'],
       tracing_endpoint: f['tracing-endpoint'],
       tracing_sample_ratio: f['tracing-sample-ratio'],

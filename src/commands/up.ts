@@ -16,10 +16,11 @@ export default class Up extends BaseCommand<typeof Up> {
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)', default: 8080 }),
     'metrics-port': Flags.integer({ description: 'Port of /health and /metrics of the back roles', default: 9093 }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
+    persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
   }
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
-    return { gateway_port: this.flags.port, task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'] }
+    return { gateway_port: this.flags.port, task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'], persistence: this.flags.persistence }
   }
 
   async run(): Promise<void> {
