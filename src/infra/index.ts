@@ -1,5 +1,6 @@
 // `gochat infra up|down|status`: MariaDB, Redis and Kafka for development and CI, on their documented local
 // addresses (127.0.0.1:3306, :6379, :9092). Each function returns a plain data object; the commands print it.
+import { existsSync } from 'node:fs'
 import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js'
 import { MYSQL_DATABASE, mysqlDown, mysqlStatus, mysqlUp } from './mysql.js'
 import { stateFile } from './paths.js'
@@ -53,5 +54,6 @@ export async function infraDown(progress: Progress = silent): Promise<DownResult
 
 export async function infraStatus(): Promise<StatusResult> {
   const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
-  return { components: statuses, stateFile }
+  // a log path only where there is a file (a broker run from another checkout logs elsewhere)
+  return { components: statuses.map((s) => ({ ...s, log: s.log && existsSync(s.log) ? s.log : null })), stateFile }
 }

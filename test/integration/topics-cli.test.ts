@@ -221,6 +221,10 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     const rf = await gochat(['topics', 'create', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
     expect(rf.code, rf.stderr).toBe(2)
     expect(rf.stderr).toMatch(/replication_factor/)
+    // a dry run finds it too
+    const rfDry = await gochat(['topics', 'create', '--dry-run', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
+    expect(rfDry.code, rfDry.stderr).toBe(2)
+    expect(rfDry.stderr).toMatch(/replication_factor 3 is more than the \d+ broker/)
     const admin = new kafkajs.Kafka({ clientId: 'itest-rf', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
     await admin.connect()
     try {

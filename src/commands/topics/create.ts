@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core'
-import { BaseCommand } from '../../cli/base-command.js'
+import { BaseCommand, UsageError } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { catalog, catalogGroups } from '../../contracts/topics.js'
 import { createTopics, planTopics, provisionGroups, withAdmin, type ProvisionResult, type TopicPlan } from '../../drivers/kafka/admin.js'
@@ -44,6 +44,11 @@ With --with-groups, every consumer group of the catalog that has no committed of
     const dryRun = this.flags['dry-run'] ?? false
     const result = await withAdmin(this.cfg, async (h) => {
       const plan = await planTopics(h, catalog(this.cfg))
+      // what the broker would refuse anyway, refused before anything is created (and found by a dry run too)
+      const brokers = (await h.admin.describeCluster()).brokers.length
+      if (plan.missing.some((t) => t.replicationFactor > brokers)) {
+        throw new UsageError(`replication_factor ${this.cfg.replication_factor} is more than the ${brokers} broker(s) of the cluster; nothing created`, 'pass --replication-factor at most the number of brokers')
+      }
       if (!dryRun) await createTopics(h, plan.missing)
       const groups = this.flags['with-groups'] ? await provisionGroups(h, catalogGroups(this.cfg), dryRun) : { provisioned: [], skipped: [] }
       return {
