@@ -64,9 +64,19 @@ describe('settings with flags', () => {
   it('up --persistence async runs logic in async mode; a bad value is refused', async () => {
     const { out } = await serveUntilReady(['up', '--port=0', '--metrics-port=0', '--persistence', 'async'], /gochat is up at/)
     expect(out).toMatch(/"msg":"logic role ready".*"persistence":"async"/)
+    // the instance id names the gateway: only its lines carry it
+    const lines = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { role: string; instance?: string; msg: string })
+    expect(lines.filter((l) => ['logic', 'repo', 'task'].includes(l.role)).length).toBeGreaterThan(0)
+    for (const l of lines.filter((l) => l.role !== 'gateway')) expect(l.instance, `${l.role}: ${l.msg}`).toBeUndefined()
+    expect(lines.find((l) => l.msg === 'gateway listening')?.instance).toBe('gw-1')
     const bad = await gochat(['up', '--persistence', 'later'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/sync, async|sync\|async/)
+  })
+
+  it('a lone role without Kafka says it runs on a private bus', async () => {
+    const { out } = await serveUntilReady(['serve', '--role=gateway', '--port=0'])
+    expect(out).toMatch(/"level":"warn".*no Kafka configured: gateway runs on a private in-process bus/)
   })
 
   it('--redis-key-prefix reaches the configuration (its validation names the flag)', async () => {
