@@ -38,4 +38,12 @@ describe('start-up failures are one line each', () => {
     expect(lines[2]).toMatch(/^Error: Redis at 127\.0\.0\.1:3 .*--redis .*gochat infra status/)
     expect(r.stderr).not.toMatch(/KafkaJS|ioredis|\n\s+at /)
   })
+
+  it('bench fanout against gateways that do not answer names each one', async () => {
+    const r = await gochat(['bench', 'fanout', '--gateway', 'http://127.0.0.1:1,http://127.0.0.1:2', '--no-progress'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('Error: gateway http://127.0.0.1:1 did not answer (port 1 is one that fetch refuses to use)')
+    expect(r.stderr).toContain('Error: gateway http://127.0.0.1:2 did not answer (ECONNREFUSED)')
+    expect(r.stderr).not.toContain('fetch failed')
+  })
 })
