@@ -14,6 +14,19 @@ function gochat(args: string[]): Promise<{ code: number; stdout: string; stderr:
   })
 }
 
+describe('an unknown command', () => {
+  it('suggests the nearest commands, exit 2', async () => {
+    const r = await gochat(['topic', 'list'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('Error: "gochat topic list" is not a command\nHint: did you mean `gochat topics list`?\n')
+    const j = await gochat(['groups', 'lst', '--json'])
+    expect(j.code).toBe(2)
+    expect(JSON.parse(j.stdout)).toEqual({ error: { code: 'usage', message: '"gochat groups lst" is not a command', hint: 'did you mean `gochat groups list`?' } })
+    const none = await gochat(['frobnicate'])
+    expect(none.stderr).toContain('see `gochat --help`')
+  })
+})
+
 describe('errors name the flag that was typed', () => {
   it.each([
     [['up', '--port', '99999'], 'from flag --port:', '--gateway-port'],
