@@ -5,7 +5,8 @@
 // Errors go to stderr as "Error: …" (and "Hint: …"); under --json they go to stdout instead, as one line
 // {"error":{"code","message","hint"}} with code usage | not_found | unreachable | internal.
 import { Command, Errors, Flags, type Interfaces } from '@oclif/core'
-import { ConfigError, loadConfig, type ConfigKey, type GochatConfig } from '../config/index.js'
+import { ConfigError, envName, loadConfig, type ConfigKey, type GochatConfig } from '../config/index.js'
+import { contextKeys, currentContext } from './contexts.js'
 
 /** An error meant for the operator: a message, what to do about it, a stable code and an exit code. */
 export class CliError extends Error {
@@ -28,6 +29,9 @@ export class UnreachableError extends CliError {
     super(message, 3, 'unreachable', hint)
   }
 }
+
+/** commands that operate a deployment, and so use the current context (not up, serve, infra, context) */
+const OPERATIONAL = /^(topics|groups|tail|dlq|db|bench|cluster)(:|$)/
 
 export interface ErrorJson { error: { code: string; message: string; hint: string | null } }
 
@@ -77,23 +81,44 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as Interfaces.InferredArgs<T['args']>
     const own = this.configFlags()
+    const values: Partial<Record<ConfigKey, unknown>> = {
+      kafka_brokers: this.flags.kafka,
+      mysql_url: this.flags.mysql,
+      redis_url: this.flags.redis,
+      topic_prefix: this.flags['topic-prefix'],
+      redis_key_prefix: this.flags['redis-key-prefix'],
+      ...own,
+    }
     try {
+      const sources = this.fromContext(values)
       this.cfg = loadConfig({
         file: this.flags.config,
-        flags: {
-          kafka_brokers: this.flags.kafka,
-          mysql_url: this.flags.mysql,
-          redis_url: this.flags.redis,
-          topic_prefix: this.flags['topic-prefix'],
-          redis_key_prefix: this.flags['redis-key-prefix'],
-          ...own,
-        },
+        flags: values,
         flagNames: { kafka_brokers: 'kafka', mysql_url: 'mysql', redis_url: 'redis', topic_prefix: 'topic-prefix', redis_key_prefix: 'redis-key-prefix', ...this.typedFlagNames(own) },
+        sources,
       })
     } catch (err) {
       if (err instanceof ConfigError) throw new UsageError(err.message)
       throw err
     }
+  }
+
+  /**
+   * Operational commands take what neither a flag nor a GOCHAT_* variable gives from the current context
+   * (`gochat context use`); fills those into flags and returns where they came from.
+   */
+  private fromContext(flags: Partial<Record<ConfigKey, unknown>>): Partial<Record<ConfigKey, string>> {
+    if (!OPERATIONAL.test(this.id ?? '')) return {}
+    const current = currentContext(this.config.configDir)
+    if (!current) return {}
+    const sources: Partial<Record<ConfigKey, string>> = {}
+    for (const [field, key] of Object.entries(contextKeys) as Array<[keyof typeof contextKeys, ConfigKey]>) {
+      const value = current.context[field]
+      if (value === undefined || flags[key] !== undefined || process.env[envName(key)] !== undefined) continue
+      flags[key] = value
+      sources[key] = `context ${current.name}`
+    }
+    return sources
   }
 
   /** For error messages: which typed flag gave each of this command's own config values (--port, not --gateway-port). */

@@ -18,6 +18,9 @@ const components: Record<ComponentName, { up: (p: Progress) => Promise<UpAction>
   kafka: { up: kafkaUp, down: kafkaDown, status: kafkaStatus },
 }
 
+/** a log path only where there is a file (a broker run from another checkout logs elsewhere) */
+const withExistingLog = (s: ComponentStatus): ComponentStatus => ({ ...s, log: s.log && existsSync(s.log) ? s.log : null })
+
 /** Idempotent: uses what already answers, starts the rest, creates the gochat database. */
 export async function infraUp(progress: Progress = silent): Promise<UpResult> {
   const start = Date.now()
@@ -35,7 +38,7 @@ export async function infraUp(progress: Progress = silent): Promise<UpResult> {
   if (failures.length) throw new Error(failures.join('\n'))
   const statuses = await Promise.all(names.map((n) => components[n].status()))
   return {
-    components: statuses.map((s, i) => ({ ...s, ...(settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value })),
+    components: statuses.map(withExistingLog).map((s, i) => ({ ...s, ...(settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value })),
     database: MYSQL_DATABASE,
     ms: Date.now() - start,
   }
@@ -54,6 +57,5 @@ export async function infraDown(progress: Progress = silent): Promise<DownResult
 
 export async function infraStatus(): Promise<StatusResult> {
   const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
-  // a log path only where there is a file (a broker run from another checkout logs elsewhere)
-  return { components: statuses.map((s) => ({ ...s, log: s.log && existsSync(s.log) ? s.log : null })), stateFile }
+  return { components: statuses.map(withExistingLog), stateFile }
 }

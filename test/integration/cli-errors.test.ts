@@ -2,6 +2,8 @@
 // exit code (2 bad input or not found, 3 unreachable); commands that need Kafka refuse when none is configured
 // instead of reading an in-process bus. Runs against the real broker for the not-found cases.
 import { execFile } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { infraAvailable, KAFKA } from '../helpers/infra.js'
@@ -10,8 +12,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const up = await infraAvailable('kafka')
 const prefix = `clierr${Date.now().toString(36)}`
 
-// no GOCHAT_* from the caller's environment: each case says what it configures
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_')))
+// no GOCHAT_* from the caller's environment and no context of the caller's (an empty config dir): each case
+// says what it configures
+const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_'))), GOCHAT_CONFIG_DIR: join(tmpdir(), `gochat-no-contexts-${process.pid}`) }
 
 interface Run { code: number; stdout: string; stderr: string; ms: number }
 
