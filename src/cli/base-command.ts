@@ -31,7 +31,7 @@ export class UnreachableError extends CliError {
 }
 
 /** commands that operate a deployment, and so use the current context (not up, serve, infra, context) */
-const OPERATIONAL = /^(topics|groups|tail|dlq|db|bench|cluster)(:|$)/
+const OPERATIONAL = /^(topics|groups|tail|produce|dlq|db|bench|cluster)(:|$)/
 
 export interface ErrorJson { error: { code: string; message: string; hint: string | null } }
 
