@@ -29,6 +29,8 @@ export interface ClusterOptions {
   logDir?: string
   /** first gateway port; default: free ports */
   gatewayPort?: number
+  /** told one line as each process becomes healthy */
+  onProgress?: (line: string) => void
 }
 
 interface Proc {
@@ -128,6 +130,7 @@ export class Cluster {
   async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<Bound> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
+    const started = Date.now()
     const logPath = join(this.logDir, `${this.opts.topicPrefix}-${name}.log`)
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
     rmSync(readyFile, { force: true })
@@ -156,6 +159,8 @@ export class Cluster {
     proc.healthUrl = `http://127.0.0.1:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
+    const ready = [...this.procs.values()].filter((p) => p.healthUrl).length
+    this.opts.onProgress?.(`${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`)
     return bound
   }
 

@@ -74,6 +74,8 @@ describe('supervision', () => {
       const line = out().split('\n').find((l) => l.includes('"processes"'))!
       const pids = (JSON.parse(line) as { processes: Array<{ pid: number }> }).processes.map((p) => p.pid)
       expect(pids).toHaveLength(4)
+      // a progress line per process as it became healthy, on stderr
+      for (const name of ['repo', 'logic', 'task-1', 'gw-1']) expect(out()).toMatch(new RegExp(`^${name} ready \\(pid \\d+, [\\d.]+ s; \\d/4\\)$`, 'm'))
       leftovers.push(...pids)
       expect(pids.every(alive)).toBe(true)
       child.kill('SIGKILL')

@@ -39,7 +39,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
     const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
     const mysql = this.cfg.mysql_url ?? LOCAL.mysql
     const redis = this.cfg.redis_url ?? LOCAL.redis
-    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
+    const cluster = new Cluster({ gateways: f.gateways, tasks: f.tasks, repos: f.repos, kafka, mysql, redis, topicPrefix: this.cfg.topic_prefix, logDir: f['log-dir'], onProgress: (line) => process.stderr.write(`${line}\n`) /* also under --json: stderr only */, ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}) })
 
     // a signal while processes are still starting stops whatever has started
     let stopping: Promise<unknown> | undefined
