@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
+import { preflight } from '../cli/preflight.js'
 import { ConfigError, type ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem, type RoleName } from '../runtime/system.js'
@@ -22,7 +23,9 @@ export default class Serve extends BaseCommand<typeof Serve> {
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)' }),
     host: Flags.string({ description: 'Gateway bind address (default: every interface)' }),
     'jwt-secret': Flags.string({ description: 'Token-signing secret, 32+ random characters (better: GOCHAT_JWT_SECRET, which ps does not show)' }),
-    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task' }),
+    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task (all: the one shared port)' }),
+    'logic-addr': Flags.string({ description: 'logic gRPC address, host:port (logic listens, the others dial; default 127.0.0.1:50051)' }),
+    'repo-addr': Flags.string({ description: 'repo gRPC address(es), host:port[,…] (repo listens on its own, the others dial all round robin; default 127.0.0.1:50052)' }),
     persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
     'tracing-endpoint': Flags.string({ description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)' }),
@@ -32,13 +35,15 @@ export default class Serve extends BaseCommand<typeof Serve> {
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
     const f = this.flags
-    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task']
+    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port', all: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task' | 'all']
     return {
       instance_id: f['instance-id'],
       gateway_port: f.port,
       gateway_host: f.host,
       jwt_secret: f['jwt-secret'],
       persistence: f.persistence,
+      logic_addr: f['logic-addr'],
+      repo_addr: f['repo-addr'],
       log_level: f['log-level'],
       tracing_endpoint: f['tracing-endpoint'],
       tracing_sample_ratio: f['tracing-sample-ratio'],
@@ -50,6 +55,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
     setLogLevel(this.cfg.log_level)
     const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
     const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
+    await preflight(this.cfg)
     const system = await startSystem(this.cfg, roles, log).catch((err: unknown) => {
       if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
       throw err

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { BaseCommand, UsageError } from '../cli/base-command.js'
 import { resolveGroupName, resolveTopicAlias, topicAliases } from '../contracts/topics.js'
 import { createKafka } from '../drivers/kafka/client.js'
-import { withAdmin } from '../drivers/kafka/admin.js'
+import { needsKafka, withAdmin } from '../drivers/kafka/admin.js'
 import { decodeRecord, mentions } from '../tail/decode.js'
 import { parseSince } from '../tail/since.js'
 
@@ -24,8 +24,9 @@ export default class Tail extends BaseCommand<typeof Tail> {
 
   static override args = { name: Args.string({ description: 'Topic alias or name', required: true }) }
   static override flags = {
-    'from-beginning': Flags.boolean({ description: 'Start at the earliest retained record' }),
-    since: Flags.string({ description: 'Start at this time: ISO (2026-11-25T10:00:00Z) or a duration back (90s, 15m, 2h)' }),
+    'from-beginning': Flags.boolean({ description: 'Start at the earliest retained record', exclusive: ['since', 'offset'] }),
+    since: Flags.string({ description: 'Start at this time: ISO (2026-11-25T10:00:00Z) or a duration back (90s, 15m, 2h)', exclusive: ['from-beginning', 'offset'] }),
+    offset: Flags.string({ description: 'Start at this offset of every partition (of --partition if given); negative: that many records before the end, e.g. --offset=-10', exclusive: ['from-beginning', 'since'] }),
     count: Flags.integer({ description: 'Exit after printing N records', min: 1 }),
     type: Flags.string({ description: 'Only events (or payload kinds) of this type, e.g. user.online' }),
     user: Flags.string({ description: 'Only records concerning this user id' }),
@@ -36,7 +37,8 @@ export default class Tail extends BaseCommand<typeof Tail> {
   }
 
   async run(): Promise<void> {
-    const cfg = this.cfg.kafka_brokers.length ? this.cfg : { ...this.cfg, kafka_brokers: ['127.0.0.1:9092'] }
+    const cfg = this.cfg
+    if (cfg.kafka_brokers.length === 0) throw needsKafka()
     const topic = resolveTopicAlias(cfg, this.args.name)
     let since: number | undefined
     try {
@@ -44,6 +46,8 @@ export default class Tail extends BaseCommand<typeof Tail> {
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
+    const offset = this.flags.offset === undefined ? undefined : /^[+-]?\d+$/.test(this.flags.offset) ? BigInt(this.flags.offset) : null
+    if (offset === null) throw new UsageError(`--offset: "${this.flags.offset}" is not an integer`, 'e.g. --offset 42, or --offset=-10 for the last ten records of each partition')
     const startOffsets = await withAdmin(cfg, async ({ admin }) => {
       const existing = await admin.listTopics()
       if (!existing.includes(topic)) {
@@ -53,6 +57,14 @@ export default class Tail extends BaseCommand<typeof Tail> {
       if (this.flags.partition !== undefined) {
         const partitions = (await admin.fetchTopicOffsets(topic)).length
         if (this.flags.partition >= partitions) throw new UsageError(`${topic} has partitions 0 to ${partitions - 1}; --partition ${this.flags.partition} does not exist`)
+      }
+      if (offset !== undefined) {
+        // clamped to what the log holds, as kcat -o does
+        return (await admin.fetchTopicOffsets(topic)).map((p) => {
+          const [low, high] = [BigInt(p.low), BigInt(p.high)]
+          const at = offset < 0n ? high + offset : offset
+          return { partition: p.partition, offset: String(at < low ? low : at > high ? high : at) }
+        })
       }
       return since === undefined ? [] : admin.fetchTopicOffsetsByTimestamp(topic, since)
     })
@@ -74,7 +86,7 @@ export default class Tail extends BaseCommand<typeof Tail> {
     process.once('SIGTERM', stop)
 
     await consumer.connect()
-    await consumer.subscribe({ topics: [topic], fromBeginning: this.flags['from-beginning'] || since !== undefined })
+    await consumer.subscribe({ topics: [topic], fromBeginning: this.flags['from-beginning'] || since !== undefined || offset !== undefined })
     const enough = () => this.flags.count !== undefined && printed >= this.flags.count
     /** prints the record unless a filter leaves it out */
     const show = (partition: number, message: KafkaMessage): void => {
@@ -90,8 +102,9 @@ export default class Tail extends BaseCommand<typeof Tail> {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? null]))
         this.log(JSON.stringify({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, timestamp, headers, value: d.value, ...(d.error ? { error: d.error } : {}) }))
       } else {
-        const short = JSON.stringify((d.value as { payload?: unknown })?.payload ?? d.value).slice(0, 120)
-        this.log(`${colour(90, new Date(timestamp).toISOString())} ${colour(36, d.type.padEnd(26))} ${colour(33, d.subject)} ${short}${d.error ? colour(31, ` (${d.error})`) : ''}`)
+        const full = JSON.stringify((d.value as { payload?: unknown })?.payload ?? d.value)
+        const short = full.length > 120 ? `${full.slice(0, 119)}…` : full
+        this.log(`${colour(90, new Date(timestamp).toISOString())} ${colour(90, `${partition}:${message.offset}`)} ${colour(36, d.type.padEnd(26))} ${colour(33, d.subject)} ${short}${d.error ? colour(31, ` (${d.error})`) : ''}`)
       }
     }
     await consumer.run({

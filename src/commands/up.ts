@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../cli/base-command.js'
+import { preflight } from '../cli/preflight.js'
 import { ConfigError, type ConfigKey } from '../config/index.js'
 import { createLogger, setLogLevel } from '../observability/log.js'
 import { roleNames, startSystem } from '../runtime/system.js'
@@ -18,15 +19,17 @@ export default class Up extends BaseCommand<typeof Up> {
     'jwt-secret': Flags.string({ description: 'Token-signing secret (default on embedded drivers: a random one per run; required with --kafka/--mysql/--redis)' }),
     'metrics-port': Flags.integer({ description: 'Port of /health and /metrics of the back roles', default: 9093 }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
+    persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
   }
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
-    return { gateway_port: this.flags.port, gateway_host: this.flags.host, jwt_secret: this.flags['jwt-secret'], task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'] }
+    return { gateway_port: this.flags.port, gateway_host: this.flags.host, jwt_secret: this.flags['jwt-secret'], task_metrics_port: this.flags['metrics-port'], log_level: this.flags['log-level'], persistence: this.flags.persistence }
   }
 
   async run(): Promise<void> {
     setLogLevel(this.cfg.log_level)
     const log = createLogger({ role: 'all' })
+    await preflight(this.cfg)
     // the admin path (bulk users for gochat bench) gets a secret of this run unless one is configured
     const adminSecret = this.cfg.admin_secret ?? randomBytes(24).toString('base64url')
     // unlike serve, up is a demo on this machine: it listens on loopback unless told otherwise

@@ -15,6 +15,10 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** values given as command-line flags, keyed by config key (snake_case) */
   flags?: Partial<Record<ConfigKey, unknown>>
+  /** the flag each of those values was typed as, for error messages (default: the key's own flag name) */
+  flagNames?: Partial<Record<ConfigKey, string>>
+  /** where a flag value really came from, when it was not a flag (e.g. "context staging") */
+  sources?: Partial<Record<ConfigKey, string>>
   env?: NodeJS.ProcessEnv
   /** path of a config file; defaults to $GOCHAT_CONFIG, then ./gochat.yaml or ./gochat.json if present */
   file?: string
@@ -59,7 +63,7 @@ export function loadConfig(opts: LoadOptions = {}): GochatConfig {
     let source = 'default'
     if (fromFile[key] !== undefined) { raw = fromFile[key]; source = `config file ${filePath}` }
     if (env[envName(key)] !== undefined) { raw = env[envName(key)]; source = `environment ${envName(key)}` }
-    if (opts.flags?.[key] !== undefined) { raw = opts.flags[key]; source = `flag --${flagName(key)}` }
+    if (opts.flags?.[key] !== undefined) { raw = opts.flags[key]; source = opts.sources?.[key] ?? `flag --${opts.flagNames?.[key] ?? flagName(key)}` }
     const parsed = spec.schema.safeParse(raw)
     if (!parsed.success) {
       const why = parsed.error.issues[0]?.message ?? 'invalid'

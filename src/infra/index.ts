@@ -1,5 +1,6 @@
 // `gochat infra up|down|status`: MariaDB, Redis and Kafka for development and CI, on their documented local
 // addresses (127.0.0.1:3306, :6379, :9092). Each function returns a plain data object; the commands print it.
+import { existsSync } from 'node:fs'
 import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js'
 import { MYSQL_DATABASE, mysqlDown, mysqlStatus, mysqlUp } from './mysql.js'
 import { stateFile } from './paths.js'
@@ -16,6 +17,9 @@ const components: Record<ComponentName, { up: (p: Progress) => Promise<UpAction>
   redis: { up: redisUp, down: redisDown, status: redisStatus },
   kafka: { up: kafkaUp, down: kafkaDown, status: kafkaStatus },
 }
+
+/** a log path only where there is a file (a broker run from another checkout logs elsewhere) */
+const withExistingLog = (s: ComponentStatus): ComponentStatus => ({ ...s, log: s.log && existsSync(s.log) ? s.log : null })
 
 /** Idempotent: uses what already answers, starts the rest, creates the gochat database. */
 export async function infraUp(progress: Progress = silent): Promise<UpResult> {
@@ -34,7 +38,7 @@ export async function infraUp(progress: Progress = silent): Promise<UpResult> {
   if (failures.length) throw new Error(failures.join('\n'))
   const statuses = await Promise.all(names.map((n) => components[n].status()))
   return {
-    components: statuses.map((s, i) => ({ ...s, ...(settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value })),
+    components: statuses.map(withExistingLog).map((s, i) => ({ ...s, ...(settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value })),
     database: MYSQL_DATABASE,
     ms: Date.now() - start,
   }
@@ -53,5 +57,5 @@ export async function infraDown(progress: Progress = silent): Promise<DownResult
 
 export async function infraStatus(): Promise<StatusResult> {
   const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
-  return { components: statuses, stateFile }
+  return { components: statuses.map(withExistingLog), stateFile }
 }

@@ -33,6 +33,8 @@ export interface ClusterOptions {
   gatewayPort?: number
   /** the token-signing secret of every process; default: a random one for this cluster */
   jwtSecret?: string
+  /** told one line as each process becomes healthy */
+  onProgress?: (line: string) => void
 }
 
 interface Proc {
@@ -101,6 +103,7 @@ export class Cluster {
       GOCHAT_REPO_ADDR: '127.0.0.1:0',
       GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
+      GOCHAT_EXIT_WITH_PARENT: '1', // a killed supervisor takes its processes with it
       ...this.opts.env,
       GOCHAT_ADMIN_SECRET: this.adminSecret,
       // one secret for all: a token issued by logic is verified by every gateway
@@ -140,6 +143,7 @@ export class Cluster {
   async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<Bound> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
+    const started = Date.now()
     const logPath = join(this.logDir, `${this.opts.topicPrefix}-${name}.log`)
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
     rmSync(readyFile, { force: true })
@@ -168,6 +172,8 @@ export class Cluster {
     proc.healthUrl = `http://127.0.0.1:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
+    const ready = [...this.procs.values()].filter((p) => p.healthUrl).length
+    this.opts.onProgress?.(`${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`)
     return bound
   }
 

@@ -2,6 +2,7 @@
 // (./last-resort.ts) cover what escapes: a stray rejection is logged, an uncaught exception drains and exits 1.
 import type { Logger } from '../observability/log.js'
 import { installLastResort } from './last-resort.js'
+import { exitWithParent } from './parent-watch.js'
 import type { System } from './system.js'
 
 export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): Promise<void> {
@@ -22,7 +23,8 @@ export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): P
         (err: Error) => { log.error('shutdown failed', { err }); process.exitCode = 1; resolve() },
       )
     }
-    process.once('SIGTERM', onSignal)
-    process.once('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
+    exitWithParent()
   })
 }

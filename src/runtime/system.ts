@@ -47,7 +47,12 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   cfg = { ...cfg, jwt_secret: secret.secret }
   if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
   const processRole = all ? 'all' : wanted.join(',')
-  setLogContext({ role: processRole, instance: cfg.instance_id })
+  // instance_id names a gateway: in a process of several roles only the gateway's lines carry it
+  const mixed = wanted.length > 1 && wanted.includes('gateway')
+  if (!all && cfg.kafka_brokers.length === 0) {
+    log.warn(`no Kafka configured: ${wanted.join(', ')} runs on a private in-process bus that no other process can reach; give --kafka (or GOCHAT_KAFKA_BROKERS), or run every role in one process with --role=all`)
+  }
+  setLogContext({ role: processRole, ...(mixed ? {} : { instance: cfg.instance_id }) })
   // one provider per process (under --role=all it serves every role; spans carry gochat.role)
   const tracing = await initTracing({
     endpoint: cfg.tracing_endpoint, sampleRatio: cfg.tracing_sample_ratio, instanceId: cfg.instance_id,
@@ -128,7 +133,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
 
     let gatewayPort: number | undefined
     if (wanted.includes('gateway')) {
-      const started = await startGateway({ cfg, bus: busFor('gateway'), log, logic, messages, cache: cache!, health: () => combinedHealth(roles) })
+      const started = await startGateway({ cfg, bus: busFor('gateway'), log: mixed ? log.child({ instance: cfg.instance_id }) : log, logic, messages, cache: cache!, health: () => combinedHealth(roles) })
       roles.push(started.role)
       gatewayPort = started.port
     }

@@ -31,6 +31,8 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     const again = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: db.url })
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toMatch(/001\s*│\s*initial/)
+    // every column has a header
+    expect(again.stdout).toMatch(/│ version\s*│ name\s*│ applied at\s*│ this run\s*│/)
     expect(again.stdout).toContain(`${db.name}: up to date`)
 
     const conn = await mysql.createConnection(connectionOptions(db.url))

@@ -141,11 +141,32 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).not.toMatch(/\x1b\[/) // not a TTY: no colours
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z user\.offline +u_bob \{"gateway_id":"gw-1","last_seen":\d+\}$/)
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 1:0 user\.offline +u_bob \{"gateway_id":"gw-1","last_seen":\d+\}$/)
     expect(new Date(lines[0]!.slice(0, 24)).getTime()).toBe(now)
 
     const m = await tail(['message-events', '--from-beginning', '--count', '1', '--type', 'message.recalled'])
     expect(m.stdout.trim()).toMatch(/ message\.recalled +c2 by u_bob \{"message_id":"m_2","seq_id":4\}$/)
+  })
+
+  it('starts at --offset (from the end when negative) and refuses two starting points', async () => {
+    const [at1, last] = await Promise.all([
+      tailJson(['user-events', '--partition', '2', '--offset', '1', '--count', '1']),
+      tailJson(['user-events', '--partition', '0', '--offset=-1', '--count', '1']),
+    ])
+    expect(at1.map((l) => [l.partition, l.offset])).toEqual([[2, '1']])
+    expect(subjects(at1)).toEqual(['user.online u_cid'])
+    expect(subjects(last)).toEqual(['user.online u_ann'])
+    for (const both of [['--from-beginning', '--since', '5m'], ['--offset', '0', '--since', '5m'], ['--offset', 'x']]) {
+      const r = await tail(['user-events', '--count', '1', ...both])
+      expect(r.code, `${both.join(' ')}: ${r.stderr}`).toBe(2)
+    }
+  })
+
+  it('cuts a long payload with "…" in the readable line', async () => {
+    await send(T.message, 0, 'c_long', ev(messageEvent('message.read', 'c_long', 'u_zed', { message_id: 'm_'.padEnd(200, 'x'), seq_id: 9 })))
+    const r = await tail(['message-events', '--from-beginning', '--count', '1', '--conversation', 'c_long'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout.trim()).toMatch(/ 0:\d+ message\.read +c_long by u_zed \{"message_id":"m_x+…$/)
   })
 
   it('shows a record that is not an envelope instead of failing on it', async () => {

@@ -142,9 +142,62 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     expect(plan.partitions.reduce((s, p) => s + Number(p.target), 0)).toBe(5)
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(5) // the dry run moved nothing
 
-    const applied = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest'])
+    // without --execute it is a plan too
+    const planned = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest'])
+    expect(planned.applied).toBe(false)
+    expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(5)
+
+    const applied = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest', '--execute'])
     expect(applied.applied).toBe(true)
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
+  })
+
+  it('resets by offset, shift, duration, on chosen partitions or every topic; refuses an unknown group unless --create', async () => {
+    type Plan = { applied: boolean; groupExists: boolean; partitions: Array<{ topic: string; partition: number; current: string | null; target: string }> }
+    type Group = { totalLag: number; partitions: Array<{ partition: number; committed: string | null; logEndOffset: string }> }
+    const reset = (...args: string[]) => json<Plan>(['groups', 'reset', 'task.fanout.group', ...args])
+    const ends = (await json<Group>(['groups', 'describe', 'task.fanout.group'])).partitions.map((p) => Number(p.logEndOffset))
+
+    // --to-offset on partition 0 only, clamped to the log end
+    const one = await reset('--topic', 'fanout', '--partitions', '0', '--to-offset', '1', '--execute')
+    expect(one.partitions.map((p) => [p.partition, p.target])).toEqual([[0, String(Math.min(1, ends[0]!))]])
+    const after = await json<Group>(['groups', 'describe', 'task.fanout.group'])
+    expect(after.partitions.map((p) => p.committed)).toEqual([String(Math.min(1, ends[0]!)), String(ends[1])])
+
+    // --shift-by back from the committed offsets, never below the start
+    const shifted = await reset('--topic', 'fanout', '--shift-by', '-2')
+    expect(shifted.partitions.map((p) => p.target)).toEqual(shifted.partitions.map((p) => String(Math.max(0, Number(p.current) - 2))))
+    // every record is younger than an hour: --by-duration 1h is the start of each partition
+    expect((await reset('--topic', 'fanout', '--by-duration', '1h')).partitions.map((p) => p.target)).toEqual(['0', '0'])
+    expect((await reset('--topic', 'fanout', '--by-duration', 'PT1H')).partitions.map((p) => p.target)).toEqual(['0', '0'])
+
+    // --all-topics: the topics the group committed on
+    const all = await reset('--all-topics', '--to-latest', '--execute')
+    expect([...new Set(all.partitions.map((p) => p.topic))]).toEqual([`${prefix}.tasks.fanout`])
+    expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
+
+    const typo = await gochat(['groups', 'reset', `${prefix}.task.fanout.grop`, '--topic', 'fanout', '--to-earliest', '--execute', '--json'])
+    expect(typo.code).toBe(2)
+    expect(JSON.parse(typo.stdout).error).toMatchObject({ code: 'not_found', hint: expect.stringContaining('--create') })
+    const created = await json<Plan>(['groups', 'reset', `${prefix}.task.fanout.grop`, '--topic', 'fanout', '--to-earliest', '--create'])
+    expect([created.groupExists, created.applied]).toEqual([false, false])
+
+    for (const bad of [['--to-offset', 'x'], ['--shift-by', '1.5'], ['--by-duration', 'soon'], ['--partitions', '7', '--to-earliest']]) {
+      const r = await gochat(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', ...bad])
+      expect(r.code, `${bad.join(' ')}: ${r.stderr}`).toBe(2)
+    }
+  })
+
+  it('deletes an idle group with --force only, and refuses an unknown one', async () => {
+    const noForce = await gochat(['groups', 'delete', 'task.fanout.group'])
+    expect(noForce.code).toBe(2)
+    expect(noForce.stderr).toContain('--force')
+    const unknown = await gochat(['groups', 'delete', `${prefix}.task.fanout.grop`, '--force'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain(`${prefix}.task.fanout.grop`)
+    const r = await json<{ deleted: string[] }>(['groups', 'delete', 'task.fanout.group', '--force'])
+    expect(r.deleted).toEqual([`${prefix}.task.fanout.group`])
+    expect((await gochat(['groups', 'describe', 'task.fanout.group'])).code).toBe(2)
   })
 
   it('rejects bad input with exit 2 and a message that names the problem', async () => {
@@ -168,6 +221,10 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     const rf = await gochat(['topics', 'create', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
     expect(rf.code, rf.stderr).toBe(2)
     expect(rf.stderr).toMatch(/replication_factor/)
+    // a dry run finds it too
+    const rfDry = await gochat(['topics', 'create', '--dry-run', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
+    expect(rfDry.code, rfDry.stderr).toBe(2)
+    expect(rfDry.stderr).toMatch(/replication_factor 3 is more than the \d+ broker/)
     const admin = new kafkajs.Kafka({ clientId: 'itest-rf', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
     await admin.connect()
     try {

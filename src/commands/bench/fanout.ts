@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core'
 import { BaseCommand, UsageError } from '../../cli/base-command.js'
 import { runFanout, type FanoutOptions, type FanoutRun } from '../../bench/fanout.js'
 import { clientFlags, clientTargets, defaultWorkers } from '../../bench/flags.js'
+import { checkGateways } from '../../bench/reachable.js'
 import { machine } from '../../bench/machine.js'
 import { offlinePushes } from '../../bench/offline-push.js'
 import { note } from '../../bench/progress.js'
@@ -40,6 +41,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     const online = Number(f.online)
     if (!(online >= 0 && online <= 1)) throw new UsageError(`--online must be a fraction from 0 to 1 (got ${f.online})`)
     const { gateways, rate } = clientTargets(f)
+    await checkGateways(gateways)
     const log = (text: string) => note(text)
     const options: FanoutOptions = {
       messages: f.messages,

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand, UsageError } from '../../cli/base-command.js'
 import { gatewayList } from '../../bench/flags.js'
+import { checkGateways } from '../../bench/reachable.js'
 import { runHttp, type HttpRun } from '../../bench/http-load.js'
 import { machine } from '../../bench/machine.js'
 import { note } from '../../bench/progress.js'
@@ -23,6 +24,7 @@ export default class BenchHttp extends BaseCommand<typeof BenchHttp> {
     const f = this.flags
     const [url] = gatewayList(f.gateway)
     if (!url) throw new UsageError('--gateway needs a URL')
+    await checkGateways([url])
     const result = await runHttp({ url, connections: f.connections, durationSec: f.duration, pipelining: f.pipelining, historyMessages: f['history-messages'], log: (t) => note(t) })
     const ok = result.scenarios.every((s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0)
     if (!this.jsonEnabled()) this.log(renderHttpRun(result))

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../cli/base-command.js'
 import { clientFlags, clientTargets, defaultWorkers } from '../../bench/flags.js'
+import { checkGateways } from '../../bench/reachable.js'
 import { machine } from '../../bench/machine.js'
 import { runSend, type SendRun } from '../../bench/one-to-one.js'
 import { note } from '../../bench/progress.js'
@@ -23,6 +24,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
   async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[] }> {
     const f = this.flags
     const { gateways, rate } = clientTargets(f)
+    await checkGateways(gateways)
     const result = await runSend({
       gateways,
       adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '',

@@ -51,6 +51,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}),
       ...(configured ? { jwtSecret: configured } : {}),
       ...(this.cfg.admin_secret ? { env: { GOCHAT_ADMIN_SECRET: this.cfg.admin_secret } } : {}),
+      onProgress: (line) => process.stderr.write(`${line}\n`), // also under --json: stdout stays one JSON document
     })
 
     // a signal while processes are still starting stops whatever has started

@@ -30,7 +30,7 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
     }
     if (!this.jsonEnabled()) {
       const fresh = new Set(result.applied.map((m) => m.version))
-      this.log(renderTable(['version', 'name', 'applied at', ''], result.all.map((m) => [
+      this.log(renderTable(['version', 'name', 'applied at', 'this run'], result.all.map((m) => [
         String(m.version).padStart(3, '0'), m.name, new Date(m.appliedAt).toISOString(), fresh.has(m.version) ? 'applied now' : '',
       ])))
       this.log(result.applied.length ? `${result.database}: applied ${result.applied.length} migration(s)` : `${result.database}: up to date`)

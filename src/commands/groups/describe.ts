@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core'
-import { BaseCommand, UsageError } from '../../cli/base-command.js'
+import { BaseCommand, NotFoundError } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { resolveGroupName } from '../../contracts/topics.js'
 import { describeGroup, withAdmin, type GroupDetails } from '../../drivers/kafka/admin.js'
@@ -20,7 +20,7 @@ export default class GroupsDescribe extends BaseCommand<typeof GroupsDescribe> {
   public async run(): Promise<GroupDetails> {
     const groupId = resolveGroupName(this.cfg, this.args.group)
     const details = await withAdmin(this.cfg, (h) => describeGroup(h, groupId))
-    if (!details) throw new UsageError(`unknown consumer group "${groupId}" (no members, no committed offsets; see \`gochat groups list\`)`)
+    if (!details) throw new NotFoundError(`unknown consumer group "${groupId}" (no members, no committed offsets)`, 'see `gochat groups list`')
     if (!this.jsonEnabled()) {
       this.log(`${details.groupId}: ${details.state}, ${details.members.length} member(s), total lag ${details.totalLag}`)
       if (details.members.length) {

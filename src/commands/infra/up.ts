@@ -1,6 +1,7 @@
 import { BaseCommand } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { infraUp, type UpResult } from '../../infra/index.js'
+import { LOCAL_CONTEXT, readContexts, writeContexts } from '../../cli/contexts.js'
 
 export default class InfraUp extends BaseCommand<typeof InfraUp> {
   static override summary = 'Start local Kafka, MariaDB and Redis (idempotent; uses whatever already answers)'
@@ -10,8 +11,13 @@ export default class InfraUp extends BaseCommand<typeof InfraUp> {
     '<%= config.bin %> infra up --json',
   ]
 
-  public async run(): Promise<UpResult> {
+  public async run(): Promise<UpResult & { context: { name: string; current: boolean } }> {
     const result = await infraUp((line) => this.logToStderr(line))
+    // the context "local" points at what was just started; current unless another one is
+    const contexts = readContexts(this.config.configDir)
+    contexts.contexts.local = LOCAL_CONTEXT
+    contexts.current ??= 'local'
+    writeContexts(this.config.configDir, contexts)
     if (!this.jsonEnabled()) {
       this.log(
         renderTable(
@@ -19,8 +25,9 @@ export default class InfraUp extends BaseCommand<typeof InfraUp> {
           result.components.map((c) => [c.name, c.address, `${c.action} (${(c.ms / 1000).toFixed(1)} s)`, c.pid, c.version, c.log]),
         ),
       )
-      this.log(`database "${result.database}" ready. Point gochat at it with: --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379`)
+      this.log(`database "${result.database}" ready; context "local" registered${contexts.current === 'local' ? ' and current: topics, groups, tail, dlq, db, bench and cluster need no flags now' : ` (current: ${contexts.current}; \`gochat context use local\` switches)`}`)
+      this.log('gochat up stays on embedded drivers unless given: --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379')
     }
-    return result
+    return { ...result, context: { name: 'local', current: contexts.current === 'local' } }
   }
 }

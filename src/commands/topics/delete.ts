@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import { Args, Flags } from '@oclif/core'
-import { BaseCommand, UsageError } from '../../cli/base-command.js'
+import { BaseCommand, NotFoundError, UsageError } from '../../cli/base-command.js'
 import { deleteTopics, topicExists, withAdmin } from '../../drivers/kafka/admin.js'
 
 export interface DeleteResult {
@@ -30,7 +30,7 @@ export default class TopicsDelete extends BaseCommand<typeof TopicsDelete> {
     const { argv } = await this.parse(TopicsDelete)
     const names = [...new Set(argv as string[])]
     const { unknown } = await withAdmin(this.cfg, (h) => topicExists(h, names))
-    if (unknown.length) throw new UsageError(`unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; nothing deleted`)
+    if (unknown.length) throw new NotFoundError(`unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; nothing deleted`, 'see `gochat topics list`')
     // asked with no connection open: a person may take longer to answer than a broker keeps an idle one
     if (!this.flags.force) await this.confirm(names)
     await withAdmin(this.cfg, (h) => deleteTopics(h, names))

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core'
-import { BaseCommand, UsageError } from '../../cli/base-command.js'
+import { BaseCommand, NotFoundError } from '../../cli/base-command.js'
 import { renderTable } from '../../cli/table.js'
 import { catalog, resolveTopicAlias, type CatalogTopic } from '../../contracts/topics.js'
 import { describeTopic, withAdmin, type TopicDescription } from '../../drivers/kafka/admin.js'
@@ -24,7 +24,7 @@ export default class TopicsDescribe extends BaseCommand<typeof TopicsDescribe> {
   public async run(): Promise<DescribeResult> {
     const name = resolveTopicAlias(this.cfg, this.args.topic)
     const described = await withAdmin(this.cfg, (h) => describeTopic(h, name))
-    if (!described) throw new UsageError(`unknown topic "${name}" (see \`gochat topics list\`)`)
+    if (!described) throw new NotFoundError(`unknown topic "${name}"`, 'see `gochat topics list`')
     const entry = catalog(this.cfg).find((t) => t.name === name)
     const result: DescribeResult = {
       ...described,

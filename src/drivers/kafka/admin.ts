@@ -20,7 +20,7 @@ const CONNECT_TIMEOUT_MS = 10_000
 const JOIN_TIMEOUT_MS = 15_000
 
 const unreachable = (brokers: string[], why: string) =>
-  new UnreachableError(`Kafka at ${brokers.join(',')} ${why}; start it with \`npx gochat infra up\``)
+  new UnreachableError(`Kafka at ${brokers.join(',')} ${why}`, 'start it with `gochat infra up` (see `gochat infra status`), or point --kafka / GOCHAT_KAFKA_BROKERS at a running broker')
 
 // kafkajs reports a dead broker under several names, sometimes wrapped in a retry error.
 function isConnectionError(err: unknown): boolean {
@@ -30,11 +30,16 @@ function isConnectionError(err: unknown): boolean {
   return e.name === 'KafkaJSNumberOfRetriesExceeded' && isConnectionError(e.originalError)
 }
 
+/** For commands that only make sense on a real broker: the embedded bus lives inside one process. */
+export const needsKafka = () =>
+  new UsageError('this command needs Kafka, and none is configured (the embedded bus lives inside a running gochat and cannot be looked at from outside)',
+    'pass --kafka host:port or set GOCHAT_KAFKA_BROKERS, e.g. --kafka 127.0.0.1:9092 after `gochat infra up`')
+
 /** Connects within a bounded wait: kafkajs alone would retry with backoff for much longer. */
 export async function openAdmin(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, timeoutMs = CONNECT_TIMEOUT_MS): Promise<AdminHandle> {
   const brokers = cfg.kafka_brokers
   if (brokers.length === 0) {
-    throw new UsageError('this command needs Kafka: pass --kafka host:port or set GOCHAT_KAFKA_BROKERS (the embedded bus has no topics or groups to manage)')
+    throw needsKafka()
   }
   // Failures surface as one clear error from here; kafkajs' own per-retry log lines would only be noise.
   const kafka = createKafka(brokers, 'gochat-admin', { logLevel: cfg.log_level === 'debug' ? logLevel.WARN : logLevel.NOTHING })
@@ -171,7 +176,7 @@ export async function deleteTopics(h: AdminHandle, names: string[]): Promise<voi
 // ---------------------------------------------------------------------------------------------- groups
 
 /** Groups with members are live: offsets must not be moved under them. */
-const isIdle = (state: string) => state === 'Empty' || state === 'Dead'
+export const isIdle = (state: string) => state === 'Empty' || state === 'Dead'
 
 export interface GroupSummary { groupId: string; state: string; members: number; protocolType: string }
 
@@ -228,45 +233,6 @@ export async function describeGroup(h: AdminHandle, groupId: string): Promise<Gr
   return { groupId, state: g.state, members, partitions, totalLag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0) }
 }
 
-export type ResetTarget = { to: 'earliest' } | { to: 'latest' } | { to: 'datetime'; timestamp: number }
-
-export interface ResetPlan {
-  groupId: string
-  topic: string
-  state: string
-  activeMembers: number
-  partitions: Array<{ partition: number; current: string | null; target: string }>
-}
-
-export async function planOffsetReset(h: AdminHandle, groupId: string, topic: string, target: ResetTarget): Promise<ResetPlan> {
-  const [{ groups }, committed, ends] = await Promise.all([
-    h.admin.describeGroups([groupId]),
-    h.admin.fetchOffsets({ groupId, topics: [topic] }),
-    topicOffsets(h.admin, topic),
-  ])
-  const byTime = target.to === 'datetime' ? new Map((await h.admin.fetchTopicOffsetsByTimestamp(topic, target.timestamp)).map((o) => [o.partition, o.offset])) : null
-  const current = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset) >= 0 ? p.offset : null]))
-  return {
-    groupId,
-    topic,
-    state: groups[0]!.state,
-    activeMembers: groups[0]!.members.length,
-    partitions: ends
-      .map((o) => ({
-        partition: o.partition,
-        current: current.get(o.partition) ?? null,
-        target: target.to === 'earliest' ? o.low : target.to === 'latest' ? o.high : byTime!.get(o.partition) ?? o.high,
-      }))
-      .sort((a, b) => a.partition - b.partition),
-  }
-}
-
-export async function applyOffsetReset(h: AdminHandle, plan: ResetPlan): Promise<void> {
-  const { groups } = await h.admin.describeGroups([plan.groupId]) // again: members may have joined since the plan
-  if (!isIdle(groups[0]!.state)) throw activeGroupError(plan.groupId, groups[0]!.state, groups[0]!.members.length)
-  await commitAsMember(h, plan.groupId, plan.partitions.map((p) => ({ topic: plan.topic, partition: p.partition, offset: p.target })))
-}
-
 export const activeGroupError = (groupId: string, state: string, members: number) =>
   new UsageError(`consumer group ${groupId} has ${members} active member(s) (state ${state}); stop its consumers before moving its offsets`)
 
@@ -275,7 +241,7 @@ export const activeGroupError = (groupId: string, state: string, members: number
  * same but waits out a full fetch (~5 s a topic); a paused consumer with a short fetch wait leaves in ~0.1 s.
  * Only for idle groups: joining a live one would trigger a rebalance of its real members.
  */
-async function commitAsMember(h: AdminHandle, groupId: string, offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
+export async function commitAsMember(h: AdminHandle, groupId: string, offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
   const topicList = [...new Set(offsets.map((o) => o.topic))]
   const consumer = h.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false })
   let timer: NodeJS.Timeout | undefined

@@ -4,10 +4,14 @@ import { randomUUID } from 'node:crypto'
 import type { GochatConfig } from '../../config/index.js'
 import type { BusRecord } from '../../ports/bus.js'
 import { createKafka } from './client.js'
+import { NotFoundError } from '../../cli/base-command.js'
 import { withAdmin } from './admin.js'
 
 export async function readTopic(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, topic: string, timeoutMs = 30_000): Promise<BusRecord[]> {
-  const ends = await withAdmin(cfg, ({ admin }) => admin.fetchTopicOffsets(topic))
+  const ends = await withAdmin(cfg, async ({ admin }) => {
+    if (!(await admin.listTopics()).includes(topic)) throw new NotFoundError(`no topic "${topic}" on ${cfg.kafka_brokers.join(',')}`, 'create the catalog topics with `gochat topics create` (or check --topic-prefix)')
+    return admin.fetchTopicOffsets(topic)
+  })
   const remaining = new Map(ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]))
   const records: BusRecord[] = []
   if (remaining.size === 0) return records
