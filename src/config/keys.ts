@@ -38,6 +38,12 @@ export const configKeys = {
     help: 'Prepended to every Redis key (seq counters, presence, caches), so that deployments can share one Redis database',
     expected: 'up to 64 letters, digits, dot, colon, dash, underscore, e.g. gochat-staging:',
   },
+  data_dir: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()),
+    default: null as string | null,
+    help: 'Directory of the embedded durable store (SQLite, gochat.db) and its token secret, used when mysql_url is unset (empty: the in-memory store; gochat up defaults it to $XDG_DATA_HOME/gochat or ~/.local/share/gochat unless --ephemeral)',
+    expected: 'a directory path, or empty',
+  },
   topic_prefix: { schema: z.string().regex(/^[a-zA-Z0-9._-]+$/), default: 'gochat', help: 'Prefix of every Kafka topic name', expected: 'letters, digits, dot, dash, underscore' },
   partitions: { schema: z.coerce.number().int().min(1).max(1000), default: 3, help: 'Partitions per topic', expected: 'an integer from 1 to 1000' },
   replication_factor: { schema: positiveInt, default: 1, help: 'Replication factor of every topic', expected: 'a positive integer' },

@@ -1,10 +1,12 @@
-// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL.
+// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL. In memory
+// (--ephemeral) unless the arguments name a --data-dir.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 export async function startUp(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+  if (!extraArgs.some((a) => a.startsWith('--data-dir'))) extraArgs = ['--ephemeral', ...extraArgs]
   const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: { ...process.env, GOCHAT_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
