@@ -44,6 +44,18 @@ export const configKeys = {
     help: 'Directory of the embedded durable store (SQLite, gochat.db) and its token secret, used when mysql_url is unset (empty: the in-memory store; gochat up defaults it to $XDG_DATA_HOME/gochat or ~/.local/share/gochat unless --ephemeral)',
     expected: 'a directory path, or empty',
   },
+  bus_retention_records: {
+    schema: positiveInt,
+    default: 10_000,
+    help: 'Embedded bus: records kept per topic partition (the oldest go first; Kafka topics keep their own retention)',
+    expected: 'a positive integer',
+  },
+  bus_retention_ms: {
+    schema: positiveInt,
+    default: 60_000,
+    help: "Embedded bus: how long a record is kept (as Kafka's retention.ms; a topic's shorter retention.ms wins). In-process consumers read within milliseconds; this only bridges a consumer's retry pauses",
+    expected: 'milliseconds',
+  },
   topic_prefix: { schema: z.string().regex(/^[a-zA-Z0-9._-]+$/), default: 'gochat', help: 'Prefix of every Kafka topic name', expected: 'letters, digits, dot, dash, underscore' },
   partitions: { schema: z.coerce.number().int().min(1).max(1000), default: 3, help: 'Partitions per topic', expected: 'an integer from 1 to 1000' },
   replication_factor: { schema: positiveInt, default: 1, help: 'Replication factor of every topic', expected: 'a positive integer' },
