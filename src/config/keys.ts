@@ -44,6 +44,12 @@ export const configKeys = {
     help: 'Directory of the embedded durable store (SQLite, gochat.db) and its token secret, used when mysql_url is unset (empty: the in-memory store; gochat up defaults it to $XDG_DATA_HOME/gochat or ~/.local/share/gochat unless --ephemeral)',
     expected: 'a directory path, or empty',
   },
+  sqlite_synchronous: {
+    schema: z.enum(['normal', 'full']),
+    default: 'normal' as 'normal' | 'full',
+    help: 'SQLite store: normal (a commit survives a crash of the process; the last ones may be lost on power loss) or full (fsync on every commit, which blocks the process for each)',
+    expected: 'normal or full',
+  },
   bus_retention_records: {
     schema: positiveInt,
     default: 10_000,

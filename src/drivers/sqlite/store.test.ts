@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { SqliteStore } from './store.js'
 
@@ -35,6 +35,31 @@ describe('sqlite store: the file', () => {
       await lease.release()
       await again.close()
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('deletes rows published over 10 minutes ago as the relay marks more, without waiting for its hourly purge', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+    let clock = Date.now()
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock)
+    try {
+      const store = new SqliteStore(join(dir, 'gochat.db'))
+      const lease = (await store.acquireOutboxLease())!
+      const publishOne = async () => {
+        await store.appendOutbox([{ topic: 't', key: null, value: Buffer.from('x'), headers: {} }])
+        await lease.markPublished((await lease.pending(10)).map((r) => r.id))
+      }
+      await publishOne()
+      await publishOne()
+      clock += 11 * 60_000
+      await publishOne() // deletes the first two
+      clock += 1
+      expect(await lease.purgePublished(0)).toBe(1)
+      await lease.release()
+      await store.close()
+    } finally {
+      now.mockRestore()
       rmSync(dir, { recursive: true, force: true })
     }
   })
