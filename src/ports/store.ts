@@ -1,6 +1,6 @@
-// The store port: what repo needs from its database. Two drivers implement it, MySQL/MariaDB
-// (src/drivers/mysql/store.ts) and in-memory (src/drivers/memory/store.ts); one contract suite
-// (test/contract/store.contract.ts) runs against both.
+// The store port: what repo needs from its database. Three drivers implement it, MySQL/MariaDB
+// (src/drivers/mysql/store.ts), SQLite (src/drivers/sqlite/store.ts) and in-memory (src/drivers/memory/store.ts); one contract suite
+// (test/contract/store.contract.ts) runs against all.
 //
 // Every mutation takes the outbox records that announce it and writes them in the same transaction, so an
 // event is never published for a rolled-back change nor lost for a committed one. Mutations that can turn out
@@ -120,7 +120,7 @@ export interface OutboxLease {
 }
 
 export interface Store {
-  readonly kind: 'mysql' | 'memory'
+  readonly kind: 'mysql' | 'memory' | 'sqlite'
   ping(): Promise<void>
   close(): Promise<void>
 

@@ -1,4 +1,4 @@
-// The store port's contract: every driver passes the same suite (src/drivers/memory/store.test.ts,
+// The store port's contract: every driver passes the same suite (src/drivers/memory/store.test.ts, src/drivers/sqlite/store.test.ts,
 // test/integration/mysql-store.test.ts). Tests share one store, so each uses ids and outbox topics of its own.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

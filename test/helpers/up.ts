@@ -1,5 +1,6 @@
-// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL. It signs tokens with
-// TEST_JWT_SECRET, and TEST_ADMIN_SECRET for the admin path, unless `env` gives others.
+// Starts `gochat up` (embedded drivers) as a child process on free ports and returns its URL. In memory
+// (--ephemeral) unless the arguments name a --data-dir. It signs tokens with TEST_JWT_SECRET, and TEST_ADMIN_SECRET
+// for the admin path, unless `env` gives others (an `undefined` removes the variable).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { TEST_JWT_SECRET } from './secret.js'
@@ -16,6 +17,7 @@ export async function startUp(extraArgs: string[] = [], env: Record<string, stri
   const childEnv: NodeJS.ProcessEnv = { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_JWT_SECRET: TEST_JWT_SECRET, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET, ...env }
   // an `undefined` in env removes the variable
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
+  if (!extraArgs.some((a) => a.startsWith('--data-dir'))) extraArgs = ['--ephemeral', ...extraArgs]
   const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Partitioners } from 'kafkajs'
 import { busContract } from '../../../test/contract/bus.contract.js'
 import type { BusRecord } from '../../ports/bus.js'
@@ -80,6 +80,40 @@ describe('memory bus', () => {
     expect(got.at(-1)!.offset).toBe('99')
     expect(Number(got[0]!.offset)).toBe(100 - got.length)
     await bus.close()
+  })
+
+  it('drops records past the age limit from the head; offsets go on, a group behind the head resumes at it', async () => {
+    let clock = 1_000_000
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock)
+    try {
+      const bus = new MemoryBus({ defaultPartitions: 1, retentionMs: 1000 })
+      const got: string[] = []
+      const sub = await bus.subscribe({ groupId: 'g', topics: ['t'], fromBeginning: true, eachBatch: async (rs) => void got.push(...rs.map((r) => r.offset)) })
+      await bus.publish('t', Array.from({ length: 5 }, (_, i) => ({ value: String(i) })))
+      await until(() => got.length === 5)
+      await sub.stop()
+      await bus.publish('t', Array.from({ length: 5 }, (_, i) => ({ value: String(5 + i) })))
+      clock += 1050 // past the limit, within the 10% slack: nothing dropped yet
+      await bus.publish('t', [{ value: '10' }])
+      clock += 100
+      await bus.publish('t', [{ value: '11' }])
+      // group g committed offset 5; offsets 5..9 are gone, so it resumes at 10
+      await bus.subscribe({ groupId: 'g', topics: ['t'], eachBatch: async (rs) => void got.push(...rs.map((r) => r.offset)) })
+      await until(() => got.length === 7)
+      expect(got).toEqual(['0', '1', '2', '3', '4', '10', '11'])
+      // a topic's own retention.ms applies when it is shorter
+      await bus.ensureTopics([{ name: 'short', partitions: 1, replicationFactor: 1, configs: { 'retention.ms': '100' } }])
+      await bus.publish('short', [{ value: 'old' }])
+      clock += 200
+      await bus.publish('short', [{ value: 'new' }])
+      const short: string[] = []
+      await bus.subscribe({ groupId: 'h', topics: ['short'], fromBeginning: true, eachBatch: async (rs) => void short.push(...rs.map((r) => `${r.offset}:${r.value}`)) })
+      await until(() => short.length === 1)
+      expect(short).toEqual(['1:new'])
+      await bus.close()
+    } finally {
+      now.mockRestore()
+    }
   })
 })
 

@@ -3,6 +3,13 @@
 // here as on a broker, each partition is an ordered log, and consumer groups share partitions and keep committed
 // offsets. Each (group, partition) has exactly one delivery loop, so a partition's batches never overlap or reorder,
 // whichever member currently owns it.
+//
+// Retention, as a Kafka topic's: by record count (per partition) and by age (the bus's retentionMs, or the
+// topic's retention.ms when smaller). Records are dropped from the head in chunks (so that a publish does not
+// shift the log every time), offsets keep growing, and a group positioned before the head resumes at the head
+// with a warning (auto.offset.reset=earliest). Retention ignores consumers, as Kafka's does: a group that lags
+// past it loses records. Records live in memory only: a restart of the process starts every log empty. What
+// that means for `gochat up` on a data directory is in src/drivers/bus.ts.
 import { retryAfterOf, type Bus, type BusRecord, type ConsumeOptions, type OutgoingRecord, type Subscription, type TopicSpec } from '../../ports/bus.js'
 import { log } from '../../observability/log.js'
 
@@ -41,6 +48,8 @@ export interface MemoryBusOptions {
   defaultPartitions: number
   /** keep roughly the newest N records per partition (trimmed in chunks, so up to 1.25×N); default: keep all */
   retention?: number
+  /** drop records older than this (trimmed in chunks, so kept up to 1.1× as long); default: keep all */
+  retentionMs?: number
   /** pause of a partition after its handler rejected, before the same records come again */
   retryBackoffMs?: number
   maxBatch?: number
@@ -50,6 +59,8 @@ interface Partition {
   log: BusRecord[]
   /** offset of log[0] (moves when retention trims) */
   base: number
+  /** age limit of the topic's records (ms; Infinity: none) */
+  maxAgeMs: number
   waiters: Set<() => void>
   wakeScheduled: boolean
 }
@@ -99,7 +110,7 @@ export class MemoryBus implements Bus {
     const created: string[] = []
     for (const spec of specs) {
       if (this.topics.has(spec.name)) continue
-      this.createTopic(spec.name, spec.partitions)
+      this.createTopic(spec.name, spec.partitions, Number(spec.configs?.['retention.ms'] ?? Infinity))
       created.push(spec.name)
     }
     return created
@@ -126,7 +137,7 @@ export class MemoryBus implements Bus {
       touched.add(part)
     }
     for (const part of touched) {
-      this.trim(part)
+      this.trim(part, now)
       this.wakeLater(part)
     }
   }
@@ -158,8 +169,10 @@ export class MemoryBus implements Bus {
     await Promise.all([...this.subscriptions].map((s) => s.stop()))
   }
 
-  private createTopic(name: string, count: number): Partition[] {
-    const partitions = Array.from({ length: count }, (): Partition => ({ log: [], base: 0, waiters: new Set(), wakeScheduled: false }))
+  /** retention.ms of the topic counts when it is below the bus's own age limit (a non-positive one is ignored) */
+  private createTopic(name: string, count: number, topicRetentionMs = Infinity): Partition[] {
+    const maxAgeMs = Math.min(this.opts.retentionMs ?? Infinity, topicRetentionMs > 0 ? topicRetentionMs : Infinity)
+    const partitions = Array.from({ length: count }, (): Partition => ({ log: [], base: 0, maxAgeMs, waiters: new Set(), wakeScheduled: false }))
     this.topics.set(name, partitions)
     return partitions
   }
@@ -174,10 +187,16 @@ export class MemoryBus implements Bus {
     return n % count
   }
 
-  private trim(part: Partition): void {
+  private trim(part: Partition, now: number): void {
+    let drop = 0
     const cap = this.opts.retention
-    if (cap === undefined || part.log.length <= cap + Math.max(1, cap >> 2)) return
-    const drop = part.log.length - cap
+    if (cap !== undefined && part.log.length > cap + Math.max(1, cap >> 2)) drop = part.log.length - cap
+    // by age once the oldest record is 10% past the limit: everything past the limit goes at once
+    const oldest = part.log[drop]
+    if (oldest && now - oldest.timestamp > part.maxAgeMs * 1.1) {
+      while (drop < part.log.length && now - part.log[drop]!.timestamp > part.maxAgeMs) drop++
+    }
+    if (drop === 0) return
     part.log.splice(0, drop)
     part.base += drop
   }

@@ -1,0 +1,66 @@
+// The store contract against the SQLite driver, on a database file in a temporary directory; plus what only a
+// file-backed store can show: the data outlives the process's handle, and a second handle on the file is refused.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { storeContract } from '../../../test/contract/store.contract.js'
+import { SqliteStore } from './store.js'
+
+storeContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+  const store = new SqliteStore(join(dir, 'gochat.db'))
+  return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }) } }
+})
+
+describe('sqlite store: the file', () => {
+  it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+    const file = join(dir, 'gochat.db')
+    try {
+      const first = new SqliteStore(file)
+      expect(() => new SqliteStore(file, { busyTimeoutMs: 50 })).toThrow(/in use by another process/)
+      await first.createConversation({ conversationId: 'c1', kind: 'group', name: 'G', announcement: '', createdAt: 1 }, [{ conversationId: 'c1', userId: 'a', role: 'admin', joinedAt: 1 }], [])
+      const hooks = { allocateSeq: async (maxSeq: () => Promise<number>) => (await maxSeq()) + 1, outbox: () => [{ topic: 't', key: 'c1', value: Buffer.from('x'), headers: {} }] }
+      for (let i = 0; i < 3; i++) await first.storeMessage({ messageId: `m${i}`, conversationId: 'c1', senderId: 'a', content: `hi ${i}`, sentAt: 1, status: 'normal', idempotencyKey: `k${i}` }, hooks)
+      await first.setReadSeq('c1', 'a', 2, [])
+      await first.close()
+
+      const again = new SqliteStore(file)
+      expect((await again.listMessages('c1', 0, 10)).map((m) => [m.seq, m.content])).toEqual([[1, 'hi 0'], [2, 'hi 1'], [3, 'hi 2']])
+      expect((await again.listUserConversations('a'))[0]).toMatchObject({ readSeq: 2, conversation: { lastSeq: 3, memberCount: 1 } })
+      expect((await again.storeMessage({ messageId: 'dup', conversationId: 'c1', senderId: 'a', content: 'again', sentAt: 1, status: 'normal', idempotencyKey: 'k1' }, hooks)).duplicate).toBe(true)
+      const lease = (await again.acquireOutboxLease())!
+      expect((await lease.pending(10)).length).toBe(3)
+      await lease.release()
+      await again.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('deletes rows published over 10 minutes ago as the relay marks more, without waiting for its hourly purge', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+    let clock = Date.now()
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock)
+    try {
+      const store = new SqliteStore(join(dir, 'gochat.db'))
+      const lease = (await store.acquireOutboxLease())!
+      const publishOne = async () => {
+        await store.appendOutbox([{ topic: 't', key: null, value: Buffer.from('x'), headers: {} }])
+        await lease.markPublished((await lease.pending(10)).map((r) => r.id))
+      }
+      await publishOne()
+      await publishOne()
+      clock += 11 * 60_000
+      await publishOne() // deletes the first two
+      clock += 1
+      expect(await lease.purgePublished(0)).toBe(1)
+      await lease.release()
+      await store.close()
+    } finally {
+      now.mockRestore()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
