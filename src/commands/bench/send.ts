@@ -5,6 +5,9 @@ import { machine } from '../../bench/machine.js'
 import { runSend, type SendRun } from '../../bench/one-to-one.js'
 import { note } from '../../bench/progress.js'
 import { renderSendRun } from '../../bench/report/send-table.js'
+import { renderTable } from '../../cli/table.js'
+import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../bench/limits/index.js'
+import { limitsFlags, limitsOptions } from '../../bench/limits/flags.js'
 
 export default class BenchSend extends BaseCommand<typeof BenchSend> {
   static override summary = 'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
@@ -18,11 +21,14 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     ...clientFlags,
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
     messages: Flags.integer({ description: 'Measured messages per pair (after one warm-up message)', default: 20, min: 1 }),
+    limits: Flags.boolean({ description: 'Run `bench limits` first and show messages/s as fractions of those ceilings' }),
+    ...limitsFlags,
   }
 
-  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[] }> {
+  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[]; limits?: Limits; fractions?: Fractions }> {
     const f = this.flags
     const { gateways, rate } = clientTargets(f)
+    const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
     const result = await runSend({
       gateways,
       adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '',
@@ -43,7 +49,8 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
     ]
     if (!this.jsonEnabled()) this.log(renderSendRun(result, failures))
+    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)]))
     if (failures.length) process.exitCode = 1
-    return { ...result, machine: machine(), ok: failures.length === 0, failures }
+    return { ...result, machine: machine(), ok: failures.length === 0, failures, ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}) }
   }
 }
