@@ -2,6 +2,7 @@
 // can be read as fractions of it (same run, same noise). Each probe is bounded in time and cleans up after
 // itself; a probe that fails reports its error and the others still run.
 import type { GochatConfig } from '../../config/index.js'
+import { setLogLevel } from '../../observability/log.js'
 import { kafkaLimits, type KafkaLimits } from './kafka.js'
 import { mysqlLimits, type MysqlLimits } from './mysql.js'
 import { redisLimits, type RedisLimits } from './redis.js'
@@ -39,6 +40,8 @@ async function probe<T>(name: string, log: (t: string) => void, run: () => Promi
 
 export async function runLimits(cfg: Cfg, o: LimitsOptions): Promise<Limits> {
   const ms = o.seconds * 1000
+  // the bus driver logs its group joins at info, on stdout, where --json prints the report
+  setLogLevel('warn')
   const brokers = cfg.kafka_brokers.length ? cfg.kafka_brokers : LOCAL.kafka
   return {
     mysql: await probe('MariaDB transactions', o.log, () => mysqlLimits(cfg.mysql_url ?? LOCAL.mysql, { connections: o.connections, batch: o.batch, ms })),
