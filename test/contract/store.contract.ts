@@ -227,6 +227,36 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(page.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
       })
 
+      it('stores a burst across conversations: gap-free seqs in outbox order, each caller its own result or error', async () => {
+        const topic = uid('t')
+        const convs = await Promise.all(Array.from({ length: 12 }, () => group(['alice', 'bob'])))
+        const hooks: StoreMessageHooks = { allocateSeq: async (maxSeq) => (await maxSeq()) + 1, outbox: (m) => [{ ...record(topic, m.seq), key: m.conversationId }] }
+        const drafts = convs.flatMap((c) => Array.from({ length: 8 }, () => draft(c)))
+        const twice = draft(convs[0]!, { idempotencyKey: 'burst-twice' })
+        const calls = [
+          ...drafts.map((d) => store.storeMessage(d, hooks)),
+          store.storeMessage(twice, hooks),
+          store.storeMessage({ ...twice, messageId: uid('m') }, hooks),
+          store.storeMessage(draft(uid('missing')), hooks),
+          store.storeMessage(draft(convs[1]!), { ...hooks, outbox: () => [{ ...record(topic), topic: '' }] }),
+          store.storeMessage(draft(convs[2]!), { ...hooks, outbox: () => { throw new Error('boom') } }),
+        ]
+        const settled = await Promise.allSettled(calls)
+        const results = settled.slice(0, drafts.length).map((r) => (r as PromiseFulfilledResult<{ message: { messageId: string } }>).value)
+        expect(results.map((r) => r.message.messageId)).toEqual(drafts.map((d) => d.messageId))
+        const [a, b] = settled.slice(drafts.length, drafts.length + 2).map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<Store['storeMessage']>>>).value)
+        expect([a!.duplicate, b!.duplicate].sort()).toEqual([false, true])
+        expect(b!.message).toEqual(a!.message)
+        const reasons = settled.slice(drafts.length + 2).map((r) => (r as PromiseRejectedResult).reason)
+        expect(reasons.map((e) => (e as AppError).code ?? (e as Error).message)).toEqual(['not_found', 'bad_request', 'boom'])
+        const pending = await pendingOf(topic)
+        for (const c of convs) {
+          const n = c === convs[0] ? 9 : 8
+          expect((await store.listMessages(c, 0, 100)).map((m) => m.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+          expect(pending.filter((r) => r.key === c).map((r) => Number(r.headers.n))).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+        }
+      })
+
       it('asks the allocator again (repair) when the seq it gave is taken', async () => {
         const conversationId = await group(['alice'])
         await store.storeMessage(draft(conversationId), plainHooks())

@@ -12,6 +12,9 @@ import { renderFanoutHtml } from '../../bench/report/fanout-html.js'
 import { buildFanoutReport, type FanoutReport } from '../../bench/report/fanout-report.js'
 import { renderFanoutReport } from '../../bench/report/fanout-table.js'
 import { baselineTarget, gochatTarget } from '../../bench/targets.js'
+import { renderTable } from '../../cli/table.js'
+import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../bench/limits/index.js'
+import { limitsFlags, limitsOptions } from '../../bench/limits/flags.js'
 
 export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
   static override summary = 'Group fanout: one sender, a large group, most members online; latency, completion time, completeness'
@@ -34,9 +37,11 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     'warmup-timeout': Flags.integer({ description: 'Seconds to wait for the warm-up message to reach every member', default: 60, min: 1 }),
     baseline: Flags.boolean({ description: 'Also run a plain ws and a Socket.IO broadcast server with the same clients and print ratios' }),
     html: Flags.string({ description: 'Write a self-contained HTML report (latency CDF, completion chart) to this file' }),
+    limits: Flags.boolean({ description: 'Run `bench limits` first and show deliveries/s as fractions of those ceilings' }),
+    ...limitsFlags,
   }
 
-  async run(): Promise<FanoutReport> {
+  async run(): Promise<FanoutReport & { limits?: Limits; fractions?: Fractions }> {
     const f = this.flags
     const online = Number(f.online)
     if (!(online >= 0 && online <= 1)) throw new UsageError(`--online must be a fraction from 0 to 1 (got ${f.online})`)
@@ -55,6 +60,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       log,
       progress: !f['no-progress'],
     }
+    const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, log)) : undefined
 
     const gochat = await runFanout(gochatTarget({ gateways, adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '', groupSize: f['group-size'], online, memberChunk: f['member-chunk'] }), options)
 
@@ -85,7 +91,8 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       log(`wrote ${f.html}`)
     }
     if (!this.jsonEnabled()) this.log(renderFanoutReport(report))
+    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('deliveries/s', gochat.deliveriesPerSec, limits)]))
     if (!report.ok) process.exitCode = 1
-    return report
+    return { ...report, ...(limits ? { limits, fractions: fractions(gochat.deliveriesPerSec, limits) } : {}) }
   }
 }

@@ -8,6 +8,9 @@ import { note } from '../../bench/progress.js'
 import { renderSendRun } from '../../bench/report/send-table.js'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../bench/soak.js'
 import { UsageError } from '../../cli/base-command.js'
+import { renderTable } from '../../cli/table.js'
+import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../bench/limits/index.js'
+import { limitsFlags, limitsOptions } from '../../bench/limits/flags.js'
 
 export default class BenchSend extends BaseCommand<typeof BenchSend> {
   static override summary = 'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
@@ -24,13 +27,16 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     messages: Flags.integer({ description: 'Measured messages per pair (after one warm-up message)', default: 20, min: 1 }),
     duration: Flags.integer({ description: 'Soak: send for this many seconds (--messages becomes rate × duration) and report the server\'s memory slope after the first minute', min: 1 }),
     'sample-every': Flags.integer({ description: 'Soak: seconds between samples of the server\'s /metrics', default: 5, min: 1 }),
+    limits: Flags.boolean({ description: 'Run `bench limits` first and show messages/s as fractions of those ceilings' }),
+    ...limitsFlags,
   }
 
-  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[]; soak?: SoakSummary }> {
+  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[]; soak?: SoakSummary; limits?: Limits; fractions?: Fractions }> {
     const f = this.flags
     const { gateways, rate } = clientTargets(f)
     await checkGateways(gateways)
     if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
+    const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
     const messages = f.duration !== undefined && rate !== 'max' ? Math.ceil(rate * f.duration) : f.messages
     const sampler = f.duration !== undefined ? sampleMemory(gateways[0]!, f['sample-every'] * 1000) : undefined
     const result = await runSend({
@@ -54,7 +60,8 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
     ]
     if (!this.jsonEnabled()) this.log(renderSendRun(result, failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)]))
     if (failures.length) process.exitCode = 1
-    return { ...result, machine: machine(), ok: failures.length === 0, failures, ...(soak ? { soak } : {}) }
+    return { ...result, machine: machine(), ok: failures.length === 0, failures, ...(soak ? { soak } : {}), ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}) }
   }
 }

@@ -6,6 +6,8 @@
 // Writers of one conversation's messages or members take the conversation row lock (SELECT … FOR UPDATE)
 // first. That serializes them per conversation, so seqs are allocated and committed in the same order and
 // outbox ids of one conversation grow with its seqs; the relay, reading in id order, publishes them in seq order.
+// Messages are stored by group commit (batcher.ts, message-batch.ts): concurrent StoreMessage calls, of any
+// conversations, share one transaction under the same locks, each with an outcome of its own.
 import mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import { log } from '../../observability/log.js'
@@ -16,6 +18,12 @@ import {
   type StoreMessageHooks, type UserRow,
 } from '../../ports/store.js'
 import { connectionOptions, migrate } from './migrate.js'
+import {
+  CONV_COLS, LAST_SEQ, MEMBER_COLS, MSG_COLS, USER_COLS, chunks, duplicateKey, limit, messageValues,
+  toConversation, toConversationWithSeq, toMember, toMessage, toUser,
+} from './rows.js'
+import { Batcher } from './batcher.js'
+import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 
 type Conn = mysql.PoolConnection
 type Rows = mysql.RowDataPacket[]
@@ -25,48 +33,10 @@ const SESSION_SETUP = [
   'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
   "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'",
 ]
-/** rows per multi-row INSERT, well below max_allowed_packet */
-const CHUNK = 1000
 const DEADLOCK_RETRIES = 3
+/** StoreMessage calls per transaction, and transactions of them at once (the rest of the pool serves the rest) */
+const GROUP_COMMIT = { maxBatch: 200, maxInFlight: 2 }
 const PURGE_BATCH = 10_000
-
-const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at'
-const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
-const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
-const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
-const LAST_SEQ = '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
-
-const toUser = (r: mysql.RowDataPacket): UserRow => ({
-  userId: r.user_id, username: r.username, displayName: r.display_name, guest: r.guest === 1,
-  passwordHash: r.password_hash, createdAt: Number(r.created_at),
-})
-const toConversation = (r: mysql.RowDataPacket): ConversationRow => ({
-  conversationId: r.conversation_id, kind: r.kind, name: r.name, announcement: r.announcement,
-  memberCount: Number(r.member_count), createdAt: Number(r.created_at),
-})
-const toConversationWithSeq = (r: mysql.RowDataPacket): ConversationWithSeq => ({ ...toConversation(r), lastSeq: Number(r.last_seq) })
-const toMember = (r: mysql.RowDataPacket): MemberRow => ({ conversationId: r.conversation_id, userId: r.user_id, role: r.role, joinedAt: Number(r.joined_at) })
-const toMessage = (r: mysql.RowDataPacket): MessageRow => ({
-  messageId: r.message_id, conversationId: r.conversation_id, seq: Number(r.seq), senderId: r.sender_id, content: r.content,
-  sentAt: Number(r.sent_at), status: r.status, idempotencyKey: r.idempotency_key ?? '',
-})
-const messageValues = (m: MessageRow) => [m.messageId, m.conversationId, m.seq, m.senderId, m.content, m.sentAt, m.status, m.idempotencyKey || null]
-
-/** a LIMIT clause: inlined because prepared LIMIT parameters are refused by some MySQL versions */
-const limit = (n: number) => `LIMIT ${Math.max(0, Math.trunc(n))}`
-
-/** the unique key an ER_DUP_ENTRY error is about (MariaDB: 'PRIMARY', MySQL 8: 'messages.PRIMARY'), else null */
-function duplicateKey(err: unknown): string | null {
-  const e = err as { errno?: number; message?: string }
-  if (e?.errno !== 1062) return null
-  return /for key '(?:[^'.]+\.)?([^'.]+)'/.exec(e.message ?? '')?.[1] ?? ''
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
-}
 
 export class MysqlStore implements Store {
   readonly kind = 'mysql' as const
@@ -75,6 +45,7 @@ export class MysqlStore implements Store {
   /** the schema migration started by the constructor; every operation waits for it (and fails with it) */
   private readonly ready: Promise<void>
   private closing: Promise<void> | undefined
+  private readonly messages = new Batcher<PendingMessage, StoredMessage | typeof AGAIN>((items) => this.storeBatch(items), GROUP_COMMIT)
 
   /** Migrates the schema (creating the database if missing) in the background; `ping()` waits for it. */
   constructor(private readonly url: string, opts: { connectionLimit?: number } = {}) {
@@ -243,31 +214,34 @@ export class MysqlStore implements Store {
     return rows.map((r) => ({ conversation: toConversationWithSeq(r), readSeq: Number(r.read_seq) }))
   }
 
+  /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */
   async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
-    return this.tx(async (c) => {
-      const conversation = await this.lockConversation(c, draft.conversationId)
-      if (draft.idempotencyKey) {
-        const seen = await this.messageByKey(c, draft)
-        if (seen) return { message: seen, duplicate: true }
-      }
-      const maxSeq = () => this.maxSeqOn(c, draft.conversationId)
-      let message: MessageRow = { ...draft, seq: await hooks.allocateSeq(maxSeq, false) }
-      for (let repair = false; ; repair = true) {
-        try {
-          await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(message))
-          break
-        } catch (err) {
-          const key = duplicateKey(err)
-          // a failed statement leaves the transaction open: the same key, stored meanwhile (by insertMessages)
-          if (key === 'uq_messages_conv_sender_key') return { message: (await this.messageByKey(c, draft))!, duplicate: true }
-          if (key !== 'PRIMARY') throw err
-          if (repair) throw new AppError('conflict', `seq ${message.seq} of ${draft.conversationId} is taken`)
-          message = { ...draft, seq: await hooks.allocateSeq(maxSeq, true) }
+    const stored = await this.messages.add({ draft, hooks })
+    // the same key as another message of the same batch: now that one is stored, this finds it
+    return stored === AGAIN ? this.storeMessage(draft, hooks) : stored
+  }
+
+  /**
+   * A batch's transaction. When it fails as a whole (not one message: those fail alone inside it), each message
+   * gets a transaction of its own, one conversation's in order, with a fresh seq: a seq allocated in the failed
+   * attempt is spent, as it would be by a failed single transaction.
+   */
+  private async storeBatch(items: PendingMessage[]): Promise<BatchOutcome[]> {
+    try {
+      return await this.tx((c) => storeBatch(c, items))
+    } catch (err) {
+      if (items.length === 1) throw err
+      const out: BatchOutcome[] = new Array(items.length)
+      const byConversation = new Map<string, number[]>()
+      items.forEach((p, i) => byConversation.set(p.draft.conversationId, [...(byConversation.get(p.draft.conversationId) ?? []), i]))
+      await Promise.all([...byConversation.values()].map(async (list) => {
+        for (const i of list) {
+          delete items[i]!.seq
+          out[i] = await this.tx((c) => storeBatch(c, [items[i]!])).then((o) => o[0]!, (error: unknown) => ({ error }))
         }
-      }
-      await this.insertOutbox(c, hooks.outbox({ ...message }, conversation))
-      return { message, duplicate: false }
-    })
+      }))
+      return out
+    }
   }
 
   async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
@@ -487,16 +461,5 @@ export class MysqlStore implements Store {
         chunk.map((r) => [r.topic, r.key, r.value, JSON.stringify(r.headers)]),
       ])
     }
-  }
-
-  private async maxSeqOn(c: Conn, conversationId: string): Promise<number> {
-    const [rows] = await c.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [conversationId])
-    return Number(rows[0]!.s)
-  }
-
-  /** the message of an idempotency key, which is scoped to (conversation, sender) */
-  private async messageByKey(c: Conn, m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotencyKey'>): Promise<MessageRow | null> {
-    const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND sender_id = ? AND idempotency_key = ?`, [m.conversationId, m.senderId, m.idempotencyKey])
-    return rows[0] ? toMessage(rows[0]) : null
   }
 }
