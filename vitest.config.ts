@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // not answer, unless GOCHAT_REQUIRE_INFRA=1 (npm run test:ci), where a missing service fails the run.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'services/**/*.test.ts', 'bench/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{cli,runtime,services,src,bench,infra,test}/**/*.test.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     // a safety net, not a speed target: CLI suites spawn several `gochat` processes a case, each loading the

@@ -2,9 +2,9 @@
 // frame serialized once upstream; it is turned into bytes once here and those same bytes go to every live
 // connection of every listed user. Users with no connection here (they just left) are skipped: they resync by seq.
 import type { Bus, Subscription } from '../../src/ports/bus.js'
-import { runConsumer } from '../../src/bus/consumer.js'
-import { deadLetterer } from '../../src/bus/dead-letter.js'
-import type { ConsumerRetryPolicy } from '../../src/bus/failure.js'
+import { runConsumer } from '../../src/messaging/consumer.js'
+import { deadLetterer } from '../../src/messaging/dead-letter.js'
+import type { ConsumerRetryPolicy } from '../../src/messaging/failure.js'
 import { decode, DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
 import { consumeSpan, tracingEnabled } from '../../src/observability/tracing.js'

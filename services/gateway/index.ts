@@ -23,7 +23,7 @@ import { attachSession } from './session.js'
 import { staticFiles } from './static.js'
 import { cachedVerifier, tokenClaims } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
-import { consumerRetry } from '../../src/bus/failure.js'
+import { consumerRetry } from '../../src/messaging/failure.js'
 
 export interface GatewayContext extends RoleContext {
   cache: Cache

@@ -15,7 +15,7 @@ import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
-import { consumerRetry } from '../../src/bus/failure.js'
+import { consumerRetry } from '../../src/messaging/failure.js'
 
 export interface LogicContext extends RoleContext {
   /** shared by every logic instance (Redis): failed-login counts, revoked tokens */

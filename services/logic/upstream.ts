@@ -2,9 +2,9 @@
 // conversation, so a conversation's sends are stored in the order they were sent) and answers each on the
 // sender's own connection through its gateway's downstream topic: `ack {ref, messageId, seq}` or `error`.
 import type { Bus, OutgoingRecord, Subscription } from '../../src/ports/bus.js'
-import { runConsumer } from '../../src/bus/consumer.js'
-import { deadLetterer } from '../../src/bus/dead-letter.js'
-import type { ConsumerRetryPolicy } from '../../src/bus/failure.js'
+import { runConsumer } from '../../src/messaging/consumer.js'
+import { deadLetterer } from '../../src/messaging/dead-letter.js'
+import type { ConsumerRetryPolicy } from '../../src/messaging/failure.js'
 import { AppError } from '../../src/core/errors.js'
 import { decode, DecodeError, encode, UpstreamMessage, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'

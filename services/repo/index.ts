@@ -2,8 +2,8 @@
 // over gRPC, or hands it in process to logic and task under --role=all.
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
-import { createCache } from '../../src/drivers/cache.js'
-import { createStore } from '../../src/drivers/store.js'
+import { createCache } from '../../src/drivers/cache-from-config.js'
+import { createStore } from '../../src/drivers/store-from-config.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'

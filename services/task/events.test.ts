@@ -2,7 +2,7 @@
 // gateways of its own target user (and no one else).
 import { describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
-import type { Retrier } from '../../src/bus/retry.js'
+import type { Retrier } from '../../src/messaging/retry.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { notification } from '../../src/contracts/events.js'
 import { eventsHandler } from './events.js'

@@ -2,7 +2,7 @@
 // the conversation, notifications to their target user. Routed like messages: presence, one record per gateway.
 // Notifications come in bursts (adding 1,000 members writes 1,000 group.invited), so the presence of every
 // target user of a batch is looked up in one call, not one call per event.
-import type { Retrier } from '../../src/bus/retry.js'
+import type { Retrier } from '../../src/messaging/retry.js'
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'

@@ -8,8 +8,8 @@
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import type { TaskMessage } from '../../src/contracts/payloads.js'
 import { encode } from '../../src/contracts/payloads.js'
-import { recordOf } from '../../src/bus/retry.js'
-import { traceOf } from '../../src/bus/dead-letter.js'
+import { recordOf } from '../../src/messaging/retry.js'
+import { traceOf } from '../../src/messaging/dead-letter.js'
 import { Outbox } from './route.js'
 import { flush } from './worker.js'
 

@@ -2,7 +2,7 @@
 // the records that failed to the retrier.
 import { describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
-import type { Retrier } from '../../src/bus/retry.js'
+import type { Retrier } from '../../src/messaging/retry.js'
 import { taskHandler } from './worker.js'
 import { Outbox } from './route.js'
 

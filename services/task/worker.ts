@@ -4,7 +4,7 @@
 // combined publish fails, each record's output is published alone so that only the records whose output failed
 // are retried.
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
-import type { Retrier } from '../../src/bus/retry.js'
+import type { Retrier } from '../../src/messaging/retry.js'
 import { consumeSpan, stampRecords, tracingEnabled } from '../../src/observability/tracing.js'
 import { Outbox } from './route.js'
 

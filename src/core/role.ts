@@ -1,4 +1,4 @@
-// What the runtime (src/runtime/) hands to each role and gets back. Roles never import each other: they get the
+// What the runtime (runtime/) hands to each role and gets back. Roles never import each other: they get the
 // APIs of the roles they call (in-process objects under --role=all, gRPC clients otherwise) through RoleContext.
 import type { Bus } from '../ports/bus.js'
 import type { GochatConfig } from '../config/index.js'

@@ -7,7 +7,7 @@
 // - gateway: a root span per client frame (`ws.<op>`) or REST request (`http <route>`), ended when the answer is
 //   written; `ws.write` per DownstreamMessage written to sockets (a child of the task span that produced it)
 // - gRPC: the client injects into the call's metadata, the server extracts (src/rpc/client.ts, server.ts)
-// - bus: every published record carries a traceparent header (src/bus/traced.ts); consumers start their span
+// - bus: every published record carries a traceparent header (src/messaging/traced.ts); consumers start their span
 //   from it (consumeSpan)
 // - outbox: repo writes the traceparent into the outbox row's headers; the relay's `outbox.relay` span is its
 //   child and replaces the header with its own, so the consumers of the relayed record are children of the relay

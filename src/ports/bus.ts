@@ -36,7 +36,7 @@ export interface ConsumeOptions {
    * Receives records of one partition in offset order. The batch's offsets are committed only after the
    * promise resolves; if it rejects, the same records are delivered again after a short pause (the partition
    * waits, other partitions go on), or after `retryAfterMs` when the rejection carries one (see retryAfterOf).
-   * Bounded retries and dead letters are the caller's (src/bus/consumer.ts).
+   * Bounded retries and dead letters are the caller's (src/messaging/consumer.ts).
    */
   eachBatch: (records: BusRecord[]) => Promise<void>
 }

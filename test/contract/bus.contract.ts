@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, Subscription } from '../../src/ports/bus.js'
 import { partitionForKey } from '../../src/drivers/memory/bus.js'
-import { runConsumer } from '../../src/bus/consumer.js'
+import { runConsumer } from '../../src/messaging/consumer.js'
 import { AppError } from '../../src/core/errors.js'
 import { createLogger } from '../../src/observability/log.js'
 

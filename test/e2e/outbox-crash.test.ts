@@ -2,7 +2,7 @@
 // and publish) are dispatched once repo is back, and every device ends with each seq exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import { Cluster } from '../../src/runtime/cluster.js'
+import { Cluster } from '../../runtime/cluster.js'
 import { RestClient } from '../../src/client/rest.js'
 import { SocketClient } from '../../src/client/socket.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'

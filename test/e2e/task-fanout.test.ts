@@ -4,7 +4,7 @@
 // Then one task instance is SIGKILLed in the middle of a fanout and nothing goes missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import { Cluster } from '../../src/runtime/cluster.js'
+import { Cluster } from '../../runtime/cluster.js'
 import { SocketClient } from '../../src/client/socket.js'
 import type { Session } from '../../src/client/rest.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'

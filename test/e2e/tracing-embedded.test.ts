@@ -63,7 +63,7 @@ describe('tracing under gochat up (one process)', () => {
     expect(write!.attributes['gochat.sockets_written']).toBe(2)
   })
 
-  it('says the role on every log line (trace ids on lines inside spans: test/unit/tracing.test.ts)', () => {
+  it('says the role on every log line (trace ids on lines inside spans: src/observability/tracing.test.ts)', () => {
     const lines = up.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines.length).toBeGreaterThan(0)
     for (const l of lines) expect(l.role, JSON.stringify(l)).toBeDefined()

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { Cluster } from '../../src/runtime/cluster.js'
+import { Cluster } from '../../runtime/cluster.js'
 import { ApiError, RestClient, type Session } from '../../src/client/rest.js'
 import { SocketClient } from '../../src/client/socket.js'
 import { groups } from '../../src/contracts/topics.js'

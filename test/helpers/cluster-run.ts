@@ -1,7 +1,7 @@
 // A real-infrastructure cluster for one test file: its own topic prefix, database and Redis key prefix, started
 // before the file's tests and removed after them. Call inside a describe(); the file's own afterAll hooks run before this one's.
 import { afterAll, beforeAll } from 'vitest'
-import { Cluster, type ClusterOptions } from '../../src/runtime/cluster.js'
+import { Cluster, type ClusterOptions } from '../../runtime/cluster.js'
 import { KAFKA, MYSQL, REDIS } from './infra.js'
 import { deleteTopicsWithPrefix, dropDatabase } from './cleanup.js'
 import { deleteKeys, testKeyPrefix } from './redis.js'

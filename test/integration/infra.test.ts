@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { infraAvailable } from '../helpers/infra.js'
-import type { StatusResult } from '../../src/infra/index.js'
+import type { StatusResult } from '../../infra/index.js'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const available = await infraAvailable('kafka', 'mysql', 'redis')

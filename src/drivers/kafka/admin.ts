@@ -1,7 +1,7 @@
 // Thin operations on the kafkajs admin client for `gochat topics …` and `gochat groups …`. Every function
 // returns plain data (strings for offsets: Kafka offsets are 64-bit); rendering is the commands' business.
 import kafkajs, { type Admin, type Kafka } from 'kafkajs'
-import { UnreachableError, UsageError } from '../../cli/base-command.js'
+import { UnreachableError, UsageError } from '../../core/operator-errors.js'
 import type { GochatConfig } from '../../config/index.js'
 import type { TopicSpec } from '../../ports/bus.js'
 import { createKafka } from './client.js'

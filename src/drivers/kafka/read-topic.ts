@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { GochatConfig } from '../../config/index.js'
 import type { BusRecord } from '../../ports/bus.js'
 import { createKafka } from './client.js'
-import { NotFoundError } from '../../cli/base-command.js'
+import { NotFoundError } from '../../core/operator-errors.js'
 import { withAdmin } from './admin.js'
 
 export async function readTopic(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, topic: string, timeoutMs = 30_000): Promise<BusRecord[]> {

@@ -1,7 +1,7 @@
 // Offset resets of a consumer group (`gochat groups reset`), as kafka-consumer-groups.sh --reset-offsets plans
 // them: a target per partition from a rule (earliest, latest, a time, an offset, a shift), clamped to what the
 // log still holds. Planning changes nothing; applying commits the plan for an idle group.
-import { UsageError } from '../../cli/base-command.js'
+import { UsageError } from '../../core/operator-errors.js'
 import { activeGroupError, commitAsMember, isIdle, type AdminHandle } from './admin.js'
 import { topicOffsets } from './create-topics.js'
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { Partitioners } from 'kafkajs'
 import { busContract } from '../../../test/contract/bus.contract.js'
 import type { BusRecord } from '../../ports/bus.js'
-import { createBus } from '../bus.js'
+import { createBus } from '../bus-from-config.js'
 import { MemoryBus, partitionForKey } from './bus.js'
 
 busContract('memory', async () => new MemoryBus({ defaultPartitions: 3, retryBackoffMs: 50 }), { settleMs: 100, minRetryPauseMs: 45 })

@@ -1,0 +1,129 @@
+// `gochat bench send`: one-to-one traffic. Pairs of users, each with a direct conversation; in every pair one
+// side sends at the per-pair rate over its socket and the other side receives. Both ends of a pair live in the
+// same worker thread, so every sender stamps and every receiver reads the same clock with no main-thread hop.
+import { randomBytes } from 'node:crypto'
+import { RestClient, type Session } from '../src/client/rest.js'
+import { createUsers } from './admin.js'
+import { nowMs } from './clock.js'
+import { processCpuMs } from './cpu.js'
+import { clientCpu, type ClientCpu } from './client-cpu.js'
+import { completeness, type Completeness } from './accounting.js'
+import { waitUntil, type Rate } from './pacing.js'
+import { progressBar } from './progress.js'
+import type { CdfPoint, LatencySummary } from './stats.js'
+import type { PairSpec } from './worker-protocol.js'
+import { WorkerPool } from './worker-pool.js'
+
+export interface SendOptions {
+  gateways: string[]
+  adminSecret: string
+  pairs: number
+  messages: number
+  /** per pair */
+  rate: Rate
+  payloadBytes: number
+  workers: number
+  connectConcurrency: number
+  drainTimeoutMs: number
+  log: (text: string) => void
+  progress: boolean
+}
+
+export interface SendRun {
+  gateways: string[]
+  pairs: number
+  messages: number
+  rate: Rate
+  payloadBytes: number
+  workers: number
+  setup: { usersVia: string; usersMs: number; conversationsMs: number; connectMs: number; connected: number; connectErrors: string[] }
+  send: { sent: number; failed: number; durationMs: number }
+  /** measured messages received per second, over all pairs */
+  messagesPerSec: number
+  latencyMs: LatencySummary
+  cdf: CdfPoint[]
+  completeness: Completeness
+  clientCpu: ClientCpu
+}
+
+async function directConversations(url: string, pairs: Array<[Session, Session]>, concurrency = 8): Promise<string[]> {
+  const out: string[] = new Array(pairs.length)
+  let next = 0
+  const lane = async () => {
+    while (next < pairs.length) {
+      const k = next++
+      const [a, b] = pairs[k]!
+      out[k] = (await new RestClient(url, a.token).direct(b.userId)).conversationId
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, lane))
+  return out
+}
+
+export async function runSend(o: SendOptions): Promise<SendRun> {
+  const run = randomBytes(4).toString('hex')
+  const [first] = o.gateways
+  let t = Date.now()
+  const { users, via } = await createUsers(first!, o.adminSecret, o.pairs * 2, 'pair', o.log)
+  const usersMs = Date.now() - t
+  const pairsOfUsers = Array.from({ length: o.pairs }, (_, k): [Session, Session] => [users[2 * k]!, users[2 * k + 1]!])
+  t = Date.now()
+  const conversations = await directConversations(first!, pairsOfUsers)
+  const conversationsMs = Date.now() - t
+  // the two ends of a pair on different gateways when there are several: the cross-gateway route is the real one
+  const gw = (k: number) => o.gateways[k % o.gateways.length]!
+  const specs: PairSpec[] = pairsOfUsers.map(([a, b], k) => ({
+    from: { dialect: 'gochat', url: gw(k), token: a.token },
+    to: { dialect: 'gochat', url: gw(k + 1), token: b.token, conversationId: conversations[k]! },
+  }))
+
+  const pool = await WorkerPool.start(o.workers)
+  try {
+    o.log(`opening ${o.pairs} pairs of connections from ${pool.size} worker threads`)
+    const bar = o.progress ? progressBar('connect pairs', o.pairs, () => { const p = pool.progress(); return { done: p.opened, failed: p.failed } }) : undefined
+    t = Date.now()
+    const connected = await pool.connectPairs(run, o.messages, specs, o.connectConcurrency).finally(() => bar?.stop())
+    const connectMs = Date.now() - t
+    const ratePerPair = o.rate === 'max' ? Infinity : o.rate
+
+    // warm-up: one message per pair
+    await pool.sendPairs(0, 0, ratePerPair, o.payloadBytes)
+    await waitUntil(async () => ((await pool.counts())[0] ?? 0) >= connected.opened, 30_000)
+
+    await pool.mark()
+    const cpu0 = processCpuMs()
+    const start = nowMs()
+    o.log(`sending ${o.messages} messages per pair at ${o.rate === 'max' ? 'max rate' : `${o.rate}/s per pair`}`)
+    await pool.sendPairs(1, o.messages, ratePerPair, o.payloadBytes)
+    const sendDone = nowMs()
+    const wanted = connected.opened * o.messages
+    await waitUntil(async () => (await pool.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted, o.drainTimeoutMs, 50)
+    const end = nowMs()
+    const cpu1 = processCpuMs()
+    const merged = await pool.collect()
+
+    const lastArrival = Math.max(...merged.arrivals.last.slice(1).filter(Number.isFinite), start)
+    const tally = merged.tally
+    const expected = wanted
+    const activeMs = Math.max(1, (Number.isFinite(lastArrival) ? lastArrival : end) - start)
+    // warm-up sends are in the workers' counters too
+    const measuredSent = merged.sent - connected.opened
+    return {
+      gateways: o.gateways,
+      pairs: o.pairs,
+      messages: o.messages,
+      rate: o.rate,
+      payloadBytes: o.payloadBytes,
+      workers: pool.size,
+      setup: { usersVia: via, usersMs, conversationsMs, connectMs, connected: connected.opened, connectErrors: connected.errors },
+      send: { sent: measuredSent, failed: merged.sendErrors, durationMs: Math.round(sendDone - start) },
+      messagesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
+      latencyMs: merged.latencies.summary(),
+      cdf: merged.latencies.cdf(),
+      completeness: completeness(tally, expected, merged.lost, connected.failed),
+      clientCpu: clientCpu(cpu1 - cpu0, activeMs, null, merged.workers),
+    }
+  } finally {
+    await pool.close()
+  }
+}

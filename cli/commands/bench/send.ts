@@ -1,0 +1,67 @@
+import { Flags } from '@oclif/core'
+import { BaseCommand } from '../../base-command.js'
+import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
+import { checkGateways } from '../../../bench/reachable.js'
+import { machine } from '../../../bench/machine.js'
+import { runSend, type SendRun } from '../../../bench/one-to-one.js'
+import { note } from '../../../bench/progress.js'
+import { renderSendRun } from '../../../bench/report/send-table.js'
+import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
+import { UsageError } from '../../../src/core/operator-errors.js'
+import { renderTable } from '../../table.js'
+import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../../bench/limits/index.js'
+import { limitsFlags, limitsOptions } from '../../../bench/limits/flags.js'
+
+export default class BenchSend extends BaseCommand<typeof BenchSend> {
+  static override summary = 'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
+  static override description = 'Creates 2 × --pairs users through the admin path and a direct conversation per pair; in each pair one user sends --messages messages at --rate (per pair) over its WebSocket and the other receives. Ends of a pair sit on different gateways when there are several. Missing deliveries exit with code 1.'
+  static override examples = [
+    '<%= config.bin %> bench send --gateway http://127.0.0.1:8080 --pairs 100 --messages 20 --rate 5',
+    '<%= config.bin %> bench send --gateway http://127.0.0.1:8080,http://127.0.0.1:8081 --rate max --json',
+    '<%= config.bin %> bench send --pairs 200 --rate 1 --duration 600   # soak: 200 msg/s for 10 minutes, server memory slope',
+  ]
+
+  static override flags = {
+    ...clientFlags,
+    pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
+    messages: Flags.integer({ description: 'Measured messages per pair (after one warm-up message)', default: 20, min: 1 }),
+    duration: Flags.integer({ description: 'Soak: send for this many seconds (--messages becomes rate × duration) and report the server\'s memory slope after the first minute', min: 1 }),
+    'sample-every': Flags.integer({ description: 'Soak: seconds between samples of the server\'s /metrics', default: 5, min: 1 }),
+    limits: Flags.boolean({ description: 'Run `bench limits` first and show messages/s as fractions of those ceilings' }),
+    ...limitsFlags,
+  }
+
+  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[]; soak?: SoakSummary; limits?: Limits; fractions?: Fractions }> {
+    const f = this.flags
+    const { gateways, rate } = clientTargets(f)
+    await checkGateways(gateways)
+    if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
+    const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
+    const messages = f.duration !== undefined && rate !== 'max' ? Math.ceil(rate * f.duration) : f.messages
+    const sampler = f.duration !== undefined ? sampleMemory(gateways[0]!, f['sample-every'] * 1000) : undefined
+    const result = await runSend({
+      gateways,
+      adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '',
+      pairs: f.pairs,
+      messages,
+      rate,
+      payloadBytes: f['payload-bytes'],
+      workers: f.workers ?? defaultWorkers(),
+      connectConcurrency: f['connect-concurrency'],
+      drainTimeoutMs: f['drain-timeout'] * 1000,
+      log: (t) => note(t),
+      progress: !f['no-progress'],
+    }).finally(() => sampler?.stop())
+    const soak = sampler ? soakSummary(await sampler.stop(), result.messagesPerSec) : undefined
+    const c = result.completeness
+    const failures = [
+      ...(c.missing ? [`${c.missing} of ${c.expected} messages missing`] : []),
+      ...(c.connectFailures ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`] : []),
+      ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
+    ]
+    if (!this.jsonEnabled()) this.log(renderSendRun(result, failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)]))
+    if (failures.length) process.exitCode = 1
+    return { ...result, machine: machine(), ok: failures.length === 0, failures, ...(soak ? { soak } : {}), ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}) }
+  }
+}

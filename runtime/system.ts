@@ -1,0 +1,163 @@
+// Composes roles into a running system. Under --role=all every role runs in this process and calls the others
+// in process; a single role serves its API over gRPC and dials the roles it needs.
+import type { Server } from 'node:http'
+import type { Server as GrpcServer } from '@grpc/grpc-js'
+import { collectDefaultMetrics } from 'prom-client'
+import type { GochatConfig } from '../src/config/index.js'
+import type { RunningRole } from '../src/core/role.js'
+import { createBus } from '../src/drivers/bus-from-config.js'
+import { createStore } from '../src/drivers/store-from-config.js'
+import { createCache } from '../src/drivers/cache-from-config.js'
+import { setLogContext, type Logger } from '../src/observability/log.js'
+import { initTracing } from '../src/observability/tracing.js'
+import { tracedBus } from '../src/messaging/traced.js'
+import { tracedApi } from '../src/rpc/in-process.js'
+import type { LogicApi, MessageApi, RepoApi } from '../src/rpc/api.js'
+import { logicClient, logicDefinition, messageApiClient, messageApiDefinition, repoClient, repoDefinition } from '../src/rpc/client.js'
+import { startGrpcServer, stopGrpcServer } from '../src/rpc/server.js'
+import { combinedHealth, startMonitorServer } from './monitor-server.js'
+import { checkJwtSecret } from './secret.js'
+import { catalog } from '../src/contracts/topics.js'
+import { startRepo } from '../services/repo/index.js'
+import { startLogic } from '../services/logic/index.js'
+import { startTask } from '../services/task/index.js'
+import { startGateway } from '../services/gateway/index.js'
+
+export const roleNames = ['gateway', 'logic', 'repo', 'task'] as const
+export type RoleName = (typeof roleNames)[number]
+
+export interface System {
+  roles: RunningRole[]
+  /** the gateway's actual port, when a gateway runs here */
+  gatewayPort?: number
+  /** actual /health + /metrics ports by role (the gateway serves them on its own port) */
+  monitorPorts: Partial<Record<RoleName, number>>
+  /** the gRPC addresses actually bound, when repo or logic runs here as its own process */
+  grpcAddrs: Partial<Record<'repo' | 'logic', string>>
+  stop(): Promise<void>
+}
+
+let defaultMetrics = false
+
+export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Logger): Promise<System> {
+  const all = roleNames.every((r) => wanted.includes(r))
+  // throws (before anything starts) for a public or short secret on real infrastructure
+  const secret = checkJwtSecret(cfg, all)
+  if (secret.generated) log.info('jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)')
+  cfg = { ...cfg, jwt_secret: secret.secret }
+  if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
+  const processRole = all ? 'all' : wanted.join(',')
+  // instance_id names a gateway: in a process of several roles only the gateway's lines carry it
+  const mixed = wanted.length > 1 && wanted.includes('gateway')
+  if (!all && cfg.kafka_brokers.length === 0) {
+    log.warn(`no Kafka configured: ${wanted.join(', ')} runs on a private in-process bus that no other process can reach; give --kafka (or GOCHAT_KAFKA_BROKERS), or run every role in one process with --role=all`)
+  }
+  setLogContext({ role: processRole, ...(mixed ? {} : { instance: cfg.instance_id }) })
+  // one provider per process (under --role=all it serves every role; spans carry gochat.role)
+  const tracing = await initTracing({
+    endpoint: cfg.tracing_endpoint, sampleRatio: cfg.tracing_sample_ratio, instanceId: cfg.instance_id,
+    serviceName: `gochat-${all ? 'all' : wanted.join('-')}`,
+  })
+  const bus = createBus(cfg, `gochat-${all ? 'all' : wanted.join('-')}-${cfg.instance_id}`)
+  /** the bus as one role uses it: with tracing on, its records carry traceparent headers */
+  const busFor = (role: RoleName) => tracedBus(bus, role)
+  const roles: RunningRole[] = []
+  const grpcServers: GrpcServer[] = []
+  const httpServers: Server[] = []
+  const closers: Array<() => Promise<void> | void> = []
+  const monitorPorts: System['monitorPorts'] = {}
+  const grpcAddrs: System['grpcAddrs'] = {}
+  const serveGrpc = async (role: 'repo' | 'logic', address: string, services: Parameters<typeof startGrpcServer>[1]) => {
+    const started = await startGrpcServer(address, services, role)
+    grpcServers.push(started.server)
+    grpcAddrs[role] = started.address
+  }
+  const cache = wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic') ? await createCache(cfg) : undefined
+
+  if (cache) closers.push(() => cache.close())
+  const stop = async () => {
+    // Edge first (stop accepting), then the roles behind it, then the shared connections.
+    for (const role of [...roles].sort((a, b) => order(a.name) - order(b.name))) {
+      try { await role.stop() } catch (err) { log.warn(`stopping ${role.name} failed`, { err }) }
+    }
+    await Promise.all(grpcServers.map((s) => stopGrpcServer(s)))
+    await Promise.all(httpServers.map((s) => new Promise((r) => s.close(r))))
+    for (const close of closers.reverse()) await close()
+    await bus.close()
+    await tracing.release()
+  }
+
+  try {
+    // Every role may produce to any catalog topic (the relay publishes whatever the outbox holds): make sure they
+    // exist before anything is produced. Idempotent, one metadata round trip when they do.
+    const created = await bus.ensureTopics(catalog(cfg))
+    // the embedded bus creates its topics on every start: only Kafka's are news
+    if (created.length) (bus.kind === 'kafka' ? log.info : log.debug)('created topics', { topics: created })
+    let repo: RepoApi | undefined
+    if (wanted.includes('repo')) {
+      if (!all && cfg.repo_addr.includes(',')) throw new Error(`repo_addr is a list (${cfg.repo_addr}): a repo process listens on one host:port`)
+      const store = await createStore(cfg)
+      closers.push(() => store.close())
+      const started = await startRepo({ cfg, bus: busFor('repo'), log, store, cache: cache!, relay: { start: cfg.outbox_relay } })
+      roles.push(started.role)
+      repo = tracedApi(started.api, 'repo', repoDefinition())
+      if (!all) await serveGrpc('repo', cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }])
+    } else if (wanted.includes('logic') || wanted.includes('task')) {
+      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task')
+      closers.push(() => client.close())
+      repo = client
+    }
+
+    let logic: LogicApi | undefined
+    let messages: MessageApi | undefined
+    if (wanted.includes('logic')) {
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache! })
+      roles.push(started.role)
+      logic = tracedApi(started.logic, 'logic', logicDefinition())
+      messages = tracedApi(started.messages, 'logic', messageApiDefinition())
+      if (!all) {
+        await serveGrpc('logic', cfg.logic_addr, [
+          { definition: logicDefinition(), api: started.logic },
+          { definition: messageApiDefinition(), api: started.messages },
+        ])
+      }
+    } else if (wanted.includes('gateway')) {
+      const l = logicClient(cfg.logic_addr, 'gateway')
+      const m = messageApiClient(cfg.logic_addr, 'gateway')
+      closers.push(() => l.close(), () => m.close())
+      logic = l
+      messages = m
+    }
+
+    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo })).role)
+
+    let gatewayPort: number | undefined
+    if (wanted.includes('gateway')) {
+      const started = await startGateway({ cfg, bus: busFor('gateway'), log: mixed ? log.child({ instance: cfg.instance_id }) : log, logic, messages, cache: cache!, health: () => combinedHealth(roles) })
+      roles.push(started.role)
+      gatewayPort = started.port
+    }
+
+    // /health and /metrics: the gateway serves them on its own port; the other roles get a monitor port each,
+    // or (under --role=all) share the task's 9093.
+    const backRoles = roles.filter((r) => r.name !== 'gateway')
+    if (all) {
+      const m = await startMonitorServer(cfg.task_metrics_port, () => combinedHealth(roles))
+      httpServers.push(m.server)
+      monitorPorts.task = m.port
+    } else {
+      const ports: Record<string, number> = { logic: cfg.logic_metrics_port, repo: cfg.repo_metrics_port, task: cfg.task_metrics_port }
+      for (const r of backRoles) {
+        const m = await startMonitorServer(ports[r.name]!, () => r.health())
+        httpServers.push(m.server)
+        monitorPorts[r.name] = m.port
+      }
+    }
+    return { roles, gatewayPort, monitorPorts, grpcAddrs, stop }
+  } catch (err) {
+    await stop().catch(() => undefined)
+    throw err
+  }
+}
+
+const order = (name: RunningRole['name']) => ({ gateway: 0, logic: 1, task: 2, repo: 3 })[name]

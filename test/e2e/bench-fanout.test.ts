@@ -1,0 +1,85 @@
+// `gochat bench fanout` end to end, small: against `gochat up` (embedded drivers) and, when Kafka, MariaDB and
+// Redis answer, against a multi-process cluster on them (where the offline members' pushes are counted too).
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FanoutReport } from '../../bench/report/fanout-report.js'
+import { Cluster } from '../../runtime/cluster.js'
+import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
+import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
+import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
+
+const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+
+function gochat(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`gochat ${args.join(' ')} took over ${timeoutMs} ms\n${stderr}`)) }, timeoutMs)
+    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }) })
+  })
+}
+
+const SMALL = ['bench', 'fanout', '--group-size', '200', '--messages', '5', '--rate', '10', '--no-progress', '--json']
+
+function expectSound(report: FanoutReport) {
+  const run = report.gochat
+  expect(run.completeness.complete).toBe(true)
+  expect(run.completeness.missing).toBe(0)
+  expect(run.completeness.expected).toBe(159 * 5) // round(199 × 0.8) online members × 5 messages
+  expect(run.completeness.received).toBe(run.completeness.expected)
+  const l = run.latencyMs
+  for (const v of [l.p50, l.p90, l.p99, l.p999, l.max]) expect(v).toBeGreaterThan(0)
+  expect(l.p50).toBeLessThanOrEqual(l.p90)
+  expect(l.p90).toBeLessThanOrEqual(l.p99)
+  expect(l.p99).toBeLessThanOrEqual(l.p999)
+  expect(l.p999).toBeLessThanOrEqual(l.max)
+  const c = run.completionMs
+  expect(c.count).toBe(5)
+  expect(c.p50).toBeLessThanOrEqual(c.p99)
+  expect(c.p99).toBeLessThanOrEqual(c.max)
+  expect(run.deliveriesPerSec).toBeGreaterThan(0)
+  expect(report.ok).toBe(true)
+}
+
+describe('gochat bench fanout against gochat up (embedded)', () => {
+  let up: Awaited<ReturnType<typeof startUp>>
+  beforeAll(async () => { up = await startUp() })
+  afterAll(async () => { await up?.stop() })
+
+  it('delivers every message to every online member and reports ordered percentiles', async () => {
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET])
+    expect(code, stderr).toBe(0)
+    const report = JSON.parse(stdout) as FanoutReport
+    expectSound(report)
+    expect(report.offlinePush).toBe('n/a')
+    expect(report.gochat.offline).toBe(40)
+  }, 120_000)
+})
+
+const available = await infraAvailable('kafka', 'mysql', 'redis')
+
+describe.skipIf(!available)('gochat bench fanout against a cluster on real infrastructure', () => {
+  const run = `bench${Date.now().toString(36)}`
+  let cluster: Cluster
+  beforeAll(async () => {
+    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: `${MYSQL}/gochat_${run}`, redis: REDIS, topicPrefix: run, env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET } }).start()
+  }, 120_000)
+  afterAll(async () => {
+    await cluster?.stop()
+    await dropDatabase(`${MYSQL}/gochat_${run}`)
+    await deleteTopicsWithPrefix(run)
+  }, 60_000)
+
+  it('delivers over two gateways and finds the offline members\' pushes on Kafka', async () => {
+    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--admin-secret', cluster.adminSecret, '--kafka', KAFKA, '--topic-prefix', run], 180_000)
+    const report = JSON.parse(stdout) as FanoutReport
+    expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0)
+    expectSound(report)
+    expect(report.gochat.urls).toHaveLength(2)
+    expect(report.offlinePush).toMatchObject({ expected: 40 * 6, notifications: 40 * 6, complete: true })
+  }, 200_000)
+})

@@ -1,0 +1,52 @@
+// `gochat bench send` and `gochat bench http`, tiny, against `gochat up` (embedded): the JSON they print is
+// complete and consistent.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HttpRun } from '../../bench/http-load.js'
+import type { SendRun } from '../../bench/one-to-one.js'
+import { BENCH_LIMITS, startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
+
+const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+
+function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('gochat bench send and http against gochat up', () => {
+  let up: Awaited<ReturnType<typeof startUp>>
+  // bench http's scenarios drive one address's logins and one user's history: raised limits
+  beforeAll(async () => { up = await startUp([], BENCH_LIMITS) })
+  afterAll(async () => { await up?.stop() })
+
+  it('bench send: every pair gets every message', async () => {
+    const { code, stdout, stderr } = await gochat(['bench', 'send', '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--pairs', '20', '--messages', '3', '--rate', '20', '--no-progress', '--json'])
+    expect(code, stderr).toBe(0)
+    const r = JSON.parse(stdout) as SendRun & { ok: boolean }
+    expect(r.ok).toBe(true)
+    expect(r.completeness).toMatchObject({ expected: 60, received: 60, missing: 0, duplicates: 0 })
+    expect(r.send).toMatchObject({ sent: 60, failed: 0 })
+    expect(r.latencyMs.p50).toBeLessThanOrEqual(r.latencyMs.p99)
+    expect(r.latencyMs.p99).toBeLessThanOrEqual(r.latencyMs.max)
+    expect(r.messagesPerSec).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('bench http: login and history answer 2xx under load', async () => {
+    const { code, stdout, stderr } = await gochat(['bench', 'http', '--gateway', up.url, '--duration', '1', '--connections', '2', '--history-messages', '5', '--json'])
+    expect(code, stderr).toBe(0)
+    const r = JSON.parse(stdout) as HttpRun & { ok: boolean }
+    expect(r.ok).toBe(true)
+    expect(r.scenarios.map((s) => s.name)).toEqual(['login', 'history'])
+    for (const s of r.scenarios) {
+      expect(s.ok).toBeGreaterThan(0)
+      expect(s.non2xx + s.errors + s.timeouts).toBe(0)
+    }
+  }, 60_000)
+})
