@@ -1,4 +1,4 @@
-// Users for a benchmark. The admin route (PROTOCOL.md's bulk creation on the gateway, authorised by the
+// Users for a benchmark. The admin route (docs/protocol.md's bulk creation on the gateway, authorised by the
 // target's admin_secret) makes thousands of users with tokens in one call; a gateway without that route gets
 // guests instead, one call each, which is slower but needs no secret — the result says which way was used.
 import { ApiError, RestClient, type Session } from '../src/client/rest.js'

@@ -1,4 +1,4 @@
-// The three kinds of server the same client harness measures: gochat (PROTOCOL.md), a plain `ws` broadcast
+// The three kinds of server the same client harness measures: gochat (docs/protocol.md), a plain `ws` broadcast
 // server and a Socket.IO room broadcast (the baselines). They differ only in how a client connects and sends;
 // what they push is the same frame, `{"op":"message","message":{…content…}}`, so receivers parse identically.
 export type Dialect = 'gochat' | 'ws' | 'socketio'

@@ -1,5 +1,5 @@
 // The sending connection (main thread): one socket of the run's dialect, `send` resolving with the server's
-// ack. gochat and the ws baseline speak PROTOCOL.md's `send`/`ack`/`error` frames; Socket.IO uses its own acks.
+// ack. gochat and the ws baseline speak docs/protocol.md's `send`/`ack`/`error` frames; Socket.IO uses its own acks.
 import WebSocket from 'ws'
 import { io, type Socket } from 'socket.io-client'
 import { socketIoOptions, webSocketUrl, type Endpoint } from './endpoints.js'

@@ -186,7 +186,7 @@ export async function kafkaUp(progress: Progress): Promise<UpAction> {
 
 async function startLocked(progress: Progress): Promise<UpAction> {
   const java = await run('java', ['-version']).catch(() => null)
-  if (!java || java.code !== 0) throw new Error('java is not installed: Kafka needs a JDK/JRE 17+ (apt-get install -y openjdk-17-jre-headless)')
+  if (java?.code !== 0) throw new Error('java is not installed: Kafka needs a JDK/JRE 17+ (apt-get install -y openjdk-17-jre-headless)')
   const libs = await ensureLibs(progress)
   if (libs.copied) progress(`Kafka ${kafkaVersion()} jars ready in ${(libs.ms / 1000).toFixed(1)} s`)
   await ensureFormatted(progress)

@@ -1,4 +1,4 @@
-// The gochat web page: a small reference client of PROTOCOL.md (REST + WebSocket), plain ES modules.
+// The gochat web page: a small reference client of docs/protocol.md (REST + WebSocket), plain ES modules.
 // User data only ever reaches the page as textContent, never as HTML.
 
 const PAGE = 50 // messages per sync page

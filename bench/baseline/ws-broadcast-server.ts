@@ -1,5 +1,5 @@
 // Baseline (a): the simplest possible broadcast server on the `ws` package, run as a child process by
-// `gochat bench fanout --baseline`. It answers PROTOCOL.md's `send` with an `ack` and pushes the same
+// `gochat bench fanout --baseline`. It answers docs/protocol.md's `send` with an `ack` and pushes the same
 // `{"op":"message","message":{…}}` frame gochat would, serialised once, to every open connection — no
 // authentication, storage, ordering service or routing: the floor of what a Node WebSocket fanout costs.
 import { createServer } from 'node:http'

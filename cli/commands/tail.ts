@@ -71,7 +71,7 @@ export default class Tail extends BaseCommand<typeof Tail> {
     })
 
     const kafka = createKafka(cfg.kafka_brokers, 'gochat-tail')
-    // a catalog group by its DESIGN.md name is the configured one (qualified by a non-default prefix)
+    // a catalog group by its catalog name is the configured one (qualified by a non-default prefix)
     const groupId = this.flags.group ? resolveGroupName(cfg, this.flags.group) : `gochat-tail-${randomUUID()}`
     const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 250 })
     let printed = 0

@@ -6,7 +6,7 @@ const LIMIT = 1024
 const parse = (v: unknown, isBinary = false) => parseFrame(Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)), isBinary, LIMIT)
 
 describe('parseFrame', () => {
-  it('accepts each op of PROTOCOL.md', () => {
+  it('accepts each op of docs/protocol.md', () => {
     expect(parse({ op: 'send', ref: 'r1', conversationId: 'c', content: 'hi', idempotencyKey: 'k' })).toEqual({
       ok: true,
       frame: { op: 'send', ref: 'r1', conversationId: 'c', content: 'hi', idempotencyKey: 'k' },

@@ -1,4 +1,4 @@
-// Client → server frames (PROTOCOL.md "WebSocket"): size check, JSON parse and validation of each op. Pure: the
+// Client → server frames (docs/protocol.md "WebSocket"): size check, JSON parse and validation of each op. Pure: the
 // session decides what to do with a refused frame. Unknown fields are ignored, as clients may be newer.
 import { z } from 'zod'
 

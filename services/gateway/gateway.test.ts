@@ -86,7 +86,7 @@ const until = async (cond: () => boolean, ms = 5000) => {
 }
 
 describe('gateway REST', () => {
-  it('registers, logs in and signs in guests with PROTOCOL.md statuses and bodies', async () => {
+  it('registers, logs in and signs in guests with docs/protocol.md statuses and bodies', async () => {
     const name = `u${uniq()}`
     const res = await fetch(`${base}/v1/auth/register`, { method: 'POST', body: JSON.stringify({ username: name, password: 'secret-pass' }) })
     expect(res.status).toBe(201)

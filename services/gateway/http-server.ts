@@ -1,4 +1,4 @@
-// The gateway's HTTP side (node:http): PROTOCOL.md's REST routes, /health and /metrics, and a hook for static
+// The gateway's HTTP side (node:http): docs/protocol.md's REST routes, /health and /metrics, and a hook for static
 // files (the web page). Errors are always {"error":{"code","message"}} with the status the code maps to.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { register } from 'prom-client'

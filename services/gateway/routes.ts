@@ -1,4 +1,4 @@
-// PROTOCOL.md's REST table, one entry a route: path, status codes and bodies exactly as documented there.
+// docs/protocol.md's REST table, one entry a route: path, status codes and bodies exactly as documented there.
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { bearer } from './token-cache.js'
@@ -150,7 +150,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       await logic.RequestFriend({ user_id: userId, peer_user_id: str(body, 'userId') })
       return created()
     }),
-    // Admin path (not part of PROTOCOL.md's client contract): bulk users for operators and benchmarks.
+    // Admin path (not part of docs/protocol.md's client contract): bulk users for operators and benchmarks.
     route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', 'admin', async ({ body, headers }) => {
       const secret = headers['x-gochat-admin-secret']
       const res = await logic.BulkCreateUsers({ admin_secret: typeof secret === 'string' ? secret : '', count: int(body.count, 'count'), name_prefix: str(body, 'namePrefix') ?? 'bench' })

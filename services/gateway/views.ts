@@ -1,4 +1,4 @@
-// The JSON shapes clients see (PROTOCOL.md): camelCase, epoch-ms times, optional fields left out when empty.
+// The JSON shapes clients see (docs/protocol.md): camelCase, epoch-ms times, optional fields left out when empty.
 // The gRPC contracts are snake_case; this is the one place that translates.
 import type { Message } from '../../src/contracts/payloads.js'
 import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'

@@ -38,7 +38,7 @@ function checkPassword(password: string | undefined): string {
   return password
 }
 
-/** repo reports a taken username as some 409 code; clients get PROTOCOL.md's username_taken */
+/** repo reports a taken username as some 409 code; clients get docs/protocol.md's username_taken */
 function asUsernameTaken(err: unknown): never {
   if (err instanceof AppError && (err.code === 'conflict' || err.code === 'already_exists' || err.code === 'username_taken')) {
     throw new AppError('username_taken', 'this username is taken')

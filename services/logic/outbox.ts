@@ -2,12 +2,12 @@
 // outbox in the same transaction, so an event is published exactly for the changes that committed.
 import { eventKey, type EventEnvelope } from '../../src/contracts/events.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
-import { topics } from '../../src/contracts/topics.js'
+import type { topics } from '../../src/contracts/topics.js'
 
 export type EventTopics = Pick<ReturnType<typeof topics>, 'userEvents' | 'messageEvents' | 'notifications'>
 
 /**
- * An outbox row for an envelope, keyed as DESIGN.md's topic table says (user-events by user id, message-events
+ * An outbox row for an envelope, keyed as the topic table of docs/architecture.md says (user-events by user id, message-events
  * by conversation id, notifications by target user id — eventKey picks the envelope's subject field). The value
  * is a Buffer because protobuf `bytes` would read a string as base64.
  */

@@ -62,7 +62,7 @@ export const messageOut = (m: MessageRow): Message__Output => ({
   sent_at: m.sentAt, status: m.status, idempotency_key: m.idempotencyKey,
 })
 
-/** PROTOCOL.md's Message, as carried by DispatchMessage */
+/** docs/protocol.md's Message, as carried by DispatchMessage */
 export const payloadMessage = (m: MessageRow): PayloadMessage => ({
   messageId: m.messageId, conversationId: m.conversationId, seq: m.seq, senderId: m.senderId, content: m.content, sentAt: m.sentAt, status: m.status,
 })

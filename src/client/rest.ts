@@ -1,4 +1,4 @@
-// A small client of PROTOCOL.md's REST API, used by tests, benchmarks and as a reference for client authors.
+// A small client of docs/protocol.md's REST API, used by tests, benchmarks and as a reference for client authors.
 import type { Message } from '../contracts/payloads.js'
 
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-// A WebSocket client of PROTOCOL.md: request/answer by `ref`, and a buffer of pushed frames to wait on.
+// A WebSocket client of docs/protocol.md: request/answer by `ref`, and a buffer of pushed frames to wait on.
 import WebSocket from 'ws'
 import type { Message } from '../contracts/payloads.js'
 

@@ -1,4 +1,4 @@
-// The domain event envelope (DESIGN.md "Domain event envelope"): plain JSON on gochat.user-events,
+// The domain event envelope (docs/architecture.md, "Domain events"): plain JSON on gochat.user-events,
 // gochat.message-events and gochat.notifications. Consumers ignore unknown fields and event types.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
@@ -41,7 +41,7 @@ export function notification(type: (typeof notificationTypes)[number], targetUse
   return { event_id: randomUUID(), event_type: type, timestamp: now(), target_user_id: targetUserId, payload }
 }
 
-/** The Kafka key of an envelope, as in DESIGN.md's topic table. */
+/** The Kafka key of an envelope, as in the topic table of docs/architecture.md. */
 export function eventKey(e: EventEnvelope): string {
   return e.user_id ?? e.conversation_id ?? e.target_user_id ?? e.event_id
 }

@@ -3,7 +3,7 @@
 // consumer runner dead-letters such records instead of crashing.
 import { z } from 'zod'
 
-/** A stored message as clients see it (PROTOCOL.md `Message`). */
+/** A stored message as clients see it (docs/protocol.md `Message`). */
 export const Message = z.object({
   messageId: z.string().min(1),
   conversationId: z.string().min(1),

@@ -10,7 +10,7 @@ const cfgWith = (o: { topic_prefix?: string; partitions?: number; replication_fa
 })
 const base = cfgWith({ gateway_ids: 'gw-1,gw-2' })
 
-// The Topics table of DESIGN.md, verbatim (default prefix), with its consumer groups. task.events.group fills
+// The topic table of docs/architecture.md, verbatim (default prefix), with its consumer groups. task.events.group fills
 // DESIGN's "…" consumers of the event topics: task routes those events to the users' sockets.
 const designTopics: Record<string, string[]> = {
   'gochat.messages.upstream': ['logic.upstream.group'],
@@ -28,7 +28,7 @@ const designTopics: Record<string, string[]> = {
 }
 
 describe('topic catalog', () => {
-  it('holds exactly the DESIGN.md topics and groups with the default prefix', () => {
+  it('holds exactly the documented topics and groups with the default prefix', () => {
     const got = Object.fromEntries(catalog(base).map((t) => [t.name, t.groups]))
     expect(got).toEqual(designTopics)
   })

@@ -1,4 +1,4 @@
-// The topic catalog: the single source of truth for every Kafka topic and consumer group of DESIGN.md.
+// The topic catalog: the single source of truth for every Kafka topic and consumer group of docs/architecture.md.
 // Producers, consumers, `gochat topics create`, `gochat groups …` and `gochat tail` all take names from here,
 // so a name is spelled once and a prefix applies everywhere.
 import { topicName, type GochatConfig } from '../config/index.js'
@@ -13,7 +13,7 @@ export type TopicId =
 export type GroupId =
   | 'dispatch' | 'downstream' | 'upstream' | 'persist' | 'fanout' | 'retry' | 'push' | 'analytics' | 'notifications' | 'events'
 
-/** Consumer group names as in DESIGN.md; `{id}` is a gateway instance id. */
+/** Consumer group names as in docs/architecture.md; `{id}` is a gateway instance id. */
 export const groupBases: Record<GroupId, string> = {
   dispatch: 'task.dispatch.group',
   downstream: 'gateway.downstream.group.{id}',
@@ -72,7 +72,7 @@ function checkGatewayId(id: string): string {
 }
 
 /**
- * A consumer group id. With the default prefix these are exactly DESIGN.md's names (which outside services
+ * A consumer group id. With the default prefix these are exactly the names of docs/architecture.md (which outside services
  * such as notification-service use). Any other prefix qualifies them too, so that deployments or test runs
  * that share a cluster never share a group: two deployments in one group would rebalance each other's
  * partitions (kafkajs assigns every subscribed topic across every member).
@@ -180,7 +180,7 @@ export function resolveTopicAlias(cfg: Cfg, nameOrAlias: string): string {
   return bySuffix ? bySuffix.name : nameOrAlias
 }
 
-/** A catalog group given by its DESIGN.md name (`task.fanout.group`) → the configured group id; else unchanged. */
+/** A catalog group given by its catalog name (`task.fanout.group`) → the configured group id; else unchanged. */
 export function resolveGroupName(cfg: Cfg, name: string): string {
   if (cfg.topic_prefix === DEFAULT_PREFIX) return name
   const qualified = `${cfg.topic_prefix}.${name}`

@@ -1,5 +1,5 @@
 // One error type crosses every boundary: thrown by logic/repo, carried over gRPC (status + code metadata),
-// and rendered by the gateway as PROTOCOL.md's {"error":{"code","message"}} with a fitting HTTP status.
+// and rendered by the gateway as docs/protocol.md's {"error":{"code","message"}} with a fitting HTTP status.
 import { status as GrpcStatus } from '@grpc/grpc-js'
 
 const kinds = {

@@ -25,7 +25,7 @@ const freePort = () => new Promise<number>((resolve) => {
 })
 
 /** runs `gochat serve …` until its ready file appears (or `until` shows in its output), then SIGTERMs it */
-async function serveUntilReady(args: string[], until?: RegExp): Promise<{ bound: Record<string, any>; out: string; health?: number }> {
+async function serveUntilReady(args: string[], until?: RegExp): Promise<{ bound: { grpcAddrs: Record<string, string>; monitorPorts: Record<string, number>; [k: string]: unknown }; out: string; health?: number }> {
   const readyFile = join(dir, `ready-${Date.now()}-${Math.random()}.json`)
   const child = spawn(process.execPath, ['bin/run.js', ...args, ...(until ? [] : [`--ready-file=${readyFile}`])], { cwd: root, env: { ...env, GOCHAT_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''

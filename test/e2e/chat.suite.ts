@@ -173,7 +173,7 @@ export function chatSuite(name: string, target: Target) {
       const hist = await bob.rest.history(conversationId)
       const bySeq = new Map(hist.messages.map((m) => [m.seq, m]))
       expect(bySeq.get(m1.seq)).toMatchObject({ status: 'recalled', content: '' })
-      // deleted messages (soft: content kept for audit; hard: content erased) leave a gap in history (PROTOCOL.md)
+      // deleted messages (soft: content kept for audit; hard: content erased) leave a gap in history (docs/protocol.md)
       expect(hist.messages.map((m) => m.seq)).toEqual([m1.seq])
       const deletedEvents = () => bobWs.frames.filter((f) => f.op === 'event' && f.event.event_type === 'message.deleted')
       await bobWs.waitFor(() => deletedEvents().length >= 2).catch(() => undefined)

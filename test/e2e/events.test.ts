@@ -1,7 +1,7 @@
-// Domain events on real infrastructure (DESIGN.md "Domain event envelope"): every action produces exactly one
+// Domain events on real infrastructure (docs/architecture.md, "Domain events"): every action produces exactly one
 // envelope per person concerned, on its topic, keyed by its subject, with the documented fields; an action that is
 // refused or whose transaction rolls back produces none; events addressed to connected users reach their sockets
-// as `event` frames (PROTOCOL.md). Topics are read by an independent kafkajs consumer, and once by kcat.
+// as `event` frames (docs/protocol.md). Topics are read by an independent kafkajs consumer, and once by kcat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFile, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'

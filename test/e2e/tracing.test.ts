@@ -350,7 +350,10 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana/gochat-dashboard.json', import.meta.url), 'utf8'))
       const exprs: string[] = []
       const walk = (v: unknown): void => {
-        if (Array.isArray(v)) return v.forEach(walk)
+        if (Array.isArray(v)) {
+          v.forEach(walk)
+          return
+        }
         if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'expr' && typeof x === 'string' ? exprs.push(x) : walk(x))
       }
       walk(dashboard)

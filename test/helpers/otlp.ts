@@ -30,10 +30,10 @@ export interface OtlpReceiver {
 type AnyValue = { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean }
 type KeyValue = { key: string; value: AnyValue }
 
-const valueOf = (v: AnyValue): string | number | boolean =>
+const attributeValue = (v: AnyValue): string | number | boolean =>
   v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.doubleValue ?? v.boolValue ?? ''
 
-const attrs = (list: KeyValue[] | undefined) => Object.fromEntries((list ?? []).map((kv) => [kv.key, valueOf(kv.value)]))
+const attrs = (list: KeyValue[] | undefined) => Object.fromEntries((list ?? []).map((kv) => [kv.key, attributeValue(kv.value)]))
 
 /** OTLP JSON ids are hex; some encoders write base64 — normalise to lower-case hex */
 function hexId(id: string | undefined, bytes: number): string {

@@ -19,7 +19,7 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
-    let result
+    let result: Awaited<ReturnType<typeof migrate>>
     try {
       result = await migrate(url)
     } catch (err) {

@@ -7,7 +7,7 @@ import { describeGroup, withAdmin, type GroupDetails } from '../../../src/driver
 
 export default class GroupsDescribe extends BaseCommand<typeof GroupsDescribe> {
   static override summary = 'Show a consumer group: state, members and their assignments, per-partition offsets and lag'
-  static override description = `For every partition the group has committed on or is assigned: the committed offset, the log end offset and the lag between them (empty when the group has no committed offset there yet). A catalog group may be given by its DESIGN.md name (task.fanout.group); with a non-default --topic-prefix that means the prefixed group.`
+  static override description = `For every partition the group has committed on or is assigned: the committed offset, the log end offset and the lag between them (empty when the group has no committed offset there yet). A catalog group may be given by its catalog name (task.fanout.group); with a non-default --topic-prefix that means the prefixed group.`
 
   static override examples = [
     '<%= config.bin %> groups describe task.dispatch.group --kafka 127.0.0.1:9092',

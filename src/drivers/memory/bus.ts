@@ -30,7 +30,9 @@ export function murmur2(key: string): number {
     h = Math.imul(h, m) ^ k
   }
   switch (len & 3) {
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail, as Kafka's partitioner computes it
     case 3: h ^= data[whole + 2]! << 16 // falls through
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail
     case 2: h ^= data[whole + 1]! << 8 // falls through
     case 1: h ^= data[whole]!; h = Math.imul(h, m)
   }
