@@ -6,7 +6,7 @@ import type { User__Output } from '../../src/contracts/generated/gochat/repo/v1/
 import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
-import { outboxEvent } from './outbox.js'
+import { outboxEvent } from './domain-events.js'
 import { revoke, revokedKey } from '../../src/auth/revocation.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { LoginThrottle } from './login-throttle.js'

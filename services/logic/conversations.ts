@@ -5,7 +5,7 @@ import { notification } from '../../src/contracts/events.js'
 import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireGroupAdmin, requireGroupMember, requireMember, requireUsers } from './access.js'
-import { outboxEvent } from './outbox.js'
+import { outboxEvent } from './domain-events.js'
 import { distinctIds, requireId, requireText } from './validate.js'
 
 const GROUP_NAME_MAX = 100

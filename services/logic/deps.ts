@@ -1,7 +1,7 @@
 // What the logic handlers share: the repo API (all state lives behind it) and the topics their events go to.
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { Bus } from '../../src/ports/bus.js'
-import type { EventTopics } from './outbox.js'
+import type { EventTopics } from './domain-events.js'
 
 export interface LogicDeps {
   repo: RepoApi

@@ -5,7 +5,7 @@ import { notification } from '../../src/contracts/events.js'
 import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
-import { outboxEvent } from './outbox.js'
+import { outboxEvent } from './domain-events.js'
 import { requireId } from './validate.js'
 
 export function createFriends(deps: LogicDeps): Pick<LogicApi, 'RequestFriend' | 'AcceptFriend'> {

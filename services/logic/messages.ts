@@ -7,7 +7,7 @@ import type { Message__Output as ApiMessage } from '../../src/contracts/generate
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireMember } from './access.js'
-import { outboxEvent } from './outbox.js'
+import { outboxEvent } from './domain-events.js'
 import { requireId, toInt } from './validate.js'
 import { sendAsync } from './send-async.js'
 

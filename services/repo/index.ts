@@ -2,8 +2,6 @@
 // over gRPC, or hands it in process to logic and task under --role=all.
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
-import { createCache } from '../../src/drivers/cache-from-config.js'
-import { createStore } from '../../src/drivers/store-from-config.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
@@ -16,11 +14,10 @@ const MEMBER_PAGE_TTL_MS = 60_000
 const DRAIN_MS = 5_000
 
 export interface RepoContext extends RoleContext {
-  // Whoever creates a store or cache closes it: stop() closes only those it created from cfg.
-  /** default: createStore(cfg) */
-  store?: Store
-  /** default: createCache(cfg); the gateway may share it */
-  cache?: Cache
+  // The composition root (runtime/) opens the store and cache and closes them: repo only uses them.
+  store: Store
+  /** the gateway may share it */
+  cache: Cache
   /** relay tuning; `start: false` leaves the relay stopped until `relay.start()` (config outbox_relay, tests) */
   relay?: RelayOptions & { start?: boolean }
 }
@@ -33,18 +30,12 @@ export interface StartedRepo {
 
 export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   const log = ctx.log.child({ role: 'repo' })
-  const store = ctx.store ?? createStore(ctx.cfg)
-  const cache = ctx.cache ?? createCache(ctx.cfg)
-  const close = async () => {
-    if (!ctx.store) await store.close()
-    if (!ctx.cache) await cache.close()
-  }
+  const { store, cache } = ctx
   try {
     // the MySQL store migrates its schema before it answers
     await store.ping()
     await cache.ping()
   } catch (err) {
-    await close().catch(() => undefined)
     throw new Error(`repo cannot start: ${(err as Error).message}`)
   }
 
@@ -78,7 +69,6 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
         await drain(DRAIN_MS)
         // after the calls in flight: their outbox rows are relayed now or by the next relay to hold the lease
         await relay.stop()
-        await close()
         log.info('repo role stopped')
       },
     },

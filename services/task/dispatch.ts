@@ -4,7 +4,7 @@ import type { BusRecord } from '../../src/ports/bus.js'
 import { decode, DispatchMessage } from '../../src/contracts/payloads.js'
 import { fanoutSize, taskDuration } from './metrics.js'
 import { memberPages } from './members.js'
-import { messageFrame, Outbox, routeToMembers, type RouteDeps } from './route.js'
+import { messageFrame, OutgoingRecords, routeToMembers, type RouteDeps } from './route.js'
 import { planShards } from './fanout.js'
 
 export interface DispatchDeps extends RouteDeps {
@@ -15,8 +15,8 @@ export interface DispatchDeps extends RouteDeps {
 
 export const decodeDispatch = (rec: BusRecord) => decode(DispatchMessage, rec.value, 'DispatchMessage')
 
-export async function dispatchOne(deps: DispatchDeps, d: DispatchMessage): Promise<Outbox> {
-  const out = new Outbox()
+export async function dispatchOne(deps: DispatchDeps, d: DispatchMessage): Promise<OutgoingRecords> {
+  const out = new OutgoingRecords()
   const timer = taskDuration.startTimer({ task_type: 'dispatch' })
   if (d.conversationKind === 'group' && d.memberCount >= deps.largeGroupThreshold) {
     await planShards(deps, out, d)

@@ -7,7 +7,7 @@ import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
 import { memberPages } from './members.js'
-import { locate, lookupPresence, Outbox, type RouteDeps } from './route.js'
+import { locate, lookupPresence, OutgoingRecords, type RouteDeps } from './route.js'
 import { taskHandler } from './worker.js'
 import { taskDuration } from './metrics.js'
 
@@ -21,8 +21,8 @@ async function targetsOf(deps: RouteDeps, e: EventEnvelope): Promise<string[]> {
   return ids
 }
 
-export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: ReadonlyMap<string, string[]>): Promise<Outbox> {
-  const out = new Outbox()
+export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: ReadonlyMap<string, string[]>): Promise<OutgoingRecords> {
+  const out = new OutgoingRecords()
   const timer = taskDuration.startTimer({ task_type: 'event' })
   const users = await targetsOf(deps, e)
   if (users.length) {

@@ -13,7 +13,7 @@ import type { RepoApi } from '../../src/rpc/api.js'
 import { startRepo, type StartedRepo } from '../repo/index.js'
 import type { DispatchDeps } from './dispatch.js'
 import { fanoutOne, planShards } from './fanout.js'
-import { Outbox } from './route.js'
+import { OutgoingRecords } from './route.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`)
@@ -46,7 +46,7 @@ describe('large-group fanout', () => {
 
   /** plans the shards, runs each, and returns who got a frame (by gateway) and who a push */
   async function fanOut(d: DispatchMessage) {
-    const planned = new Outbox()
+    const planned = new OutgoingRecords()
     await planShards(deps(), planned, d)
     const tasks = (planned.byTopic.get('fanout') ?? []).map((r) => decode(FanoutTask, r.value as string, 'FanoutTask'))
     const online: Record<string, string[]> = {}

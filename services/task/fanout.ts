@@ -5,7 +5,7 @@ import type { BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, FanoutTask, type DispatchMessage } from '../../src/contracts/payloads.js'
 import { fanoutSize, taskDuration } from './metrics.js'
 import { memberPages } from './members.js'
-import { messageFrame, Outbox, routeLocated } from './route.js'
+import { messageFrame, OutgoingRecords, routeLocated } from './route.js'
 import type { DispatchDeps } from './dispatch.js'
 
 export const decodeFanout = (rec: BusRecord) => decode(FanoutTask, rec.value, 'FanoutTask')
@@ -34,7 +34,7 @@ async function shardBounds(deps: DispatchDeps, conversationId: string, memberCou
   return bounds
 }
 
-export async function planShards(deps: DispatchDeps, out: Outbox, d: DispatchMessage): Promise<void> {
+export async function planShards(deps: DispatchDeps, out: OutgoingRecords, d: DispatchMessage): Promise<void> {
   const bounds = await shardBounds(deps, d.message.conversationId, d.memberCount)
   const shards = bounds.length + 1
   for (let shard = 0; shard < shards; shard++) {
@@ -51,8 +51,8 @@ export async function planShards(deps: DispatchDeps, out: Outbox, d: DispatchMes
   }
 }
 
-export async function fanoutOne(deps: DispatchDeps, t: FanoutTask): Promise<Outbox> {
-  const out = new Outbox()
+export async function fanoutOne(deps: DispatchDeps, t: FanoutTask): Promise<OutgoingRecords> {
+  const out = new OutgoingRecords()
   const timer = taskDuration.startTimer({ task_type: 'fanout' })
   const frame = messageFrame(t.message)
   let members = 0

@@ -10,7 +10,7 @@ import type { TaskMessage } from '../../src/contracts/payloads.js'
 import { encode } from '../../src/contracts/payloads.js'
 import { recordOf } from '../../src/messaging/retry.js'
 import { traceOf } from '../../src/messaging/dead-letter.js'
-import { Outbox } from './route.js'
+import { OutgoingRecords } from './route.js'
 import { flush } from './worker.js'
 
 export const MAX_WAIT_MS = 2000
@@ -41,7 +41,7 @@ export function retryHandler(
     const wait = Math.min(MAX_WAIT_MS, Math.min(...valid.map((i) => dueOf(i.value))) - now())
     if (wait > 0) await new Promise((r) => setTimeout(r, wait))
     // due tasks go back to their topics; the others to the end of the retry topic
-    const out = new Outbox()
+    const out = new OutgoingRecords()
     for (const { value: task, record } of valid) {
       const trace = traceOf(record)
       const due = dueOf(task)

@@ -11,15 +11,15 @@ export const PUSH_BATCH = 500
 const PREVIEW_CHARS = 100
 
 /** Records to produce, grouped by topic, appended in routing order (so per-conversation order holds). */
-export class Outbox {
+export class OutgoingRecords {
   readonly byTopic = new Map<string, OutgoingRecord[]>()
   add(topic: string, record: OutgoingRecord): void {
     const list = this.byTopic.get(topic)
     if (list) list.push(record)
     else this.byTopic.set(topic, [record])
   }
-  /** appends another outbox's records after this one's */
-  merge(other: Outbox): this {
+  /** appends another batch's records after this one's */
+  merge(other: OutgoingRecords): this {
     for (const [topic, records] of other.byTopic) for (const r of records) this.add(topic, r)
     return this
   }
@@ -47,12 +47,12 @@ export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyM
   return byGateway(userIds, presence)
 }
 
-export async function routeToMembers(deps: RouteDeps, out: Outbox, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {
+export async function routeToMembers(deps: RouteDeps, out: OutgoingRecords, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {
   routeLocated(deps, out, message, await locate(deps.repo, userIds), frame, traceId)
 }
 
 /** One DownstreamMessage per gateway, and OfflinePush batches for the members on none (never the sender). */
-export function routeLocated(deps: RouteDeps, out: Outbox, message: Message, located: Located, frame: string, traceId?: string): void {
+export function routeLocated(deps: RouteDeps, out: OutgoingRecords, message: Message, located: Located, frame: string, traceId?: string): void {
   const offline = located.offline.filter((u) => u !== message.senderId)
   for (const [gw, users] of located.byGateway) {
     const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds: users, frame, ...(traceId ? { traceId } : {}) }

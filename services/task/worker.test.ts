@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
 import type { Retrier } from '../../src/messaging/retry.js'
 import { taskHandler } from './worker.js'
-import { Outbox } from './route.js'
+import { OutgoingRecords } from './route.js'
 
 const record = (i: number): BusRecord => ({ topic: 't', partition: 0, offset: String(i), key: 'k', value: Buffer.from(String(i)), headers: {}, timestamp: 0 })
 
@@ -27,7 +27,7 @@ describe('taskHandler', () => {
       await new Promise((r) => setTimeout(r, (20 - n) * 2)) // later records finish first
       inFlight--
       if (n === 7) throw new Error('repo down')
-      const out = new Outbox()
+      const out = new OutgoingRecords()
       out.add('down', { key: 'c', value: `m${n}` })
       return out
     })

@@ -6,9 +6,9 @@
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import type { Retrier } from '../../src/messaging/retry.js'
 import { consumeSpan, stampRecords, tracingEnabled } from '../../src/observability/tracing.js'
-import { Outbox } from './route.js'
+import { OutgoingRecords } from './route.js'
 
-export async function flush(bus: Bus, out: Outbox): Promise<void> {
+export async function flush(bus: Bus, out: OutgoingRecords): Promise<void> {
   await Promise.all([...out.byTopic].map(([topic, records]) => bus.publish(topic, records)))
 }
 
@@ -16,7 +16,7 @@ export async function flush(bus: Bus, out: Outbox): Promise<void> {
  * With tracing on, each record is processed in a span `task.<type>` that continues the record's trace, and what it
  * produced carries that span's traceparent (the combined publish below happens outside of it).
  */
-function traced<T>(taskType: string, process: (value: T, record: BusRecord) => Promise<Outbox | void>) {
+function traced<T>(taskType: string, process: (value: T, record: BusRecord) => Promise<OutgoingRecords | void>) {
   return (value: T, record: BusRecord) =>
     consumeSpan('task', `task.${taskType}`, record, async () => {
       const out = await process(value, record)
@@ -28,11 +28,11 @@ function traced<T>(taskType: string, process: (value: T, record: BusRecord) => P
 /** records of one batch processed at once: enough to overlap round trips, few enough to bound memory */
 export const CONCURRENCY = 16
 
-export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, record: BusRecord) => Promise<Outbox | void>) {
+export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, record: BusRecord) => Promise<OutgoingRecords | void>) {
   const processTraced = traced(retrier.taskType, process)
   return async (items: Array<{ record: BusRecord; value: T }>): Promise<void> => {
     const run = tracingEnabled() ? processTraced : process
-    const outs: Array<Outbox | void> = new Array(items.length)
+    const outs: Array<OutgoingRecords | void> = new Array(items.length)
     let next = 0
     const lane = async () => {
       for (let i = next++; i < items.length; i = next++) {
@@ -45,9 +45,9 @@ export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, r
       }
     }
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane))
-    const done = items.flatMap(({ record }, i) => (outs[i] ? [{ record, out: outs[i] as Outbox }] : []))
+    const done = items.flatMap(({ record }, i) => (outs[i] ? [{ record, out: outs[i] as OutgoingRecords }] : []))
     try {
-      await flush(bus, done.reduce((all, d) => all.merge(d.out), new Outbox()))
+      await flush(bus, done.reduce((all, d) => all.merge(d.out), new OutgoingRecords()))
     } catch {
       for (const { record, out } of done) {
         try { await flush(bus, out) } catch (err) { await retrier.fail(record, err) }
