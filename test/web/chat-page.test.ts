@@ -1,5 +1,7 @@
 // The web page (web/) in a real browser: Debian's Chromium driven by playwright-core against `gochat up`.
-// Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab).
+// Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab); the phone-width
+// test has a context of its own. Screenshots of the main states go to test-artifacts/ (ignored by git).
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
@@ -52,9 +54,26 @@ async function say(page: Page, text: string): Promise<void> {
 
 async function startDirect(page: Page, peerId: string): Promise<void> {
   await page.bringToFront()
+  if (!(await page.getByTestId('peer-id').isVisible())) await page.locator('summary', { hasText: 'Chat by user id' }).click()
   await page.getByTestId('peer-id').fill(peerId)
   await page.getByTestId('start-direct').click()
 }
+
+/** Finds someone by the start of their name in the "Find people" box and starts a chat with them. */
+async function chatWith(page: Page, name: string): Promise<void> {
+  await page.bringToFront()
+  await page.getByTestId('people-search').fill(name)
+  await page.getByTestId('people-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-chat').click()
+  await page.getByTestId('composer').waitFor()
+}
+
+const shot = async (page: Page, name: string) => {
+  mkdirSync('test-artifacts', { recursive: true })
+  await page.screenshot({ path: `test-artifacts/${name}.png` })
+}
+const tokenOf = (page: Page) => page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
+/** a few letters of its own per run: searches find this run's users only */
+const tag = randomUUID().replace(/[^a-f]/g, '').slice(0, 4).padEnd(4, 'q')
 
 async function openOnly(page: Page): Promise<void> {
   await page.bringToFront()
