@@ -470,7 +470,7 @@ function onEvent(ev) {
       return // other events (friends) are not shown by this page
   }
   renderConversations()
-  if (c && c.id === openId) renderMessages()
+  if (!c || c.id === openId) renderMessages() // user events may change the open conversation's names or dot
 }
 
 // ---- rendering -------------------------------------------------------------------------------------------
@@ -531,12 +531,12 @@ function renderHead() {
   const c = convs.get(openId)
   $('chat-title').textContent = c ? title(c) : 'Pick a conversation'
   $('chat-id').textContent = c ? c.id : ''
-  const head = $('presence-dot')
+  const head = $('peer-online')
   head.hidden = !c?.peer
   if (c?.peer) head.dataset.online = String(online.get(c.peer.userId) === true)
   const bar = $('announcement-bar')
   bar.hidden = !(c?.kind === 'group' && c.announcement)
-  bar.textContent = c?.announcement ? `📌 ${c.announcement}` : ''
+  bar.textContent = c?.announcement ? `Announcement: ${c.announcement}` : ''
 }
 
 function renderConversations() {
