@@ -78,7 +78,9 @@ export function initGroups(app) {
     $('announcement-form').hidden = !isAdmin()
     $('add-member').hidden = !isAdmin()
     const me = app.session()?.userId
-    $('member-list').replaceChildren(...members.map((m) => el('li', { 'data-testid': 'member', data: { userId: m.userId, role: m.role } },
+    // admins first, then by name
+    const sorted = [...members].sort((a, b) => (a.role === b.role ? app.nameOf(a.userId).localeCompare(app.nameOf(b.userId)) : a.role === 'admin' ? -1 : 1))
+    $('member-list').replaceChildren(...sorted.map((m) => el('li', { 'data-testid': 'member', data: { userId: m.userId, role: m.role } },
       app.dot(m.userId),
       el('span', { class: 'name', 'data-testid': 'member-name', text: m.userId === me ? `${app.nameOf(m.userId)} (you)` : app.nameOf(m.userId), title: m.userId }),
       el('span', { class: 'role', text: m.role }),

@@ -301,14 +301,15 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
 
   it('makes a group by picking people; admins edit the announcement and add and remove members', async () => {
     const [carol, dave, erin] = [await newPage(), await newPage(), await newPage()]
-    const [carolName, daveName, erinName] = [`Carol ${tag}`, `Dave ${tag}`, `Erin ${tag}`]
+    // names of their own in this run (gochat up starts empty): clean names for the README's screenshot
+    const [carolName, daveName, erinName] = ['Carol Reyes', 'Dave Kim', 'Erin Olsen']
     await signIn(carol, carolName)
     const daveId = await signIn(dave, daveName)
     const erinId = await signIn(erin, erinName)
 
     await carol.bringToFront()
     await carol.locator('summary', { hasText: 'New group' }).click()
-    await carol.getByTestId('group-name').fill(`Team ${tag}`)
+    await carol.getByTestId('group-name').fill('Design team')
     for (const name of [daveName, erinName]) {
       await carol.getByTestId('group-search').fill(name)
       await carol.getByTestId('group-search-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-pick').click()
@@ -316,13 +317,15 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     expect(await carol.getByTestId('picked').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.userId))).toEqual([daveId, erinId])
     await carol.getByTestId('create-group').click()
     await carol.getByTestId('composer').waitFor()
-    expect(await carol.getByTestId('chat-title').textContent()).toBe(`Team ${tag}`)
-    await say(carol, 'welcome')
+    expect(await carol.getByTestId('chat-title').textContent()).toBe('Design team')
+    await say(carol, 'Welcome, both of you!')
 
     // the members see the group by its name, and the sender by hers
-    await expect.poll(() => dave.getByTestId('conversation-title').allTextContents(), WAIT).toEqual([`Team ${tag}`])
+    await expect.poll(() => dave.getByTestId('conversation-title').allTextContents(), WAIT).toEqual(['Design team'])
     await openOnly(dave)
     await expect.poll(() => dave.getByTestId('message-sender').allTextContents(), WAIT).toEqual([carolName])
+    await say(dave, 'Thanks Carol. Where do we keep the mockups?')
+    await expect.poll(() => carol.getByTestId('message-sender').allTextContents(), WAIT).toEqual(['you', daveName])
 
     // Carol (admin): members with roles, an announcement the others see
     await carol.bringToFront()
@@ -330,9 +333,9 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     const members = (page: Page) => page.getByTestId('member-list').getByTestId('member')
     await expect.poll(() => members(carol).count(), WAIT).toBe(3)
     expect(await members(carol).filter({ hasText: carolName }).getAttribute('data-role')).toBe('admin')
-    await carol.getByTestId('announcement-input').fill('standup at <b>10</b>')
+    await carol.getByTestId('announcement-input').fill('Standup at <b>10</b>, mockups in the shared drive')
     await carol.getByTestId('save-announcement').click()
-    await expect.poll(() => dave.getByTestId('announcement-bar').textContent(), WAIT).toBe('Announcement: standup at <b>10</b>')
+    await expect.poll(() => dave.getByTestId('announcement-bar').textContent(), WAIT).toBe('Announcement: Standup at <b>10</b>, mockups in the shared drive')
 
     // Carol removes Erin, then adds her back through the search
     await carol.bringToFront()
@@ -350,7 +353,7 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await expect.poll(() => members(dave).count(), WAIT).toBe(3)
     expect(await dave.getByTestId('remove-member').count()).toBe(0)
     expect(await dave.getByTestId('announcement-form').isHidden()).toBe(true)
-    expect(await dave.getByTestId('announcement').textContent()).toBe('standup at <b>10</b>')
+    expect(await dave.getByTestId('announcement').textContent()).toBe('Standup at <b>10</b>, mockups in the shared drive')
     expect(await dave.locator('b').count()).toBe(0)
     expect(pageErrors).toEqual([])
   })
