@@ -482,23 +482,25 @@ function title(c) {
   return c.name || 'Group'
 }
 
-const asking = new Set()
+const asked = new Set() // ids looked up once already: an unknown or failed one is not asked again (no render loop)
 /** Looks up the names of users not known yet (message senders in groups, typists), then renders again. */
 async function wantNames(ids) {
-  const missing = [...new Set(ids)].filter((id) => !names.has(id) && !asking.has(id) && id !== session.userId)
+  const missing = [...new Set(ids)].filter((id) => !names.has(id) && !asked.has(id) && id !== session.userId)
+  let learned = false
   for (let i = 0; i < missing.length; i += PRESENCE_IDS) {
     const batch = missing.slice(i, i + PRESENCE_IDS)
-    batch.forEach((id) => asking.add(id))
+    batch.forEach((id) => asked.add(id))
     try {
       const { users } = await api('GET', `/v1/users?ids=${batch.map(enc).join(',')}`)
       for (const u of users) names.set(u.userId, u.displayName)
+      learned ||= users.length > 0
     } catch (err) {
-      if (!isTransient(err)) showError(err)
-    } finally {
-      batch.forEach((id) => asking.delete(id))
+      if (isTransient(err)) batch.forEach((id) => asked.delete(id)) // asked again on a later render
+      else showError(err)
     }
   }
-  if (missing.length) { renderConversations(); renderMessages(); renderTyping() }
+  // only when something was learned: a render asks again for what is still missing
+  if (learned) { renderConversations(); renderMessages(); renderTyping() }
 }
 
 /** Asks who of these users is online (direct peers on (re)connect and on opening, group members). */
