@@ -1,12 +1,19 @@
 // The gochat web page: a small reference client of docs/protocol.md (REST + WebSocket), plain ES modules.
-// User data only ever reaches the page as textContent, never as HTML.
+// User data only ever reaches the page as textContent, never as HTML. Group details are in group.js, the people
+// search in people.js.
+import { $, el } from './dom.js'
+import { peopleSearch } from './people.js'
+import { initGroups } from './group.js'
 
 const PAGE = 50 // messages per sync page
 const REQUEST_TIMEOUT_MS = 10_000
 const BACKOFF_MIN_MS = 500
 const BACKOFF_MAX_MS = 15_000
 const SOCKET_CONTENT_BYTES = 32 * 1024 // larger messages go by REST (the frame limit is 64 KiB by default)
-const KEYS = { session: 'gochat.session', open: 'gochat.open', peers: 'gochat.peers' }
+const KEYS = { session: 'gochat.session', open: 'gochat.open' }
+const TYPING_SEND_MS = 2_000 // the server relays one typing a connection and conversation every 2 s
+const TYPING_SHOWN_MS = 5_000
+const PRESENCE_IDS = 100 // ids per presence or name lookup
 
 // ---- errors in words -------------------------------------------------------------------------------------
 
@@ -39,22 +46,6 @@ const isTransient = (err) => err?.code === 'network' || err?.code === 'timeout'
 
 // ---- small helpers ---------------------------------------------------------------------------------------
 
-const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`)
-
-/** Builds an element; `text` sets textContent, `on*` adds listeners, `data` sets data-* attributes. */
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag)
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === false) continue
-    if (k === 'text') e.textContent = v
-    else if (k === 'data') Object.assign(e.dataset, v)
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v)
-    else e.setAttribute(k, v === true ? '' : v)
-  }
-  e.append(...children)
-  return e
-}
-
 /** A random idempotency key; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 const store = {
@@ -68,7 +59,10 @@ let session = null // { userId, token }, kept in sessionStorage so that two tabs
 /** conversationId → { id, kind, name, lastSeq, readSeq, msgs: Map<seq, Message>, pending: Map<key, Pending>, loaded, lowest, hasOlder } */
 const convs = new Map()
 let openId = null
-const peers = store.get(KEYS.peers) ?? {} // direct conversation id → the other user's id (titles only)
+const names = new Map() // user id → display name: conversation list, member lists, searches, lookups, profile events
+const online = new Map() // user id → online (presence queries and user.online / user.offline events)
+const typers = new Map() // conversation id → Map(user id → when the indicator expires)
+const typingSent = new Map() // conversation id → when this page last sent `typing`
 
 const highestHeld = (c) => Math.max(0, ...c.msgs.keys())
 
@@ -176,6 +170,11 @@ class Socket {
     })
   }
 
+  /** A frame without an answer (typing); dropped when not connected. */
+  notify(frame) {
+    if (this.open) this.ws.send(JSON.stringify(frame))
+  }
+
   request(frame) {
     if (!this.open) return Promise.reject(new GochatError('network', 'not connected'))
     const ref = `r${++this.nextRef}`
@@ -191,6 +190,9 @@ class Socket {
     const badge = $('conn-state')
     badge.dataset.state = state
     badge.textContent = detail ? `${state} (${detail})` : state
+    // the banner: while a signed-in page has no connection (not during the very first connect)
+    if (state === 'online') this.wasOnline = true
+    $('offline-banner').hidden = state === 'online' || this.stopped || !session || (state === 'connecting' && !this.wasOnline)
   }
 }
 
@@ -206,6 +208,12 @@ function conversation(summary) {
   }
   c.kind = summary.kind
   c.name = summary.name
+  c.role = summary.role ?? 'member'
+  c.announcement = summary.announcement ?? ''
+  if (summary.peer) {
+    c.peer = { userId: summary.peer.userId, readSeq: Math.max(c.peer?.readSeq ?? 0, summary.peer.readSeq ?? 0) }
+    names.set(summary.peer.userId, summary.peer.displayName)
+  }
   c.lastSeq = Math.max(c.lastSeq, summary.lastSeq ?? 0)
   c.readSeq = Math.max(c.readSeq, summary.readSeq ?? 0)
   return c
@@ -230,13 +238,7 @@ function addMessages(c, messages) {
   for (const m of messages) {
     c.msgs.set(m.seq, m)
     c.lastSeq = Math.max(c.lastSeq, m.seq)
-    if (c.kind === 'direct' && !peers[c.id] && m.senderId !== session.userId) rememberPeer(c.id, m.senderId)
   }
-}
-
-function rememberPeer(conversationId, userId) {
-  peers[conversationId] = userId
-  store.set(KEYS.peers, peers)
 }
 
 /** One page after `afterSeq`: the socket's `sync` when connected, REST otherwise. */
@@ -291,6 +293,8 @@ async function loadOlder() {
 async function openConversation(id) {
   openId = id
   store.set(KEYS.open, id)
+  $('app').classList.toggle('conversation-open', Boolean(id)) // phone width: one pane at a time
+  groups.opened(convs.get(id))
   renderConversations()
   renderMessages({ toBottom: true })
   const c = convs.get(id)
@@ -301,6 +305,7 @@ async function openConversation(id) {
   }
   if (openId !== id) return
   renderMessages({ toBottom: true })
+  if (c.peer) void refreshPresence([c.peer.userId])
   $('composer-input').focus()
   await fillViewport()
 }
@@ -375,9 +380,15 @@ function markRead() {
 
 /** After every (re)connect: the conversation list, then `sync` from the highest seq held, then resends. */
 async function onOnline() {
+  await resync()
+  for (const c of convs.values()) for (const p of c.pending.values()) if (p.state === 'pending') void deliver(c, p)
+  void refreshPresence([...convs.values()].flatMap((c) => (c.peer ? [c.peer.userId] : [])))
+}
+
+/** The conversation list, then every loaded conversation synced from the highest seq it holds (no gap, no double). */
+async function resync() {
   await refreshConversations()
   for (const c of convs.values()) if (c.loaded) await syncRange(c, highestHeld(c))
-  for (const c of convs.values()) for (const p of c.pending.values()) if (p.state === 'pending') void deliver(c, p)
   renderConversations()
   renderMessages()
 }
@@ -395,7 +406,7 @@ async function onMessage(m) {
     c = convs.get(m.conversationId)
     if (!c) return
   }
-  if (c.kind === 'direct' && !peers[c.id] && m.senderId !== session.userId) rememberPeer(c.id, m.senderId)
+  typers.get(c.id)?.delete(m.senderId) // they sent what they were typing
   if (c.loaded) {
     const held = highestHeld(c)
     if (m.seq > held + 1) await syncRange(c, held, m.seq) // fill a gap before the new message
@@ -418,26 +429,116 @@ function onEvent(ev) {
       if (m) c.msgs.set(m.seq, { ...m, status: ev.event_type === 'message.recalled' ? 'recalled' : 'deleted', content: '' })
       break
     }
-    case 'message.read':
-      if (c && ev.operator_id === session.userId) c.readSeq = Math.max(c.readSeq, Number(ev.payload?.seq_id) || 0)
+    case 'message.read': {
+      const seq = Number(ev.payload?.seq_id) || 0
+      if (c && ev.operator_id === session.userId) c.readSeq = Math.max(c.readSeq, seq)
+      else if (c?.peer?.userId === ev.operator_id) c.peer.readSeq = Math.max(c.peer.readSeq, seq) // they read mine
       break
+    }
+    case 'typing':
+      if (!c || ev.operator_id === session.userId) return
+      if (!typers.has(c.id)) typers.set(c.id, new Map())
+      typers.get(c.id).set(ev.operator_id, Date.now() + TYPING_SHOWN_MS)
+      void wantNames([ev.operator_id])
+      setTimeout(renderTyping, TYPING_SHOWN_MS + 50)
+      return renderTyping()
+    case 'user.online':
+    case 'user.offline':
+      online.set(ev.user_id, ev.event_type === 'user.online')
+      break
+    case 'user.profile.updated':
+      if (typeof ev.payload?.display_name !== 'string') return
+      names.set(ev.user_id, ev.payload.display_name)
+      if (ev.user_id === session.userId) $('my-name').textContent = ev.payload.display_name
+      groups.changed()
+      break
+    case 'group.announcement.updated': {
+      const g = convs.get(ev.payload?.conversation_id)
+      if (!g) return
+      g.announcement = String(ev.payload.text ?? '')
+      groups.changed()
+      if (g.id === openId) renderMessages()
+      return
+    }
     case 'group.invited':
       void refreshConversations().catch(showError)
       break
+    case 'resync': // the server says this connection may have missed frames
+      void resync().catch(showError)
+      return
     default:
-      return // other events (presence, friends, profiles) are not shown by this page
+      return // other events (friends) are not shown by this page
   }
   renderConversations()
-  if (c && c.id === openId) renderMessages()
+  if (!c || c.id === openId) renderMessages() // user events may change the open conversation's names or dot
 }
 
 // ---- rendering -------------------------------------------------------------------------------------------
 
 const shortId = (id) => (id.length > 12 ? `${id.slice(0, 8)}…` : id)
+const nameOf = (userId) => names.get(userId) ?? shortId(userId)
 function title(c) {
-  if (c.name) return c.name
-  if (c.kind === 'direct') return peers[c.id] ? `Chat with ${peers[c.id]}` : 'Direct chat'
-  return 'Group'
+  if (c.kind === 'direct') return c.peer ? nameOf(c.peer.userId) : 'Direct chat'
+  return c.name || 'Group'
+}
+
+const asked = new Set() // ids looked up once already: an unknown or failed one is not asked again (no render loop)
+/** Looks up the names of users not known yet (message senders in groups, typists), then renders again. */
+async function wantNames(ids) {
+  const missing = [...new Set(ids)].filter((id) => !names.has(id) && !asked.has(id) && id !== session.userId)
+  let learned = false
+  for (let i = 0; i < missing.length; i += PRESENCE_IDS) {
+    const batch = missing.slice(i, i + PRESENCE_IDS)
+    batch.forEach((id) => asked.add(id))
+    try {
+      const { users } = await api('GET', `/v1/users?ids=${batch.map(enc).join(',')}`)
+      for (const u of users) names.set(u.userId, u.displayName)
+      learned ||= users.length > 0
+    } catch (err) {
+      if (isTransient(err)) batch.forEach((id) => asked.delete(id)) // asked again on a later render
+      else showError(err)
+    }
+  }
+  // only when something was learned: a render asks again for what is still missing
+  if (learned) { renderConversations(); renderMessages(); renderTyping() }
+}
+
+/** Asks who of these users is online (direct peers on (re)connect and on opening, group members). */
+async function refreshPresence(ids) {
+  const unique = [...new Set(ids)].slice(0, PRESENCE_IDS)
+  if (!unique.length) return
+  try {
+    const { presence } = await api('GET', `/v1/users/presence?ids=${unique.map(enc).join(',')}`)
+    for (const p of presence) online.set(p.userId, p.online)
+  } catch (err) {
+    if (!isTransient(err)) showError(err)
+  }
+  renderConversations()
+  renderHead()
+  groups.changed()
+}
+
+const dot = (userId) => el('span', { class: 'dot', 'data-testid': 'presence-dot', data: { online: String(online.get(userId) === true) }, title: online.get(userId) ? 'online' : 'offline' })
+
+/** "Alice is typing…" for the open conversation; entries expire by themselves. */
+function renderTyping() {
+  const now = Date.now()
+  const here = typers.get(openId)
+  for (const [id, until] of here ?? []) if (until <= now) here.delete(id)
+  const who = [...(here?.keys() ?? [])].map(nameOf)
+  $('typing').textContent = who.length === 0 ? '' : who.length === 1 ? `${who[0]} is typing…` : `${who.slice(0, -1).join(', ')} and ${who.at(-1)} are typing…`
+}
+
+function renderHead() {
+  const c = convs.get(openId)
+  $('chat-title').textContent = c ? title(c) : 'Pick a conversation'
+  $('chat-id').textContent = c ? c.id : ''
+  const head = $('peer-online')
+  head.hidden = !c?.peer
+  if (c?.peer) head.dataset.online = String(online.get(c.peer.userId) === true)
+  const bar = $('announcement-bar')
+  bar.hidden = !(c?.kind === 'group' && c.announcement)
+  bar.textContent = c?.announcement ? `Announcement: ${c.announcement}` : ''
 }
 
 function renderConversations() {
@@ -446,6 +547,7 @@ function renderConversations() {
     const unread = Math.max(0, c.lastSeq - c.readSeq)
     return el('li', {},
       el('button', { type: 'button', class: c.id === openId ? 'conv open' : 'conv', 'data-testid': 'conversation', data: { conversationId: c.id, unread: String(unread) }, onclick: () => openConversation(c.id).catch(showError) },
+        c.peer ? dot(c.peer.userId) : '',
         el('span', { class: 'conv-title', 'data-testid': 'conversation-title', text: title(c) }),
         el('span', { class: 'conv-kind', text: c.kind }),
         el('span', { class: 'badge', 'data-testid': 'unread', hidden: unread === 0, text: String(unread) })))
@@ -460,13 +562,15 @@ const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minu
 
 function messageItem(c, m) {
   const mine = m.senderId === session.userId
+  const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
   const shown = m.status === 'recalled' ? 'message recalled' : m.status === 'deleted' ? 'message deleted' : m.content
   return el('li', { class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}`, 'data-testid': 'message', data: { seq: String(m.seq), status: m.status, mine: String(mine), messageId: m.messageId } },
     el('div', { class: 'content', 'data-testid': 'message-content', text: shown }),
     el('div', { class: 'meta', 'data-testid': 'message-meta' },
-      el('span', { text: mine ? 'you' : shortId(m.senderId), title: m.senderId }),
+      el('span', { class: 'sender', 'data-testid': 'message-sender', text: mine ? 'you' : nameOf(m.senderId), title: m.senderId }),
       el('span', { text: time(m.sentAt) }),
       el('span', { 'data-testid': 'message-seq', text: `#${m.seq}` }),
+      read ? el('span', { class: 'read-mark', 'data-testid': 'read-mark', text: 'read' }) : '',
       mine && m.status === 'normal' ? el('button', { type: 'button', class: 'link', 'data-testid': 'recall', onclick: () => recall(c, m), text: 'recall' }) : ''))
 }
 
@@ -483,9 +587,10 @@ function renderMessages({ toBottom = false } = {}) {
   const list = $('message-list')
   const c = convs.get(openId)
   $('composer').hidden = !c
-  $('chat-title').textContent = c ? title(c) : 'Pick a conversation'
-  $('chat-id').textContent = c ? c.id : ''
+  renderHead()
+  renderTyping()
   if (!c) return list.replaceChildren()
+  void wantNames([...c.msgs.values()].map((m) => m.senderId))
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
   const items = [...c.msgs.values()].sort((a, b) => a.seq - b.seq).map((m) => messageItem(c, m))
   if (c.hasOlder) items.unshift(el('li', { class: 'older' }, el('button', { type: 'button', class: 'link', 'data-testid': 'load-older', onclick: () => loadOlder().catch(showError), text: 'load older messages' })))
@@ -510,6 +615,7 @@ async function start(s) {
   session = s
   store.set(KEYS.session, s)
   const me = await api('GET', '/v1/me')
+  names.set(me.userId, me.displayName)
   $('my-name').textContent = me.displayName || (me.guest ? 'guest' : me.username ?? '')
   $('my-user-id').textContent = me.userId
   $('me').hidden = false
@@ -528,6 +634,7 @@ function signOut(reason) {
   store.set(KEYS.open, null)
   convs.clear()
   openId = null
+  $('app').classList.remove('conversation-open')
   $('me').hidden = true
   $('app').hidden = true
   $('signin').hidden = false
@@ -554,21 +661,34 @@ onSubmit('account-form', async (_form, button) => {
     ? api('POST', '/v1/auth/register', { username, password, displayName })
     : api('POST', '/v1/auth/login', { username, password })))
 })
-onSubmit('direct-form', async () => {
-  const peerUserId = $('peer-id').value.trim()
+async function startChat(peerUserId) {
   const { conversationId } = await api('POST', '/v1/conversations/direct', { peerUserId })
-  rememberPeer(conversationId, peerUserId)
+  await refreshConversations()
+  await openConversation(conversationId)
+}
+onSubmit('direct-form', async () => {
+  await startChat($('peer-id').value.trim())
   $('peer-id').value = ''
-  await refreshConversations()
-  await openConversation(conversationId)
 })
-onSubmit('group-form', async () => {
-  const memberIds = $('group-members').value.split(/[\s,]+/).filter(Boolean)
-  const { conversationId } = await api('POST', '/v1/groups', { name: $('group-name').value.trim(), memberIds })
-  $('group-name').value = ''
-  $('group-members').value = ''
-  await refreshConversations()
-  await openConversation(conversationId)
+/** GET /v1/users?q=: one page of the people search, their names remembered */
+async function searchUsers(q) {
+  const { users } = await api('GET', `/v1/users?q=${enc(q)}&limit=20`)
+  for (const u of users) names.set(u.userId, u.displayName)
+  return users.filter((u) => u.userId !== session.userId)
+}
+const people = peopleSearch({
+  input: $('people-search'), results: $('people-results'), search: searchUsers, onError: showError,
+  actions: (u) => [el('button', { type: 'button', 'data-testid': 'person-chat', text: 'Chat', onclick: () => startChat(u.userId).then(() => people.clear(), showError) })],
+})
+const groups = initGroups({ api, enc, searchUsers, showError, nameOf, names, online, dot, refreshPresence, session: () => session,
+  created: async (conversationId) => { await refreshConversations(); await openConversation(conversationId) },
+  changed: () => { renderConversations(); renderMessages() } })
+$('back').addEventListener('click', () => openConversation(null).catch(showError))
+$('composer-input').addEventListener('input', () => {
+  const c = convs.get(openId)
+  if (!c || !$('composer-input').value.trim() || Date.now() - (typingSent.get(c.id) ?? 0) < TYPING_SEND_MS) return
+  typingSent.set(c.id, Date.now())
+  sock.notify({ op: 'typing', conversationId: c.id })
 })
 onSubmit('composer', async () => {
   send($('composer-input').value)

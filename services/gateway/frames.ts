@@ -12,6 +12,7 @@ const schema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('sync'), ref, conversationId: id, afterSeq: seq.default(0), limit: z.number().int().positive().safe().optional() }),
   z.object({ op: z.literal('read'), ref, conversationId: id, seq: seq.positive() }),
   z.object({ op: z.literal('ping'), ref: ref.optional() }),
+  z.object({ op: z.literal('typing'), ref: ref.optional(), conversationId: id }),
 ])
 
 export type ClientFrame = z.infer<typeof schema>
@@ -19,7 +20,7 @@ export type Ref = z.infer<typeof ref>
 
 export type FrameResult = { ok: true; frame: ClientFrame } | { ok: false; code: 'bad_frame' | 'too_large'; message: string; ref?: Ref }
 
-const ops = new Set(['send', 'sync', 'read', 'ping'])
+const ops = new Set(['send', 'sync', 'read', 'ping', 'typing'])
 
 export function parseFrame(data: Buffer, isBinary: boolean, maxBytes: number): FrameResult {
   // the size check comes first: an oversized frame is never parsed

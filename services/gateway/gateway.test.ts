@@ -147,7 +147,7 @@ describe('gateway REST', () => {
     expect(hist).toEqual({ hasMore: false, messages: [{ messageId: sent.messageId, conversationId, seq: 1, senderId: alice.userId, content: 'hi', sentAt: expect.any(Number), status: 'normal' }] })
     await expect(bob.rest.call('GET', `/v1/conversations/${conversationId}/messages?afterSeq=-1`)).rejects.toMatchObject({ status: 400 })
     expect(await bob.rest.read(conversationId, 1)).toEqual({})
-    expect((await bob.rest.conversations()).conversations).toContainEqual({ conversationId, kind: 'direct', lastSeq: 1, readSeq: 1 })
+    expect((await bob.rest.conversations()).conversations).toContainEqual({ conversationId, kind: 'direct', lastSeq: 1, readSeq: 1, role: 'member', peer: { userId: alice.userId, displayName: `Name ${alice.name}`, readSeq: 0 } })
     await expect(bob.rest.recall(conversationId, sent.messageId)).rejects.toMatchObject({ status: 403 })
     expect(await alice.rest.recall(conversationId, sent.messageId)).toEqual({})
     const del = await fetch(`${base}/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=hard`, { method: 'DELETE', headers: { authorization: `Bearer ${alice.token}` } })
@@ -164,7 +164,7 @@ describe('gateway REST', () => {
     await expect(bob.rest.announce(gid, 'mine now')).rejects.toMatchObject({ status: 403 })
     const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, { method: 'DELETE', headers: { authorization: `Bearer ${carol.token}` } })
     expect(removed.status).toBe(204)
-    expect((await alice.rest.conversations()).conversations).toContainEqual({ conversationId: gid, kind: 'group', name: 'team', lastSeq: 0, readSeq: 0 })
+    expect((await alice.rest.conversations()).conversations).toContainEqual({ conversationId: gid, kind: 'group', name: 'team', lastSeq: 0, readSeq: 0, role: 'admin', announcement: 'welcome' })
 
     const fr = await fetch(`${base}/v1/friends/requests`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ userId: carol.userId }) })
     expect(fr.status).toBe(201)

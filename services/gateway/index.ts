@@ -140,7 +140,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     if (sub && jti) void closeRevoked(registry.of(sub), async () => new Set([jti]))
   }
   const server = createHttpServer({
-    routes: restRoutes(logic, messages, { loggedOut }), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
+    routes: restRoutes(logic, messages, { loggedOut, online: (ids) => presence.online(ids) }), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
       adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),

@@ -12,6 +12,8 @@ export interface PresenceGlue {
   connected(conn: Connection): Promise<void>
   disconnected(conn: Connection): Promise<void>
   refresh(conns: Connection[]): Promise<void>
+  /** which of these users have a live connection on any gateway */
+  online(userIds: string[]): Promise<Set<string>>
 }
 
 export function createPresence(opts: { cache: Cache; bus: Bus; gatewayId: string; ttlMs: number; userEventsTopic: string; log: Logger }): PresenceGlue {
@@ -33,6 +35,10 @@ export function createPresence(opts: { cache: Cache; bus: Bus; gatewayId: string
     },
     async disconnected(conn) {
       if ((await presence.unregister(conn.userId, gatewayId, conn.id)) === 0) publish('user.offline', conn.userId)
+    },
+    async online(userIds) {
+      const found = await presence.lookup(userIds)
+      return new Set([...found].filter(([, gateways]) => gateways.length > 0).map(([userId]) => userId))
     },
     async refresh(conns) {
       if (conns.length > 0) await presence.refresh(gatewayId, conns.map((c) => ({ userId: c.userId, connectionId: c.id })))

@@ -2,7 +2,7 @@
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { bearer } from './token-cache.js'
-import { conversationView, meView, messageView } from './views.js'
+import { conversationView, memberView, meView, messageView, userView } from './views.js'
 
 export interface RouteRequest {
   /** the authenticated user ('' on routes without auth) */
@@ -70,7 +70,20 @@ const route = (method: Route['method'], pattern: string, name: string, auth: boo
 export interface RouteHooks {
   /** after a logout: this gateway forgets the token and closes its sockets at once (others within seconds) */
   loggedOut?(token: string): void
+  /** which of these users are online (presence); without it, everyone is reported offline */
+  online?(userIds: string[]): Promise<Set<string>>
 }
+
+/** ids in one query parameter, comma-separated: at most `max`, each 1–128 characters */
+function idList(query: URLSearchParams, field: string, max: number): string[] {
+  const ids = [...new Set((query.get(field) ?? '').split(',').filter((s) => s !== ''))]
+  if (ids.length === 0) throw new AppError('bad_request', `${field} is required: user ids separated by commas`)
+  if (ids.length > max) throw new AppError('bad_request', `at most ${max} ids in ${field}`)
+  if (ids.some((id) => id.length > 128 || id.trim() !== id)) throw new AppError('bad_request', `${field} holds a malformed id`)
+  return ids
+}
+
+export const USERS_PER_LOOKUP = 100
 
 export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHooks = {}): Route[] {
   return [
@@ -91,6 +104,19 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
     route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) =>
       ok(meView(await logic.UpdateMe({ user_id: userId, display_name: str(body, 'displayName') })))),
+
+    route('GET', '/v1/users', 'users', true, async ({ userId, query }) => {
+      if (query.has('q') === query.has('ids')) throw new AppError('bad_request', 'give either q (a search) or ids (a lookup)')
+      const res = query.has('ids')
+        ? await logic.GetUsers({ user_id: userId, user_ids: idList(query, 'ids', USERS_PER_LOOKUP) })
+        : await logic.SearchUsers({ user_id: userId, query: query.get('q') ?? '', after_user_id: query.get('after') ?? '', limit: int(query.get('limit'), 'limit', 0) })
+      return ok({ users: res.users.map(userView), ...(res.next_cursor ? { next: res.next_cursor } : {}) })
+    }),
+    route('GET', '/v1/users/presence', 'presence', true, async ({ query }) => {
+      const ids = idList(query, 'ids', USERS_PER_LOOKUP)
+      const online = (await hooks.online?.(ids)) ?? new Set<string>()
+      return ok({ presence: ids.map((id) => ({ userId: id, online: online.has(id) })) })
+    }),
 
     route('POST', '/v1/conversations/direct', 'direct', true, async ({ userId, body }) => {
       const res = await logic.CreateDirect({ user_id: userId, peer_user_id: str(body, 'peerUserId') })
@@ -115,6 +141,11 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('GET', '/v1/conversations', 'conversations', true, async ({ userId }) => {
       const res = await logic.ListConversations({ user_id: userId })
       return ok({ conversations: res.conversations.map(conversationView) })
+    }),
+
+    route('GET', '/v1/conversations/:id/members', 'members', true, async ({ userId, query, params: [id] }) => {
+      const res = await logic.ListGroupMembers({ user_id: userId, conversation_id: id, after_user_id: query.get('after') ?? '', limit: int(query.get('limit'), 'limit', 0) })
+      return ok({ members: res.members.map(memberView), ...(res.next_cursor ? { next: res.next_cursor } : {}) })
     }),
 
     route('POST', '/v1/conversations/:id/messages', 'send', true, async ({ userId, body, params: [id] }) => {

@@ -36,6 +36,22 @@ const toBuffer = (data: RawData): Buffer => (Buffer.isBuffer(data) ? data : Arra
 
 const errorFrame = (ref: Ref | undefined, code: string, message: string) => ({ op: 'error', ...(ref === undefined ? {} : { ref }), code, message })
 
+/** one typing event per conversation per this long from a connection; more are acked but not relayed */
+export const TYPING_INTERVAL_MS = 2000
+const TYPING_TRACKED = 64
+
+/** When each conversation was last relayed a typing event for this connection (a small, bounded map). */
+const typingSent = new WeakMap<Connection, Map<string, number>>()
+
+function typingAllowed(conn: Connection, conversationId: string, now: number): boolean {
+  let sent = typingSent.get(conn)
+  if (!sent) typingSent.set(conn, (sent = new Map()))
+  if (now - (sent.get(conversationId) ?? -Infinity) < TYPING_INTERVAL_MS) return false
+  if (sent.size >= TYPING_TRACKED) sent.clear()
+  sent.set(conversationId, now)
+  return true
+}
+
 async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): Promise<object | undefined> {
   const userId = conn.userId
   switch (frame.op) {
@@ -57,6 +73,9 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
       return { op: 'ack', ref: frame.ref }
     case 'ping':
       return frame.ref === undefined ? { op: 'pong' } : { op: 'pong', ref: frame.ref }
+    case 'typing':
+      if (typingAllowed(conn, frame.conversationId, (deps.nowMs ?? Date.now)())) await deps.logic.Typing({ user_id: userId, conversation_id: frame.conversationId })
+      return frame.ref === undefined ? undefined : { op: 'ack', ref: frame.ref }
   }
 }
 

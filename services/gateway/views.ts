@@ -3,6 +3,8 @@
 import type { Message } from '../../src/contracts/payloads.js'
 import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'
 import type { Me__Output } from '../../src/contracts/generated/gochat/logic/v1/Me.js'
+import type { GroupMember__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupMember.js'
+import type { PublicUser__Output } from '../../src/contracts/generated/gochat/logic/v1/PublicUser.js'
 import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
 
 export const messageView = (m: ApiMessage): Message => ({
@@ -28,4 +30,11 @@ export const conversationView = (c: ConversationSummary__Output) => ({
   ...(c.name ? { name: c.name } : {}),
   lastSeq: c.last_seq,
   readSeq: c.read_seq,
+  role: c.role,
+  ...(c.kind === 'group' ? { announcement: c.announcement } : {}),
+  ...(c.peer_user_id ? { peer: { userId: c.peer_user_id, displayName: c.peer_display_name, readSeq: c.peer_read_seq } } : {}),
 })
+
+export const userView = (u: PublicUser__Output) => ({ userId: u.user_id, ...(u.username ? { username: u.username } : {}), displayName: u.display_name })
+
+export const memberView = (m: GroupMember__Output) => ({ userId: m.user_id, displayName: m.display_name, role: m.role })

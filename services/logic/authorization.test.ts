@@ -21,6 +21,8 @@ import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
+import { createTyping } from './typing.js'
+import { createUsers } from './users.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const cfg: GochatConfig = { ...defaults, max_frame_bytes: 1024, admin_secret: 'test-admin-secret-0123' }
@@ -55,6 +57,8 @@ beforeAll(async () => {
   logic = {
     ...createAuth(deps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 10, lockoutSeconds: 60 }), hashing: new HashSlots(2, 100), cache }),
     ...createConversations(deps),
+    ...createUsers(deps),
+    ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     RecallMessage: m.RecallMessage,
@@ -155,7 +159,7 @@ describe('conversations', () => {
       expect(e.event).toMatchObject({ event_type: 'group.invited', target_user_id: e.key, payload: { conversation_id: conv, name: 'team', inviter_id: admin } })
     }
     const list = await logic.ListConversations({ user_id: members[0]! })
-    expect(list.conversations).toContainEqual({ conversation_id: conv, kind: 'group', name: 'team', last_seq: 0, read_seq: 0 })
+    expect(list.conversations).toContainEqual(expect.objectContaining({ conversation_id: conv, kind: 'group', name: 'team', last_seq: 0, read_seq: 0, role: 'member', announcement: '', peer_user_id: '' }))
   })
 
   it('a validly signed token of a user that does not exist creates no conversation and sends nothing', async () => {
@@ -350,6 +354,6 @@ describe('messages', () => {
       { topic: t.messageEvents, key: conv, event: expect.objectContaining({ event_type: 'message.read', conversation_id: conv, operator_id: b, payload: { message_id: message!.message_id, seq_id: 1 } }) },
     ])
     const list = await logic.ListConversations({ user_id: b })
-    expect(list.conversations).toContainEqual({ conversation_id: conv, kind: 'direct', name: '', last_seq: 1, read_seq: 1 })
+    expect(list.conversations).toContainEqual(expect.objectContaining({ conversation_id: conv, kind: 'direct', name: '', last_seq: 1, read_seq: 1, role: 'member', peer_user_id: a }))
   })
 })

@@ -11,8 +11,10 @@ import { distinctIds, requireId, requireText } from './validate.js'
 const GROUP_NAME_MAX = 100
 const ANNOUNCEMENT_MAX = 4096
 const MEMBER_PAGE = 1000
+const MEMBERS_LIST_DEFAULT = 100
+const MEMBERS_LIST_MAX = 500
 
-type ConversationApi = Pick<LogicApi, 'CreateDirect' | 'CreateGroup' | 'AddGroupMembers' | 'RemoveGroupMember' | 'SetAnnouncement' | 'ListConversations'>
+type ConversationApi = Pick<LogicApi, 'CreateDirect' | 'CreateGroup' | 'AddGroupMembers' | 'RemoveGroupMember' | 'SetAnnouncement' | 'ListConversations' | 'ListGroupMembers'>
 
 async function allMemberIds(repo: RepoApi, conversationId: string): Promise<string[]> {
   const ids: string[] = []
@@ -104,10 +106,35 @@ export function createConversations(deps: LogicDeps): ConversationApi {
     async ListConversations(req) {
       const userId = requireId(req.user_id, 'userId')
       const { conversations } = await repo.ListUserConversations({ user_id: userId })
+      // the peers' names in one call (chunked): titles of direct conversations
+      const peerIds = [...new Set(conversations.flatMap((v) => (v.peer_user_id ? [v.peer_user_id] : [])))]
+      const names = new Map<string, string>()
+      for (let i = 0; i < peerIds.length; i += MEMBER_PAGE) {
+        const { users } = await repo.GetUsers({ user_ids: peerIds.slice(i, i + MEMBER_PAGE) })
+        for (const u of users) names.set(u.user_id, u.display_name)
+      }
       return {
-        conversations: conversations.flatMap(({ conversation: c, read_seq }) =>
-          c ? [{ conversation_id: c.conversation_id, kind: c.kind, name: c.name, last_seq: c.last_seq, read_seq }] : [],
+        conversations: conversations.flatMap(({ conversation: c, read_seq, role, peer_user_id, peer_read_seq }) =>
+          c ? [{
+            conversation_id: c.conversation_id, kind: c.kind, name: c.name, last_seq: c.last_seq, read_seq, role, announcement: c.announcement,
+            peer_user_id, peer_display_name: names.get(peer_user_id) ?? '', peer_read_seq,
+          }] : [],
         ),
+      }
+    },
+
+    async ListGroupMembers(req) {
+      const userId = requireId(req.user_id, 'userId')
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      await requireMember(repo, conversationId, userId)
+      const limit = Math.min(req.limit || MEMBERS_LIST_DEFAULT, MEMBERS_LIST_MAX)
+      if (limit < 1) throw new AppError('bad_request', 'limit must be positive')
+      const page = await repo.ListMembers({ conversation_id: conversationId, after_user_id: req.after_user_id ?? '', limit })
+      const { users } = await repo.GetUsers({ user_ids: page.members.map((m) => m.user_id) })
+      const names = new Map(users.map((u) => [u.user_id, u.display_name]))
+      return {
+        members: page.members.map((m) => ({ user_id: m.user_id, display_name: names.get(m.user_id) ?? '', role: m.role })),
+        next_cursor: page.next_cursor,
       }
     },
   }

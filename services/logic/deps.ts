@@ -8,4 +8,6 @@ export interface LogicDeps {
   topics: EventTopics
   /** set in async persistence mode: where sends go instead of repo.StoreMessage */
   persistAsync?: { bus: Bus; topic: string }
+  /** for events published straight to the bus, without a data change (typing) */
+  bus?: Bus
 }

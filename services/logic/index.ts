@@ -13,6 +13,8 @@ import { createMessages } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
 import { createTokens } from './tokens.js'
+import { createTyping } from './typing.js'
+import { createUsers } from './users.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
@@ -28,6 +30,7 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
   const deps: LogicDeps = {
     repo,
     topics: topics(cfg),
+    bus: ctx.bus,
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
@@ -39,6 +42,8 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
       cache: ctx.cache,
     }),
     ...createConversations(deps),
+    ...createUsers(deps),
+    ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     RecallMessage,

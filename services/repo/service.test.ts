@@ -166,7 +166,7 @@ describe('repo service', () => {
       for (let i = 0; i < 3; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'writer', content: `m${i}` })
       await api.SetReadSeq({ conversation_id: id, user_id: 'reader', seq: 2 })
       const { conversations } = await api.ListUserConversations({ user_id: 'reader' })
-      expect(conversations).toEqual([{ conversation: expect.objectContaining({ conversation_id: id, last_seq: 3 }), read_seq: 2 }])
+      expect(conversations).toEqual([{ conversation: expect.objectContaining({ conversation_id: id, last_seq: 3 }), read_seq: 2, role: 'admin', peer_user_id: '', peer_read_seq: 0 }])
     })
   })
 

@@ -35,6 +35,8 @@ export interface RepoServiceDeps {
 const MEMBER_PAGE_DEFAULT = 100
 const MEMBER_PAGE_MAX = 10_000
 const FIND_USERS_MAX = 10_000
+const SEARCH_USERS_MAX = 100
+const DIRECT_PEERS_MAX = 1_000
 const SYNC_PAGE_DEFAULT = 50
 const SYNC_PAGE_MAX = 1_000
 // the column sizes of src/drivers/mysql/migrations/001_initial.sql, checked here so that both stores agree
@@ -167,6 +169,18 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
       return { found_user_ids: [...(await store.existingUserIds(ids))] }
     },
 
+    async GetUsers(req) {
+      const ids = req.user_ids ?? []
+      if (ids.length > FIND_USERS_MAX) throw new AppError('bad_request', `at most ${FIND_USERS_MAX} user ids a call`)
+      return { users: (await store.getUsers(ids)).map(userOut) }
+    },
+
+    async SearchUsers(req) {
+      const prefix = required(req.prefix, 'prefix')
+      const limit = Math.min(Math.max(req.limit ?? 0, 1), SEARCH_USERS_MAX)
+      return { users: (await store.searchUsers(prefix, str(req.after_user_id), limit)).map(userOut) }
+    },
+
     async UpdateUser(req) {
       const userId = id(req.user_id, 'user_id')
       const displayName = maxLength(required(req.display_name, 'display_name'), LIMITS.displayName, 'display_name')
@@ -286,7 +300,17 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     async ListUserConversations(req) {
       const userId = required(req.user_id, 'user_id')
       const list = await store.listUserConversations(userId)
-      return { conversations: list.map((v) => ({ conversation: conversationOut(v.conversation), read_seq: v.readSeq })) }
+      return {
+        conversations: list.map((v) => ({
+          conversation: conversationOut(v.conversation), read_seq: v.readSeq, role: v.role,
+          peer_user_id: v.peer?.userId ?? '', peer_read_seq: v.peer?.readSeq ?? 0,
+        })),
+      }
+    },
+
+    async ListDirectPeers(req) {
+      const userId = required(req.user_id, 'user_id')
+      return { user_ids: await store.directPeers(userId, Math.min(Math.max(req.limit ?? 0, 1), DIRECT_PEERS_MAX)) }
     },
 
     async StoreMessage(req) {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
 import type { Retrier } from '../../src/messaging/retry.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { notification } from '../../src/contracts/events.js'
-import { eventsHandler } from './events.js'
+import { notification, userEvent } from '../../src/contracts/events.js'
+import { eventsHandler, USER_EVENT_PEERS } from './events.js'
 
 const record = (i: number): BusRecord => ({ topic: 'n', partition: 0, offset: String(i), key: null, value: Buffer.alloc(0), headers: {}, timestamp: 0 })
 
@@ -53,5 +53,23 @@ describe('eventsHandler', () => {
     await eventsHandler(bus, retrier, deps)(['u0', 'bad', 'u1'].map((u, i) => ({ record: record(i), value: notification('group.invited', u, { conversation_id: 'g1' }) })))
     expect(failed).toEqual(['1'])
     expect(published.map((r) => (JSON.parse(String(r.value)) as { userIds: string[] }).userIds)).toEqual([['u0'], ['u1']])
+  })
+
+  it('routes user.online / user.offline to the direct peers (bounded) and user.profile.updated to the user too', async () => {
+    const asked: Array<{ user_id: string; limit: number }> = []
+    const repo = {
+      ListDirectPeers: async (req: { user_id: string; limit: number }) => { asked.push(req); return { user_ids: ['p1', 'p2'] } },
+      LookupPresence: async ({ user_ids }: { user_ids: string[] }) => ({ presence: user_ids.map((u) => ({ user_id: u, gateway_ids: u === 'p2' ? [] : ['gw-a'] })) }),
+    } as unknown as RepoApi
+    const published: OutgoingRecord[] = []
+    const bus = { publish: async (_t: string, records: OutgoingRecord[]) => void published.push(...records) } as unknown as Bus
+    const retrier: Retrier = { taskType: 'event', fail: async () => { throw new Error('no failure expected') } }
+    const deps = { repo, downstreamTopic: (gw: string) => `down.${gw}`, pushTopic: 'push', pushEnabled: true }
+    const events = [userEvent('user.online', 'me', {}), userEvent('user.profile.updated', 'me', { display_name: 'Me' })]
+    await eventsHandler(bus, retrier, deps)(events.map((value, i) => ({ record: record(i), value })))
+    expect(asked).toEqual([{ user_id: 'me', limit: USER_EVENT_PEERS }, { user_id: 'me', limit: USER_EVENT_PEERS }])
+    const frames = published.map((r) => JSON.parse(String(r.value)) as { userIds: string[]; frame: string })
+    expect(frames.map((d) => d.userIds)).toEqual([['p1'], ['me', 'p1']])
+    expect(JSON.parse(frames[0]!.frame)).toMatchObject({ op: 'event', event: { event_type: 'user.online', user_id: 'me' } })
   })
 })

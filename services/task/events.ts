@@ -1,5 +1,6 @@
-// Domain events addressed to users reach their sockets as `event` frames: message events go to every member of
-// the conversation, notifications to their target user. Routed like messages: presence, one record per gateway.
+// Domain events addressed to users reach their sockets as `event` frames: message events (typing among them) go
+// to every member of the conversation, notifications to their target user, and a user's user.online, user.offline
+// and user.profile.updated to its direct peers (at most USER_EVENT_PEERS). Routed like messages: presence, one record per gateway.
 // Notifications come in bursts (adding 1,000 members writes 1,000 group.invited), so the presence of every
 // target user of a batch is looked up in one call, not one call per event.
 import type { Retrier } from '../../src/messaging/retry.js'
@@ -13,8 +14,18 @@ import { taskDuration } from './metrics.js'
 
 export const decodeEvent = (rec: BusRecord) => decode(EventEnvelope, rec.value, 'event envelope')
 
+/** a user's presence and profile changes go to at most this many direct peers (bounded fan-out) */
+export const USER_EVENT_PEERS = 200
+const USER_EVENTS_ROUTED = new Set(['user.online', 'user.offline', 'user.profile.updated'])
+
 async function targetsOf(deps: RouteDeps, e: EventEnvelope): Promise<string[]> {
   if (e.target_user_id) return [e.target_user_id]
+  if (e.user_id && USER_EVENTS_ROUTED.has(e.event_type)) {
+    // the people with a direct conversation with the user (their pages show its name and online dot); a profile
+    // change also reaches the user's own other devices
+    const { user_ids } = await deps.repo.ListDirectPeers({ user_id: e.user_id, limit: USER_EVENT_PEERS })
+    return e.event_type === 'user.profile.updated' ? [e.user_id, ...user_ids] : user_ids
+  }
   if (!e.conversation_id) return []
   const ids: string[] = []
   for await (const page of memberPages(deps.repo, e.conversation_id)) ids.push(...page)
@@ -30,7 +41,7 @@ export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: Read
     const { byGateway } = await locate(deps.repo, users, known)
     for (const [gw, userIds] of byGateway) {
       const down: DownstreamMessage = { conversationId: e.conversation_id ?? '', userIds, frame }
-      out.add(deps.downstreamTopic(gw), { key: e.conversation_id ?? e.target_user_id ?? null, value: encode(down) })
+      out.add(deps.downstreamTopic(gw), { key: e.conversation_id ?? e.target_user_id ?? e.user_id ?? null, value: encode(down) })
     }
   }
   timer()

@@ -42,7 +42,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
       handle: taskHandler<DispatchMessage>(bus, retries('dispatch'), (d) => dispatchOne(deps, d)) }),
     await runConsumer({ ...common('fanout'), groupId: g.fanout, topics: [t.fanout], decode: decodeFanout,
       handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)) }),
-    await runConsumer({ ...common('event'), groupId: g.events, topics: [t.messageEvents, t.notifications], decode: decodeEvent,
+    await runConsumer({ ...common('event'), groupId: g.events, topics: [t.messageEvents, t.notifications, t.userEvents], decode: decodeEvent,
       handle: eventsHandler(bus, retries('event'), deps) }),
     await runConsumer({ ...common('push'), groupId: g.push, topics: [t.push], decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
       handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)) }),

@@ -6,7 +6,9 @@ import { z } from 'zod'
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
 export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
 export const notificationTypes = ['group.invited', 'friend.requested', 'friend.accepted', 'group.announcement.updated'] as const
-export type EventType = (typeof userEventTypes)[number] | (typeof messageEventTypes)[number] | (typeof notificationTypes)[number]
+/** published straight to the bus, never stored (services/logic/typing.ts) */
+export const ephemeralEventTypes = ['typing'] as const
+export type EventType = (typeof userEventTypes)[number] | (typeof messageEventTypes)[number] | (typeof notificationTypes)[number] | (typeof ephemeralEventTypes)[number]
 
 export const EventEnvelope = z
   .object({

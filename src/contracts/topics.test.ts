@@ -22,7 +22,7 @@ const designTopics: Record<string, string[]> = {
   'gochat.tasks.retry': ['task.retry.group'],
   'gochat.tasks.dlq': [],
   'gochat.notifications.push': ['notification-service-push-group'],
-  'gochat.user-events': ['analytics.events.group'],
+  'gochat.user-events': ['analytics.events.group', 'task.events.group'],
   'gochat.message-events': ['analytics.events.group', 'task.events.group'],
   'gochat.notifications': ['notification-service', 'task.events.group'],
 }
@@ -80,7 +80,7 @@ describe('topic catalog', () => {
       'task.fanout.group', 'task.persist.group', 'task.retry.group',
     ])
     expect(byId['analytics.events.group']).toEqual(['gochat.user-events', 'gochat.message-events'])
-    expect(byId['task.events.group']).toEqual(['gochat.message-events', 'gochat.notifications'])
+    expect(byId['task.events.group']).toEqual(['gochat.user-events', 'gochat.message-events', 'gochat.notifications'])
   })
 
   it('resolves aliases for gochat tail', () => {

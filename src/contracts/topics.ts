@@ -58,7 +58,7 @@ const defs: Record<TopicId, TopicDef> = {
   retry: { suffix: 'tasks.retry', alias: 'retry', key: 'task id', payload: 'TaskMessage', producers: ['task'], groups: ['retry'], retentionMs: 3 * DAY, durable: true },
   dlq: { suffix: 'tasks.dlq', alias: 'dlq', key: 'task id', payload: 'TaskMessage + last error', producers: ['task'], groups: [], retentionMs: 14 * DAY, durable: true },
   push: { suffix: 'notifications.push', alias: 'push', key: 'user id', payload: 'OfflinePush', producers: ['task'], groups: ['push'], retentionMs: 1 * DAY, durable: false },
-  userEvents: { suffix: 'user-events', alias: 'user-events', key: 'user id', payload: 'event envelope (JSON)', producers: ['gateway', 'repo'], groups: ['analytics'], retentionMs: 7 * DAY, durable: false },
+  userEvents: { suffix: 'user-events', alias: 'user-events', key: 'user id', payload: 'event envelope (JSON)', producers: ['gateway', 'repo'], groups: ['analytics', 'events'], retentionMs: 7 * DAY, durable: false },
   messageEvents: { suffix: 'message-events', alias: 'message-events', key: 'conversation id', payload: 'event envelope (JSON)', producers: ['logic'], groups: ['analytics', 'events'], retentionMs: 7 * DAY, durable: false },
   notifications: { suffix: 'notifications', alias: 'notifications', key: 'target user id', payload: 'event envelope (JSON)', producers: ['logic'], groups: ['notifications', 'events'], retentionMs: 3 * DAY, durable: false },
 }

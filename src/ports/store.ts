@@ -64,6 +64,15 @@ export interface MemberRow {
   joinedAt: number
 }
 
+export interface UserConversation {
+  conversation: ConversationWithSeq
+  readSeq: number
+  /** direct conversations only: the other member */
+  peer?: { userId: string; readSeq: number }
+  /** the user's role in the conversation */
+  role: MemberRole
+}
+
 export type MessageStatus = 'normal' | 'recalled' | 'deleted'
 
 export interface MessageRow {
@@ -130,6 +139,13 @@ export interface Store {
   /** which of these ids name a user, compared exactly (MySQL's collation alone would match "u_x " to u_x) */
   existingUserIds(userIds: string[]): Promise<Set<string>>
   updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null>
+  /** the users of these ids that exist, in user id order */
+  getUsers(userIds: string[]): Promise<UserRow[]>
+  /**
+   * Users whose username or display name starts with `prefix`, compared case-insensitively (ASCII and Unicode
+   * lower case), with user_id > afterUserId, in user id order, at most `limit`.
+   */
+  searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]>
 
   /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */
   createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean>
@@ -146,8 +162,10 @@ export interface Store {
   getMember(conversationId: string, userId: string): Promise<MemberRow | null>
   /** members with user_id > afterUserId, ordered by user_id */
   listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]>
-  /** ordered by conversation id */
-  listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>>
+  /** ordered by conversation id; direct conversations name the other member and their read cursor */
+  listUserConversations(userId: string): Promise<UserConversation[]>
+  /** the other members of the user's direct conversations, at most `limit`, in user id order */
+  directPeers(userId: string, limit: number): Promise<string[]>
 
   /**
    * Stores a message and its outbox records in one transaction, with the seq from `hooks.allocateSeq`.

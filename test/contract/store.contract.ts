@@ -82,6 +82,32 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.existingUserIds([])).toEqual(new Set())
       })
 
+      it('gets users by id in id order, skipping unknown ids', async () => {
+        const [a, b] = [user(), user({ username: null, guest: true })]
+        await store.insertUsers([a, b], [])
+        expect(await store.getUsers([b.userId, 'nobody', a.userId, b.userId])).toEqual([a, b].sort((x, y) => (x.userId < y.userId ? -1 : 1)))
+        expect(await store.getUsers([])).toEqual([])
+      })
+
+      it('searches users by username or display-name prefix, case-insensitively, paged by user id', async () => {
+        const tag = `Zq${randomUUID().slice(0, 8)}`
+        const users = [
+          user({ username: `${tag.toLowerCase()}-ann`, displayName: 'Ann' }),
+          user({ username: null, guest: true, displayName: `${tag} Bob` }),
+          user({ username: `x${tag}`, displayName: `${tag.toUpperCase()}_cy` }),
+          user({ username: `x${tag}`.replace('x', 'y'), displayName: `not ${tag}` }), // neither starts with the tag
+        ]
+        await store.insertUsers(users, [])
+        const hits = users.slice(0, 3).map((u) => u.userId).sort()
+        expect((await store.searchUsers(tag, '', 10)).map((u) => u.userId)).toEqual(hits)
+        const first = await store.searchUsers(tag.toUpperCase(), '', 2)
+        expect(first.map((u) => u.userId)).toEqual(hits.slice(0, 2))
+        expect((await store.searchUsers(tag, first[1]!.userId, 2)).map((u) => u.userId)).toEqual(hits.slice(2))
+        // LIKE's wildcards are plain characters in a prefix
+        expect(await store.searchUsers(`${tag.slice(0, 4)}%`, '', 10)).toEqual([])
+        expect(await store.searchUsers(`${tag.slice(0, 4)}_`, '', 10)).toEqual([])
+      })
+
       it('stores guests without a username', async () => {
         const g = user({ username: null, guest: true })
         const h = user({ username: null, guest: true })
@@ -173,7 +199,30 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(list.map((v) => v.conversation.conversationId)).toEqual([one, two].sort())
         const byId = new Map(list.map((v) => [v.conversation.conversationId, v]))
         expect(byId.get(two)).toMatchObject({ readSeq: 2, conversation: { lastSeq: 3, memberCount: 2, kind: 'group' } })
-        expect(byId.get(one)).toMatchObject({ readSeq: 0, conversation: { lastSeq: 0 } })
+        expect(byId.get(one)).toMatchObject({ readSeq: 0, role: 'admin', conversation: { lastSeq: 0 } })
+        expect(byId.get(two)).toMatchObject({ role: 'member' })
+        expect(byId.get(two)!.peer).toBeUndefined()
+      })
+
+      it('names the other member of a direct conversation, with their read cursor', async () => {
+        const [me, peer] = [uid('u'), uid('u')]
+        const conversationId = uid('d')
+        const rows: MemberRow[] = [me, peer].map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
+        await store.createConversation({ conversationId, kind: 'direct', name: '', announcement: '', createdAt: now }, rows, [])
+        for (let i = 0; i < 2; i++) await store.storeMessage(draft(conversationId), plainHooks())
+        await store.setReadSeq(conversationId, peer, 2, [])
+        const [view] = await store.listUserConversations(me)
+        expect(view).toMatchObject({ readSeq: 0, role: 'member', peer: { userId: peer, readSeq: 2 } })
+        expect((await store.listUserConversations(peer))[0]!.peer).toEqual({ userId: me, readSeq: 0 })
+        // direct peers: groups left out, bounded
+        await group([me, uid('u')])
+        const other = uid('u')
+        const second = uid('d')
+        await store.createConversation({ conversationId: second, kind: 'direct', name: '', announcement: '', createdAt: now },
+          [me, other].map((userId) => ({ conversationId: second, userId, role: 'member' as const, joinedAt: now })), [])
+        expect(await store.directPeers(me, 10)).toEqual([peer, other].sort())
+        expect(await store.directPeers(me, 1)).toEqual([[peer, other].sort()[0]])
+        expect(await store.directPeers(uid('u'), 10)).toEqual([])
       })
     })
 

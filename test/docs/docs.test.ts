@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { catalog, groupBases } from '../../src/contracts/topics.js'
-import { messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
+import { ephemeralEventTypes, messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
 import { AppError, isErrorCode } from '../../src/core/errors.js'
 import { parseFrame } from '../../services/gateway/frames.js'
 import { restRoutes } from '../../services/gateway/routes.js'
@@ -67,7 +67,7 @@ describe('docs/architecture.md', () => {
     expect(rowsFor(groupTable, group), `a row for ${group} in the Consumer groups table`).toHaveLength(1)
   })
 
-  it.each([...userEventTypes, ...messageEventTypes, ...notificationTypes])('documents event type %s', (type) => {
+  it.each([...userEventTypes, ...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes])('documents event type %s', (type) => {
     expect(rows(section(architecture, 'Domain events')).some((cells) => cells[1] === type)).toBe(true)
   })
 })
@@ -136,7 +136,7 @@ describe('docs/protocol.md', () => {
     for (const op of documentedOps) expect(unknownOp(op), op).toBe(false)
   })
 
-  it.each([...messageEventTypes, ...notificationTypes])('documents socket event %s', (type) => {
+  it.each([...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])('documents socket event %s', (type) => {
     expect(rowsFor(section(protocol, 'Events on the socket'), type)).toHaveLength(1)
   })
 })

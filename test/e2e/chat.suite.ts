@@ -187,6 +187,39 @@ export function chatSuite(name: string, target: Target) {
       await bobWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'message.read')
     })
 
+    it('names, search, presence, typing and profile events across gateways', async () => {
+      const tag = `t${uniq()}`
+      const alice = await user(0, `${tag} Alice`)
+      const bob = await user(1, `${tag} Bob`)
+      const { conversationId } = await alice.rest.direct(bob.userId)
+      // names: the peer's display name in the list; search by display-name prefix, lookup by id
+      const list = await alice.rest.call<{ conversations: Array<{ conversationId: string; peer?: { displayName: string } }> }>('GET', '/v1/conversations')
+      expect(list.conversations.find((c) => c.conversationId === conversationId)?.peer?.displayName).toBe(`${tag} Bob`)
+      const found = await alice.rest.call<{ users: Array<{ userId: string }> }>('GET', `/v1/users?q=${tag}`)
+      expect(found.users.map((u) => u.userId).sort()).toEqual([alice.userId, bob.userId].sort())
+      await expect(alice.rest.call('GET', '/v1/users?q=t')).rejects.toMatchObject({ status: 400, code: 'bad_request' })
+
+      // presence: Bob comes online on gateway 1, Alice (gateway 0) gets user.online and sees him in the query
+      const aliceWs = await connect(0, alice.token)
+      const bobWs = await connect(1, bob.token)
+      await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.online' && f.event.user_id === bob.userId)
+      const presence = await alice.rest.call<{ presence: Array<{ userId: string; online: boolean }> }>('GET', `/v1/users/presence?ids=${bob.userId}`)
+      expect(presence.presence).toEqual([{ userId: bob.userId, online: true }])
+
+      // typing: relayed to the other gateway, never stored
+      await bobWs.request({ op: 'typing', conversationId })
+      const typing = (await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'typing')) as Extract<ServerFrame, { op: 'event' }>
+      expect(typing.event).toMatchObject({ conversation_id: conversationId, operator_id: bob.userId })
+      expect((await alice.rest.history(conversationId)).messages).toEqual([])
+
+      // a rename reaches the peer's socket; going offline too
+      await bob.rest.updateMe(`${tag} Robert`)
+      const renamed = (await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.profile.updated')) as Extract<ServerFrame, { op: 'event' }>
+      expect(renamed.event).toMatchObject({ user_id: bob.userId, payload: { display_name: `${tag} Robert` } })
+      await bobWs.close()
+      await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.offline' && f.event.user_id === bob.userId)
+    })
+
     it('refuses unauthorized send, sync, read and recall', async () => {
       const alice = await user(0)
       const bob = await user(1)

@@ -1,5 +1,7 @@
 // The web page (web/) in a real browser: Debian's Chromium driven by playwright-core against `gochat up`.
-// Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab).
+// Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab); the phone-width
+// test has a context of its own. Screenshots of the main states go to test-artifacts/ (ignored by git).
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
@@ -52,9 +54,26 @@ async function say(page: Page, text: string): Promise<void> {
 
 async function startDirect(page: Page, peerId: string): Promise<void> {
   await page.bringToFront()
+  if (!(await page.getByTestId('peer-id').isVisible())) await page.locator('summary', { hasText: 'Chat by user id' }).click()
   await page.getByTestId('peer-id').fill(peerId)
   await page.getByTestId('start-direct').click()
 }
+
+/** Finds someone by the start of their name in the "Find people" box and starts a chat with them. */
+async function chatWith(page: Page, name: string): Promise<void> {
+  await page.bringToFront()
+  await page.getByTestId('people-search').fill(name)
+  await page.getByTestId('people-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-chat').click()
+  await page.getByTestId('composer').waitFor()
+}
+
+const shot = async (page: Page, name: string) => {
+  mkdirSync('test-artifacts', { recursive: true })
+  await page.screenshot({ path: `test-artifacts/${name}.png` })
+}
+const tokenOf = (page: Page) => page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
+/** a few letters of its own per run: searches find this run's users only */
+const tag = randomUUID().replace(/[^a-f]/g, '').slice(0, 4).padEnd(4, 'q')
 
 async function openOnly(page: Page): Promise<void> {
   await page.bringToFront()
@@ -195,7 +214,9 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await first.page.close({ code: 1012, reason: 'test: connection lost' })
     await first.server.close()
     await page.locator('[data-testid="conn-state"][data-state="offline"]').waitFor()
+    expect(await page.getByTestId('offline-banner').isVisible()).toBe(true) // a visible banner while disconnected
     await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
+    await page.getByTestId('offline-banner').waitFor({ state: 'hidden' })
     expect(sockets.length).toBe(2)
     await expect.poll(() => texts(page).then((t) => t.slice(-2)), WAIT).toEqual(['m55', 'm56'])
     expect(await seqs(page)).toEqual(Array.from({ length: 56 }, (_, i) => i + 1))
@@ -213,5 +234,155 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await list(page).filter({ hasText: 'mine' }).and(page.locator('[data-seq="57"]')).waitFor()
     expect(await list(page).filter({ hasText: 'mine' }).count()).toBe(1)
     expect(await seqs(page)).toEqual(Array.from({ length: 57 }, (_, i) => i + 1))
+
+    // a resync event from the server: the page syncs what it missed without reconnecting
+    dropPushes = true
+    await peer.send(conversationId, 'm58', 'k58')
+    await expect.poll(() => dropped, WAIT).toBe(2)
+    dropPushes = false
+    sockets.at(-1)!.page.send(JSON.stringify({ op: 'event', event: { event_id: randomUUID(), event_type: 'resync', timestamp: 0, payload: {} } }))
+    await expect.poll(() => seqs(page), WAIT).toEqual(Array.from({ length: 58 }, (_, i) => i + 1))
+    expect(sockets.length).toBe(2)
+  })
+
+  it('names, search, read marks, typing, profile updates, presence and unread badges between two people', async () => {
+    const [alice, bob] = [await newPage(), await newPage()]
+    const [aliceName, bobName] = [`Alice ${tag}`, `Bob ${tag}`]
+    await signIn(alice, aliceName)
+    await signIn(bob, bobName)
+
+    // Alice finds Bob by the start of his name: the conversation is titled with his name, and he is online
+    await chatWith(alice, bobName)
+    expect(await alice.getByTestId('chat-title').textContent()).toBe(bobName)
+    expect(await alice.getByTestId('conversation-title').first().textContent()).toBe(bobName)
+    await expect.poll(() => alice.getByTestId('peer-online').getAttribute('data-online'), WAIT).toBe('true')
+    // one letter does not search; nobody is listed for a name nobody has
+    await alice.getByTestId('people-search').fill('B')
+    await alice.waitForTimeout(400)
+    expect(await alice.getByTestId('people-results').getByTestId('person').count()).toBe(0)
+
+    await say(alice, 'hi Bob')
+    await say(alice, 'are you there?')
+    // Bob: the conversation is titled with Alice's name, two unread; opening it clears them and signs her messages
+    const bobConv = bob.getByTestId('conversation')
+    await expect.poll(() => bobConv.getAttribute('data-unread'), WAIT).toBe('2')
+    expect(await bobConv.getByTestId('unread').textContent()).toBe('2')
+    expect(await bobConv.getByTestId('conversation-title').textContent()).toBe(aliceName)
+    await openOnly(bob)
+    await expect.poll(() => bob.getByTestId('message-sender').allTextContents(), WAIT).toEqual([aliceName, aliceName])
+    await expect.poll(() => bobConv.getAttribute('data-unread'), WAIT).toBe('0')
+    expect(await bobConv.getByTestId('unread').isHidden()).toBe(true)
+    // ...and Alice sees her messages read
+    await expect.poll(() => alice.getByTestId('read-mark').count(), WAIT).toBe(2)
+
+    // Bob types: Alice sees it, and it goes away by itself
+    await bob.bringToFront()
+    await bob.getByTestId('composer-input').pressSequentially('typing a reply', { delay: 20 })
+    await expect.poll(() => alice.getByTestId('typing').textContent(), WAIT).toBe(`${bobName} is typing…`)
+    await shot(alice, 'chat-typing')
+    await expect.poll(() => alice.getByTestId('typing').textContent(), { timeout: 9_000, interval: 200 }).toBe('')
+
+    // Bob renames himself: Alice's list, header and his messages follow
+    await say(bob, 'yes, I am')
+    const rest = new RestClient(up.url, await tokenOf(bob))
+    await rest.updateMe(`Robert ${tag}`)
+    await expect.poll(() => alice.getByTestId('chat-title').textContent(), WAIT).toBe(`Robert ${tag}`)
+    expect(await alice.getByTestId('conversation-title').first().textContent()).toBe(`Robert ${tag}`)
+    expect(await alice.getByTestId('message-sender').allTextContents()).toEqual(['you', 'you', `Robert ${tag}`])
+    await expect.poll(() => bob.getByTestId('my-name').textContent(), WAIT).toBe(`Robert ${tag}`)
+    await alice.bringToFront()
+    await shot(alice, 'chat-desktop')
+
+    // Bob leaves: his dot goes off on Alice's page
+    await bob.close()
+    await expect.poll(() => alice.getByTestId('peer-online').getAttribute('data-online'), WAIT).toBe('false')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('makes a group by picking people; admins edit the announcement and add and remove members', async () => {
+    const [carol, dave, erin] = [await newPage(), await newPage(), await newPage()]
+    // names of their own in this run (gochat up starts empty): clean names for the README's screenshot
+    const [carolName, daveName, erinName] = ['Carol Reyes', 'Dave Kim', 'Erin Olsen']
+    await signIn(carol, carolName)
+    const daveId = await signIn(dave, daveName)
+    const erinId = await signIn(erin, erinName)
+
+    await carol.bringToFront()
+    await carol.locator('summary', { hasText: 'New group' }).click()
+    await carol.getByTestId('group-name').fill('Design team')
+    for (const name of [daveName, erinName]) {
+      await carol.getByTestId('group-search').fill(name)
+      await carol.getByTestId('group-search-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-pick').click()
+    }
+    expect(await carol.getByTestId('picked').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.userId))).toEqual([daveId, erinId])
+    await carol.getByTestId('create-group').click()
+    await carol.getByTestId('composer').waitFor()
+    expect(await carol.getByTestId('chat-title').textContent()).toBe('Design team')
+    await say(carol, 'Welcome, both of you!')
+
+    // the members see the group by its name, and the sender by hers
+    await expect.poll(() => dave.getByTestId('conversation-title').allTextContents(), WAIT).toEqual(['Design team'])
+    await openOnly(dave)
+    await expect.poll(() => dave.getByTestId('message-sender').allTextContents(), WAIT).toEqual([carolName])
+    await say(dave, 'Thanks Carol. Where do we keep the mockups?')
+    await expect.poll(() => carol.getByTestId('message-sender').allTextContents(), WAIT).toEqual(['you', daveName])
+
+    // Carol (admin): members with roles, an announcement the others see
+    await carol.bringToFront()
+    await carol.getByTestId('show-group').click()
+    const members = (page: Page) => page.getByTestId('member-list').getByTestId('member')
+    await expect.poll(() => members(carol).count(), WAIT).toBe(3)
+    expect(await members(carol).filter({ hasText: carolName }).getAttribute('data-role')).toBe('admin')
+    await carol.getByTestId('announcement-input').fill('Standup at <b>10</b>, mockups in the shared drive')
+    await carol.getByTestId('save-announcement').click()
+    await expect.poll(() => dave.getByTestId('announcement-bar').textContent(), WAIT).toBe('Announcement: Standup at <b>10</b>, mockups in the shared drive')
+
+    // Carol removes Erin, then adds her back through the search
+    await carol.bringToFront()
+    await members(carol).filter({ hasText: erinName }).getByTestId('remove-member').click()
+    await expect.poll(() => members(carol).count(), WAIT).toBe(2)
+    await carol.getByTestId('add-member-search').fill(erinName)
+    await carol.getByTestId('add-member-results').getByTestId('person').filter({ hasText: erinName }).getByTestId('person-add').click()
+    await expect.poll(() => members(carol).count(), WAIT).toBe(3)
+    await expect.poll(() => members(carol).locator('[data-online="true"]').count(), WAIT).toBe(3)
+    await shot(carol, 'chat-group')
+
+    // Dave (member): sees the members, but neither the remove buttons nor the announcement form
+    await dave.bringToFront()
+    await dave.getByTestId('show-group').click()
+    await expect.poll(() => members(dave).count(), WAIT).toBe(3)
+    expect(await dave.getByTestId('remove-member').count()).toBe(0)
+    expect(await dave.getByTestId('announcement-form').isHidden()).toBe(true)
+    expect(await dave.getByTestId('announcement').textContent()).toBe('Standup at <b>10</b>, mockups in the shared drive')
+    expect(await dave.locator('b').count()).toBe(0)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows one pane at a time at phone width', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true })
+    phone.setDefaultTimeout(10_000)
+    try {
+      const page = await phone.newPage()
+      page.on('pageerror', (e) => pageErrors.push(e.message))
+      const me = await signIn(page, `Phone ${tag}`)
+      const peer = new RestClient(up.url)
+      await peer.guest(`Pal ${tag}`)
+      const { conversationId } = await peer.direct(me)
+      await peer.send(conversationId, 'hello phone', 'p1')
+      await expect.poll(() => page.getByTestId('conversation').count(), WAIT).toBe(1)
+      expect(await page.getByTestId('message-list').isVisible()).toBe(false)
+      await shot(page, 'phone-list')
+      await page.getByTestId('conversation').click()
+      await expect.poll(() => texts(page), WAIT).toEqual(['hello phone'])
+      expect(await page.getByTestId('conversation-list').isVisible()).toBe(false)
+      expect(await page.getByTestId('chat-title').textContent()).toBe(`Pal ${tag}`)
+      await shot(page, 'phone-chat')
+      await page.getByTestId('back').click()
+      await page.getByTestId('conversation-list').waitFor()
+      expect(await page.getByTestId('message-list').isVisible()).toBe(false)
+    } finally {
+      await phone.close()
+    }
+    expect(pageErrors).toEqual([])
   })
 })

@@ -13,18 +13,26 @@ import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateG
 import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from './gochat/logic/v1/CreateGroupResponse.js';
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from './gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from './gochat/logic/v1/FriendRequest.js';
+import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from './gochat/logic/v1/GetUsersRequest.js';
+import type { GroupMember as _gochat_logic_v1_GroupMember, GroupMember__Output as _gochat_logic_v1_GroupMember__Output } from './gochat/logic/v1/GroupMember.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from './gochat/logic/v1/GuestRequest.js';
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from './gochat/logic/v1/ListConversationsResponse.js';
+import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersRequest, ListGroupMembersRequest__Output as _gochat_logic_v1_ListGroupMembersRequest__Output } from './gochat/logic/v1/ListGroupMembersRequest.js';
+import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from './gochat/logic/v1/ListGroupMembersResponse.js';
 import type { LogicServiceClient as _gochat_logic_v1_LogicServiceClient, LogicServiceDefinition as _gochat_logic_v1_LogicServiceDefinition } from './gochat/logic/v1/LogicService.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from './gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from './gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
+import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
+import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from './gochat/logic/v1/SetAnnouncementRequest.js';
+import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from './gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from './gochat/logic/v1/UpdateMeRequest.js';
+import type { UserList as _gochat_logic_v1_UserList, UserList__Output as _gochat_logic_v1_UserList__Output } from './gochat/logic/v1/UserList.js';
 import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from './gochat/logic/v1/UserRef.js';
 import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from './gochat/logic/v1/VerifyTokenRequest.js';
 import type { VerifyTokenResponse as _gochat_logic_v1_VerifyTokenResponse, VerifyTokenResponse__Output as _gochat_logic_v1_VerifyTokenResponse__Output } from './gochat/logic/v1/VerifyTokenResponse.js';
@@ -49,18 +57,26 @@ export interface ProtoGrpcType {
         CreateGroupResponse: MessageTypeDefinition<_gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupResponse__Output>
         Empty: MessageTypeDefinition<_gochat_logic_v1_Empty, _gochat_logic_v1_Empty__Output>
         FriendRequest: MessageTypeDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_FriendRequest__Output>
+        GetUsersRequest: MessageTypeDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_GetUsersRequest__Output>
+        GroupMember: MessageTypeDefinition<_gochat_logic_v1_GroupMember, _gochat_logic_v1_GroupMember__Output>
         GuestRequest: MessageTypeDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_GuestRequest__Output>
         ListConversationsResponse: MessageTypeDefinition<_gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_ListConversationsResponse__Output>
+        ListGroupMembersRequest: MessageTypeDefinition<_gochat_logic_v1_ListGroupMembersRequest, _gochat_logic_v1_ListGroupMembersRequest__Output>
+        ListGroupMembersResponse: MessageTypeDefinition<_gochat_logic_v1_ListGroupMembersResponse, _gochat_logic_v1_ListGroupMembersResponse__Output>
         LogicService: SubtypeConstructor<typeof grpc.Client, _gochat_logic_v1_LogicServiceClient> & { service: _gochat_logic_v1_LogicServiceDefinition }
         LoginRequest: MessageTypeDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_LoginRequest__Output>
         LogoutRequest: MessageTypeDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_LogoutRequest__Output>
         MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
+        PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
         RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
         RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
+        SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_SetAnnouncementRequest__Output>
+        TypingRequest: MessageTypeDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_TypingRequest__Output>
         UpdateMeRequest: MessageTypeDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_UpdateMeRequest__Output>
+        UserList: MessageTypeDefinition<_gochat_logic_v1_UserList, _gochat_logic_v1_UserList__Output>
         UserRef: MessageTypeDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_UserRef__Output>
         VerifyTokenRequest: MessageTypeDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenRequest__Output>
         VerifyTokenResponse: MessageTypeDefinition<_gochat_logic_v1_VerifyTokenResponse, _gochat_logic_v1_VerifyTokenResponse__Output>

@@ -24,6 +24,8 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from './gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from './gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from './gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from './gochat/repo/v1/ListDirectPeersRequest.js';
+import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from './gochat/repo/v1/ListDirectPeersResponse.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from './gochat/repo/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from './gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from './gochat/repo/v1/ListUserConversationsRequest.js';
@@ -38,6 +40,7 @@ import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
+import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
@@ -49,6 +52,7 @@ import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusR
 import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from './gochat/repo/v1/UpdateUserRequest.js';
 import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from './gochat/repo/v1/User.js';
 import type { UserPresence as _gochat_repo_v1_UserPresence, UserPresence__Output as _gochat_repo_v1_UserPresence__Output } from './gochat/repo/v1/UserPresence.js';
+import type { UsersResponse as _gochat_repo_v1_UsersResponse, UsersResponse__Output as _gochat_repo_v1_UsersResponse__Output } from './gochat/repo/v1/UsersResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -81,6 +85,8 @@ export interface ProtoGrpcType {
         GetUserRequest: MessageTypeDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_GetUserRequest__Output>
         InsertMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesRequest__Output>
         InsertMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesResponse__Output>
+        ListDirectPeersRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersRequest__Output>
+        ListDirectPeersResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersResponse__Output>
         ListMembersRequest: MessageTypeDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersRequest__Output>
         ListMembersResponse: MessageTypeDefinition<_gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersResponse__Output>
         ListUserConversationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsRequest__Output>
@@ -95,6 +101,7 @@ export interface ProtoGrpcType {
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
+        SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
         SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>
@@ -106,6 +113,7 @@ export interface ProtoGrpcType {
         UpdateUserRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_UpdateUserRequest__Output>
         User: MessageTypeDefinition<_gochat_repo_v1_User, _gochat_repo_v1_User__Output>
         UserPresence: MessageTypeDefinition<_gochat_repo_v1_UserPresence, _gochat_repo_v1_UserPresence__Output>
+        UsersResponse: MessageTypeDefinition<_gochat_repo_v1_UsersResponse, _gochat_repo_v1_UsersResponse__Output>
       }
     }
   }

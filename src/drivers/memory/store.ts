@@ -7,7 +7,7 @@ import {
   applyStatusChange, checkOutbox,
   type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
   type OutboxLease, type OutboxRecord, type PendingOutboxRow, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserRow,
+  type StoreMessageHooks, type UserConversation, type UserRow,
 } from '../../ports/store.js'
 
 interface Members {
@@ -98,6 +98,23 @@ export class MemoryStore implements Store {
     return { ...u }
   }
 
+  async directPeers(userId: string, limit: number): Promise<string[]> {
+    const peers = [...(this.conversationsOfUser.get(userId) ?? [])]
+      .filter((id) => this.conversations.get(id)!.kind === 'direct')
+      .flatMap((id) => [...this.members.get(id)!.byUser.keys()].filter((u) => u !== userId))
+    return [...new Set(peers)].sort().slice(0, limit)
+  }
+
+  async getUsers(userIds: string[]): Promise<UserRow[]> {
+    return [...new Set(userIds)].sort().flatMap((id) => { const u = this.users.get(id); return u ? [{ ...u }] : [] })
+  }
+
+  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
+    const p = prefix.toLowerCase()
+    const hit = (u: UserRow) => u.displayName.toLowerCase().startsWith(p) || (u.username?.toLowerCase().startsWith(p) ?? false)
+    return [...this.users.values()].filter((u) => u.userId > afterUserId && hit(u)).sort((a, b) => (a.userId < b.userId ? -1 : 1)).slice(0, limit).map((u) => ({ ...u }))
+  }
+
   async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
     if (this.conversations.has(conversation.conversationId)) return false
     checkOutbox(outbox)
@@ -160,11 +177,18 @@ export class MemoryStore implements Store {
     return group.sorted.slice(from, from + limit).map((u) => ({ ...group.byUser.get(u)! }))
   }
 
-  async listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>> {
-    return [...(this.conversationsOfUser.get(userId) ?? [])].sort().map((id) => ({
-      conversation: this.withSeq(this.conversations.get(id)!),
-      readSeq: this.readCursors.get(pair(id, userId)) ?? 0,
-    }))
+  async listUserConversations(userId: string): Promise<UserConversation[]> {
+    return [...(this.conversationsOfUser.get(userId) ?? [])].sort().map((id) => {
+      const conversation = this.withSeq(this.conversations.get(id)!)
+      const byUser = this.members.get(id)!.byUser
+      const peerId = conversation.kind === 'direct' ? [...byUser.keys()].find((u) => u !== userId) : undefined
+      return {
+        conversation,
+        readSeq: this.readCursors.get(pair(id, userId)) ?? 0,
+        role: byUser.get(userId)!.role,
+        ...(peerId ? { peer: { userId: peerId, readSeq: this.readCursors.get(pair(id, peerId)) ?? 0 } } : {}),
+      }
+    })
   }
 
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {

@@ -15,7 +15,7 @@ import {
   applyStatusChange, checkOutbox,
   type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
   type OutboxLease, type OutboxRecord, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserRow,
+  type StoreMessageHooks, type UserConversation, type UserRow,
 } from '../../ports/store.js'
 import { connectionOptions, migrate } from './migrate.js'
 import {
@@ -105,6 +105,35 @@ export class MysqlStore implements Store {
       for (const r of rows) if (wanted.has(r.user_id)) found.add(r.user_id)
     }
     return found
+  }
+
+  async directPeers(userId: string, limit: number): Promise<string[]> {
+    const [rows] = await this.pool.query<Rows>(
+      `SELECT DISTINCT p.user_id FROM members mb
+         JOIN conversations c ON c.conversation_id = mb.conversation_id AND c.kind = 'direct'
+         JOIN members p ON p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
+        WHERE mb.user_id = ? ORDER BY p.user_id LIMIT ${Number(limit)}`,
+      [userId],
+    )
+    return rows.map((r) => r.user_id as string)
+  }
+
+  async getUsers(userIds: string[]): Promise<UserRow[]> {
+    const wanted = new Set(userIds)
+    const found: UserRow[] = []
+    for (const chunk of chunks([...wanted])) {
+      const [rows] = await this.pool.query<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id IN (?)`, [chunk])
+      for (const r of rows) if (wanted.has(r.user_id)) found.push(toUser(r))
+    }
+    return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
+  }
+
+  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
+    // the lower-cased columns of migration 004 are indexed; one indexed range per column, merged by user id
+    const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const one = (col: string) => `(SELECT ${USER_COLS} FROM users WHERE ${col} LIKE ? AND user_id > ? ORDER BY user_id LIMIT ${Number(limit)})`
+    const [rows] = await this.pool.query<Rows>(`${one('username_lc')} UNION ${one('display_name_lc')} ORDER BY user_id LIMIT ${Number(limit)}`, [like, afterUserId, like, afterUserId])
+    return rows.map(toUser)
   }
 
   async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
@@ -201,17 +230,26 @@ export class MysqlStore implements Store {
     return rows.map(toMember)
   }
 
-  async listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>> {
+  async listUserConversations(userId: string): Promise<UserConversation[]> {
+    // a direct conversation's other member (p) and their read cursor come in the same query
     const [rows] = await this.execute<Rows>(
-      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq
+      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
+              p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
          FROM members mb
          JOIN conversations c ON c.conversation_id = mb.conversation_id
          LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
+         LEFT JOIN members p ON c.kind = 'direct' AND p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
+         LEFT JOIN read_cursors pr ON pr.conversation_id = p.conversation_id AND pr.user_id = p.user_id
         WHERE mb.user_id = ?
         ORDER BY c.conversation_id`,
       [userId],
     )
-    return rows.map((r) => ({ conversation: toConversationWithSeq(r), readSeq: Number(r.read_seq) }))
+    return rows.map((r) => ({
+      conversation: toConversationWithSeq(r),
+      readSeq: Number(r.read_seq),
+      role: r.role,
+      ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
+    }))
   }
 
   /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */

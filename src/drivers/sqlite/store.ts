@@ -20,7 +20,7 @@ import {
   applyStatusChange, checkOutbox,
   type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
   type OutboxLease, type OutboxRecord, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserRow,
+  type StoreMessageHooks, type UserConversation, type UserRow, type MemberRole,
 } from '../../ports/store.js'
 import { migrate } from './migrate.js'
 
@@ -206,17 +206,60 @@ export class SqliteStore implements Store {
     return this.all(`SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id LIMIT ?`, conversationId, afterUserId, limit).map(toMember)
   }
 
-  async listUserConversations(userId: string): Promise<Array<{ conversation: ConversationWithSeq; readSeq: number }>> {
+  async listUserConversations(userId: string): Promise<UserConversation[]> {
+    // a direct conversation's other member (p) and their read cursor come in the same query
     const rows = this.all(
-      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq
+      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
+              p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
          FROM members mb
          JOIN conversations c ON c.conversation_id = mb.conversation_id
          LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
+         LEFT JOIN members p ON c.kind = 'direct' AND p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
+         LEFT JOIN read_cursors pr ON pr.conversation_id = p.conversation_id AND pr.user_id = p.user_id
         WHERE mb.user_id = ?
         ORDER BY c.conversation_id`,
       userId,
     )
-    return rows.map((r) => ({ conversation: toConversationWithSeq(r), readSeq: Number(r.read_seq) }))
+    return rows.map((r) => ({
+      conversation: toConversationWithSeq(r),
+      readSeq: Number(r.read_seq),
+      role: r.role as MemberRole,
+      ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
+    }))
+  }
+
+  async directPeers(userId: string, limit: number): Promise<string[]> {
+    const rows = this.all(
+      `SELECT DISTINCT p.user_id FROM members mb
+         JOIN conversations c ON c.conversation_id = mb.conversation_id AND c.kind = 'direct'
+         JOIN members p ON p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
+        WHERE mb.user_id = ? ORDER BY p.user_id LIMIT ?`,
+      userId,
+      limit,
+    )
+    return rows.map((r) => r.user_id as string)
+  }
+
+  async getUsers(userIds: string[]): Promise<UserRow[]> {
+    const found: UserRow[] = []
+    const ids = [...new Set(userIds)]
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500)
+      found.push(...this.all(`SELECT ${USER_COLS} FROM users WHERE user_id IN (${chunk.map(() => '?').join(', ')})`, ...chunk).map(toUser))
+    }
+    return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
+  }
+
+  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
+    // a prefix as a range on the indexed lower-cased columns (migration 002)
+    const low = prefix.toLowerCase()
+    const high = `${low}\uffff`
+    return this.all(
+      `SELECT ${USER_COLS} FROM users
+        WHERE ((lower(username) >= ? AND lower(username) < ?) OR (lower(display_name) >= ? AND lower(display_name) < ?)) AND user_id > ?
+        ORDER BY user_id LIMIT ?`,
+      low, high, low, high, afterUserId, limit,
+    ).map(toUser)
   }
 
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {

@@ -8,6 +8,11 @@ export interface ConversationSummary {
   'name'?: (string);
   'last_seq'?: (number | string | Long);
   'read_seq'?: (number | string | Long);
+  'role'?: (string);
+  'announcement'?: (string);
+  'peer_user_id'?: (string);
+  'peer_display_name'?: (string);
+  'peer_read_seq'?: (number | string | Long);
 }
 
 export interface ConversationSummary__Output {
@@ -16,4 +21,9 @@ export interface ConversationSummary__Output {
   'name': (string);
   'last_seq': (number);
   'read_seq': (number);
+  'role': (string);
+  'announcement': (string);
+  'peer_user_id': (string);
+  'peer_display_name': (string);
+  'peer_read_seq': (number);
 }

@@ -12,8 +12,11 @@ import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateG
 import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from '../../../gochat/logic/v1/CreateGroupResponse.js';
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from '../../../gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from '../../../gochat/logic/v1/FriendRequest.js';
+import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from '../../../gochat/logic/v1/GetUsersRequest.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from '../../../gochat/logic/v1/GuestRequest.js';
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from '../../../gochat/logic/v1/ListConversationsResponse.js';
+import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersRequest, ListGroupMembersRequest__Output as _gochat_logic_v1_ListGroupMembersRequest__Output } from '../../../gochat/logic/v1/ListGroupMembersRequest.js';
+import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from '../../../gochat/logic/v1/ListGroupMembersResponse.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from '../../../gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from '../../../gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
@@ -21,8 +24,11 @@ import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Outp
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
+import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from '../../../gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from '../../../gochat/logic/v1/SetAnnouncementRequest.js';
+import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from '../../../gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from '../../../gochat/logic/v1/UpdateMeRequest.js';
+import type { UserList as _gochat_logic_v1_UserList, UserList__Output as _gochat_logic_v1_UserList__Output } from '../../../gochat/logic/v1/UserList.js';
 import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from '../../../gochat/logic/v1/UserRef.js';
 import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from '../../../gochat/logic/v1/VerifyTokenRequest.js';
 import type { VerifyTokenResponse as _gochat_logic_v1_VerifyTokenResponse, VerifyTokenResponse__Output as _gochat_logic_v1_VerifyTokenResponse__Output } from '../../../gochat/logic/v1/VerifyTokenResponse.js';
@@ -82,6 +88,15 @@ export interface LogicServiceClient extends grpc.Client {
   getMe(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   getMe(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   
+  GetUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_logic_v1_GetUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_logic_v1_GetUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_logic_v1_GetUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_logic_v1_GetUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  
   Guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Guest(argument: _gochat_logic_v1_GuestRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Guest(argument: _gochat_logic_v1_GuestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -99,6 +114,15 @@ export interface LogicServiceClient extends grpc.Client {
   listConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
   listConversations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
   listConversations(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
   
   Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -163,6 +187,15 @@ export interface LogicServiceClient extends grpc.Client {
   requestFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   requestFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  SearchUsers(argument: _gochat_logic_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_logic_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_logic_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_logic_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_logic_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_logic_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_logic_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_logic_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
+  
   SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -171,6 +204,15 @@ export interface LogicServiceClient extends grpc.Client {
   setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  Typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Typing(argument: _gochat_logic_v1_TypingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  Typing(argument: _gochat_logic_v1_TypingRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  typing(argument: _gochat_logic_v1_TypingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  typing(argument: _gochat_logic_v1_TypingRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
   UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
@@ -205,9 +247,13 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   GetMe: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me>;
   
+  GetUsers: grpc.handleUnaryCall<_gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList>;
+  
   Guest: grpc.handleUnaryCall<_gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse>;
   
   ListConversations: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse>;
+  
+  ListGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse>;
   
   Login: grpc.handleUnaryCall<_gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse>;
   
@@ -223,7 +269,11 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   RequestFriend: grpc.handleUnaryCall<_gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty>;
   
+  SearchUsers: grpc.handleUnaryCall<_gochat_logic_v1_SearchUsersRequest__Output, _gochat_logic_v1_UserList>;
+  
   SetAnnouncement: grpc.handleUnaryCall<_gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty>;
+  
+  Typing: grpc.handleUnaryCall<_gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty>;
   
   UpdateMe: grpc.handleUnaryCall<_gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me>;
   
@@ -238,8 +288,10 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   CreateDirect: MethodDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse__Output>
   CreateGroup: MethodDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
+  GetUsers: MethodDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   ListConversations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse__Output>
+  ListGroupMembers: MethodDefinition<_gochat_logic_v1_ListGroupMembersRequest, _gochat_logic_v1_ListGroupMembersResponse, _gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
   MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
@@ -247,7 +299,9 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   RemoveGroupMember: MethodDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty__Output>
   RequestFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
+  SearchUsers: MethodDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_SearchUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   SetAnnouncement: MethodDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty__Output>
+  Typing: MethodDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty__Output>
   UpdateMe: MethodDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_Me, _gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me__Output>
   VerifyToken: MethodDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenResponse, _gochat_logic_v1_VerifyTokenRequest__Output, _gochat_logic_v1_VerifyTokenResponse__Output>
 }

@@ -23,6 +23,8 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from '../../../gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from '../../../gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from '../../../gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersRequest.js';
+import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersResponse.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from '../../../gochat/repo/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from '../../../gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from '../../../gochat/repo/v1/ListUserConversationsRequest.js';
@@ -35,6 +37,7 @@ import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from '../../../gochat/repo/v1/Message.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
+import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
@@ -45,6 +48,7 @@ import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, Sync
 import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from '../../../gochat/repo/v1/UpdateMessageStatusRequest.js';
 import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from '../../../gochat/repo/v1/UpdateUserRequest.js';
 import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from '../../../gochat/repo/v1/User.js';
+import type { UsersResponse as _gochat_repo_v1_UsersResponse, UsersResponse__Output as _gochat_repo_v1_UsersResponse__Output } from '../../../gochat/repo/v1/UsersResponse.js';
 
 export interface RepoServiceClient extends grpc.Client {
   AcceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -164,6 +168,15 @@ export interface RepoServiceClient extends grpc.Client {
   getUser(argument: _gochat_repo_v1_GetUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
   getUser(argument: _gochat_repo_v1_GetUserRequest, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
   
+  GetUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  GetUsers(argument: _gochat_repo_v1_FindUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  getUsers(argument: _gochat_repo_v1_FindUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  
   InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   InsertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -172,6 +185,15 @@ export interface RepoServiceClient extends grpc.Client {
   insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
@@ -226,6 +248,15 @@ export interface RepoServiceClient extends grpc.Client {
   removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
+  searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
@@ -310,7 +341,11 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetUser: grpc.handleUnaryCall<_gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User>;
   
+  GetUsers: grpc.handleUnaryCall<_gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
+  
   InsertMessages: grpc.handleUnaryCall<_gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse>;
+  
+  ListDirectPeers: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse>;
   
   ListMembers: grpc.handleUnaryCall<_gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse>;
   
@@ -323,6 +358,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   PublishEvents: grpc.handleUnaryCall<_gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty>;
   
   RemoveMember: grpc.handleUnaryCall<_gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty>;
+  
+  SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
   SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
   
@@ -352,13 +389,16 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>
   GetMessage: MethodDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_Message, _gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message__Output>
   GetUser: MethodDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User__Output>
+  GetUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
+  ListDirectPeers: MethodDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse__Output>
   ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
   PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
+  SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
   StoreMessage: MethodDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse__Output>
