@@ -17,6 +17,7 @@ import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { startRepo } from '../repo/index.js'
 import { startLogic } from '../logic/index.js'
+import { waitUntil } from '../../test/helpers/until.js'
 import { startGateway } from './index.js'
 import { MAX_STRIKES } from './session.js'
 
@@ -77,13 +78,7 @@ function rawFrames(s: SocketClient): string[] {
   return out
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const until = (cond: () => boolean, ms = 5000) => waitUntil(cond, ms, 10)
 
 describe('gateway REST', () => {
   it('registers, logs in and signs in guests with docs/protocol.md statuses and bodies', async () => {
