@@ -195,6 +195,7 @@ describe('gateway WebSocket', () => {
     const { token } = await user()
     const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/ws`, { headers: { authorization: `Bearer ${token}` } })
     await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+    expect(ws.readyState).toBe(WebSocket.OPEN)
     ws.close()
   })
 
