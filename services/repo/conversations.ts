@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../src/core/errors.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { committer, id, LIMITS, maxLength, newId, type RepoServiceDeps } from './deps.js'
+import { LIMITS, maxLength } from '../../src/contracts/limits.js'
+import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { conversationOut, outboxOf, required, str } from './wire.js'
 
 /** the same pair of users, in either order, always gets the same conversation id */

@@ -1,8 +1,8 @@
-// What the repo handlers share: the ports they work on, the column limits every request is checked against,
-// new ids, and the wake-up of the outbox relay after a commit.
+// What the repo handlers share: the ports they work on, the column limits every request is checked against
+// (src/contracts/limits.ts, the same logic checks against), new ids, and the wake-up of the outbox relay after a commit.
 import { randomBytes } from 'node:crypto'
 import type { GochatConfig } from '../../src/config/index.js'
-import { AppError } from '../../src/core/errors.js'
+import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import type { Logger } from '../../src/observability/log.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { OutboxRecord, Store } from '../../src/ports/store.js'
@@ -21,15 +21,7 @@ export interface RepoServiceDeps {
   log: Logger
 }
 
-// the column sizes of src/drivers/mysql/migrations/001_initial.sql, checked here so that both stores agree
-export const LIMITS = { id: 64, username: 64, displayName: 128, name: 255, idempotencyKey: 128, announcementBytes: 65_535 }
-
 export const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url')}`
-
-export function maxLength(value: string, max: number, name: string): string {
-  if (value.length > max) throw new AppError('bad_request', `${name} is longer than ${max} characters`)
-  return value
-}
 
 export const id = (v: string | null | undefined, name: string) => maxLength(required(v, name), LIMITS.id, name)
 

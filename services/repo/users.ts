@@ -3,7 +3,8 @@ import { AppError } from '../../src/core/errors.js'
 import type { UserRow } from '../../src/ports/store.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { CreateUserRequest } from '../../src/contracts/generated/gochat/repo/v1/CreateUserRequest.js'
-import { committer, id, LIMITS, maxLength, newId, type RepoServiceDeps } from './deps.js'
+import { LIMITS, maxLength } from '../../src/contracts/limits.js'
+import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { outboxOf, required, str, userOut } from './wire.js'
 
 const FIND_USERS_MAX = 10_000
