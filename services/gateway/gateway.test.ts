@@ -17,6 +17,7 @@ import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { startRepo } from '../repo/index.js'
 import { startLogic } from '../logic/index.js'
+import { waitUntil } from '../../test/helpers/until.js'
 import { startGateway } from './index.js'
 import { MAX_STRIKES } from './session.js'
 
@@ -30,6 +31,8 @@ const cfg: GochatConfig = { ...defaults, gateway_port: 0, instance_id: 'gw-t1', 
 const roles: RunningRole[] = []
 let base = ''
 let strictPort = 0
+/** the strict gateway's rate limits run on real time plus this: a test moves it instead of waiting for buckets to refill */
+let skewMs = 0
 const userEvents: EventEnvelope[] = []
 
 beforeAll(async () => {
@@ -37,7 +40,7 @@ beforeAll(async () => {
   const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
-  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100, ws_rate_per_user: 8, ws_max_connections_per_user: 3 }, bus, log, logic: logic.logic, messages: logic.messages, cache })
+  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100, ws_rate_per_user: 8, ws_max_connections_per_user: 3 }, bus, log, logic: logic.logic, messages: logic.messages, cache, nowMs: () => Date.now() + skewMs })
   roles.push(strict.role, gw.role, logic.role, repo.role)
   base = `http://127.0.0.1:${gw.port}`
   strictPort = strict.port
@@ -77,13 +80,7 @@ function rawFrames(s: SocketClient): string[] {
   return out
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const until = (cond: () => boolean, ms = 5000) => waitUntil(cond, ms, 10)
 
 describe('gateway REST', () => {
   it('registers, logs in and signs in guests with docs/protocol.md statuses and bodies', async () => {
@@ -198,6 +195,7 @@ describe('gateway WebSocket', () => {
     const { token } = await user()
     const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/ws`, { headers: { authorization: `Bearer ${token}` } })
     await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+    expect(ws.readyState).toBe(WebSocket.OPEN)
     ws.close()
   })
 
@@ -269,14 +267,14 @@ describe('gateway WebSocket', () => {
   it('rate-limits a connection with rate_limited answers, without closing it', async () => {
     const { token } = await user()
     const ws = await connect(token, `http://127.0.0.1:${strictPort}`)
-    await new Promise((r) => setTimeout(r, 1100)) // a full bucket
+    skewMs += 1100 // a full bucket
     for (let i = 0; i < 12; i++) ws.raw(JSON.stringify({ op: 'ping', ref: `p${i}` }))
     await until(() => ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p')).length === 12)
     const answers = ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p'))
     expect(answers.filter((f) => f.op === 'pong').length).toBeGreaterThanOrEqual(5)
     expect(answers.filter((f) => f.op === 'pong').length).toBeLessThan(8)
     expect(answers.find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', ref: expect.stringMatching(/^p/) })
-    await new Promise((r) => setTimeout(r, 400))
+    skewMs += 400
     expect((await ws.ping()).op).toBe('pong')
   })
 
@@ -290,7 +288,7 @@ describe('gateway WebSocket', () => {
       extra.once('open', () => reject(new Error('a 4th connection was accepted')))
     })
     expect(refused).toEqual({ status: 429, retryAfter: '5' })
-    await new Promise((r) => setTimeout(r, 1100)) // full buckets
+    skewMs += 1100 // full buckets
     // 4 frames a connection is within its own limit (5); 12 from the user are over theirs (8)
     for (const s of socks) for (let i = 0; i < 4; i++) s.raw(JSON.stringify({ op: 'ping', ref: `u${i}` }))
     const answers = () => socks.flatMap((s) => s.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('u')))

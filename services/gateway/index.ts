@@ -31,6 +31,8 @@ export interface GatewayContext extends RoleContext {
   health?: () => Promise<HealthReport>
   /** serves the web page and other static files (GET outside /v1/, /health, /metrics); default: web/ */
   staticFiles?: StaticHandler
+  /** the clock of the WebSocket rate limits (per connection and per user); default Date.now, tests move it */
+  nowMs?: () => number
 }
 
 /** Calls of the admin path a client IP may make a minute (bursts of as many): enough for any bench, too few to guess a secret */
@@ -93,7 +95,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
       }
     : undefined
   const userLimiter = new KeyedLimiter(cfg.ws_rate_per_user)
-  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, userLimiter, log, ...(upstream ? { upstream } : {}) }
+  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, userLimiter, log, ...(upstream ? { upstream } : {}), ...(ctx.nowMs ? { nowMs: ctx.nowMs } : {}) }
   /** presence work of connections that closed and is not finished yet; stop() waits for it */
   const leaving = new Set<Promise<void>>()
 

@@ -1,15 +1,14 @@
 // Input checks shared by the logic handlers. Requests arrive from the gateway (already JSON-checked) or over gRPC
-// from anywhere, so logic validates every field itself and answers bad_request naming the field.
+// from anywhere, so logic validates every field itself and answers bad_request naming the field. The limits
+// and the length and padding checks are src/contracts/limits.ts, the ones repo checks against too.
 import type { Long } from '@grpc/proto-loader'
 import { AppError } from '../../src/core/errors.js'
+import { maxLength, REQUEST_KEY_MAX, unpadded } from '../../src/contracts/limits.js'
 
 /** A required string field (ids, keys): non-empty and at most `max` characters, not trimmed. */
-export function requireId(value: string | undefined, field: string, max = 128): string {
+export function requireId(value: string | undefined, field: string, max = REQUEST_KEY_MAX): string {
   if (typeof value !== 'string' || value.length === 0) throw new AppError('bad_request', `${field} is required`)
-  if (value.length > max) throw new AppError('bad_request', `${field} is longer than ${max} characters`)
-  // MySQL/MariaDB compare PAD SPACE: "u_1 " would match "u_1" in the database but not in Redis or on the wire
-  if (value !== value.trim()) throw new AppError('bad_request', `${field} must not start or end with whitespace`)
-  return value
+  return unpadded(maxLength(value, max, field), field)
 }
 
 /** A human-readable text field: trimmed, non-empty, at most `max` characters. */

@@ -9,20 +9,13 @@ import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { createLogger } from '../../src/observability/log.js'
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { startRepo, type StartedRepo } from './index.js'
+import { sleep, waitUntil } from '../../test/helpers/until.js'
 import { OutboxRelay } from './outbox-relay.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger()
 const DISPATCH = 'gochat.messages.dispatch'
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await sleep(5)
-  }
-}
+const until = (check: () => boolean, timeoutMs = 5_000) => waitUntil(check, timeoutMs, 5)
 
 /** everything published to the dispatch topic, with the time it arrived */
 async function collect(bus: Bus): Promise<Array<{ record: BusRecord; at: number }>> {

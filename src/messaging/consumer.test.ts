@@ -4,15 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryBus } from '../drivers/memory/bus.js'
 import { createLogger } from '../observability/log.js'
 import type { Subscription } from '../ports/bus.js'
+import { waitUntil } from '../../test/helpers/until.js'
 import { runConsumer } from './consumer.js'
 
-const until = async (what: string, cond: () => boolean, ms = 5_000) => {
-  const deadline = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const until = (what: string, cond: () => boolean, ms = 5_000) => waitUntil(cond, ms, 10, what)
 
 describe('runConsumer: transient failures', () => {
   const subs: Subscription[] = []

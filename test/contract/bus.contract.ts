@@ -6,6 +6,7 @@ import { partitionForKey } from '../../src/drivers/memory/bus.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
 import { AppError } from '../../src/core/errors.js'
 import { createLogger } from '../../src/observability/log.js'
+import { sleep, waitUntil } from '../helpers/until.js'
 
 export interface ContractOptions {
   /** how long to keep listening after the expected records arrived, to catch duplicates and extras */
@@ -18,15 +19,7 @@ export interface ContractOptions {
   cleanup?: (prefix: string) => Promise<void>
 }
 
-async function waitFor(what: string, cond: () => boolean, timeoutMs = 12_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const waitFor = (what: string, cond: () => boolean, timeoutMs = 12_000) => waitUntil(cond, timeoutMs, 20, what)
 const text = (r: BusRecord) => r.value.toString()
 
 /** the first key (k0, k1, …) that Kafka's partitioner puts on the given partition */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Cache } from '../../src/ports/cache.js'
 import { Presence } from '../../src/presence/presence.js'
 import { nextSeq } from '../../services/repo/seq.js'
+import { sleep } from '../helpers/until.js'
 
 export interface CacheFixture {
   cache: Cache
@@ -12,7 +13,6 @@ export interface CacheFixture {
 }
 
 const uid = (prefix = 'k') => `${prefix}-${randomUUID().slice(0, 12)}`
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export function cacheContract(driver: string, open: () => Promise<CacheFixture>): void {
   describe(`cache contract: ${driver}`, () => {

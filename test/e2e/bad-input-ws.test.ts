@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import { RestClient, type Session } from '../../src/client/rest.js'
 import { configKeys } from '../../src/config/index.js'
 import { PAYLOAD_HEADROOM } from '../../services/gateway/ws-server.js'
+import { waitUntil } from '../helpers/until.js'
 import { startUp } from '../helpers/up.js'
 
 const MAX = configKeys.max_frame_bytes.default
@@ -22,13 +23,8 @@ async function open(url: string, token: string) {
   ws.on('close', (code) => (closed = { code }))
   ws.on('error', () => undefined)
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
-  const waitFor = async (pred: () => boolean, ms = 10_000) => {
-    const end = Date.now() + ms
-    while (!pred()) {
-      if (Date.now() > end) throw new Error(`timed out; frames so far: ${JSON.stringify(frames.slice(-3))}, closed: ${JSON.stringify(closed)}`)
-      await new Promise((r) => setTimeout(r, 10))
-    }
-  }
+  const waitFor = (pred: () => boolean, ms = 10_000) =>
+    waitUntil(pred, ms, 10, () => `the condition; frames so far: ${JSON.stringify(frames.slice(-3))}, closed: ${JSON.stringify(closed)}`)
   return { ws, frames, waitFor, closed: () => closed }
 }
 

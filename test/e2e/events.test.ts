@@ -16,7 +16,7 @@ import { EventEnvelope, messageEventTypes, notificationTypes, userEventTypes } f
 import { repoClient } from '../../src/rpc/client.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
-import { until } from '../helpers/until.js'
+import { sleep, until } from '../helpers/until.js'
 
 const run = promisify(execFile)
 const available = await infraAvailable('kafka', 'mysql', 'redis')
@@ -26,7 +26,6 @@ const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
 
 /** how long to keep listening after an event arrived, to see that no second one follows */
 const SETTLE_MS = 1500
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 interface Seen {
   topic: string

@@ -11,8 +11,8 @@ import { RestClient, type Session } from '../../src/client/rest.js'
 import { SocketClient } from '../../src/client/socket.js'
 import type { Message } from '../../src/contracts/payloads.js'
 import { startUp } from '../helpers/up.js'
+import { sleep } from '../helpers/until.js'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 interface Acked { conversationId: string; seq: number; content: string; key: string }
 

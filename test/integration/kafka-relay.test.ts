@@ -12,10 +12,9 @@ import type { BusRecord } from '../../src/ports/bus.js'
 import { startRepo, type StartedRepo } from '../../services/repo/index.js'
 import { infraAvailable, KAFKA, MYSQL } from '../helpers/infra.js'
 import { testDatabase, type TestDatabase } from '../helpers/mysql.js'
-import { waitUntil } from '../helpers/until.js'
+import { sleep, waitUntil } from '../helpers/until.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe.skipIf(!(await infraAvailable('kafka', 'mysql')))(`outbox relay to Kafka (${KAFKA}) from MySQL (${MYSQL})`, () => {
   const cfg: GochatConfig = { ...defaults, topic_prefix: `gochat-test-relay-${Date.now()}-${process.pid}`, kafka_brokers: [KAFKA] }

@@ -12,12 +12,11 @@ import { startRepo, type StartedRepo } from '../../services/repo/index.js'
 import { infraAvailable, MYSQL, REDIS } from '../helpers/infra.js'
 import { testDatabase, type TestDatabase } from '../helpers/mysql.js'
 import { deleteKeys, testKeyPrefix } from '../helpers/redis.js'
-import { waitUntil } from '../helpers/until.js'
+import { sleep, waitUntil } from '../helpers/until.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger()
 const DISPATCH = 'gochat.messages.dispatch'
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYSQL}) and Redis (${REDIS})`, () => {
   let db: TestDatabase

@@ -1,18 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { Partitioners } from 'kafkajs'
 import { busContract } from '../../../test/contract/bus.contract.js'
+import { waitUntil } from '../../../test/helpers/until.js'
 import type { BusRecord } from '../../ports/bus.js'
 import { createBus } from '../bus-from-config.js'
 import { MemoryBus, partitionForKey } from './bus.js'
 
 busContract('memory', async () => new MemoryBus({ defaultPartitions: 3, retryBackoffMs: 50 }), { settleMs: 100, minRetryPauseMs: 45 })
 
-const until = async (cond: () => boolean) => {
-  for (let i = 0; !cond(); i++) {
-    if (i > 500) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+const until = (cond: () => boolean) => waitUntil(cond, 2_500, 5)
 
 describe('memory bus', () => {
   it('picks the same partition for a key as kafkajs\'s DefaultPartitioner', () => {

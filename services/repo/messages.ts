@@ -1,0 +1,175 @@
+// Messages: store (seq allocated under the conversation's lock, dispatch event in the same transaction),
+// allocate seqs ahead for async persistence, insert what the persist consumer brings, sync, recall/delete,
+// and read cursors.
+import { topicName } from '../../src/config/index.js'
+import { AppError } from '../../src/core/errors.js'
+import { encode, type DispatchMessage } from '../../src/contracts/payloads.js'
+import { currentTraceId, traceHeaders } from '../../src/observability/tracing.js'
+import type { MessageDraft, MessageRow } from '../../src/ports/store.js'
+import type { RepoApi } from '../../src/rpc/api.js'
+import { LIMITS, maxLength } from '../../src/contracts/limits.js'
+import { committer, id, newId, type RepoServiceDeps } from './deps.js'
+import { messagesStored, storeMessageDuration } from './metrics.js'
+import { nextSeq } from './seq.js'
+import { int, messageOut, outboxOf, payloadMessage, required, str } from './wire.js'
+
+/** seqs reserved in MySQL at a time by async persistence: one write per this many messages of a conversation */
+export const SEQ_RESERVE_BLOCK = 100
+
+const SYNC_PAGE_DEFAULT = 50
+const SYNC_PAGE_MAX = 1_000
+
+/** how long a (conversation, sender, idempotency key) of an async-persisted send is remembered */
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+
+export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMessage' | 'AllocateSeq' | 'InsertMessages' | 'GetMessage' | 'SyncMessages' | 'UpdateMessageStatus' | 'SetReadSeq'> {
+  const { store, cache, log } = deps
+  const dispatchTopic = topicName(deps.cfg, 'messages.dispatch')
+  let cacheDown = false
+  const committed = committer(deps)
+
+  /**
+   * The seq of a message being stored. The store holds the conversation's lock meanwhile, so when the cache
+   * fails MAX(seq) + 1 is exact and messages keep flowing; the counter left behind is repaired at its next use.
+   */
+  async function seqUnderLock(conversationId: string, maxSeq: () => Promise<number>, repair: boolean): Promise<number> {
+    try {
+      const seq = await nextSeq(cache, conversationId, maxSeq, repair)
+      if (cacheDown) log.info('seq counters are back on the cache')
+      cacheDown = false
+      return seq
+    } catch (err) {
+      if (!cacheDown) log.warn('cache failed; allocating seqs from the store until it is back', { err })
+      cacheDown = true
+      return (await maxSeq()) + 1
+    }
+  }
+
+  /**
+   * A seq for async persistence, which hands it out before its message reaches MySQL: MAX(seq) alone could be
+   * behind what is in flight on gochat.messages.persist, and a counter re-seeded from it (Redis lost the key)
+   * would hand those seqs out again, and the persist consumer would then drop the second message as a duplicate.
+   * So every seq stays at or below a reservation in MySQL, raised a block ahead when a seq reaches it, and a
+   * re-seed starts above it. A lost counter costs at most a block of unused seqs, never a repeated one.
+   */
+  const reservedUpTo = new Map<string, number>() // what this instance knows is reserved; never above MySQL's
+  async function reservedSeq(conversationId: string): Promise<number> {
+    const floor = async () => Math.max(await store.maxSeq(conversationId), await store.reserveSeq(conversationId, 0))
+    const seq = await nextSeq(cache, conversationId, floor)
+    if (seq > (reservedUpTo.get(conversationId) ?? 0)) {
+      if (reservedUpTo.size > 100_000) reservedUpTo.clear()
+      reservedUpTo.set(conversationId, await store.reserveSeq(conversationId, seq + SEQ_RESERVE_BLOCK))
+    }
+    return seq
+  }
+
+  return {
+    async StoreMessage(req) {
+      const stop = storeMessageDuration.startTimer()
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const draft: MessageDraft = {
+        messageId: newId('m_'),
+        conversationId,
+        senderId: id(req.sender_id, 'sender_id'),
+        content: str(req.content),
+        sentAt: Date.now(),
+        status: 'normal',
+        idempotencyKey: maxLength(str(req.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
+      }
+      // the send's trace context goes into the outbox row: the relay's span continues it ({} when tracing is off)
+      const headers = traceHeaders()
+      const traceId = currentTraceId()
+      const { message, duplicate } = await store.storeMessage(draft, {
+        allocateSeq: (maxSeq, repair) => seqUnderLock(conversationId, maxSeq, repair),
+        outbox: (m, c) => {
+          const dispatch: DispatchMessage = { message: payloadMessage(m), conversationKind: c.kind, memberCount: c.memberCount }
+          if (traceId) dispatch.traceId = traceId
+          return [{ topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers }]
+        },
+      })
+      if (!duplicate) deps.onOutbox()
+      messagesStored.inc({ result: duplicate ? 'duplicate' : 'stored' })
+      stop()
+      return { message: messageOut(message), duplicate }
+    },
+
+    async AllocateSeq(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const allocate = async () => ({ seq: await reservedSeq(conversationId), message_id: newId('m_'), sent_at: Date.now(), duplicate: false })
+      const key = str(req.idempotency_key)
+      if (!key) return allocate()
+      // The first caller with this (conversation, sender, key) reserves it and allocates; a repeat waits for that
+      // allocation. The same key sent to another conversation is another send (a JSON array keeps ids apart).
+      const idemKey = `idem:${JSON.stringify([conversationId, required(req.sender_id, 'sender_id'), maxLength(key, LIMITS.idempotencyKey, 'idempotency_key')])}`
+      if (await cache.setIfAbsent(idemKey, 'pending', IDEMPOTENCY_TTL_MS)) {
+        const first = await allocate()
+        await cache.set(idemKey, JSON.stringify(first), IDEMPOTENCY_TTL_MS)
+        return first
+      }
+      for (let i = 0; i < 50; i++) {
+        const seen = await cache.get(idemKey)
+        if (seen && seen !== 'pending') return { ...(JSON.parse(seen) as Awaited<ReturnType<typeof allocate>>), duplicate: true }
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      throw new AppError('unavailable', 'a send with this idempotency key is still in progress; try again')
+    },
+
+    async InsertMessages(req) {
+      const now = Date.now()
+      const messages: MessageRow[] = (req.messages ?? []).map((m) => {
+        const seq = int(m.seq)
+        if (seq <= 0) throw new AppError('bad_request', 'messages[].seq must be positive')
+        const status = m.status || 'normal'
+        if (status !== 'normal' && status !== 'recalled' && status !== 'deleted') throw new AppError('bad_request', `unknown status "${status}"`)
+        return {
+          messageId: m.message_id ? maxLength(m.message_id, LIMITS.id, 'message_id') : newId('m_'),
+          conversationId: id(m.conversation_id, 'messages[].conversation_id'),
+          seq,
+          senderId: id(m.sender_id, 'messages[].sender_id'),
+          content: str(m.content),
+          sentAt: int(m.sent_at) || now,
+          status,
+          idempotencyKey: maxLength(str(m.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
+        }
+      })
+      return { inserted: (await store.insertMessages(messages)).map(messageOut) }
+    },
+
+    async GetMessage(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const messageId = required(req.message_id, 'message_id')
+      const m = await store.getMessage(conversationId, messageId)
+      if (!m) throw new AppError('not_found', `message ${messageId} not found in ${conversationId}`)
+      return messageOut(m)
+    },
+
+    async SyncMessages(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const limit = Math.min(int(req.limit) || SYNC_PAGE_DEFAULT, SYNC_PAGE_MAX)
+      const rows = await store.listMessages(conversationId, Math.max(0, int(req.after_seq)), limit + 1)
+      return { messages: rows.slice(0, limit).map(messageOut), has_more: rows.length > limit }
+    },
+
+    async UpdateMessageStatus(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const messageId = required(req.message_id, 'message_id')
+      const status = req.status
+      if (status !== 'recalled' && status !== 'deleted') throw new AppError('bad_request', `status must be "recalled" or "deleted", not "${status ?? ''}"`)
+      if (req.hard && status !== 'deleted') throw new AppError('bad_request', 'hard applies to "deleted" only')
+      const outbox = outboxOf(req.events)
+      const m = await store.updateMessageStatus(conversationId, messageId, { status, hard: Boolean(req.hard) }, outbox)
+      if (!m) throw new AppError('not_found', `message ${messageId} not found in ${conversationId}`)
+      return committed(outbox, messageOut(m))
+    },
+
+    async SetReadSeq(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      const userId = required(req.user_id, 'user_id')
+      // a cursor past the last message would mark messages read before they exist
+      const seq = Math.min(Math.max(0, int(req.seq)), await store.maxSeq(conversationId))
+      const outbox = outboxOf(req.events)
+      const { readSeq, advanced } = await store.setReadSeq(conversationId, userId, seq, outbox)
+      return committed(advanced ? outbox : [], { read_seq: readSeq })
+    },
+  }
+}
