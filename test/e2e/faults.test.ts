@@ -19,7 +19,7 @@ describe.skipIf(!available)('faults: chaos rounds on a supervised cluster (2 gat
   afterAll(() => { console.log(JSON.stringify(results)) })
 
   const run = async (fault: string) => {
-    const r = await runRound(c.cluster, fault, round, `${fault.replace(/\W/g, '')}${results.length}`)
+    const r = await runRound(c.cluster, fault, round, `${results.length}${Date.now().toString(36).slice(-5)}`)
     results.push(r)
     console.log(fault, JSON.stringify(r))
     expect(r.ackedMissing).toBe(0)
@@ -49,5 +49,12 @@ describe.skipIf(!available)('faults: chaos rounds on a supervised cluster (2 gat
     const r = await run('kill:logic')
     expect(r.refused).toBe(0)
     expect(r.sendErrors).toBe(0)
+  }, 120_000)
+
+  it('redis:flush — gateways re-register at once and tell their clients to resync: nothing missed silently', async () => {
+    const r = await run('redis:flush')
+    expect(r.resyncs).toBeGreaterThan(0)
+    expect(r.missedSilently).toBe(0)
+    expect(r.recoveryMs).toBeLessThan(5000)
   }, 120_000)
 })

@@ -10,6 +10,8 @@ export interface Verdict {
   acked: number
   ackedMissing: number
   neverLive: number
+  /** of those, ones the recipient had not caught up on by sync either (nothing told it to) */
+  missedSilently: number
   duplicates: number
   seqDuplicates: number
   seqGaps: number
@@ -32,7 +34,7 @@ async function history(gateway: string, token: string, conversationId: string): 
 }
 
 export async function check(w: Workload, faultAt: number): Promise<Verdict> {
-  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, resyncs: 0, recoveryMs: 0 }
+  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, missedSilently: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, resyncs: 0, recoveryMs: 0 }
   const gateway = w.opts.gateways[0]!
   for (const conv of w.conversations) {
     const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
@@ -62,7 +64,9 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
       v.acked++
       if (!stored.has(s.seq)) v.ackedMissing++
       conv.members.forEach((m, k) => {
-        if (m.session.userId !== s.sender && !firstLive[k]!.has(s.seq!)) v.neverLive++
+        if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
+        v.neverLive++
+        if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
       })
     }
     // the conversation's live arrivals (any member), and its longest silence that ends after the fault

@@ -46,7 +46,7 @@ export class Workload {
 
   async setup(tag: string): Promise<void> {
     const { gateways, pairs, groupSize } = this.opts
-    const { users } = await createUsers(gateways[0]!, this.opts.adminSecret, pairs * 2 + groupSize, `chaos-${tag}`)
+    const { users } = await createUsers(gateways[0]!, this.opts.adminSecret, pairs * 2 + groupSize, `ch${tag}`.slice(0, 16))
     this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i))
     for (let p = 0; p < pairs; p++) {
       const [a, b] = [this.clients[2 * p]!, this.clients[2 * p + 1]!]
