@@ -48,6 +48,17 @@ const RETRY_SAFE = new Set([
   'GetMessage', 'LookupPresence', 'LocateMembers', 'SetReadSeq', 'EnsureDirectConversation',
 ])
 const RETRY_DELAYS_MS = [50, 250, 1000]
+
+// a dead peer fails every call: one warn line per peer and code every 10 s, with how many were not logged
+const WARN_EVERY_MS = 10_000
+const warned = new Map<string, { at: number; suppressed: number }>()
+function warnFailure(address: string, code: string, msg: string, fields: Record<string, unknown>): void {
+  const key = `${address} ${code}`
+  const last = warned.get(key)
+  if (last && Date.now() - last.at < WARN_EVERY_MS) return void last.suppressed++
+  warned.set(key, { at: Date.now(), suppressed: 0 })
+  log.warn(msg, { ...fields, code, ...(last?.suppressed ? { notLogged: last.suppressed } : {}) })
+}
 const UNAVAILABLE = 14
 
 function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?: string }> }, address: string, role: TraceRole): Api & { close(): void } {
@@ -90,7 +101,7 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
           // a gochat error keeps its message; transport and internal failures reach clients as a stable short
           // one, the detail (addresses, driver messages) goes to the log
           if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details, retryAfter))
-          log.warn(`gRPC ${method} at ${address} failed`, { code: grpcCodeName(err.code), details: err.details || err.message })
+          warnFailure(address, grpcCodeName(err.code), `gRPC ${method} at ${address} failed`, { details: err.details || err.message })
           reject(new AppError(appCode, publicMessage(appCode), retryAfter))
         })
       })
