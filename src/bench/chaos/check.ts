@@ -18,6 +18,8 @@ export interface Verdict {
   outOfOrder: number
   sendErrors: number
   refused: number
+  /** final error codes of the sends never acked */
+  errors: Record<string, number>
   resyncs: number
   recoveryMs: number
 }
@@ -34,7 +36,7 @@ async function history(gateway: string, token: string, conversationId: string): 
 }
 
 export async function check(w: Workload, faultAt: number): Promise<Verdict> {
-  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, missedSilently: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, resyncs: 0, recoveryMs: 0 }
+  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, missedSilently: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, errors: {}, resyncs: 0, recoveryMs: 0 }
   const gateway = w.opts.gateways[0]!
   for (const conv of w.conversations) {
     const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
@@ -60,7 +62,11 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
     const sent = w.sent.filter((x) => x.conversationId === conv.id)
     for (const s of sent) {
       v.refused += s.refusals
-      if (s.seq === undefined) { v.sendErrors++; continue }
+      if (s.seq === undefined) {
+        v.sendErrors++
+        v.errors[s.error ?? '?'] = (v.errors[s.error ?? '?'] ?? 0) + 1
+        continue
+      }
       v.acked++
       if (!stored.has(s.seq)) v.ackedMissing++
       conv.members.forEach((m, k) => {

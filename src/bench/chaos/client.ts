@@ -43,16 +43,19 @@ export class ChaosClient {
   private async open(): Promise<void> {
     for (let attempt = 0; !this.stopped; attempt++) {
       const url = this.gateways[this.gw]!.replace(/^http/, 'ws')
+      let opened: WebSocket | undefined
       try {
         await new Promise<void>((resolve, reject) => {
           const ws = new WebSocket(`${url}/v1/ws?token=${encodeURIComponent(this.session.token)}`)
-          ws.once('open', () => { this.ws = ws; this.wire(ws); resolve() })
+          ws.once('open', () => { opened = this.ws = ws; this.wire(ws); resolve() })
           ws.once('error', reject)
           ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))
         })
         await this.request({ op: 'ping' }, 5000)
         return
       } catch {
+        // a socket that opened but did not answer must not stay open beside the next one (it would get copies)
+        if (opened && this.ws === opened) { this.ws = undefined; opened.terminate() }
         this.gw = (this.gw + 1) % this.gateways.length
         await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)))
       }

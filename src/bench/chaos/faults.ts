@@ -1,10 +1,13 @@
 // Faults by name. `kill:<role>` SIGKILLs the first process of the role and starts it again after a while
 // (a supervised cluster restarts it by itself); `redis:flush` deletes the deployment's keys (its
-// redis_key_prefix) on its Redis. The promise resolves once the fault is over (the process is back).
+// redis_key_prefix) on its Redis; `redis:restart` kills the harness's own Redis (RedisServer) and starts it again
+// empty after 2 s. The promise resolves once the fault is over (the process is back).
 import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
+import type { RedisServer } from './redis-server.js'
 
-export const FAULTS = ['none', 'kill:task', 'kill:repo', 'kill:logic', 'kill:gateway', 'redis:flush'] as const
+export const FAULTS = ['none', 'kill:task', 'kill:repo', 'kill:logic', 'kill:gateway', 'redis:flush', 'redis:restart'] as const
+const REDIS_DOWN_MS = 2000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -33,8 +36,15 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
   return deleted
 }
 
-export async function injectFault(cluster: Cluster, fault: string, restartAfterMs: number): Promise<void> {
+export async function injectFault(cluster: Cluster, fault: string, restartAfterMs: number, redis?: RedisServer): Promise<void> {
   if (fault === 'none') return
+  if (fault === 'redis:restart') {
+    if (!redis) throw new Error('redis:restart needs a Redis of the harness (gochat chaos --own-redis)')
+    await redis.down()
+    await sleep(REDIS_DOWN_MS)
+    await redis.up()
+    return
+  }
   if (fault === 'redis:flush') {
     await deleteKeys(cluster.opts.redis, cluster.opts.env?.GOCHAT_REDIS_KEY_PREFIX ?? '')
     return

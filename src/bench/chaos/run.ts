@@ -4,6 +4,7 @@ import type { Cluster } from '../../runtime/cluster.js'
 import { check, type Verdict } from './check.js'
 import { injectFault } from './faults.js'
 import { Workload } from './workload.js'
+import type { RedisServer } from './redis-server.js'
 
 export interface RoundOptions {
   pairs: number
@@ -25,14 +26,15 @@ export interface RoundResult extends Verdict { fault: string }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-export async function runRound(cluster: Cluster, fault: string, opts: RoundOptions, tag: string): Promise<RoundResult> {
+/** `redis`: the harness's own Redis, which the cluster uses (needed by redis:restart) */
+export async function runRound(cluster: Cluster, fault: string, opts: RoundOptions, tag: string, redis?: RedisServer): Promise<RoundResult> {
   const w = new Workload({ gateways: cluster.gatewayUrls, adminSecret: cluster.adminSecret, pairs: opts.pairs, groupSize: opts.groupSize, rate: opts.rate })
   try {
     await w.setup(tag)
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = injectFault(cluster, fault, opts.restartAfterMs)
+    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis)
     await sleep(opts.afterMs)
     await w.stop()
     await recovered
