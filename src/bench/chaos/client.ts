@@ -37,6 +37,7 @@ export class ChaosClient {
 
   /** Connects (retrying over the gateways) and resolves once the socket answers a ping. */
   connect(): Promise<void> {
+    if (this.ws?.readyState === WebSocket.OPEN) return Promise.resolve()
     return (this.ready ??= this.open().finally(() => { this.ready = undefined }))
   }
 
