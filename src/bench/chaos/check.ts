@@ -2,7 +2,8 @@
 // Recovery time: the longest stretch, around or after the fault, in which a conversation that was being sent to
 // got nothing live (its deliveries stalled); under steady traffic a conversation gets something every few hundred
 // ms, so this is what a user sees as "messages stopped for N s", and unlike a latency bound it holds on a loaded
-// machine. Send errors: sends never acked; refused: error frames a client got back (before a retry succeeded).
+// machine. Send errors: sends never acked; refused: sends answered with an error frame at least once (a retry
+// with the same key may have succeeded).
 import { RestClient } from '../../client/rest.js'
 import type { Workload } from './workload.js'
 
@@ -61,7 +62,7 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
     })
     const sent = w.sent.filter((x) => x.conversationId === conv.id)
     for (const s of sent) {
-      v.refused += s.refusals
+      if (s.refusals > 0) v.refused++
       if (s.seq === undefined) {
         v.sendErrors++
         v.errors[s.error ?? '?'] = (v.errors[s.error ?? '?'] ?? 0) + 1
