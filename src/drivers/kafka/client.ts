@@ -7,7 +7,9 @@ const kafkaLog = log.child({ component: 'kafkajs' })
 // kafkajs warns at every producer about a partitioner change of its v2; we rely on the (Java-compatible) default
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
 
-const ROUTINE = /rebalanc|coordinator is not aware|not the correct coordinator|coordinator not available|unknown member|member id is not valid/i
+// and a topic created a moment ago answers metadata and offset requests with "does not host" / "not the leader"
+// until its partitions have leaders: kafkajs refreshes metadata and retries (a final failure reaches the caller)
+const ROUTINE = /rebalanc|coordinator is not aware|not the correct coordinator|coordinator not available|unknown member|member id is not valid|does not host this topic-partition|not the leader for that topic-partition/i
 
 export function createKafka(brokers: string[], clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
   if (brokers.length === 0) throw new Error('no Kafka brokers configured (set --kafka host:port or GOCHAT_KAFKA_BROKERS)')
