@@ -30,6 +30,7 @@ export class RedisServer {
     child.once('exit', () => process.off('exit', onExit))
     for (let i = 0; i < 100; i++) {
       const c = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+      c.on('error', () => undefined) // refused until the server listens: expected, asked again below
       const ok = await c.connect().then(() => c.ping()).then(() => true, () => false)
       c.disconnect()
       if (ok) return
