@@ -1,7 +1,12 @@
-// A multi-process cluster on real infrastructure: R repo, one logic, N task and M gateway processes, each a
-// `gochat serve --role=…`. Used by `gochat cluster up`, the end-to-end suites and the benchmarks.
+// A multi-process cluster on real infrastructure: R repo, L logic, N task and M gateway processes, each a
+// `gochat serve --role=…`. Used by `gochat cluster up`, the end-to-end suites, the benchmarks and `gochat chaos`.
 // Several repos: the first starts alone (it migrates the schema), the others after it; logic and task call all of
-// them round robin, and their outbox relays elect one active relay among themselves (GET_LOCK).
+// them round robin, and their outbox relays elect one active relay among themselves (GET_LOCK). Several logics:
+// gateways call them round robin and retry a call refused as unavailable at another.
+//
+// A child that dies unasked is a fault: it is logged at warn with its exit cause, its Kafka consumer-group
+// members are made to leave at once (its partitions move in about a heartbeat, not a session timeout), and with
+// `restart` it is started again on the same ports (backing off if it keeps dying).
 //
 // Every process binds port 0 and reports what it bound in its --ready-file: a port picked here and handed over
 // later could meanwhile be taken by any outgoing connection of the machine. Repo starts first, then logic
@@ -13,6 +18,10 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { randomSecret } from './secret.js'
+import { evictMembers } from '../src/drivers/kafka/evict.js'
+import { log } from '../src/observability/log.js'
+
+const clusterLog = log.child({ component: 'cluster' })
 
 const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 
@@ -21,6 +30,10 @@ export interface ClusterOptions {
   tasks: number
   /** repo processes (default 1): `repo`, `repo-2`, … */
   repos?: number
+  /** logic processes (default 1): `logic`, `logic-2`, … */
+  logics?: number
+  /** start a child again when it dies unasked (default false: tests that kill a process want it dead) */
+  restart?: boolean
   kafka: string
   mysql: string
   redis: string
@@ -45,6 +58,12 @@ interface Proc {
   /** settings of this process only (a repo's own listen address) */
   env?: Record<string, string>
   child?: ChildProcess
+  role: string
+  /** set while the supervisor brings the process back */
+  restarting?: Promise<unknown>
+  /** deaths in a row without a minute of life in between (restart backoff) */
+  crashes: number
+  startedAt: number
 }
 
 /** What `gochat serve --ready-file` writes. */
@@ -75,6 +94,7 @@ export class Cluster {
   readonly adminSecret: string
   /** what every process signs and verifies tokens with */
   readonly jwtSecret: string
+  private stopping = false
 
   constructor(readonly opts: ClusterOptions) {
     this.logDir = opts.logDir ?? join(process.cwd(), '.gochat', 'cluster')
@@ -109,34 +129,33 @@ export class Cluster {
       // one secret for all: a token issued by logic is verified by every gateway
       GOCHAT_JWT_SECRET: this.jwtSecret,
     }
-    const back = (role: string, name: string) =>
-      this.procs.set(name, { name, args: ['serve', `--role=${role}`, `--instance-id=${name}`, '--metrics-port=0'], healthUrl: '' })
-    const repos = this.repoNames()
-    for (const name of repos) {
-      back('repo', name)
-      this.procs.get(name)!.env = { GOCHAT_REPO_ADDR: '127.0.0.1:0' }
-    }
-    back('logic', 'logic')
-    for (let i = 1; i <= this.opts.tasks; i++) back('task', `task-${i}`)
-    for (const [i, id] of this.gatewayIds().entries()) {
-      const port = this.opts.gatewayPort ? this.opts.gatewayPort + i : 0
-      this.procs.set(id, { name: id, args: ['serve', '--role=gateway', `--instance-id=${id}`, `--port=${port}`], healthUrl: '' })
-    }
+    const proc = (role: string, name: string, args: string[], env?: Record<string, string>) =>
+      this.procs.set(name, { name, role, args: ['serve', `--role=${role}`, `--instance-id=${name}`, ...args], healthUrl: '', crashes: 0, startedAt: 0, ...(env ? { env } : {}) })
+    const repos = this.roleNames('repo', this.opts.repos)
+    const logics = this.roleNames('logic', this.opts.logics)
+    for (const name of repos) proc('repo', name, ['--metrics-port=0'], { GOCHAT_REPO_ADDR: '127.0.0.1:0' })
+    for (const name of logics) proc('logic', name, ['--metrics-port=0'], { GOCHAT_LOGIC_ADDR: '127.0.0.1:0' })
+    for (let i = 1; i <= this.opts.tasks; i++) proc('task', `task-${i}`, ['--metrics-port=0'])
+    for (const [i, id] of this.gatewayIds().entries()) proc('gateway', id, [`--port=${this.opts.gatewayPort ? this.opts.gatewayPort + i : 0}`])
 
     const [first, ...others] = repos
     const addrs = [(await this.startProc(first!, timeoutMs)).grpcAddrs.repo!]
     for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs)))) addrs.push(bound.grpcAddrs.repo!)
     this.env.GOCHAT_REPO_ADDR = addrs.join(',')
-    const logic = await this.startProc('logic', timeoutMs)
-    this.env.GOCHAT_LOGIC_ADDR = logic.grpcAddrs.logic
-    const rest = [...this.procs.keys()].filter((n) => !repos.includes(n) && n !== 'logic')
+    const logicAddrs = await Promise.all(logics.map(async (n) => (await this.startProc(n, timeoutMs)).grpcAddrs.logic!))
+    this.env.GOCHAT_LOGIC_ADDR = logicAddrs.join(',')
+    const rest = [...this.procs.keys()].filter((n) => !repos.includes(n) && !logics.includes(n))
     await Promise.all(rest.map((n) => this.startProc(n, timeoutMs)))
     this.gatewayUrls = this.gatewayIds().map((id) => this.procs.get(id)!.healthUrl.replace(/\/health$/, ''))
     return this
   }
 
   repoNames(): string[] {
-    return Array.from({ length: this.opts.repos ?? 1 }, (_, i) => (i === 0 ? 'repo' : `repo-${i + 1}`))
+    return this.roleNames('repo', this.opts.repos)
+  }
+
+  private roleNames(role: string, count = 1): string[] {
+    return Array.from({ length: count }, (_, i) => (i === 0 ? role : `${role}-${i + 1}`))
   }
 
   /** Starts (or restarts) one process and waits until it is healthy; `env` overrides settings for this start only. */
@@ -150,6 +169,8 @@ export class Cluster {
     const out = createWriteStream(logPath, { flags: 'a' })
     const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], { env: { ...this.env, ...proc.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     proc.child = child
+    proc.startedAt = Date.now()
+    child.once('exit', (code, signal) => this.exited(proc, child, code, signal))
     child.stdout.pipe(out)
     child.stderr.pipe(out)
 
@@ -164,17 +185,67 @@ export class Cluster {
       await sleep(100)
     }
     const bound = JSON.parse(readFileSync(readyFile, 'utf8')) as Bound
-    const role = proc.args.find((a) => a.startsWith('--role='))!.slice('--role='.length)
+    const role = proc.role
     // pin what was bound, so that a restart comes back on the same ports
     const port = role === 'gateway' ? bound.gatewayPort! : bound.monitorPorts[role]!
     proc.args = proc.args.map((a) => (a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a))
     if (role === 'repo') proc.env = { GOCHAT_REPO_ADDR: bound.grpcAddrs.repo! }
+    if (role === 'logic') proc.env = { GOCHAT_LOGIC_ADDR: bound.grpcAddrs.logic! }
     proc.healthUrl = `http://127.0.0.1:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
     const ready = [...this.procs.values()].filter((p) => p.healthUrl).length
     this.opts.onProgress?.(`${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`)
     return bound
+  }
+
+  /**
+   * A child ended. Unless the cluster stops or was told to stop it gracefully: a warn line with the cause, its
+   * consumer-group members evicted, and with `restart` a new start after a backoff.
+   */
+  private exited(proc: Proc, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.stopping || proc.child !== child || (code === 0 && signal === null)) return
+    const diedAt = Date.now()
+    if (diedAt - proc.startedAt > 60_000) proc.crashes = 0
+    proc.crashes++
+    const cause = signal ? `signal ${signal}` : `exit code ${code}`
+    clusterLog.warn(`${proc.name} died (${cause})${this.opts.restart ? '; restarting it' : ''}`, { process: proc.name, pid: child.pid, cause })
+    const evicted = this.evict(proc)
+    if (!this.opts.restart) return
+    const delay = Math.min(30_000, 250 * 2 ** (proc.crashes - 1))
+    proc.restarting = (async () => {
+      await evicted
+      await sleep(delay)
+      if (this.stopping || proc.child !== child) return
+      try {
+        const bound = await this.startProc(proc.name)
+        clusterLog.info(`${proc.name} restarted`, { process: proc.name, pid: bound.pid, downMs: Date.now() - diedAt })
+      } catch (err) {
+        if (this.stopping) return
+        clusterLog.error(`${proc.name} could not be restarted`, { process: proc.name, err: (err as Error).message })
+      }
+    })().finally(() => { proc.restarting = undefined })
+  }
+
+  /** the dead process's members leave its consumer groups now, not after the session timeout */
+  private async evict(proc: Proc): Promise<void> {
+    if (process.env.GOCHAT_CLUSTER_NO_EVICT === '1') return // for before/after measurements
+    const t0 = Date.now()
+    try {
+      const evicted = await evictMembers(this.opts.kafka.split(','), `${this.opts.topicPrefix}.`, `gochat-${proc.role}-${proc.name}`)
+      if (evicted.length) clusterLog.info(`${proc.name}: ${evicted.length} consumer-group members evicted`, { process: proc.name, groups: evicted.map((e) => e.groupId), ms: Date.now() - t0 })
+    } catch (err) {
+      clusterLog.warn(`${proc.name}: could not evict its consumer-group members (its partitions wait for the session timeout)`, { process: proc.name, err: (err as Error).message })
+    }
+  }
+
+  /** Resolves once the process runs: waits for the supervisor's restart, or starts it. */
+  async ensureRunning(name: string, timeoutMs = 60_000): Promise<void> {
+    const proc = this.procs.get(name)
+    if (!proc) throw new Error(`no process ${name}`)
+    if (proc.restarting) await proc.restarting
+    const child = proc.child
+    if (!child || child.exitCode !== null || child.signalCode !== null) await this.startProc(name, timeoutMs)
   }
 
   /** Sends a signal (SIGKILL for crash tests) and waits for the process to exit. */
@@ -189,6 +260,7 @@ export class Cluster {
 
   /** SIGTERM to every process, edge first and back roles last, as a real rollout drains; their exit codes */
   async stop(): Promise<Record<string, number | null>> {
+    this.stopping = true
     const codes: Record<string, number | null> = {}
     for (const tier of [0, 1, 2, 3]) {
       await Promise.all([...this.procs.keys()].filter((n) => rank(n) === tier).map(async (n) => { codes[n] = await this.kill(n, 'SIGTERM') }))
@@ -197,4 +269,4 @@ export class Cluster {
   }
 }
 
-const rank = (name: string) => (name.startsWith('gw-') ? 0 : name === 'logic' ? 1 : name.startsWith('task') ? 2 : 3)
+const rank = (name: string) => (name.startsWith('gw-') ? 0 : name.startsWith('logic') ? 1 : name.startsWith('task') ? 2 : 3)

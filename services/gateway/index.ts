@@ -17,6 +17,7 @@ import { startHeartbeat } from './heartbeat.js'
 import { createHttpServer, type StaticHandler } from './http-server.js'
 import { trackRegistry } from './metrics.js'
 import { createPresence } from './presence.js'
+import { RESYNC_FRAME, watchPresence } from './presence-watch.js'
 import { KeyedLimiter } from './rate-limit.js'
 import { restRoutes } from './routes.js'
 import { attachSession } from './session.js'
@@ -40,6 +41,8 @@ export const ADMIN_RATE_PER_MINUTE = 30
 
 /** How long stop() lets clients answer the 1001 close before their sockets are cut. */
 const CLOSE_GRACE_MS = 2000
+/** how often a gateway checks that its presence is still in the cache (see presence-watch.ts) */
+const PRESENCE_CHECK_MS = 1000
 
 /** host null: every interface (node's default, IPv6 and IPv4) */
 function listen(server: Server, port: number, host: string | null): Promise<number> {
@@ -160,6 +163,11 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   }
   const onTick = async () => void (await Promise.all([presence.refresh([...registry.all()]), closeLoggedOut()]))
   const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick, log })
+  const presenceWatch = watchPresence({
+    cache, intervalMs: PRESENCE_CHECK_MS, log,
+    reregister: async () => { const all = [...registry.all()]; await presence.refresh(all); return all.length },
+    resync: () => { let n = 0; for (const c of registry.all()) { c.send(RESYNC_FRAME); n++ } return n },
+  })
   const untrack = trackRegistry(registry)
 
   let port: number
@@ -167,6 +175,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     port = await listen(server, cfg.gateway_port, cfg.gateway_host)
   } catch (err) {
     heartbeat.stop()
+    presenceWatch.stop()
     untrack()
     await subscription.stop()
     throw err
@@ -185,6 +194,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
         const serverClosed = new Promise((resolve) => server.close(resolve))
         server.closeIdleConnections()
         heartbeat.stop()
+        presenceWatch.stop()
         await closeAll([...registry.all()].map((c) => c.ws), 1001, 'gateway shutting down')
         await subscription.stop()
         await Promise.all(leaving)

@@ -1,4 +1,6 @@
-// A WebSocket client of docs/protocol.md: request/answer by `ref`, and a buffer of pushed frames to wait on.
+// A WebSocket client of docs/protocol.md: request/answer by `ref`, and a buffer of pushed frames to wait on. It obeys
+// `resync` events: every conversation it has seen (or follows) is synced from its highest seq, and the messages
+// that come back join the buffer as if pushed.
 import WebSocket from 'ws'
 import type { Message } from '../contracts/payloads.js'
 
@@ -8,21 +10,49 @@ export type ServerFrame =
   | { op: 'sync.result'; ref?: string; messages: Message[]; hasMore: boolean }
   | { op: 'pong'; ref?: string }
   | { op: 'message'; message: Message }
-  | { op: 'event'; event: { event_type: string; [k: string]: unknown } }
+  | { op: 'event'; type?: string; event: { event_type: string; [k: string]: unknown } }
 
 export class SocketClient {
   readonly frames: ServerFrame[] = []
   private waiters: Array<{ match: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }> = []
   private nextRef = 0
   closed?: { code: number; reason: string }
+  /** conversations synced after a `resync` event (besides those seen in pushed messages) */
+  readonly followed = new Set<string>()
+  resyncs = 0
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame
       this.frames.push(frame)
-      this.waiters = this.waiters.filter((w) => (w.match(frame) ? (w.resolve(frame), false) : true))
+      this.deliver(frame)
+      if (frame.op === 'event' && frame.type === 'resync') void this.resync().catch(() => undefined)
     })
     ws.on('close', (code, reason) => { this.closed = { code, reason: String(reason) } })
+  }
+
+  private deliver(frame: ServerFrame): void {
+    this.waiters = this.waiters.filter((w) => (w.match(frame) ? (w.resolve(frame), false) : true))
+  }
+
+  /** What a client does on `resync`: syncs each conversation it knows from its highest seq. */
+  async resync(): Promise<void> {
+    this.resyncs++
+    const convs = new Set(this.followed)
+    for (const f of this.frames) if (f.op === 'message') convs.add(f.message.conversationId)
+    for (const id of convs) {
+      for (;;) {
+        const last = this.messages(id).reduce((m, x) => Math.max(m, x.seq), 0)
+        const res = await this.sync(id, last, 200)
+        if (res.op !== 'sync.result') break
+        for (const message of res.messages) {
+          const frame: ServerFrame = { op: 'message', message }
+          this.frames.push(frame)
+          this.deliver(frame)
+        }
+        if (!res.hasMore || res.messages.length === 0) break
+      }
+    }
   }
 
   /** Connects with the token; rejects with the HTTP status when the gateway refuses the upgrade. */

@@ -74,7 +74,12 @@ export const configKeys = {
     help: 'Gateway bind address (unset: every interface for `gochat serve`, 127.0.0.1 for `gochat up`)',
     expected: 'an IP address or host name, e.g. 127.0.0.1, 0.0.0.0 or ::',
   },
-  logic_addr: { schema: z.string().regex(/^[^:\s]+:\d+$/), default: '127.0.0.1:50051', help: 'logic gRPC address (listen and dial)', expected: 'host:port' },
+  logic_addr: {
+    schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
+    default: '127.0.0.1:50051',
+    help: 'logic gRPC address: where a logic process listens, and where gateways call it; several logic instances: their IPv4 host:port list, called round robin (a send refused as unavailable is retried at another with its idempotency key)',
+    expected: 'host:port, or a list of IPv4 host:port separated by commas',
+  },
   repo_addr: {
     schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
     default: '127.0.0.1:50052',

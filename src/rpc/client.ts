@@ -36,6 +36,31 @@ const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] 
 // a restarted peer is called again within 2 s (grpc's default backoff grows to 2 minutes)
 const MAX_RECONNECT_BACKOFF_MS = 2000
 
+/**
+ * Calls that may run twice with the same effect: reads, and writes made idempotent by their key (a send by
+ * (conversation, sender, idempotency key), a seq allocation likewise, read marks, logout). With several instances,
+ * one of these refused as unavailable by the transport (the instance died, its connection dropped) is tried again:
+ * round robin has by then taken the dead instance out.
+ */
+const RETRY_SAFE = new Set([
+  'SendMessage', 'SyncMessages', 'VerifyToken', 'GetMe', 'ListConversations', 'CreateDirect', 'MarkRead', 'Logout',
+  'StoreMessage', 'AllocateSeq', 'GetUser', 'FindUsers', 'GetConversation', 'GetMember', 'ListMembers', 'ListUserConversations',
+  'GetMessage', 'LookupPresence', 'LocateMembers', 'SetReadSeq', 'EnsureDirectConversation',
+])
+const RETRY_DELAYS_MS = [50, 250, 1000]
+
+// a dead peer fails every call: one warn line per peer and code every 10 s, with how many were not logged
+const WARN_EVERY_MS = 10_000
+const warned = new Map<string, { at: number; suppressed: number }>()
+function warnFailure(address: string, code: string, msg: string, fields: Record<string, unknown>): void {
+  const key = `${address} ${code}`
+  const last = warned.get(key)
+  if (last && Date.now() - last.at < WARN_EVERY_MS) return void last.suppressed++
+  warned.set(key, { at: Date.now(), suppressed: 0 })
+  log.warn(msg, { ...fields, code, ...(last?.suppressed ? { notLogged: last.suppressed } : {}) })
+}
+const UNAVAILABLE = 14
+
 function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?: string }> }, address: string, role: TraceRole): Api & { close(): void } {
   const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
@@ -48,7 +73,8 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
     const names = splitPath(Ctor.service[method]?.path, method)
     const spanName = `${names.service}/${names.method}`
     const ok = grpcClientDuration.labels({ service: names.service, method: names.method, code: 'OK' })
-    api[method] = (req: unknown) =>
+    const retries = address.includes(',') && RETRY_SAFE.has(method) ? RETRY_DELAYS_MS : []
+    const once = (req: unknown, attempt: number): Promise<unknown> =>
       new Promise((resolve, reject) => {
         const start = performance.now()
         const md = new Metadata()
@@ -68,13 +94,18 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
           endSpan(span, err, code || grpcCodeName(err.code))
           const appCode = isErrorCode(code) ? code : codeForGrpcStatus(err.code)
           const retryAfter = Number(err.metadata?.get('gochat-retry-after')[0] ?? 0) || undefined
+          if (!code && err.code === UNAVAILABLE && attempt < retries.length) {
+            log.debug(`gRPC ${method} at ${address} unavailable; trying another instance`, { details: err.details || err.message, attempt: attempt + 1 })
+            return void setTimeout(() => once(req, attempt + 1).then(resolve, reject), retries[attempt])
+          }
           // a gochat error keeps its message; transport and internal failures reach clients as a stable short
           // one, the detail (addresses, driver messages) goes to the log
           if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details, retryAfter))
-          log.warn(`gRPC ${method} at ${address} failed`, { code: grpcCodeName(err.code), details: err.details || err.message })
+          warnFailure(address, grpcCodeName(err.code), `gRPC ${method} at ${address} failed`, { details: err.details || err.message })
           reject(new AppError(appCode, publicMessage(appCode), retryAfter))
         })
       })
+    api[method] = (req: unknown) => once(req, 0)
   }
   return api as Api & { close(): void }
 }

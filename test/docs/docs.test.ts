@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { catalog, groupBases } from '../../src/contracts/topics.js'
 import { ephemeralEventTypes, messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
+import { RESYNC_FRAME } from '../../services/gateway/presence-watch.js'
 import { AppError, isErrorCode } from '../../src/core/errors.js'
 import { parseFrame } from '../../services/gateway/frames.js'
 import { restRoutes } from '../../services/gateway/routes.js'
@@ -134,6 +135,11 @@ describe('docs/protocol.md', () => {
 
   it('lists no client op that the parser refuses', () => {
     for (const op of documentedOps) expect(unknownOp(op), op).toBe(false)
+  })
+
+  it('documents the resync frame the gateway sends, byte for byte', () => {
+    expect(protocol).toContain(RESYNC_FRAME)
+    expect(rowsFor(section(protocol, 'Events on the socket'), 'resync')).toHaveLength(1)
   })
 
   it.each([...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])('documents socket event %s', (type) => {

@@ -159,14 +159,16 @@ class KafkaSubscription implements Subscription {
     consumer.on(CRASH, ({ payload }) => {
       busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
     })
+    // every join after the first is a rebalance (a member came or went): the recovery, with what this member got
+    let joins = 0
+    consumer.on(GROUP_JOIN, ({ payload }) => {
+      busLog.info(joins++ === 0 ? 'consumer joined its group' : 'consumer group rebalanced', { groupId: opts.groupId, memberId: payload.memberId, assignment: payload.memberAssignment })
+    })
     // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
     // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
     let joined = false
     const ready = new Promise<void>((resolve) => {
-      const offJoin = consumer.on(GROUP_JOIN, ({ payload }) => {
-        busLog.info('consumer joined its group', { groupId: opts.groupId, memberId: payload.memberId, assignment: payload.memberAssignment })
-        joined = true
-      })
+      const offJoin = consumer.on(GROUP_JOIN, () => { joined = true })
       const offFetch = consumer.on(FETCH, () => {
         if (!joined) return
         offJoin()

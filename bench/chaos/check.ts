@@ -1,0 +1,90 @@
+// The verdict of one chaos run: what was acked against what history holds and what clients saw live.
+// Recovery time: the longest stretch, around or after the fault, in which a conversation that was being sent to
+// got nothing live (its deliveries stalled); under steady traffic a conversation gets something every few hundred
+// ms, so this is what a user sees as "messages stopped for N s", and unlike a latency bound it holds on a loaded
+// machine. Send errors: sends never acked; refused: sends answered with an error frame at least once (a retry
+// with the same key may have succeeded).
+import { RestClient } from '../../src/client/rest.js'
+import type { Workload } from './workload.js'
+
+export interface Verdict {
+  acked: number
+  ackedMissing: number
+  neverLive: number
+  /** of those, ones the recipient had not caught up on by sync either (nothing told it to) */
+  missedSilently: number
+  duplicates: number
+  seqDuplicates: number
+  seqGaps: number
+  outOfOrder: number
+  sendErrors: number
+  refused: number
+  /** final error codes of the sends never acked */
+  errors: Record<string, number>
+  resyncs: number
+  recoveryMs: number
+}
+
+async function history(gateway: string, token: string, conversationId: string): Promise<Array<{ seq: number; messageId: string }>> {
+  const rest = new RestClient(gateway, token)
+  const out: Array<{ seq: number; messageId: string }> = []
+  for (let after = 0; ;) {
+    const page = await rest.history(conversationId, after, 200)
+    out.push(...page.messages)
+    if (!page.hasMore || page.messages.length === 0) return out
+    after = page.messages[page.messages.length - 1]!.seq
+  }
+}
+
+export async function check(w: Workload, faultAt: number): Promise<Verdict> {
+  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, missedSilently: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, errors: {}, resyncs: 0, recoveryMs: 0 }
+  const gateway = w.opts.gateways[0]!
+  for (const conv of w.conversations) {
+    const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
+    const seqs = hist.map((m) => m.seq).sort((a, b) => a - b)
+    for (let i = 0; i < seqs.length; i++) {
+      if (i > 0 && seqs[i] === seqs[i - 1]) v.seqDuplicates++
+      else if (seqs[i] !== (i === 0 ? 1 : seqs[i - 1]! + 1)) v.seqGaps++
+    }
+    const stored = new Set(seqs)
+    // first live arrival per (member, seq); duplicates and order per member
+    const firstLive = conv.members.map((m) => {
+      const first = new Map<number, number>()
+      let last = 0
+      for (const r of m.live) {
+        if (r.conversationId !== conv.id) continue
+        if (first.has(r.seq)) { v.duplicates++; continue }
+        if (r.seq < last) v.outOfOrder++
+        last = Math.max(last, r.seq)
+        first.set(r.seq, r.at)
+      }
+      return first
+    })
+    const sent = w.sent.filter((x) => x.conversationId === conv.id)
+    for (const s of sent) {
+      if (s.refusals > 0) v.refused++
+      if (s.seq === undefined) {
+        v.sendErrors++
+        v.errors[s.error ?? '?'] = (v.errors[s.error ?? '?'] ?? 0) + 1
+        continue
+      }
+      v.acked++
+      if (!stored.has(s.seq)) v.ackedMissing++
+      conv.members.forEach((m, k) => {
+        if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
+        v.neverLive++
+        if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
+      })
+    }
+    // the conversation's live arrivals (any member), and its longest silence that ends after the fault
+    const arrivals = firstLive.flatMap((f) => [...f.values()]).sort((a, b) => a - b)
+    const lastSend = Math.max(...sent.map((s) => s.at))
+    let prev = arrivals.filter((t) => t < faultAt).pop() ?? faultAt
+    for (const t of [...arrivals.filter((t) => t >= faultAt), lastSend]) {
+      v.recoveryMs = Math.max(v.recoveryMs, t - prev)
+      prev = Math.max(prev, t)
+    }
+  }
+  v.resyncs = w.clients.reduce((n, c) => n + c.resyncs, 0)
+  return v
+}

@@ -1,0 +1,46 @@
+// One chaos round: a fresh workload on a running cluster, traffic, a fault by name in the middle, the
+// recovery, then the check. `gochat chaos` and test/e2e/faults.test.ts run rounds one fault after another.
+import type { Cluster } from '../../runtime/cluster.js'
+import { check, type Verdict } from './check.js'
+import { injectFault } from './faults.js'
+import { Workload } from './workload.js'
+import type { RedisServer } from './redis-server.js'
+
+export interface RoundOptions {
+  pairs: number
+  groupSize: number
+  rate: number
+  /** traffic before the fault */
+  warmupMs: number
+  /** traffic after the fault */
+  afterMs: number
+  /** time for deliveries still on their way once sending stopped */
+  drainMs: number
+  /** a killed process is started again after this long (unless the cluster restarts it itself) */
+  restartAfterMs: number
+}
+
+export const defaultRound: RoundOptions = { pairs: 10, groupSize: 20, rate: 40, warmupMs: 3000, afterMs: 12_000, drainMs: 5000, restartAfterMs: 5000 }
+
+export interface RoundResult extends Verdict { fault: string }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** `redis`: the harness's own Redis, which the cluster uses (needed by redis:restart) */
+export async function runRound(cluster: Cluster, fault: string, opts: RoundOptions, tag: string, redis?: RedisServer): Promise<RoundResult> {
+  const w = new Workload({ gateways: cluster.gatewayUrls, adminSecret: cluster.adminSecret, pairs: opts.pairs, groupSize: opts.groupSize, rate: opts.rate })
+  try {
+    await w.setup(tag)
+    w.start()
+    await sleep(opts.warmupMs)
+    const faultAt = Date.now()
+    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis)
+    await sleep(opts.afterMs)
+    await w.stop()
+    await recovered
+    await sleep(opts.drainMs)
+    return { fault, ...(await check(w, faultAt)) }
+  } finally {
+    w.close()
+  }
+}

@@ -1,0 +1,114 @@
+// The checked workload of `gochat chaos`: direct pairs and one group with members on every gateway, a paced
+// stream of sends with unique idempotency keys. A send that fails with `unavailable` or a lost socket is
+// retried with the same key (as a client would) for up to `retryForMs`; what is acked, and when, is recorded
+// for the check.
+import { randomUUID } from 'node:crypto'
+import { RestClient, type Session } from '../../src/client/rest.js'
+import { createUsers } from '../admin.js'
+import { ChaosClient, SendError } from './client.js'
+
+export interface WorkloadOptions {
+  gateways: string[]
+  adminSecret: string
+  pairs: number
+  groupSize: number
+  /** sends a second, over all senders */
+  rate: number
+  retryForMs?: number
+}
+
+export interface Sent {
+  conversationId: string
+  sender: string
+  key: string
+  at: number
+  ackAt?: number
+  seq?: number
+  error?: string
+  attempts: number
+  /** error frames the gateway answered this send with (a closed socket or a timeout is not one) */
+  refusals: number
+}
+
+export interface Conversation { id: string; members: ChaosClient[] }
+
+const RETRYABLE = new Set(['unavailable', 'closed', 'timeout', 'rate_limited'])
+
+export class Workload {
+  readonly sent: Sent[] = []
+  conversations: Conversation[] = []
+  clients: ChaosClient[] = []
+  private running = false
+  private loop?: Promise<void>
+  private inflight = new Set<Promise<void>>()
+
+  constructor(readonly opts: WorkloadOptions) {}
+
+  async setup(tag: string): Promise<void> {
+    const { gateways, pairs, groupSize } = this.opts
+    const { users } = await createUsers(gateways[0]!, this.opts.adminSecret, pairs * 2 + groupSize, `ch${tag}`.slice(0, 16))
+    this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i))
+    for (let p = 0; p < pairs; p++) {
+      const [a, b] = [this.clients[2 * p]!, this.clients[2 * p + 1]!]
+      const { conversationId } = await new RestClient(gateways[0]!, a.session.token).direct(b.session.userId)
+      this.conversations.push({ id: conversationId, members: [a, b] })
+    }
+    if (groupSize > 1) {
+      const members = this.clients.slice(pairs * 2)
+      const { conversationId } = await new RestClient(gateways[0]!, members[0]!.session.token).createGroup(`chaos-${tag}`, members.slice(1).map((c) => c.session.userId))
+      this.conversations.push({ id: conversationId, members })
+    }
+    for (const c of this.conversations) for (const m of c.members) m.follow(c.id)
+    for (let i = 0; i < this.clients.length; i += 50) await Promise.all(this.clients.slice(i, i + 50).map((c) => c.connect()))
+  }
+
+  start(): void {
+    this.running = true
+    const every = 1000 / this.opts.rate
+    this.loop = (async () => {
+      const t0 = performance.now()
+      for (let n = 0; this.running; n++) {
+        const wait = t0 + n * every - performance.now()
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        const conv = this.conversations[n % this.conversations.length]!
+        const sender = conv.members[Math.floor(n / this.conversations.length) % conv.members.length]!
+        const p = this.sendOne(conv, sender)
+        this.inflight.add(p)
+        void p.finally(() => this.inflight.delete(p))
+      }
+    })()
+  }
+
+  private async sendOne(conv: Conversation, sender: ChaosClient): Promise<void> {
+    const s: Sent = { conversationId: conv.id, sender: sender.session.userId, key: randomUUID(), at: Date.now(), attempts: 0, refusals: 0 }
+    this.sent.push(s)
+    const until = s.at + (this.opts.retryForMs ?? 30_000)
+    for (;;) {
+      s.attempts++
+      try {
+        const ack = await sender.send(conv.id, `chaos ${s.key}`, s.key)
+        s.seq = ack.seq
+        s.ackAt = Date.now()
+        s.error = undefined
+        return
+      } catch (err) {
+        s.error = err instanceof SendError ? err.code : (err as Error).message
+        if (s.error !== 'closed' && s.error !== 'timeout') s.refusals++
+        if (!RETRYABLE.has(s.error) || Date.now() > until) return
+        await new Promise((r) => setTimeout(r, 200))
+        if (s.error === 'closed') await sender.connect().catch(() => undefined)
+      }
+    }
+  }
+
+  /** Stops sending and waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.running = false
+    await this.loop
+    await Promise.all([...this.inflight])
+  }
+
+  close(): void {
+    for (const c of this.clients) c.close()
+  }
+}
