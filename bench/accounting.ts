@@ -15,7 +15,12 @@ export interface Tally {
 export const emptyTally = (): Tally => ({ received: 0, duplicates: 0, outOfOrder: 0, missing: 0 })
 
 export function addTallies(a: Tally, b: Tally): Tally {
-  return { received: a.received + b.received, duplicates: a.duplicates + b.duplicates, outOfOrder: a.outOfOrder + b.outOfOrder, missing: a.missing + b.missing }
+  return {
+    received: a.received + b.received,
+    duplicates: a.duplicates + b.duplicates,
+    outOfOrder: a.outOfOrder + b.outOfOrder,
+    missing: a.missing + b.missing,
+  }
 }
 
 /** One connection's view. Index 0 is the warm-up: it moves the seq watermark but is not counted. */
@@ -89,7 +94,11 @@ export interface MessageCompletion {
 }
 
 /** Fanout completion of every measured message, from its send time and the arrivals over all workers. */
-export function completions(sentAt: number[], arrivals: IndexArrivals, expectedPerMessage: number): MessageCompletion[] {
+export function completions(
+  sentAt: number[],
+  arrivals: IndexArrivals,
+  expectedPerMessage: number,
+): MessageCompletion[] {
   const out: MessageCompletion[] = []
   for (let i = 1; i < arrivals.count.length; i++) {
     const received = arrivals.count[i]!
@@ -114,7 +123,12 @@ export interface Completeness {
   complete: boolean
 }
 
-export function completeness(tally: Tally, expected: number, lostConnections: number, connectFailures: number): Completeness {
+export function completeness(
+  tally: Tally,
+  expected: number,
+  lostConnections: number,
+  connectFailures: number,
+): Completeness {
   return {
     expected,
     received: tally.received,

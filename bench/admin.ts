@@ -23,7 +23,8 @@ async function bulk(url: string, secret: string, count: number, namePrefix: stri
   const text = await res.text()
   const data = text ? (JSON.parse(text) as { users?: Session[]; error?: { code?: string; message?: string } }) : {}
   if (!res.ok) throw new ApiError(res.status, data.error?.code ?? 'unknown', data.error?.message ?? text)
-  if (!Array.isArray(data.users) || data.users.length !== count) throw new Error(`${ADMIN_BULK_PATH} answered ${data.users?.length ?? 'no'} users for ${count}`)
+  if (!Array.isArray(data.users) || data.users.length !== count)
+    throw new Error(`${ADMIN_BULK_PATH} answered ${data.users?.length ?? 'no'} users for ${count}`)
   return data.users.map((u) => ({ userId: u.userId, token: u.token }))
 }
 
@@ -40,11 +41,21 @@ async function guests(url: string, count: number, concurrency = 16): Promise<Ses
   return out
 }
 
-export async function createUsers(url: string, secret: string, count: number, namePrefix = 'bench', onFallback?: (why: string) => void): Promise<BenchUsers> {
-  if (!secret) throw new Error('no admin secret for the bulk users: give --admin-secret or GOCHAT_ADMIN_SECRET (the target\'s admin_secret; gochat up and cluster up print theirs)')
+export async function createUsers(
+  url: string,
+  secret: string,
+  count: number,
+  namePrefix = 'bench',
+  onFallback?: (why: string) => void,
+): Promise<BenchUsers> {
+  if (!secret)
+    throw new Error(
+      "no admin secret for the bulk users: give --admin-secret or GOCHAT_ADMIN_SECRET (the target's admin_secret; gochat up and cluster up print theirs)",
+    )
   const users: Session[] = []
   try {
-    for (let done = 0; done < count; done += BULK_CHUNK) users.push(...(await bulk(url, secret, Math.min(BULK_CHUNK, count - done), namePrefix)))
+    for (let done = 0; done < count; done += BULK_CHUNK)
+      users.push(...(await bulk(url, secret, Math.min(BULK_CHUNK, count - done), namePrefix)))
     return { users, via: 'admin' }
   } catch (err) {
     // only a missing route falls back; a refused secret or a failing gateway is the operator's to fix

@@ -17,7 +17,12 @@ export interface ClientCpu {
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000
 
-export function clientCpu(processCpuMs: number, activeMs: number, mainThreadCpuMs: number | null, workers: ClientCpu['workers']): ClientCpu {
+export function clientCpu(
+  processCpuMs: number,
+  activeMs: number,
+  mainThreadCpuMs: number | null,
+  workers: ClientCpu['workers'],
+): ClientCpu {
   const cores = availableParallelism()
   const coresUsed = processCpuMs / Math.max(1, activeMs)
   return {
@@ -26,7 +31,11 @@ export function clientCpu(processCpuMs: number, activeMs: number, mainThreadCpuM
     coresUsed: Math.round(coresUsed * 100) / 100,
     cores,
     mainThreadCpuMs,
-    workers: workers.map((w) => ({ cpuMs: w.cpuMs, eventLoopUtilization: r3(w.eventLoopUtilization), peakEventLoopUtilization: r3(w.peakEventLoopUtilization) })),
+    workers: workers.map((w) => ({
+      cpuMs: w.cpuMs,
+      eventLoopUtilization: r3(w.eventLoopUtilization),
+      peakEventLoopUtilization: r3(w.peakEventLoopUtilization),
+    })),
     saturated: workers.some((w) => w.peakEventLoopUtilization >= 0.95) || coresUsed > 0.9 * cores,
   }
 }

@@ -3,7 +3,14 @@
 // records stays here until `collect`, so the main thread's event loop is free to stamp sends on time.
 import { parentPort } from 'node:worker_threads'
 import { performance, type EventLoopUtilization } from 'node:perf_hooks'
-import { ConnectionTally, addTallies, emptyArrivals, emptyTally, recordArrival, type IndexArrivals } from './accounting.js'
+import {
+  ConnectionTally,
+  addTallies,
+  emptyArrivals,
+  emptyTally,
+  recordArrival,
+  type IndexArrivals,
+} from './accounting.js'
 import { nowMs } from './clock.js'
 import { decodeContent, encodeContent } from './content.js'
 import { threadCpuMs } from './cpu.js'
@@ -11,7 +18,14 @@ import type { Endpoint } from './endpoints.js'
 import { openReceiver, type Receiver } from './receiver.js'
 import { openSender, type Sender } from './sender.js'
 import { LatencyRecorder } from './stats.js'
-import type { ConnectAnswer, PairSpec, ReceiverSpec, WorkerMessage, WorkerRequest, WorkerResult } from './worker-protocol.js'
+import type {
+  ConnectAnswer,
+  PairSpec,
+  ReceiverSpec,
+  WorkerMessage,
+  WorkerRequest,
+  WorkerResult,
+} from './worker-protocol.js'
 
 const port = parentPort
 if (!port) throw new Error('client-worker.ts runs as a worker thread')
@@ -100,10 +114,12 @@ async function openAll<T>(items: T[], concurrency: number, open: (item: T) => Pr
 
 function addReceiver(spec: ReceiverSpec, attempts: number): Promise<void> {
   const tally = new ConnectionTally()
-  return withRetries(attempts, () => openReceiver(spec, frameHandler(spec.conversationId, tally), () => lost++)).then((r) => {
-    receivers.push(r)
-    tallies.push(tally)
-  })
+  return withRetries(attempts, () => openReceiver(spec, frameHandler(spec.conversationId, tally), () => lost++)).then(
+    (r) => {
+      receivers.push(r)
+      tallies.push(tally)
+    },
+  )
 }
 
 function reset(r: string, m: number) {
@@ -117,17 +133,28 @@ async function sendPairs(from: number, to: number, ratePerPair: number, payloadB
   const interval = 1000 / ratePerPair
   const start = nowMs()
   // pairs start staggered over one interval, so that the load is even rather than in bursts of all pairs at once
-  await Promise.all(senders.map(async ({ sender, conversationId }, k) => {
-    const acks: Promise<void>[] = []
-    for (let i = from; i <= to; i++) {
-      const due = start + (k / senders.length) * interval + (i - from) * interval
-      const wait = due - nowMs()
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait))
-      const t = nowMs()
-      acks.push(sender.send(conversationId, encodeContent(run, i, t, payloadBytes), `${run}-${k}-${i}`).then(() => { sent++ }, () => { sendErrors++ }))
-    }
-    await Promise.all(acks)
-  }))
+  await Promise.all(
+    senders.map(async ({ sender, conversationId }, k) => {
+      const acks: Promise<void>[] = []
+      for (let i = from; i <= to; i++) {
+        const due = start + (k / senders.length) * interval + (i - from) * interval
+        const wait = due - nowMs()
+        if (wait > 1) await new Promise((r) => setTimeout(r, wait))
+        const t = nowMs()
+        acks.push(
+          sender.send(conversationId, encodeContent(run, i, t, payloadBytes), `${run}-${k}-${i}`).then(
+            () => {
+              sent++
+            },
+            () => {
+              sendErrors++
+            },
+          ),
+        )
+      }
+      await Promise.all(acks)
+    }),
+  )
 }
 
 function result(): WorkerResult {

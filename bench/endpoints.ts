@@ -17,4 +17,9 @@ export function webSocketUrl(e: Endpoint): string {
 }
 
 /** Socket.IO without the long-polling first step: every system is measured on a plain WebSocket. */
-export const socketIoOptions = (): { transports: string[]; reconnection: boolean; forceNew: boolean; timeout: number } => ({ transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 })
+export const socketIoOptions = (): {
+  transports: string[]
+  reconnection: boolean
+  forceNew: boolean
+  timeout: number
+} => ({ transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 })

@@ -30,7 +30,6 @@ export interface FanoutOptions {
   progress: boolean
 }
 
-
 export type { ClientCpu }
 
 export interface FanoutRun {
@@ -41,11 +40,27 @@ export interface FanoutRun {
   rate: Rate
   payloadBytes: number
   workers: number
-  setup: { usersVia: string; usersMs: number; groupMs: number; connectMs: number; connectsPerSec: number; connected: number; connectErrors: string[] }
+  setup: {
+    usersVia: string
+    usersMs: number
+    groupMs: number
+    connectMs: number
+    connectsPerSec: number
+    connected: number
+    connectErrors: string[]
+  }
   online: number
   offline: number
   warmup: { complete: boolean; ms: number }
-  send: { sent: number; failed: number; retries: number; durationMs: number; achievedRate: number; ackMs: SmallSummary; errors: string[] }
+  send: {
+    sent: number
+    failed: number
+    retries: number
+    durationMs: number
+    achievedRate: number
+    ackMs: SmallSummary
+    errors: string[]
+  }
   latencyMs: LatencySummary
   cdf: CdfPoint[]
   completionMs: SmallSummary & { incompleteMessages: number }
@@ -58,7 +73,13 @@ export interface FanoutRun {
    * meaningful on a freshly started server only (on a reused one, an earlier run's garbage being returned can
    * make it negative). cpuMs/coresUsed: the servers' CPU during the measured phase (gochat: the gateways only).
    */
-  server: { rssBeforeBytes: number; rssAfterBytes: number; bytesPerConnection: number; cpuMs: number; coresUsed: number } | null
+  server: {
+    rssBeforeBytes: number
+    rssAfterBytes: number
+    bytesPerConnection: number
+    cpuMs: number
+    coresUsed: number
+  } | null
 }
 
 /** codes worth another try with the same idempotency key (nothing was stored, or it is stored exactly once) */
@@ -77,7 +98,12 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     const clients = (pool = await WorkerPool.start(o.workers))
     // ramp: every online member connects once, from the workers, with a progress bar
     o.log(`${target.system}: opening ${receivers.length} connections from ${clients.size} worker threads`)
-    const bar = o.progress ? progressBar(`${target.system} connect`, receivers.length, () => { const p = clients.progress(); return { done: p.opened, failed: p.failed } }) : undefined
+    const bar = o.progress
+      ? progressBar(`${target.system} connect`, receivers.length, () => {
+          const p = clients.progress()
+          return { done: p.opened, failed: p.failed }
+        })
+      : undefined
     let t = nowMs()
     const connected = await clients.connect(run, o.messages, receivers, o.connectConcurrency).finally(() => bar?.stop())
     const connectMs = nowMs() - t
@@ -90,7 +116,10 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     await sender.send(conversationId, encodeContent(run, 0, nowMs(), o.payloadBytes), `${run}-0`)
     const warm = await waitUntil(async () => ((await clients.counts())[0] ?? 0) >= connected.opened, o.warmupTimeoutMs)
     const warmup = { complete: warm, ms: Math.round(nowMs() - t) }
-    if (!warm) o.log(`${target.system}: warm-up message reached ${(await clients.counts())[0]} of ${connected.opened} members within ${o.warmupTimeoutMs} ms; measuring anyway`)
+    if (!warm)
+      o.log(
+        `${target.system}: warm-up message reached ${(await clients.counts())[0]} of ${connected.opened} members within ${o.warmupTimeoutMs} ms; measuring anyway`,
+      )
 
     // measured phase
     await clients.mark()
@@ -129,7 +158,11 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     const sendDone = nowMs()
     const expectedPerMessage = connected.opened
     const wanted = expectedPerMessage * (o.messages - failed)
-    await waitUntil(async () => (await clients.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted, o.drainTimeoutMs, 50)
+    await waitUntil(
+      async () => (await clients.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
+      o.drainTimeoutMs,
+      50,
+    )
     const end = nowMs()
     const cpu1 = processCpuMs()
     const main1 = threadCpuMs()
@@ -180,16 +213,22 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       perMessage,
       deliveriesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
       completeness: complete,
-      clientCpu: clientCpu(cpu1 - cpu0, activeMs, main0 === undefined || main1 === undefined ? null : main1 - main0, merged.workers),
-      server: before && after && server0 && server1
-        ? {
-            rssBeforeBytes: before.rssBytes,
-            rssAfterBytes: after.rssBytes,
-            bytesPerConnection: Math.round((after.rssBytes - before.rssBytes) / connections),
-            cpuMs: Math.round(server1.cpuMs - server0.cpuMs),
-            coresUsed: round((server1.cpuMs - server0.cpuMs) / activeMs, 2),
-          }
-        : null,
+      clientCpu: clientCpu(
+        cpu1 - cpu0,
+        activeMs,
+        main0 === undefined || main1 === undefined ? null : main1 - main0,
+        merged.workers,
+      ),
+      server:
+        before && after && server0 && server1
+          ? {
+              rssBeforeBytes: before.rssBytes,
+              rssAfterBytes: after.rssBytes,
+              bytesPerConnection: Math.round((after.rssBytes - before.rssBytes) / connections),
+              cpuMs: Math.round(server1.cpuMs - server0.cpuMs),
+              coresUsed: round((server1.cpuMs - server0.cpuMs) / activeMs, 2),
+            }
+          : null,
     }
   } finally {
     sender.close()

@@ -8,18 +8,36 @@ import { parseRate, type Rate } from './pacing.js'
 export const defaultWorkers = () => Math.max(1, Math.min(4, availableParallelism()))
 
 export const clientFlags = {
-  gateway: Flags.string({ description: 'Gateway URL(s), comma-separated; clients are spread over them', default: 'http://127.0.0.1:8080' }),
+  gateway: Flags.string({
+    description: 'Gateway URL(s), comma-separated; clients are spread over them',
+    default: 'http://127.0.0.1:8080',
+  }),
   rate: Flags.string({ description: 'Messages a second (per sender), or "max"', default: '2' }),
   'payload-bytes': Flags.integer({ description: 'Size of each message content', default: 100, min: 40, max: 60_000 }),
   workers: Flags.integer({ description: 'Client worker threads (default: cores, at most 4)', min: 1, max: 64 }),
-  'connect-concurrency': Flags.integer({ description: 'Connection attempts in flight per worker while ramping up', default: 64, min: 1 }),
+  'connect-concurrency': Flags.integer({
+    description: 'Connection attempts in flight per worker while ramping up',
+    default: 64,
+    min: 1,
+  }),
   inflight: Flags.integer({ description: 'Unacknowledged sends allowed at once (per sender)', default: 16, min: 1 }),
-  'drain-timeout': Flags.integer({ description: 'Seconds to wait for outstanding deliveries after the last ack', default: 30, min: 1 }),
-  'admin-secret': Flags.string({ description: 'Admin secret of the target (its admin_secret) for bulk user creation; default: GOCHAT_ADMIN_SECRET / the configured admin_secret. gochat up and cluster up print theirs' }),
+  'drain-timeout': Flags.integer({
+    description: 'Seconds to wait for outstanding deliveries after the last ack',
+    default: 30,
+    min: 1,
+  }),
+  'admin-secret': Flags.string({
+    description:
+      'Admin secret of the target (its admin_secret) for bulk user creation; default: GOCHAT_ADMIN_SECRET / the configured admin_secret. gochat up and cluster up print theirs',
+  }),
   'no-progress': Flags.boolean({ description: 'No progress bar on stderr' }),
 }
 
-export const gatewayList = (text: string): string[] => text.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
+export const gatewayList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean)
 
 /** --gateway and --rate of a client bench, checked: bad values are usage errors (exit 2). */
 export function clientTargets(f: { gateway: string; rate: string }): { gateways: string[]; rate: Rate } {

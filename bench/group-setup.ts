@@ -12,7 +12,13 @@ export function memberChunks(ids: string[], maxChunk: number): string[][] {
   return out
 }
 
-export async function createBenchGroup(url: string, owner: Session, memberIds: string[], name: string, maxChunk = 1000): Promise<string> {
+export async function createBenchGroup(
+  url: string,
+  owner: Session,
+  memberIds: string[],
+  name: string,
+  maxChunk = 1000,
+): Promise<string> {
   const client = new RestClient(url, owner.token)
   const { conversationId } = await client.createGroup(name, [])
   for (const chunk of memberChunks(memberIds, maxChunk)) await client.addMembers(conversationId, chunk)

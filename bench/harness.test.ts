@@ -7,10 +7,29 @@ import { metricValue } from './server-metrics.js'
 
 describe('SVG charts', () => {
   it('renders one polyline per series with its legend, and escapes text', () => {
-    const svg = lineChart({ title: 'a < b', xLabel: 'ms', yLabel: '%', xLog: true, series: [
-      { name: 'gochat', points: [[1, 0], [10, 50], [100, 100]] },
-      { name: 'ws & co', points: [[2, 0], [20, 100]] },
-    ] })
+    const svg = lineChart({
+      title: 'a < b',
+      xLabel: 'ms',
+      yLabel: '%',
+      xLog: true,
+      series: [
+        {
+          name: 'gochat',
+          points: [
+            [1, 0],
+            [10, 50],
+            [100, 100],
+          ],
+        },
+        {
+          name: 'ws & co',
+          points: [
+            [2, 0],
+            [20, 100],
+          ],
+        },
+      ],
+    })
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(svg.match(/<polyline /g)).toHaveLength(2)
     expect(svg).toContain('a &lt; b')
@@ -24,7 +43,22 @@ describe('SVG charts', () => {
   })
 
   it('puts a dot on every point when asked', () => {
-    const svg = lineChart({ title: 't', xLabel: 'x', yLabel: 'y', dots: true, series: [{ name: 's', points: [[1, 5], [2, 5], [3, 5]] }] })
+    const svg = lineChart({
+      title: 't',
+      xLabel: 'x',
+      yLabel: 'y',
+      dots: true,
+      series: [
+        {
+          name: 's',
+          points: [
+            [1, 5],
+            [2, 5],
+            [3, 5],
+          ],
+        },
+      ],
+    })
     expect(svg.match(/<circle /g)).toHaveLength(3)
   })
 
@@ -71,8 +105,23 @@ describe('bench helpers', () => {
 
   it('counts the offline pushes of one conversation by distinct (user, seq)', () => {
     const push = (conversationId: string, seq: number, userIds: string[]) =>
-      JSON.stringify({ pushId: `p${seq}`, userIds, conversationId, messageId: `m${seq}`, seq, senderId: 's', preview: '', sentAt: 1 })
-    const values = [push('c1', 1, ['a', 'b']), push('c1', 1, ['b']), push('c1', 2, ['a']), push('c2', 1, ['a']), 'not json']
+      JSON.stringify({
+        pushId: `p${seq}`,
+        userIds,
+        conversationId,
+        messageId: `m${seq}`,
+        seq,
+        senderId: 's',
+        preview: '',
+        sentAt: 1,
+      })
+    const values = [
+      push('c1', 1, ['a', 'b']),
+      push('c1', 1, ['b']),
+      push('c1', 2, ['a']),
+      push('c2', 1, ['a']),
+      'not json',
+    ]
     expect(countPushes(values, 'c1')).toEqual({ records: 3, notifications: 3 })
   })
 })

@@ -42,7 +42,13 @@ async function scenario(name: HttpScenario['name'], route: string, opts: Autocan
     route,
     requests: r.requests.total,
     requestsPerSec: Math.round(r.requests.mean),
-    latencyMs: { mean: Math.round(r.latency.mean * 100) / 100, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    latencyMs: {
+      mean: Math.round(r.latency.mean * 100) / 100,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+    },
     ok: r['2xx'],
     non2xx: r.non2xx,
     errors: r.errors,
@@ -64,19 +70,23 @@ export async function runHttp(o: HttpOptions): Promise<HttpRun> {
   const common = { connections: o.connections, duration: o.durationSec, pipelining: o.pipelining, timeout: 10 }
   const scenarios: HttpScenario[] = []
   o.log(`login: ${o.connections} connections for ${o.durationSec}s`)
-  scenarios.push(await scenario('login', 'POST /v1/auth/login', {
-    ...common,
-    url: `${o.url}/v1/auth/login`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  }))
+  scenarios.push(
+    await scenario('login', 'POST /v1/auth/login', {
+      ...common,
+      url: `${o.url}/v1/auth/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    }),
+  )
   const history = `/v1/conversations/${conversationId}/messages?afterSeq=0&limit=${o.historyMessages}`
   o.log(`history: ${o.connections} connections for ${o.durationSec}s`)
-  scenarios.push(await scenario('history', `GET ${history}`, {
-    ...common,
-    url: o.url + history,
-    headers: { authorization: `Bearer ${me.token}` },
-  }))
+  scenarios.push(
+    await scenario('history', `GET ${history}`, {
+      ...common,
+      url: o.url + history,
+      headers: { authorization: `Bearer ${me.token}` },
+    }),
+  )
   return { url: o.url, connections: o.connections, durationSec: o.durationSec, pipelining: o.pipelining, scenarios }
 }

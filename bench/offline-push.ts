@@ -16,7 +16,10 @@ export interface OfflinePushCount {
   complete: boolean
 }
 
-export function countPushes(values: Array<Buffer | string>, conversationId: string): { records: number; notifications: number } {
+export function countPushes(
+  values: Array<Buffer | string>,
+  conversationId: string,
+): { records: number; notifications: number } {
   let records = 0
   const seen = new Set<string>()
   for (const value of values) {
@@ -34,11 +37,19 @@ export function countPushes(values: Array<Buffer | string>, conversationId: stri
 }
 
 /** Reads the push topic until the run's notifications are all there or `waitMs` passed (task may lag). */
-export async function offlinePushes(cfg: GochatConfig, conversationId: string, expected: number, waitMs = 15_000): Promise<OfflinePushCount> {
+export async function offlinePushes(
+  cfg: GochatConfig,
+  conversationId: string,
+  expected: number,
+  waitMs = 15_000,
+): Promise<OfflinePushCount> {
   const topic = topics(cfg).push
   const deadline = Date.now() + waitMs
   for (;;) {
-    const counted = countPushes((await readTopic(cfg, topic)).map((r) => r.value), conversationId)
+    const counted = countPushes(
+      (await readTopic(cfg, topic)).map((r) => r.value),
+      conversationId,
+    )
     const complete = counted.notifications >= expected
     if (complete || Date.now() >= deadline) return { topic, ...counted, expected, complete }
     await sleep(2000)

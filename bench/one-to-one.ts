@@ -36,7 +36,14 @@ export interface SendRun {
   rate: Rate
   payloadBytes: number
   workers: number
-  setup: { usersVia: string; usersMs: number; conversationsMs: number; connectMs: number; connected: number; connectErrors: string[] }
+  setup: {
+    usersVia: string
+    usersMs: number
+    conversationsMs: number
+    connectMs: number
+    connected: number
+    connectErrors: string[]
+  }
   send: { sent: number; failed: number; durationMs: number }
   /** measured messages received per second, over all pairs */
   messagesPerSec: number
@@ -80,7 +87,12 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
   const pool = await WorkerPool.start(o.workers)
   try {
     o.log(`opening ${o.pairs} pairs of connections from ${pool.size} worker threads`)
-    const bar = o.progress ? progressBar('connect pairs', o.pairs, () => { const p = pool.progress(); return { done: p.opened, failed: p.failed } }) : undefined
+    const bar = o.progress
+      ? progressBar('connect pairs', o.pairs, () => {
+          const p = pool.progress()
+          return { done: p.opened, failed: p.failed }
+        })
+      : undefined
     t = Date.now()
     const connected = await pool.connectPairs(run, o.messages, specs, o.connectConcurrency).finally(() => bar?.stop())
     const connectMs = Date.now() - t
@@ -97,7 +109,11 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
     await pool.sendPairs(1, o.messages, ratePerPair, o.payloadBytes)
     const sendDone = nowMs()
     const wanted = connected.opened * o.messages
-    await waitUntil(async () => (await pool.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted, o.drainTimeoutMs, 50)
+    await waitUntil(
+      async () => (await pool.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
+      o.drainTimeoutMs,
+      50,
+    )
     const end = nowMs()
     const cpu1 = processCpuMs()
     const merged = await pool.collect()
@@ -115,7 +131,14 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
       rate: o.rate,
       payloadBytes: o.payloadBytes,
       workers: pool.size,
-      setup: { usersVia: via, usersMs, conversationsMs, connectMs, connected: connected.opened, connectErrors: connected.errors },
+      setup: {
+        usersVia: via,
+        usersMs,
+        conversationsMs,
+        connectMs,
+        connected: connected.opened,
+        connectErrors: connected.errors,
+      },
       send: { sent: measuredSent, failed: merged.sendErrors, durationMs: Math.round(sendDone - start) },
       messagesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
       latencyMs: merged.latencies.summary(),

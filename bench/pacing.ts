@@ -7,7 +7,8 @@ export type Rate = number | 'max'
 export function parseRate(text: string): Rate {
   if (text === 'max') return 'max'
   const n = Number(text)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--rate must be a positive number of messages a second, or "max" (got "${text}")`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`--rate must be a positive number of messages a second, or "max" (got "${text}")`)
   return n
 }
 
@@ -17,7 +18,12 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Calls `fire(k)` for k = 0..count-1: the k-th at start + k/rate (never earlier), and never with more than
  * `window` calls unsettled. Resolves when every call has settled.
  */
-export async function paced(count: number, rate: Rate, window: number, fire: (k: number) => Promise<void>): Promise<void> {
+export async function paced(
+  count: number,
+  rate: Rate,
+  window: number,
+  fire: (k: number) => Promise<void>,
+): Promise<void> {
   const start = nowMs()
   const interval = rate === 'max' ? 0 : 1000 / rate
   const active = new Set<Promise<void>>()

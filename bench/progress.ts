@@ -4,7 +4,12 @@ export interface Progress {
   stop(): void
 }
 
-export function progressBar(label: string, total: number, read: () => { done: number; failed: number }, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(
+  label: string,
+  total: number,
+  read: () => { done: number; failed: number },
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   const tty = Boolean(stream.isTTY)
   const start = Date.now()
   let lastLine = 0
@@ -16,10 +21,18 @@ export function progressBar(label: string, total: number, read: () => { done: nu
     const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : width
     const text = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${failed ? ` (${failed} failed)` : ''} ${rate}/s`
     if (tty) stream.write(`\r${text}\x1b[K${final ? '\n' : ''}`)
-    else if (final || Date.now() - lastLine >= 5000) { stream.write(`${text}\n`); lastLine = Date.now() }
+    else if (final || Date.now() - lastLine >= 5000) {
+      stream.write(`${text}\n`)
+      lastLine = Date.now()
+    }
   }
   const timer = setInterval(() => draw(false), tty ? 200 : 1000)
-  return { stop: () => { clearInterval(timer); draw(true) } }
+  return {
+    stop: () => {
+      clearInterval(timer)
+      draw(true)
+    },
+  }
 }
 
 /** A one-line status on stderr (phases of a run). */

@@ -12,13 +12,17 @@ export interface Ratios {
   memoryPerConnection: number | null
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? null : Math.round((a / b) * 100) / 100)
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !(b > 0) ? null : Math.round((a / b) * 100) / 100
 
 export function ratios(gochat: FanoutRun, baseline: FanoutRun): Ratios {
   return {
     deliveriesPerSec: ratio(gochat.deliveriesPerSec, baseline.deliveriesPerSec),
     completionP99: ratio(gochat.completionMs.p99, baseline.completionMs.p99),
     latencyP99: ratio(gochat.latencyMs.p99, baseline.latencyMs.p99),
-    memoryPerConnection: (gochat.server?.bytesPerConnection ?? -1) < 0 ? null : ratio(gochat.server?.bytesPerConnection, baseline.server?.bytesPerConnection),
+    memoryPerConnection:
+      (gochat.server?.bytesPerConnection ?? -1) < 0
+        ? null
+        : ratio(gochat.server?.bytesPerConnection, baseline.server?.bytesPerConnection),
   }
 }

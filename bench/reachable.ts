@@ -18,8 +18,13 @@ async function why(url: string): Promise<string | null> {
 }
 
 export async function checkGateways(gateways: string[]): Promise<void> {
-  const failures = (await Promise.all(gateways.map(async (g) => [g, await why(g)] as const))).filter(([, w]) => w !== null)
+  const failures = (await Promise.all(gateways.map(async (g) => [g, await why(g)] as const))).filter(
+    ([, w]) => w !== null,
+  )
   if (failures.length) {
-    throw new UnreachableError(failures.map(([g, w]) => `gateway ${g} did not answer (${w})`).join('\n'), 'start one with `gochat up` or `gochat cluster up`, or check --gateway')
+    throw new UnreachableError(
+      failures.map(([g, w]) => `gateway ${g} did not answer (${w})`).join('\n'),
+      'start one with `gochat up` or `gochat cluster up`, or check --gateway',
+    )
   }
 }

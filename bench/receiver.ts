@@ -8,7 +8,11 @@ export interface Receiver {
   close(): void
 }
 
-export function openReceiver(e: Endpoint, onFrame: (text: string) => void, onLost: (why: string) => void): Promise<Receiver> {
+export function openReceiver(
+  e: Endpoint,
+  onFrame: (text: string) => void,
+  onLost: (why: string) => void,
+): Promise<Receiver> {
   return e.dialect === 'socketio' ? openSocketIo(e, onFrame, onLost) : openWebSocket(e, onFrame, onLost)
 }
 
@@ -19,12 +23,23 @@ function openWebSocket(e: Endpoint, onFrame: (text: string) => void, onLost: (wh
     let closing = false
     ws.once('open', () => {
       open = true
-      resolve({ close: () => { closing = true; ws.terminate() } })
+      resolve({
+        close: () => {
+          closing = true
+          ws.terminate()
+        },
+      })
     })
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)))
-    ws.on('error', (err) => { if (!open) reject(err) })
-    ws.on('message', (data, isBinary) => { if (!isBinary) onFrame(data.toString()) })
-    ws.once('close', (code) => { if (open && !closing) onLost(`closed ${code}`) })
+    ws.on('error', (err) => {
+      if (!open) reject(err)
+    })
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) onFrame(data.toString())
+    })
+    ws.once('close', (code) => {
+      if (open && !closing) onLost(`closed ${code}`)
+    })
   })
 }
 
@@ -35,10 +50,22 @@ function openSocketIo(e: Endpoint, onFrame: (text: string) => void, onLost: (why
     let closing = false
     socket.once('connect', () => {
       open = true
-      resolve({ close: () => { closing = true; socket.disconnect() } })
+      resolve({
+        close: () => {
+          closing = true
+          socket.disconnect()
+        },
+      })
     })
-    socket.once('connect_error', (err) => { if (!open) { socket.disconnect(); reject(err) } })
+    socket.once('connect_error', (err) => {
+      if (!open) {
+        socket.disconnect()
+        reject(err)
+      }
+    })
     socket.on('message', (text: string) => onFrame(text))
-    socket.on('disconnect', (reason) => { if (open && !closing) onLost(reason) })
+    socket.on('disconnect', (reason) => {
+      if (open && !closing) onLost(reason)
+    })
   })
 }

@@ -5,7 +5,10 @@ import { io, type Socket } from 'socket.io-client'
 import { socketIoOptions, webSocketUrl, type Endpoint } from './endpoints.js'
 
 export class SendError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`${code}: ${message}`)
   }
 }
@@ -23,7 +26,10 @@ type Answer = { op: string; ref?: string; seq?: number; code?: string; message?:
 
 function webSocketSender(e: Endpoint): Promise<Sender> {
   const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false })
-  const pending = new Map<string, { resolve: (a: { seq: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>()
+  const pending = new Map<
+    string,
+    { resolve: (a: { seq: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >()
   let next = 0
   ws.on('message', (data) => {
     const text = data.toString()
@@ -38,14 +44,20 @@ function webSocketSender(e: Endpoint): Promise<Sender> {
     else p.reject(new SendError(f.code ?? 'error', f.message ?? 'send failed'))
   })
   ws.on('close', () => {
-    for (const p of pending.values()) { clearTimeout(p.timer); p.reject(new SendError('closed', 'sender connection closed')) }
+    for (const p of pending.values()) {
+      clearTimeout(p.timer)
+      p.reject(new SendError('closed', 'sender connection closed'))
+    }
     pending.clear()
   })
   const sender: Sender = {
     send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
       const ref = `s${++next}`
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { pending.delete(ref); reject(new SendError('timeout', `no ack within ${timeoutMs} ms`)) }, timeoutMs)
+        const timer = setTimeout(() => {
+          pending.delete(ref)
+          reject(new SendError('timeout', `no ack within ${timeoutMs} ms`))
+        }, timeoutMs)
         pending.set(ref, { resolve, reject, timer })
         ws.send(JSON.stringify({ op: 'send', ref, conversationId, content, idempotencyKey }))
       })
@@ -64,14 +76,20 @@ function socketIoSender(e: Endpoint): Promise<Sender> {
   const sender: Sender = {
     send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        socket.timeout(timeoutMs).emit('send', { conversationId, content, idempotencyKey }, (err: Error | null, ack: { seq: number }) =>
-          err ? reject(new SendError('timeout', `no ack within ${timeoutMs} ms`)) : resolve({ seq: ack.seq }))
+        socket
+          .timeout(timeoutMs)
+          .emit('send', { conversationId, content, idempotencyKey }, (err: Error | null, ack: { seq: number }) =>
+            err ? reject(new SendError('timeout', `no ack within ${timeoutMs} ms`)) : resolve({ seq: ack.seq }),
+          )
       })
     },
     close: () => socket.disconnect(),
   }
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(sender))
-    socket.once('connect_error', (err) => { socket.disconnect(); reject(err) })
+    socket.once('connect_error', (err) => {
+      socket.disconnect()
+      reject(err)
+    })
   })
 }

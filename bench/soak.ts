@@ -40,17 +40,21 @@ async function sample(url: string, atMs: number): Promise<MemorySample | null> {
 export function sampleMemory(url: string, everyMs: number): { stop(): Promise<MemorySample[]> } {
   const samples: MemorySample[] = []
   const t0 = Date.now()
-  const take = async () => { const s = await sample(url, Date.now() - t0); if (s) samples.push(s) }
+  const take = async () => {
+    const s = await sample(url, Date.now() - t0)
+    if (s) samples.push(s)
+  }
   const first = take()
   const timer = setInterval(() => void take(), everyMs)
   let stopped: Promise<MemorySample[]> | undefined
   return {
-    stop: () => (stopped ??= (async () => {
-      clearInterval(timer)
-      await first
-      await take()
-      return samples
-    })()),
+    stop: () =>
+      (stopped ??= (async () => {
+        clearInterval(timer)
+        await first
+        await take()
+        return samples
+      })()),
   }
 }
 
@@ -62,7 +66,10 @@ export function slopePerSec(points: Array<[number, number]>): number | null {
   const my = points.reduce((a, [, y]) => a + y, 0) / n
   let num = 0
   let den = 0
-  for (const [x, y] of points) { num += (x - mx) * (y - my); den += (x - mx) ** 2 }
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my)
+    den += (x - mx) ** 2
+  }
   return den === 0 ? null : (num / den) * 1000
 }
 
@@ -70,26 +77,43 @@ export function soakSummary(samples: MemorySample[], messagesPerSec: number, war
   const after = samples.filter((s) => s.atMs >= warmupMs)
   const rss = slopePerSec(after.map((s) => [s.atMs, s.rssBytes]))
   const heap = slopePerSec(after.map((s) => [s.atMs, s.heapUsedBytes]))
-  const perMessage = (bytesPerSec: number | null) => (bytesPerSec === null || messagesPerSec <= 0 ? null : bytesPerSec / messagesPerSec / 1024)
+  const perMessage = (bytesPerSec: number | null) =>
+    bytesPerSec === null || messagesPerSec <= 0 ? null : bytesPerSec / messagesPerSec / 1024
   const mb = (s: MemorySample | undefined) => (s ? s.rssBytes / 2 ** 20 : null)
   return {
-    samples, warmupMs,
-    rssSlopeBytesPerSec: rss, heapSlopeBytesPerSec: heap,
-    rssKbPerMessage: perMessage(rss), heapKbPerMessage: perMessage(heap),
-    rssFirstMb: mb(samples[0]), rssLastMb: mb(samples.at(-1)),
+    samples,
+    warmupMs,
+    rssSlopeBytesPerSec: rss,
+    heapSlopeBytesPerSec: heap,
+    rssKbPerMessage: perMessage(rss),
+    heapKbPerMessage: perMessage(heap),
+    rssFirstMb: mb(samples[0]),
+    rssLastMb: mb(samples.at(-1)),
   }
 }
 
 export function renderSoak(s: SoakSummary): string {
   const f = (n: number | null, digits = 3) => (n === null ? 'n/a (run longer than the warm-up)' : n.toFixed(digits))
   const every = Math.max(1, Math.ceil(s.samples.length / 12))
-  const timeline = s.samples.filter((_, i) => i % every === 0 || i === s.samples.length - 1)
-    .map((x) => [`${Math.round(x.atMs / 1000)} s`, (x.rssBytes / 2 ** 20).toFixed(1), (x.heapUsedBytes / 2 ** 20).toFixed(1)])
+  const timeline = s.samples
+    .filter((_, i) => i % every === 0 || i === s.samples.length - 1)
+    .map((x) => [
+      `${Math.round(x.atMs / 1000)} s`,
+      (x.rssBytes / 2 ** 20).toFixed(1),
+      (x.heapUsedBytes / 2 ** 20).toFixed(1),
+    ])
   return [
     renderTable(['server memory at', 'RSS MB', 'heap used MB'], timeline),
-    renderTable(['soak (after the first ' + Math.round(s.warmupMs / 1000) + ' s)', 'RSS', 'heap used'], [
-      ['slope KB/s', f(s.rssSlopeBytesPerSec && s.rssSlopeBytesPerSec / 1024, 1), f(s.heapSlopeBytesPerSec && s.heapSlopeBytesPerSec / 1024, 1)],
-      ['KB per message', f(s.rssKbPerMessage), f(s.heapKbPerMessage)],
-    ]),
+    renderTable(
+      ['soak (after the first ' + Math.round(s.warmupMs / 1000) + ' s)', 'RSS', 'heap used'],
+      [
+        [
+          'slope KB/s',
+          f(s.rssSlopeBytesPerSec && s.rssSlopeBytesPerSec / 1024, 1),
+          f(s.heapSlopeBytesPerSec && s.heapSlopeBytesPerSec / 1024, 1),
+        ],
+        ['KB per message', f(s.rssKbPerMessage), f(s.heapKbPerMessage)],
+      ],
+    ),
   ].join('\n')
 }

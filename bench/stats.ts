@@ -26,7 +26,13 @@ export type CdfPoint = [number, number]
 
 /** Values are recorded in microseconds: sub-millisecond resolution with 3 significant digits. */
 const US = 1000
-const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60 * 60 * 1e6, numberOfSignificantValueDigits: 3, autoResize: true })
+const newHistogram = () =>
+  hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60 * 60 * 1e6,
+    numberOfSignificantValueDigits: 3,
+    autoResize: true,
+  })
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000
 
@@ -108,5 +114,10 @@ export function nearestRank(sorted: number[], percentile: number): number {
 
 export function summarizeSmall(values: number[]): SmallSummary {
   const sorted = [...values].sort((a, b) => a - b)
-  return { count: sorted.length, p50: round(nearestRank(sorted, 50)), p99: round(nearestRank(sorted, 99)), max: round(sorted.at(-1) ?? 0) }
+  return {
+    count: sorted.length,
+    p50: round(nearestRank(sorted, 50)),
+    p99: round(nearestRank(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+  }
 }

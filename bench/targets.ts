@@ -53,14 +53,25 @@ export function gochatTarget(o: GochatTargetOptions): FanoutTarget {
       const [owner, ...members] = users
       t = Date.now()
       log(`creating a group of ${o.groupSize} members`)
-      const conversationId = await createBenchGroup(first!, owner!, members.map((m) => m.userId), `bench ${new Date().toISOString()}`, o.memberChunk)
+      const conversationId = await createBenchGroup(
+        first!,
+        owner!,
+        members.map((m) => m.userId),
+        `bench ${new Date().toISOString()}`,
+        o.memberChunk,
+      )
       const groupMs = Date.now() - t
       const online = members.slice(0, onlineCount(o.groupSize, o.online))
       return {
         conversationId,
         // the sender on the first gateway, receivers spread round-robin over all of them
         sender: { dialect: 'gochat', url: first!, token: owner!.token },
-        receivers: online.map((u, k) => ({ dialect: 'gochat', url: o.gateways[k % o.gateways.length]!, token: u.token, conversationId })),
+        receivers: online.map((u, k) => ({
+          dialect: 'gochat',
+          url: o.gateways[k % o.gateways.length]!,
+          token: u.token,
+          conversationId,
+        })),
         offline: members.length - online.length,
         usersMs,
         groupMs,

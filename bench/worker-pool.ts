@@ -4,7 +4,14 @@
 import { Worker } from 'node:worker_threads'
 import { addTallies, emptyTally, mergeArrivals, type IndexArrivals, type Tally } from './accounting.js'
 import { LatencyRecorder } from './stats.js'
-import type { ConnectAnswer, PairSpec, ReceiverSpec, WorkerMessage, WorkerRequest, WorkerResult } from './worker-protocol.js'
+import type {
+  ConnectAnswer,
+  PairSpec,
+  ReceiverSpec,
+  WorkerMessage,
+  WorkerRequest,
+  WorkerResult,
+} from './worker-protocol.js'
 
 const ENTRY = new URL('./run-ts.js', import.meta.url)
 const WORKER = new URL('./client-worker.ts', import.meta.url).href
@@ -24,7 +31,12 @@ export interface MergedResult {
   lost: number
   sent: number
   sendErrors: number
-  workers: Array<{ eventLoopUtilization: number; peakEventLoopUtilization: number; cpuMs: number | null; elapsedMs: number }>
+  workers: Array<{
+    eventLoopUtilization: number
+    peakEventLoopUtilization: number
+    cpuMs: number | null
+    elapsedMs: number
+  }>
 }
 
 /** Splits `items` into `n` interleaved shares (item k → share k mod n), so every worker gets every gateway. */
@@ -52,7 +64,10 @@ export class WorkerPool {
           else p?.reject(new Error(`client worker: ${m.error}`))
         }
       })
-      worker.on('error', (err) => { for (const p of slot.pending.values()) p.reject(err); slot.pending.clear() })
+      worker.on('error', (err) => {
+        for (const p of slot.pending.values()) p.reject(err)
+        slot.pending.clear()
+      })
       return slot
     })
     const pool = new WorkerPool(slots)
@@ -66,7 +81,10 @@ export class WorkerPool {
   }
 
   progress(): { opened: number; failed: number } {
-    return this.slots.reduce((a, s) => ({ opened: a.opened + s.progress.opened, failed: a.failed + s.progress.failed }), { opened: 0, failed: 0 })
+    return this.slots.reduce(
+      (a, s) => ({ opened: a.opened + s.progress.opened, failed: a.failed + s.progress.failed }),
+      { opened: 0, failed: 0 },
+    )
   }
 
   private call<T>(slot: Slot, req: Req): Promise<T> {
@@ -81,15 +99,41 @@ export class WorkerPool {
     return Promise.all(this.slots.map((s, k) => this.call<T>(s, req(k))))
   }
 
-  async connect(run: string, messages: number, receivers: ReceiverSpec[], concurrency: number, attempts = 3): Promise<ConnectAnswer> {
+  async connect(
+    run: string,
+    messages: number,
+    receivers: ReceiverSpec[],
+    concurrency: number,
+    attempts = 3,
+  ): Promise<ConnectAnswer> {
     const shares = share(receivers, this.size)
-    const answers = await this.all<ConnectAnswer>((k) => ({ type: 'connect', run, messages, receivers: shares[k]!, concurrency, attempts }))
+    const answers = await this.all<ConnectAnswer>((k) => ({
+      type: 'connect',
+      run,
+      messages,
+      receivers: shares[k]!,
+      concurrency,
+      attempts,
+    }))
     return merge(answers)
   }
 
-  async connectPairs(run: string, messages: number, pairs: PairSpec[], concurrency: number, attempts = 3): Promise<ConnectAnswer> {
+  async connectPairs(
+    run: string,
+    messages: number,
+    pairs: PairSpec[],
+    concurrency: number,
+    attempts = 3,
+  ): Promise<ConnectAnswer> {
     const shares = share(pairs, this.size)
-    const answers = await this.all<ConnectAnswer>((k) => ({ type: 'pairs', run, messages, pairs: shares[k]!, concurrency, attempts }))
+    const answers = await this.all<ConnectAnswer>((k) => ({
+      type: 'pairs',
+      run,
+      messages,
+      pairs: shares[k]!,
+      concurrency,
+      attempts,
+    }))
     return merge(answers)
   }
 
@@ -118,13 +162,21 @@ export class WorkerPool {
       lost: results.reduce((n, r) => n + r.lost, 0),
       sent: results.reduce((n, r) => n + r.sent, 0),
       sendErrors: results.reduce((n, r) => n + r.sendErrors, 0),
-      workers: results.map((r) => ({ eventLoopUtilization: r.eventLoopUtilization, peakEventLoopUtilization: r.peakEventLoopUtilization, cpuMs: r.cpuMs, elapsedMs: r.elapsedMs })),
+      workers: results.map((r) => ({
+        eventLoopUtilization: r.eventLoopUtilization,
+        peakEventLoopUtilization: r.peakEventLoopUtilization,
+        cpuMs: r.cpuMs,
+        elapsedMs: r.elapsedMs,
+      })),
     }
   }
 
   /** Closes every connection, then ends the threads (bounded: a stuck worker is terminated regardless). */
   async close(): Promise<void> {
-    await Promise.race([this.all(() => ({ type: 'close' })).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))])
+    await Promise.race([
+      this.all(() => ({ type: 'close' })).catch(() => undefined),
+      new Promise((r) => setTimeout(r, 5000)),
+    ])
     await Promise.all(this.slots.map((s) => s.worker.terminate()))
   }
 }

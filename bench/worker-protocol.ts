@@ -16,8 +16,24 @@ export interface PairSpec {
 }
 
 export type WorkerRequest =
-  | { id: number; type: 'connect'; run: string; messages: number; receivers: ReceiverSpec[]; concurrency: number; attempts: number }
-  | { id: number; type: 'pairs'; run: string; messages: number; pairs: PairSpec[]; concurrency: number; attempts: number }
+  | {
+      id: number
+      type: 'connect'
+      run: string
+      messages: number
+      receivers: ReceiverSpec[]
+      concurrency: number
+      attempts: number
+    }
+  | {
+      id: number
+      type: 'pairs'
+      run: string
+      messages: number
+      pairs: PairSpec[]
+      concurrency: number
+      attempts: number
+    }
   | { id: number; type: 'send-pairs'; from: number; to: number; ratePerPair: number; payloadBytes: number }
   | { id: number; type: 'counts' }
   | { id: number; type: 'mark' }

@@ -12,30 +12,46 @@ import { CliError, UsageError } from '../src/core/operator-errors.js'
 /** commands that operate a deployment, and so use the current context (not up, serve, infra, context) */
 const OPERATIONAL = /^(topics|groups|tail|produce|dlq|db|bench|cluster)(:|$)/
 
-export interface ErrorJson { error: { code: string; message: string; hint: string | null } }
+export interface ErrorJson {
+  error: { code: string; message: string; hint: string | null }
+}
 
 /** The operator's view of any error: oclif's parse errors are usage errors, anything unknown is internal. */
 export function describeError(err: Error & { oclif?: { exit?: number } }): { exitCode: number; json: ErrorJson } {
-  const classified = err instanceof CliError ? err
-    : err instanceof Errors.CLIError && err.oclif?.exit === 2 ? new UsageError(err.message.replace(/^Error: /, ''))
-    : null
+  const classified =
+    err instanceof CliError
+      ? err
+      : err instanceof Errors.CLIError && err.oclif?.exit === 2
+        ? new UsageError(err.message.replace(/^Error: /, ''))
+        : null
   const exitCode = classified?.exitCode ?? err.oclif?.exit ?? 1
   const code = classified?.code ?? (exitCode === 2 ? 'usage' : 'internal')
   const message = (err.message || String(err)).replace(/^Error: /, '')
   return { exitCode, json: { error: { code, message, hint: classified?.hint ?? null } } }
 }
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true
 
   static override baseFlags = {
-    config: Flags.string({ description: 'Config file (JSON or YAML); default $GOCHAT_CONFIG or ./gochat.yaml', helpGroup: 'GLOBAL' }),
-    kafka: Flags.string({ description: 'Kafka brokers host:port[,…] ("embedded" for the in-process bus)', helpGroup: 'GLOBAL' }),
+    config: Flags.string({
+      description: 'Config file (JSON or YAML); default $GOCHAT_CONFIG or ./gochat.yaml',
+      helpGroup: 'GLOBAL',
+    }),
+    kafka: Flags.string({
+      description: 'Kafka brokers host:port[,…] ("embedded" for the in-process bus)',
+      helpGroup: 'GLOBAL',
+    }),
     mysql: Flags.string({ description: 'MySQL URL, e.g. mysql://root@127.0.0.1:3306/gochat', helpGroup: 'GLOBAL' }),
     redis: Flags.string({ description: 'Redis URL, e.g. redis://127.0.0.1:6379', helpGroup: 'GLOBAL' }),
-    'redis-key-prefix': Flags.string({ description: 'Prefix of every Redis key, to share one Redis database (default none)', helpGroup: 'GLOBAL' }),
+    'redis-key-prefix': Flags.string({
+      description: 'Prefix of every Redis key, to share one Redis database (default none)',
+      helpGroup: 'GLOBAL',
+    }),
     'topic-prefix': Flags.string({ description: 'Prefix of every topic name (default gochat)', helpGroup: 'GLOBAL' }),
   }
 
@@ -73,7 +89,14 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.cfg = loadConfig({
         file: this.flags.config,
         flags: values,
-        flagNames: { kafka_brokers: 'kafka', mysql_url: 'mysql', redis_url: 'redis', topic_prefix: 'topic-prefix', redis_key_prefix: 'redis-key-prefix', ...this.typedFlagNames(own) },
+        flagNames: {
+          kafka_brokers: 'kafka',
+          mysql_url: 'mysql',
+          redis_url: 'redis',
+          topic_prefix: 'topic-prefix',
+          redis_key_prefix: 'redis-key-prefix',
+          ...this.typedFlagNames(own),
+        },
         sources,
       })
     } catch (err) {
@@ -114,7 +137,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   /** --json output wanted: the oclif flag, or a command's own --json (tail prints JSON lines) */
   protected wantsJson(): boolean {
-    return this.jsonEnabled() || (this.argv.includes('--json') && !this.argv.slice(0, this.argv.indexOf('--json')).includes('--'))
+    return (
+      this.jsonEnabled() ||
+      (this.argv.includes('--json') && !this.argv.slice(0, this.argv.indexOf('--json')).includes('--'))
+    )
   }
 
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {

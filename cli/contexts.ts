@@ -7,16 +7,33 @@ import { join } from 'node:path'
 import type { ConfigKey } from '../src/config/index.js'
 import { UsageError } from '../src/core/operator-errors.js'
 
-export interface Context { kafka?: string; mysql?: string; redis?: string; topicPrefix?: string; redisKeyPrefix?: string }
-export interface Contexts { current: string | null; contexts: Record<string, Context> }
+export interface Context {
+  kafka?: string
+  mysql?: string
+  redis?: string
+  topicPrefix?: string
+  redisKeyPrefix?: string
+}
+export interface Contexts {
+  current: string | null
+  contexts: Record<string, Context>
+}
 
 /** the configuration key each context field sets */
 export const contextKeys: Record<keyof Context, ConfigKey> = {
-  kafka: 'kafka_brokers', mysql: 'mysql_url', redis: 'redis_url', topicPrefix: 'topic_prefix', redisKeyPrefix: 'redis_key_prefix',
+  kafka: 'kafka_brokers',
+  mysql: 'mysql_url',
+  redis: 'redis_url',
+  topicPrefix: 'topic_prefix',
+  redisKeyPrefix: 'redis_key_prefix',
 }
 
 /** what `gochat infra up` starts, registered by it as the context "local" */
-export const LOCAL_CONTEXT: Context = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306/gochat', redis: 'redis://127.0.0.1:6379' }
+export const LOCAL_CONTEXT: Context = {
+  kafka: '127.0.0.1:9092',
+  mysql: 'mysql://root@127.0.0.1:3306/gochat',
+  redis: 'redis://127.0.0.1:6379',
+}
 
 export const contextsFile = (configDir: string) => join(configDir, 'contexts.json')
 

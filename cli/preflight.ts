@@ -10,7 +10,10 @@ const TIMEOUT_MS = 3000
 function probe(host: string, port: number): Promise<string | null> {
   return new Promise((resolve) => {
     const sock = connect({ host, port })
-    const done = (why: string | null) => { sock.destroy(); resolve(why) }
+    const done = (why: string | null) => {
+      sock.destroy()
+      resolve(why)
+    }
     sock.setTimeout(TIMEOUT_MS, () => done(`no answer within ${TIMEOUT_MS / 1000}s`))
     sock.once('connect', () => done(null))
     sock.once('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message))
@@ -25,16 +28,31 @@ const hostPort = (url: string, defaultPort: number) => {
 export async function preflight(cfg: Pick<GochatConfig, 'kafka_brokers' | 'mysql_url' | 'redis_url'>): Promise<void> {
   const checks: Array<Promise<string | null>> = []
   if (cfg.kafka_brokers.length) {
-    checks.push(Promise.all(cfg.kafka_brokers.map((b) => probe(b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1)))))
-      .then((whys) => (whys.some((w) => w === null) ? null : `Kafka at ${cfg.kafka_brokers.join(',')} did not answer (${[...new Set(whys)].join(', ')}); check --kafka and \`gochat infra status\``)))
+    checks.push(
+      Promise.all(
+        cfg.kafka_brokers.map((b) => probe(b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1)))),
+      ).then((whys) =>
+        whys.some((w) => w === null)
+          ? null
+          : `Kafka at ${cfg.kafka_brokers.join(',')} did not answer (${[...new Set(whys)].join(', ')}); check --kafka and \`gochat infra status\``,
+      ),
+    )
   }
   if (cfg.mysql_url) {
     const { host, port } = hostPort(cfg.mysql_url, 3306)
-    checks.push(probe(host, port).then((why) => why && `MySQL at ${host}:${port} did not answer (${why}); check --mysql and \`gochat infra status\``))
+    checks.push(
+      probe(host, port).then(
+        (why) => why && `MySQL at ${host}:${port} did not answer (${why}); check --mysql and \`gochat infra status\``,
+      ),
+    )
   }
   if (cfg.redis_url) {
     const { host, port } = hostPort(cfg.redis_url, 6379)
-    checks.push(probe(host, port).then((why) => why && `Redis at ${host}:${port} did not answer (${why}); check --redis and \`gochat infra status\``))
+    checks.push(
+      probe(host, port).then(
+        (why) => why && `Redis at ${host}:${port} did not answer (${why}); check --redis and \`gochat infra status\``,
+      ),
+    )
   }
   const failures = (await Promise.all(checks)).filter((f): f is string => f !== null)
   if (failures.length) {

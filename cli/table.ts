@@ -2,7 +2,10 @@
 import Table from 'cli-table3'
 
 export function renderTable(head: string[], rows: Array<Array<string | number | boolean | null | undefined>>): string {
-  const table = new Table({ head, style: { head: process.stdout.isTTY ? ['cyan'] : [], border: process.stdout.isTTY ? ['grey'] : [] } })
+  const table = new Table({
+    head,
+    style: { head: process.stdout.isTTY ? ['cyan'] : [], border: process.stdout.isTTY ? ['grey'] : [] },
+  })
   for (const row of rows) table.push(row.map((c) => (c === null || c === undefined ? '' : String(c))))
   return table.toString()
 }

@@ -30,7 +30,7 @@ describe('server.properties template', () => {
     expect(listenerPorts(props).sort((a, b) => a - b)).toEqual([9092, 19093])
   })
 
-  it('stays off gochat\'s own ports (task 9093, repo 9094, logic 9095)', () => {
+  it("stays off gochat's own ports (task 9093, repo 9094, logic 9095)", () => {
     const all = Object.values(props).join(' ')
     for (const port of ['9093', '9094', '9095']) expect(all).not.toMatch(new RegExp(`:${port}\\b`))
   })
@@ -40,7 +40,8 @@ describe('server.properties template', () => {
   })
 
   it('has replication factor 1 everywhere, explicit topics only, 3 partitions, fast rebalances', () => {
-    for (const key of Object.keys(props).filter((k) => /replication\.factor|min\.isr$/.test(k))) expect(props[key], key).toBe('1')
+    for (const key of Object.keys(props).filter((k) => /replication\.factor|min\.isr$/.test(k)))
+      expect(props[key], key).toBe('1')
     expect(props['offsets.topic.replication.factor']).toBe('1')
     expect(props['transaction.state.log.replication.factor']).toBe('1')
     expect(props['transaction.state.log.min.isr']).toBe('1')
@@ -59,7 +60,12 @@ describe('server.properties template', () => {
 
 describe('parseProperties', () => {
   it('reads key=value and key:value, skips comments and blank lines', () => {
-    expect(parseProperties('# c\n! c\n\na=1\n b = two words \nc:3\nflag\n')).toEqual({ a: '1', b: 'two words', c: '3', flag: '' })
+    expect(parseProperties('# c\n! c\n\na=1\n b = two words \nc:3\nflag\n')).toEqual({
+      a: '1',
+      b: 'two words',
+      c: '3',
+      flag: '',
+    })
   })
 })
 
@@ -91,7 +97,10 @@ describe('broker process', () => {
     expect(args.slice(0, 2)).toEqual(['-Xms256m', '-Xmx512m'])
     expect(args.slice(-4)).toEqual(['-cp', '/r/libs/*', 'kafka.Kafka', '/s/server.properties'])
     expect(args).toContain('-Dlog4j2.configurationFile=/r/log4j2.properties')
-    expect(brokerJavaArgs({ libs: 'l', log4j: 'x', properties: 'p', heapOpts: ' -Xmx1g ' }).slice(0, 2)).toEqual(['-Xmx1g', '-XX:+UseG1GC'])
+    expect(brokerJavaArgs({ libs: 'l', log4j: 'x', properties: 'p', heapOpts: ' -Xmx1g ' }).slice(0, 2)).toEqual([
+      '-Xmx1g',
+      '-XX:+UseG1GC',
+    ])
   })
   it('uses a cluster id that is a base64url UUID (22 characters)', () => {
     expect(KAFKA_CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/)

@@ -1,7 +1,20 @@
 // Local Kafka: one combined KRaft broker+controller on 127.0.0.1:9092, run straight from the jars that Maven
 // copies out of Central (no Kafka install, no Docker). See infra/README.md.
 import { spawn } from 'node:child_process'
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { logLevel } from 'kafkajs'
 import { createKafka } from '../src/drivers/kafka/client.js'
 import {
@@ -82,12 +95,27 @@ export async function ensureLibs(progress: Progress): Promise<{ copied: boolean;
   rmSync(P.libsPartial, { recursive: true, force: true })
   mkdirSync(P.dir, { recursive: true })
   // -B: batch mode (no TTY progress bars, no interactive prompts) — CI has no terminal
-  const res = await run('mvn', ['-B', '-q', '-f', P.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${P.libsPartial}`, '-DincludeScope=runtime'], {
-    cwd: repoRoot,
-  }).catch((err: Error) => {
+  const res = await run(
+    'mvn',
+    [
+      '-B',
+      '-q',
+      '-f',
+      P.pom,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${P.libsPartial}`,
+      '-DincludeScope=runtime',
+    ],
+    {
+      cwd: repoRoot,
+    },
+  ).catch((err: Error) => {
     throw new Error(`${err.message}: Maven is needed to fetch Kafka (apt-get install -y maven openjdk-17-jre-headless)`)
   })
-  if (res.code !== 0) throw new Error(`mvn dependency:copy-dependencies failed (exit ${res.code}):\n${res.output.trim().split('\n').slice(-20).join('\n')}`)
+  if (res.code !== 0)
+    throw new Error(
+      `mvn dependency:copy-dependencies failed (exit ${res.code}):\n${res.output.trim().split('\n').slice(-20).join('\n')}`,
+    )
   rmSync(P.libs, { recursive: true, force: true })
   renameSync(P.libsPartial, P.libs)
   writeFileSync(P.libsHash, sha256(pom) + '\n')
@@ -127,11 +155,15 @@ function startBroker(): number {
   const out = openSync(P.log, 'a')
   writeSync(out, `\n===== gochat infra up: starting Kafka ${kafkaVersion()} at ${new Date().toISOString()} =====\n`)
   // detached: its own process group, so it outlives this command and `infra down` can signal the whole group
-  const child = spawn('java', brokerJavaArgs({ libs: P.libs, log4j: P.log4j, properties: P.properties, heapOpts: process.env.KAFKA_HEAP_OPTS }), {
-    cwd: P.dir,
-    detached: true,
-    stdio: ['ignore', out, out],
-  })
+  const child = spawn(
+    'java',
+    brokerJavaArgs({ libs: P.libs, log4j: P.log4j, properties: P.properties, heapOpts: process.env.KAFKA_HEAP_OPTS }),
+    {
+      cwd: P.dir,
+      detached: true,
+      stdio: ['ignore', out, out],
+    },
+  )
   closeSync(out)
   child.on('error', () => undefined) // ENOENT is caught by the java check in kafkaUp
   child.unref()
@@ -174,7 +206,10 @@ export async function kafkaUp(progress: Progress): Promise<UpAction> {
       intervalMs: 500,
       onWaiting: (s) => progress(`waiting for Kafka on ${address} (${s} s)…`),
     })
-    if (!ok) throw new Error(`Kafka does not answer on ${address} while another infra up holds ${P.dir}/start.lock; see ${P.log}`)
+    if (!ok)
+      throw new Error(
+        `Kafka does not answer on ${address} while another infra up holds ${P.dir}/start.lock; see ${P.log}`,
+      )
     return 'already running'
   }
   try {
@@ -186,7 +221,8 @@ export async function kafkaUp(progress: Progress): Promise<UpAction> {
 
 async function startLocked(progress: Progress): Promise<UpAction> {
   const java = await run('java', ['-version']).catch(() => null)
-  if (java?.code !== 0) throw new Error('java is not installed: Kafka needs a JDK/JRE 17+ (apt-get install -y openjdk-17-jre-headless)')
+  if (java?.code !== 0)
+    throw new Error('java is not installed: Kafka needs a JDK/JRE 17+ (apt-get install -y openjdk-17-jre-headless)')
   const libs = await ensureLibs(progress)
   if (libs.copied) progress(`Kafka ${kafkaVersion()} jars ready in ${(libs.ms / 1000).toFixed(1)} s`)
   await ensureFormatted(progress)
@@ -197,10 +233,16 @@ async function startLocked(progress: Progress): Promise<UpAction> {
       if (!isAlive(pid)) throw new Error(`Kafka exited during start-up; last lines of ${P.log}:\n${tail(P.log)}`)
       return (await adminAnswers({ warmGroupCoordinator: true })) ? true : undefined
     },
-    { timeoutMs: START_TIMEOUT_MS, intervalMs: 300, onWaiting: (s) => progress(`waiting for Kafka on ${address} (${s} s)…`) },
+    {
+      timeoutMs: START_TIMEOUT_MS,
+      intervalMs: 300,
+      onWaiting: (s) => progress(`waiting for Kafka on ${address} (${s} s)…`),
+    },
   )
   if (!ready) {
-    throw new Error(`Kafka (pid ${pid}) does not answer on ${address} after ${START_TIMEOUT_MS / 1000} s; see ${P.log}:\n${tail(P.log)}`)
+    throw new Error(
+      `Kafka (pid ${pid}) does not answer on ${address} after ${START_TIMEOUT_MS / 1000} s; see ${P.log}:\n${tail(P.log)}`,
+    )
   }
   markStarted('kafka', pid)
   return 'started'

@@ -16,7 +16,13 @@ const address = `${MYSQL_HOST}:${MYSQL_PORT}`
 const url = `mysql://root@${address}/${MYSQL_DATABASE}`
 
 async function connectRoot(): Promise<mysql.Connection> {
-  return mysql.createConnection({ host: MYSQL_HOST, port: MYSQL_PORT, user: 'root', password: '', connectTimeout: 2000 })
+  return mysql.createConnection({
+    host: MYSQL_HOST,
+    port: MYSQL_PORT,
+    user: 'root',
+    password: '',
+    connectTimeout: 2000,
+  })
 }
 
 interface ServerInfo {
@@ -31,7 +37,9 @@ async function serverInfo(): Promise<ServerInfo | undefined> {
   let conn: mysql.Connection | undefined
   try {
     conn = await connectRoot()
-    const [rows] = await conn.query('SELECT @@version AS version, @@pid_file AS pidFile, @@log_error AS logError, @@datadir AS datadir')
+    const [rows] = await conn.query(
+      'SELECT @@version AS version, @@pid_file AS pidFile, @@log_error AS logError, @@datadir AS datadir',
+    )
     const r = (rows as Array<Record<string, string>>)[0]!
     // an empty or relative log_error is relative to the data directory (or stderr when empty)
     const logError = !r.logError ? null : r.logError.startsWith('/') ? r.logError : `${r.datadir}${r.logError}`
@@ -76,7 +84,8 @@ async function start(progress: Progress): Promise<void> {
   }
   progress(`MariaDB does not answer on ${address}: starting ${MARIADBD}`)
   const res = await run('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', MARIADBD])
-  if (res.code !== 0) throw new Error(`could not start MariaDB (start-stop-daemon exit ${res.code}): ${res.output.trim()}`)
+  if (res.code !== 0)
+    throw new Error(`could not start MariaDB (start-stop-daemon exit ${res.code}): ${res.output.trim()}`)
   const ok = await waitFor(serverInfo, {
     timeoutMs: 60_000,
     onWaiting: (s) => progress(`waiting for MariaDB on ${address} (${s} s)…`),
@@ -87,7 +96,9 @@ async function start(progress: Progress): Promise<void> {
 async function ensureDatabase(): Promise<void> {
   const conn = await connectRoot()
   try {
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${MYSQL_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+    await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${MYSQL_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    )
   } finally {
     await conn.end()
   }
@@ -100,7 +111,9 @@ export async function mysqlUp(progress: Progress): Promise<UpAction> {
     // nothing, so first wait for it to finish either way.
     if (await processRunning()) {
       progress(`a mariadbd process exists but ${address} does not answer yet: waiting for it to start or exit`)
-      await waitFor(async () => ((await serverInfo()) || !(await processRunning()) ? true : undefined), { timeoutMs: 60_000 })
+      await waitFor(async () => ((await serverInfo()) || !(await processRunning()) ? true : undefined), {
+        timeoutMs: 60_000,
+      })
     }
     if (!(await serverInfo())) {
       await start(progress)
@@ -130,7 +143,10 @@ export async function mysqlDown(progress: Progress): Promise<DownAction> {
     timeoutMs: 60_000,
     onWaiting: (s) => progress(`waiting for MariaDB to stop (${s} s)…`),
   })
-  if (!gone) throw new Error(`MariaDB (${address}) is still running 60 s after SHUTDOWN; see ${info.logError ?? 'its error log'}`)
+  if (!gone)
+    throw new Error(
+      `MariaDB (${address}) is still running 60 s after SHUTDOWN; see ${info.logError ?? 'its error log'}`,
+    )
   markStopped('mysql')
   return 'stopped'
 }

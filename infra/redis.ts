@@ -71,10 +71,26 @@ export async function redisUp(progress: Progress): Promise<UpAction> {
   progress(`Redis does not answer on ${address}: starting redis-server`)
   mkdirSync(dirname(redisPaths.log), { recursive: true })
   // the machine's own start command, plus a log file (daemonized, it would otherwise log to /dev/null)
-  const args = ['--daemonize', 'yes', '--bind', REDIS_HOST, '--port', String(REDIS_PORT), '--save', '', '--appendonly', 'no', '--logfile', redisPaths.log]
+  const args = [
+    '--daemonize',
+    'yes',
+    '--bind',
+    REDIS_HOST,
+    '--port',
+    String(REDIS_PORT),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--logfile',
+    redisPaths.log,
+  ]
   const res = await run('redis-server', args)
   if (res.code !== 0) throw new Error(`could not start Redis (redis-server exit ${res.code}): ${res.output.trim()}`)
-  const info = await waitFor(serverInfo, { timeoutMs: 30_000, onWaiting: (s) => progress(`waiting for Redis on ${address} (${s} s)…`) })
+  const info = await waitFor(serverInfo, {
+    timeoutMs: 30_000,
+    onWaiting: (s) => progress(`waiting for Redis on ${address} (${s} s)…`),
+  })
   if (!info) throw new Error(`Redis started but does not answer on ${address} after 30 s; see ${redisPaths.log}`)
   markStarted('redis', info.pid)
   return 'started'

@@ -98,7 +98,8 @@ export class Cluster {
 
   constructor(readonly opts: ClusterOptions) {
     this.logDir = opts.logDir ?? join(process.cwd(), '.gochat', 'cluster')
-    this.adminSecret = opts.env?.GOCHAT_ADMIN_SECRET || process.env.GOCHAT_ADMIN_SECRET || randomBytes(24).toString('base64url')
+    this.adminSecret =
+      opts.env?.GOCHAT_ADMIN_SECRET || process.env.GOCHAT_ADMIN_SECRET || randomBytes(24).toString('base64url')
     this.jwtSecret = opts.jwtSecret ?? opts.env?.GOCHAT_JWT_SECRET ?? randomSecret()
   }
 
@@ -130,17 +131,27 @@ export class Cluster {
       GOCHAT_JWT_SECRET: this.jwtSecret,
     }
     const proc = (role: string, name: string, args: string[], env?: Record<string, string>) =>
-      this.procs.set(name, { name, role, args: ['serve', `--role=${role}`, `--instance-id=${name}`, ...args], healthUrl: '', crashes: 0, startedAt: 0, ...(env ? { env } : {}) })
+      this.procs.set(name, {
+        name,
+        role,
+        args: ['serve', `--role=${role}`, `--instance-id=${name}`, ...args],
+        healthUrl: '',
+        crashes: 0,
+        startedAt: 0,
+        ...(env ? { env } : {}),
+      })
     const repos = this.roleNames('repo', this.opts.repos)
     const logics = this.roleNames('logic', this.opts.logics)
     for (const name of repos) proc('repo', name, ['--metrics-port=0'], { GOCHAT_REPO_ADDR: '127.0.0.1:0' })
     for (const name of logics) proc('logic', name, ['--metrics-port=0'], { GOCHAT_LOGIC_ADDR: '127.0.0.1:0' })
     for (let i = 1; i <= this.opts.tasks; i++) proc('task', `task-${i}`, ['--metrics-port=0'])
-    for (const [i, id] of this.gatewayIds().entries()) proc('gateway', id, [`--port=${this.opts.gatewayPort ? this.opts.gatewayPort + i : 0}`])
+    for (const [i, id] of this.gatewayIds().entries())
+      proc('gateway', id, [`--port=${this.opts.gatewayPort ? this.opts.gatewayPort + i : 0}`])
 
     const [first, ...others] = repos
     const addrs = [(await this.startProc(first!, timeoutMs)).grpcAddrs.repo!]
-    for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs)))) addrs.push(bound.grpcAddrs.repo!)
+    for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs))))
+      addrs.push(bound.grpcAddrs.repo!)
     this.env.GOCHAT_REPO_ADDR = addrs.join(',')
     const logicAddrs = await Promise.all(logics.map(async (n) => (await this.startProc(n, timeoutMs)).grpcAddrs.logic!))
     this.env.GOCHAT_LOGIC_ADDR = logicAddrs.join(',')
@@ -167,7 +178,10 @@ export class Cluster {
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
     rmSync(readyFile, { force: true })
     const out = createWriteStream(logPath, { flags: 'a' })
-    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], { env: { ...this.env, ...proc.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], {
+      env: { ...this.env, ...proc.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     proc.child = child
     proc.startedAt = Date.now()
     child.once('exit', (code, signal) => this.exited(proc, child, code, signal))
@@ -180,7 +194,8 @@ export class Cluster {
     }
     const deadline = Date.now() + timeoutMs
     while (!existsSync(readyFile)) {
-      if (child.exitCode !== null || child.signalCode !== null) throw await failed(`exited (${child.exitCode ?? child.signalCode}) before it was ready`)
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw await failed(`exited (${child.exitCode ?? child.signalCode}) before it was ready`)
       if (Date.now() > deadline) throw await failed(`was not ready within ${timeoutMs} ms`)
       await sleep(100)
     }
@@ -188,14 +203,18 @@ export class Cluster {
     const role = proc.role
     // pin what was bound, so that a restart comes back on the same ports
     const port = role === 'gateway' ? bound.gatewayPort! : bound.monitorPorts[role]!
-    proc.args = proc.args.map((a) => (a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a))
+    proc.args = proc.args.map((a) =>
+      a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a,
+    )
     if (role === 'repo') proc.env = { GOCHAT_REPO_ADDR: bound.grpcAddrs.repo! }
     if (role === 'logic') proc.env = { GOCHAT_LOGIC_ADDR: bound.grpcAddrs.logic! }
     proc.healthUrl = `http://127.0.0.1:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
     const ready = [...this.procs.values()].filter((p) => p.healthUrl).length
-    this.opts.onProgress?.(`${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`)
+    this.opts.onProgress?.(
+      `${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`,
+    )
     return bound
   }
 
@@ -209,7 +228,11 @@ export class Cluster {
     if (diedAt - proc.startedAt > 60_000) proc.crashes = 0
     proc.crashes++
     const cause = signal ? `signal ${signal}` : `exit code ${code}`
-    clusterLog.warn(`${proc.name} died (${cause})${this.opts.restart ? '; restarting it' : ''}`, { process: proc.name, pid: child.pid, cause })
+    clusterLog.warn(`${proc.name} died (${cause})${this.opts.restart ? '; restarting it' : ''}`, {
+      process: proc.name,
+      pid: child.pid,
+      cause,
+    })
     const evicted = this.evict(proc)
     if (!this.opts.restart) return
     const delay = Math.min(30_000, 250 * 2 ** (proc.crashes - 1))
@@ -224,7 +247,9 @@ export class Cluster {
         if (this.stopping) return
         clusterLog.error(`${proc.name} could not be restarted`, { process: proc.name, err: (err as Error).message })
       }
-    })().finally(() => { proc.restarting = undefined })
+    })().finally(() => {
+      proc.restarting = undefined
+    })
   }
 
   /** the dead process's members leave its consumer groups now, not after the session timeout */
@@ -232,10 +257,22 @@ export class Cluster {
     if (process.env.GOCHAT_CLUSTER_NO_EVICT === '1') return // for before/after measurements
     const t0 = Date.now()
     try {
-      const evicted = await evictMembers(this.opts.kafka.split(','), `${this.opts.topicPrefix}.`, `gochat-${proc.role}-${proc.name}`)
-      if (evicted.length) clusterLog.info(`${proc.name}: ${evicted.length} consumer-group members evicted`, { process: proc.name, groups: evicted.map((e) => e.groupId), ms: Date.now() - t0 })
+      const evicted = await evictMembers(
+        this.opts.kafka.split(','),
+        `${this.opts.topicPrefix}.`,
+        `gochat-${proc.role}-${proc.name}`,
+      )
+      if (evicted.length)
+        clusterLog.info(`${proc.name}: ${evicted.length} consumer-group members evicted`, {
+          process: proc.name,
+          groups: evicted.map((e) => e.groupId),
+          ms: Date.now() - t0,
+        })
     } catch (err) {
-      clusterLog.warn(`${proc.name}: could not evict its consumer-group members (its partitions wait for the session timeout)`, { process: proc.name, err: (err as Error).message })
+      clusterLog.warn(
+        `${proc.name}: could not evict its consumer-group members (its partitions wait for the session timeout)`,
+        { process: proc.name, err: (err as Error).message },
+      )
     }
   }
 
@@ -263,10 +300,17 @@ export class Cluster {
     this.stopping = true
     const codes: Record<string, number | null> = {}
     for (const tier of [0, 1, 2, 3]) {
-      await Promise.all([...this.procs.keys()].filter((n) => rank(n) === tier).map(async (n) => { codes[n] = await this.kill(n, 'SIGTERM') }))
+      await Promise.all(
+        [...this.procs.keys()]
+          .filter((n) => rank(n) === tier)
+          .map(async (n) => {
+            codes[n] = await this.kill(n, 'SIGTERM')
+          }),
+      )
     }
     return codes
   }
 }
 
-const rank = (name: string) => (name.startsWith('gw-') ? 0 : name.startsWith('logic') ? 1 : name.startsWith('task') ? 2 : 3)
+const rank = (name: string) =>
+  name.startsWith('gw-') ? 0 : name.startsWith('logic') ? 1 : name.startsWith('task') ? 2 : 3

@@ -5,7 +5,8 @@ import { installLastResort } from './last-resort.js'
 
 function fakeLog() {
   const lines: Array<{ level: string; msg: string; fields?: Record<string, unknown> }> = []
-  const at = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push({ level, msg, fields })
+  const at = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, msg, fields })
   const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => log }
   return { log, lines }
 }
@@ -27,7 +28,9 @@ describe('installLastResort', () => {
     const proc = new EventEmitter()
     const { log, lines } = fakeLog()
     let drains = 0
-    const exited = new Promise<number>((resolve) => installLastResort({ log, proc, exit: resolve, drain: async () => void drains++, drainMs: 60_000 }))
+    const exited = new Promise<number>((resolve) =>
+      installLastResort({ log, proc, exit: resolve, drain: async () => void drains++, drainMs: 60_000 }),
+    )
     proc.emit('uncaughtException', new TypeError('Invalid URL'))
     proc.emit('uncaughtException', new Error('again'))
     expect(await exited).toBe(1)

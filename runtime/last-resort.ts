@@ -29,7 +29,12 @@ export function installLastResort(o: LastResortOptions): () => void {
     o.log.error('uncaught exception: draining, then exiting with 1', cause(err))
     const force = setTimeout(() => exit(1), o.drainMs)
     force.unref?.()
-    o.drain().catch(() => undefined).finally(() => { clearTimeout(force); exit(1) })
+    o.drain()
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(force)
+        exit(1)
+      })
   }
   proc.on('unhandledRejection', onRejection)
   proc.on('uncaughtException', onException)

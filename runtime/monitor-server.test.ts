@@ -7,7 +7,10 @@ import { startMonitorServer } from './monitor-server.js'
 let server: Server
 let port = 0
 beforeAll(async () => ({ server, port } = await startMonitorServer(0, async () => ({ ok: true, checks: {} }))))
-afterAll(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)) })
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((r) => server.close(r))
+})
 
 describe('monitor server', () => {
   it('sends nosniff and no-store on every answer', async () => {

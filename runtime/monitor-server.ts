@@ -3,20 +3,35 @@ import { createServer, type Server } from 'node:http'
 import { register } from 'prom-client'
 import type { HealthReport } from '../src/core/role.js'
 
-export async function startMonitorServer(port: number, health: () => Promise<HealthReport>, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+export async function startMonitorServer(
+  port: number,
+  health: () => Promise<HealthReport>,
+  host = '127.0.0.1',
+): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('cache-control', 'no-store')
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/health') {
       health().then(
-        (report) => { res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }); res.end(JSON.stringify(report)) },
-        (err: Error) => { res.writeHead(503, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: false, error: err.message })) },
+        (report) => {
+          res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' })
+          res.end(JSON.stringify(report))
+        },
+        (err: Error) => {
+          res.writeHead(503, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ ok: false, error: err.message }))
+        },
       )
     } else if (path === '/metrics') {
       register.metrics().then(
-        (text) => { res.writeHead(200, { 'content-type': register.contentType }); res.end(text) },
-        () => { res.writeHead(500).end() },
+        (text) => {
+          res.writeHead(200, { 'content-type': register.contentType })
+          res.end(text)
+        },
+        () => {
+          res.writeHead(500).end()
+        },
       )
     } else {
       res.writeHead(404, { 'content-type': 'application/json' })
@@ -24,7 +39,15 @@ export async function startMonitorServer(port: number, health: () => Promise<Hea
     }
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use (metrics/health); choose another with the *-metrics-port flags` : err.message)))
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `port ${port} is in use (metrics/health); choose another with the *-metrics-port flags`
+            : err.message,
+        ),
+      ),
+    )
     server.listen(port, host, () => resolve())
   })
   const addr = server.address()
@@ -32,7 +55,9 @@ export async function startMonitorServer(port: number, health: () => Promise<Hea
 }
 
 /** One report of several roles: ok only when every role is. */
-export async function combinedHealth(parts: Array<{ name: string; health: () => Promise<HealthReport> }>): Promise<HealthReport> {
+export async function combinedHealth(
+  parts: Array<{ name: string; health: () => Promise<HealthReport> }>,
+): Promise<HealthReport> {
   const reports = await Promise.all(parts.map(async (p) => [p.name, await p.health()] as const))
   const checks: HealthReport['checks'] = {}
   for (const [name, r] of reports) for (const [k, v] of Object.entries(r.checks)) checks[`${name}.${k}`] = v

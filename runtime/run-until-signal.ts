@@ -16,11 +16,21 @@ export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): P
       }
       stopping = true
       log.info(`${signal}: draining and shutting down`)
-      const force = setTimeout(() => { log.error(`shutdown took over ${drainMs} ms; exiting`); process.exit(1) }, drainMs)
+      const force = setTimeout(() => {
+        log.error(`shutdown took over ${drainMs} ms; exiting`)
+        process.exit(1)
+      }, drainMs)
       force.unref()
       system.stop().then(
-        () => { log.info('stopped cleanly'); resolve() },
-        (err: Error) => { log.error('shutdown failed', { err }); process.exitCode = 1; resolve() },
+        () => {
+          log.info('stopped cleanly')
+          resolve()
+        },
+        (err: Error) => {
+          log.error('shutdown failed', { err })
+          process.exitCode = 1
+          resolve()
+        },
       )
     }
     process.on('SIGTERM', onSignal)

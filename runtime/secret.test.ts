@@ -14,7 +14,10 @@ describe('checkJwtSecret', () => {
     expect(a.secret).not.toBe(DEFAULT)
     expect(a.secret.length).toBeGreaterThanOrEqual(MIN_SECRET_CHARS)
     expect(a.secret).not.toBe(b.secret)
-    expect(checkJwtSecret({ ...embedded, jwt_secret: 'a-dev-secret-16c' }, true)).toEqual({ secret: 'a-dev-secret-16c', generated: false })
+    expect(checkJwtSecret({ ...embedded, jwt_secret: 'a-dev-secret-16c' }, true)).toEqual({
+      secret: 'a-dev-secret-16c',
+      generated: false,
+    })
   })
 
   it('refuses the default or a short secret on real infrastructure or for a role alone, naming the key but not the value', () => {

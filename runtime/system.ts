@@ -13,7 +13,14 @@ import { initTracing } from '../src/observability/tracing.js'
 import { tracedBus } from '../src/messaging/traced.js'
 import { tracedApi } from '../src/rpc/in-process.js'
 import type { LogicApi, MessageApi, RepoApi } from '../src/rpc/api.js'
-import { logicClient, logicDefinition, messageApiClient, messageApiDefinition, repoClient, repoDefinition } from '../src/rpc/client.js'
+import {
+  logicClient,
+  logicDefinition,
+  messageApiClient,
+  messageApiDefinition,
+  repoClient,
+  repoDefinition,
+} from '../src/rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../src/rpc/server.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
 import { checkJwtSecret } from './secret.js'
@@ -43,19 +50,29 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   const all = roleNames.every((r) => wanted.includes(r))
   // throws (before anything starts) for a public or short secret on real infrastructure
   const secret = checkJwtSecret(cfg, all)
-  if (secret.generated) log.info('jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)')
+  if (secret.generated)
+    log.info(
+      'jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)',
+    )
   cfg = { ...cfg, jwt_secret: secret.secret }
-  if (!defaultMetrics) { collectDefaultMetrics(); defaultMetrics = true }
+  if (!defaultMetrics) {
+    collectDefaultMetrics()
+    defaultMetrics = true
+  }
   const processRole = all ? 'all' : wanted.join(',')
   // instance_id names a gateway: in a process of several roles only the gateway's lines carry it
   const mixed = wanted.length > 1 && wanted.includes('gateway')
   if (!all && cfg.kafka_brokers.length === 0) {
-    log.warn(`no Kafka configured: ${wanted.join(', ')} runs on a private in-process bus that no other process can reach; give --kafka (or GOCHAT_KAFKA_BROKERS), or run every role in one process with --role=all`)
+    log.warn(
+      `no Kafka configured: ${wanted.join(', ')} runs on a private in-process bus that no other process can reach; give --kafka (or GOCHAT_KAFKA_BROKERS), or run every role in one process with --role=all`,
+    )
   }
   setLogContext({ role: processRole, ...(mixed ? {} : { instance: cfg.instance_id }) })
   // one provider per process (under --role=all it serves every role; spans carry gochat.role)
   const tracing = await initTracing({
-    endpoint: cfg.tracing_endpoint, sampleRatio: cfg.tracing_sample_ratio, instanceId: cfg.instance_id,
+    endpoint: cfg.tracing_endpoint,
+    sampleRatio: cfg.tracing_sample_ratio,
+    instanceId: cfg.instance_id,
     serviceName: `gochat-${all ? 'all' : wanted.join('-')}`,
   })
   const bus = createBus(cfg, `gochat-${all ? 'all' : wanted.join('-')}-${cfg.instance_id}`)
@@ -67,18 +84,29 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   const closers: Array<() => Promise<void> | void> = []
   const monitorPorts: System['monitorPorts'] = {}
   const grpcAddrs: System['grpcAddrs'] = {}
-  const serveGrpc = async (role: 'repo' | 'logic', address: string, services: Parameters<typeof startGrpcServer>[1]) => {
+  const serveGrpc = async (
+    role: 'repo' | 'logic',
+    address: string,
+    services: Parameters<typeof startGrpcServer>[1],
+  ) => {
     const started = await startGrpcServer(address, services, role)
     grpcServers.push(started.server)
     grpcAddrs[role] = started.address
   }
-  const cache = wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic') ? await createCache(cfg) : undefined
+  const cache =
+    wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic')
+      ? await createCache(cfg)
+      : undefined
 
   if (cache) closers.push(() => cache.close())
   const stop = async () => {
     // Edge first (stop accepting), then the roles behind it, then the shared connections.
     for (const role of [...roles].sort((a, b) => order(a.name) - order(b.name))) {
-      try { await role.stop() } catch (err) { log.warn(`stopping ${role.name} failed`, { err }) }
+      try {
+        await role.stop()
+      } catch (err) {
+        log.warn(`stopping ${role.name} failed`, { err })
+      }
     }
     await Promise.all(grpcServers.map((s) => stopGrpcServer(s)))
     await Promise.all(httpServers.map((s) => new Promise((r) => s.close(r))))
@@ -95,10 +123,18 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     if (created.length) (bus.kind === 'kafka' ? log.info : log.debug)('created topics', { topics: created })
     let repo: RepoApi | undefined
     if (wanted.includes('repo')) {
-      if (!all && cfg.repo_addr.includes(',')) throw new Error(`repo_addr is a list (${cfg.repo_addr}): a repo process listens on one host:port`)
+      if (!all && cfg.repo_addr.includes(','))
+        throw new Error(`repo_addr is a list (${cfg.repo_addr}): a repo process listens on one host:port`)
       const store = await createStore(cfg)
       closers.push(() => store.close())
-      const started = await startRepo({ cfg, bus: busFor('repo'), log, store, cache: cache!, relay: { start: cfg.outbox_relay } })
+      const started = await startRepo({
+        cfg,
+        bus: busFor('repo'),
+        log,
+        store,
+        cache: cache!,
+        relay: { start: cfg.outbox_relay },
+      })
       roles.push(started.role)
       repo = tracedApi(started.api, 'repo', repoDefinition())
       if (!all) await serveGrpc('repo', cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }])
@@ -124,7 +160,10 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     } else if (wanted.includes('gateway')) {
       const l = logicClient(cfg.logic_addr, 'gateway')
       const m = messageApiClient(cfg.logic_addr, 'gateway')
-      closers.push(() => l.close(), () => m.close())
+      closers.push(
+        () => l.close(),
+        () => m.close(),
+      )
       logic = l
       messages = m
     }
@@ -133,7 +172,15 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
 
     let gatewayPort: number | undefined
     if (wanted.includes('gateway')) {
-      const started = await startGateway({ cfg, bus: busFor('gateway'), log: mixed ? log.child({ instance: cfg.instance_id }) : log, logic, messages, cache: cache!, health: () => combinedHealth(roles) })
+      const started = await startGateway({
+        cfg,
+        bus: busFor('gateway'),
+        log: mixed ? log.child({ instance: cfg.instance_id }) : log,
+        logic,
+        messages,
+        cache: cache!,
+        health: () => combinedHealth(roles),
+      })
       roles.push(started.role)
       gatewayPort = started.port
     }
@@ -146,7 +193,11 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       httpServers.push(m.server)
       monitorPorts.task = m.port
     } else {
-      const ports: Record<string, number> = { logic: cfg.logic_metrics_port, repo: cfg.repo_metrics_port, task: cfg.task_metrics_port }
+      const ports: Record<string, number> = {
+        logic: cfg.logic_metrics_port,
+        repo: cfg.repo_metrics_port,
+        task: cfg.task_metrics_port,
+      }
       for (const r of backRoles) {
         const m = await startMonitorServer(ports[r.name]!, () => r.health())
         httpServers.push(m.server)

@@ -32,7 +32,15 @@ const WORDS = {
   network: 'The server cannot be reached right now.',
   timeout: 'The server did not answer in time.',
 }
-const STATUS_WORDS = { 400: WORDS.bad_request, 401: WORDS.unauthorized, 403: WORDS.forbidden, 404: WORDS.not_found, 409: WORDS.conflict, 413: WORDS.too_large, 429: WORDS.rate_limited }
+const STATUS_WORDS = {
+  400: WORDS.bad_request,
+  401: WORDS.unauthorized,
+  403: WORDS.forbidden,
+  404: WORDS.not_found,
+  409: WORDS.conflict,
+  413: WORDS.too_large,
+  429: WORDS.rate_limited,
+}
 
 class GochatError extends Error {
   constructor(code, detail, status) {
@@ -47,9 +55,16 @@ const isTransient = (err) => err?.code === 'network' || err?.code === 'timeout'
 // ---- small helpers ---------------------------------------------------------------------------------------
 
 /** A random idempotency key; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 const store = {
-  get: (k) => { try { return JSON.parse(sessionStorage.getItem(k) ?? 'null') } catch { return null } },
+  get: (k) => {
+    try {
+      return JSON.parse(sessionStorage.getItem(k) ?? 'null')
+    } catch {
+      return null
+    }
+  },
   set: (k, v) => (v === null ? sessionStorage.removeItem(k) : sessionStorage.setItem(k, JSON.stringify(v))),
 }
 
@@ -73,7 +88,10 @@ async function api(method, path, body) {
   try {
     res = await fetch(path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch (err) {
@@ -81,9 +99,17 @@ async function api(method, path, body) {
   }
   const text = await res.text()
   let data
-  try { data = text ? JSON.parse(text) : undefined } catch { data = undefined }
+  try {
+    data = text ? JSON.parse(text) : undefined
+  } catch {
+    data = undefined
+  }
   if (!res.ok) {
-    const err = new GochatError(data?.error?.code ?? `http_${res.status}`, data?.error?.message ?? `HTTP ${res.status}`, res.status)
+    const err = new GochatError(
+      data?.error?.code ?? `http_${res.status}`,
+      data?.error?.message ?? `HTTP ${res.status}`,
+      res.status,
+    )
     if (res.status === 401 && session) signOut(err.message)
     throw err
   }
@@ -103,7 +129,9 @@ class Socket {
   waiting = new Map() // ref → { resolve, reject, timer }
   openWaiters = []
 
-  constructor(handlers) { this.h = handlers }
+  constructor(handlers) {
+    this.h = handlers
+  }
 
   start() {
     this.stopped = false
@@ -126,7 +154,11 @@ class Socket {
     }
     ws.onmessage = (e) => {
       let frame
-      try { frame = JSON.parse(e.data) } catch { return }
+      try {
+        frame = JSON.parse(e.data)
+      } catch {
+        return
+      }
       const w = frame.ref !== undefined && this.waiting.get(frame.ref)
       if (!w) return this.h.onFrame(frame)
       this.waiting.delete(frame.ref)
@@ -137,9 +169,15 @@ class Socket {
     ws.onclose = () => {
       if (this.ws !== ws) return
       this.ws = null
-      for (const [ref, w] of this.waiting) { clearTimeout(w.timer); w.reject(new GochatError('network', 'the connection closed')); this.waiting.delete(ref) }
+      for (const [ref, w] of this.waiting) {
+        clearTimeout(w.timer)
+        w.reject(new GochatError('network', 'the connection closed'))
+        this.waiting.delete(ref)
+      }
       if (this.stopped) return this.setState('offline')
-      const delay = Math.round(Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt++) * (0.5 + Math.random() / 2))
+      const delay = Math.round(
+        Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt++) * (0.5 + Math.random() / 2),
+      )
       this.setState('offline', `retrying in ${Math.ceil(delay / 1000)} s`)
       this.timer = setTimeout(() => this.connect(), delay)
       // a refused upgrade looks like any other failure from here: ask REST whether the token still holds
@@ -159,7 +197,9 @@ class Socket {
     for (const w of this.openWaiters.splice(0)) w(false)
   }
 
-  get open() { return this.ws?.readyState === WebSocket.OPEN }
+  get open() {
+    return this.ws?.readyState === WebSocket.OPEN
+  }
 
   /** Resolves true once open, false after `ms`. */
   whenOpen(ms) {
@@ -179,7 +219,10 @@ class Socket {
     if (!this.open) return Promise.reject(new GochatError('network', 'not connected'))
     const ref = `r${++this.nextRef}`
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiting.delete(ref); reject(new GochatError('timeout', `${frame.op} got no answer`)) }, REQUEST_TIMEOUT_MS)
+      const timer = setTimeout(() => {
+        this.waiting.delete(ref)
+        reject(new GochatError('timeout', `${frame.op} got no answer`))
+      }, REQUEST_TIMEOUT_MS)
       this.waiting.set(ref, { resolve, reject, timer })
       this.ws.send(JSON.stringify({ ...frame, ref }))
     })
@@ -192,18 +235,31 @@ class Socket {
     badge.textContent = detail ? `${state} (${detail})` : state
     // the banner: while a signed-in page has no connection (not during the very first connect)
     if (state === 'online') this.wasOnline = true
-    $('offline-banner').hidden = state === 'online' || this.stopped || !session || (state === 'connecting' && !this.wasOnline)
+    $('offline-banner').hidden =
+      state === 'online' || this.stopped || !session || (state === 'connecting' && !this.wasOnline)
   }
 }
 
-const sock = new Socket({ onOpen: () => void onOnline().catch(showError), onFrame: (f) => void onFrame(f).catch(showError) })
+const sock = new Socket({
+  onOpen: () => void onOnline().catch(showError),
+  onFrame: (f) => void onFrame(f).catch(showError),
+})
 
 // ---- conversations and messages --------------------------------------------------------------------------
 
 function conversation(summary) {
   let c = convs.get(summary.conversationId)
   if (!c) {
-    c = { id: summary.conversationId, lastSeq: 0, readSeq: 0, msgs: new Map(), pending: new Map(), loaded: false, lowest: 1, hasOlder: false }
+    c = {
+      id: summary.conversationId,
+      lastSeq: 0,
+      readSeq: 0,
+      msgs: new Map(),
+      pending: new Map(),
+      loaded: false,
+      lowest: 1,
+      hasOlder: false,
+    }
     convs.set(c.id, c)
   }
   c.kind = summary.kind
@@ -244,7 +300,11 @@ function addMessages(c, messages) {
 /** One page after `afterSeq`: the socket's `sync` when connected, REST otherwise. */
 async function fetchPage(id, afterSeq, limit) {
   if (sock.open) {
-    try { return await sock.request({ op: 'sync', conversationId: id, afterSeq, limit }) } catch (err) { if (!isTransient(err)) throw err }
+    try {
+      return await sock.request({ op: 'sync', conversationId: id, afterSeq, limit })
+    } catch (err) {
+      if (!isTransient(err)) throw err
+    }
   }
   return api('GET', `/v1/conversations/${enc(id)}/messages?afterSeq=${afterSeq}&limit=${limit}`)
 }
@@ -256,7 +316,10 @@ async function syncRange(c, afterSeq, beforeSeq = Infinity) {
     const limit = Number.isFinite(beforeSeq) ? Math.min(PAGE, beforeSeq - 1 - after) : PAGE
     if (limit <= 0) return
     const { messages, hasMore } = await fetchPage(c.id, after, limit)
-    addMessages(c, messages.filter((m) => m.seq < beforeSeq))
+    addMessages(
+      c,
+      messages.filter((m) => m.seq < beforeSeq),
+    )
     if (!messages.length || !hasMore) return
     after = messages[messages.length - 1].seq
   }
@@ -337,12 +400,23 @@ async function deliver(c, p) {
   try {
     const body = { content: p.content, idempotencyKey: p.key }
     // a frame over the gateway's limit is refused without its ref; REST answers a large body by itself
-    const ack = sock.open && new Blob([p.content]).size < SOCKET_CONTENT_BYTES
-      ? await sock.request({ op: 'send', conversationId: c.id, ...body })
-      : await api('POST', `/v1/conversations/${enc(c.id)}/messages`, body)
+    const ack =
+      sock.open && new Blob([p.content]).size < SOCKET_CONTENT_BYTES
+        ? await sock.request({ op: 'send', conversationId: c.id, ...body })
+        : await api('POST', `/v1/conversations/${enc(c.id)}/messages`, body)
     c.pending.delete(p.key)
     if (!c.msgs.has(ack.seq)) {
-      addMessages(c, [{ messageId: ack.messageId, conversationId: c.id, seq: ack.seq, senderId: session.userId, content: p.content, sentAt: p.sentAt, status: 'normal' }])
+      addMessages(c, [
+        {
+          messageId: ack.messageId,
+          conversationId: c.id,
+          seq: ack.seq,
+          senderId: session.userId,
+          content: p.content,
+          sentAt: p.sentAt,
+          status: 'normal',
+        },
+      ])
     }
   } catch (err) {
     if (isTransient(err)) return // stays pending: resent when the socket is back
@@ -372,7 +446,9 @@ function markRead() {
   if (top <= c.readSeq) return
   c.readSeq = top
   renderConversations()
-  const done = sock.open ? sock.request({ op: 'read', conversationId: c.id, seq: top }) : api('POST', `/v1/conversations/${enc(c.id)}/read`, { seq: top })
+  const done = sock.open
+    ? sock.request({ op: 'read', conversationId: c.id, seq: top })
+    : api('POST', `/v1/conversations/${enc(c.id)}/read`, { seq: top })
   done.catch((err) => isTransient(err) || showError(err))
 }
 
@@ -425,8 +501,10 @@ function onEvent(ev) {
     case 'message.recalled':
     case 'message.deleted': {
       if (!c) return
-      const m = c.msgs.get(ev.payload?.seq_id) ?? [...c.msgs.values()].find((x) => x.messageId === ev.payload?.message_id)
-      if (m) c.msgs.set(m.seq, { ...m, status: ev.event_type === 'message.recalled' ? 'recalled' : 'deleted', content: '' })
+      const m =
+        c.msgs.get(ev.payload?.seq_id) ?? [...c.msgs.values()].find((x) => x.messageId === ev.payload?.message_id)
+      if (m)
+        c.msgs.set(m.seq, { ...m, status: ev.event_type === 'message.recalled' ? 'recalled' : 'deleted', content: '' })
       break
     }
     case 'message.read': {
@@ -495,12 +573,17 @@ async function wantNames(ids) {
       for (const u of users) names.set(u.userId, u.displayName)
       learned ||= users.length > 0
     } catch (err) {
-      if (isTransient(err)) batch.forEach((id) => asked.delete(id)) // asked again on a later render
+      if (isTransient(err))
+        batch.forEach((id) => asked.delete(id)) // asked again on a later render
       else showError(err)
     }
   }
   // only when something was learned: a render asks again for what is still missing
-  if (learned) { renderConversations(); renderMessages(); renderTyping() }
+  if (learned) {
+    renderConversations()
+    renderMessages()
+    renderTyping()
+  }
 }
 
 /** Asks who of these users is online (direct peers on (re)connect and on opening, group members). */
@@ -518,7 +601,13 @@ async function refreshPresence(ids) {
   groups.changed()
 }
 
-const dot = (userId) => el('span', { class: 'dot', 'data-testid': 'presence-dot', data: { online: String(online.get(userId) === true) }, title: online.get(userId) ? 'online' : 'offline' })
+const dot = (userId) =>
+  el('span', {
+    class: 'dot',
+    'data-testid': 'presence-dot',
+    data: { online: String(online.get(userId) === true) },
+    title: online.get(userId) ? 'online' : 'offline',
+  })
 
 /** "Alice is typing…" for the open conversation; entries expire by themselves. */
 function renderTyping() {
@@ -526,7 +615,12 @@ function renderTyping() {
   const here = typers.get(openId)
   for (const [id, until] of here ?? []) if (until <= now) here.delete(id)
   const who = [...(here?.keys() ?? [])].map(nameOf)
-  $('typing').textContent = who.length === 0 ? '' : who.length === 1 ? `${who[0]} is typing…` : `${who.slice(0, -1).join(', ')} and ${who.at(-1)} are typing…`
+  $('typing').textContent =
+    who.length === 0
+      ? ''
+      : who.length === 1
+        ? `${who[0]} is typing…`
+        : `${who.slice(0, -1).join(', ')} and ${who.at(-1)} are typing…`
 }
 
 function renderHead() {
@@ -545,12 +639,24 @@ function renderConversations() {
   const list = $('conversation-list')
   const items = [...convs.values()].map((c) => {
     const unread = Math.max(0, c.lastSeq - c.readSeq)
-    return el('li', {},
-      el('button', { type: 'button', class: c.id === openId ? 'conv open' : 'conv', 'data-testid': 'conversation', data: { conversationId: c.id, unread: String(unread) }, onclick: () => openConversation(c.id).catch(showError) },
+    return el(
+      'li',
+      {},
+      el(
+        'button',
+        {
+          type: 'button',
+          class: c.id === openId ? 'conv open' : 'conv',
+          'data-testid': 'conversation',
+          data: { conversationId: c.id, unread: String(unread) },
+          onclick: () => openConversation(c.id).catch(showError),
+        },
         c.peer ? dot(c.peer.userId) : '',
         el('span', { class: 'conv-title', 'data-testid': 'conversation-title', text: title(c) }),
         el('span', { class: 'conv-kind', text: c.kind }),
-        el('span', { class: 'badge', 'data-testid': 'unread', hidden: unread === 0, text: String(unread) })))
+        el('span', { class: 'badge', 'data-testid': 'unread', hidden: unread === 0, text: String(unread) }),
+      ),
+    )
   })
   list.replaceChildren(...items)
   $('no-conversations').hidden = items.length > 0
@@ -564,23 +670,60 @@ function messageItem(c, m) {
   const mine = m.senderId === session.userId
   const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
   const shown = m.status === 'recalled' ? 'message recalled' : m.status === 'deleted' ? 'message deleted' : m.content
-  return el('li', { class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}`, 'data-testid': 'message', data: { seq: String(m.seq), status: m.status, mine: String(mine), messageId: m.messageId } },
+  return el(
+    'li',
+    {
+      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}`,
+      'data-testid': 'message',
+      data: { seq: String(m.seq), status: m.status, mine: String(mine), messageId: m.messageId },
+    },
     el('div', { class: 'content', 'data-testid': 'message-content', text: shown }),
-    el('div', { class: 'meta', 'data-testid': 'message-meta' },
-      el('span', { class: 'sender', 'data-testid': 'message-sender', text: mine ? 'you' : nameOf(m.senderId), title: m.senderId }),
+    el(
+      'div',
+      { class: 'meta', 'data-testid': 'message-meta' },
+      el('span', {
+        class: 'sender',
+        'data-testid': 'message-sender',
+        text: mine ? 'you' : nameOf(m.senderId),
+        title: m.senderId,
+      }),
       el('span', { text: time(m.sentAt) }),
       el('span', { 'data-testid': 'message-seq', text: `#${m.seq}` }),
       read ? el('span', { class: 'read-mark', 'data-testid': 'read-mark', text: 'read' }) : '',
-      mine && m.status === 'normal' ? el('button', { type: 'button', class: 'link', 'data-testid': 'recall', onclick: () => recall(c, m), text: 'recall' }) : ''))
+      mine && m.status === 'normal'
+        ? el('button', {
+            type: 'button',
+            class: 'link',
+            'data-testid': 'recall',
+            onclick: () => recall(c, m),
+            text: 'recall',
+          })
+        : '',
+    ),
+  )
 }
 
 function pendingItem(c, p) {
-  return el('li', { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
+  return el(
+    'li',
+    { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
     el('div', { class: 'content', 'data-testid': 'message-content', text: p.content }),
-    el('div', { class: 'meta', 'data-testid': 'message-meta' },
+    el(
+      'div',
+      { class: 'meta', 'data-testid': 'message-meta' },
       el('span', { text: 'you' }),
       el('span', { text: p.state === 'failed' ? `not sent: ${p.error}` : 'sending…' }),
-      p.state === 'failed' ? el('button', { type: 'button', class: 'link', 'data-testid': 'retry', onclick: () => deliver(c, p), text: 'retry' }) : ''))
+      p.state === 'failed'
+        ? el('button', {
+            type: 'button',
+            class: 'link',
+            'data-testid': 'retry',
+            onclick: () => deliver(c, p),
+            text: 'retry',
+          })
+        : '',
+    ),
+  )
 }
 
 function renderMessages({ toBottom = false } = {}) {
@@ -593,7 +736,20 @@ function renderMessages({ toBottom = false } = {}) {
   void wantNames([...c.msgs.values()].map((m) => m.senderId))
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
   const items = [...c.msgs.values()].sort((a, b) => a.seq - b.seq).map((m) => messageItem(c, m))
-  if (c.hasOlder) items.unshift(el('li', { class: 'older' }, el('button', { type: 'button', class: 'link', 'data-testid': 'load-older', onclick: () => loadOlder().catch(showError), text: 'load older messages' })))
+  if (c.hasOlder)
+    items.unshift(
+      el(
+        'li',
+        { class: 'older' },
+        el('button', {
+          type: 'button',
+          class: 'link',
+          'data-testid': 'load-older',
+          onclick: () => loadOlder().catch(showError),
+          text: 'load older messages',
+        }),
+      ),
+    )
   else if (c.loaded) items.unshift(el('li', { class: 'older hint', text: 'start of the conversation' }))
   for (const p of c.pending.values()) items.push(pendingItem(c, p))
   list.replaceChildren(...items)
@@ -603,7 +759,8 @@ function renderMessages({ toBottom = false } = {}) {
 
 let errorTimer
 function showError(err) {
-  $('error-text').textContent = err instanceof GochatError ? err.message : `Something went wrong: ${err?.message ?? err}`
+  $('error-text').textContent =
+    err instanceof GochatError ? err.message : `Something went wrong: ${err?.message ?? err}`
   $('error').hidden = false
   clearTimeout(errorTimer)
   errorTimer = setTimeout(() => ($('error').hidden = true), 10_000)
@@ -616,7 +773,7 @@ async function start(s) {
   store.set(KEYS.session, s)
   const me = await api('GET', '/v1/me')
   names.set(me.userId, me.displayName)
-  $('my-name').textContent = me.displayName || (me.guest ? 'guest' : me.username ?? '')
+  $('my-name').textContent = me.displayName || (me.guest ? 'guest' : (me.username ?? ''))
   $('my-user-id').textContent = me.userId
   $('me').hidden = false
   $('signin').hidden = true
@@ -648,18 +805,28 @@ function onSubmit(testid, action) {
     e.preventDefault()
     const button = e.submitter
     if (button) button.disabled = true
-    try { await action(e.target, button) } catch (err) { showError(err) } finally { if (button) button.disabled = false }
+    try {
+      await action(e.target, button)
+    } catch (err) {
+      showError(err)
+    } finally {
+      if (button) button.disabled = false
+    }
   })
 }
 
-onSubmit('guest-form', async () => start(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })))
+onSubmit('guest-form', async () =>
+  start(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
+)
 onSubmit('account-form', async (_form, button) => {
   const username = $('username').value.trim()
   const password = $('password').value
   const displayName = $('display-name').value.trim() || undefined
-  await start(await (button?.dataset.action === 'register'
-    ? api('POST', '/v1/auth/register', { username, password, displayName })
-    : api('POST', '/v1/auth/login', { username, password })))
+  await start(
+    await (button?.dataset.action === 'register'
+      ? api('POST', '/v1/auth/register', { username, password, displayName })
+      : api('POST', '/v1/auth/login', { username, password })),
+  )
 })
 async function startChat(peerUserId) {
   const { conversationId } = await api('POST', '/v1/conversations/direct', { peerUserId })
@@ -677,12 +844,39 @@ async function searchUsers(q) {
   return users.filter((u) => u.userId !== session.userId)
 }
 const people = peopleSearch({
-  input: $('people-search'), results: $('people-results'), search: searchUsers, onError: showError,
-  actions: (u) => [el('button', { type: 'button', 'data-testid': 'person-chat', text: 'Chat', onclick: () => startChat(u.userId).then(() => people.clear(), showError) })],
+  input: $('people-search'),
+  results: $('people-results'),
+  search: searchUsers,
+  onError: showError,
+  actions: (u) => [
+    el('button', {
+      type: 'button',
+      'data-testid': 'person-chat',
+      text: 'Chat',
+      onclick: () => startChat(u.userId).then(() => people.clear(), showError),
+    }),
+  ],
 })
-const groups = initGroups({ api, enc, searchUsers, showError, nameOf, names, online, dot, refreshPresence, session: () => session,
-  created: async (conversationId) => { await refreshConversations(); await openConversation(conversationId) },
-  changed: () => { renderConversations(); renderMessages() } })
+const groups = initGroups({
+  api,
+  enc,
+  searchUsers,
+  showError,
+  nameOf,
+  names,
+  online,
+  dot,
+  refreshPresence,
+  session: () => session,
+  created: async (conversationId) => {
+    await refreshConversations()
+    await openConversation(conversationId)
+  },
+  changed: () => {
+    renderConversations()
+    renderMessages()
+  },
+})
 $('back').addEventListener('click', () => openConversation(null).catch(showError))
 $('composer-input').addEventListener('input', () => {
   const c = convs.get(openId)
@@ -719,5 +913,9 @@ document.addEventListener('visibilitychange', markRead)
 window.addEventListener('online', () => sock.nudge())
 
 const saved = store.get(KEYS.session)
-if (saved?.token) start(saved).catch((err) => { showError(err); if ($('app').hidden) $('signin').hidden = false })
+if (saved?.token)
+  start(saved).catch((err) => {
+    showError(err)
+    if ($('app').hidden) $('signin').hidden = false
+  })
 else $('signin').hidden = false

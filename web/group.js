@@ -12,19 +12,52 @@ export function initGroups(app) {
   let members = [] // its members, as GET …/members answered
 
   // ---- creating a group ----
-  const renderPicked = () => $('group-picked').replaceChildren(...[...picked].map(([id, name]) =>
-    el('li', { 'data-testid': 'picked', data: { userId: id } }, name,
-      el('button', { type: 'button', 'aria-label': `remove ${name}`, text: '×', onclick: () => { picked.delete(id); renderPicked() } }))))
+  const renderPicked = () =>
+    $('group-picked').replaceChildren(
+      ...[...picked].map(([id, name]) =>
+        el(
+          'li',
+          { 'data-testid': 'picked', data: { userId: id } },
+          name,
+          el('button', {
+            type: 'button',
+            'aria-label': `remove ${name}`,
+            text: '×',
+            onclick: () => {
+              picked.delete(id)
+              renderPicked()
+            },
+          }),
+        ),
+      ),
+    )
   const pick = peopleSearch({
-    input: $('group-search'), results: $('group-search-results'), search: app.searchUsers, onError: showError,
-    actions: (u) => [el('button', { type: 'button', 'data-testid': 'person-pick', text: 'Add', onclick: () => { picked.set(u.userId, u.displayName); renderPicked(); pick.clear() } })],
+    input: $('group-search'),
+    results: $('group-search-results'),
+    search: app.searchUsers,
+    onError: showError,
+    actions: (u) => [
+      el('button', {
+        type: 'button',
+        'data-testid': 'person-pick',
+        text: 'Add',
+        onclick: () => {
+          picked.set(u.userId, u.displayName)
+          renderPicked()
+          pick.clear()
+        },
+      }),
+    ],
   })
   $('group-form').addEventListener('submit', async (e) => {
     e.preventDefault()
     const button = e.submitter
     if (button) button.disabled = true
     try {
-      const { conversationId } = await api('POST', '/v1/groups', { name: $('group-name').value.trim(), memberIds: [...picked.keys()] })
+      const { conversationId } = await api('POST', '/v1/groups', {
+        name: $('group-name').value.trim(),
+        memberIds: [...picked.keys()],
+      })
       $('group-name').value = ''
       picked.clear()
       renderPicked()
@@ -40,8 +73,21 @@ export function initGroups(app) {
   // ---- the open group's panel ----
   const isAdmin = () => shown?.role === 'admin'
   const add = peopleSearch({
-    input: $('add-member-search'), results: $('add-member-results'), search: app.searchUsers, onError: showError,
-    actions: (u) => members.some((m) => m.userId === u.userId) ? [el('span', { class: 'sub', text: 'member' })] : [el('button', { type: 'button', 'data-testid': 'person-add', text: 'Add', onclick: () => addMember(u.userId) })],
+    input: $('add-member-search'),
+    results: $('add-member-results'),
+    search: app.searchUsers,
+    onError: showError,
+    actions: (u) =>
+      members.some((m) => m.userId === u.userId)
+        ? [el('span', { class: 'sub', text: 'member' })]
+        : [
+            el('button', {
+              type: 'button',
+              'data-testid': 'person-add',
+              text: 'Add',
+              onclick: () => addMember(u.userId),
+            }),
+          ],
   })
 
   async function loadMembers() {
@@ -60,14 +106,18 @@ export function initGroups(app) {
       await api('POST', `/v1/groups/${enc(shown.id)}/members`, { userIds: [userId] })
       add.clear()
       await loadMembers()
-    } catch (err) { showError(err) }
+    } catch (err) {
+      showError(err)
+    }
   }
 
   async function removeMember(userId) {
     try {
       await api('DELETE', `/v1/groups/${enc(shown.id)}/members/${enc(userId)}`)
       await loadMembers()
-    } catch (err) { showError(err) }
+    } catch (err) {
+      showError(err)
+    }
   }
 
   function render() {
@@ -79,12 +129,34 @@ export function initGroups(app) {
     $('add-member').hidden = !isAdmin()
     const me = app.session()?.userId
     // admins first, then by name
-    const sorted = [...members].sort((a, b) => (a.role === b.role ? app.nameOf(a.userId).localeCompare(app.nameOf(b.userId)) : a.role === 'admin' ? -1 : 1))
-    $('member-list').replaceChildren(...sorted.map((m) => el('li', { 'data-testid': 'member', data: { userId: m.userId, role: m.role } },
-      app.dot(m.userId),
-      el('span', { class: 'name', 'data-testid': 'member-name', text: m.userId === me ? `${app.nameOf(m.userId)} (you)` : app.nameOf(m.userId), title: m.userId }),
-      el('span', { class: 'role', text: m.role }),
-      isAdmin() && m.userId !== me ? el('button', { type: 'button', class: 'quiet', 'data-testid': 'remove-member', text: 'Remove', onclick: () => removeMember(m.userId) }) : '')))
+    const sorted = [...members].sort((a, b) =>
+      a.role === b.role ? app.nameOf(a.userId).localeCompare(app.nameOf(b.userId)) : a.role === 'admin' ? -1 : 1,
+    )
+    $('member-list').replaceChildren(
+      ...sorted.map((m) =>
+        el(
+          'li',
+          { 'data-testid': 'member', data: { userId: m.userId, role: m.role } },
+          app.dot(m.userId),
+          el('span', {
+            class: 'name',
+            'data-testid': 'member-name',
+            text: m.userId === me ? `${app.nameOf(m.userId)} (you)` : app.nameOf(m.userId),
+            title: m.userId,
+          }),
+          el('span', { class: 'role', text: m.role }),
+          isAdmin() && m.userId !== me
+            ? el('button', {
+                type: 'button',
+                class: 'quiet',
+                'data-testid': 'remove-member',
+                text: 'Remove',
+                onclick: () => removeMember(m.userId),
+              })
+            : '',
+        ),
+      ),
+    )
   }
 
   $('show-group').addEventListener('click', () => {
@@ -103,7 +175,9 @@ export function initGroups(app) {
       shown.announcement = text.trim()
       app.changed()
       render()
-    } catch (err) { showError(err) }
+    } catch (err) {
+      showError(err)
+    }
   })
 
   return {
@@ -116,6 +190,8 @@ export function initGroups(app) {
       render()
     },
     /** names, presence or the announcement changed */
-    changed() { render() },
+    changed() {
+      render()
+    },
   }
 }

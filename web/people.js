@@ -12,7 +12,10 @@ const MIN_CHARS = 2
 export function peopleSearch({ input, results, search, actions, onError }) {
   let timer
   let latest = 0
-  const clear = () => { results.replaceChildren(); input.value = '' }
+  const clear = () => {
+    results.replaceChildren()
+    input.value = ''
+  }
   const run = async () => {
     const q = input.value.trim()
     const mine = ++latest
@@ -20,18 +23,28 @@ export function peopleSearch({ input, results, search, actions, onError }) {
     try {
       const users = await search(q)
       if (mine !== latest) return // a newer query is on its way
-      results.replaceChildren(...(users.length ? users.map((u) => item(u, actions(u))) : [el('li', { class: 'hint', 'data-testid': 'no-people', text: 'Nobody found.' })]))
+      results.replaceChildren(
+        ...(users.length
+          ? users.map((u) => item(u, actions(u)))
+          : [el('li', { class: 'hint', 'data-testid': 'no-people', text: 'Nobody found.' })]),
+      )
     } catch (err) {
       onError(err)
     }
   }
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS) })
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(run, DEBOUNCE_MS)
+  })
   return { clear, refresh: run }
 }
 
 function item(u, buttons) {
-  return el('li', { 'data-testid': 'person', data: { userId: u.userId } },
+  return el(
+    'li',
+    { 'data-testid': 'person', data: { userId: u.userId } },
     el('span', { class: 'name', 'data-testid': 'person-name', text: u.displayName, title: u.userId }),
     el('span', { class: 'sub', text: u.username ? `@${u.username}` : 'guest' }),
-    ...buttons)
+    ...buttons,
+  )
 }

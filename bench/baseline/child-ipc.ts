@@ -18,7 +18,12 @@ export function reportToParent(port: number, connections: () => number): void {
   process.on('message', (m: ParentRequest) => {
     if (m.type !== 'stats') return
     const u = process.cpuUsage()
-    send({ type: 'stats', rssBytes: process.memoryUsage().rss, cpuMs: (u.user + u.system) / 1000, connections: connections() } satisfies ChildMessage)
+    send({
+      type: 'stats',
+      rssBytes: process.memoryUsage().rss,
+      cpuMs: (u.user + u.system) / 1000,
+      connections: connections(),
+    } satisfies ChildMessage)
   })
   // the parent going away ends the server: no orphan keeps a port or a core
   process.on('disconnect', () => process.exit(0))

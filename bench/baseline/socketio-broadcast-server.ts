@@ -12,12 +12,25 @@ let seq = 0
 
 io.on('connection', (socket) => {
   void socket.join(ROOM)
-  socket.on('send', (f: { conversationId?: string; content?: string }, ack?: (a: { seq: number; messageId: string }) => void) => {
-    seq++
-    const message = { messageId: `m${seq}`, conversationId: f.conversationId, seq, senderId: 'sender', content: f.content, sentAt: Date.now(), status: 'normal' }
-    ack?.({ seq, messageId: message.messageId })
-    io.to(ROOM).emit('message', JSON.stringify({ op: 'message', message }))
-  })
+  socket.on(
+    'send',
+    (f: { conversationId?: string; content?: string }, ack?: (a: { seq: number; messageId: string }) => void) => {
+      seq++
+      const message = {
+        messageId: `m${seq}`,
+        conversationId: f.conversationId,
+        seq,
+        senderId: 'sender',
+        content: f.content,
+        sentAt: Date.now(),
+        status: 'normal',
+      }
+      ack?.({ seq, messageId: message.messageId })
+      io.to(ROOM).emit('message', JSON.stringify({ op: 'message', message }))
+    },
+  )
 })
 
-http.listen(0, '127.0.0.1', () => reportToParent((http.address() as { port: number }).port, () => io.engine.clientsCount))
+http.listen(0, '127.0.0.1', () =>
+  reportToParent((http.address() as { port: number }).port, () => io.engine.clientsCount),
+)

@@ -12,13 +12,26 @@ const SERVERS = {
 export type BaselineKind = keyof typeof SERVERS
 
 export class BaselineServer {
-  private constructor(readonly kind: BaselineKind, readonly url: string, private readonly child: ChildProcess) {}
+  private constructor(
+    readonly kind: BaselineKind,
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {}
 
   static start(kind: BaselineKind, timeoutMs = 30_000): Promise<BaselineServer> {
-    const child = fork(ENTRY, [SERVERS[kind]], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env } })
+    const child = fork(ENTRY, [SERVERS[kind]], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env },
+    })
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${kind} baseline server did not start within ${timeoutMs} ms`)) }, timeoutMs)
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${kind} baseline server exited with ${code}`)) })
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`${kind} baseline server did not start within ${timeoutMs} ms`))
+      }, timeoutMs)
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`${kind} baseline server exited with ${code}`))
+      })
       child.on('message', (m: ChildMessage) => {
         if (m.type !== 'ready') return
         clearTimeout(timer)
@@ -29,7 +42,10 @@ export class BaselineServer {
 
   stats(timeoutMs = 10_000): Promise<ChildStats | null> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.child.off('message', onMessage); resolve(null) }, timeoutMs)
+      const timer = setTimeout(() => {
+        this.child.off('message', onMessage)
+        resolve(null)
+      }, timeoutMs)
       const onMessage = (m: ChildMessage) => {
         if (m.type !== 'stats') return
         clearTimeout(timer)
@@ -46,7 +62,10 @@ export class BaselineServer {
     return new Promise((resolve) => {
       const force = setTimeout(() => this.child.kill('SIGKILL'), 5000)
       this.child.removeAllListeners('exit')
-      this.child.once('exit', () => { clearTimeout(force); resolve() })
+      this.child.once('exit', () => {
+        clearTimeout(force)
+        resolve()
+      })
       this.child.kill('SIGTERM')
     })
   }

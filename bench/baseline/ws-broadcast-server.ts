@@ -20,7 +20,15 @@ wss.on('connection', (ws) => {
     }
     if (f.op !== 'send') return
     seq++
-    const message = { messageId: `m${seq}`, conversationId: f.conversationId, seq, senderId: 'sender', content: f.content, sentAt: Date.now(), status: 'normal' }
+    const message = {
+      messageId: `m${seq}`,
+      conversationId: f.conversationId,
+      seq,
+      senderId: 'sender',
+      content: f.content,
+      sentAt: Date.now(),
+      status: 'normal',
+    }
     ws.send(JSON.stringify({ op: 'ack', ref: f.ref, messageId: message.messageId, seq }))
     const frame = Buffer.from(JSON.stringify({ op: 'message', message }))
     for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(frame, { binary: false })

@@ -25,10 +25,14 @@ export interface Verdict {
   recoveryMs: number
 }
 
-async function history(gateway: string, token: string, conversationId: string): Promise<Array<{ seq: number; messageId: string }>> {
+async function history(
+  gateway: string,
+  token: string,
+  conversationId: string,
+): Promise<Array<{ seq: number; messageId: string }>> {
   const rest = new RestClient(gateway, token)
   const out: Array<{ seq: number; messageId: string }> = []
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     const page = await rest.history(conversationId, after, 200)
     out.push(...page.messages)
     if (!page.hasMore || page.messages.length === 0) return out
@@ -37,7 +41,21 @@ async function history(gateway: string, token: string, conversationId: string): 
 }
 
 export async function check(w: Workload, faultAt: number): Promise<Verdict> {
-  const v: Verdict = { acked: 0, ackedMissing: 0, neverLive: 0, missedSilently: 0, duplicates: 0, seqDuplicates: 0, seqGaps: 0, outOfOrder: 0, sendErrors: 0, refused: 0, errors: {}, resyncs: 0, recoveryMs: 0 }
+  const v: Verdict = {
+    acked: 0,
+    ackedMissing: 0,
+    neverLive: 0,
+    missedSilently: 0,
+    duplicates: 0,
+    seqDuplicates: 0,
+    seqGaps: 0,
+    outOfOrder: 0,
+    sendErrors: 0,
+    refused: 0,
+    errors: {},
+    resyncs: 0,
+    recoveryMs: 0,
+  }
   const gateway = w.opts.gateways[0]!
   for (const conv of w.conversations) {
     const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
@@ -53,7 +71,10 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
       let last = 0
       for (const r of m.live) {
         if (r.conversationId !== conv.id) continue
-        if (first.has(r.seq)) { v.duplicates++; continue }
+        if (first.has(r.seq)) {
+          v.duplicates++
+          continue
+        }
         if (r.seq < last) v.outOfOrder++
         last = Math.max(last, r.seq)
         first.set(r.seq, r.at)

@@ -4,13 +4,26 @@
 import WebSocket from 'ws'
 import type { Session } from '../../src/client/rest.js'
 
-interface Pending { resolve: (f: Frame) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+interface Pending {
+  resolve: (f: Frame) => void
+  reject: (e: Error) => void
+  timer: NodeJS.Timeout
+}
 type Frame = Record<string, unknown> & { op: string; ref?: string }
 
-export interface Receipt { conversationId: string; seq: number; at: number }
+export interface Receipt {
+  conversationId: string
+  seq: number
+  at: number
+}
 
 export class SendError extends Error {
-  constructor(readonly code: string, message: string) { super(`${code}: ${message}`) }
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`)
+  }
 }
 
 export class ChaosClient {
@@ -27,7 +40,11 @@ export class ChaosClient {
   private stopped = false
   private ready?: Promise<void>
 
-  constructor(readonly session: Session, private readonly gateways: string[], first: number) {
+  constructor(
+    readonly session: Session,
+    private readonly gateways: string[],
+    first: number,
+  ) {
     this.gw = first % gateways.length
   }
 
@@ -38,7 +55,9 @@ export class ChaosClient {
   /** Connects (retrying over the gateways) and resolves once the socket answers a ping. */
   connect(): Promise<void> {
     if (this.ws?.readyState === WebSocket.OPEN) return Promise.resolve()
-    return (this.ready ??= this.open().finally(() => { this.ready = undefined }))
+    return (this.ready ??= this.open().finally(() => {
+      this.ready = undefined
+    }))
   }
 
   private async open(): Promise<void> {
@@ -48,7 +67,11 @@ export class ChaosClient {
       try {
         await new Promise<void>((resolve, reject) => {
           const ws = new WebSocket(`${url}/v1/ws?token=${encodeURIComponent(this.session.token)}`)
-          ws.once('open', () => { opened = this.ws = ws; this.wire(ws); resolve() })
+          ws.once('open', () => {
+            opened = this.ws = ws
+            this.wire(ws)
+            resolve()
+          })
           ws.once('error', reject)
           ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))
         })
@@ -56,7 +79,10 @@ export class ChaosClient {
         return
       } catch {
         // a socket that opened but did not answer must not stay open beside the next one (it would get copies)
-        if (opened && this.ws === opened) { this.ws = undefined; opened.terminate() }
+        if (opened && this.ws === opened) {
+          this.ws = undefined
+          opened.terminate()
+        }
         this.gw = (this.gw + 1) % this.gateways.length
         await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)))
       }
@@ -83,11 +109,17 @@ export class ChaosClient {
     ws.on('close', () => {
       if (this.ws !== ws) return
       this.ws = undefined
-      for (const [ref, p] of this.pending) { clearTimeout(p.timer); p.reject(new SendError('closed', 'socket closed')); this.pending.delete(ref) }
+      for (const [ref, p] of this.pending) {
+        clearTimeout(p.timer)
+        p.reject(new SendError('closed', 'socket closed'))
+        this.pending.delete(ref)
+      }
       if (this.stopped) return
       this.reconnects++
       this.gw = (this.gw + 1) % this.gateways.length
-      void this.connect().then(() => this.syncAll()).catch(() => undefined)
+      void this.connect()
+        .then(() => this.syncAll())
+        .catch(() => undefined)
     })
   }
 
@@ -100,14 +132,21 @@ export class ChaosClient {
     if (!ws || ws.readyState !== WebSocket.OPEN) throw new SendError('closed', 'not connected')
     const ref = `r${++this.nextRef}`
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.pending.delete(ref); reject(new SendError('timeout', `no answer in ${timeoutMs} ms`)) }, timeoutMs)
+      const timer = setTimeout(() => {
+        this.pending.delete(ref)
+        reject(new SendError('timeout', `no answer in ${timeoutMs} ms`))
+      }, timeoutMs)
       this.pending.set(ref, { resolve, reject, timer })
       ws.send(JSON.stringify({ ...frame, ref }))
     })
   }
 
   /** One send; rejects with a SendError carrying the error frame's code. */
-  async send(conversationId: string, content: string, idempotencyKey: string): Promise<{ seq: number; messageId: string }> {
+  async send(
+    conversationId: string,
+    content: string,
+    idempotencyKey: string,
+  ): Promise<{ seq: number; messageId: string }> {
     const f = await this.request({ op: 'send', conversationId, content, idempotencyKey })
     if (f.op !== 'ack') throw new SendError(String(f.code ?? f.op), String(f.message ?? ''))
     return { seq: f.seq as number, messageId: f.messageId as string }

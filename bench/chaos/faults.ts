@@ -6,20 +6,30 @@ import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
 import type { RedisServer } from './redis-server.js'
 
-export const FAULTS = ['none', 'kill:task', 'kill:repo', 'kill:logic', 'kill:gateway', 'redis:flush', 'redis:restart'] as const
+export const FAULTS = [
+  'none',
+  'kill:task',
+  'kill:repo',
+  'kill:logic',
+  'kill:gateway',
+  'redis:flush',
+  'redis:restart',
+] as const
 const REDIS_DOWN_MS = 2000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** the process a `kill:<role>` fault hits: the first of its role */
 export function victim(cluster: Cluster, role: string): string {
-  const name = [...cluster.procs.keys()].find((n) => (role === 'gateway' ? n.startsWith('gw-') : n === role || n.startsWith(`${role}-`)))
+  const name = [...cluster.procs.keys()].find((n) =>
+    role === 'gateway' ? n.startsWith('gw-') : n === role || n.startsWith(`${role}-`),
+  )
   if (!name) throw new Error(`no ${role} process in the cluster`)
   return name
 }
 
 export async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
-  if (!prefix) throw new Error('redis:flush needs a redis_key_prefix (it deletes that prefix\'s keys only)')
+  if (!prefix) throw new Error("redis:flush needs a redis_key_prefix (it deletes that prefix's keys only)")
   const redis = new Redis(redisUrl, { lazyConnect: true })
   await redis.connect()
   let deleted = 0
@@ -36,7 +46,12 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
   return deleted
 }
 
-export async function injectFault(cluster: Cluster, fault: string, restartAfterMs: number, redis?: RedisServer): Promise<void> {
+export async function injectFault(
+  cluster: Cluster,
+  fault: string,
+  restartAfterMs: number,
+  redis?: RedisServer,
+): Promise<void> {
   if (fault === 'none') return
   if (fault === 'redis:restart') {
     if (!redis) throw new Error('redis:restart needs a Redis of the harness (gochat chaos --own-redis)')

@@ -4,16 +4,22 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)) })
-  s.once('error', reject)
-})
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+    s.once('error', reject)
+  })
 
 export class RedisServer {
   private child?: ChildProcess
   private constructor(readonly port: number) {}
 
-  get url(): string { return `redis://127.0.0.1:${this.port}` }
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`
+  }
 
   static async start(): Promise<RedisServer> {
     const r = new RedisServer(await freePort())
@@ -23,7 +29,11 @@ export class RedisServer {
 
   /** starts redis-server (empty) and resolves once it answers PING */
   async up(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    )
     this.child = child
     const onExit = () => child.kill('SIGKILL')
     process.once('exit', onExit)
@@ -31,7 +41,13 @@ export class RedisServer {
     for (let i = 0; i < 100; i++) {
       const c = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
       c.on('error', () => undefined) // refused until the server listens: expected, asked again below
-      const ok = await c.connect().then(() => c.ping()).then(() => true, () => false)
+      const ok = await c
+        .connect()
+        .then(() => c.ping())
+        .then(
+          () => true,
+          () => false,
+        )
       c.disconnect()
       if (ok) return
       if (child.exitCode !== null) throw new Error(`redis-server on port ${this.port} exited (${child.exitCode})`)

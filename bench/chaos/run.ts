@@ -20,15 +20,37 @@ export interface RoundOptions {
   restartAfterMs: number
 }
 
-export const defaultRound: RoundOptions = { pairs: 10, groupSize: 20, rate: 40, warmupMs: 3000, afterMs: 12_000, drainMs: 5000, restartAfterMs: 5000 }
+export const defaultRound: RoundOptions = {
+  pairs: 10,
+  groupSize: 20,
+  rate: 40,
+  warmupMs: 3000,
+  afterMs: 12_000,
+  drainMs: 5000,
+  restartAfterMs: 5000,
+}
 
-export interface RoundResult extends Verdict { fault: string }
+export interface RoundResult extends Verdict {
+  fault: string
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** `redis`: the harness's own Redis, which the cluster uses (needed by redis:restart) */
-export async function runRound(cluster: Cluster, fault: string, opts: RoundOptions, tag: string, redis?: RedisServer): Promise<RoundResult> {
-  const w = new Workload({ gateways: cluster.gatewayUrls, adminSecret: cluster.adminSecret, pairs: opts.pairs, groupSize: opts.groupSize, rate: opts.rate })
+export async function runRound(
+  cluster: Cluster,
+  fault: string,
+  opts: RoundOptions,
+  tag: string,
+  redis?: RedisServer,
+): Promise<RoundResult> {
+  const w = new Workload({
+    gateways: cluster.gatewayUrls,
+    adminSecret: cluster.adminSecret,
+    pairs: opts.pairs,
+    groupSize: opts.groupSize,
+    rate: opts.rate,
+  })
   try {
     await w.setup(tag)
     w.start()

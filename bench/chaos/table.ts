@@ -19,5 +19,9 @@ export const columns: Array<[string, (r: RoundResult) => string | number]> = [
 /** a Markdown table of the rounds */
 export function markdownTable(results: RoundResult[]): string {
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
-  return [line(columns.map((c) => c[0])), line(columns.map(() => '---')), ...results.map((r) => line(columns.map((c) => c[1](r))))].join('\n')
+  return [
+    line(columns.map((c) => c[0])),
+    line(columns.map(() => '---')),
+    ...results.map((r) => line(columns.map((c) => c[1](r)))),
+  ].join('\n')
 }

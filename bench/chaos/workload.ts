@@ -30,7 +30,10 @@ export interface Sent {
   refusals: number
 }
 
-export interface Conversation { id: string; members: ChaosClient[] }
+export interface Conversation {
+  id: string
+  members: ChaosClient[]
+}
 
 const RETRYABLE = new Set(['unavailable', 'closed', 'timeout', 'rate_limited'])
 
@@ -46,7 +49,12 @@ export class Workload {
 
   async setup(tag: string): Promise<void> {
     const { gateways, pairs, groupSize } = this.opts
-    const { users } = await createUsers(gateways[0]!, this.opts.adminSecret, pairs * 2 + groupSize, `ch${tag}`.slice(0, 16))
+    const { users } = await createUsers(
+      gateways[0]!,
+      this.opts.adminSecret,
+      pairs * 2 + groupSize,
+      `ch${tag}`.slice(0, 16),
+    )
     this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i))
     for (let p = 0; p < pairs; p++) {
       const [a, b] = [this.clients[2 * p]!, this.clients[2 * p + 1]!]
@@ -55,11 +63,15 @@ export class Workload {
     }
     if (groupSize > 1) {
       const members = this.clients.slice(pairs * 2)
-      const { conversationId } = await new RestClient(gateways[0]!, members[0]!.session.token).createGroup(`chaos-${tag}`, members.slice(1).map((c) => c.session.userId))
+      const { conversationId } = await new RestClient(gateways[0]!, members[0]!.session.token).createGroup(
+        `chaos-${tag}`,
+        members.slice(1).map((c) => c.session.userId),
+      )
       this.conversations.push({ id: conversationId, members })
     }
     for (const c of this.conversations) for (const m of c.members) m.follow(c.id)
-    for (let i = 0; i < this.clients.length; i += 50) await Promise.all(this.clients.slice(i, i + 50).map((c) => c.connect()))
+    for (let i = 0; i < this.clients.length; i += 50)
+      await Promise.all(this.clients.slice(i, i + 50).map((c) => c.connect()))
   }
 
   start(): void {
@@ -80,7 +92,14 @@ export class Workload {
   }
 
   private async sendOne(conv: Conversation, sender: ChaosClient): Promise<void> {
-    const s: Sent = { conversationId: conv.id, sender: sender.session.userId, key: randomUUID(), at: Date.now(), attempts: 0, refusals: 0 }
+    const s: Sent = {
+      conversationId: conv.id,
+      sender: sender.session.userId,
+      key: randomUUID(),
+      at: Date.now(),
+      attempts: 0,
+      refusals: 0,
+    }
     this.sent.push(s)
     const until = s.at + (this.opts.retryForMs ?? 30_000)
     for (;;) {

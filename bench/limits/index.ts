@@ -25,7 +25,11 @@ export interface Limits {
 }
 
 /** where a probe goes when the configuration names nothing: the local default ports */
-const LOCAL = { mysql: 'mysql://root@127.0.0.1:3306/gochat', kafka: ['127.0.0.1:9092'], redis: 'redis://127.0.0.1:6379' }
+const LOCAL = {
+  mysql: 'mysql://root@127.0.0.1:3306/gochat',
+  kafka: ['127.0.0.1:9092'],
+  redis: 'redis://127.0.0.1:6379',
+}
 
 type Cfg = Pick<GochatConfig, 'mysql_url' | 'kafka_brokers' | 'redis_url' | 'partitions' | 'replication_factor'>
 
@@ -44,9 +48,15 @@ export async function runLimits(cfg: Cfg, o: LimitsOptions): Promise<Limits> {
   setLogLevel('warn')
   const brokers = cfg.kafka_brokers.length ? cfg.kafka_brokers : LOCAL.kafka
   return {
-    mysql: await probe('MariaDB transactions', o.log, () => mysqlLimits(cfg.mysql_url ?? LOCAL.mysql, { connections: o.connections, batch: o.batch, ms })),
-    kafka: await probe('Kafka produce→consume', o.log, () => kafkaLimits({ ...cfg, kafka_brokers: brokers }, { batch: o.batch, lanes: 4, ms })),
-    redis: await probe('Redis pipelined ops', o.log, () => redisLimits(cfg.redis_url ?? LOCAL.redis, { depth: o.batch, lanes: 4, ms })),
+    mysql: await probe('MariaDB transactions', o.log, () =>
+      mysqlLimits(cfg.mysql_url ?? LOCAL.mysql, { connections: o.connections, batch: o.batch, ms }),
+    ),
+    kafka: await probe('Kafka produce→consume', o.log, () =>
+      kafkaLimits({ ...cfg, kafka_brokers: brokers }, { batch: o.batch, lanes: 4, ms }),
+    ),
+    redis: await probe('Redis pipelined ops', o.log, () =>
+      redisLimits(cfg.redis_url ?? LOCAL.redis, { depth: o.batch, lanes: 4, ms }),
+    ),
   }
 }
 
@@ -70,9 +80,20 @@ export function limitsRows(l: Limits): string[][] {
   const r = ok(l.redis)
   const err = (p: unknown) => `failed: ${(p as { error: string }).error}`
   return [
-    ['MariaDB: 1 message + 1 outbox row per tx', m ? `${m.singleTxPerSec} tx/s (${m.connections} connections)` : err(l.mysql)],
-    [`MariaDB: ${m?.batch ?? '?'} messages + outbox rows per tx`, m ? `${m.batchedMessagesPerSec} messages/s` : err(l.mysql)],
-    ['Kafka produce→consume (acks all)', k ? `${k.consumedPerSec} records/s (${k.partitions} partitions, batches of ${k.batch}; produced ${k.producedPerSec}/s)` : err(l.kafka)],
+    [
+      'MariaDB: 1 message + 1 outbox row per tx',
+      m ? `${m.singleTxPerSec} tx/s (${m.connections} connections)` : err(l.mysql),
+    ],
+    [
+      `MariaDB: ${m?.batch ?? '?'} messages + outbox rows per tx`,
+      m ? `${m.batchedMessagesPerSec} messages/s` : err(l.mysql),
+    ],
+    [
+      'Kafka produce→consume (acks all)',
+      k
+        ? `${k.consumedPerSec} records/s (${k.partitions} partitions, batches of ${k.batch}; produced ${k.producedPerSec}/s)`
+        : err(l.kafka),
+    ],
     ['Redis pipelined INCR', r ? `${r.opsPerSec} ops/s (${r.lanes} × ${r.depth} deep)` : err(l.redis)],
   ]
 }

@@ -26,9 +26,18 @@ export async function kafkaLimits(cfg: Cfg, opts: { batch: number; lanes: number
   let consumed = 0
   let lastConsumed = 0
   try {
-    await bus.ensureTopics([{ name: spec.name, partitions: spec.partitions, replicationFactor: spec.replicationFactor, configs: spec.configs }])
+    await bus.ensureTopics([
+      {
+        name: spec.name,
+        partitions: spec.partitions,
+        replicationFactor: spec.replicationFactor,
+        configs: spec.configs,
+      },
+    ])
     const sub = await bus.subscribe({
-      groupId: `${prefix}-group`, topics: [spec.name], fromBeginning: true,
+      groupId: `${prefix}-group`,
+      topics: [spec.name],
+      fromBeginning: true,
       eachBatch: async (records) => {
         consumed += records.length
         lastConsumed = performance.now()
@@ -37,14 +46,24 @@ export async function kafkaLimits(cfg: Cfg, opts: { batch: number; lanes: number
     let produced = 0
     const start = performance.now()
     const until = start + opts.ms
-    await Promise.all(Array.from({ length: opts.lanes }, async (_, lane) => {
-      for (let n = 0; performance.now() < until; n++) {
-        await bus.publish(spec.name, Array.from({ length: opts.batch }, (_, i) => ({ key: `c_${lane}_${(n * opts.batch + i) % 997}`, value, headers: { n: String(i) } })))
-        produced += opts.batch
-      }
-    }))
+    await Promise.all(
+      Array.from({ length: opts.lanes }, async (_, lane) => {
+        for (let n = 0; performance.now() < until; n++) {
+          await bus.publish(
+            spec.name,
+            Array.from({ length: opts.batch }, (_, i) => ({
+              key: `c_${lane}_${(n * opts.batch + i) % 997}`,
+              value,
+              headers: { n: String(i) },
+            })),
+          )
+          produced += opts.batch
+        }
+      }),
+    )
     const producedAt = performance.now()
-    for (const stopAt = producedAt + 15_000; consumed < produced && performance.now() < stopAt;) await new Promise((r) => setTimeout(r, 20))
+    for (const stopAt = producedAt + 15_000; consumed < produced && performance.now() < stopAt; )
+      await new Promise((r) => setTimeout(r, 20))
     await sub.stop()
     return {
       partitions: spec.partitions,
@@ -57,7 +76,10 @@ export async function kafkaLimits(cfg: Cfg, opts: { batch: number; lanes: number
     await bus.close().catch(() => {})
     const kafka = createKafka(cfg.kafka_brokers, `${prefix}-admin`)
     const admin = kafka.admin()
-    await admin.connect().then(() => admin.deleteTopics({ topics: [spec.name] })).catch(() => {})
+    await admin
+      .connect()
+      .then(() => admin.deleteTopics({ topics: [spec.name] }))
+      .catch(() => {})
     await admin.deleteGroups([`${prefix}-group`]).catch(() => {})
     await admin.disconnect().catch(() => {})
   }

@@ -22,7 +22,16 @@ function rows(worker: number, n: number, from: number) {
   const outbox: unknown[][] = []
   for (let i = 0; i < n; i++) {
     const seq = from + i
-    msgs.push([conv, seq, `m_${worker}_${seq}`, 'u_sender', 'x'.repeat(100), Date.now(), 'normal', `k_${worker}_${seq}`])
+    msgs.push([
+      conv,
+      seq,
+      `m_${worker}_${seq}`,
+      'u_sender',
+      'x'.repeat(100),
+      Date.now(),
+      'normal',
+      `k_${worker}_${seq}`,
+    ])
     outbox.push(['limits.dispatch', conv, Buffer.alloc(300, 1), OUTBOX_HEADERS])
   }
   return { msgs, outbox }
@@ -33,27 +42,35 @@ async function drive(pool: mysql.Pool, connections: number, perTx: number, ms: n
   let done = 0
   const until = performance.now() + ms
   const start = performance.now()
-  await Promise.all(Array.from({ length: connections }, async (_, w) => {
-    const c = await pool.getConnection()
-    let seq = 1
-    try {
-      while (performance.now() < until) {
-        const { msgs, outbox } = rows(tag * 1000 + w, perTx, seq)
-        seq += perTx
-        await c.beginTransaction()
-        await c.query('INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ?', [msgs])
-        await c.query('INSERT INTO outbox (topic, msg_key, value, headers) VALUES ?', [outbox])
-        await c.commit()
-        done += perTx
+  await Promise.all(
+    Array.from({ length: connections }, async (_, w) => {
+      const c = await pool.getConnection()
+      let seq = 1
+      try {
+        while (performance.now() < until) {
+          const { msgs, outbox } = rows(tag * 1000 + w, perTx, seq)
+          seq += perTx
+          await c.beginTransaction()
+          await c.query(
+            'INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ?',
+            [msgs],
+          )
+          await c.query('INSERT INTO outbox (topic, msg_key, value, headers) VALUES ?', [outbox])
+          await c.commit()
+          done += perTx
+        }
+      } finally {
+        c.release()
       }
-    } finally {
-      c.release()
-    }
-  }))
+    }),
+  )
   return Math.round(done / ((performance.now() - start) / 1000))
 }
 
-export async function mysqlLimits(url: string, opts: { connections: number; batch: number; ms: number }): Promise<MysqlLimits> {
+export async function mysqlLimits(
+  url: string,
+  opts: { connections: number; batch: number; ms: number },
+): Promise<MysqlLimits> {
   const base = new URL(url)
   base.pathname = `/gochat_limits_${Date.now()}_${process.pid}`
   const throwaway = base.toString()

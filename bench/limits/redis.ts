@@ -8,7 +8,10 @@ export interface RedisLimits {
   opsPerSec: number
 }
 
-export async function redisLimits(url: string, opts: { depth: number; lanes: number; ms: number }): Promise<RedisLimits> {
+export async function redisLimits(
+  url: string,
+  opts: { depth: number; lanes: number; ms: number },
+): Promise<RedisLimits> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
   await redis.connect()
   const prefix = `gochat_limits:${process.pid}:${Date.now()}:`
@@ -16,14 +19,16 @@ export async function redisLimits(url: string, opts: { depth: number; lanes: num
   try {
     const start = performance.now()
     const until = start + opts.ms
-    await Promise.all(Array.from({ length: opts.lanes }, async (_, lane) => {
-      while (performance.now() < until) {
-        const p = redis.pipeline()
-        for (let i = 0; i < opts.depth; i++) p.incr(`${prefix}${lane}:${i % 16}`)
-        await p.exec()
-        ops += opts.depth
-      }
-    }))
+    await Promise.all(
+      Array.from({ length: opts.lanes }, async (_, lane) => {
+        while (performance.now() < until) {
+          const p = redis.pipeline()
+          for (let i = 0; i < opts.depth; i++) p.incr(`${prefix}${lane}:${i % 16}`)
+          await p.exec()
+          ops += opts.depth
+        }
+      }),
+    )
     return { depth: opts.depth, lanes: opts.lanes, opsPerSec: Math.round(ops / ((performance.now() - start) / 1000)) }
   } finally {
     const keys = await redis.keys(`${prefix}*`).catch(() => [] as string[])

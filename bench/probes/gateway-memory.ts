@@ -19,15 +19,30 @@ const db = mysqlUrl.toString()
 const MiB = 2 ** 20
 
 const cluster = new Cluster({
-  gateways: 1, tasks: 1, kafka: process.env.GOCHAT_KAFKA_BROKERS ?? '127.0.0.1:9092', mysql: db,
-  redis: process.env.GOCHAT_REDIS_URL ?? 'redis://127.0.0.1:6379', topicPrefix: prefix, env: { GOCHAT_REDIS_KEY_PREFIX: `${prefix}:` },
+  gateways: 1,
+  tasks: 1,
+  kafka: process.env.GOCHAT_KAFKA_BROKERS ?? '127.0.0.1:9092',
+  mysql: db,
+  redis: process.env.GOCHAT_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  topicPrefix: prefix,
+  env: { GOCHAT_REDIS_KEY_PREFIX: `${prefix}:` },
 })
 let url = ''
 
 async function reading() {
   const text = await (await fetch(`${url}/metrics`)).text()
-  const value = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1] ?? NaN)
-  return { connections: value('gochat_gateway_connections'), rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes') }
+  const value = (name: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${name} `))
+        ?.split(' ')[1] ?? NaN,
+    )
+  return {
+    connections: value('gochat_gateway_connections'),
+    rss: value('process_resident_memory_bytes'),
+    heap: value('nodejs_heap_size_used_bytes'),
+  }
 }
 
 const sockets: WebSocket[] = []
@@ -39,20 +54,31 @@ try {
   const before = await reading()
   let next = 0
   const t0 = Date.now()
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next < users.length) {
-      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/v1/ws?token=${encodeURIComponent(users[next++]!.token)}`)
-      await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
-      sockets.push(ws)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < users.length) {
+        const ws = new WebSocket(
+          `${url.replace(/^http/, 'ws')}/v1/ws?token=${encodeURIComponent(users[next++]!.token)}`,
+        )
+        await new Promise((resolve, reject) => {
+          ws.once('open', resolve)
+          ws.once('error', reject)
+        })
+        sockets.push(ws)
+      }
+    }),
+  )
   const rampS = (Date.now() - t0) / 1000
-  console.log(`${N} connections in ${rampS.toFixed(1)} s (${Math.round(N / rampS)}/s); before: RSS ${(before.rss / MiB).toFixed(1)} MiB, heap ${(before.heap / MiB).toFixed(1)} MiB`)
+  console.log(
+    `${N} connections in ${rampS.toFixed(1)} s (${Math.round(N / rampS)}/s); before: RSS ${(before.rss / MiB).toFixed(1)} MiB, heap ${(before.heap / MiB).toFixed(1)} MiB`,
+  )
   console.log('seconds after ramp | connections | RSS MiB | heap MiB | KiB/conn RSS | KiB/conn heap')
   for (let s = 0; s <= SECONDS; s += 5) {
     const r = await reading()
     const per = (now: number, then: number) => ((now - then) / 1024 / N).toFixed(1)
-    console.log(`${String(s).padStart(3)} | ${r.connections} | ${(r.rss / MiB).toFixed(1)} | ${(r.heap / MiB).toFixed(1)} | ${per(r.rss, before.rss)} | ${per(r.heap, before.heap)}`)
+    console.log(
+      `${String(s).padStart(3)} | ${r.connections} | ${(r.rss / MiB).toFixed(1)} | ${(r.heap / MiB).toFixed(1)} | ${per(r.rss, before.rss)} | ${per(r.heap, before.heap)}`,
+    )
     await new Promise((res) => setTimeout(res, 5000))
   }
 } finally {

@@ -22,13 +22,21 @@ const ROUNDS = Number(process.argv[4] ?? 3)
 
 async function login(username: string, password: string): Promise<{ ms: number; status: number }> {
   const t0 = performance.now()
-  const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   await res.arrayBuffer()
   return { ms: performance.now() - t0, status: res.status }
 }
 
 async function register(username: string, password: string): Promise<void> {
-  const res = await fetch(`${url}/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const res = await fetch(`${url}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
   if (res.status !== 201) throw new Error(`register ${username}: HTTP ${res.status} ${await res.text()}`)
 }
 
@@ -50,7 +58,9 @@ async function measure(): Promise<Record<string, number>> {
     const statuses = new Map<number, number>()
     let goodStatus = ''
     for (let r = 0; r < ROUNDS; r++) {
-      const flood = Array.from({ length: FLOOD }, (_, i) => login(mode === 'one account' ? target : `nobody-${tag}-${r}-${i}`, `wrong-${i}`))
+      const flood = Array.from({ length: FLOOD }, (_, i) =>
+        login(mode === 'one account' ? target : `nobody-${tag}-${r}-${i}`, `wrong-${i}`),
+      )
       await new Promise((res) => setTimeout(res, 20)) // the flood is in flight
       const t0 = performance.now()
       let g = await login(good.username, good.password)
@@ -64,7 +74,9 @@ async function measure(): Promise<Record<string, number>> {
       for (const b of await Promise.all(flood)) statuses.set(b.status, (statuses.get(b.status) ?? 0) + 1)
     }
     const answers = [...statuses].map(([s, n]) => `${n}×${s}`).join(', ')
-    console.log(`${mode}: good login under ${FLOOD} concurrent bad logins: first answer median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}; status ${goodStatus.trim()}), logged in after median ${median(untilOk).toFixed(0)} ms; bad logins answered ${answers}`)
+    console.log(
+      `${mode}: good login under ${FLOOD} concurrent bad logins: first answer median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}; status ${goodStatus.trim()}), logged in after median ${median(untilOk).toFixed(0)} ms; bad logins answered ${answers}`,
+    )
     out[`${mode}, first answer`] = median(times)
     out[`${mode}, logged in`] = median(untilOk)
   }
@@ -78,15 +90,26 @@ if (!compare) {
 } else {
   const runs: Record<string, Record<string, number>> = {}
   const settings = {
-    'guards off (before)': { GOCHAT_PASSWORD_HASH_CONCURRENCY: '100000', GOCHAT_PASSWORD_HASH_QUEUE: '100000', GOCHAT_LOGIN_MAX_FAILURES: '1000000' },
+    'guards off (before)': {
+      GOCHAT_PASSWORD_HASH_CONCURRENCY: '100000',
+      GOCHAT_PASSWORD_HASH_QUEUE: '100000',
+      GOCHAT_LOGIN_MAX_FAILURES: '1000000',
+    },
     'defaults (after)': {},
   }
   for (const [name, env] of Object.entries(settings)) {
     const up = await startUp([], { GOCHAT_LOG_LEVEL: 'warn', ...env })
     url = up.url
     console.log(`-- ${name}`)
-    try { runs[name] = await measure() } finally { await up.stop() }
+    try {
+      runs[name] = await measure()
+    } finally {
+      await up.stop()
+    }
   }
   const [before, after] = Object.values(runs) as [Record<string, number>, Record<string, number>]
-  for (const key of Object.keys(before)) console.log(`${key}: ${before[key]!.toFixed(0)} ms before, ${after[key]!.toFixed(0)} ms after: ${(before[key]! / after[key]!).toFixed(1)}x`)
+  for (const key of Object.keys(before))
+    console.log(
+      `${key}: ${before[key]!.toFixed(0)} ms before, ${after[key]!.toFixed(0)} ms after: ${(before[key]! / after[key]!).toFixed(1)}x`,
+    )
 }

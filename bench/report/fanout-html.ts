@@ -11,7 +11,10 @@ export function latencyCdfChart(runs: FanoutRun[]): string {
     xLabel: 'latency (ms, log scale)',
     yLabel: 'deliveries at or below (%)',
     xLog: true,
-    series: runs.map((r) => ({ name: r.system, points: r.cdf.map(([pct, v]): [number, number] => [Math.max(v, 0.001), pct]) })),
+    series: runs.map((r) => ({
+      name: r.system,
+      points: r.cdf.map(([pct, v]): [number, number] => [Math.max(v, 0.001), pct]),
+    })),
   })
 }
 
@@ -21,7 +24,10 @@ export function completionChart(runs: FanoutRun[]): string {
     xLabel: 'message',
     yLabel: 'ms',
     dots: true,
-    series: runs.map((r) => ({ name: r.system, points: r.perMessage.filter((m) => m.ms !== null).map((m): [number, number] => [m.index, m.ms!]) })),
+    series: runs.map((r) => ({
+      name: r.system,
+      points: r.perMessage.filter((m) => m.ms !== null).map((m): [number, number] => [m.index, m.ms!]),
+    })),
   })
 }
 
@@ -29,9 +35,12 @@ export function completionChart(runs: FanoutRun[]): string {
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 
 export function renderFanoutHtml(report: FanoutReport, generatedAt = new Date()): string {
-  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter((r): r is FanoutRun => r !== undefined)
+  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter(
+    (r): r is FanoutRun => r !== undefined,
+  )
   const g = report.gochat
-  const summary = `${g.online + g.offline + 1} members, ${g.online} online over ${g.urls.length} gateway(s); ${g.messages} messages at ${g.rate === 'max' ? 'max rate' : `${g.rate}/s`}; ` +
+  const summary =
+    `${g.online + g.offline + 1} members, ${g.online} online over ${g.urls.length} gateway(s); ${g.messages} messages at ${g.rate === 'max' ? 'max rate' : `${g.rate}/s`}; ` +
     `${report.machine.cores} cores, ${(report.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${report.machine.node}`
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>gochat bench fanout</title>

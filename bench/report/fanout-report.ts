@@ -20,7 +20,8 @@ export function verdict(run: FanoutRun): string[] {
   const c = run.completeness
   const out: string[] = []
   if (c.missing > 0) out.push(`${run.system}: ${c.missing} of ${c.expected} deliveries missing`)
-  if (c.connectFailures > 0) out.push(`${run.system}: ${c.connectFailures} members could not connect (${run.setup.connectErrors.join('; ')})`)
+  if (c.connectFailures > 0)
+    out.push(`${run.system}: ${c.connectFailures} members could not connect (${run.setup.connectErrors.join('; ')})`)
   if (run.send.failed > 0) out.push(`${run.system}: ${run.send.failed} sends failed (${run.send.errors.join('; ')})`)
   return out
 }
@@ -34,15 +35,21 @@ export function buildFanoutReport(
 ): FanoutReport {
   const failures = verdict(gochat)
   // the baselines are yardsticks: their own gaps are reported in their columns but do not fail gochat's run
-  const push = typeof offlinePush === 'object' && 'complete' in offlinePush && !offlinePush.complete
-    ? [`offline push: ${offlinePush.notifications} of ${offlinePush.expected} notifications on ${offlinePush.topic}`]
-    : []
+  const push =
+    typeof offlinePush === 'object' && 'complete' in offlinePush && !offlinePush.complete
+      ? [`offline push: ${offlinePush.notifications} of ${offlinePush.expected} notifications on ${offlinePush.topic}`]
+      : []
   return {
     gochat,
     offlinePush,
     ...(baselines ? { baselines } : {}),
     ...(baselines
-      ? { ratios: { ...(baselines.ws ? { ws: ratiosOf(gochat, baselines.ws) } : {}), ...(baselines.socketio ? { socketio: ratiosOf(gochat, baselines.socketio) } : {}) } }
+      ? {
+          ratios: {
+            ...(baselines.ws ? { ws: ratiosOf(gochat, baselines.ws) } : {}),
+            ...(baselines.socketio ? { socketio: ratiosOf(gochat, baselines.socketio) } : {}),
+          },
+        }
       : {}),
     machine: machineInfo,
     ok: failures.length === 0,

@@ -11,16 +11,25 @@ type Row = [string, ...Cell[]]
 
 const ms = (n: number | null | undefined) => (n === null || n === undefined ? '' : n.toFixed(n < 10 ? 2 : 1))
 // RSS that fell while connections opened means garbage of an earlier run was being returned: no figure then
-const kib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : bytes < 0 ? 'n/a (RSS fell: restart the server)' : (bytes / 1024).toFixed(1))
+const kib = (bytes: number | undefined) =>
+  bytes === undefined ? 'n/a' : bytes < 0 ? 'n/a (RSS fell: restart the server)' : (bytes / 1024).toFixed(1)
 const x = (r: number | null | undefined) => (r === null || r === undefined ? '' : `${r}×`)
 
 function rows(runs: FanoutRun[], push: FanoutReport['offlinePush']): Row[] {
   const col = (f: (r: FanoutRun) => Cell): Cell[] => runs.map(f)
-  const pushCell = typeof push === 'string' ? push : 'error' in push ? `error: ${push.error}` : `${push.notifications}/${push.expected} (${push.records} records)`
+  const pushCell =
+    typeof push === 'string'
+      ? push
+      : 'error' in push
+        ? `error: ${push.error}`
+        : `${push.notifications}/${push.expected} (${push.records} records)`
   return [
     ['members online / offline', ...col((r) => `${r.online} / ${r.offline}`)],
     ['connected (connects/s)', ...col((r) => `${r.setup.connected} (${r.setup.connectsPerSec}/s)`)],
-    ['messages × rate', ...col((r) => `${r.messages} × ${r.rate === 'max' ? 'max' : `${r.rate}/s`} (${r.payloadBytes} B)`)],
+    [
+      'messages × rate',
+      ...col((r) => `${r.messages} × ${r.rate === 'max' ? 'max' : `${r.rate}/s`} (${r.payloadBytes} B)`),
+    ],
     ['latency p50 ms', ...col((r) => ms(r.latencyMs.p50))],
     ['latency p90 ms', ...col((r) => ms(r.latencyMs.p90))],
     ['latency p99 ms', ...col((r) => ms(r.latencyMs.p99))],
@@ -33,7 +42,10 @@ function rows(runs: FanoutRun[], push: FanoutReport['offlinePush']): Row[] {
     ['expected / received', ...col((r) => `${r.completeness.expected} / ${r.completeness.received}`)],
     ['duplicates / out-of-order', ...col((r) => `${r.completeness.duplicates} / ${r.completeness.outOfOrder}`)],
     ['missing', ...col((r) => r.completeness.missing)],
-    ['lost connections / connect failures', ...col((r) => `${r.completeness.lostConnections} / ${r.completeness.connectFailures}`)],
+    [
+      'lost connections / connect failures',
+      ...col((r) => `${r.completeness.lostConnections} / ${r.completeness.connectFailures}`),
+    ],
     ['sends ok / failed / retried', ...col((r) => `${r.send.sent} / ${r.send.failed} / ${r.send.retries}`)],
     ['send ack p50 / p99 ms', ...col((r) => `${ms(r.send.ackMs.p50)} / ${ms(r.send.ackMs.p99)}`)],
     ['offline push (notifications/expected)', ...col((r) => (r.system === 'gochat' ? pushCell : ''))],
@@ -56,9 +68,15 @@ function ratioRows(r: { ws?: Ratios; socketio?: Ratios }): Row[] {
 }
 
 export function renderFanoutReport(report: FanoutReport): string {
-  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter((r): r is FanoutRun => r !== undefined)
+  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter(
+    (r): r is FanoutRun => r !== undefined,
+  )
   const out = [renderTable(['', ...runs.map((r) => r.system)], rows(runs, report.offlinePush))]
-  if (report.ratios) out.push('gochat as a multiple of each baseline', renderTable(['gochat ÷', 'ws', 'socket.io'], ratioRows(report.ratios)))
+  if (report.ratios)
+    out.push(
+      'gochat as a multiple of each baseline',
+      renderTable(['gochat ÷', 'ws', 'socket.io'], ratioRows(report.ratios)),
+    )
   out.push(report.ok ? 'OK: every delivery arrived' : `FAILED: ${report.failures.join('; ')}`)
   return out.join('\n')
 }

@@ -17,27 +17,54 @@ import { RedisServer } from '../../bench/chaos/redis-server.js'
 const LOCAL = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306', redis: 'redis://127.0.0.1:6379' }
 
 export default class Chaos extends BaseCommand<typeof Chaos> {
-  static override summary = 'Inject faults into a multi-process cluster under a checked workload and report what clients saw'
-  static override description = `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one.`
-  static override examples = ['<%= config.bin %> chaos', '<%= config.bin %> chaos --faults kill:task,redis:flush --rate 60 --json', '<%= config.bin %> chaos --faults kill:task,kill:logic --logics 1 --no-evict   # the costs before eviction and failover']
+  static override summary =
+    'Inject faults into a multi-process cluster under a checked workload and report what clients saw'
+  static override description =
+    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one.`
+  static override examples = [
+    '<%= config.bin %> chaos',
+    '<%= config.bin %> chaos --faults kill:task,redis:flush --rate 60 --json',
+    '<%= config.bin %> chaos --faults kill:task,kill:logic --logics 1 --no-evict   # the costs before eviction and failover',
+  ]
 
   static override flags = {
-    faults: Flags.string({ description: `Comma-separated faults, in order (${FAULTS.join(', ')})`, default: FAULTS.filter((f) => f !== 'none').join(',') }),
+    faults: Flags.string({
+      description: `Comma-separated faults, in order (${FAULTS.join(', ')})`,
+      default: FAULTS.filter((f) => f !== 'none').join(','),
+    }),
     gateways: Flags.integer({ description: 'Gateway processes', default: 2, min: 1, max: 8 }),
     tasks: Flags.integer({ description: 'Task processes', default: 2, min: 1, max: 8 }),
     repos: Flags.integer({ description: 'Repo processes', default: 2, min: 1, max: 8 }),
-    logics: Flags.integer({ description: 'Logic processes (1: a dead logic refuses sends until it is back)', default: 2, min: 1, max: 8 }),
+    logics: Flags.integer({
+      description: 'Logic processes (1: a dead logic refuses sends until it is back)',
+      default: 2,
+      min: 1,
+      max: 8,
+    }),
     pairs: Flags.integer({ description: 'Direct conversations', default: defaultRound.pairs, min: 1 }),
-    'group-size': Flags.integer({ description: 'Members of the group (0: no group)', default: defaultRound.groupSize, min: 0 }),
+    'group-size': Flags.integer({
+      description: 'Members of the group (0: no group)',
+      default: defaultRound.groupSize,
+      min: 0,
+    }),
     rate: Flags.integer({ description: 'Sends a second over all senders', default: defaultRound.rate, min: 1 }),
-    after: Flags.integer({ description: 'Seconds of traffic after the fault', default: defaultRound.afterMs / 1000, min: 1 }),
-    'no-evict': Flags.boolean({ description: 'Do not evict a dead process\'s consumer-group members (to measure what the session timeout costs)' }),
-    keep: Flags.boolean({ description: 'Keep the run\'s topics, database and Redis keys' }),
+    after: Flags.integer({
+      description: 'Seconds of traffic after the fault',
+      default: defaultRound.afterMs / 1000,
+      min: 1,
+    }),
+    'no-evict': Flags.boolean({
+      description: "Do not evict a dead process's consumer-group members (to measure what the session timeout costs)",
+    }),
+    keep: Flags.boolean({ description: "Keep the run's topics, database and Redis keys" }),
   }
 
   async run(): Promise<{ results: RoundResult[]; ok: boolean }> {
     const f = this.flags
-    const faults = f.faults.split(',').map((s) => s.trim()).filter(Boolean)
+    const faults = f.faults
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const unknown = faults.filter((x) => !(FAULTS as readonly string[]).includes(x))
     if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')} (known: ${FAULTS.join(', ')})`)
     const prefix = `chaos${Date.now().toString(36)}`
@@ -53,14 +80,30 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     // the supervisor's lines (deaths at warn on stderr, evictions and restarts at info) say what happened
     setLogLevel(this.jsonEnabled() ? 'warn' : 'info')
     const cluster = new Cluster({
-      gateways: f.gateways, tasks: f.tasks, repos: f.repos, logics: f.logics, restart: true, kafka, mysql: `${server.toString().replace(/\/$/, '')}/${db}`, redis, topicPrefix: prefix,
+      gateways: f.gateways,
+      tasks: f.tasks,
+      repos: f.repos,
+      logics: f.logics,
+      restart: true,
+      kafka,
+      mysql: `${server.toString().replace(/\/$/, '')}/${db}`,
+      redis,
+      topicPrefix: prefix,
       env: { GOCHAT_REDIS_KEY_PREFIX: keyPrefix, GOCHAT_LOG_LEVEL: 'info' },
     })
     const results: RoundResult[] = []
     try {
-      this.logToStderr(`starting ${f.repos} repo, ${f.logics} logic, ${f.tasks} task and ${f.gateways} gateway processes (prefix ${prefix}, logs in .gochat/cluster)`)
+      this.logToStderr(
+        `starting ${f.repos} repo, ${f.logics} logic, ${f.tasks} task and ${f.gateways} gateway processes (prefix ${prefix}, logs in .gochat/cluster)`,
+      )
       await cluster.start(120_000)
-      const round = { ...defaultRound, pairs: f.pairs, groupSize: f['group-size'], rate: f.rate, afterMs: f.after * 1000 }
+      const round = {
+        ...defaultRound,
+        pairs: f.pairs,
+        groupSize: f['group-size'],
+        rate: f.rate,
+        afterMs: f.after * 1000,
+      }
       for (const [i, fault] of faults.entries()) {
         this.logToStderr(`${fault}: ${round.warmupMs / 1000} s of traffic, the fault, ${f.after} s more`)
         results.push(await runRound(cluster, fault, round, `${i}${Date.now().toString(36).slice(-5)}`, own))
@@ -72,14 +115,30 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     }
     const ok = results.every((r) => r.ackedMissing === 0 && r.seqDuplicates === 0 && r.seqGaps === 0)
     if (!this.jsonEnabled()) {
-      this.log(renderTable(columns.map((c) => c[0]), results.map((r) => columns.map((c) => c[1](r)))))
-      this.log(ok ? 'no acked message lost, no seq repeated or skipped' : 'FAILED: acked messages missing or seq duplicates/gaps')
+      this.log(
+        renderTable(
+          columns.map((c) => c[0]),
+          results.map((r) => columns.map((c) => c[1](r))),
+        ),
+      )
+      this.log(
+        ok
+          ? 'no acked message lost, no seq repeated or skipped'
+          : 'FAILED: acked messages missing or seq duplicates/gaps',
+      )
     }
     if (!ok) process.exitCode = 1
     return { results, ok }
   }
 
-  private async cleanUp(kafka: string, server: string, db: string, redis: string | undefined, keyPrefix: string, prefix: string): Promise<void> {
+  private async cleanUp(
+    kafka: string,
+    server: string,
+    db: string,
+    redis: string | undefined,
+    keyPrefix: string,
+    prefix: string,
+  ): Promise<void> {
     const conn = await mysql.createConnection(server)
     await conn.query(`DROP DATABASE IF EXISTS \`${db}\``).finally(() => conn.end())
     if (redis) await deleteKeys(redis, keyPrefix)

@@ -16,7 +16,14 @@ export default class Completion extends BaseCommand<typeof Completion> {
     const bin = this.config.bin
     const table = this.config.commands
       .filter((c) => !c.hidden && c.id !== 'help')
-      .map((c) => `${c.id.replace(/:/g, ' ')}|${Object.entries(c.flags).filter(([, f]) => !f.hidden).map(([name]) => `--${name}`).sort().join(' ')}`)
+      .map(
+        (c) =>
+          `${c.id.replace(/:/g, ' ')}|${Object.entries(c.flags)
+            .filter(([, f]) => !f.hidden)
+            .map(([name]) => `--${name}`)
+            .sort()
+            .join(' ')}`,
+      )
       .sort()
     const fn = `_${bin.replace(/\W/g, '_')}`
     const script = `# ${bin} completion: commands, topics and flags

@@ -10,7 +10,8 @@ import { needsKafka, topicExists, withAdmin } from '../../src/drivers/kafka/admi
 
 export default class Produce extends BaseCommand<typeof Produce> {
   static override summary = 'Write records to a topic: one from --value, or one per line of stdin'
-  static override description = 'NAME is an alias (user-events, dispatch, downstream:<instance-id>, …) or a topic name; the topic must exist. Records are written as given: no envelope is added and nothing is validated.'
+  static override description =
+    'NAME is an alias (user-events, dispatch, downstream:<instance-id>, …) or a topic name; the topic must exist. Records are written as given: no envelope is added and nothing is validated.'
   static override examples = [
     `<%= config.bin %> produce user-events --key u_ann --header gochat-event-type=user.online --value '{"event_type":"user.online"}'`,
     'cat records.jsonl | <%= config.bin %> produce scratch.events --key k1',
@@ -35,17 +36,34 @@ export default class Produce extends BaseCommand<typeof Produce> {
     const values = this.flags.value !== undefined ? [this.flags.value] : await stdinLines()
     if (values.length === 0) throw new UsageError('nothing to produce', 'give --value, or records on stdin, one a line')
     const partitions = await withAdmin(this.cfg, async (h) => {
-      if ((await topicExists(h, [topic])).unknown.length) throw new NotFoundError(`no topic "${topic}"`, 'see `gochat topics list`; `gochat topics create NAME` makes one')
+      if ((await topicExists(h, [topic])).unknown.length)
+        throw new NotFoundError(
+          `no topic "${topic}"`,
+          'see `gochat topics list`; `gochat topics create NAME` makes one',
+        )
       return (await h.admin.fetchTopicOffsets(topic)).length
     })
     const { partition } = this.flags
-    if (partition !== undefined && partition >= partitions) throw new UsageError(`${topic} has partitions 0 to ${partitions - 1}; --partition ${partition} does not exist`)
-    const producer = createKafka(this.cfg.kafka_brokers, 'gochat-produce', { logLevel: kafkajs.logLevel.NOTHING }).producer({ allowAutoTopicCreation: false })
+    if (partition !== undefined && partition >= partitions)
+      throw new UsageError(`${topic} has partitions 0 to ${partitions - 1}; --partition ${partition} does not exist`)
+    const producer = createKafka(this.cfg.kafka_brokers, 'gochat-produce', {
+      logLevel: kafkajs.logLevel.NOTHING,
+    }).producer({ allowAutoTopicCreation: false })
     await producer.connect()
     try {
-      const sent = await producer.send({ topic, messages: values.map((value) => ({ key: this.flags.key ?? null, value, headers, ...(partition !== undefined ? { partition } : {}) })) })
+      const sent = await producer.send({
+        topic,
+        messages: values.map((value) => ({
+          key: this.flags.key ?? null,
+          value,
+          headers,
+          ...(partition !== undefined ? { partition } : {}),
+        })),
+      })
       const written = sent.map((r) => ({ partition: r.partition, baseOffset: r.baseOffset ?? null }))
-      this.log(`produced ${values.length} record(s) to ${topic}: ${written.map((w) => `${w.partition}:${w.baseOffset}`).join(', ')}`)
+      this.log(
+        `produced ${values.length} record(s) to ${topic}: ${written.map((w) => `${w.partition}:${w.baseOffset}`).join(', ')}`,
+      )
       return { topic, produced: values.length, partitions: written }
     } finally {
       await producer.disconnect()
@@ -54,7 +72,8 @@ export default class Produce extends BaseCommand<typeof Produce> {
 }
 
 async function stdinLines(): Promise<string[]> {
-  if (process.stdin.isTTY) throw new UsageError('no --value and stdin is a terminal', 'give --value, or pipe records in, one a line')
+  if (process.stdin.isTTY)
+    throw new UsageError('no --value and stdin is a terminal', 'give --value, or pipe records in, one a line')
   let text = ''
   for await (const chunk of process.stdin) text += chunk
   return text.split('\n').filter((l) => l.length > 0)

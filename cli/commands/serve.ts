@@ -9,7 +9,8 @@ import { runUntilSignal } from '../../runtime/run-until-signal.js'
 
 export default class Serve extends BaseCommand<typeof Serve> {
   static override summary = 'Run one service role (gateway, logic, repo, task) or all of them'
-  static override description = 'Roles reach each other over gRPC (logic_addr, repo_addr) and Kafka. SIGTERM drains in-flight work, commits offsets and exits.'
+  static override description =
+    'Roles reach each other over gRPC (logic_addr, repo_addr) and Kafka. SIGTERM drains in-flight work, commits offsets and exits.'
   static override enableJsonFlag = false
   static override examples = [
     '<%= config.bin %> serve --role=repo --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379',
@@ -22,20 +23,44 @@ export default class Serve extends BaseCommand<typeof Serve> {
     'instance-id': Flags.string({ description: 'Instance id (gateways: suffix of the downstream topic)' }),
     port: Flags.integer({ description: 'Gateway HTTP/WebSocket port (0: any free port)' }),
     host: Flags.string({ description: 'Gateway bind address (default: every interface)' }),
-    'jwt-secret': Flags.string({ description: 'Token-signing secret, 32+ random characters (better: GOCHAT_JWT_SECRET, which ps does not show)' }),
-    'metrics-port': Flags.integer({ description: 'Port of /health and /metrics for logic, repo or task (all: the one shared port)' }),
-    'logic-addr': Flags.string({ description: 'logic gRPC address, host:port (logic listens, the others dial; default 127.0.0.1:50051)' }),
-    'repo-addr': Flags.string({ description: 'repo gRPC address(es), host:port[,…] (repo listens on its own, the others dial all round robin; default 127.0.0.1:50052)' }),
-    persistence: Flags.string({ description: 'sync (transactional outbox) or async (gochat.messages.persist)', options: ['sync', 'async'] }),
+    'jwt-secret': Flags.string({
+      description: 'Token-signing secret, 32+ random characters (better: GOCHAT_JWT_SECRET, which ps does not show)',
+    }),
+    'metrics-port': Flags.integer({
+      description: 'Port of /health and /metrics for logic, repo or task (all: the one shared port)',
+    }),
+    'logic-addr': Flags.string({
+      description: 'logic gRPC address, host:port (logic listens, the others dial; default 127.0.0.1:50051)',
+    }),
+    'repo-addr': Flags.string({
+      description:
+        'repo gRPC address(es), host:port[,…] (repo listens on its own, the others dial all round robin; default 127.0.0.1:50052)',
+    }),
+    persistence: Flags.string({
+      description: 'sync (transactional outbox) or async (gochat.messages.persist)',
+      options: ['sync', 'async'],
+    }),
     'log-level': Flags.string({ description: 'debug, info, warn, error or silent' }),
-    'tracing-endpoint': Flags.string({ description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)' }),
+    'tracing-endpoint': Flags.string({
+      description: 'OTLP/HTTP traces URL, e.g. http://127.0.0.1:4318/v1/traces (default: tracing off)',
+    }),
     'tracing-sample-ratio': Flags.string({ description: 'Share of new traces sampled, 0 to 1 (default 1)' }),
-    'ready-file': Flags.string({ description: 'Once every listener is up, write the ports and gRPC addresses actually bound to this file as JSON (for supervisors; useful with port 0)' }),
+    'ready-file': Flags.string({
+      description:
+        'Once every listener is up, write the ports and gRPC addresses actually bound to this file as JSON (for supervisors; useful with port 0)',
+    }),
   }
 
   protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
     const f = this.flags
-    const metricsKey = ({ logic: 'logic_metrics_port', repo: 'repo_metrics_port', task: 'task_metrics_port', all: 'task_metrics_port' } as const)[f.role as 'logic' | 'repo' | 'task' | 'all']
+    const metricsKey = (
+      {
+        logic: 'logic_metrics_port',
+        repo: 'repo_metrics_port',
+        task: 'task_metrics_port',
+        all: 'task_metrics_port',
+      } as const
+    )[f.role as 'logic' | 'repo' | 'task' | 'all']
     return {
       instance_id: f['instance-id'],
       gateway_port: f.port,
@@ -60,7 +85,13 @@ export default class Serve extends BaseCommand<typeof Serve> {
       if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
       throw err
     })
-    const bound = { pid: process.pid, roles, gatewayPort: system.gatewayPort, monitorPorts: system.monitorPorts, grpcAddrs: system.grpcAddrs }
+    const bound = {
+      pid: process.pid,
+      roles,
+      gatewayPort: system.gatewayPort,
+      monitorPorts: system.monitorPorts,
+      grpcAddrs: system.grpcAddrs,
+    }
     log.info('ready', { ...bound, bus: this.cfg.kafka_brokers.length ? 'kafka' : 'embedded' })
     const readyFile = this.flags['ready-file']
     if (readyFile) {

@@ -13,7 +13,8 @@ const colour = (code: number, s: string) => (process.stdout.isTTY ? `\x1b[${code
 
 export default class Tail extends BaseCommand<typeof Tail> {
   static override summary = 'Follow a topic: domain events or any internal topic, decoded'
-  static override description = `NAME is an alias (user-events, message-events, notifications, dispatch, fanout, push, retry, dlq, persist, upstream, downstream:<instance-id>) or any topic name. Reads through a throwaway consumer group that commits nothing, unless --group names one to join (committing, as a downstream service would).`
+  static override description =
+    `NAME is an alias (user-events, message-events, notifications, dispatch, fanout, push, retry, dlq, persist, upstream, downstream:<instance-id>) or any topic name. Reads through a throwaway consumer group that commits nothing, unless --group names one to join (committing, as a downstream service would).`
   static override enableJsonFlag = false
   static override examples = [
     '<%= config.bin %> tail user-events',
@@ -25,16 +26,28 @@ export default class Tail extends BaseCommand<typeof Tail> {
 
   static override args = { name: Args.string({ description: 'Topic alias or name', required: true }) }
   static override flags = {
-    'from-beginning': Flags.boolean({ description: 'Start at the earliest retained record', exclusive: ['since', 'offset'] }),
-    since: Flags.string({ description: 'Start at this time: ISO (2026-11-25T10:00:00Z) or a duration back (90s, 15m, 2h)', exclusive: ['from-beginning', 'offset'] }),
-    offset: Flags.string({ description: 'Start at this offset of every partition (of --partition if given); negative: that many records before the end, e.g. --offset=-10', exclusive: ['from-beginning', 'since'] }),
+    'from-beginning': Flags.boolean({
+      description: 'Start at the earliest retained record',
+      exclusive: ['since', 'offset'],
+    }),
+    since: Flags.string({
+      description: 'Start at this time: ISO (2026-11-25T10:00:00Z) or a duration back (90s, 15m, 2h)',
+      exclusive: ['from-beginning', 'offset'],
+    }),
+    offset: Flags.string({
+      description:
+        'Start at this offset of every partition (of --partition if given); negative: that many records before the end, e.g. --offset=-10',
+      exclusive: ['from-beginning', 'since'],
+    }),
     count: Flags.integer({ description: 'Exit after printing N records', min: 1 }),
     type: Flags.string({ description: 'Only events (or payload kinds) of this type, e.g. user.online' }),
     user: Flags.string({ description: 'Only records concerning this user id' }),
     conversation: Flags.string({ description: 'Only records concerning this conversation id' }),
     partition: Flags.integer({ description: 'Only this partition', min: 0 }),
     group: Flags.string({ description: 'Consume as a member of this consumer group (commits offsets)' }),
-    json: Flags.boolean({ description: 'One JSON object a line: topic, partition, offset, key, timestamp, headers, value' }),
+    json: Flags.boolean({
+      description: 'One JSON object a line: topic, partition, offset, key, timestamp, headers, value',
+    }),
   }
 
   async run(): Promise<void> {
@@ -47,17 +60,31 @@ export default class Tail extends BaseCommand<typeof Tail> {
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
-    const offset = this.flags.offset === undefined ? undefined : /^[+-]?\d+$/.test(this.flags.offset) ? BigInt(this.flags.offset) : null
-    if (offset === null) throw new UsageError(`--offset: "${this.flags.offset}" is not an integer`, 'e.g. --offset 42, or --offset=-10 for the last ten records of each partition')
+    const offset =
+      this.flags.offset === undefined
+        ? undefined
+        : /^[+-]?\d+$/.test(this.flags.offset)
+          ? BigInt(this.flags.offset)
+          : null
+    if (offset === null)
+      throw new UsageError(
+        `--offset: "${this.flags.offset}" is not an integer`,
+        'e.g. --offset 42, or --offset=-10 for the last ten records of each partition',
+      )
     const startOffsets = await withAdmin(cfg, async ({ admin }) => {
       const existing = await admin.listTopics()
       if (!existing.includes(topic)) {
         const aliases = Object.keys(topicAliases(cfg)).filter((a) => !a.startsWith('downstream:'))
-        throw new UsageError(`no topic "${topic}" on ${cfg.kafka_brokers.join(',')}; use an alias (${aliases.join(', ')}, downstream:<instance-id>) or an existing topic (gochat topics list)`)
+        throw new UsageError(
+          `no topic "${topic}" on ${cfg.kafka_brokers.join(',')}; use an alias (${aliases.join(', ')}, downstream:<instance-id>) or an existing topic (gochat topics list)`,
+        )
       }
       if (this.flags.partition !== undefined) {
         const partitions = (await admin.fetchTopicOffsets(topic)).length
-        if (this.flags.partition >= partitions) throw new UsageError(`${topic} has partitions 0 to ${partitions - 1}; --partition ${this.flags.partition} does not exist`)
+        if (this.flags.partition >= partitions)
+          throw new UsageError(
+            `${topic} has partitions 0 to ${partitions - 1}; --partition ${this.flags.partition} does not exist`,
+          )
       }
       if (offset !== undefined) {
         // clamped to what the log holds, as kcat -o does
@@ -87,7 +114,10 @@ export default class Tail extends BaseCommand<typeof Tail> {
     process.once('SIGTERM', stop)
 
     await consumer.connect()
-    await consumer.subscribe({ topics: [topic], fromBeginning: this.flags['from-beginning'] || since !== undefined || offset !== undefined })
+    await consumer.subscribe({
+      topics: [topic],
+      fromBeginning: this.flags['from-beginning'] || since !== undefined || offset !== undefined,
+    })
     const enough = () => this.flags.count !== undefined && printed >= this.flags.count
     /** prints the record unless a filter leaves it out */
     const show = (partition: number, message: KafkaMessage): void => {
@@ -100,12 +130,27 @@ export default class Tail extends BaseCommand<typeof Tail> {
       printed++
       const timestamp = Number(message.timestamp)
       if (this.flags.json) {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? null]))
-        this.log(JSON.stringify({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, timestamp, headers, value: d.value, ...(d.error ? { error: d.error } : {}) }))
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? null]),
+        )
+        this.log(
+          JSON.stringify({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            timestamp,
+            headers,
+            value: d.value,
+            ...(d.error ? { error: d.error } : {}),
+          }),
+        )
       } else {
         const full = JSON.stringify((d.value as { payload?: unknown })?.payload ?? d.value)
         const short = full.length > 120 ? `${full.slice(0, 119)}…` : full
-        this.log(`${colour(90, new Date(timestamp).toISOString())} ${colour(90, `${partition}:${message.offset}`)} ${colour(36, d.type.padEnd(26))} ${colour(33, d.subject)} ${short}${d.error ? colour(31, ` (${d.error})`) : ''}`)
+        this.log(
+          `${colour(90, new Date(timestamp).toISOString())} ${colour(90, `${partition}:${message.offset}`)} ${colour(36, d.type.padEnd(26))} ${colour(33, d.subject)} ${short}${d.error ? colour(31, ` (${d.error})`) : ''}`,
+        )
       }
     }
     await consumer.run({

@@ -25,7 +25,11 @@ export const letterId = (l: Pick<DeadLetter, 'partition' | 'offset'>) => `${l.pa
 
 /** the marker recording that a dead letter was sent back to a topic */
 export function replayMarker(l: DeadLetter, to: string) {
-  return { key: l.task?.taskId ?? null, value: JSON.stringify({ replayed: { partition: l.partition, offset: l.offset, to } }), headers: { [REPLAYED_HEADER]: letterId(l) } }
+  return {
+    key: l.task?.taskId ?? null,
+    value: JSON.stringify({ replayed: { partition: l.partition, offset: l.offset, to } }),
+    headers: { [REPLAYED_HEADER]: letterId(l) },
+  }
 }
 
 function decode(r: BusRecord): DeadLetter {
@@ -38,17 +42,26 @@ function decode(r: BusRecord): DeadLetter {
   }
 }
 
-export async function readDeadLetters(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, topic: string): Promise<DeadLetter[]> {
+export async function readDeadLetters(
+  cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>,
+  topic: string,
+): Promise<DeadLetter[]> {
   const records = (await readTopic(cfg, topic)).sort((a, b) => a.timestamp - b.timestamp)
   const replayed = new Map<string, { at: number; to: string }>()
   for (const r of records.filter((r) => r.headers[REPLAYED_HEADER])) {
     let to = '?'
-    try { to = (JSON.parse(r.value.toString('utf8')) as { replayed: { to: string } }).replayed.to } catch { /* a marker without its body still marks */ }
+    try {
+      to = (JSON.parse(r.value.toString('utf8')) as { replayed: { to: string } }).replayed.to
+    } catch {
+      /* a marker without its body still marks */
+    }
     replayed.set(r.headers[REPLAYED_HEADER]!, { at: r.timestamp, to })
   }
-  return records.filter((r) => !r.headers[REPLAYED_HEADER]).map((r) => {
-    const l = decode(r)
-    const mark = replayed.get(letterId(l))
-    return mark ? { ...l, replayed: mark } : l
-  })
+  return records
+    .filter((r) => !r.headers[REPLAYED_HEADER])
+    .map((r) => {
+      const l = decode(r)
+      const mark = replayed.get(letterId(l))
+      return mark ? { ...l, replayed: mark } : l
+    })
 }

@@ -1,15 +1,30 @@
 // Turns a record of any gochat topic into something readable: internal payloads are decoded with their schema,
 // events are envelopes, anything else is shown as text (or base64 when it is not UTF-8).
-import { DispatchMessage, DownstreamMessage, FanoutTask, OfflinePush, TaskMessage, UpstreamMessage } from '../../src/contracts/payloads.js'
+import {
+  DispatchMessage,
+  DownstreamMessage,
+  FanoutTask,
+  OfflinePush,
+  TaskMessage,
+  UpstreamMessage,
+} from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
 import { catalog, type TopicId } from '../../src/contracts/topics.js'
 import type { GochatConfig } from '../../src/config/index.js'
 import type { z } from 'zod'
 
 const schemas: Partial<Record<TopicId, z.ZodTypeAny>> = {
-  upstream: UpstreamMessage, persist: UpstreamMessage, dispatch: DispatchMessage, downstream: DownstreamMessage,
-  fanout: FanoutTask, retry: TaskMessage, dlq: TaskMessage, push: OfflinePush,
-  userEvents: EventEnvelope, messageEvents: EventEnvelope, notifications: EventEnvelope,
+  upstream: UpstreamMessage,
+  persist: UpstreamMessage,
+  dispatch: DispatchMessage,
+  downstream: DownstreamMessage,
+  fanout: FanoutTask,
+  retry: TaskMessage,
+  dlq: TaskMessage,
+  push: OfflinePush,
+  userEvents: EventEnvelope,
+  messageEvents: EventEnvelope,
+  notifications: EventEnvelope,
 }
 
 export interface Decoded {
@@ -36,14 +51,15 @@ export function decodeRecord(cfg: TopicCfg, topic: string, value: Buffer | null)
   try {
     json = JSON.parse(text)
   } catch {
-    const asText = value && Buffer.from(text, 'utf8').equals(value) ? text : value?.toString('base64') ?? null
+    const asText = value && Buffer.from(text, 'utf8').equals(value) ? text : (value?.toString('base64') ?? null)
     return { type: 'raw', subject: '', value: asText, error: 'not JSON' }
   }
   const kind = topicKind(cfg, topic)
   const schema = kind ? schemas[kind] : undefined
   if (!schema) return { type: 'json', subject: '', value: json }
   const parsed = schema.safeParse(json)
-  if (!parsed.success) return { type: kind!, subject: '', value: json, error: parsed.error.issues[0]?.message ?? 'invalid' }
+  if (!parsed.success)
+    return { type: kind!, subject: '', value: json, error: parsed.error.issues[0]?.message ?? 'invalid' }
   const v = parsed.data as Record<string, unknown>
   if (schema === EventEnvelope) {
     const e = v as EventEnvelope
@@ -56,11 +72,18 @@ export function decodeRecord(cfg: TopicCfg, topic: string, value: Buffer | null)
 function subjectOf(kind: TopicId, v: Record<string, unknown>): string {
   const msg = (v.message ?? v) as { conversationId?: string; seq?: number }
   switch (kind) {
-    case 'dispatch': case 'fanout': return `${msg.conversationId}#${msg.seq}`
-    case 'downstream': return `${v.conversationId}#${v.seq ?? ''} → ${(v.userIds as string[]).length} users`
-    case 'push': return `${v.conversationId}#${v.seq} → ${(v.userIds as string[]).length} offline`
-    case 'retry': case 'dlq': return `${v.taskType} attempt ${v.attempt}${v.lastError ? `: ${v.lastError}` : ''}`
-    default: return `${v.conversationId ?? ''}`
+    case 'dispatch':
+    case 'fanout':
+      return `${msg.conversationId}#${msg.seq}`
+    case 'downstream':
+      return `${v.conversationId}#${v.seq ?? ''} → ${(v.userIds as string[]).length} users`
+    case 'push':
+      return `${v.conversationId}#${v.seq} → ${(v.userIds as string[]).length} offline`
+    case 'retry':
+    case 'dlq':
+      return `${v.taskType} attempt ${v.attempt}${v.lastError ? `: ${v.lastError}` : ''}`
+    default:
+      return `${v.conversationId ?? ''}`
   }
 }
 
@@ -68,7 +91,18 @@ function subjectOf(kind: TopicId, v: Record<string, unknown>): string {
 export function mentions(d: Decoded): { users: string[]; conversations: string[] } {
   const v = (d.value ?? {}) as Record<string, unknown>
   const msg = (v.message ?? {}) as Record<string, unknown>
-  const users = [v.user_id, v.target_user_id, v.operator_id, v.userId, v.senderId, msg.senderId, ...((v.userIds as unknown[]) ?? [])]
+  const users = [
+    v.user_id,
+    v.target_user_id,
+    v.operator_id,
+    v.userId,
+    v.senderId,
+    msg.senderId,
+    ...((v.userIds as unknown[]) ?? []),
+  ]
   const conversations = [v.conversation_id, v.conversationId, msg.conversationId]
-  return { users: users.filter((x): x is string => typeof x === 'string'), conversations: conversations.filter((x): x is string => typeof x === 'string') }
+  return {
+    users: users.filter((x): x is string => typeof x === 'string'),
+    conversations: conversations.filter((x): x is string => typeof x === 'string'),
+  }
 }

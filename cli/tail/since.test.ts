@@ -23,7 +23,19 @@ describe('parseSince', () => {
   })
 
   it('refuses anything else, naming both forms', () => {
-    for (const bad of ['', 'banana', '10', '90', '15 m', '-5m', '1w', 'Dec 25', '12/25/2026', 'yesterday', '2026-13-45T10:00:00Z']) {
+    for (const bad of [
+      '',
+      'banana',
+      '10',
+      '90',
+      '15 m',
+      '-5m',
+      '1w',
+      'Dec 25',
+      '12/25/2026',
+      'yesterday',
+      '2026-13-45T10:00:00Z',
+    ]) {
       expect(() => parseSince(bad, now), bad).toThrow(/neither an ISO time .* nor a duration \(90s, 15m, 2h, 1d\)/)
     }
   })

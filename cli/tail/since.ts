@@ -8,6 +8,9 @@ export function parseSince(value: string, now = Date.now()): number {
   const m = /^(\d+)(ms|s|m|h|d)$/.exec(v)
   if (m) return now - Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms']
   const t = ISO.test(v) ? Date.parse(v) : NaN
-  if (Number.isNaN(t)) throw new Error(`--since: "${value}" is neither an ISO time (2026-11-25T10:00:00Z) nor a duration (90s, 15m, 2h, 1d)`)
+  if (Number.isNaN(t))
+    throw new Error(
+      `--since: "${value}" is neither an ISO time (2026-11-25T10:00:00Z) nor a duration (90s, 15m, 2h, 1d)`,
+    )
   return t
 }

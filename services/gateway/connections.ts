@@ -100,7 +100,10 @@ export const REVOKED_CLOSE = { code: 1008, reason: 'token revoked' } as const
  * Closes the connections opened with a revoked token: `revoked` answers which of the token ids are (one cache
  * round trip for the lot). Returns how many were closed.
  */
-export async function closeRevoked(conns: Iterable<Connection>, revoked: (jtis: string[]) => Promise<Set<string>>): Promise<number> {
+export async function closeRevoked(
+  conns: Iterable<Connection>,
+  revoked: (jtis: string[]) => Promise<Set<string>>,
+): Promise<number> {
   const withToken = [...conns].filter((c) => c.jti !== undefined)
   if (withToken.length === 0) return 0
   const gone = await revoked([...new Set(withToken.map((c) => c.jti!))])

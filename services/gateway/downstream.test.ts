@@ -20,7 +20,13 @@ function fakeSocket() {
       else writes.push([b.toString()])
     },
   } as unknown as WebSocket
-  const socket = { cork: () => void (corked = []), uncork: () => { writes.push(corked!); corked = undefined } }
+  const socket = {
+    cork: () => void (corked = []),
+    uncork: () => {
+      writes.push(corked!)
+      corked = undefined
+    },
+  }
   return { sent, writes, ws, socket }
 }
 
@@ -33,18 +39,22 @@ describe('deliver', () => {
   registry.add(new Connection('carol', other.ws, other.socket))
 
   it('writes the one serialized frame to every device of every target', () => {
-    expect(deliver(registry, [{ conversationId: 'c', userIds: ['bob', 'carol', 'gone'], frame: '{"op":"message"}' }])).toBe(3)
+    expect(
+      deliver(registry, [{ conversationId: 'c', userIds: ['bob', 'carol', 'gone'], frame: '{"op":"message"}' }]),
+    ).toBe(3)
     expect(phone.sent[0]).toBe(laptop.sent[0]) // the same Buffer, not a copy per socket
     expect(other.sent[0]!.toString()).toBe('{"op":"message"}')
   })
 
   it('writes only to the named connection when there is one', () => {
-    expect(deliver(registry, [{ conversationId: 'c', userIds: ['bob'], connectionId: bobPhone.id, frame: '{"op":"ack"}' }])).toBe(1)
+    expect(
+      deliver(registry, [{ conversationId: 'c', userIds: ['bob'], connectionId: bobPhone.id, frame: '{"op":"ack"}' }]),
+    ).toBe(1)
     expect(phone.sent.at(-1)!.toString()).toBe('{"op":"ack"}')
     expect(laptop.sent.at(-1)!.toString()).toBe('{"op":"message"}')
   })
 
-  it('writes a batch\'s frames for one socket in order, in one write', () => {
+  it("writes a batch's frames for one socket in order, in one write", () => {
     const before = other.writes.length
     const written = deliver(registry, [
       { conversationId: 'c', userIds: ['carol'], frame: '1' },

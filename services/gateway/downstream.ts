@@ -58,14 +58,21 @@ export function startDownstream(deps: DownstreamDeps): Promise<Subscription> {
       if (tracingEnabled()) {
         // one span per DownstreamMessage, a child of the task span that produced it
         for (const { value, record } of items) {
-          framesPushed.inc(consumeSpan('gateway', 'ws.write', record, (span) => {
-            const written = deliver(deps.registry, [value])
-            span?.setAttributes({ 'gochat.recipients': value.userIds.length, 'gochat.sockets_written': written })
-            return written
-          }))
+          framesPushed.inc(
+            consumeSpan('gateway', 'ws.write', record, (span) => {
+              const written = deliver(deps.registry, [value])
+              span?.setAttributes({ 'gochat.recipients': value.userIds.length, 'gochat.sockets_written': written })
+              return written
+            }),
+          )
         }
       } else {
-        framesPushed.inc(deliver(deps.registry, items.map((i) => i.value)))
+        framesPushed.inc(
+          deliver(
+            deps.registry,
+            items.map((i) => i.value),
+          ),
+        )
       }
       downstreamRecords.inc(items.length)
     },

@@ -3,7 +3,8 @@ import { parseFrame } from './frames.js'
 import { TokenBucket } from './rate-limit.js'
 
 const LIMIT = 1024
-const parse = (v: unknown, isBinary = false) => parseFrame(Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)), isBinary, LIMIT)
+const parse = (v: unknown, isBinary = false) =>
+  parseFrame(Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)), isBinary, LIMIT)
 
 describe('parseFrame', () => {
   it('accepts each op of docs/protocol.md', () => {
@@ -11,15 +12,24 @@ describe('parseFrame', () => {
       ok: true,
       frame: { op: 'send', ref: 'r1', conversationId: 'c', content: 'hi', idempotencyKey: 'k' },
     })
-    expect(parse({ op: 'sync', ref: 2, conversationId: 'c', afterSeq: 5, limit: 20 })).toMatchObject({ ok: true, frame: { op: 'sync', ref: 2, afterSeq: 5, limit: 20 } })
+    expect(parse({ op: 'sync', ref: 2, conversationId: 'c', afterSeq: 5, limit: 20 })).toMatchObject({
+      ok: true,
+      frame: { op: 'sync', ref: 2, afterSeq: 5, limit: 20 },
+    })
     expect(parse({ op: 'sync', ref: 'r', conversationId: 'c' })).toMatchObject({ ok: true, frame: { afterSeq: 0 } })
-    expect(parse({ op: 'read', ref: 'r', conversationId: 'c', seq: 3 })).toMatchObject({ ok: true, frame: { op: 'read', seq: 3 } })
+    expect(parse({ op: 'read', ref: 'r', conversationId: 'c', seq: 3 })).toMatchObject({
+      ok: true,
+      frame: { op: 'read', seq: 3 },
+    })
     expect(parse({ op: 'ping' })).toEqual({ ok: true, frame: { op: 'ping' } })
     expect(parse({ op: 'ping', ref: 'p' })).toEqual({ ok: true, frame: { op: 'ping', ref: 'p' } })
   })
 
   it('ignores unknown fields', () => {
-    expect(parse({ op: 'ping', ref: 'p', extra: { deep: true } })).toEqual({ ok: true, frame: { op: 'ping', ref: 'p' } })
+    expect(parse({ op: 'ping', ref: 'p', extra: { deep: true } })).toEqual({
+      ok: true,
+      frame: { op: 'ping', ref: 'p' },
+    })
   })
 
   it.each([
@@ -33,7 +43,10 @@ describe('parseFrame', () => {
     ['a non-string op', { op: 7 }],
     ['send without ref', { op: 'send', conversationId: 'c', content: 'x', idempotencyKey: 'k' }],
     ['send without conversationId', { op: 'send', ref: 'r', content: 'x', idempotencyKey: 'k' }],
-    ['send with an empty idempotencyKey', { op: 'send', ref: 'r', conversationId: 'c', content: 'x', idempotencyKey: '' }],
+    [
+      'send with an empty idempotencyKey',
+      { op: 'send', ref: 'r', conversationId: 'c', content: 'x', idempotencyKey: '' },
+    ],
     ['send with non-string content', { op: 'send', ref: 'r', conversationId: 'c', content: 5, idempotencyKey: 'k' }],
     ['sync with a negative afterSeq', { op: 'sync', ref: 'r', conversationId: 'c', afterSeq: -1 }],
     ['sync with a fractional limit', { op: 'sync', ref: 'r', conversationId: 'c', afterSeq: 0, limit: 1.5 }],
@@ -55,7 +68,9 @@ describe('parseFrame', () => {
   })
 
   it('names the field at fault', () => {
-    expect(parse({ op: 'send', ref: 'r', conversationId: 'c', content: 'x' })).toMatchObject({ message: expect.stringContaining('idempotencyKey') })
+    expect(parse({ op: 'send', ref: 'r', conversationId: 'c', content: 'x' })).toMatchObject({
+      message: expect.stringContaining('idempotencyKey'),
+    })
   })
 
   it('refuses binary frames', () => {
@@ -63,7 +78,13 @@ describe('parseFrame', () => {
   })
 
   it('refuses a frame over the limit with too_large, without parsing it', () => {
-    const big = JSON.stringify({ op: 'send', ref: 'r', conversationId: 'c', content: 'a'.repeat(LIMIT), idempotencyKey: 'k' })
+    const big = JSON.stringify({
+      op: 'send',
+      ref: 'r',
+      conversationId: 'c',
+      content: 'a'.repeat(LIMIT),
+      idempotencyKey: 'k',
+    })
     expect(parse(big)).toEqual({ ok: false, code: 'too_large', message: `frame is larger than ${LIMIT} bytes` })
     expect(parseFrame(Buffer.alloc(LIMIT + 1, 0xff), false, LIMIT)).toMatchObject({ code: 'too_large' })
     const exact = JSON.stringify({ op: 'ping', ref: 'p' })

@@ -9,7 +9,13 @@ const seq = z.number().int().nonnegative().safe()
 
 const schema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('send'), ref, conversationId: id, content: z.string(), idempotencyKey: id }),
-  z.object({ op: z.literal('sync'), ref, conversationId: id, afterSeq: seq.default(0), limit: z.number().int().positive().safe().optional() }),
+  z.object({
+    op: z.literal('sync'),
+    ref,
+    conversationId: id,
+    afterSeq: seq.default(0),
+    limit: z.number().int().positive().safe().optional(),
+  }),
   z.object({ op: z.literal('read'), ref, conversationId: id, seq: seq.positive() }),
   z.object({ op: z.literal('ping'), ref: ref.optional() }),
   z.object({ op: z.literal('typing'), ref: ref.optional(), conversationId: id }),
@@ -18,7 +24,9 @@ const schema = z.discriminatedUnion('op', [
 export type ClientFrame = z.infer<typeof schema>
 export type Ref = z.infer<typeof ref>
 
-export type FrameResult = { ok: true; frame: ClientFrame } | { ok: false; code: 'bad_frame' | 'too_large'; message: string; ref?: Ref }
+export type FrameResult =
+  | { ok: true; frame: ClientFrame }
+  | { ok: false; code: 'bad_frame' | 'too_large'; message: string; ref?: Ref }
 
 const ops = new Set(['send', 'sync', 'read', 'ping', 'typing'])
 
@@ -32,16 +40,23 @@ export function parseFrame(data: Buffer, isBinary: boolean, maxBytes: number): F
   } catch {
     return { ok: false, code: 'bad_frame', message: 'frame is not valid JSON' }
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, code: 'bad_frame', message: 'frame must be a JSON object' }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, code: 'bad_frame', message: 'frame must be a JSON object' }
   // echo the client's ref on a refusal whenever it sent a usable one, so it can fail the right request
   const given = ref.safeParse((json as { ref?: unknown }).ref)
   const refOf = given.success ? { ref: given.data } : {}
   const op = (json as { op?: unknown }).op
-  if (typeof op !== 'string' || !ops.has(op)) return { ok: false, code: 'bad_frame', message: `unknown op ${JSON.stringify(op ?? null)}`, ...refOf }
+  if (typeof op !== 'string' || !ops.has(op))
+    return { ok: false, code: 'bad_frame', message: `unknown op ${JSON.stringify(op ?? null)}`, ...refOf }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return { ok: false, code: 'bad_frame', message: `${op}: ${issue?.path.join('.') || 'frame'} ${issue?.message.toLowerCase() ?? 'is invalid'}`, ...refOf }
+    return {
+      ok: false,
+      code: 'bad_frame',
+      message: `${op}: ${issue?.path.join('.') || 'frame'} ${issue?.message.toLowerCase() ?? 'is invalid'}`,
+      ...refOf,
+    }
   }
   return { ok: true, frame: parsed.data }
 }

@@ -40,11 +40,32 @@ beforeAll(async () => {
   const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
-  const strict = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t2', rate_limit_per_second: 5, heartbeat_interval_ms: 100, ws_rate_per_user: 8, ws_max_connections_per_user: 3 }, bus, log, logic: logic.logic, messages: logic.messages, cache, nowMs: () => Date.now() + skewMs })
+  const strict = await startGateway({
+    cfg: {
+      ...cfg,
+      instance_id: 'gw-t2',
+      rate_limit_per_second: 5,
+      heartbeat_interval_ms: 100,
+      ws_rate_per_user: 8,
+      ws_max_connections_per_user: 3,
+    },
+    bus,
+    log,
+    logic: logic.logic,
+    messages: logic.messages,
+    cache,
+    nowMs: () => Date.now() + skewMs,
+  })
   roles.push(strict.role, gw.role, logic.role, repo.role)
   base = `http://127.0.0.1:${gw.port}`
   strictPort = strict.port
-  await bus.subscribe({ groupId: 'test-user-events', topics: [topics(cfg).userEvents], fromBeginning: true, eachBatch: async (recs) => void userEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)) })
+  await bus.subscribe({
+    groupId: 'test-user-events',
+    topics: [topics(cfg).userEvents],
+    fromBeginning: true,
+    eachBatch: async (recs) =>
+      void userEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)),
+  })
 })
 
 afterAll(async () => {
@@ -85,16 +106,28 @@ const until = (cond: () => boolean, ms = 5000) => waitUntil(cond, ms, 10)
 describe('gateway REST', () => {
   it('registers, logs in and signs in guests with docs/protocol.md statuses and bodies', async () => {
     const name = `u${uniq()}`
-    const res = await fetch(`${base}/v1/auth/register`, { method: 'POST', body: JSON.stringify({ username: name, password: 'secret-pass' }) })
+    const res = await fetch(`${base}/v1/auth/register`, {
+      method: 'POST',
+      body: JSON.stringify({ username: name, password: 'secret-pass' }),
+    })
     expect(res.status).toBe(201)
     const reg = (await res.json()) as { userId: string; token: string }
     expect(Object.keys(reg).sort()).toEqual(['token', 'userId'])
-    await expect(new RestClient(base).register(name, 'secret-pass')).rejects.toMatchObject({ status: 409, code: 'username_taken' })
+    await expect(new RestClient(base).register(name, 'secret-pass')).rejects.toMatchObject({
+      status: 409,
+      code: 'username_taken',
+    })
     const rest = new RestClient(base)
     expect((await rest.login(name, 'secret-pass')).userId).toBe(reg.userId)
     expect(await rest.me()).toEqual({ userId: reg.userId, username: name, displayName: name, guest: false })
-    await expect(new RestClient(base).login(name, 'wrong-pass')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' })
-    await expect(new RestClient(base).login(`nobody${uniq()}`, 'secret-pass')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' })
+    await expect(new RestClient(base).login(name, 'wrong-pass')).rejects.toMatchObject({
+      status: 401,
+      code: 'invalid_credentials',
+    })
+    await expect(new RestClient(base).login(`nobody${uniq()}`, 'secret-pass')).rejects.toMatchObject({
+      status: 401,
+      code: 'invalid_credentials',
+    })
 
     const guest = new RestClient(base)
     const g = await fetch(`${base}/v1/auth/guest`, { method: 'POST', body: JSON.stringify({ displayName: 'Visitor' }) })
@@ -123,7 +156,11 @@ describe('gateway REST', () => {
     expect(missing.status).toBe(404)
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
     expect((await fetch(`${base}/v1/me`, { method: 'DELETE', headers: auth })).status).toBe(405)
-    const big = await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'x'.repeat(cfg.max_frame_bytes) }) })
+    const big = await fetch(`${base}/v1/groups`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'x'.repeat(cfg.max_frame_bytes) }),
+    })
     expect(big.status).toBe(413)
     expect(await big.json()).toMatchObject({ error: { code: 'too_large' } })
   })
@@ -132,7 +169,11 @@ describe('gateway REST', () => {
     const alice = await user()
     const bob = await user()
     const carol = await user()
-    const first = await fetch(`${base}/v1/conversations/direct`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ peerUserId: bob.userId }) })
+    const first = await fetch(`${base}/v1/conversations/direct`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}` },
+      body: JSON.stringify({ peerUserId: bob.userId }),
+    })
     expect(first.status).toBe(201)
     const { conversationId } = (await first.json()) as { conversationId: string }
     expect(await bob.rest.direct(alice.userId)).toEqual({ conversationId })
@@ -141,29 +182,75 @@ describe('gateway REST', () => {
     const sent = await alice.rest.send(conversationId, 'hi', uniq())
     expect(sent).toEqual({ messageId: expect.any(String), seq: 1 })
     const hist = await bob.rest.history(conversationId)
-    expect(hist).toEqual({ hasMore: false, messages: [{ messageId: sent.messageId, conversationId, seq: 1, senderId: alice.userId, content: 'hi', sentAt: expect.any(Number), status: 'normal' }] })
-    await expect(bob.rest.call('GET', `/v1/conversations/${conversationId}/messages?afterSeq=-1`)).rejects.toMatchObject({ status: 400 })
+    expect(hist).toEqual({
+      hasMore: false,
+      messages: [
+        {
+          messageId: sent.messageId,
+          conversationId,
+          seq: 1,
+          senderId: alice.userId,
+          content: 'hi',
+          sentAt: expect.any(Number),
+          status: 'normal',
+        },
+      ],
+    })
+    await expect(
+      bob.rest.call('GET', `/v1/conversations/${conversationId}/messages?afterSeq=-1`),
+    ).rejects.toMatchObject({ status: 400 })
     expect(await bob.rest.read(conversationId, 1)).toEqual({})
-    expect((await bob.rest.conversations()).conversations).toContainEqual({ conversationId, kind: 'direct', lastSeq: 1, readSeq: 1, role: 'member', peer: { userId: alice.userId, displayName: `Name ${alice.name}`, readSeq: 0 } })
+    expect((await bob.rest.conversations()).conversations).toContainEqual({
+      conversationId,
+      kind: 'direct',
+      lastSeq: 1,
+      readSeq: 1,
+      role: 'member',
+      peer: { userId: alice.userId, displayName: `Name ${alice.name}`, readSeq: 0 },
+    })
     await expect(bob.rest.recall(conversationId, sent.messageId)).rejects.toMatchObject({ status: 403 })
     expect(await alice.rest.recall(conversationId, sent.messageId)).toEqual({})
-    const del = await fetch(`${base}/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=hard`, { method: 'DELETE', headers: { authorization: `Bearer ${alice.token}` } })
+    const del = await fetch(`${base}/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=hard`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${alice.token}` },
+    })
     expect(del.status).toBe(204)
     expect(await del.text()).toBe('')
-    await expect(alice.rest.call('DELETE', `/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=gone`)).rejects.toMatchObject({ status: 400 })
+    await expect(
+      alice.rest.call('DELETE', `/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=gone`),
+    ).rejects.toMatchObject({ status: 400 })
 
-    const group = await fetch(`${base}/v1/groups`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ name: 'team', memberIds: [bob.userId] }) })
+    const group = await fetch(`${base}/v1/groups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}` },
+      body: JSON.stringify({ name: 'team', memberIds: [bob.userId] }),
+    })
     expect(group.status).toBe(201)
     const gid = ((await group.json()) as { conversationId: string }).conversationId
     await expect(bob.rest.addMembers(gid, [carol.userId])).rejects.toMatchObject({ status: 403 })
     expect(await alice.rest.addMembers(gid, [carol.userId])).toEqual({})
     expect(await alice.rest.announce(gid, 'welcome')).toEqual({})
     await expect(bob.rest.announce(gid, 'mine now')).rejects.toMatchObject({ status: 403 })
-    const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, { method: 'DELETE', headers: { authorization: `Bearer ${carol.token}` } })
+    const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${carol.token}` },
+    })
     expect(removed.status).toBe(204)
-    expect((await alice.rest.conversations()).conversations).toContainEqual({ conversationId: gid, kind: 'group', name: 'team', lastSeq: 0, readSeq: 0, role: 'admin', announcement: 'welcome' })
+    expect((await alice.rest.conversations()).conversations).toContainEqual({
+      conversationId: gid,
+      kind: 'group',
+      name: 'team',
+      lastSeq: 0,
+      readSeq: 0,
+      role: 'admin',
+      announcement: 'welcome',
+    })
 
-    const fr = await fetch(`${base}/v1/friends/requests`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ userId: carol.userId }) })
+    const fr = await fetch(`${base}/v1/friends/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}` },
+      body: JSON.stringify({ userId: carol.userId }),
+    })
     expect(fr.status).toBe(201)
     expect(await carol.rest.acceptFriend(alice.userId)).toEqual({})
   })
@@ -194,7 +281,10 @@ describe('gateway WebSocket', () => {
   it('takes the token from the Authorization header too', async () => {
     const { token } = await user()
     const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/ws`, { headers: { authorization: `Bearer ${token}` } })
-    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve)
+      ws.once('error', reject)
+    })
     expect(ws.readyState).toBe(WebSocket.OPEN)
     ws.close()
   })
@@ -213,9 +303,22 @@ describe('gateway WebSocket', () => {
     expect(ack).toEqual({ op: 'ack', ref: expect.any(String), messageId: expect.any(String), seq: 1 })
 
     const sync = (await bobPhone.sync(conversationId, 0)) as Extract<ServerFrame, { op: 'sync.result' }>
-    expect(sync).toEqual({ op: 'sync.result', ref: expect.any(String), hasMore: false, messages: [expect.objectContaining({ seq: 1, content: 'hello bob' })] })
+    expect(sync).toEqual({
+      op: 'sync.result',
+      ref: expect.any(String),
+      hasMore: false,
+      messages: [expect.objectContaining({ seq: 1, content: 'hello bob' })],
+    })
     const message = sync.messages[0]!
-    expect(Object.keys(message).sort()).toEqual(['content', 'conversationId', 'messageId', 'senderId', 'sentAt', 'seq', 'status'])
+    expect(Object.keys(message).sort()).toEqual([
+      'content',
+      'conversationId',
+      'messageId',
+      'senderId',
+      'sentAt',
+      'seq',
+      'status',
+    ])
 
     const frame = await pushDownstream('gw-t1', message, [bob.userId, alice.userId])
     for (const dev of [bobPhone, bobLaptop, aliceWs]) await dev.waitForMessage(conversationId, 1)
@@ -248,7 +351,15 @@ describe('gateway WebSocket', () => {
     expect(await ws.waitFor((f) => f.op === 'error' && f.ref === 'x1')).toMatchObject({ code: 'bad_frame' })
     ws.raw(Buffer.from(JSON.stringify({ op: 'ping', ref: 'bin' }))) // a Buffer goes out as a binary frame
     await ws.waitFor((f) => f.op === 'error' && f.code === 'bad_frame' && /binary/.test(f.message))
-    ws.raw(JSON.stringify({ op: 'send', ref: 'x2', conversationId, content: 'a'.repeat(cfg.max_frame_bytes), idempotencyKey: 'big' }))
+    ws.raw(
+      JSON.stringify({
+        op: 'send',
+        ref: 'x2',
+        conversationId,
+        content: 'a'.repeat(cfg.max_frame_bytes),
+        idempotencyKey: 'big',
+      }),
+    )
     expect(await ws.waitFor((f) => f.op === 'error' && f.code === 'too_large')).toMatchObject({ op: 'error' })
     expect(await ws.send(conversationId, '   ', uniq())).toMatchObject({ op: 'error', code: 'bad_request' })
     expect(await ws.send(conversationId, 'still here', uniq())).toMatchObject({ op: 'ack', seq: 1 })
@@ -273,7 +384,10 @@ describe('gateway WebSocket', () => {
     const answers = ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p'))
     expect(answers.filter((f) => f.op === 'pong').length).toBeGreaterThanOrEqual(5)
     expect(answers.filter((f) => f.op === 'pong').length).toBeLessThan(8)
-    expect(answers.find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', ref: expect.stringMatching(/^p/) })
+    expect(answers.find((f) => f.op === 'error')).toMatchObject({
+      code: 'rate_limited',
+      ref: expect.stringMatching(/^p/),
+    })
     skewMs += 400
     expect((await ws.ping()).op).toBe('pong')
   })
@@ -284,7 +398,9 @@ describe('gateway WebSocket', () => {
     const socks = [await connect(token, strict), await connect(token, strict), await connect(token, strict)]
     const refused = await new Promise<{ status?: number; retryAfter?: string }>((resolve, reject) => {
       const extra = new WebSocket(`ws://127.0.0.1:${strictPort}/v1/ws?token=${token}`)
-      extra.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] }))
+      extra.once('unexpected-response', (_req, res) =>
+        resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] }),
+      )
       extra.once('open', () => reject(new Error('a 4th connection was accepted')))
     })
     expect(refused).toEqual({ status: 429, retryAfter: '5' })
@@ -294,7 +410,10 @@ describe('gateway WebSocket', () => {
     const answers = () => socks.flatMap((s) => s.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('u')))
     await until(() => answers().length === 12)
     expect(answers().filter((f) => f.op === 'pong').length).toBeLessThan(12)
-    expect(answers().find((f) => f.op === 'error')).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('this user') })
+    expect(answers().find((f) => f.op === 'error')).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringContaining('this user'),
+    })
     await socks[0]!.close()
     await new Promise((r) => setTimeout(r, 1100)) // the gateway sees the close; the user's bucket refills
     expect((await connect(token, strict)).ws.readyState).toBe(WebSocket.OPEN) // a place is free again
@@ -327,7 +446,8 @@ describe('gateway WebSocket', () => {
 })
 
 describe('logout (issue 11, finding 7)', () => {
-  const logout = (url: string, token: string) => fetch(`${url}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+  const logout = (url: string, token: string) =>
+    fetch(`${url}/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
 
   it('revokes the token at every gateway: REST refused, sockets of it closed with 1008, other tokens untouched', async () => {
     const name = `u${uniq()}`
@@ -335,7 +455,8 @@ describe('logout (issue 11, finding 7)', () => {
     const other = (await new RestClient(base).login(name, 'secret-pass')).token
     const strict = `http://127.0.0.1:${strictPort}`
     // both gateways know the token and hold a socket of it; the other token has a socket too
-    for (const url of [base, strict]) expect((await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    for (const url of [base, strict])
+      expect((await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
     const here = await connect(token)
     const there = await connect(token, strict)
     const untouched = await connect(other, strict)
@@ -362,7 +483,14 @@ describe('gateway stop', () => {
   it('closes sockets with 1001, refuses new ones and unregisters presence', async () => {
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
     const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
-    const gw = await startGateway({ cfg: { ...cfg, instance_id: 'gw-t3' }, bus, log, logic: logic.logic, messages: logic.messages, cache })
+    const gw = await startGateway({
+      cfg: { ...cfg, instance_id: 'gw-t3' },
+      bus,
+      log,
+      logic: logic.logic,
+      messages: logic.messages,
+      cache,
+    })
     const url = `http://127.0.0.1:${gw.port}`
     const { userId, token } = await new RestClient(url).guest()
     const ws = await SocketClient.connect(url, token)

@@ -5,7 +5,12 @@ import type { ConnectionRegistry } from './connections.js'
 
 export const MAX_MISSED_PONGS = 2
 
-export function startHeartbeat(opts: { intervalMs: number; registry: ConnectionRegistry; onTick: () => Promise<void>; log: Logger }): { stop(): void } {
+export function startHeartbeat(opts: {
+  intervalMs: number
+  registry: ConnectionRegistry
+  onTick: () => Promise<void>
+  log: Logger
+}): { stop(): void } {
   let ticking = false
   const timer = setInterval(() => {
     for (const conn of opts.registry.all()) {

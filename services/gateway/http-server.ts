@@ -59,7 +59,9 @@ function sendJson(res: ServerResponse, status: number, body?: unknown): void {
     return
   }
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text)
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    .end(text)
 }
 
 function sendError(res: ServerResponse, err: AppError): void {
@@ -87,9 +89,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size <= limit) chunks.push(chunk)
       else if (size > limit * DRAIN_FACTOR) req.destroy()
     })
-    req.on('end', () => (size > limit ? reject(new AppError('too_large', `request body is larger than ${limit} bytes`)) : resolve(Buffer.concat(chunks))))
+    req.on('end', () =>
+      size > limit
+        ? reject(new AppError('too_large', `request body is larger than ${limit} bytes`))
+        : resolve(Buffer.concat(chunks)),
+    )
     req.on('error', () => reject(new ClientGone('client closed the connection mid-request')))
-    req.on('close', () => size > limit * DRAIN_FACTOR && reject(new AppError('too_large', `request body is larger than ${limit} bytes`)))
+    req.on(
+      'close',
+      () =>
+        size > limit * DRAIN_FACTOR && reject(new AppError('too_large', `request body is larger than ${limit} bytes`)),
+    )
   })
 }
 
@@ -101,7 +111,8 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> {
   } catch {
     throw new AppError('bad_request', 'body is not valid JSON')
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new AppError('bad_request', 'body must be a JSON object')
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new AppError('bad_request', 'body must be a JSON object')
   return v as Record<string, unknown>
 }
 
@@ -113,13 +124,21 @@ function decodeParams(match: RegExpExecArray): string[] {
   }
 }
 
-async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerResponse, url: URL, matched: { name: string }): Promise<string> {
+async function serveApi(
+  deps: HttpDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  matched: { name: string },
+): Promise<string> {
   const onPath = deps.routes.map((r) => ({ r, m: r.path.exec(url.pathname) })).filter((x) => x.m)
   const hit = onPath.find((x) => x.r.method === req.method)
   if (!hit) {
     if (onPath.length === 0) throw new AppError('not_found', `no route ${req.method} ${url.pathname}`)
     res.setHeader('allow', onPath.map((x) => x.r.method).join(', '))
-    sendJson(res, 405, { error: { code: 'method_not_allowed', message: `${req.method} is not allowed on ${url.pathname}` } })
+    sendJson(res, 405, {
+      error: { code: 'method_not_allowed', message: `${req.method} is not allowed on ${url.pathname}` },
+    })
     return 'unknown'
   }
   const { r: route, m } = hit
@@ -127,8 +146,15 @@ async function serveApi(deps: HttpDeps, req: IncomingMessage, res: ServerRespons
   const limits = deps.limits
   const now = limits?.now?.() ?? Date.now()
   if (limits && route.perIp) {
-    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(clientKey(req.socket.remoteAddress), now)
-    if (wait) throw new Limited(wait, `too many ${route.perIp === 'auth' ? 'sign-in' : 'admin'} requests from this address; retry later`)
+    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(
+      clientKey(req.socket.remoteAddress),
+      now,
+    )
+    if (wait)
+      throw new Limited(
+        wait,
+        `too many ${route.perIp === 'auth' ? 'sign-in' : 'admin'} requests from this address; retry later`,
+      )
   }
   const params = decodeParams(m!)
   let userId = ''
@@ -152,13 +178,18 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   let name = 'unknown'
   const matched = { name: 'unknown' }
   // API requests start a trace (when tracing is on), ended once the response is written
-  const span = url && tracingEnabled() && path.startsWith('/v1/') ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' }) : undefined
+  const span =
+    url && tracingEnabled() && path.startsWith('/v1/')
+      ? startRootSpan('gateway', `http ${req.method}`, SpanKind.SERVER, { 'http.request.method': req.method ?? '' })
+      : undefined
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
   try {
     if (!url) {
       throw new AppError('bad_request', 'malformed request target')
     } else if (path.startsWith('/v1/')) {
-      name = span ? await runWithin(span, () => serveApi(deps, req, res, url, matched)) : await serveApi(deps, req, res, url, matched)
+      name = span
+        ? await runWithin(span, () => serveApi(deps, req, res, url, matched))
+        : await serveApi(deps, req, res, url, matched)
     } else if (path === '/health' && req.method === 'GET') {
       name = 'health'
       const report = await deps.health()
@@ -167,7 +198,11 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       name = 'metrics'
       const text = await register.metrics()
       res.writeHead(200, { 'content-type': register.contentType }).end(text)
-    } else if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticFiles && (await deps.staticFiles(req, res))) {
+    } else if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      deps.staticFiles &&
+      (await deps.staticFiles(req, res))
+    ) {
       name = 'static'
     } else {
       throw new AppError('not_found', `nothing at ${path}`)
@@ -189,7 +224,8 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   } finally {
     if (name === 'unknown') name = matched.name
     httpRequests.inc({ route: name, status: String(res.statusCode) })
-    if (name === 'send') sendDuration.observe({ transport: 'http', result: res.statusCode < 400 ? 'ok' : 'error' }, secondsSince(received))
+    if (name === 'send')
+      sendDuration.observe({ transport: 'http', result: res.statusCode < 400 ? 'ok' : 'error' }, secondsSince(received))
     if (span) {
       span.updateName(`http ${name}`)
       span.setAttributes({ 'http.route': name, 'http.response.status_code': res.statusCode })
@@ -209,9 +245,17 @@ export function createHttpServer(deps: HttpDeps): Server {
   const t = deps.timeouts
   // Node checks these timeouts every connectionsCheckingInterval (30 s by default): often enough to keep to them
   const options = t
-    ? { headersTimeout: Math.min(t.headersMs, t.requestMs), requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersMs / 4))) }
+    ? {
+        headersTimeout: Math.min(t.headersMs, t.requestMs),
+        requestTimeout: t.requestMs,
+        keepAliveTimeout: t.keepAliveMs,
+        connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(t.headersMs / 4))),
+      }
     : {}
-  const server = createServer(options, (req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)))
+  const server = createServer(
+    options,
+    (req, res) => void handle(deps, req, res).catch((err: unknown) => lastResort(deps, res, err)),
+  )
   if (t) server.keepAliveTimeout = t.keepAliveMs
   return server
 }

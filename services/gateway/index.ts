@@ -47,7 +47,9 @@ const PRESENCE_CHECK_MS = 1000
 /** host null: every interface (node's default, IPv6 and IPv4) */
 function listen(server: Server, port: number, host: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)))
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)),
+    )
     const done = () => {
       const addr = server.address()
       resolve(typeof addr === 'object' && addr ? addr.port : port)
@@ -82,23 +84,53 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   }
 
   // this instance's downstream topic exists whether or not it is in gateway_ids; user-events is produced here
-  await bus.ensureTopics(catalog({ ...cfg, gateway_ids: [instanceId] }).filter((spec) => spec.id === 'downstream' || spec.id === 'userEvents'))
+  await bus.ensureTopics(
+    catalog({ ...cfg, gateway_ids: [instanceId] }).filter(
+      (spec) => spec.id === 'downstream' || spec.id === 'userEvents',
+    ),
+  )
 
   const registry = new ConnectionRegistry()
-  const presence = createPresence({ cache, bus, gatewayId: instanceId, ttlMs: cfg.presence_ttl_seconds * 1000, userEventsTopic: t.userEvents, log })
+  const presence = createPresence({
+    cache,
+    bus,
+    gatewayId: instanceId,
+    ttlMs: cfg.presence_ttl_seconds * 1000,
+    userEventsTopic: t.userEvents,
+    log,
+  })
   const verifier = cachedVerifier(logic, { cache })
   // upstream: kafka mode: WebSocket sends go to logic through gochat.messages.upstream, keyed by conversation
-  const upstream = cfg.upstream === 'kafka'
-    ? async (frame: { conversationId: string; content: string; idempotencyKey: string; ref: string | number }, conn: Connection) => {
-        const m: UpstreamMessage = {
-          traceId: randomUUID(), userId: conn.userId, conversationId: frame.conversationId, content: frame.content,
-          idempotencyKey: frame.idempotencyKey, gatewayId: instanceId, connectionId: conn.id, ref: frame.ref,
+  const upstream =
+    cfg.upstream === 'kafka'
+      ? async (
+          frame: { conversationId: string; content: string; idempotencyKey: string; ref: string | number },
+          conn: Connection,
+        ) => {
+          const m: UpstreamMessage = {
+            traceId: randomUUID(),
+            userId: conn.userId,
+            conversationId: frame.conversationId,
+            content: frame.content,
+            idempotencyKey: frame.idempotencyKey,
+            gatewayId: instanceId,
+            connectionId: conn.id,
+            ref: frame.ref,
+          }
+          await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
         }
-        await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
-      }
-    : undefined
+      : undefined
   const userLimiter = new KeyedLimiter(cfg.ws_rate_per_user)
-  const sessionDeps = { logic, messages, maxFrameBytes: cfg.max_frame_bytes, ratePerSecond: cfg.rate_limit_per_second, userLimiter, log, ...(upstream ? { upstream } : {}), ...(ctx.nowMs ? { nowMs: ctx.nowMs } : {}) }
+  const sessionDeps = {
+    logic,
+    messages,
+    maxFrameBytes: cfg.max_frame_bytes,
+    ratePerSecond: cfg.rate_limit_per_second,
+    userLimiter,
+    log,
+    ...(upstream ? { upstream } : {}),
+    ...(ctx.nowMs ? { nowMs: ctx.nowMs } : {}),
+  }
   /** presence work of connections that closed and is not finished yet; stop() waits for it */
   const leaving = new Set<Promise<void>>()
 
@@ -126,7 +158,10 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
 
   let stopped = false
   const health = async (): Promise<HealthReport> => {
-    const cacheOk = await cache.ping().then(() => true, () => false)
+    const cacheOk = await cache.ping().then(
+      () => true,
+      () => false,
+    )
     return {
       ok: !stopped && cacheOk,
       checks: {
@@ -137,7 +172,15 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     }
   }
 
-  const subscription = await startDownstream({ bus, log, registry, topic: t.downstream(instanceId), groupId: groups(cfg).downstream(instanceId), dlqTopic: t.dlq, retry: consumerRetry(cfg) })
+  const subscription = await startDownstream({
+    bus,
+    log,
+    registry,
+    topic: t.downstream(instanceId),
+    groupId: groups(cfg).downstream(instanceId),
+    dlqTopic: t.dlq,
+    retry: consumerRetry(cfg),
+  })
   // a logout here closes this gateway's sockets of the token at once; every gateway's heartbeat closes the rest
   const loggedOut = (token: string) => {
     verifier.forget(token)
@@ -145,17 +188,30 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     if (sub && jti) void closeRevoked(registry.of(sub), async () => new Set([jti]))
   }
   const server = createHttpServer({
-    routes: restRoutes(logic, messages, { loggedOut, online: (ids) => presence.online(ids) }), verifier, maxBodyBytes: cfg.max_frame_bytes, health: ctx.health ?? health, staticFiles: ctx.staticFiles ?? staticFiles(), log,
+    routes: restRoutes(logic, messages, { loggedOut, online: (ids) => presence.online(ids) }),
+    verifier,
+    maxBodyBytes: cfg.max_frame_bytes,
+    health: ctx.health ?? health,
+    staticFiles: ctx.staticFiles ?? staticFiles(),
+    log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
       adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),
       restPerUser: new KeyedLimiter(cfg.rest_rate_per_user),
     },
-    timeouts: { headersMs: cfg.http_headers_timeout_ms, requestMs: cfg.http_request_timeout_ms, keepAliveMs: cfg.http_keep_alive_timeout_ms },
+    timeouts: {
+      headersMs: cfg.http_headers_timeout_ms,
+      requestMs: cfg.http_request_timeout_ms,
+      keepAliveMs: cfg.http_keep_alive_timeout_ms,
+    },
   })
   const webSockets = attachWebSockets(server, {
-    verifier, maxFrameBytes: cfg.max_frame_bytes, onConnection, log,
-    connectionsOf: (userId) => registry.of(userId).size, maxConnectionsPerUser: cfg.ws_max_connections_per_user,
+    verifier,
+    maxFrameBytes: cfg.max_frame_bytes,
+    onConnection,
+    log,
+    connectionsOf: (userId) => registry.of(userId).size,
+    maxConnectionsPerUser: cfg.ws_max_connections_per_user,
   })
   const closeLoggedOut = async () => {
     const closed = await closeRevoked(registry.all(), (jtis) => revokedAmong(cache, jtis))
@@ -164,9 +220,22 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   const onTick = async () => void (await Promise.all([presence.refresh([...registry.all()]), closeLoggedOut()]))
   const heartbeat = startHeartbeat({ intervalMs: cfg.heartbeat_interval_ms, registry, onTick, log })
   const presenceWatch = watchPresence({
-    cache, intervalMs: PRESENCE_CHECK_MS, log,
-    reregister: async () => { const all = [...registry.all()]; await presence.refresh(all); return all.length },
-    resync: () => { let n = 0; for (const c of registry.all()) { c.send(RESYNC_FRAME); n++ } return n },
+    cache,
+    intervalMs: PRESENCE_CHECK_MS,
+    log,
+    reregister: async () => {
+      const all = [...registry.all()]
+      await presence.refresh(all)
+      return all.length
+    },
+    resync: () => {
+      let n = 0
+      for (const c of registry.all()) {
+        c.send(RESYNC_FRAME)
+        n++
+      }
+      return n
+    },
   })
   const untrack = trackRegistry(registry)
 
@@ -195,7 +264,11 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
         server.closeIdleConnections()
         heartbeat.stop()
         presenceWatch.stop()
-        await closeAll([...registry.all()].map((c) => c.ws), 1001, 'gateway shutting down')
+        await closeAll(
+          [...registry.all()].map((c) => c.ws),
+          1001,
+          'gateway shutting down',
+        )
         await subscription.stop()
         await Promise.all(leaving)
         untrack()

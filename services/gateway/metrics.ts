@@ -28,7 +28,11 @@ new Gauge({
   },
 })
 
-export const framesIn = new Counter({ name: 'gochat_gateway_frames_in_total', help: 'Client frames received, by op (refused ones: "invalid")', labelNames: ['op'] as const })
+export const framesIn = new Counter({
+  name: 'gochat_gateway_frames_in_total',
+  help: 'Client frames received, by op (refused ones: "invalid")',
+  labelNames: ['op'] as const,
+})
 export const framesOut = new Counter({
   name: 'gochat_gateway_frames_out_total',
   help: 'Frames written to sockets, by kind: reply (answers to client frames), error (error frames), message (from the downstream topic)',
@@ -37,8 +41,15 @@ export const framesOut = new Counter({
 export const framesPushed = framesOut.labels({ kind: 'message' })
 export const repliesOut = framesOut.labels({ kind: 'reply' })
 export const errorFramesOut = framesOut.labels({ kind: 'error' })
-export const downstreamRecords = new Counter({ name: 'gochat_gateway_downstream_records_total', help: 'DownstreamMessage records consumed' })
-export const httpRequests = new Counter({ name: 'gochat_gateway_http_requests_total', help: 'REST requests, by route and status', labelNames: ['route', 'status'] as const })
+export const downstreamRecords = new Counter({
+  name: 'gochat_gateway_downstream_records_total',
+  help: 'DownstreamMessage records consumed',
+})
+export const httpRequests = new Counter({
+  name: 'gochat_gateway_http_requests_total',
+  help: 'REST requests, by route and status',
+  labelNames: ['route', 'status'] as const,
+})
 export const sendDuration = new Histogram({
   name: 'gochat_gateway_send_duration_seconds',
   help: 'Sends as the client sees them: from the frame (or REST request) received to the ack written, by transport (ws, http) and result (ok, error)',

@@ -33,7 +33,13 @@ beforeAll(async () => {
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   roles.push(gw.role, logic.role, repo.role)
   base = `http://127.0.0.1:${gw.port}`
-  await bus.subscribe({ groupId: 'test-message-events', topics: [topics(cfg).messageEvents], fromBeginning: true, eachBatch: async (recs) => void messageEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)) })
+  await bus.subscribe({
+    groupId: 'test-message-events',
+    topics: [topics(cfg).messageEvents],
+    fromBeginning: true,
+    eachBatch: async (recs) =>
+      void messageEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)),
+  })
 })
 
 afterAll(async () => {
@@ -47,7 +53,11 @@ async function user(name: string, displayName: string) {
   const rest = new RestClient(base)
   return { rest, ...(await rest.register(`${tag}${name}`, 'secret-pass', displayName)) }
 }
-const status = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof ApiError ? `${e.status} ${e.code}` : String(e)))
+const status = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: unknown) => (e instanceof ApiError ? `${e.status} ${e.code}` : String(e)),
+  )
 const until = async (cond: () => boolean, ms = 5000) => {
   for (const end = Date.now() + ms; !cond(); ) {
     if (Date.now() > end) throw new Error('timed out')
@@ -64,20 +74,43 @@ describe('people and typing', () => {
     await bob.rest.read(conversationId, 1)
     const g = await ann.rest.createGroup('Team', [bob.userId])
     await ann.rest.announce(g.conversationId, 'standup at 10')
-    const { conversations } = await ann.rest.call<{ conversations: Array<Record<string, unknown>> }>('GET', '/v1/conversations')
+    const { conversations } = await ann.rest.call<{ conversations: Array<Record<string, unknown>> }>(
+      'GET',
+      '/v1/conversations',
+    )
     expect(conversations.find((c) => c.conversationId === conversationId)).toEqual({
-      conversationId, kind: 'direct', lastSeq: 1, readSeq: 0, role: 'member', peer: { userId: bob.userId, displayName: 'Bob B', readSeq: 1 },
+      conversationId,
+      kind: 'direct',
+      lastSeq: 1,
+      readSeq: 0,
+      role: 'member',
+      peer: { userId: bob.userId, displayName: 'Bob B', readSeq: 1 },
     })
     expect(conversations.find((c) => c.conversationId === g.conversationId)).toEqual({
-      conversationId: g.conversationId, kind: 'group', name: 'Team', lastSeq: 0, readSeq: 0, role: 'admin', announcement: 'standup at 10',
+      conversationId: g.conversationId,
+      kind: 'group',
+      name: 'Team',
+      lastSeq: 0,
+      readSeq: 0,
+      role: 'admin',
+      announcement: 'standup at 10',
     })
     // members: names and roles, paged; members only
-    const members = await bob.rest.call<{ members: unknown[]; next?: string }>('GET', `/v1/conversations/${g.conversationId}/members?limit=1`)
+    const members = await bob.rest.call<{ members: unknown[]; next?: string }>(
+      'GET',
+      `/v1/conversations/${g.conversationId}/members?limit=1`,
+    )
     expect(members.members).toHaveLength(1)
-    const rest = await bob.rest.call<{ members: unknown[]; next?: string }>('GET', `/v1/conversations/${g.conversationId}/members?after=${members.next}`)
-    expect([...members.members, ...rest.members]).toEqual(expect.arrayContaining([
-      { userId: ann.userId, displayName: 'Ann A', role: 'admin' }, { userId: bob.userId, displayName: 'Bob B', role: 'member' },
-    ]))
+    const rest = await bob.rest.call<{ members: unknown[]; next?: string }>(
+      'GET',
+      `/v1/conversations/${g.conversationId}/members?after=${members.next}`,
+    )
+    expect([...members.members, ...rest.members]).toEqual(
+      expect.arrayContaining([
+        { userId: ann.userId, displayName: 'Ann A', role: 'admin' },
+        { userId: bob.userId, displayName: 'Bob B', role: 'member' },
+      ]),
+    )
     expect(rest.next).toBeUndefined()
     const eve = await user('eve', 'Eve')
     expect(await status(eve.rest.call('GET', `/v1/conversations/${g.conversationId}/members`))).toBe('403 not_member')
@@ -86,20 +119,31 @@ describe('people and typing', () => {
   it('searches by username or display-name prefix, paged, never everyone; looks up names by id', async () => {
     const a = await user('carol', 'Zed One')
     const b = await user('dave', 'zed two')
-    const found = await a.rest.call<{ users: Array<{ userId: string }>; next?: string }>('GET', `/v1/users?q=ZED&limit=1`)
+    const found = await a.rest.call<{ users: Array<{ userId: string }>; next?: string }>(
+      'GET',
+      `/v1/users?q=ZED&limit=1`,
+    )
     expect(found.users).toHaveLength(1)
-    const more = await a.rest.call<{ users: Array<{ userId: string }>; next?: string }>('GET', `/v1/users?q=zed&limit=1&after=${found.next}`)
+    const more = await a.rest.call<{ users: Array<{ userId: string }>; next?: string }>(
+      'GET',
+      `/v1/users?q=zed&limit=1&after=${found.next}`,
+    )
     expect([...found.users, ...more.users].map((u) => u.userId).sort()).toEqual([a.userId, b.userId].sort())
-    expect(await a.rest.call('GET', `/v1/users?q=${tag}dav`)).toEqual({ users: [{ userId: b.userId, username: `${tag}dave`, displayName: 'zed two' }] })
-    for (const q of ['', 'z', ' z ', 'x'.repeat(65)]) expect(await status(a.rest.call('GET', `/v1/users?q=${encodeURIComponent(q)}`)), q).toBe('400 bad_request')
+    expect(await a.rest.call('GET', `/v1/users?q=${tag}dav`)).toEqual({
+      users: [{ userId: b.userId, username: `${tag}dave`, displayName: 'zed two' }],
+    })
+    for (const q of ['', 'z', ' z ', 'x'.repeat(65)])
+      expect(await status(a.rest.call('GET', `/v1/users?q=${encodeURIComponent(q)}`)), q).toBe('400 bad_request')
     expect(await status(a.rest.call('GET', '/v1/users'))).toBe('400 bad_request')
     expect(await status(a.rest.call('GET', `/v1/users?q=zed&ids=${a.userId}`))).toBe('400 bad_request')
     expect(await status(a.rest.call('GET', '/v1/users?q=zed&limit=-1'))).toBe('400 bad_request')
     // a limit over 50 is cut, not refused
     expect(await status(a.rest.call('GET', '/v1/users?q=zed&limit=1000'))).toBe(200)
     expect(await a.rest.call('GET', `/v1/users?ids=${b.userId},nobody,${a.userId}`)).toEqual({
-      users: [{ userId: a.userId, username: `${tag}carol`, displayName: 'Zed One' }, { userId: b.userId, username: `${tag}dave`, displayName: 'zed two' }]
-        .sort((x, y) => (x.userId < y.userId ? -1 : 1)),
+      users: [
+        { userId: a.userId, username: `${tag}carol`, displayName: 'Zed One' },
+        { userId: b.userId, username: `${tag}dave`, displayName: 'zed two' },
+      ].sort((x, y) => (x.userId < y.userId ? -1 : 1)),
     })
     const tooMany = Array.from({ length: 101 }, (_, i) => `u${i}`).join(',')
     expect(await status(a.rest.call('GET', `/v1/users?ids=${tooMany}`))).toBe('400 bad_request')
@@ -108,13 +152,24 @@ describe('people and typing', () => {
   it('answers presence from live sockets', async () => {
     const a = await user('erin', 'Erin')
     const b = await user('finn', 'Finn')
-    const ask = () => a.rest.call<{ presence: unknown[] }>('GET', `/v1/users/presence?ids=${a.userId},${b.userId},nobody`)
-    expect((await ask()).presence).toEqual([{ userId: a.userId, online: false }, { userId: b.userId, online: false }, { userId: 'nobody', online: false }])
+    const ask = () =>
+      a.rest.call<{ presence: unknown[] }>('GET', `/v1/users/presence?ids=${a.userId},${b.userId},nobody`)
+    expect((await ask()).presence).toEqual([
+      { userId: a.userId, online: false },
+      { userId: b.userId, online: false },
+      { userId: 'nobody', online: false },
+    ])
     const s = await SocketClient.connect(base, b.token)
     await s.ping()
-    expect((await ask()).presence).toEqual([{ userId: a.userId, online: false }, { userId: b.userId, online: true }, { userId: 'nobody', online: false }])
+    expect((await ask()).presence).toEqual([
+      { userId: a.userId, online: false },
+      { userId: b.userId, online: true },
+      { userId: 'nobody', online: false },
+    ])
     await s.close()
-    await expect.poll(async () => (await ask()).presence[1], { timeout: 5000 }).toEqual({ userId: b.userId, online: false })
+    await expect
+      .poll(async () => (await ask()).presence[1], { timeout: 5000 })
+      .toEqual({ userId: b.userId, online: false })
     expect(await status(a.rest.call('GET', '/v1/users/presence'))).toBe('400 bad_request')
   })
 

@@ -14,7 +14,13 @@ export const RESYNC_FRAME = JSON.stringify({ op: 'event', type: 'resync', event:
 // longer than any outage worth telling apart; renewed by every check
 const EPOCH_TTL_MS = 24 * 3_600_000
 
-export function watchPresence(opts: { cache: Cache; intervalMs: number; log: Logger; reregister: () => Promise<number>; resync: () => number }): { stop(): void } {
+export function watchPresence(opts: {
+  cache: Cache
+  intervalMs: number
+  log: Logger
+  reregister: () => Promise<number>
+  resync: () => number
+}): { stop(): void } {
   let seen: string | undefined
   let failing: string | undefined
   let busy = false
@@ -24,12 +30,22 @@ export function watchPresence(opts: { cache: Cache; intervalMs: number; log: Log
       await opts.cache.setIfAbsent(EPOCH_KEY, randomUUID(), EPOCH_TTL_MS)
       epoch = await opts.cache.get(EPOCH_KEY)
     }
-    const lost = failing !== undefined ? `presence unreachable (${failing})` : seen !== undefined && epoch !== seen ? 'presence epoch changed (Redis flushed or restarted empty)' : undefined
+    const lost =
+      failing !== undefined
+        ? `presence unreachable (${failing})`
+        : seen !== undefined && epoch !== seen
+          ? 'presence epoch changed (Redis flushed or restarted empty)'
+          : undefined
     if (lost) {
       const t0 = Date.now()
       const registered = await opts.reregister()
       const told = opts.resync()
-      opts.log.info('presence re-registered after loss; connections told to resync', { cause: lost, connections: registered, resynced: told, ms: Date.now() - t0 })
+      opts.log.info('presence re-registered after loss; connections told to resync', {
+        cause: lost,
+        connections: registered,
+        resynced: told,
+        ms: Date.now() - t0,
+      })
     }
     seen = epoch ?? undefined
     failing = undefined
@@ -39,10 +55,15 @@ export function watchPresence(opts: { cache: Cache; intervalMs: number; log: Log
     busy = true
     check()
       .catch((err: Error) => {
-        if (failing === undefined) opts.log.warn('presence check failed: live delivery to this gateway may stop until the cache is back', { err: err.message })
+        if (failing === undefined)
+          opts.log.warn('presence check failed: live delivery to this gateway may stop until the cache is back', {
+            err: err.message,
+          })
         failing = err.message
       })
-      .finally(() => { busy = false })
+      .finally(() => {
+        busy = false
+      })
   }, opts.intervalMs)
   timer.unref()
   return { stop: () => clearInterval(timer) }

@@ -16,7 +16,14 @@ export interface PresenceGlue {
   online(userIds: string[]): Promise<Set<string>>
 }
 
-export function createPresence(opts: { cache: Cache; bus: Bus; gatewayId: string; ttlMs: number; userEventsTopic: string; log: Logger }): PresenceGlue {
+export function createPresence(opts: {
+  cache: Cache
+  bus: Bus
+  gatewayId: string
+  ttlMs: number
+  userEventsTopic: string
+  log: Logger
+}): PresenceGlue {
   const presence = new Presence(opts.cache, { ttlMs: opts.ttlMs })
   const { gatewayId } = opts
 
@@ -25,7 +32,9 @@ export function createPresence(opts: { cache: Cache; bus: Bus; gatewayId: string
   const publish = (type: 'user.online' | 'user.offline', userId: string) => {
     const event = userEvent(type, userId, { gateway_id: gatewayId, last_seen: Math.floor(Date.now() / 1000) })
     opts.bus
-      .publish(opts.userEventsTopic, [{ key: userId, value: JSON.stringify(event), headers: { 'gochat-event-type': type } }])
+      .publish(opts.userEventsTopic, [
+        { key: userId, value: JSON.stringify(event), headers: { 'gochat-event-type': type } },
+      ])
       .catch((err: unknown) => opts.log.warn(`publishing ${type} failed`, { err, userId }))
   }
 
@@ -41,7 +50,11 @@ export function createPresence(opts: { cache: Cache; bus: Bus; gatewayId: string
       return new Set([...found].filter(([, gateways]) => gateways.length > 0).map(([userId]) => userId))
     },
     async refresh(conns) {
-      if (conns.length > 0) await presence.refresh(gatewayId, conns.map((c) => ({ userId: c.userId, connectionId: c.id })))
+      if (conns.length > 0)
+        await presence.refresh(
+          gatewayId,
+          conns.map((c) => ({ userId: c.userId, connectionId: c.id })),
+        )
     },
   }
 }

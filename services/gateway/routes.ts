@@ -40,14 +40,16 @@ function str(body: Record<string, unknown>, field: string): string | undefined {
 
 function strings(body: Record<string, unknown>, field: string): string[] {
   const v = body[field] ?? []
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new AppError('bad_request', `${field} must be an array of strings`)
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw new AppError('bad_request', `${field} must be an array of strings`)
   return v
 }
 
 function int(value: unknown, field: string, fallback?: number): number {
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback
   const n = typeof value === 'string' ? Number(value) : value
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new AppError('bad_request', `${field} must be a non-negative integer`)
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+    throw new AppError('bad_request', `${field} must be a non-negative integer`)
   return n
 }
 
@@ -58,7 +60,13 @@ const session = (r: { user_id: string; token: string }) => ({ userId: r.user_id,
 
 const SEG = '([^/]+)'
 /** auth: true (a token) or, for routes without one, which per-IP limit applies */
-const route = (method: Route['method'], pattern: string, name: string, auth: boolean | 'auth' | 'admin', run: Route['run']): Route => ({
+const route = (
+  method: Route['method'],
+  pattern: string,
+  name: string,
+  auth: boolean | 'auth' | 'admin',
+  run: Route['run'],
+): Route => ({
   method,
   path: new RegExp(`^${pattern.replace(/:\w+/g, SEG)}$`),
   name,
@@ -79,7 +87,8 @@ function idList(query: URLSearchParams, field: string, max: number): string[] {
   const ids = [...new Set((query.get(field) ?? '').split(',').filter((s) => s !== ''))]
   if (ids.length === 0) throw new AppError('bad_request', `${field} is required: user ids separated by commas`)
   if (ids.length > max) throw new AppError('bad_request', `at most ${max} ids in ${field}`)
-  if (ids.some((id) => id.length > 128 || id.trim() !== id)) throw new AppError('bad_request', `${field} holds a malformed id`)
+  if (ids.some((id) => id.length > 128 || id.trim() !== id))
+    throw new AppError('bad_request', `${field} holds a malformed id`)
   return ids
 }
 
@@ -88,11 +97,22 @@ export const USERS_PER_LOOKUP = 100
 export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHooks = {}): Route[] {
   return [
     route('POST', '/v1/auth/register', 'register', 'auth', async ({ body }) =>
-      created(session(await logic.Register({ username: str(body, 'username'), password: str(body, 'password'), display_name: str(body, 'displayName') })))),
+      created(
+        session(
+          await logic.Register({
+            username: str(body, 'username'),
+            password: str(body, 'password'),
+            display_name: str(body, 'displayName'),
+          }),
+        ),
+      ),
+    ),
     route('POST', '/v1/auth/login', 'login', 'auth', async ({ body }) =>
-      ok(session(await logic.Login({ username: str(body, 'username'), password: str(body, 'password') })))),
+      ok(session(await logic.Login({ username: str(body, 'username'), password: str(body, 'password') }))),
+    ),
     route('POST', '/v1/auth/guest', 'guest', 'auth', async ({ body }) =>
-      created(session(await logic.Guest({ display_name: str(body, 'displayName') })))),
+      created(session(await logic.Guest({ display_name: str(body, 'displayName') }))),
+    ),
 
     route('POST', '/v1/auth/logout', 'logout', true, async ({ headers }) => {
       const token = bearer(typeof headers.authorization === 'string' ? headers.authorization : undefined) ?? ''
@@ -103,13 +123,20 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
 
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
     route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) =>
-      ok(meView(await logic.UpdateMe({ user_id: userId, display_name: str(body, 'displayName') })))),
+      ok(meView(await logic.UpdateMe({ user_id: userId, display_name: str(body, 'displayName') }))),
+    ),
 
     route('GET', '/v1/users', 'users', true, async ({ userId, query }) => {
-      if (query.has('q') === query.has('ids')) throw new AppError('bad_request', 'give either q (a search) or ids (a lookup)')
+      if (query.has('q') === query.has('ids'))
+        throw new AppError('bad_request', 'give either q (a search) or ids (a lookup)')
       const res = query.has('ids')
         ? await logic.GetUsers({ user_id: userId, user_ids: idList(query, 'ids', USERS_PER_LOOKUP) })
-        : await logic.SearchUsers({ user_id: userId, query: query.get('q') ?? '', after_user_id: query.get('after') ?? '', limit: int(query.get('limit'), 'limit', 0) })
+        : await logic.SearchUsers({
+            user_id: userId,
+            query: query.get('q') ?? '',
+            after_user_id: query.get('after') ?? '',
+            limit: int(query.get('limit'), 'limit', 0),
+          })
       return ok({ users: res.users.map(userView), ...(res.next_cursor ? { next: res.next_cursor } : {}) })
     }),
     route('GET', '/v1/users/presence', 'presence', true, async ({ query }) => {
@@ -123,17 +150,27 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       return { status: res.created ? 201 : 200, body: { conversationId: res.conversation_id } }
     }),
     route('POST', '/v1/groups', 'create_group', true, async ({ userId, body }) => {
-      const res = await logic.CreateGroup({ user_id: userId, name: str(body, 'name'), member_ids: strings(body, 'memberIds') })
+      const res = await logic.CreateGroup({
+        user_id: userId,
+        name: str(body, 'name'),
+        member_ids: strings(body, 'memberIds'),
+      })
       return created({ conversationId: res.conversation_id })
     }),
     route('POST', '/v1/groups/:id/members', 'add_members', true, async ({ userId, body, params: [id] }) => {
       await logic.AddGroupMembers({ user_id: userId, conversation_id: id, user_ids: strings(body, 'userIds') })
       return ok()
     }),
-    route('DELETE', '/v1/groups/:id/members/:userId', 'remove_member', true, async ({ userId, params: [id, memberId] }) => {
-      await logic.RemoveGroupMember({ user_id: userId, conversation_id: id, member_id: memberId })
-      return noContent
-    }),
+    route(
+      'DELETE',
+      '/v1/groups/:id/members/:userId',
+      'remove_member',
+      true,
+      async ({ userId, params: [id, memberId] }) => {
+        await logic.RemoveGroupMember({ user_id: userId, conversation_id: id, member_id: memberId })
+        return noContent
+      },
+    ),
     route('PUT', '/v1/groups/:id/announcement', 'announcement', true, async ({ userId, body, params: [id] }) => {
       await logic.SetAnnouncement({ user_id: userId, conversation_id: id, text: str(body, 'text') })
       return ok()
@@ -144,12 +181,22 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     }),
 
     route('GET', '/v1/conversations/:id/members', 'members', true, async ({ userId, query, params: [id] }) => {
-      const res = await logic.ListGroupMembers({ user_id: userId, conversation_id: id, after_user_id: query.get('after') ?? '', limit: int(query.get('limit'), 'limit', 0) })
+      const res = await logic.ListGroupMembers({
+        user_id: userId,
+        conversation_id: id,
+        after_user_id: query.get('after') ?? '',
+        limit: int(query.get('limit'), 'limit', 0),
+      })
       return ok({ members: res.members.map(memberView), ...(res.next_cursor ? { next: res.next_cursor } : {}) })
     }),
 
     route('POST', '/v1/conversations/:id/messages', 'send', true, async ({ userId, body, params: [id] }) => {
-      const res = await messages.SendMessage({ conversation_id: id, sender_user_id: userId, content: str(body, 'content'), idempotency_key: str(body, 'idempotencyKey') })
+      const res = await messages.SendMessage({
+        conversation_id: id,
+        sender_user_id: userId,
+        content: str(body, 'content'),
+        idempotency_key: str(body, 'idempotencyKey'),
+      })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return ok({ messageId: res.message.message_id, seq: res.message.seq })
     }),
@@ -162,16 +209,33 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       })
       return ok({ messages: res.messages.map(messageView), hasMore: res.has_more })
     }),
-    route('POST', '/v1/conversations/:id/messages/:messageId/recall', 'recall', true, async ({ userId, params: [id, messageId] }) => {
-      await logic.RecallMessage({ user_id: userId, conversation_id: id, message_id: messageId })
-      return ok()
-    }),
-    route('DELETE', '/v1/conversations/:id/messages/:messageId', 'delete_message', true, async ({ userId, query, params: [id, messageId] }) => {
-      const mode = query.get('mode') ?? 'soft'
-      if (mode !== 'soft' && mode !== 'hard') throw new AppError('bad_request', 'mode must be soft or hard')
-      await messages.DeleteMessage({ conversation_id: id, message_id: messageId, actor_user_id: userId, hard: mode === 'hard' })
-      return noContent
-    }),
+    route(
+      'POST',
+      '/v1/conversations/:id/messages/:messageId/recall',
+      'recall',
+      true,
+      async ({ userId, params: [id, messageId] }) => {
+        await logic.RecallMessage({ user_id: userId, conversation_id: id, message_id: messageId })
+        return ok()
+      },
+    ),
+    route(
+      'DELETE',
+      '/v1/conversations/:id/messages/:messageId',
+      'delete_message',
+      true,
+      async ({ userId, query, params: [id, messageId] }) => {
+        const mode = query.get('mode') ?? 'soft'
+        if (mode !== 'soft' && mode !== 'hard') throw new AppError('bad_request', 'mode must be soft or hard')
+        await messages.DeleteMessage({
+          conversation_id: id,
+          message_id: messageId,
+          actor_user_id: userId,
+          hard: mode === 'hard',
+        })
+        return noContent
+      },
+    ),
     route('POST', '/v1/conversations/:id/read', 'read', true, async ({ userId, body, params: [id] }) => {
       await logic.MarkRead({ user_id: userId, conversation_id: id, seq: int(body.seq, 'seq') })
       return ok()
@@ -184,12 +248,22 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     // Admin path (not part of docs/protocol.md's client contract): bulk users for operators and benchmarks.
     route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', 'admin', async ({ body, headers }) => {
       const secret = headers['x-gochat-admin-secret']
-      const res = await logic.BulkCreateUsers({ admin_secret: typeof secret === 'string' ? secret : '', count: int(body.count, 'count'), name_prefix: str(body, 'namePrefix') ?? 'bench' })
+      const res = await logic.BulkCreateUsers({
+        admin_secret: typeof secret === 'string' ? secret : '',
+        count: int(body.count, 'count'),
+        name_prefix: str(body, 'namePrefix') ?? 'bench',
+      })
       return created({ users: res.users.map((u) => ({ userId: u.user_id, token: u.token })) })
     }),
-    route('POST', '/v1/friends/requests/:fromUserId/accept', 'friend_accept', true, async ({ userId, params: [from] }) => {
-      await logic.AcceptFriend({ user_id: userId, peer_user_id: from })
-      return ok()
-    }),
+    route(
+      'POST',
+      '/v1/friends/requests/:fromUserId/accept',
+      'friend_accept',
+      true,
+      async ({ userId, params: [from] }) => {
+        await logic.AcceptFriend({ user_id: userId, peer_user_id: from })
+        return ok()
+      },
+    ),
   ]
 }

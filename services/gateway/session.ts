@@ -32,9 +32,15 @@ export interface SessionDeps {
   nowMs?: () => number
 }
 
-const toBuffer = (data: RawData): Buffer => (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data))
+const toBuffer = (data: RawData): Buffer =>
+  Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
 
-const errorFrame = (ref: Ref | undefined, code: string, message: string) => ({ op: 'error', ...(ref === undefined ? {} : { ref }), code, message })
+const errorFrame = (ref: Ref | undefined, code: string, message: string) => ({
+  op: 'error',
+  ...(ref === undefined ? {} : { ref }),
+  code,
+  message,
+})
 
 /** one typing event per conversation per this long from a connection; more are acked but not relayed */
 export const TYPING_INTERVAL_MS = 2000
@@ -60,12 +66,22 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
         await deps.upstream(frame, conn)
         return undefined
       }
-      const res = await deps.messages.SendMessage({ conversation_id: frame.conversationId, sender_user_id: userId, idempotency_key: frame.idempotencyKey, content: frame.content })
+      const res = await deps.messages.SendMessage({
+        conversation_id: frame.conversationId,
+        sender_user_id: userId,
+        idempotency_key: frame.idempotencyKey,
+        content: frame.content,
+      })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return { op: 'ack', ref: frame.ref, messageId: res.message.message_id, seq: res.message.seq }
     }
     case 'sync': {
-      const res = await deps.messages.SyncMessages({ conversation_id: frame.conversationId, after_sequence: frame.afterSeq, page_size: frame.limit ?? 0, actor_user_id: userId })
+      const res = await deps.messages.SyncMessages({
+        conversation_id: frame.conversationId,
+        after_sequence: frame.afterSeq,
+        page_size: frame.limit ?? 0,
+        actor_user_id: userId,
+      })
       return { op: 'sync.result', ref: frame.ref, messages: res.messages.map(messageView), hasMore: res.has_more }
     }
     case 'read':
@@ -74,7 +90,8 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
     case 'ping':
       return frame.ref === undefined ? { op: 'pong' } : { op: 'pong', ref: frame.ref }
     case 'typing':
-      if (typingAllowed(conn, frame.conversationId, (deps.nowMs ?? Date.now)())) await deps.logic.Typing({ user_id: userId, conversation_id: frame.conversationId })
+      if (typingAllowed(conn, frame.conversationId, (deps.nowMs ?? Date.now)()))
+        await deps.logic.Typing({ user_id: userId, conversation_id: frame.conversationId })
       return frame.ref === undefined ? undefined : { op: 'ack', ref: frame.ref }
   }
 }
@@ -86,7 +103,10 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
   let strikes = 0
   let queue = ready
   /** `written` runs once the reply (if any) is on the socket: the frame's span and send latency end there */
-  const enqueue = (work: () => Promise<object | undefined> | object | undefined, written?: (reply: object | undefined) => void) => {
+  const enqueue = (
+    work: () => Promise<object | undefined> | object | undefined,
+    written?: (reply: object | undefined) => void,
+  ) => {
     queue = queue
       .then(work)
       .then((reply) => {
@@ -110,8 +130,10 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
     const ref = parsed.ok ? parsed.frame.ref : parsed.ref
     framesIn.inc({ op: parsed.ok ? parsed.frame.op : 'invalid' })
     // every frame costs a token, good or bad; going over the rate is answered but not held against the client
-    if (!bucket.take(now())) return enqueue(() => refuse(ref, 'rate_limited', `more than ${deps.ratePerSecond} frames a second`))
-    if (deps.userLimiter?.take(conn.userId, now())) return enqueue(() => refuse(ref, 'rate_limited', 'too many frames from this user on all connections'))
+    if (!bucket.take(now()))
+      return enqueue(() => refuse(ref, 'rate_limited', `more than ${deps.ratePerSecond} frames a second`))
+    if (deps.userLimiter?.take(conn.userId, now()))
+      return enqueue(() => refuse(ref, 'rate_limited', 'too many frames from this user on all connections'))
     if (!parsed.ok) {
       strikes++
       const closeNow = strikes >= MAX_STRIKES
@@ -127,7 +149,12 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
     strikes = 0
     const frame = parsed.frame
     // a trace starts here (when tracing is on) and ends when the answer is written
-    const span = tracingEnabled() ? startRootSpan('gateway', `ws.${frame.op}`, SpanKind.SERVER, { 'gochat.op': frame.op, 'gochat.user_id': conn.userId }) : undefined
+    const span = tracingEnabled()
+      ? startRootSpan('gateway', `ws.${frame.op}`, SpanKind.SERVER, {
+          'gochat.op': frame.op,
+          'gochat.user_id': conn.userId,
+        })
+      : undefined
     const work = () =>
       answer(deps, conn, frame).catch((err: unknown) => {
         if (err instanceof AppError) return refuse(frame.ref, err.code, err.message)
@@ -135,13 +162,17 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
         return refuse(frame.ref, 'internal', 'internal error')
       })
     // sends are timed to the ack on the socket; other frames need the callback only for their span
-    const written = frame.op === 'send' || span
-      ? (reply: object | undefined) => {
-          const failed = (reply as { op?: string } | undefined)?.op === 'error' ? ((reply as { code?: string }).code ?? 'error') : undefined
-          if (frame.op === 'send' && reply) (failed ? wsSendFailed : wsSendOk).observe(secondsSince(received))
-          endSpan(span, failed, failed)
-        }
-      : undefined
+    const written =
+      frame.op === 'send' || span
+        ? (reply: object | undefined) => {
+            const failed =
+              (reply as { op?: string } | undefined)?.op === 'error'
+                ? ((reply as { code?: string }).code ?? 'error')
+                : undefined
+            if (frame.op === 'send' && reply) (failed ? wsSendFailed : wsSendOk).observe(secondsSince(received))
+            endSpan(span, failed, failed)
+          }
+        : undefined
     enqueue(span ? () => runWithin(span, work) : work, written)
   })
 }

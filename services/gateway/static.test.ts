@@ -15,7 +15,14 @@ function get(path: string, method = 'GET'): Promise<{ status: number; type?: str
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (d) => (body += d))
-      res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], csp: res.headers['content-security-policy'] as string | undefined, body }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          type: res.headers['content-type'],
+          csp: res.headers['content-security-policy'] as string | undefined,
+          body,
+        }),
+      )
     })
     req.on('error', reject)
     req.end()
@@ -49,12 +56,21 @@ describe('static files of the web page', () => {
     expect(head.body).toBe('')
   })
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/..\\package.json', '/%5c..%5cpackage.json', '/.hidden.js', '/app.js%00.css', '/nope.js', '/README', '/%E0%A4%A'])(
-    'refuses %s',
-    async (path) => {
-      const res = await get(path)
-      expect(res.status).toBe(404)
-      expect(res.body).toBe('not found')
-    },
-  )
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fpackage.json',
+    '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/..\\package.json',
+    '/%5c..%5cpackage.json',
+    '/.hidden.js',
+    '/app.js%00.css',
+    '/nope.js',
+    '/README',
+    '/%E0%A4%A',
+  ])('refuses %s', async (path) => {
+    const res = await get(path)
+    expect(res.status).toBe(404)
+    expect(res.body).toBe('not found')
+  })
 })

@@ -22,7 +22,8 @@ const TYPES: Record<string, string> = {
 }
 
 /** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket). */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 export function staticFiles(root: string = WEB_ROOT): StaticHandler {
   const base = path.resolve(root)
@@ -48,7 +49,9 @@ export function staticFiles(root: string = WEB_ROOT): StaticHandler {
       'content-length': info.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' } : {}),
+      ...(type.startsWith('text/html')
+        ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' }
+        : {}),
     })
     if (req.method === 'HEAD') res.end()
     else await pipeline(createReadStream(file), res)

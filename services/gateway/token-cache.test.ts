@@ -9,7 +9,14 @@ import { closeRevoked, Connection, REVOKED_CLOSE } from './connections.js'
 import { cachedVerifier, REVOCATION_CHECK_MS, TOKEN_CACHE_MS } from './token-cache.js'
 
 const key = new TextEncoder().encode('test-secret-of-sufficient-length-0123')
-const token = (jti: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u_1').setJti(jti).setIssuedAt().setExpirationTime('1h').sign(key)
+const token = (jti: string) =>
+  new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('u_1')
+    .setJti(jti)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(key)
 
 function setup() {
   let now = Date.now()
@@ -79,6 +86,11 @@ describe('closeRevoked', () => {
     const closed = await closeRevoked(conns, async (jtis) => (asked.push(jtis), new Set(['a'])))
     expect(closed).toBe(2)
     expect(asked).toEqual([['a', 'b']])
-    expect(conns.map((c) => (c.ws.close as ReturnType<typeof vi.fn>).mock.calls)).toEqual([[[REVOKED_CLOSE.code, REVOKED_CLOSE.reason]], [], [[1008, 'token revoked']], []])
+    expect(conns.map((c) => (c.ws.close as ReturnType<typeof vi.fn>).mock.calls)).toEqual([
+      [[REVOKED_CLOSE.code, REVOKED_CLOSE.reason]],
+      [],
+      [[1008, 'token revoked']],
+      [],
+    ])
   })
 })

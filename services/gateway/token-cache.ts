@@ -38,13 +38,20 @@ interface Entry {
 export function tokenClaims(token: string): { sub?: string; jti?: string; expMs: number } {
   try {
     const { sub, jti, exp } = decodeJwt(token)
-    return { ...(typeof sub === 'string' ? { sub } : {}), ...(typeof jti === 'string' ? { jti } : {}), expMs: typeof exp === 'number' ? exp * 1000 : Infinity }
+    return {
+      ...(typeof sub === 'string' ? { sub } : {}),
+      ...(typeof jti === 'string' ? { jti } : {}),
+      expMs: typeof exp === 'number' ? exp * 1000 : Infinity,
+    }
   } catch {
     return { expMs: Infinity }
   }
 }
 
-export function cachedVerifier(logic: Pick<LogicApi, 'VerifyToken'>, opts: { cache: Cache; nowMs?: () => number }): CachedVerifier {
+export function cachedVerifier(
+  logic: Pick<LogicApi, 'VerifyToken'>,
+  opts: { cache: Cache; nowMs?: () => number },
+): CachedVerifier {
   const nowMs = opts.nowMs ?? Date.now
   const entries = new Map<string, Entry>()
   const revoked = () => new AppError('invalid_token', 'the token was revoked (logged out)')
@@ -65,7 +72,12 @@ export function cachedVerifier(logic: Pick<LogicApi, 'VerifyToken'>, opts: { cac
       const { jti, expMs } = tokenClaims(token)
       // Map keeps insertion order: dropping the first key evicts the oldest entry
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
-      entries.set(token, { userId: user_id, jti, until: Math.min(nowMs() + TOKEN_CACHE_MS, expMs), checkAt: nowMs() + REVOCATION_CHECK_MS })
+      entries.set(token, {
+        userId: user_id,
+        jti,
+        until: Math.min(nowMs() + TOKEN_CACHE_MS, expMs),
+        checkAt: nowMs() + REVOCATION_CHECK_MS,
+      })
       return user_id
     },
     forget: (token) => void entries.delete(token),

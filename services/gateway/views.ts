@@ -32,9 +32,15 @@ export const conversationView = (c: ConversationSummary__Output) => ({
   readSeq: c.read_seq,
   role: c.role,
   ...(c.kind === 'group' ? { announcement: c.announcement } : {}),
-  ...(c.peer_user_id ? { peer: { userId: c.peer_user_id, displayName: c.peer_display_name, readSeq: c.peer_read_seq } } : {}),
+  ...(c.peer_user_id
+    ? { peer: { userId: c.peer_user_id, displayName: c.peer_display_name, readSeq: c.peer_read_seq } }
+    : {}),
 })
 
-export const userView = (u: PublicUser__Output) => ({ userId: u.user_id, ...(u.username ? { username: u.username } : {}), displayName: u.display_name })
+export const userView = (u: PublicUser__Output) => ({
+  userId: u.user_id,
+  ...(u.username ? { username: u.username } : {}),
+  displayName: u.display_name,
+})
 
 export const memberView = (m: GroupMember__Output) => ({ userId: m.user_id, displayName: m.display_name, role: m.role })

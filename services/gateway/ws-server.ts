@@ -44,7 +44,12 @@ function refuse(socket: Duplex, status: number, code: string, message: string, r
 }
 
 export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes + PAYLOAD_HEADROOM, perMessageDeflate: false, clientTracking: false })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxFrameBytes + PAYLOAD_HEADROOM,
+    perMessageDeflate: false,
+    clientTracking: false,
+  })
   let accepting = true
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -54,26 +59,29 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
     const token = url.searchParams.get('token') || bearer(req.headers.authorization)
     if (!token) return refuse(socket, 401, 'unauthorized', 'missing token (?token= or Authorization: Bearer)')
-    deps.verifier.verify(token).then(
-      (userId) => {
-        if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
-        const max = deps.maxConnectionsPerUser
-        // handleUpgrade registers the connection synchronously (onConnection), so the count below is never stale
-        if (max && deps.connectionsOf && deps.connectionsOf(userId) >= max) {
-          return refuse(socket, 429, 'rate_limited', `at most ${max} connections per user`, CAP_RETRY_AFTER_S)
-        }
-        wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket, token))
-      },
-      (err: unknown) => {
-        if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)
-        deps.log.error('token verification failed', { err })
-        refuse(socket, 500, 'internal', 'internal error')
-      },
-    ).catch((err: unknown) => {
-      // a throw while upgrading (or refusing) ends this socket, not the process
-      deps.log.error('WebSocket upgrade failed', { err })
-      socket.destroy()
-    })
+    deps.verifier
+      .verify(token)
+      .then(
+        (userId) => {
+          if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
+          const max = deps.maxConnectionsPerUser
+          // handleUpgrade registers the connection synchronously (onConnection), so the count below is never stale
+          if (max && deps.connectionsOf && deps.connectionsOf(userId) >= max) {
+            return refuse(socket, 429, 'rate_limited', `at most ${max} connections per user`, CAP_RETRY_AFTER_S)
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => deps.onConnection(ws, userId, socket, token))
+        },
+        (err: unknown) => {
+          if (err instanceof AppError) return refuse(socket, err.httpStatus, err.code, err.message)
+          deps.log.error('token verification failed', { err })
+          refuse(socket, 500, 'internal', 'internal error')
+        },
+      )
+      .catch((err: unknown) => {
+        // a throw while upgrading (or refusing) ends this socket, not the process
+        deps.log.error('WebSocket upgrade failed', { err })
+        socket.destroy()
+      })
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

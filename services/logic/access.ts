@@ -21,17 +21,29 @@ async function orElse<T>(call: Promise<T>, code: 'not_member' | 'not_found', mes
  * which conversation ids exist.
  */
 export const requireMember = (repo: RepoApi, conversationId: string, userId: string): Promise<Member__Output> =>
-  orElse(repo.GetMember({ conversation_id: conversationId, user_id: userId }), 'not_member', 'not a member of this conversation')
+  orElse(
+    repo.GetMember({ conversation_id: conversationId, user_id: userId }),
+    'not_member',
+    'not a member of this conversation',
+  )
 
 /** A group and the actor's membership in it; a member of a direct conversation gets bad_request. */
-export async function requireGroupMember(repo: RepoApi, conversationId: string, userId: string): Promise<{ conversation: Conversation__Output; member: Member__Output }> {
+export async function requireGroupMember(
+  repo: RepoApi,
+  conversationId: string,
+  userId: string,
+): Promise<{ conversation: Conversation__Output; member: Member__Output }> {
   const member = await requireMember(repo, conversationId, userId)
   const conversation = await repo.GetConversation({ conversation_id: conversationId })
   if (conversation.kind !== 'group') throw new AppError('bad_request', 'not a group conversation')
   return { conversation, member }
 }
 
-export async function requireGroupAdmin(repo: RepoApi, conversationId: string, userId: string): Promise<{ conversation: Conversation__Output; member: Member__Output }> {
+export async function requireGroupAdmin(
+  repo: RepoApi,
+  conversationId: string,
+  userId: string,
+): Promise<{ conversation: Conversation__Output; member: Member__Output }> {
   const found = await requireGroupMember(repo, conversationId, userId)
   if (found.member.role !== 'admin') throw new AppError('not_admin', 'only group admins may do this')
   return found

@@ -30,7 +30,10 @@ describe('tokens', () => {
 
   it('issues a token whose subject is the user id', async () => {
     const tokens = createTokens({ secret, ttlSeconds: 60 })
-    expect(await tokens.verify(await tokens.issue('user-1'))).toMatchObject({ userId: 'user-1', jti: expect.any(String) })
+    expect(await tokens.verify(await tokens.issue('user-1'))).toMatchObject({
+      userId: 'user-1',
+      jti: expect.any(String),
+    })
   })
 
   it('refuses an expired token', async () => {
@@ -47,11 +50,20 @@ describe('tokens', () => {
     const tokens = createTokens({ secret, ttlSeconds: 60 })
     const token = await tokens.issue('user-1')
     const [header, payload, sig] = token.split('.') as [string, string, string]
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'admin' })).toString('base64url')
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'admin' }),
+    ).toString('base64url')
     const flipped = sig.slice(0, -2) + (sig.at(-2) === 'A' ? 'B' : 'A') + sig.at(-1)
     const other = await createTokens({ secret: 'another-secret-of-sufficient-len', ttlSeconds: 60 }).issue('user-1')
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`
-    for (const bad of [`${header}.${forged}.${sig}`, `${header}.${payload}.${flipped}`, other, unsigned, 'not-a-token', '']) {
+    for (const bad of [
+      `${header}.${forged}.${sig}`,
+      `${header}.${payload}.${flipped}`,
+      other,
+      unsigned,
+      'not-a-token',
+      '',
+    ]) {
       await expect(tokens.verify(bad)).rejects.toMatchObject({ code: 'invalid_token' })
     }
   })
@@ -66,8 +78,17 @@ describe('tokens', () => {
     const key = new TextEncoder().encode(secret)
     const now = 1_700_000_000
     const tokens = createTokens({ secret, ttlSeconds: 3600, nowSeconds: () => now })
-    const sign = (iat: number, exp: number) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setJti('j').setIssuedAt(iat).setExpirationTime(exp).sign(key)
-    await expect(tokens.verify(await sign(now, now + 100 * 365 * 86400))).rejects.toMatchObject({ code: 'invalid_token' })
+    const sign = (iat: number, exp: number) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('user-1')
+        .setJti('j')
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(key)
+    await expect(tokens.verify(await sign(now, now + 100 * 365 * 86400))).rejects.toMatchObject({
+      code: 'invalid_token',
+    })
     await expect(tokens.verify(await sign(now - 10, now + 3600 + 61))).rejects.toMatchObject({ code: 'invalid_token' })
     await expect(tokens.verify(await sign(now + 3000, now + 3600))).rejects.toMatchObject({ code: 'invalid_token' })
     // within the lifetime and the clock skew
@@ -77,7 +98,13 @@ describe('tokens', () => {
   it('refuses a token signed with another algorithm than HS256', async () => {
     const key = new TextEncoder().encode(secret)
     const tokens = createTokens({ secret, ttlSeconds: 60 })
-    const hs512 = await new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('user-1').setJti('j').setIssuedAt().setExpirationTime('1m').sign(key)
+    const hs512 = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject('user-1')
+      .setJti('j')
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(key)
     await expect(tokens.verify(hs512)).rejects.toMatchObject({ code: 'invalid_token' })
   })
 
@@ -85,9 +112,20 @@ describe('tokens', () => {
     const key = new TextEncoder().encode(secret)
     const noSub = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key)
     const noExp = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').sign(key)
-    const noIat = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setJti('j').setExpirationTime('1m').sign(key)
-    const noJti = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuedAt().setExpirationTime('1m').sign(key)
+    const noIat = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setJti('j')
+      .setExpirationTime('1m')
+      .sign(key)
+    const noJti = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(key)
     const tokens = createTokens({ secret, ttlSeconds: 3600 })
-    for (const bad of [noSub, noExp, noIat, noJti]) await expect(tokens.verify(bad)).rejects.toMatchObject({ code: 'invalid_token' })
+    for (const bad of [noSub, noExp, noIat, noJti])
+      await expect(tokens.verify(bad)).rejects.toMatchObject({ code: 'invalid_token' })
   })
 })

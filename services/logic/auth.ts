@@ -30,17 +30,27 @@ export interface AuthGuards {
   cache: Cache
 }
 
-const me = (u: User__Output) => ({ user_id: u.user_id, username: u.username, display_name: u.display_name, guest: u.guest })
+const me = (u: User__Output) => ({
+  user_id: u.user_id,
+  username: u.username,
+  display_name: u.display_name,
+  guest: u.guest,
+})
 
 function checkPassword(password: string | undefined): string {
-  if (typeof password !== 'string' || password.length < PASSWORD_MIN) throw new AppError('bad_request', `password must have at least ${PASSWORD_MIN} characters`)
-  if (password.length > PASSWORD_MAX) throw new AppError('bad_request', `password is longer than ${PASSWORD_MAX} characters`)
+  if (typeof password !== 'string' || password.length < PASSWORD_MIN)
+    throw new AppError('bad_request', `password must have at least ${PASSWORD_MIN} characters`)
+  if (password.length > PASSWORD_MAX)
+    throw new AppError('bad_request', `password is longer than ${PASSWORD_MAX} characters`)
   return password
 }
 
 /** repo reports a taken username as some 409 code; clients get docs/protocol.md's username_taken */
 function asUsernameTaken(err: unknown): never {
-  if (err instanceof AppError && (err.code === 'conflict' || err.code === 'already_exists' || err.code === 'username_taken')) {
+  if (
+    err instanceof AppError &&
+    (err.code === 'conflict' || err.code === 'already_exists' || err.code === 'username_taken')
+  ) {
     throw new AppError('username_taken', 'this username is taken')
   }
   throw err
@@ -52,11 +62,17 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
   return {
     async Register(req) {
       const username = req.username ?? ''
-      if (!USERNAME.test(username)) throw new AppError('bad_request', 'username must be 3 to 32 letters, digits, ".", "_" or "-"')
+      if (!USERNAME.test(username))
+        throw new AppError('bad_request', 'username must be 3 to 32 letters, digits, ".", "_" or "-"')
       const password = checkPassword(req.password)
       const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : username
       const user = await repo
-        .CreateUser({ username, password_hash: await guards.hashing.run(() => hashPassword(password)), display_name: displayName, guest: false })
+        .CreateUser({
+          username,
+          password_hash: await guards.hashing.run(() => hashPassword(password)),
+          display_name: displayName,
+          guest: false,
+        })
         .catch(asUsernameTaken)
       return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
     },
@@ -72,7 +88,9 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
         throw err
       })
       // verify against a dummy hash for unknown users: same work, same time, no username oracle
-      const ok = await guards.hashing.run(async () => verifyPassword(password, user && !user.guest ? user.password_hash : await dummyHash()))
+      const ok = await guards.hashing.run(async () =>
+        verifyPassword(password, user && !user.guest ? user.password_hash : await dummyHash()),
+      )
       if (!user || user.guest || !ok) {
         await guards.throttle.failed(username)
         throw invalid()
@@ -82,14 +100,17 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     },
 
     async Guest(req) {
-      const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : `guest-${randomBytes(3).toString('hex')}`
+      const displayName = req.display_name
+        ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX)
+        : `guest-${randomBytes(3).toString('hex')}`
       const user = await repo.CreateUser({ username: '', password_hash: '', display_name: displayName, guest: true })
       return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
     },
 
     async VerifyToken(req) {
       const claims = await tokens.verify(req.token ?? '')
-      if (await guards.cache.get(revokedKey(claims.jti))) throw new AppError('invalid_token', 'the token was revoked (logged out)')
+      if (await guards.cache.get(revokedKey(claims.jti)))
+        throw new AppError('invalid_token', 'the token was revoked (logged out)')
       return { user_id: claims.userId }
     },
 
@@ -109,7 +130,13 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
       const displayName = requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX)
       await requireUser(repo, userId)
       const event = userEvent('user.profile.updated', userId, { display_name: displayName })
-      return me(await repo.UpdateUser({ user_id: userId, display_name: displayName, events: [outboxEvent(deps.topics.userEvents, event)] }))
+      return me(
+        await repo.UpdateUser({
+          user_id: userId,
+          display_name: displayName,
+          events: [outboxEvent(deps.topics.userEvents, event)],
+        }),
+      )
     },
   }
 }

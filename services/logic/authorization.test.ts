@@ -55,7 +55,11 @@ beforeAll(async () => {
   const m = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes, nowMs: () => clock })
   messages = m
   logic = {
-    ...createAuth(deps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 10, lockoutSeconds: 60 }), hashing: new HashSlots(2, 100), cache }),
+    ...createAuth(deps, tokens, {
+      throttle: createLoginThrottle({ cache, maxFailures: 10, lockoutSeconds: 60 }),
+      hashing: new HashSlots(2, 100),
+      cache,
+    }),
     ...createConversations(deps),
     ...createUsers(deps),
     ...createTyping(deps),
@@ -72,7 +76,11 @@ const user = async () => (await logic.Register({ username: `u${uniq()}`, passwor
 /** the events logic handed to repo with one call, decoded */
 function eventsOf(method: string): Array<{ topic: string; key: string; event: EventEnvelope }> {
   const call = calls.filter((c) => c.method === method).at(-1)
-  return (call?.req.events ?? []).map((e) => ({ topic: e.topic!, key: e.key!, event: JSON.parse(Buffer.from(e.value as Buffer).toString()) as EventEnvelope }))
+  return (call?.req.events ?? []).map((e) => ({
+    topic: e.topic!,
+    key: e.key!,
+    event: JSON.parse(Buffer.from(e.value as Buffer).toString()) as EventEnvelope,
+  }))
 }
 
 async function direct() {
@@ -97,12 +105,25 @@ describe('accounts', () => {
     const reg = await logic.Register({ username, password: 'secret-pass', display_name: 'Ann' })
     expect((await tokens.verify(reg.token)).userId).toBe(reg.user_id)
     expect((await logic.Login({ username, password: 'secret-pass' })).user_id).toBe(reg.user_id)
-    await expect(logic.Login({ username, password: 'secret-pasS' })).rejects.toMatchObject({ code: 'invalid_credentials' })
-    await expect(logic.Login({ username: 'nobody-here', password: 'secret-pass' })).rejects.toMatchObject({ code: 'invalid_credentials' })
+    await expect(logic.Login({ username, password: 'secret-pasS' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    })
+    await expect(logic.Login({ username: 'nobody-here', password: 'secret-pass' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    })
     await expect(logic.Register({ username, password: 'other-pass' })).rejects.toMatchObject({ code: 'username_taken' })
-    await expect(logic.Register({ username: 'x', password: 'secret-pass' })).rejects.toMatchObject({ code: 'bad_request' })
-    await expect(logic.Register({ username: `u${uniq()}`, password: '123' })).rejects.toMatchObject({ code: 'bad_request' })
-    expect(await logic.GetMe({ user_id: reg.user_id })).toEqual({ user_id: reg.user_id, username, display_name: 'Ann', guest: false })
+    await expect(logic.Register({ username: 'x', password: 'secret-pass' })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    await expect(logic.Register({ username: `u${uniq()}`, password: '123' })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    expect(await logic.GetMe({ user_id: reg.user_id })).toEqual({
+      user_id: reg.user_id,
+      username,
+      display_name: 'Ann',
+      guest: false,
+    })
   })
 
   it('creates guests, which cannot log in with a password', async () => {
@@ -116,18 +137,42 @@ describe('accounts', () => {
 
   it('updates the display name with a user.profile.updated event keyed by user', async () => {
     const u = await user()
-    expect(await logic.UpdateMe({ user_id: u, display_name: '  New Name ' })).toMatchObject({ display_name: 'New Name' })
-    expect(eventsOf('UpdateUser')).toEqual([{ topic: t.userEvents, key: u, event: expect.objectContaining({ event_type: 'user.profile.updated', user_id: u, payload: { display_name: 'New Name' } }) }])
+    expect(await logic.UpdateMe({ user_id: u, display_name: '  New Name ' })).toMatchObject({
+      display_name: 'New Name',
+    })
+    expect(eventsOf('UpdateUser')).toEqual([
+      {
+        topic: t.userEvents,
+        key: u,
+        event: expect.objectContaining({
+          event_type: 'user.profile.updated',
+          user_id: u,
+          payload: { display_name: 'New Name' },
+        }),
+      },
+    ])
   })
 
   it('creates users in bulk with tokens, for the admin secret only', async () => {
-    await expect(logic.BulkCreateUsers({ admin_secret: 'wrong', count: 3 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(logic.BulkCreateUsers({ admin_secret: 'wrong', count: 3 })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
     // the token-signing key is not the admin secret
-    await expect(logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 3 })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 0 })).rejects.toMatchObject({ code: 'bad_request' })
-    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 10_001 })).rejects.toMatchObject({ code: 'bad_request', message: 'count must be 1 to 10000' })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.jwt_secret, count: 3 })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 0 })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    await expect(logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 10_001 })).rejects.toMatchObject({
+      code: 'bad_request',
+      message: 'count must be 1 to 10000',
+    })
     const off = createBulkUsers({ repo: {} as RepoApi, topics: t }, tokens, null)
-    await expect(off.BulkCreateUsers({ admin_secret: '', count: 1 })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('off') })
+    await expect(off.BulkCreateUsers({ admin_secret: '', count: 1 })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('off'),
+    })
     const { users } = await logic.BulkCreateUsers({ admin_secret: cfg.admin_secret!, count: 2500, name_prefix: 'load' })
     expect(users).toHaveLength(2500)
     expect(new Set(users.map((u) => u.user_id)).size).toBe(2500)
@@ -147,7 +192,9 @@ describe('conversations', () => {
   it('refuses a direct conversation with yourself or an unknown user', async () => {
     const a = await user()
     await expect(logic.CreateDirect({ user_id: a, peer_user_id: a })).rejects.toMatchObject({ code: 'bad_request' })
-    await expect(logic.CreateDirect({ user_id: a, peer_user_id: 'u_nobody' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(logic.CreateDirect({ user_id: a, peer_user_id: 'u_nobody' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
   })
 
   it('makes the creator the admin and invites the members with group.invited', async () => {
@@ -156,18 +203,37 @@ describe('conversations', () => {
     expect(invited.map((e) => e.key).sort()).toEqual([...members].sort())
     for (const e of invited) {
       expect(e.topic).toBe(t.notifications)
-      expect(e.event).toMatchObject({ event_type: 'group.invited', target_user_id: e.key, payload: { conversation_id: conv, name: 'team', inviter_id: admin } })
+      expect(e.event).toMatchObject({
+        event_type: 'group.invited',
+        target_user_id: e.key,
+        payload: { conversation_id: conv, name: 'team', inviter_id: admin },
+      })
     }
     const list = await logic.ListConversations({ user_id: members[0]! })
-    expect(list.conversations).toContainEqual(expect.objectContaining({ conversation_id: conv, kind: 'group', name: 'team', last_seq: 0, read_seq: 0, role: 'member', announcement: '', peer_user_id: '' }))
+    expect(list.conversations).toContainEqual(
+      expect.objectContaining({
+        conversation_id: conv,
+        kind: 'group',
+        name: 'team',
+        last_seq: 0,
+        read_seq: 0,
+        role: 'member',
+        announcement: '',
+        peer_user_id: '',
+      }),
+    )
   })
 
   it('a validly signed token of a user that does not exist creates no conversation and sends nothing', async () => {
     const a = await user()
     const ghost = 'u_ghost' + uniq()
     await expect(logic.CreateDirect({ user_id: ghost, peer_user_id: a })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [a] })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [] })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [a] })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await expect(logic.CreateGroup({ user_id: ghost, name: 'g', member_ids: [] })).rejects.toMatchObject({
+      code: 'not_found',
+    })
     expect((await logic.ListConversations({ user_id: a })).conversations).toEqual([])
     const { conversation_id } = await logic.CreateDirect({ user_id: a, peer_user_id: await user() })
     await expect(send(conversation_id, ghost)).rejects.toMatchObject({ code: 'not_member' })
@@ -187,8 +253,12 @@ describe('conversations', () => {
 
   it('refuses groups with unknown members', async () => {
     const a = await user()
-    await expect(logic.CreateGroup({ user_id: a, name: 'x', member_ids: ['u_nobody'] })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(logic.CreateGroup({ user_id: a, name: '  ', member_ids: [] })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.CreateGroup({ user_id: a, name: 'x', member_ids: ['u_nobody'] })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await expect(logic.CreateGroup({ user_id: a, name: '  ', member_ids: [] })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
   })
 
   it('checks new members with one FindUsers call a thousand, and names an unknown one', async () => {
@@ -197,10 +267,14 @@ describe('conversations', () => {
     const admin = await user()
     calls = []
     const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'crowd', member_ids: ids })
-    expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([1000, 501]) // the creator is checked in the same calls
+    expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([
+      1000, 501,
+    ]) // the creator is checked in the same calls
     expect(calls.filter((c) => c.method === 'GetUser')).toEqual([])
     calls = []
-    await expect(logic.AddGroupMembers({ user_id: admin, conversation_id, user_ids: [ids[0]!, 'u_nobody'] })).rejects.toMatchObject({ code: 'not_found', message: 'no such user: u_nobody' })
+    await expect(
+      logic.AddGroupMembers({ user_id: admin, conversation_id, user_ids: [ids[0]!, 'u_nobody'] }),
+    ).rejects.toMatchObject({ code: 'not_found', message: 'no such user: u_nobody' })
     expect(calls.filter((c) => c.method === 'AddMembers')).toEqual([])
   })
 
@@ -208,39 +282,56 @@ describe('conversations', () => {
     const { admin, members, conv } = await group(1)
     const [newbie, outsider] = [await user(), await user()]
     calls = []
-    await expect(logic.AddGroupMembers({ user_id: members[0], conversation_id: conv, user_ids: [newbie] })).rejects.toMatchObject({ code: 'not_admin' })
-    await expect(logic.AddGroupMembers({ user_id: outsider, conversation_id: conv, user_ids: [newbie] })).rejects.toMatchObject({ code: 'not_member' })
+    await expect(
+      logic.AddGroupMembers({ user_id: members[0], conversation_id: conv, user_ids: [newbie] }),
+    ).rejects.toMatchObject({ code: 'not_admin' })
+    await expect(
+      logic.AddGroupMembers({ user_id: outsider, conversation_id: conv, user_ids: [newbie] }),
+    ).rejects.toMatchObject({ code: 'not_member' })
     expect(calls.filter((c) => c.method === 'AddMembers')).toHaveLength(0)
     await logic.AddGroupMembers({ user_id: admin, conversation_id: conv, user_ids: [newbie, members[0]!] })
     // logic hands repo an invitation per requested user; repo's transaction adds (and invites) only the newcomer
     const add = calls.find((c) => c.method === 'AddMembers')!
-    expect(eventsOf('AddMembers').map((e) => [e.topic, e.key, e.event.event_type])).toEqual([newbie, members[0]].map((u) => [t.notifications, u, 'group.invited']))
+    expect(eventsOf('AddMembers').map((e) => [e.topic, e.key, e.event.event_type])).toEqual(
+      [newbie, members[0]].map((u) => [t.notifications, u, 'group.invited']),
+    )
     expect(await add.res).toEqual({ added_user_ids: [newbie] })
   })
 
   it('refuses group operations on a direct conversation', async () => {
     const { a, conv } = await direct()
-    await expect(logic.AddGroupMembers({ user_id: a, conversation_id: conv, user_ids: [await user()] })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(
+      logic.AddGroupMembers({ user_id: a, conversation_id: conv, user_ids: [await user()] }),
+    ).rejects.toMatchObject({ code: 'bad_request' })
   })
 
   it('lets admins remove anyone and members only themselves', async () => {
     const { admin, members, conv } = await group(3)
     const [m1, m2, m3] = members as [string, string, string]
-    await expect(logic.RemoveGroupMember({ user_id: m1, conversation_id: conv, member_id: m2 })).rejects.toMatchObject({ code: 'not_admin' })
+    await expect(logic.RemoveGroupMember({ user_id: m1, conversation_id: conv, member_id: m2 })).rejects.toMatchObject({
+      code: 'not_admin',
+    })
     await logic.RemoveGroupMember({ user_id: m1, conversation_id: conv, member_id: m1 })
     await logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m2 })
-    await expect(logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m2 })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m2 }),
+    ).rejects.toMatchObject({ code: 'not_found' })
     await expect(send(conv, m2)).rejects.toMatchObject({ code: 'not_member' })
     expect((await send(conv, m3)).message?.seq).toBe(1)
   })
 
   it('lets only admins announce, with one event per member', async () => {
     const { admin, members, conv } = await group(2)
-    await expect(logic.SetAnnouncement({ user_id: members[0], conversation_id: conv, text: 'mine' })).rejects.toMatchObject({ code: 'not_admin' })
+    await expect(
+      logic.SetAnnouncement({ user_id: members[0], conversation_id: conv, text: 'mine' }),
+    ).rejects.toMatchObject({ code: 'not_admin' })
     await logic.SetAnnouncement({ user_id: admin, conversation_id: conv, text: 'standup at 10' })
     const events = eventsOf('SetAnnouncement')
     expect(events.map((e) => e.key).sort()).toEqual([admin, ...members].sort())
-    expect(events[0]!.event).toMatchObject({ event_type: 'group.announcement.updated', payload: { conversation_id: conv, text: 'standup at 10', operator_id: admin } })
+    expect(events[0]!.event).toMatchObject({
+      event_type: 'group.announcement.updated',
+      payload: { conversation_id: conv, text: 'standup at 10', operator_id: admin },
+    })
   })
 })
 
@@ -250,17 +341,46 @@ describe('friends', () => {
     await expect(logic.RequestFriend({ user_id: a, peer_user_id: a })).rejects.toMatchObject({ code: 'bad_request' })
     await expect(logic.AcceptFriend({ user_id: b, peer_user_id: a })).rejects.toMatchObject({ code: 'not_found' })
     await logic.RequestFriend({ user_id: a, peer_user_id: b })
-    expect(eventsOf('CreateFriendRequest')).toEqual([{ topic: t.notifications, key: b, event: expect.objectContaining({ event_type: 'friend.requested', target_user_id: b, payload: expect.objectContaining({ from_user_id: a }) }) }])
+    expect(eventsOf('CreateFriendRequest')).toEqual([
+      {
+        topic: t.notifications,
+        key: b,
+        event: expect.objectContaining({
+          event_type: 'friend.requested',
+          target_user_id: b,
+          payload: expect.objectContaining({ from_user_id: a }),
+        }),
+      },
+    ])
     await logic.AcceptFriend({ user_id: b, peer_user_id: a })
-    expect(eventsOf('AcceptFriendRequest')).toEqual([{ topic: t.notifications, key: a, event: expect.objectContaining({ event_type: 'friend.accepted', target_user_id: a, payload: expect.objectContaining({ user_id: b }) }) }])
+    expect(eventsOf('AcceptFriendRequest')).toEqual([
+      {
+        topic: t.notifications,
+        key: a,
+        event: expect.objectContaining({
+          event_type: 'friend.accepted',
+          target_user_id: a,
+          payload: expect.objectContaining({ user_id: b }),
+        }),
+      },
+    ])
   })
 })
 
 describe('messages', () => {
-  it('stores a member\'s message and answers a repeated idempotency key with the first result', async () => {
+  it("stores a member's message and answers a repeated idempotency key with the first result", async () => {
     const { a, conv } = await direct()
     const first = await send(conv, a, 'hello', 'key-1')
-    expect(first).toEqual({ duplicate: false, message: expect.objectContaining({ conversation_id: conv, seq: 1, sender_user_id: a, content: 'hello', status: 'normal' }) })
+    expect(first).toEqual({
+      duplicate: false,
+      message: expect.objectContaining({
+        conversation_id: conv,
+        seq: 1,
+        sender_user_id: a,
+        content: 'hello',
+        status: 'normal',
+      }),
+    })
     const again = await send(conv, a, 'hello', 'key-1')
     expect(again).toMatchObject({ duplicate: true, message: { message_id: first.message!.message_id, seq: 1 } })
   })
@@ -279,8 +399,12 @@ describe('messages', () => {
     const eve = await user()
     calls = []
     await expect(send(conv, eve)).rejects.toMatchObject({ code: 'not_member' })
-    await expect(messages.SyncMessages({ conversation_id: conv, actor_user_id: eve, after_sequence: 0 })).rejects.toMatchObject({ code: 'not_member' })
-    await expect(logic.MarkRead({ user_id: eve, conversation_id: conv, seq: 1 })).rejects.toMatchObject({ code: 'not_member' })
+    await expect(
+      messages.SyncMessages({ conversation_id: conv, actor_user_id: eve, after_sequence: 0 }),
+    ).rejects.toMatchObject({ code: 'not_member' })
+    await expect(logic.MarkRead({ user_id: eve, conversation_id: conv, seq: 1 })).rejects.toMatchObject({
+      code: 'not_member',
+    })
     await expect(send('d_no_such_conversation', eve)).rejects.toMatchObject({ code: 'not_member' })
     expect(calls.map((c) => c.method).filter((m) => m !== 'GetMember')).toEqual([])
   })
@@ -291,10 +415,20 @@ describe('messages', () => {
     const page = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 0 })
     expect(page.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     expect(page.has_more).toBe(true)
-    const big = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 10, page_size: 1000 })
+    const big = await messages.SyncMessages({
+      conversation_id: conv,
+      actor_user_id: b,
+      after_sequence: 10,
+      page_size: 1000,
+    })
     expect(big.messages).toHaveLength(SYNC_MAX_PAGE)
     expect(big.messages[0]!.seq).toBe(11)
-    const tail = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 210, page_size: 100 })
+    const tail = await messages.SyncMessages({
+      conversation_id: conv,
+      actor_user_id: b,
+      after_sequence: 210,
+      page_size: 100,
+    })
     expect(tail).toMatchObject({ has_more: false })
     expect(tail.messages).toHaveLength(20)
   })
@@ -303,11 +437,24 @@ describe('messages', () => {
     const { a, b, conv } = await direct()
     const { message } = await send(conv, a, 'oops')
     const id = message!.message_id
-    await expect(logic.RecallMessage({ user_id: b, conversation_id: conv, message_id: id })).rejects.toMatchObject({ code: 'not_sender' })
-    await expect(logic.RecallMessage({ user_id: await user(), conversation_id: conv, message_id: id })).rejects.toMatchObject({ code: 'not_member' })
+    await expect(logic.RecallMessage({ user_id: b, conversation_id: conv, message_id: id })).rejects.toMatchObject({
+      code: 'not_sender',
+    })
+    await expect(
+      logic.RecallMessage({ user_id: await user(), conversation_id: conv, message_id: id }),
+    ).rejects.toMatchObject({ code: 'not_member' })
     await logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: id })
     expect(eventsOf('UpdateMessageStatus')).toEqual([
-      { topic: t.messageEvents, key: conv, event: expect.objectContaining({ event_type: 'message.recalled', conversation_id: conv, operator_id: a, payload: { message_id: id, seq_id: 1 } }) },
+      {
+        topic: t.messageEvents,
+        key: conv,
+        event: expect.objectContaining({
+          event_type: 'message.recalled',
+          conversation_id: conv,
+          operator_id: a,
+          payload: { message_id: id, seq_id: 1 },
+        }),
+      },
     ])
     const synced = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 0 })
     expect(synced.messages[0]).toMatchObject({ status: 'recalled', content: '' })
@@ -315,7 +462,9 @@ describe('messages', () => {
     const late = await send(conv, a, 'too late')
     clock = Date.now() + RECALL_WINDOW_MS + 1000
     try {
-      await expect(logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: late.message!.message_id })).rejects.toMatchObject({ code: 'forbidden' })
+      await expect(
+        logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: late.message!.message_id }),
+      ).rejects.toMatchObject({ code: 'forbidden' })
     } finally {
       clock = Date.now()
     }
@@ -326,12 +475,28 @@ describe('messages', () => {
     const [m1, m2] = members as [string, string]
     const a = await send(conv, m1, 'first')
     const b = await send(conv, m1, 'second')
-    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: a.message!.message_id, actor_user_id: m2 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(
+      messages.DeleteMessage({ conversation_id: conv, message_id: a.message!.message_id, actor_user_id: m2 }),
+    ).rejects.toMatchObject({ code: 'forbidden' })
     await messages.DeleteMessage({ conversation_id: conv, message_id: a.message!.message_id, actor_user_id: m1 })
-    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({ event_type: 'message.deleted', operator_id: m1, payload: { message_id: a.message!.message_id, seq_id: 1, hard: false } })
-    await messages.DeleteMessage({ conversation_id: conv, message_id: b.message!.message_id, actor_user_id: admin, hard: true })
-    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({ operator_id: admin, payload: { seq_id: 2, hard: true } })
-    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: 'm_nothing', actor_user_id: admin })).rejects.toMatchObject({ code: 'not_found' })
+    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({
+      event_type: 'message.deleted',
+      operator_id: m1,
+      payload: { message_id: a.message!.message_id, seq_id: 1, hard: false },
+    })
+    await messages.DeleteMessage({
+      conversation_id: conv,
+      message_id: b.message!.message_id,
+      actor_user_id: admin,
+      hard: true,
+    })
+    expect(eventsOf('UpdateMessageStatus')[0]!.event).toMatchObject({
+      operator_id: admin,
+      payload: { seq_id: 2, hard: true },
+    })
+    await expect(
+      messages.DeleteMessage({ conversation_id: conv, message_id: 'm_nothing', actor_user_id: admin }),
+    ).rejects.toMatchObject({ code: 'not_found' })
     const c = await send(conv, m2, 'third')
     const page = await messages.SyncMessages({ conversation_id: conv, actor_user_id: m2, after_sequence: 0 })
     expect(page.messages.map((m) => m.seq)).toEqual([c.message!.seq]) // deleted messages leave gaps
@@ -341,19 +506,44 @@ describe('messages', () => {
   it('lets a direct-conversation member delete only their own messages', async () => {
     const { a, b, conv } = await direct()
     const { message } = await send(conv, a)
-    await expect(messages.DeleteMessage({ conversation_id: conv, message_id: message!.message_id, actor_user_id: b })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(
+      messages.DeleteMessage({ conversation_id: conv, message_id: message!.message_id, actor_user_id: b }),
+    ).rejects.toMatchObject({ code: 'forbidden' })
   })
 
   it('marks read with message.read, and refuses a seq beyond the last message', async () => {
     const { a, b, conv } = await direct()
     const { message } = await send(conv, a)
-    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 2 })).rejects.toMatchObject({ code: 'bad_request' })
-    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 0 })).rejects.toMatchObject({ code: 'bad_request' })
+    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 2 })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 0 })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
     await logic.MarkRead({ user_id: b, conversation_id: conv, seq: 1 })
     expect(eventsOf('SetReadSeq')).toEqual([
-      { topic: t.messageEvents, key: conv, event: expect.objectContaining({ event_type: 'message.read', conversation_id: conv, operator_id: b, payload: { message_id: message!.message_id, seq_id: 1 } }) },
+      {
+        topic: t.messageEvents,
+        key: conv,
+        event: expect.objectContaining({
+          event_type: 'message.read',
+          conversation_id: conv,
+          operator_id: b,
+          payload: { message_id: message!.message_id, seq_id: 1 },
+        }),
+      },
     ])
     const list = await logic.ListConversations({ user_id: b })
-    expect(list.conversations).toContainEqual(expect.objectContaining({ conversation_id: conv, kind: 'direct', name: '', last_seq: 1, read_seq: 1, role: 'member', peer_user_id: a }))
+    expect(list.conversations).toContainEqual(
+      expect.objectContaining({
+        conversation_id: conv,
+        kind: 'direct',
+        name: '',
+        last_seq: 1,
+        read_seq: 1,
+        role: 'member',
+        peer_user_id: a,
+      }),
+    )
   })
 })

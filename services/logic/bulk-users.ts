@@ -13,17 +13,24 @@ const CHUNK = 1000
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
 
-export function createBulkUsers(deps: LogicDeps, tokens: Tokens, adminSecret: string | null): Pick<LogicApi, 'BulkCreateUsers'> {
+export function createBulkUsers(
+  deps: LogicDeps,
+  tokens: Tokens,
+  adminSecret: string | null,
+): Pick<LogicApi, 'BulkCreateUsers'> {
   const expected = adminSecret ? digest(adminSecret) : undefined
   return {
     async BulkCreateUsers(req) {
       if (!expected) throw new AppError('forbidden', 'the admin path is off (admin_secret is not set)')
       // compare digests: equal length for timingSafeEqual, and no timing leak of the secret's length or prefix
-      if (!timingSafeEqual(digest(req.admin_secret ?? ''), expected)) throw new AppError('forbidden', 'admin secret does not match')
+      if (!timingSafeEqual(digest(req.admin_secret ?? ''), expected))
+        throw new AppError('forbidden', 'admin secret does not match')
       const count = req.count ?? 0
-      if (!Number.isInteger(count) || count < 1 || count > BULK_MAX) throw new AppError('bad_request', `count must be 1 to ${BULK_MAX}`)
+      if (!Number.isInteger(count) || count < 1 || count > BULK_MAX)
+        throw new AppError('bad_request', `count must be 1 to ${BULK_MAX}`)
       const prefix = req.name_prefix || 'bench'
-      if (!/^[a-zA-Z0-9_.-]{1,16}$/.test(prefix)) throw new AppError('bad_request', 'namePrefix must be 1 to 16 letters, digits, ".", "_" or "-"')
+      if (!/^[a-zA-Z0-9_.-]{1,16}$/.test(prefix))
+        throw new AppError('bad_request', 'namePrefix must be 1 to 16 letters, digits, ".", "_" or "-"')
       // a random run id keeps usernames unique across runs with the same prefix
       const run = randomBytes(3).toString('hex')
       const users = []

@@ -14,7 +14,16 @@ const MEMBER_PAGE = 1000
 const MEMBERS_LIST_DEFAULT = 100
 const MEMBERS_LIST_MAX = 500
 
-type ConversationApi = Pick<LogicApi, 'CreateDirect' | 'CreateGroup' | 'AddGroupMembers' | 'RemoveGroupMember' | 'SetAnnouncement' | 'ListConversations' | 'ListGroupMembers'>
+type ConversationApi = Pick<
+  LogicApi,
+  | 'CreateDirect'
+  | 'CreateGroup'
+  | 'AddGroupMembers'
+  | 'RemoveGroupMember'
+  | 'SetAnnouncement'
+  | 'ListConversations'
+  | 'ListGroupMembers'
+>
 
 async function allMemberIds(repo: RepoApi, conversationId: string): Promise<string[]> {
   const ids: string[] = []
@@ -30,7 +39,12 @@ async function allMemberIds(repo: RepoApi, conversationId: string): Promise<stri
 export function createConversations(deps: LogicDeps): ConversationApi {
   const { repo } = deps
   const invited = (conversationId: string, name: string, by: string, userIds: string[]) =>
-    userIds.map((id) => outboxEvent(deps.topics.notifications, notification('group.invited', id, { conversation_id: conversationId, name, inviter_id: by })))
+    userIds.map((id) =>
+      outboxEvent(
+        deps.topics.notifications,
+        notification('group.invited', id, { conversation_id: conversationId, name, inviter_id: by }),
+      ),
+    )
 
   return {
     async CreateDirect(req) {
@@ -55,7 +69,12 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       // members join through AddMembers, whose transaction also writes their group.invited events
       const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })
       if (memberIds.length > 0) {
-        await repo.AddMembers({ conversation_id: conv.conversation_id, user_ids: memberIds, role: 'member', events: invited(conv.conversation_id, name, userId, memberIds) })
+        await repo.AddMembers({
+          conversation_id: conv.conversation_id,
+          user_ids: memberIds,
+          role: 'member',
+          events: invited(conv.conversation_id, name, userId, memberIds),
+        })
       }
       return { conversation_id: conv.conversation_id }
     },
@@ -68,7 +87,12 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       const { conversation } = await requireGroupAdmin(repo, conversationId, userId)
       await requireUsers(repo, userIds)
       // repo adds only the users who are not members yet, and drops the others' group.invited, inside its transaction
-      await repo.AddMembers({ conversation_id: conversationId, user_ids: userIds, role: 'member', events: invited(conversationId, conversation.name, userId, userIds) })
+      await repo.AddMembers({
+        conversation_id: conversationId,
+        user_ids: userIds,
+        role: 'member',
+        events: invited(conversationId, conversation.name, userId, userIds),
+      })
       return {}
     },
 
@@ -77,7 +101,8 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       const conversationId = requireId(req.conversation_id, 'conversationId')
       const memberId = requireId(req.member_id, 'memberId')
       const { member } = await requireGroupMember(repo, conversationId, userId)
-      if (memberId !== userId && member.role !== 'admin') throw new AppError('not_admin', 'only group admins may remove other members')
+      if (memberId !== userId && member.role !== 'admin')
+        throw new AppError('not_admin', 'only group admins may remove other members')
       if (memberId !== userId) {
         await requireMember(repo, conversationId, memberId).catch((err: unknown) => {
           throw err instanceof AppError && err.code === 'not_member' ? new AppError('not_found', 'no such member') : err
@@ -93,11 +118,19 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       if (typeof req.text !== 'string') throw new AppError('bad_request', 'text is required')
       // an empty text clears the announcement
       const text = req.text.trim()
-      if (text.length > ANNOUNCEMENT_MAX) throw new AppError('bad_request', `text is longer than ${ANNOUNCEMENT_MAX} characters`)
+      if (text.length > ANNOUNCEMENT_MAX)
+        throw new AppError('bad_request', `text is longer than ${ANNOUNCEMENT_MAX} characters`)
       await requireGroupAdmin(repo, conversationId, userId)
       const members = await allMemberIds(repo, conversationId)
       const events = members.map((id) =>
-        outboxEvent(deps.topics.notifications, notification('group.announcement.updated', id, { conversation_id: conversationId, text, operator_id: userId })),
+        outboxEvent(
+          deps.topics.notifications,
+          notification('group.announcement.updated', id, {
+            conversation_id: conversationId,
+            text,
+            operator_id: userId,
+          }),
+        ),
       )
       await repo.SetAnnouncement({ conversation_id: conversationId, text, events })
       return {}
@@ -115,10 +148,22 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       }
       return {
         conversations: conversations.flatMap(({ conversation: c, read_seq, role, peer_user_id, peer_read_seq }) =>
-          c ? [{
-            conversation_id: c.conversation_id, kind: c.kind, name: c.name, last_seq: c.last_seq, read_seq, role, announcement: c.announcement,
-            peer_user_id, peer_display_name: names.get(peer_user_id) ?? '', peer_read_seq,
-          }] : [],
+          c
+            ? [
+                {
+                  conversation_id: c.conversation_id,
+                  kind: c.kind,
+                  name: c.name,
+                  last_seq: c.last_seq,
+                  read_seq,
+                  role,
+                  announcement: c.announcement,
+                  peer_user_id,
+                  peer_display_name: names.get(peer_user_id) ?? '',
+                  peer_read_seq,
+                },
+              ]
+            : [],
         ),
       }
     },
@@ -129,11 +174,19 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       await requireMember(repo, conversationId, userId)
       const limit = Math.min(req.limit || MEMBERS_LIST_DEFAULT, MEMBERS_LIST_MAX)
       if (limit < 1) throw new AppError('bad_request', 'limit must be positive')
-      const page = await repo.ListMembers({ conversation_id: conversationId, after_user_id: req.after_user_id ?? '', limit })
+      const page = await repo.ListMembers({
+        conversation_id: conversationId,
+        after_user_id: req.after_user_id ?? '',
+        limit,
+      })
       const { users } = await repo.GetUsers({ user_ids: page.members.map((m) => m.user_id) })
       const names = new Map(users.map((u) => [u.user_id, u.display_name]))
       return {
-        members: page.members.map((m) => ({ user_id: m.user_id, display_name: names.get(m.user_id) ?? '', role: m.role })),
+        members: page.members.map((m) => ({
+          user_id: m.user_id,
+          display_name: names.get(m.user_id) ?? '',
+          role: m.role,
+        })),
         next_cursor: page.next_cursor,
       }
     },

@@ -12,5 +12,10 @@ export type EventTopics = Pick<ReturnType<typeof topics>, 'userEvents' | 'messag
  * is a Buffer because protobuf `bytes` would read a string as base64.
  */
 export function outboxEvent(topic: string, event: EventEnvelope): OutboxEvent {
-  return { topic, key: eventKey(event), value: Buffer.from(JSON.stringify(event)), headers: { 'gochat-event-type': event.event_type } }
+  return {
+    topic,
+    key: eventKey(event),
+    value: Buffer.from(JSON.stringify(event)),
+    headers: { 'gochat-event-type': event.event_type },
+  }
 }

@@ -17,7 +17,11 @@ export function createFriends(deps: LogicDeps): Pick<LogicApi, 'RequestFriend' |
       if (peerId === userId) throw new AppError('bad_request', 'cannot befriend yourself')
       const [me] = await Promise.all([requireUser(repo, userId), requireUser(repo, peerId)])
       const event = notification('friend.requested', peerId, { from_user_id: userId, display_name: me.display_name })
-      await repo.CreateFriendRequest({ from_user_id: userId, to_user_id: peerId, events: [outboxEvent(deps.topics.notifications, event)] })
+      await repo.CreateFriendRequest({
+        from_user_id: userId,
+        to_user_id: peerId,
+        events: [outboxEvent(deps.topics.notifications, event)],
+      })
       return {}
     },
 
@@ -27,7 +31,11 @@ export function createFriends(deps: LogicDeps): Pick<LogicApi, 'RequestFriend' |
       const me = await requireUser(repo, userId)
       const event = notification('friend.accepted', requesterId, { user_id: userId, display_name: me.display_name })
       // repo answers NOT_FOUND when there is no pending request from requesterId to this user
-      await repo.AcceptFriendRequest({ from_user_id: requesterId, to_user_id: userId, events: [outboxEvent(deps.topics.notifications, event)] })
+      await repo.AcceptFriendRequest({
+        from_user_id: requesterId,
+        to_user_id: userId,
+        events: [outboxEvent(deps.topics.notifications, event)],
+      })
       return {}
     },
   }

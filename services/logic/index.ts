@@ -24,7 +24,9 @@ export interface LogicContext extends RoleContext {
   cache: Cache
 }
 
-export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
+export async function startLogic(
+  ctx: LogicContext,
+): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
   const { cfg, repo } = ctx
   if (!repo) throw new Error('logic role needs the repo API')
   const deps: LogicDeps = {
@@ -34,10 +36,16 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead } = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes })
+  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead } = createMessages(deps, {
+    maxContentBytes: cfg.max_frame_bytes,
+  })
   const logic: LogicApi = {
     ...createAuth(deps, tokens, {
-      throttle: createLoginThrottle({ cache: ctx.cache, maxFailures: cfg.login_max_failures, lockoutSeconds: cfg.login_lockout_seconds }),
+      throttle: createLoginThrottle({
+        cache: ctx.cache,
+        maxFailures: cfg.login_max_failures,
+        lockoutSeconds: cfg.login_lockout_seconds,
+      }),
       hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
       cache: ctx.cache,
     }),
@@ -51,9 +59,17 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
   }
   const messages: MessageApi = { SendMessage, SyncMessages, DeleteMessage }
   const t = topics(cfg)
-  const upstream = cfg.upstream === 'kafka'
-    ? await startUpstream({ bus: ctx.bus, messages, topics: t, groupId: groups(cfg).upstream, log: ctx.log.child({ role: 'logic' }), retry: consumerRetry(cfg) })
-    : undefined
+  const upstream =
+    cfg.upstream === 'kafka'
+      ? await startUpstream({
+          bus: ctx.bus,
+          messages,
+          topics: t,
+          groupId: groups(cfg).upstream,
+          log: ctx.log.child({ role: 'logic' }),
+          retry: consumerRetry(cfg),
+        })
+      : undefined
   ctx.log.child({ role: 'logic' }).info('logic role ready', { persistence: cfg.persistence, upstream: cfg.upstream })
   return {
     role: {
@@ -61,7 +77,9 @@ export async function startLogic(ctx: LogicContext): Promise<{ role: RunningRole
       // nothing to check locally: repo's health is reported by repo, and a failing call surfaces as an error
       health: async () => ({ ok: true, checks: {} }),
       // stateless but for the upstream consumer (upstream: kafka mode), which finishes its batch and commits
-      stop: async () => { await upstream?.stop() },
+      stop: async () => {
+        await upstream?.stop()
+      },
     },
     logic,
     messages,

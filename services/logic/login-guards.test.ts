@@ -13,7 +13,9 @@ const tokens = createTokens({ secret: 'test-secret-of-sufficient-length-0123', t
 
 describe('failed-login lockout', () => {
   let hash = ''
-  beforeAll(async () => { hash = await hashPassword('right-password') })
+  beforeAll(async () => {
+    hash = await hashPassword('right-password')
+  })
 
   function setup(maxFailures = 3) {
     let now = 1_700_000_000_000
@@ -33,14 +35,22 @@ describe('failed-login lockout', () => {
 
   it('refuses even the right password with rate_limited and a retry-after once a username failed N times, until the lock ends', async () => {
     const { auth, advance } = setup(3)
-    for (let i = 0; i < 3; i++) await expect(auth.Login({ username: 'alice', password: `wrong-${i}` })).rejects.toMatchObject({ code: 'invalid_credentials' })
+    for (let i = 0; i < 3; i++)
+      await expect(auth.Login({ username: 'alice', password: `wrong-${i}` })).rejects.toMatchObject({
+        code: 'invalid_credentials',
+      })
     const locked = await auth.Login({ username: 'alice', password: 'right-password' }).catch((e: AppError) => e)
     expect(locked).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 900 })
     expect((locked as AppError).toJSON().error).toMatchObject({ code: 'rate_limited', retryAfter: 900 })
     // another spelling of the same name is the same lock
-    await expect(auth.Login({ username: 'ALICE', password: 'right-password' })).rejects.toMatchObject({ code: 'rate_limited' })
+    await expect(auth.Login({ username: 'ALICE', password: 'right-password' })).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
     advance(600_000)
-    await expect(auth.Login({ username: 'alice', password: 'right-password' })).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 300 })
+    await expect(auth.Login({ username: 'alice', password: 'right-password' })).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: 300,
+    })
     advance(300_001)
     expect((await auth.Login({ username: 'alice', password: 'right-password' })).user_id).toBe('u_alice')
   })
@@ -48,18 +58,33 @@ describe('failed-login lockout', () => {
   it('a successful login resets the count; unknown usernames lock alike', async () => {
     const { auth } = setup(3)
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 2; i++) await expect(auth.Login({ username: 'alice', password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' })
+      for (let i = 0; i < 2; i++)
+        await expect(auth.Login({ username: 'alice', password: 'wrong' })).rejects.toMatchObject({
+          code: 'invalid_credentials',
+        })
       expect((await auth.Login({ username: 'alice', password: 'right-password' })).user_id).toBe('u_alice')
     }
-    for (let i = 0; i < 3; i++) await expect(auth.Login({ username: 'nobody', password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' })
+    for (let i = 0; i < 3; i++)
+      await expect(auth.Login({ username: 'nobody', password: 'wrong' })).rejects.toMatchObject({
+        code: 'invalid_credentials',
+      })
     await expect(auth.Login({ username: 'nobody', password: 'wrong' })).rejects.toMatchObject({ code: 'rate_limited' })
   })
 
   it('the lock lives in the cache, so another logic instance on the same cache refuses too', async () => {
     const { auth, cache, now } = setup(2)
-    for (let i = 0; i < 2; i++) await expect(auth.Login({ username: 'alice', password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' })
-    const other = createAuth({ repo: {} as RepoApi } as LogicDeps, tokens, { throttle: createLoginThrottle({ cache, maxFailures: 2, lockoutSeconds: 900, nowMs: now }), hashing: new HashSlots(1, 1), cache })
-    await expect(other.Login({ username: 'alice', password: 'right-password' })).rejects.toMatchObject({ code: 'rate_limited' })
+    for (let i = 0; i < 2; i++)
+      await expect(auth.Login({ username: 'alice', password: 'wrong' })).rejects.toMatchObject({
+        code: 'invalid_credentials',
+      })
+    const other = createAuth({ repo: {} as RepoApi } as LogicDeps, tokens, {
+      throttle: createLoginThrottle({ cache, maxFailures: 2, lockoutSeconds: 900, nowMs: now }),
+      hashing: new HashSlots(1, 1),
+      cache,
+    })
+    await expect(other.Login({ username: 'alice', password: 'right-password' })).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
   })
 })
 
@@ -76,14 +101,16 @@ describe('HashSlots', () => {
     let peak = 0
     const order: number[] = []
     const gates = Array.from({ length: 5 }, gate)
-    const runs = gates.map((g, i) => slots.run(async () => {
-      active++
-      peak = Math.max(peak, active)
-      order.push(i)
-      await g.p
-      active--
-      return i
-    }))
+    const runs = gates.map((g, i) =>
+      slots.run(async () => {
+        active++
+        peak = Math.max(peak, active)
+        order.push(i)
+        await g.p
+        active--
+        return i
+      }),
+    )
     await new Promise((r) => setImmediate(r))
     expect(slots.queued).toBe(3)
     await expect(slots.run(async () => 99)).rejects.toMatchObject({ code: 'unavailable', retryAfterSeconds: 1 })
@@ -96,7 +123,11 @@ describe('HashSlots', () => {
 
   it('frees the slot when the work fails', async () => {
     const slots = new HashSlots(1, 0)
-    await expect(slots.run(async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      slots.run(async () => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(await slots.run(async () => 'next')).toBe('next')
   })
 })

@@ -18,7 +18,12 @@ const unavailable = (err: unknown): never => {
   throw new AppError('unavailable', 'login is unavailable for a moment; try again shortly', 1)
 }
 
-export function createLoginThrottle(o: { cache: Cache; maxFailures: number; lockoutSeconds: number; nowMs?: () => number }): LoginThrottle {
+export function createLoginThrottle(o: {
+  cache: Cache
+  maxFailures: number
+  lockoutSeconds: number
+  nowMs?: () => number
+}): LoginThrottle {
   const now = o.nowMs ?? Date.now
   const windowMs = o.lockoutSeconds * 1000
   const failKey = (u: string) => `login-fail:${u.toLowerCase()}`
@@ -27,7 +32,12 @@ export function createLoginThrottle(o: { cache: Cache; maxFailures: number; lock
     async check(username) {
       const until = Number((await o.cache.get(lockKey(username)).catch(unavailable)) ?? 0)
       const left = until - now()
-      if (left > 0) throw new AppError('rate_limited', 'too many failed logins for this username; try again later', Math.ceil(left / 1000))
+      if (left > 0)
+        throw new AppError(
+          'rate_limited',
+          'too many failed logins for this username; try again later',
+          Math.ceil(left / 1000),
+        )
     },
     async failed(username) {
       const failures = await o.cache.incrWindow(failKey(username), windowMs).catch(unavailable)

@@ -37,7 +37,10 @@ export const toApiMessage = (m: StoredMessage): ApiMessage => ({
   status: m.status,
 })
 
-export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageApi & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+export function createMessages(
+  deps: LogicDeps,
+  opts: MessageOptions,
+): MessageApi & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
@@ -54,10 +57,17 @@ export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageAp
       const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
       const content = req.content ?? ''
       if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
-      if (Buffer.byteLength(content, 'utf8') > opts.maxContentBytes) throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
+      if (Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
+        throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
       await requireMember(repo, conversationId, senderId)
-      if (deps.persistAsync) return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content })
-      const stored = await repo.StoreMessage({ conversation_id: conversationId, sender_id: senderId, idempotency_key: idempotencyKey, content })
+      if (deps.persistAsync)
+        return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content })
+      const stored = await repo.StoreMessage({
+        conversation_id: conversationId,
+        sender_id: senderId,
+        idempotency_key: idempotencyKey,
+        content,
+      })
       if (!stored.message) throw new AppError('internal', 'repo stored no message')
       return { message: toApiMessage(stored.message), duplicate: stored.duplicate }
     },
@@ -83,11 +93,22 @@ export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageAp
       const member = await requireMember(repo, conversationId, actorId)
       const message = await getMessage(conversationId, messageId)
       // admins exist only in groups, so in a direct conversation this is "the sender only"
-      if (message.sender_id !== actorId && member.role !== 'admin') throw new AppError('forbidden', 'only the sender or a group admin may delete this message')
+      if (message.sender_id !== actorId && member.role !== 'admin')
+        throw new AppError('forbidden', 'only the sender or a group admin may delete this message')
       // a second soft delete changes nothing and says nothing; a hard delete after a soft one still erases
       if (message.status === 'deleted' && !hard) return {}
-      const event = messageEvent('message.deleted', conversationId, actorId, { message_id: messageId, seq_id: message.seq, hard })
-      await repo.UpdateMessageStatus({ conversation_id: conversationId, message_id: messageId, status: 'deleted', hard, events: messageEvents(event) })
+      const event = messageEvent('message.deleted', conversationId, actorId, {
+        message_id: messageId,
+        seq_id: message.seq,
+        hard,
+      })
+      await repo.UpdateMessageStatus({
+        conversation_id: conversationId,
+        message_id: messageId,
+        status: 'deleted',
+        hard,
+        events: messageEvents(event),
+      })
       return {}
     },
 
@@ -100,9 +121,22 @@ export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageAp
       if (message.sender_id !== userId) throw new AppError('not_sender', 'only the sender may recall a message')
       if (message.status === 'recalled') return {} // a retried recall succeeds without a second event
       if (message.status === 'deleted') throw new AppError('conflict', 'the message was deleted')
-      if (now() - message.sent_at > RECALL_WINDOW_MS) throw new AppError('forbidden', `messages can be recalled for ${RECALL_WINDOW_MS / 60_000} minutes after sending`)
-      const event = messageEvent('message.recalled', conversationId, userId, { message_id: messageId, seq_id: message.seq })
-      await repo.UpdateMessageStatus({ conversation_id: conversationId, message_id: messageId, status: 'recalled', hard: false, events: messageEvents(event) })
+      if (now() - message.sent_at > RECALL_WINDOW_MS)
+        throw new AppError(
+          'forbidden',
+          `messages can be recalled for ${RECALL_WINDOW_MS / 60_000} minutes after sending`,
+        )
+      const event = messageEvent('message.recalled', conversationId, userId, {
+        message_id: messageId,
+        seq_id: message.seq,
+      })
+      await repo.UpdateMessageStatus({
+        conversation_id: conversationId,
+        message_id: messageId,
+        status: 'recalled',
+        hard: false,
+        events: messageEvents(event),
+      })
       return {}
     },
 
@@ -119,7 +153,10 @@ export function createMessages(deps: LogicDeps, opts: MessageOptions): MessageAp
       if (!at && (await repo.GetConversation({ conversation_id: conversationId })).last_seq < seq) {
         throw new AppError('bad_request', `seq ${seq} is beyond the last message`)
       }
-      const event = messageEvent('message.read', conversationId, userId, { message_id: at?.message_id ?? '', seq_id: seq })
+      const event = messageEvent('message.read', conversationId, userId, {
+        message_id: at?.message_id ?? '',
+        seq_id: seq,
+      })
       await repo.SetReadSeq({ conversation_id: conversationId, user_id: userId, seq, events: messageEvents(event) })
       return {}
     },

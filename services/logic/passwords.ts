@@ -10,9 +10,16 @@ const SALT_BYTES = 16
 // thread pool (async scrypt), so logins never stall the event loop.
 const PARAMS = { N: 16384, r: 8, p: 1 }
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyBytes: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number },
+  keyBytes: number,
+): Promise<Buffer> {
   const opts: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 }
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, keyBytes, opts, (err, key) => (err ? reject(err) : resolve(key))))
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, keyBytes, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  )
 }
 
 /** `scrypt$N$r$p$<salt b64>$<key b64>` */
@@ -58,7 +65,8 @@ export class HashSlots {
     if (this.active < this.concurrency) {
       this.active++
     } else {
-      if (this.waiting.length >= this.maxQueue) throw new AppError('unavailable', 'too many password checks in progress; try again shortly', 1)
+      if (this.waiting.length >= this.maxQueue)
+        throw new AppError('unavailable', 'too many password checks in progress; try again shortly', 1)
       await new Promise<void>((resolve) => this.waiting.push(resolve))
     }
     try {

@@ -13,10 +13,22 @@ export async function sendAsync(
   m: { conversationId: string; senderId: string; idempotencyKey: string; content: string },
 ): Promise<SendMessageResponse__Output> {
   const [alloc, conversation] = await Promise.all([
-    deps.repo.AllocateSeq({ conversation_id: m.conversationId, sender_id: m.senderId, idempotency_key: m.idempotencyKey }),
+    deps.repo.AllocateSeq({
+      conversation_id: m.conversationId,
+      sender_id: m.senderId,
+      idempotency_key: m.idempotencyKey,
+    }),
     deps.repo.GetConversation({ conversation_id: m.conversationId }),
   ])
-  const message = { message_id: alloc.message_id, conversation_id: m.conversationId, seq: alloc.seq, sender_user_id: m.senderId, content: m.content, sent_at: alloc.sent_at, status: 'normal' }
+  const message = {
+    message_id: alloc.message_id,
+    conversation_id: m.conversationId,
+    seq: alloc.seq,
+    sender_user_id: m.senderId,
+    content: m.content,
+    sent_at: alloc.sent_at,
+    status: 'normal',
+  }
   if (alloc.duplicate) return { message, duplicate: true }
   const record: UpstreamMessage = {
     traceId: randomUUID(),

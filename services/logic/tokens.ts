@@ -27,15 +27,27 @@ export function createTokens(opts: { secret: string; ttlSeconds: number; nowSeco
   return {
     issue: (userId) => {
       const iat = now()
-      return new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(userId).setJti(randomUUID()).setIssuedAt(iat).setExpirationTime(iat + opts.ttlSeconds).sign(key)
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setJti(randomUUID())
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + opts.ttlSeconds)
+        .sign(key)
     },
     verify: async (token) => {
       try {
         // algorithms pinned: a token that claims another algorithm (or "none") is refused, not interpreted
-        const { payload: p } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: new Date(now() * 1000), requiredClaims: ['sub', 'exp', 'iat', 'jti'] })
-        if (!p.sub || !p.jti || typeof p.iat !== 'number' || typeof p.exp !== 'number') throw new Error('claims missing')
+        const { payload: p } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          currentDate: new Date(now() * 1000),
+          requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+        })
+        if (!p.sub || !p.jti || typeof p.iat !== 'number' || typeof p.exp !== 'number')
+          throw new Error('claims missing')
         // whoever holds the secret cannot mint a token longer-lived than this deployment issues, nor date one ahead
-        if (p.iat > now() + CLOCK_SKEW_SECONDS || p.exp - p.iat > opts.ttlSeconds + CLOCK_SKEW_SECONDS) throw new Error('lifetime out of bounds')
+        if (p.iat > now() + CLOCK_SKEW_SECONDS || p.exp - p.iat > opts.ttlSeconds + CLOCK_SKEW_SECONDS)
+          throw new Error('lifetime out of bounds')
         return { userId: p.sub, jti: p.jti, exp: p.exp }
       } catch {
         throw new AppError('invalid_token', 'invalid or expired token')

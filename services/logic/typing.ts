@@ -13,7 +13,14 @@ import { requireId } from './validate.js'
 export const TYPING_MAX_MEMBERS = 200
 
 export function typingEvent(conversationId: string, userId: string): EventEnvelope {
-  return { event_id: randomUUID(), event_type: 'typing', timestamp: Math.floor(Date.now() / 1000), conversation_id: conversationId, operator_id: userId, payload: {} }
+  return {
+    event_id: randomUUID(),
+    event_type: 'typing',
+    timestamp: Math.floor(Date.now() / 1000),
+    conversation_id: conversationId,
+    operator_id: userId,
+    payload: {},
+  }
 }
 
 export function createTyping(deps: LogicDeps): Pick<LogicApi, 'Typing'> {
@@ -21,11 +28,16 @@ export function createTyping(deps: LogicDeps): Pick<LogicApi, 'Typing'> {
     async Typing(req) {
       const userId = requireId(req.user_id, 'userId')
       const conversationId = requireId(req.conversation_id, 'conversationId')
-      const [, conversation] = await Promise.all([requireMember(deps.repo, conversationId, userId), deps.repo.GetConversation({ conversation_id: conversationId })])
+      const [, conversation] = await Promise.all([
+        requireMember(deps.repo, conversationId, userId),
+        deps.repo.GetConversation({ conversation_id: conversationId }),
+      ])
       // bounded fan-out: in a large group "someone is typing" says nothing and costs a member listing each time
       if (conversation.member_count > TYPING_MAX_MEMBERS) return {}
       const event = typingEvent(conversationId, userId)
-      await deps.bus?.publish(deps.topics.messageEvents, [{ key: conversationId, value: JSON.stringify(event), headers: { 'gochat-event-type': 'typing' } }])
+      await deps.bus?.publish(deps.topics.messageEvents, [
+        { key: conversationId, value: JSON.stringify(event), headers: { 'gochat-event-type': 'typing' } },
+      ])
       return {}
     },
   }

@@ -21,9 +21,11 @@ export interface UpstreamDeps {
 
 export function decodeUpstream(value: Buffer): UpstreamMessage & { gatewayId: string; connectionId: string } {
   const m = decode(UpstreamMessage, value, 'UpstreamMessage')
-  if (!m.gatewayId || !m.connectionId) throw new DecodeError('UpstreamMessage needs gatewayId and connectionId to answer to')
+  if (!m.gatewayId || !m.connectionId)
+    throw new DecodeError('UpstreamMessage needs gatewayId and connectionId to answer to')
   // the answer goes to the topic this names: never let a record pick an arbitrary topic
-  if (!/^[a-zA-Z0-9_-]{1,64}$/.test(m.gatewayId)) throw new DecodeError('UpstreamMessage gatewayId is not a gateway instance id')
+  if (!/^[a-zA-Z0-9_-]{1,64}$/.test(m.gatewayId))
+    throw new DecodeError('UpstreamMessage gatewayId is not a gateway instance id')
   return m as UpstreamMessage & { gatewayId: string; connectionId: string }
 }
 
@@ -42,14 +44,25 @@ export function startUpstream(deps: UpstreamDeps): Promise<Subscription> {
       for (const { value: m } of items) {
         let frame: object
         try {
-          const res = await deps.messages.SendMessage({ conversation_id: m.conversationId, sender_user_id: m.userId, idempotency_key: m.idempotencyKey, content: m.content, trace_id: m.traceId })
+          const res = await deps.messages.SendMessage({
+            conversation_id: m.conversationId,
+            sender_user_id: m.userId,
+            idempotency_key: m.idempotencyKey,
+            content: m.content,
+            trace_id: m.traceId,
+          })
           frame = { op: 'ack', ref: m.ref, messageId: res.message!.message_id, seq: res.message!.seq }
         } catch (err) {
           // refusals are answered; anything else (repo down) fails the batch, which comes again (sends are idempotent)
           if (!(err instanceof AppError) || err.code === 'unavailable' || err.code === 'internal') throw err
           frame = { op: 'error', ref: m.ref, code: err.code, message: err.message }
         }
-        const down: DownstreamMessage = { conversationId: m.conversationId, userIds: [m.userId], connectionId: m.connectionId, frame: encode(frame) }
+        const down: DownstreamMessage = {
+          conversationId: m.conversationId,
+          userIds: [m.userId],
+          connectionId: m.connectionId,
+          frame: encode(frame),
+        }
         const topic = deps.topics.downstream(m.gatewayId)
         const list = answers.get(topic) ?? answers.set(topic, []).get(topic)!
         list.push({ key: m.conversationId, value: encode(down) })

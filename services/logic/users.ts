@@ -14,7 +14,11 @@ export const SEARCH_DEFAULT = 20
 const QUERY_MAX = 64
 
 /** what anyone may see of a user: never the password hash, nor whether a guest (beyond the missing username) */
-export const publicUser = (u: User__Output) => ({ user_id: u.user_id, username: u.username, display_name: u.display_name })
+export const publicUser = (u: User__Output) => ({
+  user_id: u.user_id,
+  username: u.username,
+  display_name: u.display_name,
+})
 
 export function createUsers(deps: LogicDeps): Pick<LogicApi, 'GetUsers' | 'SearchUsers'> {
   const { repo } = deps
@@ -31,12 +35,17 @@ export function createUsers(deps: LogicDeps): Pick<LogicApi, 'GetUsers' | 'Searc
     async SearchUsers(req) {
       requireId(req.user_id, 'userId')
       const query = (req.query ?? '').trim()
-      if ([...query].length < SEARCH_MIN_CHARS) throw new AppError('bad_request', `q needs at least ${SEARCH_MIN_CHARS} characters`)
+      if ([...query].length < SEARCH_MIN_CHARS)
+        throw new AppError('bad_request', `q needs at least ${SEARCH_MIN_CHARS} characters`)
       if ([...query].length > QUERY_MAX) throw new AppError('bad_request', `q is longer than ${QUERY_MAX} characters`)
       const limit = Math.min(req.limit || SEARCH_DEFAULT, SEARCH_MAX)
       if (limit < 1) throw new AppError('bad_request', 'limit must be positive')
       // one more than asked tells whether another page follows
-      const { users } = await repo.SearchUsers({ prefix: query, after_user_id: req.after_user_id ?? '', limit: limit + 1 })
+      const { users } = await repo.SearchUsers({
+        prefix: query,
+        after_user_id: req.after_user_id ?? '',
+        limit: limit + 1,
+      })
       const page = users.slice(0, limit)
       return { users: page.map(publicUser), next_cursor: users.length > limit ? page.at(-1)!.user_id : '' }
     },

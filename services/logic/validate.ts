@@ -21,7 +21,8 @@ export function requireText(value: string | undefined, field: string, max: numbe
 
 /** int64 fields arrive as numbers in process and from the gRPC loader (longs: Number); strings and Longs are tolerated. */
 export function toInt(value: number | string | Long | undefined | null, field: string): number {
-  const n = value === undefined || value === null ? 0 : typeof value === 'object' ? Number(value.toString()) : Number(value)
+  const n =
+    value === undefined || value === null ? 0 : typeof value === 'object' ? Number(value.toString()) : Number(value)
   if (!Number.isSafeInteger(n)) throw new AppError('bad_request', `${field} must be an integer`)
   return n
 }

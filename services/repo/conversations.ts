@@ -12,7 +12,17 @@ const DIRECT_PEERS_MAX = 1_000
 export const directConversationId = (a: string, b: string) =>
   `d_${createHash('sha256').update([a, b].sort().join('\u0000')).digest('hex').slice(0, 32)}`
 
-export function conversationHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'EnsureDirectConversation' | 'CreateGroup' | 'GetConversation' | 'SetAnnouncement' | 'ListUserConversations' | 'ListDirectPeers'> {
+export function conversationHandlers(
+  deps: RepoServiceDeps,
+): Pick<
+  RepoApi,
+  | 'EnsureDirectConversation'
+  | 'CreateGroup'
+  | 'GetConversation'
+  | 'SetAnnouncement'
+  | 'ListUserConversations'
+  | 'ListDirectPeers'
+> {
   const { store } = deps
   const committed = committer(deps)
 
@@ -27,7 +37,11 @@ export function conversationHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'Ensu
         const now = Date.now()
         const members = [a, b].map((userId) => ({ conversationId, userId, role: 'member' as const, joinedAt: now }))
         // false when a concurrent call created it first: then it exists just the same
-        created = await store.createConversation({ conversationId, kind: 'direct', name: '', announcement: '', createdAt: now }, members, [])
+        created = await store.createConversation(
+          { conversationId, kind: 'direct', name: '', announcement: '', createdAt: now },
+          members,
+          [],
+        )
       }
       const conversation = await store.getConversation(conversationId)
       return { conversation: conversationOut(conversation!), created }
@@ -44,8 +58,23 @@ export function conversationHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'Ensu
         ...others.map((userId) => ({ conversationId, userId, role: 'member' as const, joinedAt: now })),
       ]
       const outbox = outboxOf(req.events)
-      await store.createConversation({ conversationId, kind: 'group', name, announcement: '', createdAt: now }, members, outbox)
-      return committed(outbox, conversationOut({ conversationId, kind: 'group', name, announcement: '', memberCount: members.length, createdAt: now, lastSeq: 0 }))
+      await store.createConversation(
+        { conversationId, kind: 'group', name, announcement: '', createdAt: now },
+        members,
+        outbox,
+      )
+      return committed(
+        outbox,
+        conversationOut({
+          conversationId,
+          kind: 'group',
+          name,
+          announcement: '',
+          memberCount: members.length,
+          createdAt: now,
+          lastSeq: 0,
+        }),
+      )
     },
 
     async GetConversation(req) {
@@ -58,7 +87,8 @@ export function conversationHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'Ensu
     async SetAnnouncement(req) {
       const conversationId = required(req.conversation_id, 'conversation_id')
       const text = str(req.text)
-      if (Buffer.byteLength(text) > LIMITS.announcementBytes) throw new AppError('too_large', `announcement is larger than ${LIMITS.announcementBytes} bytes`)
+      if (Buffer.byteLength(text) > LIMITS.announcementBytes)
+        throw new AppError('too_large', `announcement is larger than ${LIMITS.announcementBytes} bytes`)
       const outbox = outboxOf(req.events)
       const c = await store.setAnnouncement(conversationId, text, outbox)
       if (!c) throw new AppError('not_found', `conversation ${conversationId} not found`)
@@ -70,8 +100,11 @@ export function conversationHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'Ensu
       const list = await store.listUserConversations(userId)
       return {
         conversations: list.map((v) => ({
-          conversation: conversationOut(v.conversation), read_seq: v.readSeq, role: v.role,
-          peer_user_id: v.peer?.userId ?? '', peer_read_seq: v.peer?.readSeq ?? 0,
+          conversation: conversationOut(v.conversation),
+          read_seq: v.readSeq,
+          role: v.role,
+          peer_user_id: v.peer?.userId ?? '',
+          peer_read_seq: v.peer?.readSeq ?? 0,
         })),
       }
     },

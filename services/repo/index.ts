@@ -54,11 +54,21 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   log.info('repo role ready', { store: store.kind, cache: cache.kind })
 
   const health = async (): Promise<HealthReport> => {
-    const probe = (p: Promise<void>, kind: string) => p.then(() => ({ ok: true, detail: kind }), (err: Error) => ({ ok: false, detail: err.message }))
-    const [storeCheck, cacheCheck] = await Promise.all([probe(store.ping(), store.kind), probe(cache.ping(), cache.kind)])
+    const probe = (p: Promise<void>, kind: string) =>
+      p.then(
+        () => ({ ok: true, detail: kind }),
+        (err: Error) => ({ ok: false, detail: err.message }),
+      )
+    const [storeCheck, cacheCheck] = await Promise.all([
+      probe(store.ping(), store.kind),
+      probe(cache.ping(), cache.kind),
+    ])
     // standby (another instance relays) is healthy; a relay whose rounds fail is not
     const relayCheck = { ok: relay.error === undefined, detail: relay.error ?? relay.state }
-    return { ok: storeCheck.ok && cacheCheck.ok && relayCheck.ok, checks: { store: storeCheck, cache: cacheCheck, outbox_relay: relayCheck } }
+    return {
+      ok: storeCheck.ok && cacheCheck.ok && relayCheck.ok,
+      checks: { store: storeCheck, cache: cacheCheck, outbox_relay: relayCheck },
+    }
   }
 
   return {

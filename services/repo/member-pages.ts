@@ -15,7 +15,12 @@ export class MemberPages {
     private readonly ttlMs: number,
   ) {}
 
-  async get(conversationId: string, afterUserId: string, limit: number, load: () => Promise<MemberRow[]>): Promise<MemberRow[]> {
+  async get(
+    conversationId: string,
+    afterUserId: string,
+    limit: number,
+    load: () => Promise<MemberRow[]>,
+  ): Promise<MemberRow[]> {
     const gen = await this.generation(conversationId)
     const pageKey = `members:${conversationId}:${gen}:${limit}:${afterUserId}`
     const hit = await this.cache.get(pageKey)

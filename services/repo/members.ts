@@ -16,24 +16,36 @@ function role(v: string | null | undefined): MemberRole {
   return r
 }
 
-export function memberHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'AddMembers' | 'RemoveMember' | 'GetMember' | 'ListMembers' | 'LocateMembers'> {
+export function memberHandlers(
+  deps: RepoServiceDeps,
+): Pick<RepoApi, 'AddMembers' | 'RemoveMember' | 'GetMember' | 'ListMembers' | 'LocateMembers'> {
   const { store, presence, memberPages } = deps
   const committed = committer(deps)
 
   /** A page of members by user id cursor (cached for the fanout of large groups); `more`: a next page exists. */
-  async function memberPage(req: { conversation_id?: string; after_user_id?: string; limit?: number }): Promise<{ members: MemberRow[]; more: boolean }> {
+  async function memberPage(req: {
+    conversation_id?: string
+    after_user_id?: string
+    limit?: number
+  }): Promise<{ members: MemberRow[]; more: boolean }> {
     const conversationId = required(req.conversation_id, 'conversation_id')
     const after = str(req.after_user_id)
     const limit = Math.min(int(req.limit) || MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)
     // one more than asked tells whether there is a next page
-    const rows = await memberPages.get(conversationId, after, limit + 1, () => store.listMembers(conversationId, after, limit + 1))
+    const rows = await memberPages.get(conversationId, after, limit + 1, () =>
+      store.listMembers(conversationId, after, limit + 1),
+    )
     return { members: rows.slice(0, limit), more: rows.length > limit }
   }
 
   async function groupConversation(conversationId: string) {
     const c = await store.getConversation(conversationId)
     if (!c) throw new AppError('not_found', `conversation ${conversationId} not found`)
-    if (c.kind !== 'group') throw new AppError('bad_request', `conversation ${conversationId} is a direct conversation; its members are fixed`)
+    if (c.kind !== 'group')
+      throw new AppError(
+        'bad_request',
+        `conversation ${conversationId} is a direct conversation; its members are fixed`,
+      )
     return c
   }
 
@@ -43,7 +55,12 @@ export function memberHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'AddMembers
       const r = role(req.role)
       await groupConversation(conversationId)
       const now = Date.now()
-      const members = (req.user_ids ?? []).map((u) => ({ conversationId, userId: id(u, 'user_ids[]'), role: r, joinedAt: now }))
+      const members = (req.user_ids ?? []).map((u) => ({
+        conversationId,
+        userId: id(u, 'user_ids[]'),
+        role: r,
+        joinedAt: now,
+      }))
       // the events are keyed by the user they concern: those of requested users who turned out to be members
       // already (another add got there first) are dropped, inside the transaction that decides it
       const requested = new Set(members.map((m) => m.userId))

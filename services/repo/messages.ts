@@ -22,7 +22,18 @@ const SYNC_PAGE_MAX = 1_000
 /** how long a (conversation, sender, idempotency key) of an async-persisted send is remembered */
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 
-export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMessage' | 'AllocateSeq' | 'InsertMessages' | 'GetMessage' | 'SyncMessages' | 'UpdateMessageStatus' | 'SetReadSeq'> {
+export function messageHandlers(
+  deps: RepoServiceDeps,
+): Pick<
+  RepoApi,
+  | 'StoreMessage'
+  | 'AllocateSeq'
+  | 'InsertMessages'
+  | 'GetMessage'
+  | 'SyncMessages'
+  | 'UpdateMessageStatus'
+  | 'SetReadSeq'
+> {
   const { store, cache, log } = deps
   const dispatchTopic = topicName(deps.cfg, 'messages.dispatch')
   let cacheDown = false
@@ -82,7 +93,11 @@ export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMess
       const { message, duplicate } = await store.storeMessage(draft, {
         allocateSeq: (maxSeq, repair) => seqUnderLock(conversationId, maxSeq, repair),
         outbox: (m, c) => {
-          const dispatch: DispatchMessage = { message: payloadMessage(m), conversationKind: c.kind, memberCount: c.memberCount }
+          const dispatch: DispatchMessage = {
+            message: payloadMessage(m),
+            conversationKind: c.kind,
+            memberCount: c.memberCount,
+          }
           if (traceId) dispatch.traceId = traceId
           return [{ topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers }]
         },
@@ -95,7 +110,12 @@ export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMess
 
     async AllocateSeq(req) {
       const conversationId = required(req.conversation_id, 'conversation_id')
-      const allocate = async () => ({ seq: await reservedSeq(conversationId), message_id: newId('m_'), sent_at: Date.now(), duplicate: false })
+      const allocate = async () => ({
+        seq: await reservedSeq(conversationId),
+        message_id: newId('m_'),
+        sent_at: Date.now(),
+        duplicate: false,
+      })
       const key = str(req.idempotency_key)
       if (!key) return allocate()
       // The first caller with this (conversation, sender, key) reserves it and allocates; a repeat waits for that
@@ -108,7 +128,8 @@ export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMess
       }
       for (let i = 0; i < 50; i++) {
         const seen = await cache.get(idemKey)
-        if (seen && seen !== 'pending') return { ...(JSON.parse(seen) as Awaited<ReturnType<typeof allocate>>), duplicate: true }
+        if (seen && seen !== 'pending')
+          return { ...(JSON.parse(seen) as Awaited<ReturnType<typeof allocate>>), duplicate: true }
         await new Promise((r) => setTimeout(r, 20))
       }
       throw new AppError('unavailable', 'a send with this idempotency key is still in progress; try again')
@@ -120,7 +141,8 @@ export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMess
         const seq = int(m.seq)
         if (seq <= 0) throw new AppError('bad_request', 'messages[].seq must be positive')
         const status = m.status || 'normal'
-        if (status !== 'normal' && status !== 'recalled' && status !== 'deleted') throw new AppError('bad_request', `unknown status "${status}"`)
+        if (status !== 'normal' && status !== 'recalled' && status !== 'deleted')
+          throw new AppError('bad_request', `unknown status "${status}"`)
         return {
           messageId: m.message_id ? maxLength(m.message_id, LIMITS.id, 'message_id') : newId('m_'),
           conversationId: id(m.conversation_id, 'messages[].conversation_id'),
@@ -154,7 +176,8 @@ export function messageHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'StoreMess
       const conversationId = required(req.conversation_id, 'conversation_id')
       const messageId = required(req.message_id, 'message_id')
       const status = req.status
-      if (status !== 'recalled' && status !== 'deleted') throw new AppError('bad_request', `status must be "recalled" or "deleted", not "${status ?? ''}"`)
+      if (status !== 'recalled' && status !== 'deleted')
+        throw new AppError('bad_request', `status must be "recalled" or "deleted", not "${status ?? ''}"`)
       if (req.hard && status !== 'deleted') throw new AppError('bad_request', 'hard applies to "deleted" only')
       const outbox = outboxOf(req.events)
       const m = await store.updateMessageStatus(conversationId, messageId, { status, hard: Boolean(req.hard) }, outbox)

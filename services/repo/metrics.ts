@@ -35,6 +35,6 @@ export const outboxBacklog = new Gauge({
 
 export const relayLag = new Histogram({
   name: 'gochat_repo_outbox_relay_lag_seconds',
-  help: 'Time from an outbox row\'s commit to its publish on the bus (acknowledged), per row',
+  help: "Time from an outbox row's commit to its publish on the bus (acknowledged), per row",
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
 })

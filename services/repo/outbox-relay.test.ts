@@ -20,15 +20,22 @@ const until = (check: () => boolean, timeoutMs = 5_000) => waitUntil(check, time
 /** everything published to the dispatch topic, with the time it arrived */
 async function collect(bus: Bus): Promise<Array<{ record: BusRecord; at: number }>> {
   const seen: Array<{ record: BusRecord; at: number }> = []
-  await bus.subscribe({ groupId: 'relay-test', topics: [DISPATCH], fromBeginning: true, eachBatch: async (records) => {
-    const at = performance.now()
-    for (const record of records) seen.push({ record, at })
-  } })
+  await bus.subscribe({
+    groupId: 'relay-test',
+    topics: [DISPATCH],
+    fromBeginning: true,
+    eachBatch: async (records) => {
+      const at = performance.now()
+      for (const record of records) seen.push({ record, at })
+    },
+  })
   return seen
 }
 
 const seqsOf = (seen: Array<{ record: BusRecord }>, conversationId: string) =>
-  seen.filter((s) => s.record.key === conversationId).map((s) => decode(DispatchMessage, s.record.value, 'dispatch').message.seq)
+  seen
+    .filter((s) => s.record.key === conversationId)
+    .map((s) => decode(DispatchMessage, s.record.value, 'dispatch').message.seq)
 
 describe('outbox relay', () => {
   const started: StartedRepo[] = []
@@ -37,7 +44,14 @@ describe('outbox relay', () => {
   })
 
   async function repoWith(bus: Bus, opts: { start?: boolean; store?: MemoryStore; pollMs?: number } = {}) {
-    const repo = await startRepo({ cfg, bus, log, store: opts.store ?? new MemoryStore(), cache: new MemoryCache(), relay: { start: opts.start ?? true, pollMs: opts.pollMs ?? 200 } })
+    const repo = await startRepo({
+      cfg,
+      bus,
+      log,
+      store: opts.store ?? new MemoryStore(),
+      cache: new MemoryCache(),
+      relay: { start: opts.start ?? true, pollMs: opts.pollMs ?? 200 },
+    })
     started.push(repo)
     return repo
   }
@@ -47,10 +61,16 @@ describe('outbox relay', () => {
     const bus = new MemoryBus({ defaultPartitions: 3 })
     const seen = await collect(bus)
     const { api } = await repoWith(bus, { pollMs: 3_600_000 })
-    const groups = await Promise.all(['a', 'b', 'c'].map(async (creator) => (await api.CreateGroup({ name: creator, creator_id: creator })).conversation_id))
-    await Promise.all(groups.map(async (id) => {
-      for (let i = 0; i < 30; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
-    }))
+    const groups = await Promise.all(
+      ['a', 'b', 'c'].map(
+        async (creator) => (await api.CreateGroup({ name: creator, creator_id: creator })).conversation_id,
+      ),
+    )
+    await Promise.all(
+      groups.map(async (id) => {
+        for (let i = 0; i < 30; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
+      }),
+    )
     await until(() => seen.length === 90)
     for (const id of groups) expect(seqsOf(seen, id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
   })
@@ -108,7 +128,9 @@ describe('outbox relay', () => {
     })
     const store = new MemoryStore()
     const relay = new OutboxRelay(store, flaky, log, { pollMs: 50 })
-    await store.appendOutbox([1, 2, 3].map((n) => ({ topic: DISPATCH, key: 'c', value: Buffer.from(String(n)), headers: {} })))
+    await store.appendOutbox(
+      [1, 2, 3].map((n) => ({ topic: DISPATCH, key: 'c', value: Buffer.from(String(n)), headers: {} })),
+    )
     relay.start()
     await until(() => relay.error !== undefined)
     await until(() => seen.length === 3)

@@ -15,7 +15,16 @@
 //   of that call, whose traceparent replaces the row's: consumers of the record continue from the relay's span.
 import { ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api'
 import type { Logger } from '../../src/observability/log.js'
-import { endSpan, extract, headerGetter, headerSetter, inject, SpanKind, startSpan, tracingEnabled } from '../../src/observability/tracing.js'
+import {
+  endSpan,
+  extract,
+  headerGetter,
+  headerSetter,
+  inject,
+  SpanKind,
+  startSpan,
+  tracingEnabled,
+} from '../../src/observability/tracing.js'
 import type { Bus } from '../../src/ports/bus.js'
 import type { OutboxLease, PendingOutboxRow, Store } from '../../src/ports/store.js'
 import { outboxBacklog, outboxPublished, relayActive, relayFailures, relayLag } from './metrics.js'
@@ -164,7 +173,12 @@ export class OutboxRelay {
     // a publish failure keeps the lease: the same rows go out again after the backoff
     try {
       await Promise.all(
-        [...byTopic].map(([topic, list]) => this.bus.publish(topic, list.map((r) => ({ key: r.key, value: r.value, headers: r.headers })))),
+        [...byTopic].map(([topic, list]) =>
+          this.bus.publish(
+            topic,
+            list.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+          ),
+        ),
       )
     } catch (err) {
       for (const span of spans ?? []) endSpan(span, err)

@@ -10,7 +10,12 @@ const seqKey = (conversationId: string) => `seq:${conversationId}`
  * The next seq of a conversation. `maxSeq` reads the floor from the store; it is only called when the counter is
  * missing, or with `repair` when the last seq turned out to be taken.
  */
-export async function nextSeq(cache: Cache, conversationId: string, maxSeq: () => Promise<number>, repair = false): Promise<number> {
+export async function nextSeq(
+  cache: Cache,
+  conversationId: string,
+  maxSeq: () => Promise<number>,
+  repair = false,
+): Promise<number> {
   if (repair) return cache.incrAtLeast(seqKey(conversationId), await maxSeq())
   const next = await cache.incrExisting(seqKey(conversationId))
   if (next !== null) return next

@@ -17,7 +17,10 @@ const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.
 const log = createLogger()
 
 async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e)
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(err, `expected an AppError ${code}`).toBeInstanceOf(AppError)
   expect((err as AppError).code).toBe(code)
 }
@@ -51,13 +54,25 @@ describe('repo service', () => {
       await lease.release()
     }
   }
-  const event = (topic: string, key: string) => ({ topic, key, value: Buffer.from(`{"k":"${key}"}`), headers: { 'gochat-event-type': 'test' } })
+  const event = (topic: string, key: string) => ({
+    topic,
+    key,
+    value: Buffer.from(`{"k":"${key}"}`),
+    headers: { 'gochat-event-type': 'test' },
+  })
 
   beforeAll(async () => {
     store = new MemoryStore()
     cache = flakyCache(new MemoryCache())
     // the relay stays stopped: these tests look at the outbox rows themselves
-    repo = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 3 }), log, store, cache, relay: { start: false } })
+    repo = await startRepo({
+      cfg,
+      bus: new MemoryBus({ defaultPartitions: 3 }),
+      log,
+      store,
+      cache,
+      relay: { start: false },
+    })
     api = repo.api
   })
   afterAll(async () => {
@@ -70,7 +85,12 @@ describe('repo service', () => {
 
   describe('users', () => {
     it('creates, finds and updates users; a taken username is username_taken', async () => {
-      const alice = await api.CreateUser({ username: 'alice', password_hash: 'scrypt$1', display_name: 'Alice', events: [event('t.users', 'alice')] })
+      const alice = await api.CreateUser({
+        username: 'alice',
+        password_hash: 'scrypt$1',
+        display_name: 'Alice',
+        events: [event('t.users', 'alice')],
+      })
       expect(alice).toMatchObject({ username: 'alice', display_name: 'Alice', guest: false, password_hash: 'scrypt$1' })
       expect(alice.user_id).toMatch(/^u_/)
       expect(await api.GetUser({ user_id: alice.user_id })).toEqual(alice)
@@ -82,7 +102,11 @@ describe('repo service', () => {
 
       const guest = await api.CreateUser({ guest: true, display_name: 'Visitor' })
       expect(guest).toMatchObject({ username: '', guest: true, display_name: 'Visitor' })
-      const renamed = await api.UpdateUser({ user_id: guest.user_id, display_name: 'Renamed', events: [event('t.users', 'renamed')] })
+      const renamed = await api.UpdateUser({
+        user_id: guest.user_id,
+        display_name: 'Renamed',
+        events: [event('t.users', 'renamed')],
+      })
       expect(renamed.display_name).toBe('Renamed')
       await rejectsWith(api.UpdateUser({ user_id: 'u_nobody', display_name: 'x' }), 'not_found')
       expect((await pending('t.users')).map((r) => r.key)).toEqual(['alice', 'renamed'])
@@ -101,13 +125,26 @@ describe('repo service', () => {
       expect(first.created).toBe(true)
       expect(again.created).toBe(false)
       expect(again.conversation).toEqual(first.conversation)
-      expect(first.conversation).toMatchObject({ conversation_id: directConversationId('ann', 'bob'), kind: 'direct', member_count: 2, last_seq: 0 })
+      expect(first.conversation).toMatchObject({
+        conversation_id: directConversationId('ann', 'bob'),
+        kind: 'direct',
+        member_count: 2,
+        last_seq: 0,
+      })
       await rejectsWith(api.EnsureDirectConversation({ user_a: 'ann', user_b: 'ann' }), 'bad_request')
-      await rejectsWith(api.AddMembers({ conversation_id: first.conversation!.conversation_id, user_ids: ['eve'] }), 'bad_request')
+      await rejectsWith(
+        api.AddMembers({ conversation_id: first.conversation!.conversation_id, user_ids: ['eve'] }),
+        'bad_request',
+      )
     })
 
     it('creates groups with the creator as admin, adds and removes members with their events', async () => {
-      const created = await api.CreateGroup({ name: 'team', creator_id: 'ann', member_ids: ['bob', 'ann', 'cat', 'bob'], events: [event('t.groups', 'created')] })
+      const created = await api.CreateGroup({
+        name: 'team',
+        creator_id: 'ann',
+        member_ids: ['bob', 'ann', 'cat', 'bob'],
+        events: [event('t.groups', 'created')],
+      })
       const id = created.conversation_id
       expect(created).toMatchObject({ kind: 'group', name: 'team', member_count: 3, last_seq: 0 })
       expect(await api.GetConversation({ conversation_id: id })).toEqual(created)
@@ -116,9 +153,19 @@ describe('repo service', () => {
       await rejectsWith(api.GetMember({ conversation_id: id, user_id: 'eve' }), 'not_found')
       await rejectsWith(api.GetConversation({ conversation_id: 'g_nope' }), 'not_found')
 
-      expect(await api.AddMembers({ conversation_id: id, user_ids: ['cat', 'dan', 'eve'], events: [event('t.groups', 'added')] })).toEqual({ added_user_ids: ['dan', 'eve'] })
-      expect(await api.AddMembers({ conversation_id: id, user_ids: ['dan'], events: [event('t.groups', 'noop')] })).toEqual({ added_user_ids: [] })
-      expect(await api.AddMembers({ conversation_id: id, user_ids: ['fay'], role: 'admin' })).toEqual({ added_user_ids: ['fay'] })
+      expect(
+        await api.AddMembers({
+          conversation_id: id,
+          user_ids: ['cat', 'dan', 'eve'],
+          events: [event('t.groups', 'added')],
+        }),
+      ).toEqual({ added_user_ids: ['dan', 'eve'] })
+      expect(
+        await api.AddMembers({ conversation_id: id, user_ids: ['dan'], events: [event('t.groups', 'noop')] }),
+      ).toEqual({ added_user_ids: [] })
+      expect(await api.AddMembers({ conversation_id: id, user_ids: ['fay'], role: 'admin' })).toEqual({
+        added_user_ids: ['fay'],
+      })
       expect(await api.GetMember({ conversation_id: id, user_id: 'fay' })).toMatchObject({ role: 'admin' })
       await rejectsWith(api.AddMembers({ conversation_id: id, user_ids: ['gil'], role: 'owner' }), 'bad_request')
       await rejectsWith(api.AddMembers({ conversation_id: 'g_nope', user_ids: ['gil'] }), 'not_found')
@@ -130,11 +177,21 @@ describe('repo service', () => {
 
       // an invitation list computed before another add got there: only the users really added are invited
       const invites = ['fay', 'hal', 'ivy'].map((u) => event('t.invites', u))
-      expect(await api.AddMembers({ conversation_id: id, user_ids: ['fay', 'hal', 'ivy'], events: [...invites, event('t.invites', id)] })).toEqual({ added_user_ids: ['hal', 'ivy'] })
+      expect(
+        await api.AddMembers({
+          conversation_id: id,
+          user_ids: ['fay', 'hal', 'ivy'],
+          events: [...invites, event('t.invites', id)],
+        }),
+      ).toEqual({ added_user_ids: ['hal', 'ivy'] })
       // fay was a member already: her invitation is dropped; an event keyed by something else stays
       expect((await pending('t.invites')).map((r) => r.key)).toEqual(['hal', 'ivy', id])
 
-      const withText = await api.SetAnnouncement({ conversation_id: id, text: 'hello all', events: [event('t.groups', 'announced')] })
+      const withText = await api.SetAnnouncement({
+        conversation_id: id,
+        text: 'hello all',
+        events: [event('t.groups', 'announced')],
+      })
       expect(withText.announcement).toBe('hello all')
       await rejectsWith(api.SetAnnouncement({ conversation_id: 'g_nope', text: 'x' }), 'not_found')
     })
@@ -166,26 +223,64 @@ describe('repo service', () => {
       for (let i = 0; i < 3; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'writer', content: `m${i}` })
       await api.SetReadSeq({ conversation_id: id, user_id: 'reader', seq: 2 })
       const { conversations } = await api.ListUserConversations({ user_id: 'reader' })
-      expect(conversations).toEqual([{ conversation: expect.objectContaining({ conversation_id: id, last_seq: 3 }), read_seq: 2, role: 'admin', peer_user_id: '', peer_read_seq: 0 }])
+      expect(conversations).toEqual([
+        {
+          conversation: expect.objectContaining({ conversation_id: id, last_seq: 3 }),
+          read_seq: 2,
+          role: 'admin',
+          peer_user_id: '',
+          peer_read_seq: 0,
+        },
+      ])
     })
   })
 
   describe('messages', () => {
     it('stores a message with its DispatchMessage in the outbox; a repeated key returns the first', async () => {
       const id = await group('ann', ['bob'])
-      const first = await api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: 'k1', content: 'hello' })
+      const first = await api.StoreMessage({
+        conversation_id: id,
+        sender_id: 'ann',
+        idempotency_key: 'k1',
+        content: 'hello',
+      })
       expect(first.duplicate).toBe(false)
-      expect(first.message).toMatchObject({ conversation_id: id, seq: 1, sender_id: 'ann', content: 'hello', status: 'normal', idempotency_key: 'k1' })
-      const again = await api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: 'k1', content: 'hello again' })
+      expect(first.message).toMatchObject({
+        conversation_id: id,
+        seq: 1,
+        sender_id: 'ann',
+        content: 'hello',
+        status: 'normal',
+        idempotency_key: 'k1',
+      })
+      const again = await api.StoreMessage({
+        conversation_id: id,
+        sender_id: 'ann',
+        idempotency_key: 'k1',
+        content: 'hello again',
+      })
       expect(again).toEqual({ message: first.message, duplicate: true })
-      const other = await api.StoreMessage({ conversation_id: id, sender_id: 'bob', idempotency_key: 'k1', content: 'mine' })
+      const other = await api.StoreMessage({
+        conversation_id: id,
+        sender_id: 'bob',
+        idempotency_key: 'k1',
+        content: 'mine',
+      })
       expect(other).toMatchObject({ duplicate: false, message: { seq: 2 } })
 
       const rows = (await pending('gochat.messages.dispatch')).filter((r) => r.key === id)
       expect(rows).toHaveLength(2)
       const dispatched = decode(DispatchMessage, rows[0]!.value, 'DispatchMessage')
       expect(dispatched).toEqual({
-        message: { messageId: first.message!.message_id, conversationId: id, seq: 1, senderId: 'ann', content: 'hello', sentAt: first.message!.sent_at, status: 'normal' },
+        message: {
+          messageId: first.message!.message_id,
+          conversationId: id,
+          seq: 1,
+          senderId: 'ann',
+          content: 'hello',
+          sentAt: first.message!.sent_at,
+          status: 'normal',
+        },
         conversationKind: 'group',
         memberCount: 2,
       })
@@ -195,13 +290,18 @@ describe('repo service', () => {
 
     it('allocates unique, gap-free seqs to 50 concurrent sends', async () => {
       const id = await group('ann')
-      const sent = await Promise.all(Array.from({ length: 50 }, (_, i) => api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: `c${i}`, content: `${i}` })))
+      const sent = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: `c${i}`, content: `${i}` }),
+        ),
+      )
       expect(sent.map((s) => s.message!.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     })
 
     it('re-seeds seq from the store when the counter vanished, repairs a counter behind, survives a cache outage', async () => {
       const id = await group('ann')
-      const send = async () => (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: 'x' })).message!.seq
+      const send = async () =>
+        (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: 'x' })).message!.seq
       expect([await send(), await send(), await send()]).toEqual([1, 2, 3])
       await cache.del(`seq:${id}`)
       expect(await send()).toBe(4)
@@ -220,7 +320,10 @@ describe('repo service', () => {
     it('syncs pages in seq order with has_more, leaving deleted messages out', async () => {
       const id = await group('ann')
       const ids: string[] = []
-      for (let i = 1; i <= 7; i++) ids.push((await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: `m${i}` })).message!.message_id)
+      for (let i = 1; i <= 7; i++)
+        ids.push(
+          (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: `m${i}` })).message!.message_id,
+        )
       await api.UpdateMessageStatus({ conversation_id: id, message_id: ids[1]!, status: 'deleted' })
       const first = await api.SyncMessages({ conversation_id: id, after_seq: 0, limit: 3 })
       expect([first.messages.map((m) => m.seq), first.has_more]).toEqual([[1, 3, 4], true])
@@ -235,7 +338,13 @@ describe('repo service', () => {
       const topic = `t.status.${id}`
       const m = (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: 'secret' })).message!
       const change = (status: string, hard = false) =>
-        api.UpdateMessageStatus({ conversation_id: id, message_id: m.message_id, status, hard, events: [event(topic, `${status}${hard ? '-hard' : ''}`)] })
+        api.UpdateMessageStatus({
+          conversation_id: id,
+          message_id: m.message_id,
+          status,
+          hard,
+          events: [event(topic, `${status}${hard ? '-hard' : ''}`)],
+        })
       expect((await change('recalled')).status).toBe('recalled')
       expect((await change('deleted')).status).toBe('deleted')
       expect(await change('deleted', true)).toMatchObject({ status: 'deleted', content: '' })
@@ -243,14 +352,18 @@ describe('repo service', () => {
       expect((await pending(topic)).map((r) => r.key)).toEqual(['recalled', 'deleted', 'deleted-hard'])
       await rejectsWith(change('normal'), 'bad_request')
       await rejectsWith(change('recalled', true), 'bad_request')
-      await rejectsWith(api.UpdateMessageStatus({ conversation_id: id, message_id: 'm_nope', status: 'deleted' }), 'not_found')
+      await rejectsWith(
+        api.UpdateMessageStatus({ conversation_id: id, message_id: 'm_nope', status: 'deleted' }),
+        'not_found',
+      )
     })
 
     it('moves read cursors forward only, never past the last message', async () => {
       const id = await group('ann')
       for (let i = 0; i < 5; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'ann', content: 'x' })
       const topic = `t.read.${id}`
-      const read = (seq: number) => api.SetReadSeq({ conversation_id: id, user_id: 'ann', seq, events: [event(topic, String(seq))] })
+      const read = (seq: number) =>
+        api.SetReadSeq({ conversation_id: id, user_id: 'ann', seq, events: [event(topic, String(seq))] })
       expect(await read(3)).toEqual({ read_seq: 3 })
       expect(await read(2)).toEqual({ read_seq: 3 })
       expect(await read(99)).toEqual({ read_seq: 5 })
@@ -259,18 +372,33 @@ describe('repo service', () => {
 
     it('allocates seqs and inserts messages for async persistence, idempotently', async () => {
       const id = await group('ann')
-      const seqs = [await api.AllocateSeq({ conversation_id: id }), await api.AllocateSeq({ conversation_id: id })].map((r) => r.seq)
+      const seqs = [await api.AllocateSeq({ conversation_id: id }), await api.AllocateSeq({ conversation_id: id })].map(
+        (r) => r.seq,
+      )
       expect(seqs).toEqual([1, 2])
-      const msg = (seq: number) => ({ message_id: `m_async_${id}_${seq}`, conversation_id: id, seq, sender_id: 'ann', content: `a${seq}`, sent_at: 1, idempotency_key: `ak${seq}` })
+      const msg = (seq: number) => ({
+        message_id: `m_async_${id}_${seq}`,
+        conversation_id: id,
+        seq,
+        sender_id: 'ann',
+        content: `a${seq}`,
+        sent_at: 1,
+        idempotency_key: `ak${seq}`,
+      })
       expect((await api.InsertMessages({ messages: [msg(2), msg(1)] })).inserted.map((m) => m.seq)).toEqual([2, 1])
       expect((await api.InsertMessages({ messages: [msg(1), msg(3)] })).inserted.map((m) => m.seq)).toEqual([3])
-      expect((await api.SyncMessages({ conversation_id: id, after_seq: 0 })).messages.map((m) => m.content)).toEqual(['a1', 'a2', 'a3'])
+      expect((await api.SyncMessages({ conversation_id: id, after_seq: 0 })).messages.map((m) => m.content)).toEqual([
+        'a1',
+        'a2',
+        'a3',
+      ])
       await rejectsWith(api.InsertMessages({ messages: [{ ...msg(0) }] }), 'bad_request')
     })
 
-    it('scopes AllocateSeq\'s idempotency key to (conversation, sender)', async () => {
+    it("scopes AllocateSeq's idempotency key to (conversation, sender)", async () => {
       const [a, b] = [await group('ann'), await group('ann')]
-      const alloc = (conversation_id: string, sender_id = 'ann') => api.AllocateSeq({ conversation_id, sender_id, idempotency_key: 'same' })
+      const alloc = (conversation_id: string, sender_id = 'ann') =>
+        api.AllocateSeq({ conversation_id, sender_id, idempotency_key: 'same' })
       const first = await alloc(a)
       expect(first).toMatchObject({ seq: 1, duplicate: false })
       expect(await alloc(a)).toEqual({ ...first, duplicate: true })
@@ -297,24 +425,47 @@ describe('repo service', () => {
       await presence.register('p1', 'gw-2', 'c2')
       await presence.register('p2', 'gw-2', 'c3')
       expect(await api.LookupPresence({ user_ids: ['p1', 'p2', 'p3', 'p1'] })).toEqual({
-        presence: [{ user_id: 'p1', gateway_ids: ['gw-1', 'gw-2'] }, { user_id: 'p2', gateway_ids: ['gw-2'] }, { user_id: 'p3', gateway_ids: [] }],
+        presence: [
+          { user_id: 'p1', gateway_ids: ['gw-1', 'gw-2'] },
+          { user_id: 'p2', gateway_ids: ['gw-2'] },
+          { user_id: 'p3', gateway_ids: [] },
+        ],
       })
     })
 
     it('publishes events without a data change; a string value is base64, as over gRPC', async () => {
-      await api.PublishEvents({ events: [{ topic: 't.pub', key: 'u1', value: Buffer.from('raw') }, { topic: 't.pub', value: Buffer.from('hi').toString('base64') }] })
+      await api.PublishEvents({
+        events: [
+          { topic: 't.pub', key: 'u1', value: Buffer.from('raw') },
+          { topic: 't.pub', value: Buffer.from('hi').toString('base64') },
+        ],
+      })
       await api.PublishEvents({ events: [] })
       const rows = await pending('t.pub')
-      expect(rows.map((r) => [r.key, r.value.toString(), r.headers])).toEqual([['u1', 'raw', {}], [null, 'hi', {}]])
+      expect(rows.map((r) => [r.key, r.value.toString(), r.headers])).toEqual([
+        ['u1', 'raw', {}],
+        [null, 'hi', {}],
+      ])
       await rejectsWith(api.PublishEvents({ events: [{ topic: '', value: Buffer.from('x') }] }), 'bad_request')
     })
   })
 
   it('reports health, and refuses calls once stopping', async () => {
-    const other = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 1 }), log, store: new MemoryStore(), cache: new MemoryCache(), relay: { start: false } })
+    const other = await startRepo({
+      cfg,
+      bus: new MemoryBus({ defaultPartitions: 1 }),
+      log,
+      store: new MemoryStore(),
+      cache: new MemoryCache(),
+      relay: { start: false },
+    })
     expect(await other.role.health()).toEqual({
       ok: true,
-      checks: { store: { ok: true, detail: 'memory' }, cache: { ok: true, detail: 'memory' }, outbox_relay: { ok: true, detail: 'stopped' } },
+      checks: {
+        store: { ok: true, detail: 'memory' },
+        cache: { ok: true, detail: 'memory' },
+        outbox_relay: { ok: true, detail: 'stopped' },
+      },
     })
     await other.role.stop()
     await rejectsWith(other.api.GetUser({ user_id: 'x' }), 'unavailable')

@@ -22,7 +22,9 @@ function newUser(req: CreateUserRequest, now: number): UserRow {
     createdAt: now,
   }
 }
-export function userHandlers(deps: RepoServiceDeps): Pick<RepoApi, 'CreateUser' | 'CreateUsers' | 'GetUser' | 'FindUsers' | 'GetUsers' | 'SearchUsers' | 'UpdateUser'> {
+export function userHandlers(
+  deps: RepoServiceDeps,
+): Pick<RepoApi, 'CreateUser' | 'CreateUsers' | 'GetUser' | 'FindUsers' | 'GetUsers' | 'SearchUsers' | 'UpdateUser'> {
   const { store } = deps
   const committed = committer(deps)
 

@@ -47,22 +47,49 @@ export function outboxOf(events: OutboxEvent[] | null | undefined): OutboxRecord
 }
 
 export const userOut = (u: UserRow): User__Output => ({
-  user_id: u.userId, username: u.username ?? '', display_name: u.displayName, guest: u.guest, password_hash: u.passwordHash, created_at: u.createdAt,
+  user_id: u.userId,
+  username: u.username ?? '',
+  display_name: u.displayName,
+  guest: u.guest,
+  password_hash: u.passwordHash,
+  created_at: u.createdAt,
 })
 
 export const conversationOut = (c: ConversationWithSeq): Conversation__Output => ({
-  conversation_id: c.conversationId, kind: c.kind, name: c.name, announcement: c.announcement, last_seq: c.lastSeq,
-  member_count: c.memberCount, created_at: c.createdAt,
+  conversation_id: c.conversationId,
+  kind: c.kind,
+  name: c.name,
+  announcement: c.announcement,
+  last_seq: c.lastSeq,
+  member_count: c.memberCount,
+  created_at: c.createdAt,
 })
 
-export const memberOut = (m: MemberRow): Member__Output => ({ conversation_id: m.conversationId, user_id: m.userId, role: m.role, joined_at: m.joinedAt })
+export const memberOut = (m: MemberRow): Member__Output => ({
+  conversation_id: m.conversationId,
+  user_id: m.userId,
+  role: m.role,
+  joined_at: m.joinedAt,
+})
 
 export const messageOut = (m: MessageRow): Message__Output => ({
-  message_id: m.messageId, conversation_id: m.conversationId, seq: m.seq, sender_id: m.senderId, content: m.content,
-  sent_at: m.sentAt, status: m.status, idempotency_key: m.idempotencyKey,
+  message_id: m.messageId,
+  conversation_id: m.conversationId,
+  seq: m.seq,
+  sender_id: m.senderId,
+  content: m.content,
+  sent_at: m.sentAt,
+  status: m.status,
+  idempotency_key: m.idempotencyKey,
 })
 
 /** docs/protocol.md's Message, as carried by DispatchMessage */
 export const payloadMessage = (m: MessageRow): PayloadMessage => ({
-  messageId: m.messageId, conversationId: m.conversationId, seq: m.seq, senderId: m.senderId, content: m.content, sentAt: m.sentAt, status: m.status,
+  messageId: m.messageId,
+  conversationId: m.conversationId,
+  seq: m.seq,
+  senderId: m.senderId,
+  content: m.content,
+  sentAt: m.sentAt,
+  status: m.status,
 })

@@ -32,7 +32,11 @@ async function targetsOf(deps: RouteDeps, e: EventEnvelope): Promise<string[]> {
   return ids
 }
 
-export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: ReadonlyMap<string, string[]>): Promise<OutgoingRecords> {
+export async function routeEvent(
+  deps: RouteDeps,
+  e: EventEnvelope,
+  known?: ReadonlyMap<string, string[]>,
+): Promise<OutgoingRecords> {
   const out = new OutgoingRecords()
   const timer = taskDuration.startTimer({ task_type: 'event' })
   const users = await targetsOf(deps, e)
@@ -41,7 +45,10 @@ export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: Read
     const { byGateway } = await locate(deps.repo, users, known)
     for (const [gw, userIds] of byGateway) {
       const down: DownstreamMessage = { conversationId: e.conversation_id ?? '', userIds, frame }
-      out.add(deps.downstreamTopic(gw), { key: e.conversation_id ?? e.target_user_id ?? e.user_id ?? null, value: encode(down) })
+      out.add(deps.downstreamTopic(gw), {
+        key: e.conversation_id ?? e.target_user_id ?? e.user_id ?? null,
+        value: encode(down),
+      })
     }
   }
   timer()

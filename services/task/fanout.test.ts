@@ -3,7 +3,13 @@
 // boundaries cached for the group went stale after a membership change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
-import { decode, DownstreamMessage, FanoutTask, OfflinePush, type DispatchMessage } from '../../src/contracts/payloads.js'
+import {
+  decode,
+  DownstreamMessage,
+  FanoutTask,
+  OfflinePush,
+  type DispatchMessage,
+} from '../../src/contracts/payloads.js'
 import { MemoryBus } from '../../src/drivers/memory/bus.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
@@ -24,24 +30,41 @@ describe('large-group fanout', () => {
   let repo: StartedRepo
   let api: RepoApi
   beforeAll(async () => {
-    repo = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 1 }), log: createLogger(), store: new MemoryStore(), cache, relay: { start: false } })
+    repo = await startRepo({
+      cfg,
+      bus: new MemoryBus({ defaultPartitions: 1 }),
+      log: createLogger(),
+      store: new MemoryStore(),
+      cache,
+      relay: { start: false },
+    })
     api = repo.api
   })
   afterAll(async () => repo?.role.stop())
 
-  const deps = (): DispatchDeps => ({ repo: api, downstreamTopic: (g) => `down.${g}`, pushTopic: 'push', pushEnabled: true, largeGroupThreshold: 1, fanoutBatchSize: 10, fanoutTopic: 'fanout' })
+  const deps = (): DispatchDeps => ({
+    repo: api,
+    downstreamTopic: (g) => `down.${g}`,
+    pushTopic: 'push',
+    pushEnabled: true,
+    largeGroupThreshold: 1,
+    fanoutBatchSize: 10,
+    fanoutTopic: 'fanout',
+  })
 
   /** a group of the given members (the first is its creator and the sender); every third member is online, on gw-a or gw-b */
   async function group(members: string[]): Promise<string> {
     const { conversation_id } = await api.CreateGroup({ name: 'g', creator_id: members[0]!, member_ids: [] })
     if (members.length > 1) await api.AddMembers({ conversation_id, user_ids: members.slice(1), role: 'member' })
-    for (const [i, u] of members.entries()) if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
+    for (const [i, u] of members.entries())
+      if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
     return conversation_id
   }
 
   const dispatch = (conversationId: string, memberCount: number, senderId: string): DispatchMessage => ({
     message: { messageId: 'm', conversationId, seq: 1, senderId, content: 'x', sentAt: 0, status: 'normal' },
-    conversationKind: 'group', memberCount,
+    conversationKind: 'group',
+    memberCount,
   })
 
   /** plans the shards, runs each, and returns who got a frame (by gateway) and who a push */
@@ -87,7 +110,8 @@ describe('large-group fanout', () => {
     for (const u of members.slice(25)) await api.RemoveMember({ conversation_id: conv, user_id: u })
     const joined = ids(25, 'a') // sort before every old member: the first shard gets them all, over several pages
     await api.AddMembers({ conversation_id: conv, user_ids: joined, role: 'member' })
-    for (const [i, u] of joined.entries()) if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
+    for (const [i, u] of joined.entries())
+      if (i % 3 === 0) await presence.register(u, i % 2 ? 'gw-a' : 'gw-b', `c-${u}`)
     const now = [...joined, ...members.slice(0, 25)]
     const routed = await fanOut(dispatch(conv, 50, members[0]!))
     const all = [...Object.values(routed.online).flat(), ...routed.pushed] // the sender is online: in there once too

@@ -26,7 +26,11 @@ async function shardBounds(deps: DispatchDeps, conversationId: string, memberCou
   const bounds: string[] = []
   let inShard = 0
   for await (const ids of memberPages(deps.repo, conversationId)) {
-    for (const id of ids) if (++inShard === deps.fanoutBatchSize) { bounds.push(id); inShard = 0 }
+    for (const id of ids)
+      if (++inShard === deps.fanoutBatchSize) {
+        bounds.push(id)
+        inShard = 0
+      }
   }
   if (inShard === 0) bounds.pop() // the last full shard is the open-ended one
   if (boundsCache.size > 10_000) boundsCache.clear()
@@ -47,7 +51,11 @@ export async function planShards(deps: DispatchDeps, out: OutgoingRecords, d: Di
       untilUserId: bounds[shard] ?? '',
       ...(d.traceId ? { traceId: d.traceId } : {}),
     }
-    out.add(deps.fanoutTopic, { key: `${d.message.conversationId}:${shard}`, value: encode(task), headers: { 'gochat-task-id': task.taskId } })
+    out.add(deps.fanoutTopic, {
+      key: `${d.message.conversationId}:${shard}`,
+      value: encode(task),
+      headers: { 'gochat-task-id': task.taskId },
+    })
   }
 }
 
@@ -59,7 +67,12 @@ export async function fanoutOne(deps: DispatchDeps, t: FanoutTask): Promise<Outg
   // repo pages the shard's members and looks up their presence in one call (a shard is usually one page)
   let cursor = t.afterUserId
   do {
-    const page = await deps.repo.LocateMembers({ conversation_id: t.message.conversationId, after_user_id: cursor, until_user_id: t.untilUserId, limit: deps.fanoutBatchSize })
+    const page = await deps.repo.LocateMembers({
+      conversation_id: t.message.conversationId,
+      after_user_id: cursor,
+      until_user_id: t.untilUserId,
+      limit: deps.fanoutBatchSize,
+    })
     members += page.members
     const byGateway = new Map(page.online.map((g) => [g.gateway_id, g.user_ids]))
     routeLocated(deps, out, t.message, { byGateway, offline: page.offline }, frame, t.traceId)

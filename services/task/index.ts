@@ -6,7 +6,14 @@ import { runConsumer } from '../../src/messaging/consumer.js'
 import { deadLetterer } from '../../src/messaging/dead-letter.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
 import { retrier, type RetryPolicy } from '../../src/messaging/retry.js'
-import { decode, OfflinePush, TaskMessage, type DispatchMessage, type FanoutTask, type TaskMessage as Task } from '../../src/contracts/payloads.js'
+import {
+  decode,
+  OfflinePush,
+  TaskMessage,
+  type DispatchMessage,
+  type FanoutTask,
+  type TaskMessage as Task,
+} from '../../src/contracts/payloads.js'
 import { groups, topics } from '../../src/contracts/topics.js'
 import { decodeDispatch, dispatchOne, type DispatchDeps } from './dispatch.js'
 import { decodeFanout, fanoutOne } from './fanout.js'
@@ -33,31 +40,82 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     fanoutBatchSize: cfg.fanout_batch_size,
     fanoutTopic: t.fanout,
   }
-  const policy: RetryPolicy = { attempts: cfg.message_retry_attempts, baseMs: cfg.retry_backoff_base_ms, capMs: cfg.retry_backoff_cap_ms }
-  const common = (taskType: Task['taskType']) => ({ bus, log, fromBeginning: true, deadLetter: deadLetterer(bus, t.dlq, taskType), retry: consumerRetry(cfg) })
+  const policy: RetryPolicy = {
+    attempts: cfg.message_retry_attempts,
+    baseMs: cfg.retry_backoff_base_ms,
+    capMs: cfg.retry_backoff_cap_ms,
+  }
+  const common = (taskType: Task['taskType']) => ({
+    bus,
+    log,
+    fromBeginning: true,
+    deadLetter: deadLetterer(bus, t.dlq, taskType),
+    retry: consumerRetry(cfg),
+  })
   const retries = (taskType: Task['taskType']) => retrier(bus, t, taskType, policy)
 
   const subs: Subscription[] = [
-    await runConsumer({ ...common('dispatch'), groupId: g.dispatch, topics: [t.dispatch], decode: decodeDispatch,
-      handle: taskHandler<DispatchMessage>(bus, retries('dispatch'), (d) => dispatchOne(deps, d)) }),
-    await runConsumer({ ...common('fanout'), groupId: g.fanout, topics: [t.fanout], decode: decodeFanout,
-      handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)) }),
-    await runConsumer({ ...common('event'), groupId: g.events, topics: [t.messageEvents, t.notifications, t.userEvents], decode: decodeEvent,
-      handle: eventsHandler(bus, retries('event'), deps) }),
-    await runConsumer({ ...common('push'), groupId: g.push, topics: [t.push], decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
-      handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)) }),
-    await runConsumer({ ...common('persist'), groupId: g.persist, topics: [t.persist], decode: decodePersist,
-      handle: persistHandler(bus, repo, t.dispatch) }),
-    await runConsumer({ ...common('retry'), groupId: g.retry, topics: [t.retry], decode: (rec) => decode(TaskMessage, rec.value, 'TaskMessage'),
-      handle: retryHandler(bus, { retry: t.retry, retried: new Set([t.dispatch, t.fanout, t.messageEvents, t.notifications, t.push]) }, deadLetterer(bus, t.dlq, 'retry'), policy.capMs) }),
+    await runConsumer({
+      ...common('dispatch'),
+      groupId: g.dispatch,
+      topics: [t.dispatch],
+      decode: decodeDispatch,
+      handle: taskHandler<DispatchMessage>(bus, retries('dispatch'), (d) => dispatchOne(deps, d)),
+    }),
+    await runConsumer({
+      ...common('fanout'),
+      groupId: g.fanout,
+      topics: [t.fanout],
+      decode: decodeFanout,
+      handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)),
+    }),
+    await runConsumer({
+      ...common('event'),
+      groupId: g.events,
+      topics: [t.messageEvents, t.notifications, t.userEvents],
+      decode: decodeEvent,
+      handle: eventsHandler(bus, retries('event'), deps),
+    }),
+    await runConsumer({
+      ...common('push'),
+      groupId: g.push,
+      topics: [t.push],
+      decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
+      handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)),
+    }),
+    await runConsumer({
+      ...common('persist'),
+      groupId: g.persist,
+      topics: [t.persist],
+      decode: decodePersist,
+      handle: persistHandler(bus, repo, t.dispatch),
+    }),
+    await runConsumer({
+      ...common('retry'),
+      groupId: g.retry,
+      topics: [t.retry],
+      decode: (rec) => decode(TaskMessage, rec.value, 'TaskMessage'),
+      handle: retryHandler(
+        bus,
+        { retry: t.retry, retried: new Set([t.dispatch, t.fanout, t.messageEvents, t.notifications, t.push]) },
+        deadLetterer(bus, t.dlq, 'retry'),
+        policy.capMs,
+      ),
+    }),
   ]
-  log.info('task role consuming', { groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry], push: provider.name })
+  log.info('task role consuming', {
+    groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry],
+    push: provider.name,
+  })
 
   let stopped = false
   return {
     role: {
       name: 'task',
-      health: async () => ({ ok: !stopped, checks: { consumers: { ok: !stopped, detail: `${subs.length} consumer groups` } } }),
+      health: async () => ({
+        ok: !stopped,
+        checks: { consumers: { ok: !stopped, detail: `${subs.length} consumer groups` } },
+      }),
       stop: async () => {
         stopped = true
         await Promise.all(subs.map((s) => s.stop()))

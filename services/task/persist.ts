@@ -8,7 +8,8 @@ import { taskDuration } from './metrics.js'
 
 export function decodePersist(rec: BusRecord) {
   const m = decode(UpstreamMessage, rec.value, 'UpstreamMessage')
-  if (m.seq === undefined || !m.messageId || m.sentAt === undefined) throw new DecodeError('UpstreamMessage for persistence needs seq, messageId and sentAt')
+  if (m.seq === undefined || !m.messageId || m.sentAt === undefined)
+    throw new DecodeError('UpstreamMessage for persistence needs seq, messageId and sentAt')
   return m
 }
 
@@ -16,13 +17,27 @@ export function persistHandler(bus: Bus, repo: RepoApi, dispatchTopic: string) {
   return async (items: Array<{ value: UpstreamMessage }>): Promise<void> => {
     const timer = taskDuration.startTimer({ task_type: 'persist' })
     const messages = items.map(({ value: m }) => ({
-      message_id: m.messageId!, conversation_id: m.conversationId, seq: m.seq!, sender_id: m.userId,
-      content: m.content, sent_at: m.sentAt!, status: 'normal', idempotency_key: m.idempotencyKey,
+      message_id: m.messageId!,
+      conversation_id: m.conversationId,
+      seq: m.seq!,
+      sender_id: m.userId,
+      content: m.content,
+      sent_at: m.sentAt!,
+      status: 'normal',
+      idempotency_key: m.idempotencyKey,
     }))
     await repo.InsertMessages({ messages })
     const dispatches = items.map(({ value: m }) => {
       const d: DispatchMessage = {
-        message: { messageId: m.messageId!, conversationId: m.conversationId, seq: m.seq!, senderId: m.userId, content: m.content, sentAt: m.sentAt!, status: 'normal' },
+        message: {
+          messageId: m.messageId!,
+          conversationId: m.conversationId,
+          seq: m.seq!,
+          senderId: m.userId,
+          content: m.content,
+          sentAt: m.sentAt!,
+          status: 'normal',
+        },
         conversationKind: m.conversationKind ?? 'direct',
         memberCount: m.memberCount ?? 2,
         traceId: m.traceId,

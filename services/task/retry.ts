@@ -49,7 +49,11 @@ export function retryHandler(
         const back = recordOf(task)
         out.add(task.originalTopic, { ...back, headers: { ...back.headers, ...trace } })
       } else {
-        out.add(topics.retry, { key: task.taskId, value: encode({ ...task, notBefore: due }), headers: { ...record.headers } })
+        out.add(topics.retry, {
+          key: task.taskId,
+          value: encode({ ...task, notBefore: due }),
+          headers: { ...record.headers },
+        })
       }
     }
     await flush(bus, out)

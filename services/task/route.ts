@@ -42,20 +42,44 @@ export async function lookupPresence(repo: RepoApi, userIds: string[]): Promise<
 }
 
 /** Who is on which gateway, and who is on none; `known` may already hold the presence of every one of them. */
-export async function locate(repo: RepoApi, userIds: string[], known?: ReadonlyMap<string, string[]>): Promise<Located> {
+export async function locate(
+  repo: RepoApi,
+  userIds: string[],
+  known?: ReadonlyMap<string, string[]>,
+): Promise<Located> {
   const presence = known && userIds.every((u) => known.has(u)) ? known : await lookupPresence(repo, userIds)
   return byGateway(userIds, presence)
 }
 
-export async function routeToMembers(deps: RouteDeps, out: OutgoingRecords, message: Message, userIds: string[], frame: string, traceId?: string): Promise<void> {
+export async function routeToMembers(
+  deps: RouteDeps,
+  out: OutgoingRecords,
+  message: Message,
+  userIds: string[],
+  frame: string,
+  traceId?: string,
+): Promise<void> {
   routeLocated(deps, out, message, await locate(deps.repo, userIds), frame, traceId)
 }
 
 /** One DownstreamMessage per gateway, and OfflinePush batches for the members on none (never the sender). */
-export function routeLocated(deps: RouteDeps, out: OutgoingRecords, message: Message, located: Located, frame: string, traceId?: string): void {
+export function routeLocated(
+  deps: RouteDeps,
+  out: OutgoingRecords,
+  message: Message,
+  located: Located,
+  frame: string,
+  traceId?: string,
+): void {
   const offline = located.offline.filter((u) => u !== message.senderId)
   for (const [gw, users] of located.byGateway) {
-    const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds: users, frame, ...(traceId ? { traceId } : {}) }
+    const down: DownstreamMessage = {
+      conversationId: message.conversationId,
+      seq: message.seq,
+      userIds: users,
+      frame,
+      ...(traceId ? { traceId } : {}),
+    }
     out.add(deps.downstreamTopic(gw), { key: message.conversationId, value: encode(down) })
     deliveriesProduced.inc(users.length)
     downstreamRecords.inc()

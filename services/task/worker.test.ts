@@ -6,11 +6,24 @@ import type { Retrier } from '../../src/messaging/retry.js'
 import { taskHandler } from './worker.js'
 import { OutgoingRecords } from './route.js'
 
-const record = (i: number): BusRecord => ({ topic: 't', partition: 0, offset: String(i), key: 'k', value: Buffer.from(String(i)), headers: {}, timestamp: 0 })
+const record = (i: number): BusRecord => ({
+  topic: 't',
+  partition: 0,
+  offset: String(i),
+  key: 'k',
+  value: Buffer.from(String(i)),
+  headers: {},
+  timestamp: 0,
+})
 
 function recordingBus() {
   const published: Array<{ topic: string; records: OutgoingRecord[] }> = []
-  const bus = { kind: 'memory', publish: async (topic: string, records: OutgoingRecord[]) => { published.push({ topic, records }) } } as unknown as Bus
+  const bus = {
+    kind: 'memory',
+    publish: async (topic: string, records: OutgoingRecord[]) => {
+      published.push({ topic, records })
+    },
+  } as unknown as Bus
   return { bus, published }
 }
 
@@ -18,7 +31,12 @@ describe('taskHandler', () => {
   it('overlaps slow records yet publishes their output in record order', async () => {
     const { bus, published } = recordingBus()
     const failed: string[] = []
-    const retrier: Retrier = { taskType: 'dispatch', fail: async (rec) => { failed.push(rec.offset) } }
+    const retrier: Retrier = {
+      taskType: 'dispatch',
+      fail: async (rec) => {
+        failed.push(rec.offset)
+      },
+    }
     let inFlight = 0
     let maxInFlight = 0
     const handle = taskHandler<number>(bus, retrier, async (n) => {
@@ -35,6 +53,8 @@ describe('taskHandler', () => {
     expect(maxInFlight).toBeGreaterThan(1)
     expect(failed).toEqual(['7'])
     expect(published).toHaveLength(1)
-    expect(published[0]!.records.map((r) => r.value)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`).filter((m) => m !== 'm7'))
+    expect(published[0]!.records.map((r) => r.value)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `m${i}`).filter((m) => m !== 'm7'),
+    )
   })
 })

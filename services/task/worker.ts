@@ -28,7 +28,11 @@ function traced<T>(taskType: string, process: (value: T, record: BusRecord) => P
 /** records of one batch processed at once: enough to overlap round trips, few enough to bound memory */
 export const CONCURRENCY = 16
 
-export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, record: BusRecord) => Promise<OutgoingRecords | void>) {
+export function taskHandler<T>(
+  bus: Bus,
+  retrier: Retrier,
+  process: (value: T, record: BusRecord) => Promise<OutgoingRecords | void>,
+) {
   const processTraced = traced(retrier.taskType, process)
   return async (items: Array<{ record: BusRecord; value: T }>): Promise<void> => {
     const run = tracingEnabled() ? processTraced : process
@@ -47,10 +51,17 @@ export function taskHandler<T>(bus: Bus, retrier: Retrier, process: (value: T, r
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane))
     const done = items.flatMap(({ record }, i) => (outs[i] ? [{ record, out: outs[i] as OutgoingRecords }] : []))
     try {
-      await flush(bus, done.reduce((all, d) => all.merge(d.out), new OutgoingRecords()))
+      await flush(
+        bus,
+        done.reduce((all, d) => all.merge(d.out), new OutgoingRecords()),
+      )
     } catch {
       for (const { record, out } of done) {
-        try { await flush(bus, out) } catch (err) { await retrier.fail(record, err) }
+        try {
+          await flush(bus, out)
+        } catch (err) {
+          await retrier.fail(record, err)
+        }
       }
     }
   }

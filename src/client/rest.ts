@@ -2,7 +2,11 @@
 import type { Message } from '../contracts/payloads.js'
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(`${status} ${code}: ${message}`)
     this.name = 'ApiError'
   }
@@ -14,7 +18,10 @@ export interface Session {
 }
 
 export class RestClient {
-  constructor(readonly baseUrl: string, public token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    public token?: string,
+  ) {}
 
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
@@ -34,22 +41,66 @@ export class RestClient {
     return s
   }
 
-  register(username: string, password: string, displayName?: string) { return this.session('/v1/auth/register', { username, password, displayName }) }
-  login(username: string, password: string) { return this.session('/v1/auth/login', { username, password }) }
-  guest(displayName?: string) { return this.session('/v1/auth/guest', { displayName }) }
-  me() { return this.call<{ userId: string; username?: string; displayName: string; guest: boolean }>('GET', '/v1/me') }
-  updateMe(displayName: string) { return this.call('PATCH', '/v1/me', { displayName }) }
-  direct(peerUserId: string) { return this.call<{ conversationId: string }>('POST', '/v1/conversations/direct', { peerUserId }) }
-  createGroup(name: string, memberIds: string[]) { return this.call<{ conversationId: string }>('POST', '/v1/groups', { name, memberIds }) }
-  addMembers(groupId: string, userIds: string[]) { return this.call('POST', `/v1/groups/${groupId}/members`, { userIds }) }
-  removeMember(groupId: string, userId: string) { return this.call('DELETE', `/v1/groups/${groupId}/members/${userId}`) }
-  announce(groupId: string, text: string) { return this.call('PUT', `/v1/groups/${groupId}/announcement`, { text }) }
-  conversations() { return this.call<{ conversations: Array<{ conversationId: string; kind: string; name?: string; lastSeq: number; readSeq: number }> }>('GET', '/v1/conversations') }
-  send(conversationId: string, content: string, idempotencyKey: string) { return this.call<{ messageId: string; seq: number }>('POST', `/v1/conversations/${conversationId}/messages`, { content, idempotencyKey }) }
-  history(conversationId: string, afterSeq = 0, limit = 50) { return this.call<{ messages: Message[]; hasMore: boolean }>('GET', `/v1/conversations/${conversationId}/messages?afterSeq=${afterSeq}&limit=${limit}`) }
-  recall(conversationId: string, messageId: string) { return this.call('POST', `/v1/conversations/${conversationId}/messages/${messageId}/recall`) }
-  deleteMessage(conversationId: string, messageId: string, mode: 'soft' | 'hard') { return this.call('DELETE', `/v1/conversations/${conversationId}/messages/${messageId}?mode=${mode}`) }
-  read(conversationId: string, seq: number) { return this.call('POST', `/v1/conversations/${conversationId}/read`, { seq }) }
-  requestFriend(userId: string) { return this.call('POST', '/v1/friends/requests', { userId }) }
-  acceptFriend(fromUserId: string) { return this.call('POST', `/v1/friends/requests/${fromUserId}/accept`) }
+  register(username: string, password: string, displayName?: string) {
+    return this.session('/v1/auth/register', { username, password, displayName })
+  }
+  login(username: string, password: string) {
+    return this.session('/v1/auth/login', { username, password })
+  }
+  guest(displayName?: string) {
+    return this.session('/v1/auth/guest', { displayName })
+  }
+  me() {
+    return this.call<{ userId: string; username?: string; displayName: string; guest: boolean }>('GET', '/v1/me')
+  }
+  updateMe(displayName: string) {
+    return this.call('PATCH', '/v1/me', { displayName })
+  }
+  direct(peerUserId: string) {
+    return this.call<{ conversationId: string }>('POST', '/v1/conversations/direct', { peerUserId })
+  }
+  createGroup(name: string, memberIds: string[]) {
+    return this.call<{ conversationId: string }>('POST', '/v1/groups', { name, memberIds })
+  }
+  addMembers(groupId: string, userIds: string[]) {
+    return this.call('POST', `/v1/groups/${groupId}/members`, { userIds })
+  }
+  removeMember(groupId: string, userId: string) {
+    return this.call('DELETE', `/v1/groups/${groupId}/members/${userId}`)
+  }
+  announce(groupId: string, text: string) {
+    return this.call('PUT', `/v1/groups/${groupId}/announcement`, { text })
+  }
+  conversations() {
+    return this.call<{
+      conversations: Array<{ conversationId: string; kind: string; name?: string; lastSeq: number; readSeq: number }>
+    }>('GET', '/v1/conversations')
+  }
+  send(conversationId: string, content: string, idempotencyKey: string) {
+    return this.call<{ messageId: string; seq: number }>('POST', `/v1/conversations/${conversationId}/messages`, {
+      content,
+      idempotencyKey,
+    })
+  }
+  history(conversationId: string, afterSeq = 0, limit = 50) {
+    return this.call<{ messages: Message[]; hasMore: boolean }>(
+      'GET',
+      `/v1/conversations/${conversationId}/messages?afterSeq=${afterSeq}&limit=${limit}`,
+    )
+  }
+  recall(conversationId: string, messageId: string) {
+    return this.call('POST', `/v1/conversations/${conversationId}/messages/${messageId}/recall`)
+  }
+  deleteMessage(conversationId: string, messageId: string, mode: 'soft' | 'hard') {
+    return this.call('DELETE', `/v1/conversations/${conversationId}/messages/${messageId}?mode=${mode}`)
+  }
+  read(conversationId: string, seq: number) {
+    return this.call('POST', `/v1/conversations/${conversationId}/read`, { seq })
+  }
+  requestFriend(userId: string) {
+    return this.call('POST', '/v1/friends/requests', { userId })
+  }
+  acceptFriend(fromUserId: string) {
+    return this.call('POST', `/v1/friends/requests/${fromUserId}/accept`)
+  }
 }

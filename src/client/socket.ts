@@ -28,7 +28,9 @@ export class SocketClient {
       this.deliver(frame)
       if (frame.op === 'event' && frame.type === 'resync') void this.resync().catch(() => undefined)
     })
-    ws.on('close', (code, reason) => { this.closed = { code, reason: String(reason) } })
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: String(reason) }
+    })
   }
 
   private deliver(frame: ServerFrame): void {
@@ -70,8 +72,17 @@ export class SocketClient {
     const seen = this.frames.find(match)
     if (seen) return Promise.resolve(seen)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs)
-      this.waiters.push({ match, resolve: (f) => { clearTimeout(timer); resolve(f) } })
+      const timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+        timeoutMs,
+      )
+      this.waiters.push({
+        match,
+        resolve: (f) => {
+          clearTimeout(timer)
+          resolve(f)
+        },
+      })
     })
   }
 
@@ -87,10 +98,18 @@ export class SocketClient {
     return answer
   }
 
-  send(conversationId: string, content: string, idempotencyKey: string) { return this.request({ op: 'send', conversationId, content, idempotencyKey }) }
-  sync(conversationId: string, afterSeq: number, limit = 50) { return this.request({ op: 'sync', conversationId, afterSeq, limit }) }
-  read(conversationId: string, seq: number) { return this.request({ op: 'read', conversationId, seq }) }
-  ping() { return this.request({ op: 'ping' }) }
+  send(conversationId: string, content: string, idempotencyKey: string) {
+    return this.request({ op: 'send', conversationId, content, idempotencyKey })
+  }
+  sync(conversationId: string, afterSeq: number, limit = 50) {
+    return this.request({ op: 'sync', conversationId, afterSeq, limit })
+  }
+  read(conversationId: string, seq: number) {
+    return this.request({ op: 'read', conversationId, seq })
+  }
+  ping() {
+    return this.request({ op: 'ping' })
+  }
 
   /** Pushed messages of a conversation, de-duplicated by seq, in arrival order. */
   messages(conversationId: string): Message[] {
@@ -106,11 +125,18 @@ export class SocketClient {
   }
 
   waitForMessage(conversationId: string, seq: number, timeoutMs = 10_000) {
-    return this.waitFor((f) => f.op === 'message' && f.message.conversationId === conversationId && f.message.seq === seq, timeoutMs, `message ${conversationId}#${seq}`)
+    return this.waitFor(
+      (f) => f.op === 'message' && f.message.conversationId === conversationId && f.message.seq === seq,
+      timeoutMs,
+      `message ${conversationId}#${seq}`,
+    )
   }
 
   close(): Promise<void> {
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve()
-    return new Promise((resolve) => { this.ws.once('close', () => resolve()); this.ws.close() })
+    return new Promise((resolve) => {
+      this.ws.once('close', () => resolve())
+      this.ws.close()
+    })
   }
 }

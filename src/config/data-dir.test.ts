@@ -7,8 +7,14 @@ import { loadConfig } from './load.js'
 
 describe('data dir', () => {
   const dirs: string[] = []
-  const fresh = () => { const d = mkdtempSync(join(tmpdir(), 'gochat-dd-')); dirs.push(d); return d }
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }) })
+  const fresh = () => {
+    const d = mkdtempSync(join(tmpdir(), 'gochat-dd-'))
+    dirs.push(d)
+    return d
+  }
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
 
   it('defaults to $XDG_DATA_HOME/gochat, else ~/.local/share/gochat', () => {
     expect(defaultDataDir({ XDG_DATA_HOME: '/data' })).toBe('/data/gochat')

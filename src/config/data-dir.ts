@@ -35,7 +35,10 @@ export function dataDirSecret(dir: string): string {
   }
   chmodSync(file, 0o600)
   const secret = readFileSync(file, 'utf8').trim()
-  if (secret.length < 32) throw new ConfigError(`${file} holds a secret of ${secret.length} characters; at least 32 are needed (delete the file to make a new one, which ends every token)`)
+  if (secret.length < 32)
+    throw new ConfigError(
+      `${file} holds a secret of ${secret.length} characters; at least 32 are needed (delete the file to make a new one, which ends every token)`,
+    )
   return secret
 }
 
@@ -46,7 +49,9 @@ export function dataDirSecret(dir: string): string {
  */
 export function withDataDir(cfg: GochatConfig, dir: string): GochatConfig {
   if (cfg.persistence === 'async' && cfg.kafka_brokers.length === 0) {
-    throw new ConfigError('persistence async needs Kafka: on the embedded bus, messages acked before they are stored would not survive a restart. Use persistence sync (the default) or --kafka')
+    throw new ConfigError(
+      'persistence async needs Kafka: on the embedded bus, messages acked before they are stored would not survive a restart. Use persistence sync (the default) or --kafka',
+    )
   }
   const configured = cfg.jwt_secret !== configKeys.jwt_secret.default
   return { ...cfg, data_dir: dir, jwt_secret: configured ? cfg.jwt_secret : dataDirSecret(dir) }

@@ -7,15 +7,27 @@ import { z } from 'zod'
 const port = z.coerce.number().int().min(0).max(65535)
 const positiveInt = z.coerce.number().int().min(1)
 const list = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.string().min(1)),
 )
 const optionalUrl = (scheme: RegExp, example: string) =>
-  z.preprocess((v) => (v === '' || v === 'embedded' ? null : v), z.string().regex(scheme, `expected a URL like ${example}, or "embedded"`).nullable())
+  z.preprocess(
+    (v) => (v === '' || v === 'embedded' ? null : v),
+    z.string().regex(scheme, `expected a URL like ${example}, or "embedded"`).nullable(),
+  )
 
 export const configKeys = {
   kafka_brokers: {
-    schema: z.preprocess((v) => (v === '' || v === 'embedded' ? [] : v), list.pipe(z.array(z.string().regex(/^[^:,\s]+:\d+$/, 'expected host:port')))),
+    schema: z.preprocess(
+      (v) => (v === '' || v === 'embedded' ? [] : v),
+      list.pipe(z.array(z.string().regex(/^[^:,\s]+:\d+$/, 'expected host:port'))),
+    ),
     default: [] as string[],
     help: 'Kafka bootstrap brokers, comma-separated host:port (empty or "embedded": the in-process bus)',
     expected: 'host:port[,host:port…], e.g. 127.0.0.1:9092',
@@ -62,14 +74,50 @@ export const configKeys = {
     help: "Embedded bus: how long a record is kept (as Kafka's retention.ms; a topic's shorter retention.ms wins). In-process consumers read within milliseconds; this only bridges a consumer's retry pauses",
     expected: 'milliseconds',
   },
-  topic_prefix: { schema: z.string().regex(/^[a-zA-Z0-9._-]+$/), default: 'gochat', help: 'Prefix of every Kafka topic name', expected: 'letters, digits, dot, dash, underscore' },
-  partitions: { schema: z.coerce.number().int().min(1).max(1000), default: 3, help: 'Partitions per topic', expected: 'an integer from 1 to 1000' },
-  replication_factor: { schema: positiveInt, default: 1, help: 'Replication factor of every topic', expected: 'a positive integer' },
-  gateway_ids: { schema: list, default: ['gw-1'], help: 'Gateway instance ids that get a downstream topic', expected: 'comma-separated ids, e.g. gw-1,gw-2' },
-  instance_id: { schema: z.string().regex(/^[a-zA-Z0-9_-]+$/), default: 'gw-1', help: 'This instance\'s id (gateways: the downstream topic suffix)', expected: 'letters, digits, dash, underscore' },
-  gateway_port: { schema: port, default: 8080, help: 'Gateway HTTP/WebSocket port', expected: 'a port number (0: any free port)' },
+  topic_prefix: {
+    schema: z.string().regex(/^[a-zA-Z0-9._-]+$/),
+    default: 'gochat',
+    help: 'Prefix of every Kafka topic name',
+    expected: 'letters, digits, dot, dash, underscore',
+  },
+  partitions: {
+    schema: z.coerce.number().int().min(1).max(1000),
+    default: 3,
+    help: 'Partitions per topic',
+    expected: 'an integer from 1 to 1000',
+  },
+  replication_factor: {
+    schema: positiveInt,
+    default: 1,
+    help: 'Replication factor of every topic',
+    expected: 'a positive integer',
+  },
+  gateway_ids: {
+    schema: list,
+    default: ['gw-1'],
+    help: 'Gateway instance ids that get a downstream topic',
+    expected: 'comma-separated ids, e.g. gw-1,gw-2',
+  },
+  instance_id: {
+    schema: z.string().regex(/^[a-zA-Z0-9_-]+$/),
+    default: 'gw-1',
+    help: "This instance's id (gateways: the downstream topic suffix)",
+    expected: 'letters, digits, dash, underscore',
+  },
+  gateway_port: {
+    schema: port,
+    default: 8080,
+    help: 'Gateway HTTP/WebSocket port',
+    expected: 'a port number (0: any free port)',
+  },
   gateway_host: {
-    schema: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[a-zA-Z0-9.:-]+$/).nullable()),
+    schema: z.preprocess(
+      (v) => (v === '' ? null : v),
+      z
+        .string()
+        .regex(/^[a-zA-Z0-9.:-]+$/)
+        .nullable(),
+    ),
     default: null as string | null,
     help: 'Gateway bind address (unset: every interface for `gochat serve`, 127.0.0.1 for `gochat up`)',
     expected: 'an IP address or host name, e.g. 127.0.0.1, 0.0.0.0 or ::',
@@ -86,13 +134,48 @@ export const configKeys = {
     help: 'repo gRPC address: where a repo process listens, and where logic and task call it; several repo instances: their IPv4 host:port list, called round robin',
     expected: 'host:port, or a list of IPv4 host:port separated by commas',
   },
-  logic_metrics_port: { schema: port, default: 9095, help: 'logic /health and /metrics port', expected: 'a port number (0: any free port)' },
-  repo_metrics_port: { schema: port, default: 9094, help: 'repo /health and /metrics port', expected: 'a port number (0: any free port)' },
-  task_metrics_port: { schema: port, default: 9093, help: 'task /health and /metrics port', expected: 'a port number (0: any free port)' },
-  large_group_threshold: { schema: positiveInt, default: 1000, help: 'Groups with at least this many members fan out through gochat.tasks.fanout', expected: 'a positive integer' },
-  fanout_batch_size: { schema: positiveInt, default: 500, help: 'Members per FanoutTask shard', expected: 'a positive integer' },
-  message_retry_attempts: { schema: z.coerce.number().int().min(0), default: 3, help: 'Retries of a failed task before it is dead-lettered', expected: 'a non-negative integer' },
-  retry_backoff_base_ms: { schema: positiveInt, default: 200, help: 'First retry delay (doubles each attempt, with jitter)', expected: 'milliseconds' },
+  logic_metrics_port: {
+    schema: port,
+    default: 9095,
+    help: 'logic /health and /metrics port',
+    expected: 'a port number (0: any free port)',
+  },
+  repo_metrics_port: {
+    schema: port,
+    default: 9094,
+    help: 'repo /health and /metrics port',
+    expected: 'a port number (0: any free port)',
+  },
+  task_metrics_port: {
+    schema: port,
+    default: 9093,
+    help: 'task /health and /metrics port',
+    expected: 'a port number (0: any free port)',
+  },
+  large_group_threshold: {
+    schema: positiveInt,
+    default: 1000,
+    help: 'Groups with at least this many members fan out through gochat.tasks.fanout',
+    expected: 'a positive integer',
+  },
+  fanout_batch_size: {
+    schema: positiveInt,
+    default: 500,
+    help: 'Members per FanoutTask shard',
+    expected: 'a positive integer',
+  },
+  message_retry_attempts: {
+    schema: z.coerce.number().int().min(0),
+    default: 3,
+    help: 'Retries of a failed task before it is dead-lettered',
+    expected: 'a non-negative integer',
+  },
+  retry_backoff_base_ms: {
+    schema: positiveInt,
+    default: 200,
+    help: 'First retry delay (doubles each attempt, with jitter)',
+    expected: 'milliseconds',
+  },
   retry_backoff_cap_ms: { schema: positiveInt, default: 30000, help: 'Largest retry delay', expected: 'milliseconds' },
   consumer_batch_retries: {
     schema: z.coerce.number().int().min(0).max(100),
@@ -106,9 +189,24 @@ export const configKeys = {
     help: 'How long a record that fails with a transient error (repo or database down, timeout) is retried before it is dead-lettered; never while nothing else succeeds (an outage waits)',
     expected: 'milliseconds',
   },
-  push_provider: { schema: z.enum(['log', 'webhook', 'fcm']), default: 'log' as 'log' | 'webhook' | 'fcm', help: 'Offline push provider', expected: 'log, webhook or fcm' },
-  push_endpoint: { schema: z.string().url().nullable(), default: null as string | null, help: 'URL of the webhook or FCM endpoint', expected: 'an http(s) URL' },
-  persistence: { schema: z.enum(['sync', 'async']), default: 'sync' as 'sync' | 'async', help: 'sync: transactional outbox; async: through gochat.messages.persist', expected: 'sync or async' },
+  push_provider: {
+    schema: z.enum(['log', 'webhook', 'fcm']),
+    default: 'log' as 'log' | 'webhook' | 'fcm',
+    help: 'Offline push provider',
+    expected: 'log, webhook or fcm',
+  },
+  push_endpoint: {
+    schema: z.string().url().nullable(),
+    default: null as string | null,
+    help: 'URL of the webhook or FCM endpoint',
+    expected: 'an http(s) URL',
+  },
+  persistence: {
+    schema: z.enum(['sync', 'async']),
+    default: 'sync' as 'sync' | 'async',
+    help: 'sync: transactional outbox; async: through gochat.messages.persist',
+    expected: 'sync or async',
+  },
   upstream: {
     schema: z.enum(['grpc', 'kafka']),
     default: 'grpc' as 'grpc' | 'kafka',
@@ -116,7 +214,10 @@ export const configKeys = {
     expected: 'grpc or kafka',
   },
   outbox_relay: {
-    schema: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'off', 'no'].includes(v.toLowerCase()) : v), z.boolean()),
+    schema: z.preprocess(
+      (v) => (typeof v === 'string' ? !['false', '0', 'off', 'no'].includes(v.toLowerCase()) : v),
+      z.boolean(),
+    ),
     default: true,
     help: 'Run the outbox relay in repo (off: rows stay unpublished until a relay runs; for operations and tests)',
     expected: 'true or false',
@@ -135,14 +236,24 @@ export const configKeys = {
     expected: 'at least 16 characters, or empty (admin path off)',
     secret: true,
   },
-  token_ttl_seconds: { schema: positiveInt, default: 86400, help: 'Token lifetime (tokens that claim a longer one are refused)', expected: 'seconds' },
+  token_ttl_seconds: {
+    schema: positiveInt,
+    default: 86400,
+    help: 'Token lifetime (tokens that claim a longer one are refused)',
+    expected: 'seconds',
+  },
   login_max_failures: {
     schema: positiveInt,
     default: 10,
     help: 'Failed logins of one username (any case) within login_lockout_seconds after which its logins are refused with rate_limited until that window ends; a successful login resets the count',
     expected: 'a positive integer',
   },
-  login_lockout_seconds: { schema: positiveInt, default: 900, help: 'The window of login_max_failures, and how long a locked username stays locked', expected: 'seconds' },
+  login_lockout_seconds: {
+    schema: positiveInt,
+    default: 900,
+    help: 'The window of login_max_failures, and how long a locked username stays locked',
+    expected: 'seconds',
+  },
   password_hash_concurrency: {
     schema: positiveInt,
     default: 2,
@@ -155,25 +266,40 @@ export const configKeys = {
     help: 'Logins and registrations that may wait for a hash slot; beyond that they are refused at once with unavailable (503, retry after 1 s)',
     expected: 'a non-negative integer',
   },
-  max_frame_bytes: { schema: positiveInt, default: 65536, help: 'Largest WebSocket frame or HTTP body accepted', expected: 'bytes' },
-  rate_limit_per_second: { schema: positiveInt, default: 100, help: 'Frames per second per connection before rate_limited', expected: 'a positive integer' },
+  max_frame_bytes: {
+    schema: positiveInt,
+    default: 65536,
+    help: 'Largest WebSocket frame or HTTP body accepted',
+    expected: 'bytes',
+  },
+  rate_limit_per_second: {
+    schema: positiveInt,
+    default: 100,
+    help: 'Frames per second per connection before rate_limited',
+    expected: 'a positive integer',
+  },
   auth_rate_per_ip: {
     schema: positiveInt,
     default: 5,
     help: 'Requests a second per client IP (IPv6: per /64) to /v1/auth/login, /register and /guest together, on average; over it: 429 with Retry-After',
     expected: 'a positive integer',
   },
-  auth_burst_per_ip: { schema: positiveInt, default: 60, help: 'Requests a client IP may make to the auth routes at once before auth_rate_per_ip applies', expected: 'a positive integer' },
+  auth_burst_per_ip: {
+    schema: positiveInt,
+    default: 60,
+    help: 'Requests a client IP may make to the auth routes at once before auth_rate_per_ip applies',
+    expected: 'a positive integer',
+  },
   rest_rate_per_user: {
     schema: positiveInt,
     default: 100,
-    help: 'Authenticated REST requests a second per user and gateway (sends included; bursts of one second\'s worth); over it: 429 with Retry-After',
+    help: "Authenticated REST requests a second per user and gateway (sends included; bursts of one second's worth); over it: 429 with Retry-After",
     expected: 'a positive integer',
   },
   ws_rate_per_user: {
     schema: positiveInt,
     default: 200,
-    help: 'WebSocket frames a second per user over all of the user\'s connections to a gateway (rate_limit_per_second applies per connection too)',
+    help: "WebSocket frames a second per user over all of the user's connections to a gateway (rate_limit_per_second applies per connection too)",
     expected: 'a positive integer',
   },
   ws_max_connections_per_user: {
@@ -194,11 +320,32 @@ export const configKeys = {
     help: 'A client that has not sent its whole request, body included, within this time gets 408 and is disconnected (slow-body clients)',
     expected: 'milliseconds',
   },
-  http_keep_alive_timeout_ms: { schema: positiveInt, default: 5000, help: 'An idle keep-alive HTTP connection is closed after this time', expected: 'milliseconds' },
-  heartbeat_interval_ms: { schema: positiveInt, default: 15000, help: 'WebSocket ping interval; a connection silent for two is dropped', expected: 'milliseconds' },
-  presence_ttl_seconds: { schema: positiveInt, default: 60, help: 'Presence entry lifetime, refreshed by heartbeats', expected: 'seconds' },
+  http_keep_alive_timeout_ms: {
+    schema: positiveInt,
+    default: 5000,
+    help: 'An idle keep-alive HTTP connection is closed after this time',
+    expected: 'milliseconds',
+  },
+  heartbeat_interval_ms: {
+    schema: positiveInt,
+    default: 15000,
+    help: 'WebSocket ping interval; a connection silent for two is dropped',
+    expected: 'milliseconds',
+  },
+  presence_ttl_seconds: {
+    schema: positiveInt,
+    default: 60,
+    help: 'Presence entry lifetime, refreshed by heartbeats',
+    expected: 'seconds',
+  },
   tracing_endpoint: {
-    schema: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL').nullable()),
+    schema: z.preprocess(
+      (v) => (v === '' ? null : v),
+      z
+        .string()
+        .regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL')
+        .nullable(),
+    ),
     default: null as string | null,
     help: 'OpenTelemetry traces: OTLP/HTTP (JSON) URL of a collector, e.g. http://127.0.0.1:4318/v1/traces (empty: tracing off)',
     expected: 'an http(s) URL such as http://127.0.0.1:4318/v1/traces, or empty',
@@ -209,7 +356,12 @@ export const configKeys = {
     help: 'Share of new traces sampled when tracing is on (parent-based: spans follow the decision of their trace)',
     expected: 'a number from 0 to 1',
   },
-  log_level: { schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info' as 'debug' | 'info' | 'warn' | 'error' | 'silent', help: 'Log level', expected: 'debug, info, warn, error or silent' },
+  log_level: {
+    schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+    default: 'info' as 'debug' | 'info' | 'warn' | 'error' | 'silent',
+    help: 'Log level',
+    expected: 'debug, info, warn, error or silent',
+  },
 } as const
 
 export type ConfigKey = keyof typeof configKeys

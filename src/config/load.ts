@@ -30,7 +30,8 @@ function readFile(path: string): Record<string, unknown> {
   try {
     const data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
     if (data === null || data === undefined) return {}
-    if (typeof data !== 'object' || Array.isArray(data)) throw new Error('top level must be a mapping of keys to values')
+    if (typeof data !== 'object' || Array.isArray(data))
+      throw new Error('top level must be a mapping of keys to values')
     return data as Record<string, unknown>
   } catch (err) {
     throw new ConfigError(`config file ${path} cannot be read: ${(err as Error).message}`)
@@ -54,16 +55,27 @@ export function loadConfig(opts: LoadOptions = {}): GochatConfig {
   const fromFile = filePath ? readFile(filePath) : {}
   for (const key of Object.keys(fromFile)) {
     if (!(key in configKeys)) {
-      throw new ConfigError(`config file ${filePath}: unknown key "${key}" (known keys: ${Object.keys(configKeys).join(', ')})`)
+      throw new ConfigError(
+        `config file ${filePath}: unknown key "${key}" (known keys: ${Object.keys(configKeys).join(', ')})`,
+      )
     }
   }
   const out: Record<string, unknown> = {}
   for (const [key, spec] of Object.entries(configKeys) as [ConfigKey, (typeof configKeys)[ConfigKey]][]) {
     let raw: unknown = spec.default
     let source = 'default'
-    if (fromFile[key] !== undefined) { raw = fromFile[key]; source = `config file ${filePath}` }
-    if (env[envName(key)] !== undefined) { raw = env[envName(key)]; source = `environment ${envName(key)}` }
-    if (opts.flags?.[key] !== undefined) { raw = opts.flags[key]; source = opts.sources?.[key] ?? `flag --${opts.flagNames?.[key] ?? flagName(key)}` }
+    if (fromFile[key] !== undefined) {
+      raw = fromFile[key]
+      source = `config file ${filePath}`
+    }
+    if (env[envName(key)] !== undefined) {
+      raw = env[envName(key)]
+      source = `environment ${envName(key)}`
+    }
+    if (opts.flags?.[key] !== undefined) {
+      raw = opts.flags[key]
+      source = opts.sources?.[key] ?? `flag --${opts.flagNames?.[key] ?? flagName(key)}`
+    }
     const parsed = spec.schema.safeParse(raw)
     if (!parsed.success) {
       const why = parsed.error.issues[0]?.message ?? 'invalid'

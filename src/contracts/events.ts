@@ -5,10 +5,19 @@ import { z } from 'zod'
 
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
 export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
-export const notificationTypes = ['group.invited', 'friend.requested', 'friend.accepted', 'group.announcement.updated'] as const
+export const notificationTypes = [
+  'group.invited',
+  'friend.requested',
+  'friend.accepted',
+  'group.announcement.updated',
+] as const
 /** published straight to the bus, never stored (services/logic/typing.ts) */
 export const ephemeralEventTypes = ['typing'] as const
-export type EventType = (typeof userEventTypes)[number] | (typeof messageEventTypes)[number] | (typeof notificationTypes)[number] | (typeof ephemeralEventTypes)[number]
+export type EventType =
+  | (typeof userEventTypes)[number]
+  | (typeof messageEventTypes)[number]
+  | (typeof notificationTypes)[number]
+  | (typeof ephemeralEventTypes)[number]
 
 export const EventEnvelope = z
   .object({
@@ -26,7 +35,11 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>
 
 const now = () => Math.floor(Date.now() / 1000)
 
-export function userEvent(type: (typeof userEventTypes)[number], userId: string, payload: Record<string, unknown>): EventEnvelope {
+export function userEvent(
+  type: (typeof userEventTypes)[number],
+  userId: string,
+  payload: Record<string, unknown>,
+): EventEnvelope {
   return { event_id: randomUUID(), event_type: type, timestamp: now(), user_id: userId, payload }
 }
 
@@ -36,10 +49,21 @@ export function messageEvent(
   operatorId: string,
   payload: { message_id: string; seq_id: number } & Record<string, unknown>,
 ): EventEnvelope {
-  return { event_id: randomUUID(), event_type: type, timestamp: now(), conversation_id: conversationId, operator_id: operatorId, payload }
+  return {
+    event_id: randomUUID(),
+    event_type: type,
+    timestamp: now(),
+    conversation_id: conversationId,
+    operator_id: operatorId,
+    payload,
+  }
 }
 
-export function notification(type: (typeof notificationTypes)[number], targetUserId: string, payload: Record<string, unknown>): EventEnvelope {
+export function notification(
+  type: (typeof notificationTypes)[number],
+  targetUserId: string,
+  payload: Record<string, unknown>,
+): EventEnvelope {
   return { event_id: randomUUID(), event_type: type, timestamp: now(), target_user_id: targetUserId, payload }
 }
 

@@ -3,7 +3,14 @@
 // They are the column sizes of src/drivers/mysql/migrations/001_initial.sql, so that both stores agree.
 import { AppError } from '../core/errors.js'
 
-export const LIMITS = { id: 64, username: 64, displayName: 128, name: 255, idempotencyKey: 128, announcementBytes: 65_535 }
+export const LIMITS = {
+  id: 64,
+  username: 64,
+  displayName: 128,
+  name: 255,
+  idempotencyKey: 128,
+  announcementBytes: 65_535,
+}
 
 /** The longest id-like value a client request may carry (the idempotency key's column); narrower columns (ids:
  *  64) are checked by repo, which answers bad_request naming the field all the same. */

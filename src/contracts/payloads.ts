@@ -69,7 +69,17 @@ export type OfflinePush = z.infer<typeof OfflinePush>
 /** gochat.tasks.retry and gochat.tasks.dlq: a failed task with its attempt count and when to try again. */
 export const TaskMessage = z.object({
   taskId: z.string(),
-  taskType: z.enum(['dispatch', 'fanout', 'push', 'persist', 'upstream', 'event', 'retry', 'downstream', 'undecodable']),
+  taskType: z.enum([
+    'dispatch',
+    'fanout',
+    'push',
+    'persist',
+    'upstream',
+    'event',
+    'retry',
+    'downstream',
+    'undecodable',
+  ]),
   /** the topic the payload came from and goes back to on retry or replay */
   originalTopic: z.string(),
   key: z.string().nullable(),

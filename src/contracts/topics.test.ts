@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { catalog, catalogGroups, downstreamTopic, groups, resolveGroupName, resolveTopicAlias, topicAliases, topics } from './topics.js'
+import {
+  catalog,
+  catalogGroups,
+  downstreamTopic,
+  groups,
+  resolveGroupName,
+  resolveTopicAlias,
+  topicAliases,
+  topics,
+} from './topics.js'
 
 // Plain objects, not loadConfig: a gochat.yaml in the working directory must not change these expectations.
-const cfgWith = (o: { topic_prefix?: string; partitions?: number; replication_factor?: number; gateway_ids?: string } = {}) => ({
+const cfgWith = (
+  o: { topic_prefix?: string; partitions?: number; replication_factor?: number; gateway_ids?: string } = {},
+) => ({
   topic_prefix: o.topic_prefix ?? 'gochat',
   partitions: o.partitions ?? 3,
   replication_factor: o.replication_factor ?? 1,
@@ -75,9 +86,17 @@ describe('topic catalog', () => {
   it('lists every group with the topics it consumes', () => {
     const byId = Object.fromEntries(catalogGroups(base).map((g) => [g.groupId, g.topics]))
     expect(Object.keys(byId).sort()).toEqual([
-      'analytics.events.group', 'gateway.downstream.group.gw-1', 'gateway.downstream.group.gw-2', 'logic.upstream.group',
-      'notification-service', 'notification-service-push-group', 'task.dispatch.group', 'task.events.group',
-      'task.fanout.group', 'task.persist.group', 'task.retry.group',
+      'analytics.events.group',
+      'gateway.downstream.group.gw-1',
+      'gateway.downstream.group.gw-2',
+      'logic.upstream.group',
+      'notification-service',
+      'notification-service-push-group',
+      'task.dispatch.group',
+      'task.events.group',
+      'task.fanout.group',
+      'task.persist.group',
+      'task.retry.group',
     ])
     expect(byId['analytics.events.group']).toEqual(['gochat.user-events', 'gochat.message-events'])
     expect(byId['task.events.group']).toEqual(['gochat.user-events', 'gochat.message-events', 'gochat.notifications'])
@@ -86,9 +105,17 @@ describe('topic catalog', () => {
   it('resolves aliases for gochat tail', () => {
     const cfg = cfgWith({ topic_prefix: 'p', gateway_ids: 'gw-1' })
     const expected: Record<string, string> = {
-      'user-events': 'p.user-events', 'message-events': 'p.message-events', notifications: 'p.notifications',
-      dispatch: 'p.messages.dispatch', fanout: 'p.tasks.fanout', push: 'p.notifications.push', retry: 'p.tasks.retry',
-      dlq: 'p.tasks.dlq', persist: 'p.messages.persist', upstream: 'p.messages.upstream', 'downstream:gw-1': 'p.messages.downstream.gw-1',
+      'user-events': 'p.user-events',
+      'message-events': 'p.message-events',
+      notifications: 'p.notifications',
+      dispatch: 'p.messages.dispatch',
+      fanout: 'p.tasks.fanout',
+      push: 'p.notifications.push',
+      retry: 'p.tasks.retry',
+      dlq: 'p.tasks.dlq',
+      persist: 'p.messages.persist',
+      upstream: 'p.messages.upstream',
+      'downstream:gw-1': 'p.messages.downstream.gw-1',
     }
     expect(topicAliases(cfg)).toEqual(expected)
     for (const [alias, name] of Object.entries(expected)) expect(resolveTopicAlias(cfg, alias)).toBe(name)

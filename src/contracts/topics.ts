@@ -7,11 +7,29 @@ import type { TopicSpec } from '../ports/bus.js'
 type Cfg = Pick<GochatConfig, 'topic_prefix' | 'partitions' | 'replication_factor' | 'gateway_ids'>
 
 export type TopicId =
-  | 'upstream' | 'dispatch' | 'downstream' | 'persist' | 'fanout' | 'retry' | 'dlq' | 'push'
-  | 'userEvents' | 'messageEvents' | 'notifications'
+  | 'upstream'
+  | 'dispatch'
+  | 'downstream'
+  | 'persist'
+  | 'fanout'
+  | 'retry'
+  | 'dlq'
+  | 'push'
+  | 'userEvents'
+  | 'messageEvents'
+  | 'notifications'
 
 export type GroupId =
-  | 'dispatch' | 'downstream' | 'upstream' | 'persist' | 'fanout' | 'retry' | 'push' | 'analytics' | 'notifications' | 'events'
+  | 'dispatch'
+  | 'downstream'
+  | 'upstream'
+  | 'persist'
+  | 'fanout'
+  | 'retry'
+  | 'push'
+  | 'analytics'
+  | 'notifications'
+  | 'events'
 
 /** Consumer group names as in docs/architecture.md; `{id}` is a gateway instance id. */
 export const groupBases: Record<GroupId, string> = {
@@ -50,17 +68,116 @@ interface TopicDef {
 // - downstream frames are useless once the sockets they were meant for are gone (clients resync by seq);
 // - persist (async persistence mode) and dlq hold the only copy of their data, so they keep longest.
 const defs: Record<TopicId, TopicDef> = {
-  upstream: { suffix: 'messages.upstream', alias: 'upstream', key: 'conversation id', payload: 'UpstreamMessage', producers: ['gateway'], groups: ['upstream'], retentionMs: 1 * DAY, durable: true },
-  dispatch: { suffix: 'messages.dispatch', alias: 'dispatch', key: 'conversation id', payload: 'DispatchMessage', producers: ['repo'], groups: ['dispatch'], retentionMs: 3 * DAY, durable: true },
-  downstream: { suffix: 'messages.downstream.{id}', alias: 'downstream:{id}', key: 'conversation id', payload: 'DownstreamMessage', producers: ['task', 'logic'], groups: ['downstream'], retentionMs: 1 * HOUR, durable: false },
-  persist: { suffix: 'messages.persist', alias: 'persist', key: 'conversation id', payload: 'UpstreamMessage', producers: ['logic'], groups: ['persist'], retentionMs: 7 * DAY, durable: true },
-  fanout: { suffix: 'tasks.fanout', alias: 'fanout', key: 'conversation id + shard', payload: 'FanoutTask', producers: ['task'], groups: ['fanout'], retentionMs: 1 * DAY, durable: false },
-  retry: { suffix: 'tasks.retry', alias: 'retry', key: 'task id', payload: 'TaskMessage', producers: ['task'], groups: ['retry'], retentionMs: 3 * DAY, durable: true },
-  dlq: { suffix: 'tasks.dlq', alias: 'dlq', key: 'task id', payload: 'TaskMessage + last error', producers: ['task'], groups: [], retentionMs: 14 * DAY, durable: true },
-  push: { suffix: 'notifications.push', alias: 'push', key: 'user id', payload: 'OfflinePush', producers: ['task'], groups: ['push'], retentionMs: 1 * DAY, durable: false },
-  userEvents: { suffix: 'user-events', alias: 'user-events', key: 'user id', payload: 'event envelope (JSON)', producers: ['gateway', 'repo'], groups: ['analytics', 'events'], retentionMs: 7 * DAY, durable: false },
-  messageEvents: { suffix: 'message-events', alias: 'message-events', key: 'conversation id', payload: 'event envelope (JSON)', producers: ['logic'], groups: ['analytics', 'events'], retentionMs: 7 * DAY, durable: false },
-  notifications: { suffix: 'notifications', alias: 'notifications', key: 'target user id', payload: 'event envelope (JSON)', producers: ['logic'], groups: ['notifications', 'events'], retentionMs: 3 * DAY, durable: false },
+  upstream: {
+    suffix: 'messages.upstream',
+    alias: 'upstream',
+    key: 'conversation id',
+    payload: 'UpstreamMessage',
+    producers: ['gateway'],
+    groups: ['upstream'],
+    retentionMs: 1 * DAY,
+    durable: true,
+  },
+  dispatch: {
+    suffix: 'messages.dispatch',
+    alias: 'dispatch',
+    key: 'conversation id',
+    payload: 'DispatchMessage',
+    producers: ['repo'],
+    groups: ['dispatch'],
+    retentionMs: 3 * DAY,
+    durable: true,
+  },
+  downstream: {
+    suffix: 'messages.downstream.{id}',
+    alias: 'downstream:{id}',
+    key: 'conversation id',
+    payload: 'DownstreamMessage',
+    producers: ['task', 'logic'],
+    groups: ['downstream'],
+    retentionMs: 1 * HOUR,
+    durable: false,
+  },
+  persist: {
+    suffix: 'messages.persist',
+    alias: 'persist',
+    key: 'conversation id',
+    payload: 'UpstreamMessage',
+    producers: ['logic'],
+    groups: ['persist'],
+    retentionMs: 7 * DAY,
+    durable: true,
+  },
+  fanout: {
+    suffix: 'tasks.fanout',
+    alias: 'fanout',
+    key: 'conversation id + shard',
+    payload: 'FanoutTask',
+    producers: ['task'],
+    groups: ['fanout'],
+    retentionMs: 1 * DAY,
+    durable: false,
+  },
+  retry: {
+    suffix: 'tasks.retry',
+    alias: 'retry',
+    key: 'task id',
+    payload: 'TaskMessage',
+    producers: ['task'],
+    groups: ['retry'],
+    retentionMs: 3 * DAY,
+    durable: true,
+  },
+  dlq: {
+    suffix: 'tasks.dlq',
+    alias: 'dlq',
+    key: 'task id',
+    payload: 'TaskMessage + last error',
+    producers: ['task'],
+    groups: [],
+    retentionMs: 14 * DAY,
+    durable: true,
+  },
+  push: {
+    suffix: 'notifications.push',
+    alias: 'push',
+    key: 'user id',
+    payload: 'OfflinePush',
+    producers: ['task'],
+    groups: ['push'],
+    retentionMs: 1 * DAY,
+    durable: false,
+  },
+  userEvents: {
+    suffix: 'user-events',
+    alias: 'user-events',
+    key: 'user id',
+    payload: 'event envelope (JSON)',
+    producers: ['gateway', 'repo'],
+    groups: ['analytics', 'events'],
+    retentionMs: 7 * DAY,
+    durable: false,
+  },
+  messageEvents: {
+    suffix: 'message-events',
+    alias: 'message-events',
+    key: 'conversation id',
+    payload: 'event envelope (JSON)',
+    producers: ['logic'],
+    groups: ['analytics', 'events'],
+    retentionMs: 7 * DAY,
+    durable: false,
+  },
+  notifications: {
+    suffix: 'notifications',
+    alias: 'notifications',
+    key: 'target user id',
+    payload: 'event envelope (JSON)',
+    producers: ['logic'],
+    groups: ['notifications', 'events'],
+    retentionMs: 3 * DAY,
+    durable: false,
+  },
 }
 
 const GATEWAY_ID = /^[a-zA-Z0-9_-]+$/
@@ -83,14 +200,25 @@ export function groupName(cfg: Pick<GochatConfig, 'topic_prefix'>, group: GroupI
 }
 
 export const downstreamTopic = (cfg: Pick<GochatConfig, 'topic_prefix'>, instanceId: string): string =>
-  topicName(cfg, defs.downstream.suffix.replace('{id}', () => checkGatewayId(instanceId)))
+  topicName(
+    cfg,
+    defs.downstream.suffix.replace('{id}', () => checkGatewayId(instanceId)),
+  )
 
 /** Typed topic names: `topics(cfg).dispatch`, `topics(cfg).downstream('gw-1')`. */
 export function topics(cfg: Pick<GochatConfig, 'topic_prefix'>) {
   const n = (id: Exclude<TopicId, 'downstream'>) => topicName(cfg, defs[id].suffix)
   return {
-    upstream: n('upstream'), dispatch: n('dispatch'), persist: n('persist'), fanout: n('fanout'), retry: n('retry'),
-    dlq: n('dlq'), push: n('push'), userEvents: n('userEvents'), messageEvents: n('messageEvents'), notifications: n('notifications'),
+    upstream: n('upstream'),
+    dispatch: n('dispatch'),
+    persist: n('persist'),
+    fanout: n('fanout'),
+    retry: n('retry'),
+    dlq: n('dlq'),
+    push: n('push'),
+    userEvents: n('userEvents'),
+    messageEvents: n('messageEvents'),
+    notifications: n('notifications'),
     downstream: (instanceId: string) => downstreamTopic(cfg, instanceId),
   }
 }
@@ -99,8 +227,15 @@ export function topics(cfg: Pick<GochatConfig, 'topic_prefix'>) {
 export function groups(cfg: Pick<GochatConfig, 'topic_prefix'>) {
   const g = (id: Exclude<GroupId, 'downstream'>) => groupName(cfg, id)
   return {
-    dispatch: g('dispatch'), upstream: g('upstream'), persist: g('persist'), fanout: g('fanout'), retry: g('retry'),
-    push: g('push'), analytics: g('analytics'), notifications: g('notifications'), events: g('events'),
+    dispatch: g('dispatch'),
+    upstream: g('upstream'),
+    persist: g('persist'),
+    fanout: g('fanout'),
+    retry: g('retry'),
+    push: g('push'),
+    analytics: g('analytics'),
+    notifications: g('notifications'),
+    events: g('events'),
     downstream: (instanceId: string) => groupName(cfg, 'downstream', instanceId),
   }
 }

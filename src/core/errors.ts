@@ -44,7 +44,13 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.retryAfterSeconds ? { retryAfter: this.retryAfterSeconds } : {}) } }
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.retryAfterSeconds ? { retryAfter: this.retryAfterSeconds } : {}),
+      },
+    }
   }
 }
 

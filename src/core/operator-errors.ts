@@ -3,7 +3,12 @@
 // answer). Here rather than in cli/ because drivers and the bench harness raise them too.
 /** An error meant for the operator: a message, what to do about it, a stable code and an exit code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number, readonly code: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly code: string,
+    readonly hint?: string,
+  ) {
     super(message)
   }
 }

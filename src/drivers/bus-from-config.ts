@@ -24,11 +24,16 @@ import { MemoryBus } from './memory/bus.js'
 
 let shared: MemoryBus | undefined
 
-type BusCfg = Pick<GochatConfig, 'kafka_brokers' | 'partitions'> & Partial<Pick<GochatConfig, 'bus_retention_records' | 'bus_retention_ms'>>
+type BusCfg = Pick<GochatConfig, 'kafka_brokers' | 'partitions'> &
+  Partial<Pick<GochatConfig, 'bus_retention_records' | 'bus_retention_ms'>>
 
 /** the process-wide embedded bus (created on first use with that call's partitions and retention) */
 export function sharedMemoryBus(partitions: number, retention: { records?: number; ms?: number } = {}): MemoryBus {
-  return (shared ??= new MemoryBus({ defaultPartitions: partitions, retention: retention.records, retentionMs: retention.ms }))
+  return (shared ??= new MemoryBus({
+    defaultPartitions: partitions,
+    retention: retention.records,
+    retentionMs: retention.ms,
+  }))
 }
 
 function handle(bus: MemoryBus): Bus {

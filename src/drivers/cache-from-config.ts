@@ -6,5 +6,7 @@ import { MemoryCache } from './memory/cache.js'
 import { RedisCache } from './redis/cache.js'
 
 export function createCache(cfg: Pick<GochatConfig, 'redis_url' | 'redis_key_prefix'>): Cache {
-  return cfg.redis_url ? new RedisCache(cfg.redis_url, { keyPrefix: cfg.redis_key_prefix || undefined }) : new MemoryCache()
+  return cfg.redis_url
+    ? new RedisCache(cfg.redis_url, { keyPrefix: cfg.redis_key_prefix || undefined })
+    : new MemoryCache()
 }

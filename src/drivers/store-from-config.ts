@@ -9,8 +9,11 @@ import { MysqlStore } from './mysql/store.js'
 import { SqliteStore } from './sqlite/store.js'
 import { DB_FILE, ensureDataDir } from '../config/data-dir.js'
 
-export function createStore(cfg: Pick<GochatConfig, 'mysql_url' | 'data_dir'> & Partial<Pick<GochatConfig, 'sqlite_synchronous'>>): Store {
+export function createStore(
+  cfg: Pick<GochatConfig, 'mysql_url' | 'data_dir'> & Partial<Pick<GochatConfig, 'sqlite_synchronous'>>,
+): Store {
   if (cfg.mysql_url) return new MysqlStore(cfg.mysql_url)
-  if (cfg.data_dir) return new SqliteStore(join(ensureDataDir(cfg.data_dir), DB_FILE), { synchronous: cfg.sqlite_synchronous })
+  if (cfg.data_dir)
+    return new SqliteStore(join(ensureDataDir(cfg.data_dir), DB_FILE), { synchronous: cfg.sqlite_synchronous })
   return new MemoryStore()
 }

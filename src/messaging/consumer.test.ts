@@ -18,24 +18,35 @@ describe('runConsumer: transient failures', () => {
     const handled: number[] = []
     const dead: Array<{ n: number; reason: string }> = []
     let tries = 0
-    subs.push(await runConsumer({
-      bus, groupId: 'g', topics: ['t'], fromBeginning: true, log: createLogger({ test: 'consumer' }),
-      retry: { batchRetries: 2, recordWindowMs, baseMs: 5, capMs: 20 },
-      decode: (r) => Number(r.value.toString()),
-      handle: async (items) => {
-        tries++
-        for (const { value } of items) handleOne(value)
-        handled.push(...items.map((i) => i.value))
-      },
-      deadLetter: async (r, reason) => void dead.push({ n: Number(r.value.toString()), reason }),
-    }))
-    await bus.publish('t', [1, 2, 3, 4].map((n) => ({ key: 'c', value: String(n) })))
+    subs.push(
+      await runConsumer({
+        bus,
+        groupId: 'g',
+        topics: ['t'],
+        fromBeginning: true,
+        log: createLogger({ test: 'consumer' }),
+        retry: { batchRetries: 2, recordWindowMs, baseMs: 5, capMs: 20 },
+        decode: (r) => Number(r.value.toString()),
+        handle: async (items) => {
+          tries++
+          for (const { value } of items) handleOne(value)
+          handled.push(...items.map((i) => i.value))
+        },
+        deadLetter: async (r, reason) => void dead.push({ n: Number(r.value.toString()), reason }),
+      }),
+    )
+    await bus.publish(
+      't',
+      [1, 2, 3, 4].map((n) => ({ key: 'c', value: String(n) })),
+    )
     return { handled, dead, tries: () => tries }
   }
 
   it('dead-letters nothing during an outage, however long, and handles everything once it ends', async () => {
     let down = true
-    const run = await start(() => { if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:3306') }, 0)
+    const run = await start(() => {
+      if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:3306')
+    }, 0)
     await until('many tries', () => run.tries() > 30)
     expect(run.dead).toEqual([])
     down = false
@@ -46,12 +57,16 @@ describe('runConsumer: transient failures', () => {
 
   it('dead-letters a record that alone keeps failing, after the window, and goes on with the others', async () => {
     const started = Date.now()
-    const run = await start((n) => { if (n === 2) throw new Error('Incorrect string value') }, 300)
+    const run = await start((n) => {
+      if (n === 2) throw new Error('Incorrect string value')
+    }, 300)
     await until('three handled', () => run.handled.length === 3)
     expect(Date.now() - started).toBeGreaterThanOrEqual(290)
     expect(run.handled).toEqual([1, 3, 4])
     expect(run.dead).toHaveLength(1)
     expect(run.dead[0]!.n).toBe(2)
-    expect(run.dead[0]!.reason).toMatch(/^gave up after \d+ tries over \d+ s while other records succeeded: Incorrect string value$/)
+    expect(run.dead[0]!.reason).toMatch(
+      /^gave up after \d+ tries over \d+ s while other records succeeded: Incorrect string value$/,
+    )
   })
 })

@@ -11,7 +11,14 @@
 // Dead letters carry the reason and the original record, so `gochat dlq replay` sends them back.
 import type { Bus, BusRecord, Subscription } from '../ports/bus.js'
 import type { Logger } from '../observability/log.js'
-import { defaultConsumerRetry, isPermanent, pauseAfter, reasonOf, RetryLater, type ConsumerRetryPolicy } from './failure.js'
+import {
+  defaultConsumerRetry,
+  isPermanent,
+  pauseAfter,
+  reasonOf,
+  RetryLater,
+  type ConsumerRetryPolicy,
+} from './failure.js'
 
 export interface Decoded<T> {
   record: BusRecord
@@ -64,7 +71,13 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
     })
 
   async function dead(record: BusRecord, reason: string): Promise<void> {
-    log.warn('record sent to dead letters', { groupId, topic: record.topic, partition: record.partition, offset: record.offset, reason })
+    log.warn('record sent to dead letters', {
+      groupId,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      reason,
+    })
     await deadLetter(record, reason)
   }
 
@@ -107,13 +120,19 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
         st.done.add(offset)
         continue
       }
-      const head = st.head?.offset === offset ? st.head : (st.head = { offset, since: now(), failures: 0, successesBefore: successes })
+      const head =
+        st.head?.offset === offset
+          ? st.head
+          : (st.head = { offset, since: now(), failures: 0, successesBefore: successes })
       head.failures++
       if (now() - head.since >= policy.recordWindowMs) {
         if (successes === head.successesBefore) await probe(entries, i + 1, st)
         if (successes > head.successesBefore) {
           const seconds = Math.round((now() - head.since) / 1000)
-          await dead(e.record, `gave up after ${head.failures} tries over ${seconds} s while other records succeeded: ${reasonOf(failed.err)}`)
+          await dead(
+            e.record,
+            `gave up after ${head.failures} tries over ${seconds} s while other records succeeded: ${reasonOf(failed.err)}`,
+          )
           st.done.add(offset)
           continue
         }
@@ -142,8 +161,16 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
         } catch (err) {
           if (!st) stuck.set(key, (st = { first: first.offset, batchFailures: 0, single: false, done: new Set() }))
           st.batchFailures++
-          if (!isPermanent(err) && st.batchFailures <= policy.batchRetries) throw new RetryLater(err, pauseAfter(policy, st.batchFailures))
-          log.warn('batch keeps failing; its records are tried one at a time', { groupId, topic: first.topic, partition: first.partition, offset: first.offset, failures: st.batchFailures, err: reasonOf(err) })
+          if (!isPermanent(err) && st.batchFailures <= policy.batchRetries)
+            throw new RetryLater(err, pauseAfter(policy, st.batchFailures))
+          log.warn('batch keeps failing; its records are tried one at a time', {
+            groupId,
+            topic: first.topic,
+            partition: first.partition,
+            offset: first.offset,
+            failures: st.batchFailures,
+            err: reasonOf(err),
+          })
           st.single = true
         }
         // Dead letters go out after handle() succeeded: a batch that comes again does not dead-letter them twice.

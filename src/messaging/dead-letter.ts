@@ -14,7 +14,9 @@ export const deadLetters = new Counter({
 /** The original value as text, base64 when it is not valid UTF-8 (so replay restores the exact bytes). */
 export function payloadOf(value: Buffer): Pick<TaskMessage, 'payload' | 'payloadEncoding'> {
   const text = value.toString('utf8')
-  return Buffer.from(text, 'utf8').equals(value) ? { payload: text, payloadEncoding: 'utf8' } : { payload: value.toString('base64'), payloadEncoding: 'base64' }
+  return Buffer.from(text, 'utf8').equals(value)
+    ? { payload: text, payloadEncoding: 'utf8' }
+    : { payload: value.toString('base64'), payloadEncoding: 'base64' }
 }
 
 /** the record's trace context, so that its retry or dead letter stays in the trace of the record (tracing on) */
@@ -35,7 +37,9 @@ export function deadLetterer(bus: Bus, dlqTopic: string, taskType: TaskMessage['
       ...payloadOf(rec.value),
       lastError: reason,
     }
-    await bus.publish(dlqTopic, [{ key: task.taskId, value: encode(task), headers: { 'gochat-task-type': taskType, ...traceOf(rec) } }])
+    await bus.publish(dlqTopic, [
+      { key: task.taskId, value: encode(task), headers: { 'gochat-task-type': taskType, ...traceOf(rec) } },
+    ])
     deadLetters.inc({ task_type: taskType })
   }
 }

@@ -16,10 +16,21 @@ export interface ConsumerRetryPolicy {
   capMs: number
 }
 
-export const defaultConsumerRetry: ConsumerRetryPolicy = { batchRetries: 5, recordWindowMs: 300_000, baseMs: 250, capMs: 5_000 }
+export const defaultConsumerRetry: ConsumerRetryPolicy = {
+  batchRetries: 5,
+  recordWindowMs: 300_000,
+  baseMs: 250,
+  capMs: 5_000,
+}
 
-export function consumerRetry(cfg: Pick<GochatConfig, 'consumer_batch_retries' | 'consumer_retry_window_ms'>): ConsumerRetryPolicy {
-  return { ...defaultConsumerRetry, batchRetries: cfg.consumer_batch_retries, recordWindowMs: cfg.consumer_retry_window_ms }
+export function consumerRetry(
+  cfg: Pick<GochatConfig, 'consumer_batch_retries' | 'consumer_retry_window_ms'>,
+): ConsumerRetryPolicy {
+  return {
+    ...defaultConsumerRetry,
+    batchRetries: cfg.consumer_batch_retries,
+    recordWindowMs: cfg.consumer_retry_window_ms,
+  }
 }
 
 /** the pause before try n+1 after n failures */
@@ -35,7 +46,8 @@ export function isPermanent(err: unknown): boolean {
 }
 
 export const reasonOf = (err: unknown): string => {
-  const text = err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
+  const text =
+    err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
   return text.length > 500 ? `${text.slice(0, 500)}…` : text
 }
 

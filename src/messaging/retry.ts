@@ -44,7 +44,12 @@ export interface Retrier {
   fail(rec: BusRecord, err: unknown): Promise<void>
 }
 
-export function retrier(bus: Bus, topics: { retry: string; dlq: string }, taskType: TaskMessage['taskType'], policy: RetryPolicy): Retrier {
+export function retrier(
+  bus: Bus,
+  topics: { retry: string; dlq: string },
+  taskType: TaskMessage['taskType'],
+  policy: RetryPolicy,
+): Retrier {
   const deadLetter = deadLetterer(bus, topics.dlq, taskType)
   return {
     taskType,
@@ -53,7 +58,8 @@ export function retrier(bus: Bus, topics: { retry: string; dlq: string }, taskTy
       // the record itself is refused (bad input): trying it again gives the same answer
       if (isPermanent(err)) return deadLetter(rec, `refused: ${reasonOf(err)}`, attemptOf(rec))
       const attempt = attemptOf(rec) + 1
-      if (attempt > policy.attempts) return deadLetter(rec, `gave up after ${policy.attempts} retries: ${reason}`, attempt - 1)
+      if (attempt > policy.attempts)
+        return deadLetter(rec, `gave up after ${policy.attempts} retries: ${reason}`, attempt - 1)
       const task: TaskMessage = {
         taskId: rec.headers[TASK_ID_HEADER] ?? randomUUID(),
         taskType,
@@ -64,7 +70,9 @@ export function retrier(bus: Bus, topics: { retry: string; dlq: string }, taskTy
         ...payloadOf(rec.value),
         lastError: reason,
       }
-      await bus.publish(topics.retry, [{ key: task.taskId, value: encode(task), headers: { 'gochat-task-type': taskType, ...traceOf(rec) } }])
+      await bus.publish(topics.retry, [
+        { key: task.taskId, value: encode(task), headers: { 'gochat-task-type': taskType, ...traceOf(rec) } },
+      ])
       retriesScheduled.inc({ task_type: taskType })
     },
   }

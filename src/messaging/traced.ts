@@ -5,7 +5,16 @@
 // src/observability/tracing.ts). With tracing off the bus is returned as it is: nothing on the path.
 import { context, trace } from '@opentelemetry/api'
 import type { Bus, OutgoingRecord } from '../ports/bus.js'
-import { endSpan, hasTraceparent, headerSetter, inject, SpanKind, startSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
+import {
+  endSpan,
+  hasTraceparent,
+  headerSetter,
+  inject,
+  SpanKind,
+  startSpan,
+  tracingEnabled,
+  type TraceRole,
+} from '../observability/tracing.js'
 
 export function tracedBus(bus: Bus, role: TraceRole): Bus {
   if (!tracingEnabled()) return bus
@@ -25,7 +34,9 @@ export function tracedBus(bus: Bus, role: TraceRole): Bus {
       })
       const carrier: Record<string, string> = {}
       inject(trace.setSpan(parent, span), carrier, headerSetter)
-      const stamped: OutgoingRecord[] = records.map((r) => (hasTraceparent(r.headers) ? r : { ...r, headers: { ...r.headers, ...carrier } }))
+      const stamped: OutgoingRecord[] = records.map((r) =>
+        hasTraceparent(r.headers) ? r : { ...r, headers: { ...r.headers, ...carrier } },
+      )
       try {
         await bus.publish(topic, stamped)
         endSpan(span)

@@ -35,7 +35,14 @@ export interface Logger {
 export function createLogger(base: Record<string, unknown> = {}): Logger {
   const write = (level: Level, msg: string, fields?: Record<string, unknown>) => {
     if (rank[level] < threshold) return
-    const entry: Record<string, unknown> & { time: string } = { time: new Date().toISOString(), level, ...processFields, ...base, msg, ...fields }
+    const entry: Record<string, unknown> & { time: string } = {
+      time: new Date().toISOString(),
+      level,
+      ...processFields,
+      ...base,
+      msg,
+      ...fields,
+    }
     if (fields?.err instanceof Error) entry.err = (fields.err as Error).message
     enrich?.(entry)
     const line = pretty

@@ -8,7 +8,15 @@ import { MemoryBus } from '../drivers/memory/bus.js'
 import { tracedBus } from '../messaging/traced.js'
 import { createLogger, setLogLevel } from './log.js'
 import {
-  activeTracer, consumeSpan, initTracing, runWithin, SpanKind, startChildSpan, startRootSpan, traceHeaders, tracingEnabled,
+  activeTracer,
+  consumeSpan,
+  initTracing,
+  runWithin,
+  SpanKind,
+  startChildSpan,
+  startRootSpan,
+  traceHeaders,
+  tracingEnabled,
 } from './tracing.js'
 import { tracedApi } from '../rpc/in-process.js'
 import { repoDefinition } from '../rpc/client.js'
@@ -34,8 +42,11 @@ describe('tracing off (the default)', () => {
     expect(configKeys.tracing_endpoint.default).toBeNull()
     expect(loadConfig({ env: {}, file: undefined }).tracing_endpoint).toBeNull()
     expect(loadConfig({ env: { GOCHAT_TRACING_ENDPOINT: '' } }).tracing_endpoint).toBeNull()
-    expect(loadConfig({ env: { GOCHAT_TRACING_ENDPOINT: 'http://127.0.0.1:4318/v1/traces', GOCHAT_TRACING_SAMPLE_RATIO: '0.25' } }))
-      .toMatchObject({ tracing_endpoint: 'http://127.0.0.1:4318/v1/traces', tracing_sample_ratio: 0.25 })
+    expect(
+      loadConfig({
+        env: { GOCHAT_TRACING_ENDPOINT: 'http://127.0.0.1:4318/v1/traces', GOCHAT_TRACING_SAMPLE_RATIO: '0.25' },
+      }),
+    ).toMatchObject({ tracing_endpoint: 'http://127.0.0.1:4318/v1/traces', tracing_sample_ratio: 0.25 })
     expect(() => loadConfig({ env: { GOCHAT_TRACING_SAMPLE_RATIO: '2' } })).toThrow(/tracing_sample_ratio/)
   })
 
@@ -67,8 +78,12 @@ describe('tracing off (the default)', () => {
 
 describe('tracing on', () => {
   let receiver: OtlpReceiver
-  beforeAll(async () => { receiver = await startOtlpReceiver() })
-  afterAll(async () => { await receiver?.close() })
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver()
+  })
+  afterAll(async () => {
+    await receiver?.close()
+  })
 
   it('exports spans as OTLP JSON, carries the context through a record header, and shuts down on the last release', async () => {
     const handle = await initTracing({ ...opts, endpoint: receiver.url })
@@ -79,7 +94,12 @@ describe('tracing on', () => {
 
     const bus = tracedBus(new MemoryBus({ defaultPartitions: 1 }), 'gateway')
     const seen: BusRecord[] = []
-    await bus.subscribe({ groupId: 'g', topics: ['t'], fromBeginning: true, eachBatch: async (records) => void seen.push(...records) })
+    await bus.subscribe({
+      groupId: 'g',
+      topics: ['t'],
+      fromBeginning: true,
+      eachBatch: async (records) => void seen.push(...records),
+    })
     const lines: string[] = []
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true))
     setLogLevel('info')

@@ -12,8 +12,17 @@
 // - outbox: repo writes the traceparent into the outbox row's headers; the relay's `outbox.relay` span is its
 //   child and replaces the header with its own, so the consumers of the relayed record are children of the relay
 import {
-  context, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode,
-  type Attributes, type Context, type Span, type TextMapGetter, type TextMapSetter, type Tracer,
+  context,
+  trace,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  type Attributes,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapSetter,
+  type Tracer,
 } from '@opentelemetry/api'
 import { readFileSync } from 'node:fs'
 import { setLogEnricher } from './log.js'
@@ -71,7 +80,11 @@ export async function initTracing(opts: TracingOptions): Promise<TracingHandle> 
   if (!shared) {
     const p = install(opts)
     starting = p
-    try { await p } finally { starting = undefined }
+    try {
+      await p
+    } finally {
+      starting = undefined
+    }
   }
   const s = shared!
   s.refs++
@@ -94,13 +107,17 @@ export async function initTracing(opts: TracingOptions): Promise<TracingHandle> 
 }
 
 async function install(opts: TracingOptions): Promise<void> {
-  const [{ NodeTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }, { OTLPTraceExporter }, { resourceFromAttributes }, { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION }] =
-    await Promise.all([
-      import('@opentelemetry/sdk-trace-node'),
-      import('@opentelemetry/exporter-trace-otlp-http'),
-      import('@opentelemetry/resources'),
-      import('@opentelemetry/semantic-conventions'),
-    ])
+  const [
+    { NodeTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler },
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION },
+  ] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/semantic-conventions'),
+  ])
   const exporter = new OTLPTraceExporter({ url: opts.endpoint! })
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
@@ -132,7 +149,8 @@ async function install(opts: TracingOptions): Promise<void> {
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version
   } catch {
     return 'unknown'
   }
@@ -168,10 +186,19 @@ export function extract<C>(carrier: C, getter: TextMapGetter<C>): Context {
   const value = Array.isArray(raw) ? raw[0] : raw
   const m = value ? TRACEPARENT_RE.exec(value.trim()) : null
   if (!m || m[1] === '00000000000000000000000000000000' || m[2] === '0000000000000000') return ROOT_CONTEXT
-  return trace.setSpanContext(ROOT_CONTEXT, { traceId: m[1]!, spanId: m[2]!, traceFlags: parseInt(m[3]!, 16) & 1, isRemote: true })
+  return trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: m[1]!,
+    spanId: m[2]!,
+    traceFlags: parseInt(m[3]!, 16) & 1,
+    isRemote: true,
+  })
 }
 
-export const headerSetter: TextMapSetter<Record<string, string>> = { set: (c, k, v) => { c[k] = v } }
+export const headerSetter: TextMapSetter<Record<string, string>> = {
+  set: (c, k, v) => {
+    c[k] = v
+  },
+}
 export const headerGetter: TextMapGetter<Record<string, string>> = { get: (c, k) => c[k], keys: (c) => Object.keys(c) }
 
 /** `{traceparent}` of the active span, for records and outbox rows; `{}` when off or outside a span */
@@ -201,17 +228,37 @@ export const hasTraceparent = (headers: Record<string, string> | undefined): boo
 // ---- spans ----
 
 /** a span with the role and instance attributes; parent defaults to the active context */
-export function startSpan(role: TraceRole, name: string, kind: SpanKind, parent: Context = context.active(), attributes?: Attributes): Span {
-  return tracer.startSpan(name, { kind, attributes: { [ROLE_ATTR]: role, [INSTANCE_ATTR]: instanceId, ...attributes } }, parent)
+export function startSpan(
+  role: TraceRole,
+  name: string,
+  kind: SpanKind,
+  parent: Context = context.active(),
+  attributes?: Attributes,
+): Span {
+  return tracer.startSpan(
+    name,
+    { kind, attributes: { [ROLE_ATTR]: role, [INSTANCE_ATTR]: instanceId, ...attributes } },
+    parent,
+  )
 }
 
 /** a new trace (the gateway, where a client's frame or request arrives); undefined when off */
-export function startRootSpan(role: TraceRole, name: string, kind: SpanKind = SpanKind.SERVER, attributes?: Attributes): Span | undefined {
+export function startRootSpan(
+  role: TraceRole,
+  name: string,
+  kind: SpanKind = SpanKind.SERVER,
+  attributes?: Attributes,
+): Span | undefined {
   return on ? startSpan(role, name, kind, ROOT_CONTEXT, attributes) : undefined
 }
 
 /** a child of the active span; undefined when off or when no span is active (no trace to continue) */
-export function startChildSpan(role: TraceRole, name: string, kind: SpanKind, attributes?: Attributes): Span | undefined {
+export function startChildSpan(
+  role: TraceRole,
+  name: string,
+  kind: SpanKind,
+  attributes?: Attributes,
+): Span | undefined {
   if (!on) return undefined
   const parent = context.active()
   return trace.getSpan(parent) ? startSpan(role, name, kind, parent, attributes) : undefined
@@ -243,8 +290,14 @@ export function runSpan<T>(span: Span, fn: (span: Span) => T): T {
   }
   if (result && typeof (result as { then?: unknown }).then === 'function') {
     return (result as unknown as Promise<unknown>).then(
-      (v) => { endSpan(span); return v },
-      (err: unknown) => { endSpan(span, err); throw err },
+      (v) => {
+        endSpan(span)
+        return v
+      },
+      (err: unknown) => {
+        endSpan(span, err)
+        throw err
+      },
     ) as T
   }
   endSpan(span)
@@ -255,7 +308,12 @@ export function runSpan<T>(span: Span, fn: (span: Span) => T): T {
  * A consumer span for one record, continuing the trace its traceparent header names (a new trace when it has
  * none). When tracing is off fn runs as is.
  */
-export function consumeSpan<T>(role: TraceRole, name: string, record: { topic: string; partition: number; offset: string; headers: Record<string, string> }, fn: (span?: Span) => T): T {
+export function consumeSpan<T>(
+  role: TraceRole,
+  name: string,
+  record: { topic: string; partition: number; offset: string; headers: Record<string, string> },
+  fn: (span?: Span) => T,
+): T {
   if (!on) return fn()
   const span = startSpan(role, name, SpanKind.CONSUMER, extract(record.headers, headerGetter), {
     'messaging.system': 'kafka',

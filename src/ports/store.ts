@@ -156,7 +156,11 @@ export interface Store {
    * The user ids that were not members before; `not_found` without the conversation. `outboxFor` gets them inside
    * the transaction, so that events name exactly who was added even when two adds race.
    */
-  addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]>
+  addMembers(
+    conversationId: string,
+    members: MemberRow[],
+    outboxFor: (added: string[]) => OutboxRecord[],
+  ): Promise<string[]>
   /** false when the user was no member */
   removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean>
   getMember(conversationId: string, userId: string): Promise<MemberRow | null>
@@ -185,9 +189,19 @@ export interface Store {
   /** messages with seq > afterSeq in seq order, deleted ones left out */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]>
   /** null when there is no such message; the outbox records are written only when the message changed */
-  updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null>
+  updateMessageStatus(
+    conversationId: string,
+    messageId: string,
+    change: StatusChange,
+    outbox: OutboxRecord[],
+  ): Promise<MessageRow | null>
   /** moves the cursor to max(current, seq) */
-  setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }>
+  setReadSeq(
+    conversationId: string,
+    userId: string,
+    seq: number,
+    outbox: OutboxRecord[],
+  ): Promise<{ readSeq: number; advanced: boolean }>
 
   /** `already_exists` when from → to exists, or the two are friends already */
   createFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void>
@@ -216,10 +230,16 @@ const MAX_TOPIC_OR_KEY = 255
 export function checkOutbox(outbox: OutboxRecord[]): void {
   for (const r of outbox) {
     if (r.topic.length === 0 || r.topic.length > MAX_TOPIC_OR_KEY) {
-      throw new AppError('bad_request', `outbox topic must be 1 to ${MAX_TOPIC_OR_KEY} characters (got ${r.topic.length})`)
+      throw new AppError(
+        'bad_request',
+        `outbox topic must be 1 to ${MAX_TOPIC_OR_KEY} characters (got ${r.topic.length})`,
+      )
     }
     if (r.key !== null && r.key.length > MAX_TOPIC_OR_KEY) {
-      throw new AppError('bad_request', `outbox key must be at most ${MAX_TOPIC_OR_KEY} characters (got ${r.key.length})`)
+      throw new AppError(
+        'bad_request',
+        `outbox key must be at most ${MAX_TOPIC_OR_KEY} characters (got ${r.key.length})`,
+      )
     }
   }
 }

@@ -32,7 +32,11 @@ export class Presence {
 
   /** the heartbeat: extends every listed connection of this gateway, in one round trip */
   refresh(gatewayId: string, entries: PresenceEntry[]): Promise<void> {
-    const writes = entries.map((e) => ({ key: key(e.userId), field: field(gatewayId, e.connectionId), value: gatewayId }))
+    const writes = entries.map((e) => ({
+      key: key(e.userId),
+      field: field(gatewayId, e.connectionId),
+      value: gatewayId,
+    }))
     return this.cache.hashPutMany(writes, this.opts.ttlMs)
   }
 

@@ -7,7 +7,14 @@ import type { MessageApiDefinition } from '../contracts/generated/realchat/messa
 
 // `as` drops the index signature that the generated definitions inherit from grpc's ServiceDefinition.
 export type ApiOf<D> = {
-  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<infer Req, infer _Res, infer _ReqOut, infer ResOut> ? (req: Req) => Promise<ResOut> : never
+  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<
+    infer Req,
+    infer _Res,
+    infer _ReqOut,
+    infer ResOut
+  >
+    ? (req: Req) => Promise<ResOut>
+    : never
 }
 
 export type RepoApi = ApiOf<RepoServiceDefinition>

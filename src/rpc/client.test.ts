@@ -12,7 +12,9 @@ describe('grpcTarget', () => {
   })
 
   it('refuses a list of names, saying what to do instead', () => {
-    expect(() => grpcTarget('127.0.0.1:5001,repo-2:5002')).toThrow(/IPv4 host:port pairs, not repo-2:5002 \(resolve names to addresses first\)/)
+    expect(() => grpcTarget('127.0.0.1:5001,repo-2:5002')).toThrow(
+      /IPv4 host:port pairs, not repo-2:5002 \(resolve names to addresses first\)/,
+    )
   })
 })
 
@@ -39,7 +41,10 @@ describe('gRPC failures as clients see them', () => {
       const err = await client.Guest({}).catch((e: unknown) => e)
       expect(err).toMatchObject({ code: 'internal', message: 'internal error' })
       guest.mockRejectedValueOnce(new AppError('bad_request', 'displayName is too long'))
-      expect(await client.Guest({}).catch((e: unknown) => e)).toMatchObject({ code: 'bad_request', message: 'displayName is too long' })
+      expect(await client.Guest({}).catch((e: unknown) => e)).toMatchObject({
+        code: 'bad_request',
+        message: 'displayName is too long',
+      })
     } finally {
       client.close()
       await stopGrpcServer(server, 100)

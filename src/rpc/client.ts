@@ -13,13 +13,23 @@ import { splitPath } from './server.js'
 
 const metadataSetter: TextMapSetter<Metadata> = { set: (md, key, value) => md.set(key, value) }
 
-type ClientCtor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: object) => Client
-type Unary = (req: unknown, md: Metadata, opts: { deadline: Date }, cb: (err: ServiceError | null, res: unknown) => void) => void
+type ClientCtor = new (
+  address: string,
+  creds: ReturnType<typeof credentials.createInsecure>,
+  options?: object,
+) => Client
+type Unary = (
+  req: unknown,
+  md: Metadata,
+  opts: { deadline: Date },
+  cb: (err: ServiceError | null, res: unknown) => void,
+) => void
 
 const DEADLINE_MS = 10_000
 
 /** What a client is told when a call failed below gochat's own errors */
-export const publicMessage = (code: string) => (code === 'unavailable' ? 'service unavailable, try again' : code === 'internal' ? 'internal error' : 'request failed')
+export const publicMessage = (code: string) =>
+  code === 'unavailable' ? 'service unavailable, try again' : code === 'internal' ? 'internal error' : 'request failed'
 
 /** `role` is the calling role, named in its client spans */
 /**
@@ -29,7 +39,10 @@ export const publicMessage = (code: string) => (code === 'unavailable' ? 'servic
 export function grpcTarget(address: string): string {
   if (!address.includes(',')) return address
   const bad = address.split(',').find((a) => !/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(a))
-  if (bad !== undefined) throw new Error(`a list of gRPC addresses must be IPv4 host:port pairs, not ${bad} (resolve names to addresses first)`)
+  if (bad !== undefined)
+    throw new Error(
+      `a list of gRPC addresses must be IPv4 host:port pairs, not ${bad} (resolve names to addresses first)`,
+    )
   return `ipv4:${address}`
 }
 const ROUND_ROBIN = JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] })
@@ -43,9 +56,27 @@ const MAX_RECONNECT_BACKOFF_MS = 2000
  * round robin has by then taken the dead instance out.
  */
 const RETRY_SAFE = new Set([
-  'SendMessage', 'SyncMessages', 'VerifyToken', 'GetMe', 'ListConversations', 'CreateDirect', 'MarkRead', 'Logout',
-  'StoreMessage', 'AllocateSeq', 'GetUser', 'FindUsers', 'GetConversation', 'GetMember', 'ListMembers', 'ListUserConversations',
-  'GetMessage', 'LookupPresence', 'LocateMembers', 'SetReadSeq', 'EnsureDirectConversation',
+  'SendMessage',
+  'SyncMessages',
+  'VerifyToken',
+  'GetMe',
+  'ListConversations',
+  'CreateDirect',
+  'MarkRead',
+  'Logout',
+  'StoreMessage',
+  'AllocateSeq',
+  'GetUser',
+  'FindUsers',
+  'GetConversation',
+  'GetMember',
+  'ListMembers',
+  'ListUserConversations',
+  'GetMessage',
+  'LookupPresence',
+  'LocateMembers',
+  'SetReadSeq',
+  'EnsureDirectConversation',
 ])
 const RETRY_DELAYS_MS = [50, 250, 1000]
 
@@ -61,7 +92,11 @@ function warnFailure(address: string, code: string, msg: string, fields: Record<
 }
 const UNAVAILABLE = 14
 
-function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?: string }> }, address: string, role: TraceRole): Api & { close(): void } {
+function promiseClient<Api>(
+  Ctor: ClientCtor & { service: Record<string, { path?: string }> },
+  address: string,
+  role: TraceRole,
+): Api & { close(): void } {
   const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
     'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
@@ -79,7 +114,12 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
         const start = performance.now()
         const md = new Metadata()
         const span = tracingEnabled()
-          ? startChildSpan(role, spanName, SpanKind.CLIENT, { 'rpc.system': 'grpc', 'rpc.service': names.service, 'rpc.method': names.method, 'server.address': address })
+          ? startChildSpan(role, spanName, SpanKind.CLIENT, {
+              'rpc.system': 'grpc',
+              'rpc.service': names.service,
+              'rpc.method': names.method,
+              'server.address': address,
+            })
           : undefined
         if (span) inject(trace.setSpan(context.active(), span), md, metadataSetter)
         client[method]!.call(client, req, md, { deadline: new Date(Date.now() + DEADLINE_MS) }, (err, res) => {
@@ -88,20 +128,28 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
             endSpan(span)
             return resolve(res)
           }
-          grpcClientDuration.observe({ service: names.service, method: names.method, code: grpcCodeName(err.code) }, secondsSince(start))
+          grpcClientDuration.observe(
+            { service: names.service, method: names.method, code: grpcCodeName(err.code) },
+            secondsSince(start),
+          )
           span?.setAttribute('rpc.grpc.status_code', err.code)
           const code = String(err.metadata?.get('gochat-code')[0] ?? '')
           endSpan(span, err, code || grpcCodeName(err.code))
           const appCode = isErrorCode(code) ? code : codeForGrpcStatus(err.code)
           const retryAfter = Number(err.metadata?.get('gochat-retry-after')[0] ?? 0) || undefined
           if (!code && err.code === UNAVAILABLE && attempt < retries.length) {
-            log.debug(`gRPC ${method} at ${address} unavailable; trying another instance`, { details: err.details || err.message, attempt: attempt + 1 })
+            log.debug(`gRPC ${method} at ${address} unavailable; trying another instance`, {
+              details: err.details || err.message,
+              attempt: attempt + 1,
+            })
             return void setTimeout(() => once(req, attempt + 1).then(resolve, reject), retries[attempt])
           }
           // a gochat error keeps its message; transport and internal failures reach clients as a stable short
           // one, the detail (addresses, driver messages) goes to the log
           if (isErrorCode(code) && code !== 'internal') return reject(new AppError(code, err.details, retryAfter))
-          warnFailure(address, grpcCodeName(err.code), `gRPC ${method} at ${address} failed`, { details: err.details || err.message })
+          warnFailure(address, grpcCodeName(err.code), `gRPC ${method} at ${address} failed`, {
+            details: err.details || err.message,
+          })
           reject(new AppError(appCode, publicMessage(appCode), retryAfter))
         })
       })
@@ -111,9 +159,12 @@ function promiseClient<Api>(Ctor: ClientCtor & { service: Record<string, { path?
 }
 
 // `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools
-export const repoClient = (address: string, role: TraceRole = 'task') => promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role)
-export const logicClient = (address: string, role: TraceRole = 'gateway') => promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role)
-export const messageApiClient = (address: string, role: TraceRole = 'gateway') => promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role)
+export const repoClient = (address: string, role: TraceRole = 'task') =>
+  promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role)
+export const logicClient = (address: string, role: TraceRole = 'gateway') =>
+  promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role)
+export const messageApiClient = (address: string, role: TraceRole = 'gateway') =>
+  promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role)
 
 export const repoDefinition = () => protos().repo.gochat.repo.v1.RepoService.service
 export const logicDefinition = () => protos().logic.gochat.logic.v1.LogicService.service

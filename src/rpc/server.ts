@@ -1,12 +1,29 @@
 // Serves Promise-shaped APIs over gRPC: AppError becomes a status plus the `gochat-code` trailer. Every call is
 // timed (gochat_grpc_server_duration_seconds) and, with tracing on, runs in a server span that continues the
 // caller's trace from the call's metadata (traceparent).
-import { Metadata, Server, ServerCredentials, status, type sendUnaryData, type ServerUnaryCall, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js'
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  status,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js'
 import type { TextMapGetter } from '@opentelemetry/api'
 import { AppError } from '../core/errors.js'
 import { log } from '../observability/log.js'
 import { errorsTotal, grpcCodeName, grpcServerDuration, secondsSince } from '../observability/metrics.js'
-import { endSpan, extract, runWithin, SpanKind, startSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
+import {
+  endSpan,
+  extract,
+  runWithin,
+  SpanKind,
+  startSpan,
+  tracingEnabled,
+  type TraceRole,
+} from '../observability/tracing.js'
 
 type AnyApi = Record<string, (req: never) => Promise<unknown>>
 
@@ -19,12 +36,20 @@ export const metadataGetter: TextMapGetter<Metadata> = {
 }
 
 /** "/gochat.repo.v1.RepoService/StoreMessage" → service and method */
-export function splitPath(path: string | undefined, method: string, fallbackService = 'unknown'): { service: string; method: string } {
+export function splitPath(
+  path: string | undefined,
+  method: string,
+  fallbackService = 'unknown',
+): { service: string; method: string } {
   const m = path ? /^\/([^/]+)\/([^/]+)$/.exec(path) : null
   return m ? { service: m[1]!, method: m[2]! } : { service: fallbackService, method }
 }
 
-export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?: TraceRole): UntypedServiceImplementation {
+export function toGrpcHandlers(
+  api: AnyApi,
+  definition: ServiceDefinition,
+  role?: TraceRole,
+): UntypedServiceImplementation {
   const handlers: UntypedServiceImplementation = {}
   for (const method of Object.keys(definition)) {
     const fn = api[method]
@@ -34,10 +59,17 @@ export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?
     const ok = grpcServerDuration.labels({ service: names.service, method: names.method, code: 'OK' })
     handlers[method] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
       const start = performance.now()
-      const span = tracingEnabled() && role
-        ? startSpan(role, spanName, SpanKind.SERVER, extract(call.metadata, metadataGetter), { 'rpc.system': 'grpc', 'rpc.service': names.service, 'rpc.method': names.method })
-        : undefined
-      const answer = span ? runWithin(span, () => fn.call(api, call.request as never)) : fn.call(api, call.request as never)
+      const span =
+        tracingEnabled() && role
+          ? startSpan(role, spanName, SpanKind.SERVER, extract(call.metadata, metadataGetter), {
+              'rpc.system': 'grpc',
+              'rpc.service': names.service,
+              'rpc.method': names.method,
+            })
+          : undefined
+      const answer = span
+        ? runWithin(span, () => fn.call(api, call.request as never))
+        : fn.call(api, call.request as never)
       answer.then(
         (res) => {
           ok.observe(secondsSince(start))
@@ -48,7 +80,10 @@ export function toGrpcHandlers(api: AnyApi, definition: ServiceDefinition, role?
           const metadata = new Metadata()
           const appErr = err instanceof AppError ? err : undefined
           const code = appErr ? appErr.grpcStatus : status.INTERNAL
-          grpcServerDuration.observe({ service: names.service, method: names.method, code: grpcCodeName(code) }, secondsSince(start))
+          grpcServerDuration.observe(
+            { service: names.service, method: names.method, code: grpcCodeName(code) },
+            secondsSince(start),
+          )
           if (role) errorsTotal.inc({ role, code: appErr?.code ?? 'internal' })
           span?.setAttribute('rpc.grpc.status_code', code)
           endSpan(span, err, appErr?.code)
@@ -77,11 +112,17 @@ export interface GrpcService {
 /** Starts a gRPC server on host:port with the given services; resolves once bound. `role` names the serving role in
  * spans and in gochat_errors_total. */
 /** Serves `services` on `address` (port 0: any free port); the server and the address it actually bound. */
-export async function startGrpcServer(address: string, services: GrpcService[], role?: TraceRole): Promise<{ server: Server; address: string }> {
+export async function startGrpcServer(
+  address: string,
+  services: GrpcService[],
+  role?: TraceRole,
+): Promise<{ server: Server; address: string }> {
   const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 })
   for (const s of services) server.addService(s.definition, toGrpcHandlers(s.api as AnyApi, s.definition, role))
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(bound))),
+    server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(bound),
+    ),
   )
   return { server, address: `${address.slice(0, address.lastIndexOf(':'))}:${port}` }
 }
@@ -89,7 +130,13 @@ export async function startGrpcServer(address: string, services: GrpcService[], 
 /** Stops accepting calls and waits for in-flight ones (bounded), then forces the rest. */
 export function stopGrpcServer(server: Server, graceMs = 5000): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { server.forceShutdown(); resolve() }, graceMs)
-    server.tryShutdown(() => { clearTimeout(timer); resolve() })
+    const timer = setTimeout(() => {
+      server.forceShutdown()
+      resolve()
+    }, graceMs)
+    server.tryShutdown(() => {
+      clearTimeout(timer)
+      resolve()
+    })
   })
 }

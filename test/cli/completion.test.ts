@@ -18,7 +18,12 @@ describe.skipIf(!hasBash)('gochat completion bash', () => {
   it('completes topics, commands and flags', () => {
     expect(complete('gochat top')).toEqual(['topics'])
     expect(complete('gochat topics ')).toEqual(['create', 'delete', 'describe', 'list'])
-    expect(complete('gochat groups reset g --to-')).toEqual(['--to-datetime', '--to-earliest', '--to-latest', '--to-offset'])
+    expect(complete('gochat groups reset g --to-')).toEqual([
+      '--to-datetime',
+      '--to-earliest',
+      '--to-latest',
+      '--to-offset',
+    ])
     expect(complete('gochat tail user-events --fr')).toEqual(['--from-beginning'])
     expect(complete('gochat co')).toEqual(['completion', 'context'])
   })

@@ -10,7 +10,8 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.st
 function gochat(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env, timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }))
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    )
   })
 }
 
@@ -21,7 +22,13 @@ describe('an unknown command', () => {
     expect(r.stderr).toBe('Error: "gochat topic list" is not a command\nHint: did you mean `gochat topics list`?\n')
     const j = await gochat(['groups', 'lst', '--json'])
     expect(j.code).toBe(2)
-    expect(JSON.parse(j.stdout)).toEqual({ error: { code: 'usage', message: '"gochat groups lst" is not a command', hint: 'did you mean `gochat groups list`?' } })
+    expect(JSON.parse(j.stdout)).toEqual({
+      error: {
+        code: 'usage',
+        message: '"gochat groups lst" is not a command',
+        hint: 'did you mean `gochat groups list`?',
+      },
+    })
     const none = await gochat(['frobnicate'])
     expect(none.stderr).toContain('see `gochat --help`')
   })

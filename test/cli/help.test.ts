@@ -11,7 +11,19 @@ describe('gochat --help', () => {
   it('lists every command with a one-line summary', async () => {
     const config = await Config.load(root)
     const ids = config.commands.map((c) => c.id.replace(/:/g, ' ')).filter((id) => id !== 'help')
-    expect(ids).toEqual(expect.arrayContaining(['up', 'serve', 'tail', 'topics create', 'groups describe', 'infra up', 'bench fanout', 'dlq list', 'db migrate']))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'up',
+        'serve',
+        'tail',
+        'topics create',
+        'groups describe',
+        'infra up',
+        'bench fanout',
+        'dlq list',
+        'db migrate',
+      ]),
+    )
     const { stdout } = await run(process.execPath, ['bin/run.js', '--help'], { cwd: root })
     for (const c of config.commands.filter((c) => c.id !== 'help')) {
       expect(c.summary, `${c.id} has no summary`).toBeTruthy()
@@ -31,7 +43,9 @@ describe('gochat --help', () => {
   })
 
   it('fails bad configuration with exit code 2 naming the key and the expected form', async () => {
-    const err = await run(process.execPath, ['bin/run.js', 'topics', 'list', '--kafka', 'nonsense'], { cwd: root }).catch((e) => e)
+    const err = await run(process.execPath, ['bin/run.js', 'topics', 'list', '--kafka', 'nonsense'], {
+      cwd: root,
+    }).catch((e) => e)
     expect(err.code).toBe(2)
     expect(err.stderr).toMatch(/kafka_brokers[\s\S]*host:port/)
   })

@@ -11,22 +11,33 @@ const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 function gochat(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, out }) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, out })
+    })
   })
 }
 
 /** an address of this machine other than loopback, if it has one */
-const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address
+const external = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address
 
 describe('starting safely', () => {
   it('serve refuses a role alone with the default or a short secret, naming the key and not the value', async () => {
     for (const secret of [configKeys.jwt_secret.default, 'only-twenty-chars-xx']) {
-      const { code, out } = await gochat(['serve', '--role=logic', '--metrics-port=0'], { GOCHAT_JWT_SECRET: secret, GOCHAT_LOGIC_ADDR: '127.0.0.1:0' })
+      const { code, out } = await gochat(['serve', '--role=logic', '--metrics-port=0'], {
+        GOCHAT_JWT_SECRET: secret,
+        GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
+      })
       expect(code, out).toBe(2)
       expect(out).toMatch(/jwt_secret/)
       expect(out).toMatch(/GOCHAT_JWT_SECRET/)

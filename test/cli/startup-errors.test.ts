@@ -12,7 +12,13 @@ function gochat(args: string[]): Promise<{ code: number; stdout: string; stderr:
   const started = Date.now()
   return new Promise((resolve) => {
     execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env, timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, ms: Date.now() - started }))
+      resolve({
+        code: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
+        stdout,
+        stderr,
+        ms: Date.now() - started,
+      }),
+    )
   })
 }
 
@@ -29,7 +35,18 @@ describe('start-up failures are one line each', () => {
   })
 
   it('serve with Kafka, MySQL and Redis all unreachable names each', async () => {
-    const r = await gochat(['serve', '--role=repo', '--kafka', '127.0.0.1:1', '--mysql', 'mysql://root@127.0.0.1:2/gochat', '--redis', 'redis://127.0.0.1:3', '--metrics-port', '0'])
+    const r = await gochat([
+      'serve',
+      '--role=repo',
+      '--kafka',
+      '127.0.0.1:1',
+      '--mysql',
+      'mysql://root@127.0.0.1:2/gochat',
+      '--redis',
+      'redis://127.0.0.1:3',
+      '--metrics-port',
+      '0',
+    ])
     expect(r.code).toBe(3)
     const lines = r.stderr.trim().split('\n')
     expect(lines).toHaveLength(4)
@@ -42,7 +59,9 @@ describe('start-up failures are one line each', () => {
   it('bench fanout against gateways that do not answer names each one', async () => {
     const r = await gochat(['bench', 'fanout', '--gateway', 'http://127.0.0.1:1,http://127.0.0.1:2', '--no-progress'])
     expect(r.code).toBe(3)
-    expect(r.stderr).toContain('Error: gateway http://127.0.0.1:1 did not answer (port 1 is one that fetch refuses to use)')
+    expect(r.stderr).toContain(
+      'Error: gateway http://127.0.0.1:1 did not answer (port 1 is one that fetch refuses to use)',
+    )
     expect(r.stderr).toContain('Error: gateway http://127.0.0.1:2 did not answer (ECONNREFUSED)')
     expect(r.stderr).not.toContain('fetch failed')
   })

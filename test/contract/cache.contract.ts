@@ -112,7 +112,9 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
       it('incrWindow counts within a window that starts at the first increment and is not extended by later ones', async () => {
         const key = uid()
         expect(await cache.incrWindow(key, 300)).toBe(1)
-        expect(await Promise.all([cache.incrWindow(key, 300), cache.incrWindow(key, 300)])).toEqual(expect.arrayContaining([2, 3]))
+        expect(await Promise.all([cache.incrWindow(key, 300), cache.incrWindow(key, 300)])).toEqual(
+          expect.arrayContaining([2, 3]),
+        )
         expect(await cache.get(key)).toBe('3')
         await sleep(150)
         expect(await cache.incrWindow(key, 300)).toBe(4) // a later increment does not restart the window
@@ -153,9 +155,23 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
 
       it('writes and reads many hashes at once, in order', async () => {
         const [k1, k2, k3] = [uid(), uid(), uid()]
-        await cache.hashPutMany([{ key: k1, field: 'a', value: '1' }, { key: k2, field: 'b', value: '2' }, { key: k1, field: 'c', value: '3' }], 60_000)
+        await cache.hashPutMany(
+          [
+            { key: k1, field: 'a', value: '1' },
+            { key: k2, field: 'b', value: '2' },
+            { key: k1, field: 'c', value: '3' },
+          ],
+          60_000,
+        )
         await cache.hashPutMany([], 60_000)
-        expect(await cache.hashGetMany([k2, k3, k1])).toEqual([new Map([['b', '2']]), new Map(), new Map([['a', '1'], ['c', '3']])])
+        expect(await cache.hashGetMany([k2, k3, k1])).toEqual([
+          new Map([['b', '2']]),
+          new Map(),
+          new Map([
+            ['a', '1'],
+            ['c', '3'],
+          ]),
+        ])
         expect(await cache.hashGetMany([])).toEqual([])
       })
     })
@@ -200,7 +216,10 @@ export function cacheContract(driver: string, open: () => Promise<CacheFixture>)
         const p = presence()
         const users = Array.from({ length: 5_000 }, (_, i) => `${uid('bulk')}-${i}`)
         const online = users.filter((_, i) => i % 2 === 0) // 2,500: refreshed in more than one chunk of writes
-        await p.refresh('gw-7', online.map((userId) => ({ userId, connectionId: 'c' })))
+        await p.refresh(
+          'gw-7',
+          online.map((userId) => ({ userId, connectionId: 'c' })),
+        )
         // speed belongs to the benchmarks; what is checked here is that it is one batched call
         const spy = vi.spyOn(cache, 'hashGetMany')
         const found = await p.lookup(users)

@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
-import type { MemberRow, MessageDraft, OutboxLease, OutboxRecord, Store, StoreMessageHooks, UserRow } from '../../src/ports/store.js'
+import type {
+  MemberRow,
+  MessageDraft,
+  OutboxLease,
+  OutboxRecord,
+  Store,
+  StoreMessageHooks,
+  UserRow,
+} from '../../src/ports/store.js'
 
 export interface StoreFixture {
   store: Store
@@ -12,11 +20,19 @@ export interface StoreFixture {
 }
 
 const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const record = (topic: string, n = 0): OutboxRecord => ({ topic, key: `k${n}`, value: Buffer.from(`v${n}`), headers: { n: String(n) } })
+const record = (topic: string, n = 0): OutboxRecord => ({
+  topic,
+  key: `k${n}`,
+  value: Buffer.from(`v${n}`),
+  headers: { n: String(n) },
+})
 const now = Date.now()
 
 async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e)
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(err, `expected an AppError ${code}`).toBeInstanceOf(AppError)
   expect((err as AppError).code).toBe(code)
 }
@@ -42,18 +58,43 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         await lease.release()
       }
     }
-    const pendingOf = (topic: string) => withLease(async (lease) => (await lease.pending(100_000)).filter((r) => r.topic === topic))
+    const pendingOf = (topic: string) =>
+      withLease(async (lease) => (await lease.pending(100_000)).filter((r) => r.topic === topic))
     const user = (over: Partial<UserRow> = {}): UserRow => ({
-      userId: uid('u'), username: uid('name'), displayName: 'Someone', guest: false, passwordHash: 'scrypt$x', createdAt: now, ...over,
+      userId: uid('u'),
+      username: uid('name'),
+      displayName: 'Someone',
+      guest: false,
+      passwordHash: 'scrypt$x',
+      createdAt: now,
+      ...over,
     })
     async function group(members: string[] = []): Promise<string> {
       const conversationId = uid('g')
-      const rows: MemberRow[] = members.map((userId, i) => ({ conversationId, userId, role: i === 0 ? 'admin' : 'member', joinedAt: now }))
-      expect(await store.createConversation({ conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now }, rows, [])).toBe(true)
+      const rows: MemberRow[] = members.map((userId, i) => ({
+        conversationId,
+        userId,
+        role: i === 0 ? 'admin' : 'member',
+        joinedAt: now,
+      }))
+      expect(
+        await store.createConversation(
+          { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
+          rows,
+          [],
+        ),
+      ).toBe(true)
       return conversationId
     }
     const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-      messageId: uid('m'), conversationId, senderId: 'alice', content: 'hi', sentAt: now, status: 'normal', idempotencyKey: uid('key'), ...over,
+      messageId: uid('m'),
+      conversationId,
+      senderId: 'alice',
+      content: 'hi',
+      sentAt: now,
+      status: 'normal',
+      idempotencyKey: uid('key'),
+      ...over,
     })
     /** an allocator that relies on the store's per-conversation lock: MAX(seq) + 1 */
     const plainHooks = (topic = 'unused-topic'): StoreMessageHooks => ({
@@ -69,7 +110,10 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.getUser({ userId: u.userId })).toEqual(u)
         expect(await store.getUser({ username: u.username! })).toEqual(u)
         expect(await store.getUser({ userId: 'nobody' })).toBeNull()
-        expect(await store.updateUser(u.userId, 'Renamed', [record(topic, 2)])).toEqual({ ...u, displayName: 'Renamed' })
+        expect(await store.updateUser(u.userId, 'Renamed', [record(topic, 2)])).toEqual({
+          ...u,
+          displayName: 'Renamed',
+        })
         expect(await store.updateUser('nobody', 'X', [record(topic, 3)])).toBeNull()
         expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k2'])
       })
@@ -85,7 +129,9 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('gets users by id in id order, skipping unknown ids', async () => {
         const [a, b] = [user(), user({ username: null, guest: true })]
         await store.insertUsers([a, b], [])
-        expect(await store.getUsers([b.userId, 'nobody', a.userId, b.userId])).toEqual([a, b].sort((x, y) => (x.userId < y.userId ? -1 : 1)))
+        expect(await store.getUsers([b.userId, 'nobody', a.userId, b.userId])).toEqual(
+          [a, b].sort((x, y) => (x.userId < y.userId ? -1 : 1)),
+        )
         expect(await store.getUsers([])).toEqual([])
       })
 
@@ -98,7 +144,10 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
           user({ username: `x${tag}`.replace('x', 'y'), displayName: `not ${tag}` }), // neither starts with the tag
         ]
         await store.insertUsers(users, [])
-        const hits = users.slice(0, 3).map((u) => u.userId).sort()
+        const hits = users
+          .slice(0, 3)
+          .map((u) => u.userId)
+          .sort()
         expect((await store.searchUsers(tag, '', 10)).map((u) => u.userId)).toEqual(hits)
         const first = await store.searchUsers(tag.toUpperCase(), '', 2)
         expect(first.map((u) => u.userId)).toEqual(hits.slice(0, 2))
@@ -120,8 +169,14 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         const taken = user()
         await store.insertUsers([taken], [])
         const fresh = user()
-        await rejectsWith(store.insertUsers([fresh, user({ username: taken.username })], [record(topic)]), 'username_taken')
-        await rejectsWith(store.insertUsers([fresh, user({ username: fresh.username })], [record(topic)]), 'username_taken')
+        await rejectsWith(
+          store.insertUsers([fresh, user({ username: taken.username })], [record(topic)]),
+          'username_taken',
+        )
+        await rejectsWith(
+          store.insertUsers([fresh, user({ username: fresh.username })], [record(topic)]),
+          'username_taken',
+        )
         expect(await store.getUser({ userId: fresh.userId })).toBeNull()
         expect(await pendingOf(topic)).toEqual([])
       })
@@ -131,10 +186,21 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('creates a conversation once: a second create with the same id writes nothing', async () => {
         const conversationId = uid('d')
         const topic = uid('t')
-        const members: MemberRow[] = ['a', 'b'].map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
+        const members: MemberRow[] = ['a', 'b'].map((userId) => ({
+          conversationId,
+          userId,
+          role: 'member',
+          joinedAt: now,
+        }))
         const conv = { conversationId, kind: 'direct' as const, name: '', announcement: '', createdAt: now }
         expect(await store.createConversation(conv, members, [record(topic)])).toBe(true)
-        expect(await store.createConversation(conv, [...members, { conversationId, userId: 'c', role: 'member', joinedAt: now }], [record(topic)])).toBe(false)
+        expect(
+          await store.createConversation(
+            conv,
+            [...members, { conversationId, userId: 'c', role: 'member', joinedAt: now }],
+            [record(topic)],
+          ),
+        ).toBe(false)
         expect(await store.getConversation(conversationId)).toEqual({ ...conv, memberCount: 2, lastSeq: 0 })
         expect(await store.getMember(conversationId, 'c')).toBeNull()
         expect(await pendingOf(topic)).toHaveLength(1)
@@ -143,14 +209,28 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('adds only new members, counts them, and writes the outbox only when someone was added', async () => {
         const conversationId = await group(['admin1', 'm1'])
         const topic = uid('t')
-        const rows = (ids: string[]): MemberRow[] => ids.map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
+        const rows = (ids: string[]): MemberRow[] =>
+          ids.map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
         let askedFor: string[] | undefined
-        expect(await store.addMembers(conversationId, rows(['m1', 'm2', 'm3', 'm2']), (added) => { askedFor = added; return [record(topic, 1)] })).toEqual(['m2', 'm3'])
+        expect(
+          await store.addMembers(conversationId, rows(['m1', 'm2', 'm3', 'm2']), (added) => {
+            askedFor = added
+            return [record(topic, 1)]
+          }),
+        ).toEqual(['m2', 'm3'])
         expect(askedFor).toEqual(['m2', 'm3'])
         expect(await store.addMembers(conversationId, rows(['m1', 'm3']), () => [record(topic, 2)])).toEqual([])
         expect((await store.getConversation(conversationId))!.memberCount).toBe(4)
-        expect(await store.getMember(conversationId, 'admin1')).toEqual({ conversationId, userId: 'admin1', role: 'admin', joinedAt: now })
-        await rejectsWith(store.addMembers(uid('missing'), rows(['x']), () => []), 'not_found')
+        expect(await store.getMember(conversationId, 'admin1')).toEqual({
+          conversationId,
+          userId: 'admin1',
+          role: 'admin',
+          joinedAt: now,
+        })
+        await rejectsWith(
+          store.addMembers(uid('missing'), rows(['x']), () => []),
+          'not_found',
+        )
 
         expect(await store.removeMember(conversationId, 'm2', [record(topic, 3)])).toBe(true)
         expect(await store.removeMember(conversationId, 'm2', [record(topic, 4)])).toBe(false)
@@ -178,13 +258,19 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('sets the announcement with its outbox row, and writes no row when the text is unchanged', async () => {
         const conversationId = await group(['a'])
         const topic = uid('t')
-        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe('read the rules')
+        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe(
+          'read the rules',
+        )
         expect(await store.setAnnouncement(uid('missing'), 'x', [record(topic)])).toBeNull()
         expect(await pendingOf(topic)).toHaveLength(1)
         // the same text again: nothing happened, so nobody is told
-        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe('read the rules')
+        expect((await store.setAnnouncement(conversationId, 'read the rules', [record(topic)]))!.announcement).toBe(
+          'read the rules',
+        )
         expect(await pendingOf(topic)).toHaveLength(1)
-        expect((await store.setAnnouncement(conversationId, 'new rules', [record(topic)]))!.announcement).toBe('new rules')
+        expect((await store.setAnnouncement(conversationId, 'new rules', [record(topic)]))!.announcement).toBe(
+          'new rules',
+        )
         expect(await pendingOf(topic)).toHaveLength(2)
       })
 
@@ -207,8 +293,17 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('names the other member of a direct conversation, with their read cursor', async () => {
         const [me, peer] = [uid('u'), uid('u')]
         const conversationId = uid('d')
-        const rows: MemberRow[] = [me, peer].map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
-        await store.createConversation({ conversationId, kind: 'direct', name: '', announcement: '', createdAt: now }, rows, [])
+        const rows: MemberRow[] = [me, peer].map((userId) => ({
+          conversationId,
+          userId,
+          role: 'member',
+          joinedAt: now,
+        }))
+        await store.createConversation(
+          { conversationId, kind: 'direct', name: '', announcement: '', createdAt: now },
+          rows,
+          [],
+        )
         for (let i = 0; i < 2; i++) await store.storeMessage(draft(conversationId), plainHooks())
         await store.setReadSeq(conversationId, peer, 2, [])
         const [view] = await store.listUserConversations(me)
@@ -218,8 +313,11 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         await group([me, uid('u')])
         const other = uid('u')
         const second = uid('d')
-        await store.createConversation({ conversationId: second, kind: 'direct', name: '', announcement: '', createdAt: now },
-          [me, other].map((userId) => ({ conversationId: second, userId, role: 'member' as const, joinedAt: now })), [])
+        await store.createConversation(
+          { conversationId: second, kind: 'direct', name: '', announcement: '', createdAt: now },
+          [me, other].map((userId) => ({ conversationId: second, userId, role: 'member' as const, joinedAt: now })),
+          [],
+        )
         expect(await store.directPeers(me, 10)).toEqual([peer, other].sort())
         expect(await store.directPeers(me, 1)).toEqual([[peer, other].sort()[0]])
         expect(await store.directPeers(uid('u'), 10)).toEqual([])
@@ -232,14 +330,26 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         const topic = uid('t')
         const first = await store.storeMessage(draft(conversationId, { idempotencyKey: 'k-1' }), plainHooks(topic))
         expect(first.duplicate).toBe(false)
-        expect(first.message).toMatchObject({ conversationId, seq: 1, senderId: 'alice', idempotencyKey: 'k-1', status: 'normal' })
-        const again = await store.storeMessage(draft(conversationId, { idempotencyKey: 'k-1', content: 'other' }), plainHooks(topic))
+        expect(first.message).toMatchObject({
+          conversationId,
+          seq: 1,
+          senderId: 'alice',
+          idempotencyKey: 'k-1',
+          status: 'normal',
+        })
+        const again = await store.storeMessage(
+          draft(conversationId, { idempotencyKey: 'k-1', content: 'other' }),
+          plainHooks(topic),
+        )
         expect(again).toEqual({ message: first.message, duplicate: true })
         expect(await store.maxSeq(conversationId)).toBe(1)
         expect(await pendingOf(topic)).toHaveLength(1)
 
         // the key is scoped to its sender
-        const bob = await store.storeMessage(draft(conversationId, { senderId: 'bob', idempotencyKey: 'k-1' }), plainHooks(topic))
+        const bob = await store.storeMessage(
+          draft(conversationId, { senderId: 'bob', idempotencyKey: 'k-1' }),
+          plainHooks(topic),
+        )
         expect(bob).toMatchObject({ duplicate: false, message: { seq: 2, senderId: 'bob' } })
         // no key: never a duplicate
         const a = await store.storeMessage(draft(conversationId, { idempotencyKey: '' }), plainHooks(topic))
@@ -259,19 +369,28 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(toC).toMatchObject({ duplicate: false, message: { conversationId: c2, seq: 2, content: 'to c' } })
         expect(toC.message.messageId).not.toBe(toB.message.messageId)
         // the same key in the same conversation is still the first send
-        expect(await store.storeMessage(draft(c2, { idempotencyKey: 'k-same', content: 'again' }), plainHooks())).toEqual({ message: toC.message, duplicate: true })
+        expect(
+          await store.storeMessage(draft(c2, { idempotencyKey: 'k-same', content: 'again' }), plainHooks()),
+        ).toEqual({ message: toC.message, duplicate: true })
         expect((await store.listMessages(c1, 0, 10)).map((m) => m.content)).toEqual(['to b'])
         expect((await store.listMessages(c2, 0, 10)).map((m) => m.content)).toEqual(['hi', 'to c'])
         // async persistence: rows with given seqs, same key in another conversation, are stored too
         const c3 = await group(['alice'])
-        const kept = await store.insertMessages([{ ...draft(c3, { idempotencyKey: 'k-same' }), seq: 1 }, { ...draft(c3, { idempotencyKey: 'k-same' }), seq: 2 }])
+        const kept = await store.insertMessages([
+          { ...draft(c3, { idempotencyKey: 'k-same' }), seq: 1 },
+          { ...draft(c3, { idempotencyKey: 'k-same' }), seq: 2 },
+        ])
         expect(kept.map((m) => m.seq)).toEqual([1])
       })
 
       it('serializes a conversation: 50 concurrent stores get seqs 1..50, unique and gap-free', async () => {
         const conversationId = await group(['alice'])
-        const results = await Promise.all(Array.from({ length: 50 }, () => store.storeMessage(draft(conversationId), plainHooks())))
-        expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () => store.storeMessage(draft(conversationId), plainHooks())),
+        )
+        expect(results.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual(
+          Array.from({ length: 50 }, (_, i) => i + 1),
+        )
         const page = await store.listMessages(conversationId, 0, 100)
         expect(page.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
       })
@@ -279,7 +398,10 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('stores a burst across conversations: gap-free seqs in outbox order, each caller its own result or error', async () => {
         const topic = uid('t')
         const convs = await Promise.all(Array.from({ length: 12 }, () => group(['alice', 'bob'])))
-        const hooks: StoreMessageHooks = { allocateSeq: async (maxSeq) => (await maxSeq()) + 1, outbox: (m) => [{ ...record(topic, m.seq), key: m.conversationId }] }
+        const hooks: StoreMessageHooks = {
+          allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
+          outbox: (m) => [{ ...record(topic, m.seq), key: m.conversationId }],
+        }
         const drafts = convs.flatMap((c) => Array.from({ length: 8 }, () => draft(c)))
         const twice = draft(convs[0]!, { idempotencyKey: 'burst-twice' })
         const calls = [
@@ -288,21 +410,38 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
           store.storeMessage({ ...twice, messageId: uid('m') }, hooks),
           store.storeMessage(draft(uid('missing')), hooks),
           store.storeMessage(draft(convs[1]!), { ...hooks, outbox: () => [{ ...record(topic), topic: '' }] }),
-          store.storeMessage(draft(convs[2]!), { ...hooks, outbox: () => { throw new Error('boom') } }),
+          store.storeMessage(draft(convs[2]!), {
+            ...hooks,
+            outbox: () => {
+              throw new Error('boom')
+            },
+          }),
         ]
         const settled = await Promise.allSettled(calls)
-        const results = settled.slice(0, drafts.length).map((r) => (r as PromiseFulfilledResult<{ message: { messageId: string } }>).value)
+        const results = settled
+          .slice(0, drafts.length)
+          .map((r) => (r as PromiseFulfilledResult<{ message: { messageId: string } }>).value)
         expect(results.map((r) => r.message.messageId)).toEqual(drafts.map((d) => d.messageId))
-        const [a, b] = settled.slice(drafts.length, drafts.length + 2).map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<Store['storeMessage']>>>).value)
+        const [a, b] = settled
+          .slice(drafts.length, drafts.length + 2)
+          .map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<Store['storeMessage']>>>).value)
         expect([a!.duplicate, b!.duplicate].sort()).toEqual([false, true])
         expect(b!.message).toEqual(a!.message)
         const reasons = settled.slice(drafts.length + 2).map((r) => (r as PromiseRejectedResult).reason)
-        expect(reasons.map((e) => (e as AppError).code ?? (e as Error).message)).toEqual(['not_found', 'bad_request', 'boom'])
+        expect(reasons.map((e) => (e as AppError).code ?? (e as Error).message)).toEqual([
+          'not_found',
+          'bad_request',
+          'boom',
+        ])
         const pending = await pendingOf(topic)
         for (const c of convs) {
           const n = c === convs[0] ? 9 : 8
-          expect((await store.listMessages(c, 0, 100)).map((m) => m.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
-          expect(pending.filter((r) => r.key === c).map((r) => Number(r.headers.n))).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+          expect((await store.listMessages(c, 0, 100)).map((m) => m.seq)).toEqual(
+            Array.from({ length: n }, (_, i) => i + 1),
+          )
+          expect(pending.filter((r) => r.key === c).map((r) => Number(r.headers.n))).toEqual(
+            Array.from({ length: n }, (_, i) => i + 1),
+          )
         }
       })
 
@@ -319,7 +458,10 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         })
         expect(calls).toEqual([false, true])
         expect(stored.message.seq).toBe(2)
-        await rejectsWith(store.storeMessage(draft(conversationId), { allocateSeq: async () => 1, outbox: () => [] }), 'conflict')
+        await rejectsWith(
+          store.storeMessage(draft(conversationId), { allocateSeq: async () => 1, outbox: () => [] }),
+          'conflict',
+        )
       })
 
       it('rolls back: a failing outbox write leaves neither the message nor any outbox row', async () => {
@@ -331,13 +473,20 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
           outbox: () => [record(topic, 1), { ...record(topic, 2), topic: 'x'.repeat(300) }],
         }
         await rejectsWith(store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), bad), 'bad_request')
-        const failing: StoreMessageHooks = { ...bad, outbox: () => { throw new Error('boom') } }
+        const failing: StoreMessageHooks = {
+          ...bad,
+          outbox: () => {
+            throw new Error('boom')
+          },
+        }
         await expect(store.storeMessage(draft(conversationId), failing)).rejects.toThrow('boom')
         expect(await store.maxSeq(conversationId)).toBe(0)
         expect(await store.listMessages(conversationId, 0, 10)).toEqual([])
         expect(await pendingOf(topic)).toEqual([])
         // and the key is still free
-        expect((await store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), plainHooks(topic))).duplicate).toBe(false)
+        expect(
+          (await store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), plainHooks(topic))).duplicate,
+        ).toBe(false)
       })
 
       it('refuses a message to a conversation that does not exist', async () => {
@@ -359,7 +508,9 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         const m = (seq: number) => ({ ...draft(conversationId), seq })
         const [one, two] = [m(1), m(2)]
         expect(await store.insertMessages([one, two])).toEqual([one, two])
-        expect(await store.insertMessages([{ ...m(2), content: 'again' }, m(3)])).toEqual([expect.objectContaining({ seq: 3 })])
+        expect(await store.insertMessages([{ ...m(2), content: 'again' }, m(3)])).toEqual([
+          expect.objectContaining({ seq: 3 }),
+        ])
         expect((await store.listMessages(conversationId, 0, 10)).map((x) => x.content)).toEqual(['hi', 'hi', 'hi'])
       })
 
@@ -376,7 +527,8 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('changes status: recall, soft and hard delete; deleted is final; outbox only on a change', async () => {
         const conversationId = await group(['alice'])
         const topic = uid('t')
-        const m = async () => (await store.storeMessage(draft(conversationId, { content: 'secret' }), plainHooks())).message
+        const m = async () =>
+          (await store.storeMessage(draft(conversationId, { content: 'secret' }), plainHooks())).message
         const change = (id: string, status: 'recalled' | 'deleted', hard = false, n = 0) =>
           store.updateMessageStatus(conversationId, id, { status, hard }, [record(topic, n)])
 
@@ -399,11 +551,25 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       it('never move backwards, and write the outbox only when they advance', async () => {
         const conversationId = await group(['alice'])
         const topic = uid('t')
-        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 1)])).toEqual({ readSeq: 5, advanced: true })
-        expect(await store.setReadSeq(conversationId, 'alice', 3, [record(topic, 2)])).toEqual({ readSeq: 5, advanced: false })
-        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 3)])).toEqual({ readSeq: 5, advanced: false })
-        expect(await store.setReadSeq(conversationId, 'alice', 9, [record(topic, 4)])).toEqual({ readSeq: 9, advanced: true })
-        const concurrent = await Promise.all([7, 12, 10, 11].map((seq) => store.setReadSeq(conversationId, 'bob', seq, [])))
+        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 1)])).toEqual({
+          readSeq: 5,
+          advanced: true,
+        })
+        expect(await store.setReadSeq(conversationId, 'alice', 3, [record(topic, 2)])).toEqual({
+          readSeq: 5,
+          advanced: false,
+        })
+        expect(await store.setReadSeq(conversationId, 'alice', 5, [record(topic, 3)])).toEqual({
+          readSeq: 5,
+          advanced: false,
+        })
+        expect(await store.setReadSeq(conversationId, 'alice', 9, [record(topic, 4)])).toEqual({
+          readSeq: 9,
+          advanced: true,
+        })
+        const concurrent = await Promise.all(
+          [7, 12, 10, 11].map((seq) => store.setReadSeq(conversationId, 'bob', seq, [])),
+        )
         expect(Math.max(...concurrent.map((c) => c.readSeq))).toBe(12)
         expect(await store.setReadSeq(conversationId, 'bob', 11, [])).toEqual({ readSeq: 12, advanced: false })
         expect((await pendingOf(topic)).map((x) => x.key)).toEqual(['k1', 'k4'])

@@ -7,7 +7,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { catalog, groupBases } from '../../src/contracts/topics.js'
-import { ephemeralEventTypes, messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
+import {
+  ephemeralEventTypes,
+  messageEventTypes,
+  notificationTypes,
+  userEventTypes,
+} from '../../src/contracts/events.js'
 import { RESYNC_FRAME } from '../../services/gateway/presence-watch.js'
 import { AppError, isErrorCode } from '../../src/core/errors.js'
 import { parseFrame } from '../../services/gateway/frames.js'
@@ -35,7 +40,12 @@ function rows(text: string): string[][] {
   return text
     .split('\n')
     .filter((l) => l.startsWith('|') && !/^\|[-| ]+\|$/.test(l))
-    .map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()))
+    .map((l) =>
+      l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
 }
 
 /** The rows whose first cell is `name` (in backticks). */
@@ -44,23 +54,32 @@ const rowsFor = (text: string, name: string) => rows(text).filter((cells) => cel
 const GW = 'GATEWAYID'
 const cfg = { topic_prefix: 'gochat', partitions: 1, replication_factor: 1, gateway_ids: [GW] }
 /** the catalog as the doc writes it: `{id}` for a gateway instance id */
-const topics = catalog(cfg).map((t) => ({ ...t, name: t.name.replace(GW, '{id}'), groups: t.groups.map((g) => g.replace(GW, '{id}')) }))
+const topics = catalog(cfg).map((t) => ({
+  ...t,
+  name: t.name.replace(GW, '{id}'),
+  groups: t.groups.map((g) => g.replace(GW, '{id}')),
+}))
 
 describe('docs/architecture.md', () => {
   const topicTable = section(architecture, 'Topics').split('\n### ')[0]!
   const groupTable = section(architecture, 'Consumer groups')
 
-  it.each(topics.map((t) => [t.name, t]))('documents topic %s with its key, producers and consumer groups', (name, t) => {
-    const found = rowsFor(topicTable, name)
-    expect(found, `a row for ${name} in the Topics table`).toHaveLength(1)
-    const row = found[0]!.join(' | ')
-    expect(row).toContain(t.key)
-    for (const producer of t.producers) expect(row).toContain(producer)
-    for (const group of t.groups) expect(row).toContain(`\`${group}\``)
-  })
+  it.each(topics.map((t) => [t.name, t]))(
+    'documents topic %s with its key, producers and consumer groups',
+    (name, t) => {
+      const found = rowsFor(topicTable, name)
+      expect(found, `a row for ${name} in the Topics table`).toHaveLength(1)
+      const row = found[0]!.join(' | ')
+      expect(row).toContain(t.key)
+      for (const producer of t.producers) expect(row).toContain(producer)
+      for (const group of t.groups) expect(row).toContain(`\`${group}\``)
+    },
+  )
 
   it('lists no topic that the catalog does not have', () => {
-    const documented = rows(topicTable).map((c) => c[0]!).filter((c) => c.startsWith('`'))
+    const documented = rows(topicTable)
+      .map((c) => c[0]!)
+      .filter((c) => c.startsWith('`'))
     expect(documented.sort()).toEqual(topics.map((t) => `\`${t.name}\``).sort())
   })
 
@@ -68,9 +87,12 @@ describe('docs/architecture.md', () => {
     expect(rowsFor(groupTable, group), `a row for ${group} in the Consumer groups table`).toHaveLength(1)
   })
 
-  it.each([...userEventTypes, ...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes])('documents event type %s', (type) => {
-    expect(rows(section(architecture, 'Domain events')).some((cells) => cells[1] === type)).toBe(true)
-  })
+  it.each([...userEventTypes, ...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes])(
+    'documents event type %s',
+    (type) => {
+      expect(rows(section(architecture, 'Domain events')).some((cells) => cells[1] === type)).toBe(true)
+    },
+  )
 })
 
 /** `METHOD /path` with every path parameter written `{}` */
@@ -78,7 +100,10 @@ const routeKey = (method: string, path: string) => `${method} ${path.replace(/\{
 
 describe('docs/protocol.md', () => {
   const routes = restRoutes({} as LogicApi, {} as MessageApi).map((r) => {
-    const path = r.path.source.replace(/\\\//g, '/').replace(/^\^|\$$/g, '').replaceAll('([^/]+)', '{}')
+    const path = r.path.source
+      .replace(/\\\//g, '/')
+      .replace(/^\^|\$$/g, '')
+      .replaceAll('([^/]+)', '{}')
     if (!/^[\w/{}.-]+$/.test(path)) throw new Error(`route pattern not understood: ${r.path.source}`)
     return { name: r.name, key: `${r.method} ${path}` }
   })
@@ -115,12 +140,16 @@ describe('docs/protocol.md', () => {
 
   // the frame parser's op list is private too: read from the source, and checked against parseFrame itself
   const framesSource = read('services/gateway/frames.ts')
-  const ops = [...(/const ops = new Set\(\[([^\]]*)\]\)/.exec(framesSource)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!)
+  const ops = [...(/const ops = new Set\(\[([^\]]*)\]\)/.exec(framesSource)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
+    (m) => m[1]!,
+  )
   const unknownOp = (op: string) => {
     const r = parseFrame(Buffer.from(JSON.stringify({ op })), false, 1 << 16)
     return !r.ok && r.message.startsWith('unknown op')
   }
-  const documentedOps = rows(section(protocol, 'Client frames')).flatMap((cells) => /^`([\w.]+)`$/.exec(cells[0]!)?.[1] ?? [])
+  const documentedOps = rows(section(protocol, 'Client frames')).flatMap(
+    (cells) => /^`([\w.]+)`$/.exec(cells[0]!)?.[1] ?? [],
+  )
 
   it('reads the ops of the frame parser', () => {
     expect(ops.length).toBeGreaterThan(0)
@@ -142,13 +171,26 @@ describe('docs/protocol.md', () => {
     expect(rowsFor(section(protocol, 'Events on the socket'), 'resync')).toHaveLength(1)
   })
 
-  it.each([...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])('documents socket event %s', (type) => {
-    expect(rowsFor(section(protocol, 'Events on the socket'), type)).toHaveLength(1)
-  })
+  it.each([...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])(
+    'documents socket event %s',
+    (type) => {
+      expect(rowsFor(section(protocol, 'Events on the socket'), type)).toHaveLength(1)
+    },
+  )
 })
 
-const slug = (heading: string) => heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')
-const anchors = (doc: string) => new Set(doc.split('\n').filter((l) => /^#+ /.test(l)).map((l) => slug(l.replace(/^#+ /, ''))))
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-')
+const anchors = (doc: string) =>
+  new Set(
+    doc
+      .split('\n')
+      .filter((l) => /^#+ /.test(l))
+      .map((l) => slug(l.replace(/^#+ /, ''))),
+  )
 
 describe.each(Object.values(docs))('%s', (path) => {
   const doc = read(path)

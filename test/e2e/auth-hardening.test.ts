@@ -12,16 +12,30 @@ const key = new TextEncoder().encode(TEST_JWT_SECRET)
 /** a token signed with the system's own secret, as whoever holds it could make */
 const forge = (sub: string, lifeSeconds: number) => {
   const iat = Math.floor(Date.now() / 1000)
-  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setJti(randomUUID()).setIssuedAt(iat).setExpirationTime(iat + lifeSeconds).sign(key)
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setJti(randomUUID())
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + lifeSeconds)
+    .sign(key)
 }
 
 describe('auth hardening against gochat up', () => {
   let up: Awaited<ReturnType<typeof startUp>>
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${up.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    fetch(`${up.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
 
-  beforeAll(async () => { up = await startUp([], { GOCHAT_LOGIN_MAX_FAILURES: '5', GOCHAT_TOKEN_TTL_SECONDS: '3600' }) })
-  afterAll(async () => { await up?.stop() })
+  beforeAll(async () => {
+    up = await startUp([], { GOCHAT_LOGIN_MAX_FAILURES: '5', GOCHAT_TOKEN_TTL_SECONDS: '3600' })
+  })
+  afterAll(async () => {
+    await up?.stop()
+  })
 
   it('refuses a correctly signed token with a 100-year expiry, on REST and WebSocket', async () => {
     const { userId } = await new RestClient(up.url).guest('g')
@@ -29,13 +43,16 @@ describe('auth hardening against gochat up', () => {
     expect((await fetch(`${up.url}/v1/me`, { headers: { authorization: `Bearer ${forever}` } })).status).toBe(401)
     await expect(SocketClient.connect(up.url, forever)).rejects.toThrow(/401/)
     // the same user with an ordinary lifetime is fine
-    expect((await fetch(`${up.url}/v1/me`, { headers: { authorization: `Bearer ${await forge(userId, 3600)}` } })).status).toBe(200)
+    expect(
+      (await fetch(`${up.url}/v1/me`, { headers: { authorization: `Bearer ${await forge(userId, 3600)}` } })).status,
+    ).toBe(200)
   })
 
   it('locks a username after login_max_failures wrong passwords: the right one is refused with 429 and retryAfter', async () => {
     const username = `lock${randomUUID().slice(0, 8)}`
     await new RestClient(up.url).register(username, 'right-password')
-    for (let i = 0; i < 5; i++) expect((await post('/v1/auth/login', { username, password: `wrong-${i}` })).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await post('/v1/auth/login', { username, password: `wrong-${i}` })).status).toBe(401)
     const res = await post('/v1/auth/login', { username, password: 'right-password' })
     expect(res.status).toBe(429)
     const body = (await res.json()) as { error: { code: string; retryAfter: number } }
@@ -68,8 +85,13 @@ describe('auth hardening against gochat up', () => {
     expect((await post('/v1/groups', { name: 'g', memberIds: [real] }, ghost)).status).toBe(404)
     expect((await post('/v1/groups', { name: 'g', memberIds: [] }, ghost)).status).toBe(404)
     const realToken = (await new RestClient(up.url).guest('peer')).token
-    const { conversationId } = (await (await post('/v1/conversations/direct', { peerUserId: real }, realToken)).json()) as { conversationId: string }
-    expect((await post(`/v1/conversations/${conversationId}/messages`, { content: 'boo', idempotencyKey: 'k' }, ghost)).status).toBe(403)
+    const { conversationId } = (await (
+      await post('/v1/conversations/direct', { peerUserId: real }, realToken)
+    ).json()) as { conversationId: string }
+    expect(
+      (await post(`/v1/conversations/${conversationId}/messages`, { content: 'boo', idempotencyKey: 'k' }, ghost))
+        .status,
+    ).toBe(403)
     const ws = await SocketClient.connect(up.url, ghost)
     expect(await ws.send(conversationId, 'boo', 'k2')).toMatchObject({ op: 'error', code: 'not_member' })
     await ws.close()

@@ -22,9 +22,17 @@ async function open(url: string, token: string) {
   ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Answer))
   ws.on('close', (code) => (closed = { code }))
   ws.on('error', () => undefined)
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject) })
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
   const waitFor = (pred: () => boolean, ms = 10_000) =>
-    waitUntil(pred, ms, 10, () => `the condition; frames so far: ${JSON.stringify(frames.slice(-3))}, closed: ${JSON.stringify(closed)}`)
+    waitUntil(
+      pred,
+      ms,
+      10,
+      () => `the condition; frames so far: ${JSON.stringify(frames.slice(-3))}, closed: ${JSON.stringify(closed)}`,
+    )
   return { ws, frames, waitFor, closed: () => closed }
 }
 
@@ -40,7 +48,9 @@ describe('bad WebSocket frames against gochat up', () => {
     const bob = await new RestClient(up.url).guest('bob')
     conv = (await new RestClient(up.url, alice.token).direct(bob.userId)).conversationId
   })
-  afterAll(async () => { await up?.stop() })
+  afterAll(async () => {
+    await up?.stop()
+  })
 
   const send = async (s: Awaited<ReturnType<typeof open>>, content: string) => {
     const ref = `good-${randomUUID()}`
@@ -53,7 +63,8 @@ describe('bad WebSocket frames against gochat up', () => {
 
   it('answers each malformed frame with an error frame and keeps the connection', async () => {
     const deep = (depth: number, open: string, close: string) => `${open.repeat(depth)}1${close.repeat(depth)}`
-    const deepSend = (value: string) => `{"op":"send","ref":"deep","conversationId":"${conv}","idempotencyKey":"deep","content":${value}}`
+    const deepSend = (value: string) =>
+      `{"op":"send","ref":"deep","conversationId":"${conv}","idempotencyKey":"deep","content":${value}}`
     const corpus: Array<[string, string | Buffer, { binary?: boolean; expect?: 'pong' }?]> = [
       ['not JSON', '{not json'],
       ['empty', ''],
@@ -64,34 +75,79 @@ describe('bad WebSocket frames against gochat up', () => {
       ['a number', '1e400'],
       ['binary', Buffer.from(JSON.stringify({ op: 'ping', ref: 'b' })), { binary: true }],
       ['binary garbage', Buffer.from([0, 255, 1, 254]), { binary: true }],
-      ['just over max_frame_bytes', JSON.stringify({ op: 'send', ref: 'big', conversationId: conv, content: 'x'.repeat(MAX), idempotencyKey: 'big' })],
+      [
+        'just over max_frame_bytes',
+        JSON.stringify({
+          op: 'send',
+          ref: 'big',
+          conversationId: conv,
+          content: 'x'.repeat(MAX),
+          idempotencyKey: 'big',
+        }),
+      ],
       ['deeply nested arrays as content', deepSend(deep(25_000, '[', ']'))],
       ['deeply nested objects as content', deepSend(deep(9_000, '{"a":', '}'))],
       ['deeply nested top level', deep(30_000, '[', ']')],
       // unknown fields are ignored (clients may be newer): a deep one costs a parse within max_frame_bytes, no more
-      ['deeply nested unknown field beside a ping', `{"op":"ping","ref":"deep","x":${deep(25_000, '[', ']')}}`, { expect: 'pong' }],
+      [
+        'deeply nested unknown field beside a ping',
+        `{"op":"ping","ref":"deep","x":${deep(25_000, '[', ']')}}`,
+        { expect: 'pong' },
+      ],
       ['no op', JSON.stringify({ ref: 'r' })],
       ['unknown op', JSON.stringify({ op: 'teleport', ref: 'r' })],
       ['op named like a prototype key', JSON.stringify({ op: '__proto__', ref: 'r' })],
       ['op constructor', JSON.stringify({ op: 'constructor', ref: 'r' })],
       ['numeric op', JSON.stringify({ op: 7 })],
       ['send without ref', JSON.stringify({ op: 'send', conversationId: conv, content: 'x', idempotencyKey: 'noref' })],
-      ['send with an object ref', JSON.stringify({ op: 'send', ref: {}, conversationId: conv, content: 'x', idempotencyKey: 'objref' })],
-      ['send with numeric content', JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: 5, idempotencyKey: 'k5' })],
-      ['send with an array conversationId', JSON.stringify({ op: 'send', ref: 'r', conversationId: [conv], content: 'x', idempotencyKey: 'ka' })],
-      ['send with an object idempotencyKey', JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: 'x', idempotencyKey: {} })],
-      ['send with its fields under __proto__', `{"op":"send","ref":"pp","__proto__":{"conversationId":"${conv}","content":"x","idempotencyKey":"pp"}}`],
-      ['send with empty content', JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: '  ', idempotencyKey: 'empty' })],
-      ['send to a conversation that does not exist', JSON.stringify({ op: 'send', ref: 'r', conversationId: 'd_nope', content: 'x', idempotencyKey: 'nope' })],
+      [
+        'send with an object ref',
+        JSON.stringify({ op: 'send', ref: {}, conversationId: conv, content: 'x', idempotencyKey: 'objref' }),
+      ],
+      [
+        'send with numeric content',
+        JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: 5, idempotencyKey: 'k5' }),
+      ],
+      [
+        'send with an array conversationId',
+        JSON.stringify({ op: 'send', ref: 'r', conversationId: [conv], content: 'x', idempotencyKey: 'ka' }),
+      ],
+      [
+        'send with an object idempotencyKey',
+        JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: 'x', idempotencyKey: {} }),
+      ],
+      [
+        'send with its fields under __proto__',
+        `{"op":"send","ref":"pp","__proto__":{"conversationId":"${conv}","content":"x","idempotencyKey":"pp"}}`,
+      ],
+      [
+        'send with empty content',
+        JSON.stringify({ op: 'send', ref: 'r', conversationId: conv, content: '  ', idempotencyKey: 'empty' }),
+      ],
+      [
+        'send to a conversation that does not exist',
+        JSON.stringify({ op: 'send', ref: 'r', conversationId: 'd_nope', content: 'x', idempotencyKey: 'nope' }),
+      ],
       ['read with a huge seq', `{"op":"read","ref":"h1","conversationId":"${conv}","seq":1e300}`],
       ['sync with an infinite afterSeq', `{"op":"sync","ref":"h2","conversationId":"${conv}","afterSeq":1e400}`],
-      ['sync with a huge limit', `{"op":"sync","ref":"h3","conversationId":"${conv}","limit":123456789012345678901234567890}`],
+      [
+        'sync with a huge limit',
+        `{"op":"sync","ref":"h3","conversationId":"${conv}","limit":123456789012345678901234567890}`,
+      ],
       ['sync with a negative afterSeq', JSON.stringify({ op: 'sync', ref: 'r', conversationId: conv, afterSeq: -1 })],
       ['read of a seq beyond the last', JSON.stringify({ op: 'read', ref: 'r', conversationId: conv, seq: 999_999 })],
       ['an id of 129 characters', JSON.stringify({ op: 'sync', ref: 'r', conversationId: 'c'.repeat(129) })],
       ['a ref of 129 characters', JSON.stringify({ op: 'ping', ref: 'r'.repeat(129) })],
-      ['__proto__ beside a ping', `{"op":"ping","ref":"pp3","__proto__":{"op":"send","admin":true}}`, { expect: 'pong' }],
-      ['constructor.prototype beside a ping', `{"op":"ping","ref":"pp4","constructor":{"prototype":{"polluted":true}}}`, { expect: 'pong' }],
+      [
+        '__proto__ beside a ping',
+        `{"op":"ping","ref":"pp3","__proto__":{"op":"send","admin":true}}`,
+        { expect: 'pong' },
+      ],
+      [
+        'constructor.prototype beside a ping',
+        `{"op":"ping","ref":"pp4","constructor":{"prototype":{"polluted":true}}}`,
+        { expect: 'pong' },
+      ],
     ]
     const s = await open(up.url, alice.token)
     await send(s, 'before the corpus')
@@ -103,10 +159,14 @@ describe('bad WebSocket frames against gochat up', () => {
       const ref = `after-${k}`
       s.ws.send(JSON.stringify({ op: 'ping', ref }))
       await s.waitFor(() => s.frames.some((f) => f.ref === ref))
-      const answers = s.frames.slice(from, s.frames.findIndex((f) => f.ref === ref))
+      const answers = s.frames.slice(
+        from,
+        s.frames.findIndex((f) => f.ref === ref),
+      )
       expect(answers, name).toHaveLength(1)
       expect(answers[0]!.op, `${name}: ${JSON.stringify(answers[0])}`).toBe(opts?.expect ?? 'error')
-      if (answers[0]!.op === 'error') expect(['bad_frame', 'too_large', 'bad_request', 'not_member'], name).toContain(answers[0]!.code)
+      if (answers[0]!.op === 'error')
+        expect(['bad_frame', 'too_large', 'bad_request', 'not_member'], name).toContain(answers[0]!.code)
       await new Promise((r) => setTimeout(r, 15)) // under the 100 frames a second limit
     }
     expect(s.closed()).toBeUndefined()
@@ -139,7 +199,9 @@ describe('bad WebSocket frames against gochat up', () => {
     s.ws.close()
     expect(up.child.exitCode).toBeNull()
     expect((await fetch(`${up.url}/health`)).status).toBe(200)
-    const res = await fetch(`${up.url}/v1/conversations/${conv}/messages?limit=200`, { headers: { authorization: `Bearer ${alice.token}` } })
+    const res = await fetch(`${up.url}/v1/conversations/${conv}/messages?limit=200`, {
+      headers: { authorization: `Bearer ${alice.token}` },
+    })
     const { messages } = (await res.json()) as { messages: Array<{ messageId: string }> }
     expect(new Set(messages.map((m) => m.messageId))).toEqual(acked)
     expect(acked.size).toBe(3)

@@ -13,13 +13,22 @@ const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 function gochat(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`gochat ${args.join(' ')} took over ${timeoutMs} ms\n${stderr}`)) }, timeoutMs)
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }) })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`gochat ${args.join(' ')} took over ${timeoutMs} ms\n${stderr}`))
+    }, timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
@@ -47,8 +56,12 @@ function expectSound(report: FanoutReport) {
 
 describe('gochat bench fanout against gochat up (embedded)', () => {
   let up: Awaited<ReturnType<typeof startUp>>
-  beforeAll(async () => { up = await startUp() })
-  afterAll(async () => { await up?.stop() })
+  beforeAll(async () => {
+    up = await startUp()
+  })
+  afterAll(async () => {
+    await up?.stop()
+  })
 
   it('delivers every message to every online member and reports ordered percentiles', async () => {
     const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET])
@@ -66,7 +79,15 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
   const run = `bench${Date.now().toString(36)}`
   let cluster: Cluster
   beforeAll(async () => {
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: `${MYSQL}/gochat_${run}`, redis: REDIS, topicPrefix: run, env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET } }).start()
+    cluster = await new Cluster({
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql: `${MYSQL}/gochat_${run}`,
+      redis: REDIS,
+      topicPrefix: run,
+      env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
+    }).start()
   }, 120_000)
   afterAll(async () => {
     await cluster?.stop()
@@ -74,8 +95,21 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
     await deleteTopicsWithPrefix(run)
   }, 60_000)
 
-  it('delivers over two gateways and finds the offline members\' pushes on Kafka', async () => {
-    const { code, stdout, stderr } = await gochat([...SMALL, '--gateway', cluster.gatewayUrls.join(','), '--admin-secret', cluster.adminSecret, '--kafka', KAFKA, '--topic-prefix', run], 180_000)
+  it("delivers over two gateways and finds the offline members' pushes on Kafka", async () => {
+    const { code, stdout, stderr } = await gochat(
+      [
+        ...SMALL,
+        '--gateway',
+        cluster.gatewayUrls.join(','),
+        '--admin-secret',
+        cluster.adminSecret,
+        '--kafka',
+        KAFKA,
+        '--topic-prefix',
+        run,
+      ],
+      180_000,
+    )
     const report = JSON.parse(stdout) as FanoutReport
     expect(code, `${stderr}\n${JSON.stringify(report.failures)}`).toBe(0)
     expectSound(report)

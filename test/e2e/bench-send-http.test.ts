@@ -11,7 +11,10 @@ const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 
 function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -23,11 +26,30 @@ function gochat(args: string[]): Promise<{ code: number | null; stdout: string; 
 describe('gochat bench send and http against gochat up', () => {
   let up: Awaited<ReturnType<typeof startUp>>
   // bench http's scenarios drive one address's logins and one user's history: raised limits
-  beforeAll(async () => { up = await startUp([], BENCH_LIMITS) })
-  afterAll(async () => { await up?.stop() })
+  beforeAll(async () => {
+    up = await startUp([], BENCH_LIMITS)
+  })
+  afterAll(async () => {
+    await up?.stop()
+  })
 
   it('bench send: every pair gets every message', async () => {
-    const { code, stdout, stderr } = await gochat(['bench', 'send', '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--pairs', '20', '--messages', '3', '--rate', '20', '--no-progress', '--json'])
+    const { code, stdout, stderr } = await gochat([
+      'bench',
+      'send',
+      '--gateway',
+      up.url,
+      '--admin-secret',
+      TEST_ADMIN_SECRET,
+      '--pairs',
+      '20',
+      '--messages',
+      '3',
+      '--rate',
+      '20',
+      '--no-progress',
+      '--json',
+    ])
     expect(code, stderr).toBe(0)
     const r = JSON.parse(stdout) as SendRun & { ok: boolean }
     expect(r.ok).toBe(true)
@@ -39,7 +61,19 @@ describe('gochat bench send and http against gochat up', () => {
   }, 60_000)
 
   it('bench http: login and history answer 2xx under load', async () => {
-    const { code, stdout, stderr } = await gochat(['bench', 'http', '--gateway', up.url, '--duration', '1', '--connections', '2', '--history-messages', '5', '--json'])
+    const { code, stdout, stderr } = await gochat([
+      'bench',
+      'http',
+      '--gateway',
+      up.url,
+      '--duration',
+      '1',
+      '--connections',
+      '2',
+      '--history-messages',
+      '5',
+      '--json',
+    ])
     expect(code, stderr).toBe(0)
     const r = JSON.parse(stdout) as HttpRun & { ok: boolean }
     expect(r.ok).toBe(true)

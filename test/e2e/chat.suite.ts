@@ -46,13 +46,19 @@ export function chatSuite(name: string, target: Target) {
       const username = `u${uniq()}`
       const reg = await rest.register(username, 'secret-pass-1', 'Ann')
       expect(reg.userId).toBeTruthy()
-      await expect(rest.register(username, 'other-pass-1')).rejects.toMatchObject({ status: 409, code: 'username_taken' })
+      await expect(rest.register(username, 'other-pass-1')).rejects.toMatchObject({
+        status: 409,
+        code: 'username_taken',
+      })
       const login = await new RestClient(gw(1)).login(username, 'secret-pass-1')
       expect(login.userId).toBe(reg.userId)
-      await expect(new RestClient(gw(0)).login(username, 'wrong-pass')).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' })
+      await expect(new RestClient(gw(0)).login(username, 'wrong-pass')).rejects.toMatchObject({
+        status: 401,
+        code: 'invalid_credentials',
+      })
       const guest = new RestClient(gw(0))
       const g = await guest.guest('Visitor')
-      expect((await guest.me())).toMatchObject({ userId: g.userId, displayName: 'Visitor', guest: true })
+      expect(await guest.me()).toMatchObject({ userId: g.userId, displayName: 'Visitor', guest: true })
       await expect(new RestClient(gw(0), 'not-a-token').me()).rejects.toMatchObject({ status: 401 })
       await expect(new RestClient(gw(0), `${g.token}x`).me()).rejects.toMatchObject({ status: 401 })
       await expect(SocketClient.connect(gw(0), 'bogus')).rejects.toThrow(/401/)
@@ -72,7 +78,13 @@ export function chatSuite(name: string, target: Target) {
       expect(seq).toBe(1)
       for (const dev of [bobPhone, bobLaptop]) {
         const f = (await dev.waitForMessage(conversationId, seq)) as Extract<ServerFrame, { op: 'message' }>
-        expect(f.message).toMatchObject({ conversationId, seq, senderId: alice.userId, content: 'hello bob', status: 'normal' })
+        expect(f.message).toMatchObject({
+          conversationId,
+          seq,
+          senderId: alice.userId,
+          content: 'hello bob',
+          status: 'normal',
+        })
         expect(typeof f.message.sentAt).toBe('number')
       }
     })
@@ -141,7 +153,10 @@ export function chatSuite(name: string, target: Target) {
     it('fans a group message out to every member and its devices', async () => {
       const admin = await user(0)
       const members = await Promise.all([1, 2, 3].map((i) => user(i)))
-      const { conversationId } = await admin.rest.createGroup('team', members.map((m) => m.userId))
+      const { conversationId } = await admin.rest.createGroup(
+        'team',
+        members.map((m) => m.userId),
+      )
       const socks = await Promise.all(members.map((m, i) => connect(i, m.token)))
       const adminOther = await connect(1, admin.token)
       const adminWs = await connect(0, admin.token)
@@ -151,7 +166,11 @@ export function chatSuite(name: string, target: Target) {
         expect(f.message.content).toBe('standup in 5')
       }
       const convs = await members[0]!.rest.conversations()
-      expect(convs.conversations.find((c) => c.conversationId === conversationId)).toMatchObject({ kind: 'group', name: 'team', lastSeq: 1 })
+      expect(convs.conversations.find((c) => c.conversationId === conversationId)).toMatchObject({
+        kind: 'group',
+        name: 'team',
+        lastSeq: 1,
+      })
     })
 
     it('recalls with an event, deletes soft and hard, and marks read', async () => {
@@ -165,8 +184,15 @@ export function chatSuite(name: string, target: Target) {
       await settled(alice.rest, conversationId, m3.seq)
       await expect(bob.rest.recall(conversationId, m1.messageId)).rejects.toMatchObject({ status: 403 })
       await alice.rest.recall(conversationId, m1.messageId)
-      const ev = (await bobWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'message.recalled')) as Extract<ServerFrame, { op: 'event' }>
-      expect(ev.event).toMatchObject({ conversation_id: conversationId, operator_id: alice.userId, payload: { message_id: m1.messageId, seq_id: m1.seq } })
+      const ev = (await bobWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'message.recalled')) as Extract<
+        ServerFrame,
+        { op: 'event' }
+      >
+      expect(ev.event).toMatchObject({
+        conversation_id: conversationId,
+        operator_id: alice.userId,
+        payload: { message_id: m1.messageId, seq_id: m1.seq },
+      })
       await expect(bob.rest.deleteMessage(conversationId, m2.messageId, 'soft')).rejects.toMatchObject({ status: 403 })
       await alice.rest.deleteMessage(conversationId, m2.messageId, 'soft')
       await alice.rest.deleteMessage(conversationId, m3.messageId, 'hard')
@@ -175,15 +201,23 @@ export function chatSuite(name: string, target: Target) {
       expect(bySeq.get(m1.seq)).toMatchObject({ status: 'recalled', content: '' })
       // deleted messages (soft: content kept for audit; hard: content erased) leave a gap in history (docs/protocol.md)
       expect(hist.messages.map((m) => m.seq)).toEqual([m1.seq])
-      const deletedEvents = () => bobWs.frames.filter((f) => f.op === 'event' && f.event.event_type === 'message.deleted')
+      const deletedEvents = () =>
+        bobWs.frames.filter((f) => f.op === 'event' && f.event.event_type === 'message.deleted')
       await bobWs.waitFor(() => deletedEvents().length >= 2).catch(() => undefined)
       expect(deletedEvents().map((f) => (f as Extract<ServerFrame, { op: 'event' }>).event.payload)).toEqual(
-        expect.arrayContaining([expect.objectContaining({ message_id: m2.messageId }), expect.objectContaining({ message_id: m3.messageId })]))
+        expect.arrayContaining([
+          expect.objectContaining({ message_id: m2.messageId }),
+          expect.objectContaining({ message_id: m3.messageId }),
+        ]),
+      )
       await bob.rest.read(conversationId, m3.seq)
       const ackRead = await bobWs.read(conversationId, m3.seq)
       expect(ackRead.op).toBe('ack')
       const convs = await bob.rest.conversations()
-      expect(convs.conversations.find((c) => c.conversationId === conversationId)).toMatchObject({ lastSeq: m3.seq, readSeq: m3.seq })
+      expect(convs.conversations.find((c) => c.conversationId === conversationId)).toMatchObject({
+        lastSeq: m3.seq,
+        readSeq: m3.seq,
+      })
       await bobWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'message.read')
     })
 
@@ -193,7 +227,9 @@ export function chatSuite(name: string, target: Target) {
       const bob = await user(1, `${tag} Bob`)
       const { conversationId } = await alice.rest.direct(bob.userId)
       // names: the peer's display name in the list; search by display-name prefix, lookup by id
-      const list = await alice.rest.call<{ conversations: Array<{ conversationId: string; peer?: { displayName: string } }> }>('GET', '/v1/conversations')
+      const list = await alice.rest.call<{
+        conversations: Array<{ conversationId: string; peer?: { displayName: string } }>
+      }>('GET', '/v1/conversations')
       expect(list.conversations.find((c) => c.conversationId === conversationId)?.peer?.displayName).toBe(`${tag} Bob`)
       const found = await alice.rest.call<{ users: Array<{ userId: string }> }>('GET', `/v1/users?q=${tag}`)
       expect(found.users.map((u) => u.userId).sort()).toEqual([alice.userId, bob.userId].sort())
@@ -202,22 +238,34 @@ export function chatSuite(name: string, target: Target) {
       // presence: Bob comes online on gateway 1, Alice (gateway 0) gets user.online and sees him in the query
       const aliceWs = await connect(0, alice.token)
       const bobWs = await connect(1, bob.token)
-      await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.online' && f.event.user_id === bob.userId)
-      const presence = await alice.rest.call<{ presence: Array<{ userId: string; online: boolean }> }>('GET', `/v1/users/presence?ids=${bob.userId}`)
+      await aliceWs.waitFor(
+        (f) => f.op === 'event' && f.event.event_type === 'user.online' && f.event.user_id === bob.userId,
+      )
+      const presence = await alice.rest.call<{ presence: Array<{ userId: string; online: boolean }> }>(
+        'GET',
+        `/v1/users/presence?ids=${bob.userId}`,
+      )
       expect(presence.presence).toEqual([{ userId: bob.userId, online: true }])
 
       // typing: relayed to the other gateway, never stored
       await bobWs.request({ op: 'typing', conversationId })
-      const typing = (await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'typing')) as Extract<ServerFrame, { op: 'event' }>
+      const typing = (await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'typing')) as Extract<
+        ServerFrame,
+        { op: 'event' }
+      >
       expect(typing.event).toMatchObject({ conversation_id: conversationId, operator_id: bob.userId })
       expect((await alice.rest.history(conversationId)).messages).toEqual([])
 
       // a rename reaches the peer's socket; going offline too
       await bob.rest.updateMe(`${tag} Robert`)
-      const renamed = (await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.profile.updated')) as Extract<ServerFrame, { op: 'event' }>
+      const renamed = (await aliceWs.waitFor(
+        (f) => f.op === 'event' && f.event.event_type === 'user.profile.updated',
+      )) as Extract<ServerFrame, { op: 'event' }>
       expect(renamed.event).toMatchObject({ user_id: bob.userId, payload: { display_name: `${tag} Robert` } })
       await bobWs.close()
-      await aliceWs.waitFor((f) => f.op === 'event' && f.event.event_type === 'user.offline' && f.event.user_id === bob.userId)
+      await aliceWs.waitFor(
+        (f) => f.op === 'event' && f.event.event_type === 'user.offline' && f.event.user_id === bob.userId,
+      )
     })
 
     it('refuses unauthorized send, sync, read and recall', async () => {
@@ -248,7 +296,15 @@ export function chatSuite(name: string, target: Target) {
       expect((await ws.waitFor((f) => f.op === 'error' && f.code === 'bad_frame')).op).toBe('error')
       ws.raw(JSON.stringify({ op: 'teleport', ref: 'x1' }))
       expect(await ws.waitFor((f) => f.op === 'error' && f.ref === 'x1')).toMatchObject({ code: 'bad_frame' })
-      ws.raw(JSON.stringify({ op: 'send', ref: 'x2', conversationId, content: 'a'.repeat(70 * 1024), idempotencyKey: 'big' }))
+      ws.raw(
+        JSON.stringify({
+          op: 'send',
+          ref: 'x2',
+          conversationId,
+          content: 'a'.repeat(70 * 1024),
+          idempotencyKey: 'big',
+        }),
+      )
       expect(await ws.waitFor((f) => f.op === 'error' && f.code === 'too_large')).toMatchObject({ op: 'error' })
       const ok = (await ws.send(conversationId, 'still here', uniq())) as { op: string; seq: number }
       expect(ok.op).toBe('ack')

@@ -10,7 +10,9 @@ describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('real infras
   const suite = chatSuite('core path with --persistence async', { gateways: () => c.cluster.gatewayUrls })
   it('stored those messages through the persist consumer', async () => {
     const text = await (await fetch(c.cluster.procs.get('task-1')!.healthUrl.replace('/health', '/metrics'))).text()
-    const line = text.split('\n').find((l) => l.startsWith('gochat_task_processing_duration_seconds_count{task_type="persist"}'))
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('gochat_task_processing_duration_seconds_count{task_type="persist"}'))
     expect(Number(line?.split(' ').pop())).toBeGreaterThan(0)
   })
   afterAll(() => suite.closeSockets())

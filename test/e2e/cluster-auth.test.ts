@@ -11,7 +11,11 @@ import { infraAvailable } from '../helpers/infra.js'
 describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('auth across a cluster', () => {
   const c = useCluster('auth', { env: { GOCHAT_HEARTBEAT_INTERVAL_MS: '500', GOCHAT_LOGIN_MAX_FAILURES: '3' } })
   const post = (url: string, path: string, body: unknown, token?: string) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
 
   it('a logout at one gateway refuses the token and closes its sockets at the other', async () => {
     const [gw1, gw2] = c.cluster.gatewayUrls as [string, string]
@@ -32,7 +36,8 @@ describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('auth across
     const [gw1, gw2] = c.cluster.gatewayUrls as [string, string]
     const username = `lock${randomUUID().slice(0, 8)}`
     await new RestClient(gw1).register(username, 'right-password')
-    for (let i = 0; i < 3; i++) expect((await post(gw1, '/v1/auth/login', { username, password: 'wrong' })).status).toBe(401)
+    for (let i = 0; i < 3; i++)
+      expect((await post(gw1, '/v1/auth/login', { username, password: 'wrong' })).status).toBe(401)
     const res = await post(gw2, '/v1/auth/login', { username: username.toUpperCase(), password: 'right-password' })
     expect(res.status).toBe(429)
     expect(((await res.json()) as { error: { retryAfter: number } }).error.retryAfter).toBeGreaterThan(0)

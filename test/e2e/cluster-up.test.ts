@@ -19,7 +19,30 @@ describe.skipIf(!available)('gochat cluster up', () => {
   }, 60_000)
 
   it('prints the gateway URLs, serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'cluster', 'up', '--gateways', '2', '--tasks', '1', '--json', '--kafka', KAFKA, '--mysql', `${MYSQL}/gochat_${run}`, '--redis', REDIS, '--topic-prefix', run, '--log-dir', `.gochat/cluster-${run}`], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'cluster',
+        'up',
+        '--gateways',
+        '2',
+        '--tasks',
+        '1',
+        '--json',
+        '--kafka',
+        KAFKA,
+        '--mysql',
+        `${MYSQL}/gochat_${run}`,
+        '--redis',
+        REDIS,
+        '--topic-prefix',
+        run,
+        '--log-dir',
+        `.gochat/cluster-${run}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let stdout = ''
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
@@ -30,11 +53,17 @@ describe.skipIf(!available)('gochat cluster up', () => {
         child.stdout.on('data', (d) => {
           stdout += d
           const nl = stdout.indexOf('\n')
-          if (nl >= 0) { clearTimeout(timer); resolve(stdout.slice(0, nl)) }
+          if (nl >= 0) {
+            clearTimeout(timer)
+            resolve(stdout.slice(0, nl))
+          }
         })
         void exited.then((code) => reject(new Error(`cluster up exited with ${code}:\n${stderr}`)))
       })
-      const result = JSON.parse(line) as { gateways: Array<{ id: string; url: string }>; processes: Array<{ name: string; pid: number }> }
+      const result = JSON.parse(line) as {
+        gateways: Array<{ id: string; url: string }>
+        processes: Array<{ name: string; pid: number }>
+      }
       expect(result.gateways.map((g) => g.id)).toEqual(['gw-1', 'gw-2'])
       expect(result.processes.map((p) => p.name).sort()).toEqual(['gw-1', 'gw-2', 'logic', 'repo', 'task-1'])
       for (const g of result.gateways) expect((await fetch(`${g.url}/health`)).status).toBe(200)

@@ -12,10 +12,17 @@ describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('real infras
   it('spreads repo calls over both repo instances, and one of them relays the outbox', async () => {
     const metric = async (name: string, metricName: string) => {
       const text = await (await fetch(c.cluster.procs.get(name)!.healthUrl.replace('/health', '/metrics'))).text()
-      return text.split('\n').filter((l) => l.startsWith(metricName)).reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0)
+      return text
+        .split('\n')
+        .filter((l) => l.startsWith(metricName))
+        .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0)
     }
-    for (const repo of ['repo', 'repo-2']) expect(await metric(repo, 'gochat_grpc_server_duration_seconds_count{'), repo).toBeGreaterThan(10)
-    expect((await metric('repo', 'gochat_repo_outbox_relay_active')) + (await metric('repo-2', 'gochat_repo_outbox_relay_active'))).toBe(1)
+    for (const repo of ['repo', 'repo-2'])
+      expect(await metric(repo, 'gochat_grpc_server_duration_seconds_count{'), repo).toBeGreaterThan(10)
+    expect(
+      (await metric('repo', 'gochat_repo_outbox_relay_active')) +
+        (await metric('repo-2', 'gochat_repo_outbox_relay_active')),
+    ).toBe(1)
   })
   it('keeps every Redis key of the deployment under its redis_key_prefix', async () => {
     // the suite above has allocated seqs and registered presence by now

@@ -4,7 +4,9 @@ import { startUp } from '../helpers/up.js'
 import { chatSuite } from './chat.suite.js'
 
 let up: Awaited<ReturnType<typeof startUp>>
-beforeAll(async () => { up = await startUp() })
+beforeAll(async () => {
+  up = await startUp()
+})
 
 const suite = chatSuite('core path on gochat up (embedded)', { gateways: () => [up.url] })
 
@@ -14,4 +16,6 @@ it('shuts down cleanly on SIGTERM', async () => {
   expect(up.output()).toMatch(/stopped cleanly/)
 })
 
-afterAll(async () => { await up?.stop() })
+afterAll(async () => {
+  await up?.stop()
+})

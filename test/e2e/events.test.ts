@@ -41,7 +41,11 @@ const isEvent = (f: ServerFrame): f is EventFrame => f.op === 'event'
 describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   const prefix = `ev${Date.now().toString(36)}`
   const db = `${MYSQL}/gochat_${prefix}`
-  const topicOf = { user: `${prefix}.user-events`, message: `${prefix}.message-events`, notification: `${prefix}.notifications` }
+  const topicOf = {
+    user: `${prefix}.user-events`,
+    message: `${prefix}.message-events`,
+    notification: `${prefix}.notifications`,
+  }
   let cluster: Cluster
   let repoAddr: string
   let observer: Consumer
@@ -68,14 +72,21 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     seen.filter((s) => s.event.event_type === type && pred(s.event))
   /** Waits for the event, then listens a while longer: exactly one must have been published. */
   async function exactlyOne(type: string, pred: (e: EventEnvelope) => boolean): Promise<Seen> {
-    await until(() => events(type, pred), (l) => l.length > 0)
+    await until(
+      () => events(type, pred),
+      (l) => l.length > 0,
+    )
     await sleep(SETTLE_MS)
     const found = events(type, pred)
     expect(found, `${type} events`).toHaveLength(1)
     return found[0]!
   }
   /** Waits for the events of several targets at once, then checks there is exactly one each. */
-  async function onePerTarget(type: string, targets: string[], pred: (e: EventEnvelope) => boolean = () => true): Promise<Seen[]> {
+  async function onePerTarget(
+    type: string,
+    targets: string[],
+    pred: (e: EventEnvelope) => boolean = () => true,
+  ): Promise<Seen[]> {
     const mine = () => events(type, (e) => targets.includes(e.target_user_id ?? '') && pred(e))
     await until(mine, (l) => new Set(l.map((s) => s.event.target_user_id)).size >= targets.length)
     await sleep(SETTLE_MS)
@@ -85,12 +96,18 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   }
   /** The event frame a socket got for an event id; and no second one. */
   async function frameOf(s: SocketClient, eventId: string): Promise<EventFrame> {
-    const f = (await s.waitFor((x) => isEvent(x) && x.event.event_id === eventId, 15_000, `event frame ${eventId}`)) as EventFrame
+    const f = (await s.waitFor(
+      (x) => isEvent(x) && x.event.event_id === eventId,
+      15_000,
+      `event frame ${eventId}`,
+    )) as EventFrame
     return f
   }
-  const framesOf = (s: SocketClient, eventId: string) => s.frames.filter((f) => isEvent(f) && f.event.event_id === eventId)
+  const framesOf = (s: SocketClient, eventId: string) =>
+    s.frames.filter((f) => isEvent(f) && f.event.event_id === eventId)
   const nowS = () => Math.floor(Date.now() / 1000)
-  const outboxRows = async () => Number(((await sql.query('SELECT COUNT(*) AS n FROM outbox')) as [mysql.RowDataPacket[], unknown])[0][0]!.n)
+  const outboxRows = async () =>
+    Number(((await sql.query('SELECT COUNT(*) AS n FROM outbox')) as [mysql.RowDataPacket[], unknown])[0][0]!.n)
 
   function expectEnvelope(s: Seen, topic: string, key: string) {
     expect(s.topic).toBe(topic)
@@ -102,10 +119,20 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   }
 
   beforeAll(async () => {
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix }).start()
+    cluster = await new Cluster({
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql: db,
+      redis: REDIS,
+      topicPrefix: prefix,
+    }).start()
     repoAddr = cluster.repoAddr!
     sql = await mysql.createConnection(db)
-    observer = createKafka([KAFKA], 'events-test').consumer({ groupId: `${prefix}.events-test-observer`, maxWaitTimeInMs: 100 })
+    observer = createKafka([KAFKA], 'events-test').consumer({
+      groupId: `${prefix}.events-test-observer`,
+      maxWaitTimeInMs: 100,
+    })
     await observer.connect()
     await observer.subscribe({ topics: Object.values(topicOf), fromBeginning: true })
     await observer.run({
@@ -185,7 +212,9 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     const sent: Array<{ messageId: string; seq: number }> = []
 
     beforeAll(async () => {
-      ;[alice, bob, carol, dave, erin] = await Promise.all(['alice', 'bob', 'carol', 'dave', 'erin'].map((n) => user(n)))
+      ;[alice, bob, carol, dave, erin] = await Promise.all(
+        ['alice', 'bob', 'carol', 'dave', 'erin'].map((n) => user(n)),
+      )
       aliceWs = await connect(0, alice.token)
       bobWs = await connect(1, bob.token)
       carolWs = await connect(0, carol.token)
@@ -205,7 +234,11 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       await bob.rest.read(direct, 2)
       const e = await exactlyOne('message.read', (x) => x.conversation_id === direct)
       expectEnvelope(e, topicOf.message, direct)
-      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: bob.userId, payload: { message_id: sent[1]!.messageId, seq_id: 2 } })
+      expect(e.event).toMatchObject({
+        conversation_id: direct,
+        operator_id: bob.userId,
+        payload: { message_id: sent[1]!.messageId, seq_id: 2 },
+      })
       for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
 
       await bob.rest.read(direct, 1) // behind the cursor: nothing changes
@@ -218,7 +251,11 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       await alice.rest.recall(direct, sent[0]!.messageId)
       const e = await exactlyOne('message.recalled', (x) => x.conversation_id === direct)
       expectEnvelope(e, topicOf.message, direct)
-      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: alice.userId, payload: { message_id: sent[0]!.messageId, seq_id: 1 } })
+      expect(e.event).toMatchObject({
+        conversation_id: direct,
+        operator_id: alice.userId,
+        payload: { message_id: sent[0]!.messageId, seq_id: 1 },
+      })
       for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
     })
 
@@ -226,7 +263,11 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       await alice.rest.deleteMessage(direct, sent[2]!.messageId, 'soft')
       const e = await exactlyOne('message.deleted', (x) => x.conversation_id === direct)
       expectEnvelope(e, topicOf.message, direct)
-      expect(e.event).toMatchObject({ conversation_id: direct, operator_id: alice.userId, payload: { message_id: sent[2]!.messageId, seq_id: 3 } })
+      expect(e.event).toMatchObject({
+        conversation_id: direct,
+        operator_id: alice.userId,
+        payload: { message_id: sent[2]!.messageId, seq_id: 3 },
+      })
       for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
     })
 
@@ -234,12 +275,19 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       group = (await alice.rest.createGroup('Book club', [bob.userId])).conversationId
       const [forBob] = await onePerTarget('group.invited', [bob.userId], (e) => e.payload.conversation_id === group)
       expectEnvelope(forBob!, topicOf.notification, bob.userId)
-      expect(forBob!.event).toMatchObject({ target_user_id: bob.userId, payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId } })
+      expect(forBob!.event).toMatchObject({
+        target_user_id: bob.userId,
+        payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId },
+      })
       expect((await frameOf(bobWs, forBob!.event.event_id)).event).toEqual(forBob!.event)
 
       // bob is a member already: only carol and dave are invited
       await alice.rest.addMembers(group, [bob.userId, carol.userId, dave.userId])
-      const all = await onePerTarget('group.invited', [bob.userId, carol.userId, dave.userId], (e) => e.payload.conversation_id === group)
+      const all = await onePerTarget(
+        'group.invited',
+        [bob.userId, carol.userId, dave.userId],
+        (e) => e.payload.conversation_id === group,
+      )
       for (const s of all) {
         expectEnvelope(s, topicOf.notification, s.event.target_user_id!)
         expect(s.event.payload).toMatchObject({ conversation_id: group, name: 'Book club', inviter_id: alice.userId })
@@ -268,12 +316,24 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
 
     it('setting the announcement produces group.announcement.updated for every member', async () => {
       await alice.rest.announce(group, 'Chapter 3 by Friday')
-      const all = await onePerTarget('group.announcement.updated', [alice.userId, bob.userId, carol.userId, dave.userId], (e) => e.payload.conversation_id === group)
+      const all = await onePerTarget(
+        'group.announcement.updated',
+        [alice.userId, bob.userId, carol.userId, dave.userId],
+        (e) => e.payload.conversation_id === group,
+      )
       for (const s of all) {
         expectEnvelope(s, topicOf.notification, s.event.target_user_id!)
-        expect(s.event.payload).toMatchObject({ conversation_id: group, text: 'Chapter 3 by Friday', operator_id: alice.userId })
+        expect(s.event.payload).toMatchObject({
+          conversation_id: group,
+          text: 'Chapter 3 by Friday',
+          operator_id: alice.userId,
+        })
       }
-      for (const [ws, who] of [[aliceWs, alice], [bobWs, bob], [carolWs, carol]] as const) {
+      for (const [ws, who] of [
+        [aliceWs, alice],
+        [bobWs, bob],
+        [carolWs, carol],
+      ] as const) {
         const mine = all.find((s) => s.event.target_user_id === who.userId)!
         expect((await frameOf(ws, mine.event.event_id)).event).toEqual(mine.event)
       }
@@ -297,10 +357,16 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     it('a member id that only MySQL thinks names a user is refused with no event', async () => {
       // MariaDB compares VARCHARs ignoring trailing spaces: "u_x " finds user "u_x", but is not that user's id
       const before = seen.length
-      const members = async () => (await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group]))[0] as mysql.RowDataPacket[]
+      const members = async () =>
+        (
+          await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group])
+        )[0] as mysql.RowDataPacket[]
       const was = await members()
       // refused as malformed at the edge of logic (ids never carry surrounding whitespace)
-      await expect(alice.rest.addMembers(group, [`${erin.userId} `])).rejects.toMatchObject({ status: 400, code: 'bad_request' })
+      await expect(alice.rest.addMembers(group, [`${erin.userId} `])).rejects.toMatchObject({
+        status: 400,
+        code: 'bad_request',
+      })
       await expect(alice.rest.createGroup('Spaces', [`${erin.userId} `])).rejects.toMatchObject({ status: 400 })
       await expect(carol.rest.requestFriend(`${dave.userId} `)).rejects.toMatchObject({ status: 400 })
       await sleep(SETTLE_MS)
@@ -315,14 +381,40 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       try {
         const before = seen.length
         const rows = await outboxRows()
-        const countOf = async () => ((await sql.query('SELECT member_count FROM conversations WHERE conversation_id = ?', [group]))[0] as mysql.RowDataPacket[])[0]!.member_count
-        const members = async () => (await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group]))[0] as mysql.RowDataPacket[]
+        const countOf = async () =>
+          (
+            (
+              await sql.query('SELECT member_count FROM conversations WHERE conversation_id = ?', [group])
+            )[0] as mysql.RowDataPacket[]
+          )[0]!.member_count
+        const members = async () =>
+          (
+            await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group])
+          )[0] as mysql.RowDataPacket[]
         const [wasCount, wasMembers] = [await countOf(), await members()]
         const invitation = (target: string) => {
-          const event = { event_id: randomUUID(), event_type: 'group.invited', timestamp: nowS(), target_user_id: target, payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId } }
-          return { topic: topicOf.notification, key: target, value: Buffer.from(JSON.stringify(event)), headers: { 'gochat-event-type': 'group.invited' } }
+          const event = {
+            event_id: randomUUID(),
+            event_type: 'group.invited',
+            timestamp: nowS(),
+            target_user_id: target,
+            payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId },
+          }
+          return {
+            topic: topicOf.notification,
+            key: target,
+            value: Buffer.from(JSON.stringify(event)),
+            headers: { 'gochat-event-type': 'group.invited' },
+          }
         }
-        await expect(repo.AddMembers({ conversation_id: group, user_ids: [erin.userId, `${erin.userId} `], role: 'member', events: [invitation(erin.userId), invitation(`${erin.userId} `)] })).rejects.toMatchObject({ code: 'internal', message: 'internal error' }) // the driver's text stays in repo's log
+        await expect(
+          repo.AddMembers({
+            conversation_id: group,
+            user_ids: [erin.userId, `${erin.userId} `],
+            role: 'member',
+            events: [invitation(erin.userId), invitation(`${erin.userId} `)],
+          }),
+        ).rejects.toMatchObject({ code: 'internal', message: 'internal error' }) // the driver's text stays in repo's log
         await sleep(SETTLE_MS)
         expect(await countOf()).toBe(wasCount)
         expect(await members()).toEqual(wasMembers)
@@ -331,7 +423,12 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         expect(erinWs.frames.filter((f) => isEvent(f) && f.event.event_type === 'group.invited')).toEqual([])
 
         // the same call with one id commits: the member and the event
-        await repo.AddMembers({ conversation_id: group, user_ids: [erin.userId], role: 'member', events: [invitation(erin.userId)] })
+        await repo.AddMembers({
+          conversation_id: group,
+          user_ids: [erin.userId],
+          role: 'member',
+          events: [invitation(erin.userId)],
+        })
         const e = await exactlyOne('group.invited', (x) => x.target_user_id === erin.userId)
         expect(e.event.payload.conversation_id).toBe(group)
         expect(await countOf()).toBe(wasCount + 1)
@@ -343,8 +440,13 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
 
   it.skipIf(!hasKcat && !required)('kcat reads the events as plain JSON', async () => {
     if (!hasKcat) throw new Error('kcat is not installed (GOCHAT_REQUIRE_INFRA=1 needs it): apt-get install kcat')
-    const { stdout } = await run('kcat', ['-C', '-b', KAFKA, '-t', topicOf.user, '-o', 'beginning', '-e', '-q', '-J'], { timeout: 30_000 })
-    const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { topic: string; partition: number; key: string; payload: string })
+    const { stdout } = await run('kcat', ['-C', '-b', KAFKA, '-t', topicOf.user, '-o', 'beginning', '-e', '-q', '-J'], {
+      timeout: 30_000,
+    })
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { topic: string; partition: number; key: string; payload: string })
     const ids: string[] = []
     for (const r of records) {
       const e = EventEnvelope.parse(JSON.parse(r.payload))
@@ -356,19 +458,23 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     const observed = () => new Set(seen.filter((s) => s.topic === topicOf.user).map((s) => s.event.event_id))
     await until(observed, (o) => ids.every((id) => o.has(id)))
     expect(new Set(ids)).toEqual(observed())
-    expect(records.map((r) => (JSON.parse(r.payload) as EventEnvelope).event_type)).toEqual(expect.arrayContaining(['user.online', 'user.offline', 'user.profile.updated']))
+    expect(records.map((r) => (JSON.parse(r.payload) as EventEnvelope).event_type)).toEqual(
+      expect.arrayContaining(['user.online', 'user.offline', 'user.profile.updated']),
+    )
   })
 
   it('every record is a valid envelope on the topic of its type, keyed by its subject, published once', () => {
     expect(undecodable).toEqual([])
     for (const s of seen) {
       const e = s.event
-      if ((userEventTypes as readonly string[]).includes(e.event_type)) expect([s.topic, s.key]).toEqual([topicOf.user, e.user_id])
+      if ((userEventTypes as readonly string[]).includes(e.event_type))
+        expect([s.topic, s.key]).toEqual([topicOf.user, e.user_id])
       else if ((messageEventTypes as readonly string[]).includes(e.event_type)) {
         expect([s.topic, s.key]).toEqual([topicOf.message, e.conversation_id])
         expect(e.operator_id).toBeTruthy()
         expect(e.payload).toMatchObject({ message_id: expect.any(String), seq_id: expect.any(Number) })
-      } else if ((notificationTypes as readonly string[]).includes(e.event_type)) expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id])
+      } else if ((notificationTypes as readonly string[]).includes(e.event_type))
+        expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id])
       else throw new Error(`unknown event type ${e.event_type}`)
     }
     const ids = seen.map((s) => s.event.event_id)
@@ -379,6 +485,8 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       expect(new Set(got).size).toBe(got.length)
     }
     // every event type of the catalog was exercised
-    expect(new Set(seen.map((s) => s.event.event_type))).toEqual(new Set([...userEventTypes, ...messageEventTypes, ...notificationTypes]))
+    expect(new Set(seen.map((s) => s.event.event_type))).toEqual(
+      new Set([...userEventTypes, ...messageEventTypes, ...notificationTypes]),
+    )
   })
 })

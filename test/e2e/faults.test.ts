@@ -17,7 +17,13 @@ import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 const available = await infraAvailable('kafka', 'mysql', 'redis')
 const round = { ...defaultRound, pairs: 6, groupSize: 10, rate: 30, warmupMs: 3000, afterMs: 10_000, drainMs: 4000 }
 
-async function checkedRound(cluster: Cluster, fault: string, results: RoundResult[], gapsAllowed = 0, redis?: RedisServer): Promise<RoundResult> {
+async function checkedRound(
+  cluster: Cluster,
+  fault: string,
+  results: RoundResult[],
+  gapsAllowed = 0,
+  redis?: RedisServer,
+): Promise<RoundResult> {
   const r = await runRound(cluster, fault, round, `${results.length}${Date.now().toString(36).slice(-5)}`, redis)
   results.push(r)
   console.log(fault, JSON.stringify(r))
@@ -27,56 +33,77 @@ async function checkedRound(cluster: Cluster, fault: string, results: RoundResul
   return r
 }
 
-describe.skipIf(!available)('faults: chaos rounds on a supervised cluster (2 gateways, 2 tasks, 2 repos, 2 logics)', () => {
-  const c = useCluster('faults', { gateways: 2, tasks: 2, repos: 2, logics: 2, restart: true, env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET } })
-  const results: RoundResult[] = []
-  afterAll(() => { console.log(JSON.stringify(results)) })
+describe.skipIf(!available)(
+  'faults: chaos rounds on a supervised cluster (2 gateways, 2 tasks, 2 repos, 2 logics)',
+  () => {
+    const c = useCluster('faults', {
+      gateways: 2,
+      tasks: 2,
+      repos: 2,
+      logics: 2,
+      restart: true,
+      env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET },
+    })
+    const results: RoundResult[] = []
+    afterAll(() => {
+      console.log(JSON.stringify(results))
+    })
 
-  const run = (fault: string, gapsAllowed = 0) => checkedRound(c.cluster, fault, results, gapsAllowed)
+    const run = (fault: string, gapsAllowed = 0) => checkedRound(c.cluster, fault, results, gapsAllowed)
 
-  it('the supervisor restarts a killed child on the same port, and it serves', async () => {
-    const gw = c.cluster.procs.get('gw-2')!
-    const [pid, url] = [gw.child!.pid, c.cluster.gatewayUrls[1]!]
-    await c.cluster.kill('gw-2', 'SIGKILL')
-    await until(() => fetch(`${url}/health`).then((r) => r.ok && gw.child!.pid !== pid, () => false), (ok) => ok, 60_000, 250)
-    const s = await new RestClient(url).guest('back')
-    const socket = await SocketClient.connect(url, s.token)
-    expect((await socket.ping()).op).toBe('pong')
-    await socket.close()
-  }, 90_000)
+    it('the supervisor restarts a killed child on the same port, and it serves', async () => {
+      const gw = c.cluster.procs.get('gw-2')!
+      const [pid, url] = [gw.child!.pid, c.cluster.gatewayUrls[1]!]
+      await c.cluster.kill('gw-2', 'SIGKILL')
+      await until(
+        () =>
+          fetch(`${url}/health`).then(
+            (r) => r.ok && gw.child!.pid !== pid,
+            () => false,
+          ),
+        (ok) => ok,
+        60_000,
+        250,
+      )
+      const s = await new RestClient(url).guest('back')
+      const socket = await SocketClient.connect(url, s.token)
+      expect((await socket.ping()).op).toBe('pong')
+      await socket.close()
+    }, 90_000)
 
-  it('kill:task — deliveries of its partitions resume within seconds (dead members evicted)', async () => {
-    const r = await run('kill:task')
-    // measured ~1-2 s with eviction (~10-12 s before); generous for a loaded machine
-    expect(r.recoveryMs).toBeLessThan(8000)
-  }, 120_000)
+    it('kill:task — deliveries of its partitions resume within seconds (dead members evicted)', async () => {
+      const r = await run('kill:task')
+      // measured ~1-2 s with eviction (~10-12 s before); generous for a loaded machine
+      expect(r.recoveryMs).toBeLessThan(8000)
+    }, 120_000)
 
-  it('kill:logic — with two logics, 0 sends refused', async () => {
-    const r = await run('kill:logic')
-    expect(r.refused).toBe(0)
-    expect(r.sendErrors).toBe(0)
-  }, 120_000)
+    it('kill:logic — with two logics, 0 sends refused', async () => {
+      const r = await run('kill:logic')
+      expect(r.refused).toBe(0)
+      expect(r.sendErrors).toBe(0)
+    }, 120_000)
 
-  it('kill:repo — the other repo serves and relays; nothing lost', async () => {
-    // a repo that dies between a seq's INCR (Redis) and the commit of its message leaves that seq unused: a gap
-    // that docs/protocol.md allows ("a seq that was allocated but never used"); at most one per send in flight
-    const r = await run('kill:repo', round.rate)
-    expect(r.sendErrors).toBe(0)
-  }, 120_000)
+    it('kill:repo — the other repo serves and relays; nothing lost', async () => {
+      // a repo that dies between a seq's INCR (Redis) and the commit of its message leaves that seq unused: a gap
+      // that docs/protocol.md allows ("a seq that was allocated but never used"); at most one per send in flight
+      const r = await run('kill:repo', round.rate)
+      expect(r.sendErrors).toBe(0)
+    }, 120_000)
 
-  it('kill:gateway — its clients reconnect to the other and sync; nothing missed silently', async () => {
-    const r = await run('kill:gateway')
-    expect(r.sendErrors).toBe(0)
-    expect(r.missedSilently).toBe(0)
-  }, 120_000)
+    it('kill:gateway — its clients reconnect to the other and sync; nothing missed silently', async () => {
+      const r = await run('kill:gateway')
+      expect(r.sendErrors).toBe(0)
+      expect(r.missedSilently).toBe(0)
+    }, 120_000)
 
-  it('redis:flush — gateways re-register at once and tell their clients to resync: nothing missed silently', async () => {
-    const r = await run('redis:flush')
-    expect(r.resyncs).toBeGreaterThan(0)
-    expect(r.missedSilently).toBe(0)
-    expect(r.recoveryMs).toBeLessThan(5000)
-  }, 120_000)
-})
+    it('redis:flush — gateways re-register at once and tell their clients to resync: nothing missed silently', async () => {
+      const r = await run('redis:flush')
+      expect(r.resyncs).toBeGreaterThan(0)
+      expect(r.missedSilently).toBe(0)
+      expect(r.recoveryMs).toBeLessThan(5000)
+    }, 120_000)
+  },
+)
 
 // a Redis of this file's own (never the shared one), killed and started again empty mid-traffic
 describe.skipIf(!available)('faults: redis:restart on a throwaway Redis', () => {
@@ -86,7 +113,16 @@ describe.skipIf(!available)('faults: redis:restart on a throwaway Redis', () => 
   let cluster: Cluster | undefined
   beforeAll(async () => {
     redis = await RedisServer.start()
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql, redis: redis.url, topicPrefix: prefix, restart: true, env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET } }).start()
+    cluster = await new Cluster({
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql,
+      redis: redis.url,
+      topicPrefix: prefix,
+      restart: true,
+      env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET },
+    }).start()
   }, 120_000)
   afterAll(async () => {
     await cluster?.stop()

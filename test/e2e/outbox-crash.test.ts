@@ -17,7 +17,15 @@ describe.skipIf(!available)('outbox: repo killed between commit and publish', ()
   const sockets: SocketClient[] = []
   beforeAll(async () => {
     // the relay starts switched off: every message is committed with its outbox row, and none is published
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: run, env: { GOCHAT_OUTBOX_RELAY: 'false' } }).start()
+    cluster = await new Cluster({
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql: db,
+      redis: REDIS,
+      topicPrefix: run,
+      env: { GOCHAT_OUTBOX_RELAY: 'false' },
+    }).start()
   }, 120_000)
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()))

@@ -29,8 +29,19 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
   beforeAll(async () => {
     receiver = await startReceiver()
     cluster = await new Cluster({
-      gateways: 3, tasks: 2, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: run,
-      env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET, GOCHAT_PUSH_PROVIDER: 'webhook', GOCHAT_PUSH_ENDPOINT: receiver.url, GOCHAT_LARGE_GROUP_THRESHOLD: '1000', GOCHAT_FANOUT_BATCH_SIZE: '500' },
+      gateways: 3,
+      tasks: 2,
+      kafka: KAFKA,
+      mysql: db,
+      redis: REDIS,
+      topicPrefix: run,
+      env: {
+        GOCHAT_ADMIN_SECRET: ADMIN_SECRET,
+        GOCHAT_PUSH_PROVIDER: 'webhook',
+        GOCHAT_PUSH_ENDPOINT: receiver.url,
+        GOCHAT_LARGE_GROUP_THRESHOLD: '1000',
+        GOCHAT_FANOUT_BATCH_SIZE: '500',
+      },
     }).start()
     const gws = cluster.gatewayUrls
     users = await bulkUsers(gws[0]!, MEMBERS, run)
@@ -38,7 +49,9 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
     const count = Math.round(MEMBERS * ONLINE)
     for (let i = 0; i < count; i += 250) {
       const batch = users.slice(i, Math.min(i + 250, count))
-      online.push(...(await Promise.all(batch.map((u, j) => SocketClient.connect(gws[(i + j) % gws.length]!, u.token)))))
+      online.push(
+        ...(await Promise.all(batch.map((u, j) => SocketClient.connect(gws[(i + j) % gws.length]!, u.token)))),
+      )
     }
     await Promise.all(online.map((s) => s.request({ op: 'ping' }, 30_000)))
     onlineIds = new Set(users.slice(0, count).map((u) => u.userId))
@@ -57,7 +70,11 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
     const seqs: number[] = []
     const ids: string[] = []
     for (let i = 0; i < messages; i++) {
-      const ack = (await sender.send(conversationId, `fanout ${firstSeq + i}`, randomUUID())) as { op: string; seq: number; messageId: string }
+      const ack = (await sender.send(conversationId, `fanout ${firstSeq + i}`, randomUUID())) as {
+        op: string
+        seq: number
+        messageId: string
+      }
       expect(ack.op).toBe('ack')
       seqs.push(ack.seq)
       ids.push(ack.messageId)
@@ -67,7 +84,10 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
     const last = seqs[seqs.length - 1]!
     await Promise.all(online.map((s) => s.waitForMessage(conversationId, last, 90_000)))
     for (const s of online) {
-      const got = s.messages(conversationId).map((m) => m.seq).filter((q) => q >= firstSeq)
+      const got = s
+        .messages(conversationId)
+        .map((m) => m.seq)
+        .filter((q) => q >= firstSeq)
       expect(got).toEqual(seqs)
     }
     // offline members: exactly one push entry per message each (the sender and online members none)
@@ -81,7 +101,8 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
       }
       return per
     }
-    while (entries().size < offline.length * messages && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+    while (entries().size < offline.length * messages && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200))
     const per = entries()
     expect(per.size).toBe(offline.length * messages)
     return { per, ids, offline }

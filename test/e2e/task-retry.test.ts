@@ -26,7 +26,8 @@ describe.skipIf(!available)('task retries and dead letters', () => {
   let alice: RestClient
   let aliceWs: SocketClient
   let conversationId: string
-  const cli = (...args: string[]) => run(process.execPath, ['bin/run.js', ...args, '--kafka', KAFKA, '--topic-prefix', prefix, '--json'])
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['bin/run.js', ...args, '--kafka', KAFKA, '--topic-prefix', prefix, '--json'])
   const metric = async (name: string, labels: string) => {
     const text = await (await fetch(cluster.procs.get('task-1')!.healthUrl.replace('/health', '/metrics'))).text()
     const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels))
@@ -36,8 +37,19 @@ describe.skipIf(!available)('task retries and dead letters', () => {
   beforeAll(async () => {
     receiver = await startReceiver()
     cluster = await new Cluster({
-      gateways: 1, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix,
-      env: { GOCHAT_PUSH_PROVIDER: 'webhook', GOCHAT_PUSH_ENDPOINT: receiver.url, GOCHAT_MESSAGE_RETRY_ATTEMPTS: String(ATTEMPTS), GOCHAT_RETRY_BACKOFF_BASE_MS: '100', GOCHAT_RETRY_BACKOFF_CAP_MS: '500' },
+      gateways: 1,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql: db,
+      redis: REDIS,
+      topicPrefix: prefix,
+      env: {
+        GOCHAT_PUSH_PROVIDER: 'webhook',
+        GOCHAT_PUSH_ENDPOINT: receiver.url,
+        GOCHAT_MESSAGE_RETRY_ATTEMPTS: String(ATTEMPTS),
+        GOCHAT_RETRY_BACKOFF_BASE_MS: '100',
+        GOCHAT_RETRY_BACKOFF_CAP_MS: '500',
+      },
     }).start()
     const gw = cluster.gatewayUrls[0]!
     alice = new RestClient(gw)
@@ -59,7 +71,10 @@ describe.skipIf(!available)('task retries and dead letters', () => {
   it('retries a push that fails twice, then delivers it once', async () => {
     receiver.failNext = 2
     const m = await alice.send(conversationId, 'are you there?', randomUUID())
-    const pushes = await until(() => (receiver.bodies as Array<{ messageId: string }>).filter((b) => b.messageId === m.messageId), (l) => l.length > 0)
+    const pushes = await until(
+      () => (receiver.bodies as Array<{ messageId: string }>).filter((b) => b.messageId === m.messageId),
+      (l) => l.length > 0,
+    )
     expect(pushes).toHaveLength(1)
     expect(receiver.requests).toBe(3)
     expect(await metric('gochat_task_retries_total', 'task_type="push"')).toBe(2)
@@ -70,8 +85,13 @@ describe.skipIf(!available)('task retries and dead letters', () => {
     receiver.failAlways = true
     const before = receiver.requests
     const m = await alice.send(conversationId, 'nobody home', randomUUID())
-    const letters = await until(async () => JSON.parse((await cli('dlq', 'list', '--type', 'push')).stdout).deadLetters as Array<{ task: { taskId: string; attempt: number; lastError: string; payload: string } }>,
-      (l) => l.some((d) => d.task.payload.includes(m.messageId)))
+    const letters = await until(
+      async () =>
+        JSON.parse((await cli('dlq', 'list', '--type', 'push')).stdout).deadLetters as Array<{
+          task: { taskId: string; attempt: number; lastError: string; payload: string }
+        }>,
+      (l) => l.some((d) => d.task.payload.includes(m.messageId)),
+    )
     const letter = letters.find((d) => d.task.payload.includes(m.messageId))!
     expect(letter.task.lastError).toMatch(/HTTP 500/)
     expect(receiver.requests - before).toBe(ATTEMPTS + 1)
@@ -79,7 +99,10 @@ describe.skipIf(!available)('task retries and dead letters', () => {
     receiver.failAlways = false
     const replay = JSON.parse((await cli('dlq', 'replay', '--task-id', letter.task.taskId)).stdout)
     expect(replay.replayed).toHaveLength(1)
-    const delivered = await until(() => (receiver.bodies as Array<{ messageId: string }>).filter((b) => b.messageId === m.messageId), (l) => l.length > 0)
+    const delivered = await until(
+      () => (receiver.bodies as Array<{ messageId: string }>).filter((b) => b.messageId === m.messageId),
+      (l) => l.length > 0,
+    )
     expect(delivered).toHaveLength(1)
   })
 
@@ -87,12 +110,38 @@ describe.skipIf(!available)('task retries and dead letters', () => {
     const producer = createKafka([KAFKA], 'test-garbage').producer()
     await producer.connect()
     const seq = 9000 + Math.floor(Math.random() * 1000)
-    const valid = { taskId: randomUUID(), shard: 0, shards: 1, afterUserId: '', untilUserId: '',
-      message: { messageId: randomUUID(), conversationId, seq, senderId: 'system', content: 'after the garbage', sentAt: Date.now(), status: 'normal' } }
-    await producer.send({ topic: `${prefix}.tasks.fanout`, messages: [{ key: conversationId, value: 'this is {not json' }, { key: conversationId, value: JSON.stringify(valid) }] })
+    const valid = {
+      taskId: randomUUID(),
+      shard: 0,
+      shards: 1,
+      afterUserId: '',
+      untilUserId: '',
+      message: {
+        messageId: randomUUID(),
+        conversationId,
+        seq,
+        senderId: 'system',
+        content: 'after the garbage',
+        sentAt: Date.now(),
+        status: 'normal',
+      },
+    }
+    await producer.send({
+      topic: `${prefix}.tasks.fanout`,
+      messages: [
+        { key: conversationId, value: 'this is {not json' },
+        { key: conversationId, value: JSON.stringify(valid) },
+      ],
+    })
     await producer.disconnect()
     await aliceWs.waitForMessage(conversationId, seq, 30_000)
-    const letters = await until(async () => JSON.parse((await cli('dlq', 'list', '--type', 'fanout')).stdout).deadLetters as Array<{ task: { payload: string; lastError: string } }>, (l) => l.length > 0)
+    const letters = await until(
+      async () =>
+        JSON.parse((await cli('dlq', 'list', '--type', 'fanout')).stdout).deadLetters as Array<{
+          task: { payload: string; lastError: string }
+        }>,
+      (l) => l.length > 0,
+    )
     expect(letters[0]!.task.payload).toBe('this is {not json')
     expect(letters[0]!.task.lastError).toMatch(/undecodable/)
   })

@@ -15,7 +15,11 @@ describe('tracing under gochat up (one process)', () => {
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver()
-    up = await startUp([], { GOCHAT_TRACING_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', GOCHAT_LOG_FORMAT: 'json' })
+    up = await startUp([], {
+      GOCHAT_TRACING_ENDPOINT: receiver.url,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      GOCHAT_LOG_FORMAT: 'json',
+    })
   })
 
   afterAll(async () => {
@@ -43,10 +47,12 @@ describe('tracing under gochat up (one process)', () => {
       const root = receiver.spans.find((s) => s.name === 'ws.send')
       spans = root ? receiver.spans.filter((s) => s.traceId === root.traceId) : []
       const ids = new Set(spans.map((s) => s.spanId))
-      if (spans.some((s) => s.name === 'ws.write') && spans.every((s) => !s.parentSpanId || ids.has(s.parentSpanId))) break
+      if (spans.some((s) => s.name === 'ws.write') && spans.every((s) => !s.parentSpanId || ids.has(s.parentSpanId)))
+        break
       await new Promise((r) => setTimeout(r, 100))
     }
-    const byName = (name: string, role: string) => spans.find((s) => s.name === name && s.attributes['gochat.role'] === role)
+    const byName = (name: string, role: string) =>
+      spans.find((s) => s.name === name && s.attributes['gochat.role'] === role)
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['gochat-all']))
     expect(spans.filter((s) => !s.parentSpanId).map((s) => s.name)).toEqual(['ws.send'])
     const send = byName('realchat.message.v1.MessageApi/SendMessage', 'logic')
@@ -64,7 +70,11 @@ describe('tracing under gochat up (one process)', () => {
   })
 
   it('says the role on every log line (trace ids on lines inside spans: src/observability/tracing.test.ts)', () => {
-    const lines = up.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = up
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines.length).toBeGreaterThan(0)
     for (const l of lines) expect(l.role, JSON.stringify(l)).toBeDefined()
   })

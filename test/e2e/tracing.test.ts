@@ -27,8 +27,15 @@ const CONSUMER = 5
 
 // ---- Prometheus text ----
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
-interface Scrape { types: Map<string, string>; samples: Sample[] }
+interface Sample {
+  name: string
+  labels: Record<string, string>
+  value: number
+}
+interface Scrape {
+  types: Map<string, string>
+  samples: Sample[]
+}
 
 export function parseProm(text: string): Scrape {
   const types = new Map<string, string>()
@@ -51,11 +58,18 @@ export function parseProm(text: string): Scrape {
 
 /** the sum of the samples of `name` whose labels include `labels` */
 const sum = (s: Scrape, name: string, labels: Record<string, string> = {}) =>
-  s.samples.filter((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v)).reduce((n, x) => n + x.value, 0)
+  s.samples
+    .filter((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))
+    .reduce((n, x) => n + x.value, 0)
 
 // ---- docs/metrics.md ----
 
-interface DocRow { name: string; type: string; labels: string[]; roles: string[] }
+interface DocRow {
+  name: string
+  type: string
+  labels: string[]
+  roles: string[]
+}
 
 function documented(): DocRow[] {
   const text = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8')
@@ -64,7 +78,12 @@ function documented(): DocRow[] {
     const cells = line.split('|').map((c) => c.trim())
     const name = /^`([a-z_:][a-z0-9_:]*)`$/.exec(cells[1] ?? '')?.[1]
     if (!name) continue
-    const list = (c: string | undefined) => (c ?? '').replace(/`/g, '').split(',').map((x) => x.trim()).filter((x) => x && x !== '—' && x !== '-')
+    const list = (c: string | undefined) =>
+      (c ?? '')
+        .replace(/`/g, '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x && x !== '—' && x !== '-')
     rows.push({ name, type: cells[2]!, labels: list(cells[3]), roles: list(cells[4]) })
   }
   return rows
@@ -85,7 +104,12 @@ describe.skipIf(!available)('observability on a real cluster', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver()
     cluster = await new Cluster({
-      gateways: 2, tasks: 1, kafka: KAFKA, mysql: db, redis: REDIS, topicPrefix: prefix,
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql: db,
+      redis: REDIS,
+      topicPrefix: prefix,
       env: {
         GOCHAT_TRACING_ENDPOINT: receiver.url,
         GOCHAT_TRACING_SAMPLE_RATIO: '1',
@@ -97,7 +121,8 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       },
     }).start()
     const [gw1, gw2] = cluster.gatewayUrls as [string, string]
-    const register = async (gw: string, name: string) => new RestClient(gw).register(`${name}${randomUUID().slice(0, 8)}`, 'password-1')
+    const register = async (gw: string, name: string) =>
+      new RestClient(gw).register(`${name}${randomUUID().slice(0, 8)}`, 'password-1')
     ;[alice, bob, carol] = await Promise.all([register(gw1, 'alice'), register(gw1, 'bob'), register(gw2, 'carol')])
     ;[dave, erin] = await Promise.all([register(gw1, 'dave'), register(gw2, 'erin')]) // stay offline
     const rest = new RestClient(gw1, alice.token)
@@ -121,10 +146,17 @@ describe.skipIf(!available)('observability on a real cluster', () => {
   }, 60_000)
 
   /** the spans of the trace whose root is the gw-1 `ws.send` span of the send with this ack */
-  async function traceOf(conversationId: string, seq: number, complete: (spans: ReceivedSpan[]) => boolean): Promise<ReceivedSpan[]> {
+  async function traceOf(
+    conversationId: string,
+    seq: number,
+    complete: (spans: ReceivedSpan[]) => boolean,
+  ): Promise<ReceivedSpan[]> {
     await Promise.all([aliceWs, bobWs, carolWs].map((s) => s.waitForMessage(conversationId, seq, 20_000)))
     const root = await until(
-      () => receiver.spans.find((s) => s.name === 'ws.send' && s.attributes['gochat.user_id'] === alice.userId && !seenRoots.has(s.spanId)),
+      () =>
+        receiver.spans.find(
+          (s) => s.name === 'ws.send' && s.attributes['gochat.user_id'] === alice.userId && !seenRoots.has(s.spanId),
+        ),
       (s) => s !== undefined,
     )
     expect(root, 'the gateway span of the send').toBeDefined()
@@ -135,7 +167,10 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       const ids = new Set(spans.map((s) => s.spanId))
       return spans.every((s) => !s.parentSpanId || ids.has(s.parentSpanId))
     }
-    return until(() => receiver.spans.filter((s) => s.traceId === root!.traceId), (spans) => complete(spans) && connected(spans))
+    return until(
+      () => receiver.spans.filter((s) => s.traceId === root!.traceId),
+      (spans) => complete(spans) && connected(spans),
+    )
   }
   const seenRoots = new Set<string>()
 
@@ -154,8 +189,14 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     const roots = spans.filter((s) => !s.parentSpanId)
     expect(roots.map((r) => r.name)).toEqual(['ws.send'])
     const root = roots[0]!
-    expect(root).toMatchObject({ kind: SERVER, service: 'gochat-gateway', attributes: { 'gochat.role': 'gateway', 'gochat.instance': 'gw-1' } })
-    for (const s of spans) if (s.parentSpanId) expect(ids.has(s.parentSpanId), `parent of ${s.name} (${s.service}) is in the trace`).toBe(true)
+    expect(root).toMatchObject({
+      kind: SERVER,
+      service: 'gochat-gateway',
+      attributes: { 'gochat.role': 'gateway', 'gochat.instance': 'gw-1' },
+    })
+    for (const s of spans)
+      if (s.parentSpanId)
+        expect(ids.has(s.parentSpanId), `parent of ${s.name} (${s.service}) is in the trace`).toBe(true)
     return root
   }
 
@@ -167,19 +208,37 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     return out
   }
 
-  it('follows a group message from the sender\'s gateway through logic, repo, the relay and task to the recipients\' gateways', async () => {
+  it("follows a group message from the sender's gateway through logic, repo, the relay and task to the recipients' gateways", async () => {
     const ack = (await aliceWs.send(smallGroup, 'traced hello', randomUUID())) as { op: string; seq: number }
     expect(ack.op).toBe('ack')
-    const complete = (spans: ReceivedSpan[]) => spans.filter((s) => s.name === 'ws.write').length >= 2 &&
-      ['task.dispatch', 'outbox.relay', 'realchat.message.v1.MessageApi/SendMessage', 'gochat.repo.v1.RepoService/StoreMessage'].every((n) => spans.some((s) => s.name === n && s.kind !== 3))
+    const complete = (spans: ReceivedSpan[]) =>
+      spans.filter((s) => s.name === 'ws.write').length >= 2 &&
+      [
+        'task.dispatch',
+        'outbox.relay',
+        'realchat.message.v1.MessageApi/SendMessage',
+        'gochat.repo.v1.RepoService/StoreMessage',
+      ].every((n) => spans.some((s) => s.name === n && s.kind !== 3))
     const spans = await traceOf(smallGroup, ack.seq, complete)
     wellParented(spans)
 
     const services = new Set(spans.map((s) => s.service))
     expect([...services].sort()).toEqual(['gochat-gateway', 'gochat-logic', 'gochat-repo', 'gochat-task'])
-    one(spans, (s) => s.name === 'realchat.message.v1.MessageApi/SendMessage' && s.kind === SERVER && role(s) === 'logic', 'logic serves SendMessage')
-    const store = one(spans, (s) => s.name === 'gochat.repo.v1.RepoService/StoreMessage' && s.kind === SERVER && role(s) === 'repo', 'repo serves StoreMessage')
-    const relay = one(spans, (s) => s.name === 'outbox.relay' && role(s) === 'repo', 'the relay publishes the outbox row')
+    one(
+      spans,
+      (s) => s.name === 'realchat.message.v1.MessageApi/SendMessage' && s.kind === SERVER && role(s) === 'logic',
+      'logic serves SendMessage',
+    )
+    const store = one(
+      spans,
+      (s) => s.name === 'gochat.repo.v1.RepoService/StoreMessage' && s.kind === SERVER && role(s) === 'repo',
+      'repo serves StoreMessage',
+    )
+    const relay = one(
+      spans,
+      (s) => s.name === 'outbox.relay' && role(s) === 'repo',
+      'the relay publishes the outbox row',
+    )
     expect(relay.kind).toBe(PRODUCER)
     expect(relay.parentSpanId, 'the relay span is a child of the send (the StoreMessage span)').toBe(store.spanId)
     const dispatch = one(spans, (s) => s.name === 'task.dispatch' && role(s) === 'task', 'task dispatches')
@@ -191,21 +250,37 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     for (const w of writes) {
       expect(w).toMatchObject({ kind: CONSUMER, service: 'gochat-gateway', attributes: { 'gochat.role': 'gateway' } })
       expect(w.parentSpanId).toBe(dispatch.spanId)
-      expect(ancestry(spans, w)).toEqual(expect.arrayContaining([
-        'task:task.dispatch', 'repo:outbox.relay', 'repo:gochat.repo.v1.RepoService/StoreMessage',
-        'logic:gochat.repo.v1.RepoService/StoreMessage', 'logic:realchat.message.v1.MessageApi/SendMessage',
-        'gateway:realchat.message.v1.MessageApi/SendMessage', 'gateway:ws.send',
-      ]))
+      expect(ancestry(spans, w)).toEqual(
+        expect.arrayContaining([
+          'task:task.dispatch',
+          'repo:outbox.relay',
+          'repo:gochat.repo.v1.RepoService/StoreMessage',
+          'logic:gochat.repo.v1.RepoService/StoreMessage',
+          'logic:realchat.message.v1.MessageApi/SendMessage',
+          'gateway:realchat.message.v1.MessageApi/SendMessage',
+          'gateway:ws.send',
+        ]),
+      )
     }
-    expect(writes.find((w) => instance(w) === 'gw-1')!.attributes).toMatchObject({ 'gochat.recipients': 2, 'gochat.sockets_written': 2 })
-    expect(writes.find((w) => instance(w) === 'gw-2')!.attributes).toMatchObject({ 'gochat.recipients': 1, 'gochat.sockets_written': 1 })
+    expect(writes.find((w) => instance(w) === 'gw-1')!.attributes).toMatchObject({
+      'gochat.recipients': 2,
+      'gochat.sockets_written': 2,
+    })
+    expect(writes.find((w) => instance(w) === 'gw-2')!.attributes).toMatchObject({
+      'gochat.recipients': 1,
+      'gochat.sockets_written': 1,
+    })
   })
 
-  it('follows a large group\'s message through its fanout shards and offline pushes', async () => {
+  it("follows a large group's message through its fanout shards and offline pushes", async () => {
     const ack = (await aliceWs.send(largeGroup, 'traced fanout', randomUUID())) as { op: string; seq: number }
     expect(ack.op).toBe('ack')
     // shards are cut by user id: which shard gets which member decides the ws.write and task.push spans
-    const gatewayOf = new Map([[alice.userId, 'gw-1'], [bob.userId, 'gw-1'], [carol.userId, 'gw-2']])
+    const gatewayOf = new Map([
+      [alice.userId, 'gw-1'],
+      [bob.userId, 'gw-1'],
+      [carol.userId, 'gw-2'],
+    ])
     const members = [alice, bob, carol, dave, erin].map((u) => u.userId).sort()
     let writes = 0
     let pushes = 0
@@ -216,7 +291,10 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     }
     const count = (spans: ReceivedSpan[], name: string) => spans.filter((s) => s.name === name).length
     const complete = (spans: ReceivedSpan[]) =>
-      count(spans, 'task.dispatch') === 1 && count(spans, 'task.fanout') === 3 && count(spans, 'ws.write') === writes && count(spans, 'task.push') === pushes
+      count(spans, 'task.dispatch') === 1 &&
+      count(spans, 'task.fanout') === 3 &&
+      count(spans, 'ws.write') === writes &&
+      count(spans, 'task.push') === pushes
     const spans = await traceOf(largeGroup, ack.seq, complete)
     wellParented(spans)
     const dispatch = one(spans, (s) => s.name === 'task.dispatch', 'one dispatch')
@@ -224,11 +302,13 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     expect(shards).toHaveLength(3)
     for (const shard of shards) expect(shard.parentSpanId).toBe(dispatch.spanId)
     const shardIds = new Set(shards.map((s) => s.spanId))
-    for (const s of spans.filter((x) => x.name === 'ws.write' || x.name === 'task.push')) expect(shardIds.has(s.parentSpanId), `${s.name} under a shard`).toBe(true)
+    for (const s of spans.filter((x) => x.name === 'ws.write' || x.name === 'task.push'))
+      expect(shardIds.has(s.parentSpanId), `${s.name} under a shard`).toBe(true)
     // dave and erin are offline: one push per shard that holds either
     expect(count(spans, 'task.push')).toBe(pushes)
     expect(count(spans, 'ws.write')).toBe(writes)
-    for (const p of spans.filter((s) => s.name === 'task.push')) expect(p).toMatchObject({ kind: CONSUMER, service: 'gochat-task' })
+    for (const p of spans.filter((s) => s.name === 'task.push'))
+      expect(p).toMatchObject({ kind: CONSUMER, service: 'gochat-task' })
     // ws.write from both gateways: alice and bob on gw-1, carol on gw-2
     expect(new Set(spans.filter((s) => s.name === 'ws.write').map(instance))).toEqual(new Set(['gw-1', 'gw-2']))
   })
@@ -268,7 +348,10 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       }
       // every gochat metric a role exposes is documented
       const names = new Set(docs.map((d) => d.name))
-      for (const [proc, scrape] of scrapes) for (const name of scrape.types.keys()) if (name.startsWith('gochat_')) expect(names.has(name), `${name} (on ${proc}) is in docs/metrics.md`).toBe(true)
+      for (const [proc, scrape] of scrapes)
+        for (const name of scrape.types.keys())
+          if (name.startsWith('gochat_'))
+            expect(names.has(name), `${name} (on ${proc}) is in docs/metrics.md`).toBe(true)
     })
 
     it('follows Prometheus naming: counters end in _total, durations in _seconds, labels are the documented ones', () => {
@@ -278,7 +361,14 @@ describe.skipIf(!available)('observability on a real cluster', () => {
         if (/duration|latency|lag_seconds/.test(row.name)) expect(row.name).toMatch(/_seconds$/)
         for (const scrape of scrapes.values()) {
           for (const s of scrape.samples) {
-            if (s.name !== row.name && !(row.type === 'histogram' && [`${row.name}_bucket`, `${row.name}_sum`, `${row.name}_count`].includes(s.name))) continue
+            if (
+              s.name !== row.name &&
+              !(
+                row.type === 'histogram' &&
+                [`${row.name}_bucket`, `${row.name}_sum`, `${row.name}_count`].includes(s.name)
+              )
+            )
+              continue
             const labels = Object.keys(s.labels).filter((l) => l !== 'le')
             expect(labels.sort(), `labels of ${s.name}`).toEqual([...row.labels].sort())
           }
@@ -310,22 +400,40 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       expect(sum(gw1, 'gochat_grpc_client_duration_seconds_count', { method: 'SendMessage', code: 'OK' })).toBe(3)
       expect(sum(gw1, 'gochat_gateway_downstream_records_total')).toBeGreaterThanOrEqual(3)
       const downstreamGroup = groups({ topic_prefix: prefix }).downstream('gw-2')
-      const lag = gw2.samples.filter((s) => s.name === 'gochat_kafka_consumer_lag' && s.labels.group === downstreamGroup)
-      expect(lag.length, 'lag of gw-2\'s downstream partitions').toBeGreaterThan(0)
+      const lag = gw2.samples.filter(
+        (s) => s.name === 'gochat_kafka_consumer_lag' && s.labels.group === downstreamGroup,
+      )
+      expect(lag.length, "lag of gw-2's downstream partitions").toBeGreaterThan(0)
       for (const s of lag) expect(s.value).toBe(0)
 
-      expect(sum(logic, 'gochat_grpc_server_duration_seconds_count', { service: 'realchat.message.v1.MessageApi', method: 'SendMessage', code: 'OK' })).toBe(3)
-      expect(sum(logic, 'gochat_grpc_server_duration_seconds_count', { method: 'SendMessage', code: 'NOT_FOUND' })
-        + sum(logic, 'gochat_grpc_server_duration_seconds_count', { method: 'SendMessage', code: 'PERMISSION_DENIED' })).toBe(2)
+      expect(
+        sum(logic, 'gochat_grpc_server_duration_seconds_count', {
+          service: 'realchat.message.v1.MessageApi',
+          method: 'SendMessage',
+          code: 'OK',
+        }),
+      ).toBe(3)
+      expect(
+        sum(logic, 'gochat_grpc_server_duration_seconds_count', { method: 'SendMessage', code: 'NOT_FOUND' }) +
+          sum(logic, 'gochat_grpc_server_duration_seconds_count', { method: 'SendMessage', code: 'PERMISSION_DENIED' }),
+      ).toBe(2)
       expect(sum(logic, 'gochat_errors_total', { role: 'logic' })).toBeGreaterThanOrEqual(2)
       expect(sum(logic, 'gochat_grpc_client_duration_seconds_count', { method: 'StoreMessage', code: 'OK' })).toBe(3)
 
-      expect(sum(repo, 'gochat_grpc_server_duration_seconds_count', { service: 'gochat.repo.v1.RepoService', method: 'StoreMessage', code: 'OK' })).toBe(3)
+      expect(
+        sum(repo, 'gochat_grpc_server_duration_seconds_count', {
+          service: 'gochat.repo.v1.RepoService',
+          method: 'StoreMessage',
+          code: 'OK',
+        }),
+      ).toBe(3)
       expect(sum(repo, 'gochat_repo_messages_stored_total', { result: 'stored' })).toBe(3)
       expect(sum(repo, 'gochat_repo_outbox_published_total')).toBeGreaterThanOrEqual(3)
       expect(sum(repo, 'gochat_repo_outbox_relay_lag_seconds_count')).toBeGreaterThanOrEqual(3)
       expect(sum(repo, 'gochat_repo_outbox_relay_lag_seconds_sum')).toBeGreaterThan(0)
-      expect(sum(repo, 'gochat_repo_outbox_relay_lag_seconds_sum') / sum(repo, 'gochat_repo_outbox_relay_lag_seconds_count')).toBeLessThan(5)
+      expect(
+        sum(repo, 'gochat_repo_outbox_relay_lag_seconds_sum') / sum(repo, 'gochat_repo_outbox_relay_lag_seconds_count'),
+      ).toBeLessThan(5)
       expect(sum(repo, 'gochat_repo_outbox_backlog')).toBe(0)
       expect(sum(repo, 'gochat_repo_outbox_relay_active')).toBe(1)
 
@@ -340,21 +448,28 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       expect(sum(task, 'gochat_task_offline_members_total')).toBe(2)
       expect(sum(task, 'gochat_push_results_total', { provider: 'log', outcome: 'ok' })).toBe(pushes)
       // small groups look presence up; a large group's shards ask repo for their members by gateway
-      expect(sum(task, 'gochat_grpc_client_duration_seconds_count', { method: 'LookupPresence', code: 'OK' })).toBeGreaterThanOrEqual(2)
+      expect(
+        sum(task, 'gochat_grpc_client_duration_seconds_count', { method: 'LookupPresence', code: 'OK' }),
+      ).toBeGreaterThanOrEqual(2)
       expect(sum(task, 'gochat_grpc_client_duration_seconds_count', { method: 'LocateMembers', code: 'OK' })).toBe(3)
       const dispatchGroup = groups({ topic_prefix: prefix }).dispatch
-      expect(task.samples.some((s) => s.name === 'gochat_kafka_consumer_lag' && s.labels.group === dispatchGroup)).toBe(true)
+      expect(task.samples.some((s) => s.name === 'gochat_kafka_consumer_lag' && s.labels.group === dispatchGroup)).toBe(
+        true,
+      )
     })
 
     it('has a Grafana dashboard whose queries use only documented, scraped names', () => {
-      const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana/gochat-dashboard.json', import.meta.url), 'utf8'))
+      const dashboard = JSON.parse(
+        readFileSync(new URL('../../deploy/grafana/gochat-dashboard.json', import.meta.url), 'utf8'),
+      )
       const exprs: string[] = []
       const walk = (v: unknown): void => {
         if (Array.isArray(v)) {
           v.forEach(walk)
           return
         }
-        if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'expr' && typeof x === 'string' ? exprs.push(x) : walk(x))
+        if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) k === 'expr' && typeof x === 'string' ? exprs.push(x) : walk(x)
       }
       walk(dashboard)
       expect(exprs.length).toBeGreaterThan(15)
@@ -362,7 +477,8 @@ describe.skipIf(!available)('observability on a real cluster', () => {
       const scraped = new Map<string, string>()
       for (const s of scrapes.values()) for (const [name, type] of s.types) scraped.set(name, type)
       const used = new Set<string>()
-      for (const expr of exprs) for (const m of expr.matchAll(/\b(?:gochat|process|nodejs)_[a-z0-9_]+\b/g)) used.add(m[0])
+      for (const expr of exprs)
+        for (const m of expr.matchAll(/\b(?:gochat|process|nodejs)_[a-z0-9_]+\b/g)) used.add(m[0])
       expect(used.size).toBeGreaterThan(15)
       for (const name of used) {
         const base = docs.has(name) ? name : name.replace(/_(bucket|sum|count)$/, '')

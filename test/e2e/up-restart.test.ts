@@ -13,8 +13,12 @@ import type { Message } from '../../src/contracts/payloads.js'
 import { startUp } from '../helpers/up.js'
 import { sleep } from '../helpers/until.js'
 
-
-interface Acked { conversationId: string; seq: number; content: string; key: string }
+interface Acked {
+  conversationId: string
+  seq: number
+  content: string
+  key: string
+}
 
 /** one sender over its own WebSocket, ~50 sends a second (under the per-connection rate limit), until stopped */
 function sender(socket: SocketClient, conversationId: string, tag: string, acked: Acked[]) {
@@ -32,12 +36,17 @@ function sender(socket: SocketClient, conversationId: string, tag: string, acked
       await sleep(20)
     }
   })()
-  return { stop: async () => { running = false; await done } }
+  return {
+    stop: async () => {
+      running = false
+      await done
+    },
+  }
 }
 
 async function allHistory(client: RestClient, conversationId: string): Promise<Message[]> {
   const out: Message[] = []
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     const page = await client.history(conversationId, after, 50)
     out.push(...page.messages)
     if (!page.hasMore || page.messages.length === 0) return out
@@ -47,14 +56,20 @@ async function allHistory(client: RestClient, conversationId: string): Promise<M
 
 describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
   const dirs: string[] = []
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  })
 
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`after ${signal} mid-traffic`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'gochat-restart-'))
       dirs.push(dir)
       const first = await startUp(['--data-dir', dir], { GOCHAT_JWT_SECRET: undefined })
-      const names = { alice: `a${randomUUID().slice(0, 8)}`, bob: `b${randomUUID().slice(0, 8)}`, carol: `c${randomUUID().slice(0, 8)}` }
+      const names = {
+        alice: `a${randomUUID().slice(0, 8)}`,
+        bob: `b${randomUUID().slice(0, 8)}`,
+        carol: `c${randomUUID().slice(0, 8)}`,
+      }
       let alice: Session, bob: Session, carol: Session
       const acked: Acked[] = []
       let bobRead = 0
@@ -68,9 +83,16 @@ describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
         direct = (await rest(alice.token).direct(bob.userId)).conversationId
         group = (await rest(alice.token).createGroup('team', [bob.userId, carol.userId])).conversationId
 
-        const [a1, a2, b1, c1] = await Promise.all([alice, alice, bob, carol].map((s) => SocketClient.connect(first.url, s.token)))
+        const [a1, a2, b1, c1] = await Promise.all(
+          [alice, alice, bob, carol].map((s) => SocketClient.connect(first.url, s.token)),
+        )
         sockets.push(a1!, a2!, b1!, c1!)
-        const senders = [sender(a1!, direct, 'a-direct', acked), sender(a2!, group, 'a-group', acked), sender(b1!, direct, 'b-direct', acked), sender(c1!, group, 'c-group', acked)]
+        const senders = [
+          sender(a1!, direct, 'a-direct', acked),
+          sender(a2!, group, 'a-group', acked),
+          sender(b1!, direct, 'b-direct', acked),
+          sender(c1!, group, 'c-group', acked),
+        ]
         // bob reads the direct conversation as it goes
         const reader = (async () => {
           for (;;) {
@@ -80,13 +102,17 @@ describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
             try {
               const f = await b1!.read(direct, last)
               if (f.op === 'ack') bobRead = Math.max(bobRead, last)
-            } catch { return }
+            } catch {
+              return
+            }
           }
         })()
         while (acked.length < 150) await sleep(50)
 
         // mid-traffic: sends are in flight when the signal arrives
-        const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => first.child.once('exit', (code, sig) => resolve({ code, signal: sig })))
+        const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+          first.child.once('exit', (code, sig) => resolve({ code, signal: sig })),
+        )
         first.child.kill(signal)
         const exit = await exited
         if (signal === 'SIGTERM') expect(exit.code, first.output()).toBe(0)
@@ -122,7 +148,8 @@ describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
           expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1))
           expect(convs.get(id)!.lastSeq).toBe(seqs.length)
           const bySeq = new Map(history.map((m) => [m.seq, m.content]))
-          for (const a of acked.filter((x) => x.conversationId === id)) expect(bySeq.get(a.seq), `${id}#${a.seq}`).toBe(a.content)
+          for (const a of acked.filter((x) => x.conversationId === id))
+            expect(bySeq.get(a.seq), `${id}#${a.seq}`).toBe(a.content)
         }
 
         // a reconnecting client syncs from its last seq; the same idempotency key is the same message; seqs go on
@@ -132,7 +159,10 @@ describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
           const again = await socket.send(direct!, last.content, last.key)
           expect(again).toMatchObject({ op: 'ack', seq: last.seq })
           const synced = await socket.sync(direct!, last.seq - 1, 50)
-          expect(synced.op === 'sync.result' && synced.messages[0]).toMatchObject({ seq: last.seq, content: last.content })
+          expect(synced.op === 'sync.result' && synced.messages[0]).toMatchObject({
+            seq: last.seq,
+            content: last.content,
+          })
           const next = await socket.send(direct!, 'after the restart', randomUUID())
           expect(next).toMatchObject({ op: 'ack', seq: convs.get(direct!)!.lastSeq + 1 })
         } finally {

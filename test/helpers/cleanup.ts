@@ -9,7 +9,11 @@ export async function dropDatabase(url: string): Promise<void> {
   if (!/^gochat_[a-z0-9_]+$/.test(db)) throw new Error(`refusing to drop ${db}: not a test database`)
   u.pathname = '/'
   const conn = await mysql.createConnection(u.toString())
-  try { await conn.query(`DROP DATABASE IF EXISTS \`${db}\``) } finally { await conn.end() }
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${db}\``)
+  } finally {
+    await conn.end()
+  }
 }
 
 export async function deleteTopicsWithPrefix(prefix: string): Promise<void> {

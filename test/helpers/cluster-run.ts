@@ -19,7 +19,16 @@ export function useCluster(name: string, opts: Partial<ClusterOptions> = {}) {
   }, 60_000)
   beforeAll(async () => {
     const env = { GOCHAT_REDIS_KEY_PREFIX: redisKeyPrefix, ...opts.env }
-    cluster = await new Cluster({ gateways: 2, tasks: 1, kafka: KAFKA, mysql, redis: REDIS, topicPrefix: prefix, ...opts, env }).start()
+    cluster = await new Cluster({
+      gateways: 2,
+      tasks: 1,
+      kafka: KAFKA,
+      mysql,
+      redis: REDIS,
+      topicPrefix: prefix,
+      ...opts,
+      env,
+    }).start()
   }, 120_000)
   return {
     prefix,

@@ -7,10 +7,16 @@ export const MYSQL = process.env.GOCHAT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:33
 export const REDIS = process.env.GOCHAT_TEST_REDIS ?? 'redis://127.0.0.1:6379'
 
 export function answers(hostPort: string, timeoutMs = 1000): Promise<boolean> {
-  const [host, port] = hostPort.replace(/^\w+:\/\/([^@/]*@)?/, '').split('/')[0]!.split(':')
+  const [host, port] = hostPort
+    .replace(/^\w+:\/\/([^@/]*@)?/, '')
+    .split('/')[0]!
+    .split(':')
   return new Promise((resolve) => {
     const sock = connect({ host, port: Number(port) })
-    const done = (ok: boolean) => { sock.destroy(); resolve(ok) }
+    const done = (ok: boolean) => {
+      sock.destroy()
+      resolve(ok)
+    }
     sock.setTimeout(timeoutMs, () => done(false))
     sock.once('connect', () => done(true))
     sock.once('error', () => done(false))
@@ -24,6 +30,7 @@ export async function infraAvailable(...services: Array<'kafka' | 'mysql' | 'red
   const addr = { kafka: KAFKA, mysql: MYSQL, redis: REDIS }
   const missing: string[] = []
   for (const s of services) if (!(await answers(addr[s]))) missing.push(`${s} (${addr[s]})`)
-  if (missing.length && required) throw new Error(`integration suite needs ${missing.join(', ')}; run \`npx gochat infra up\``)
+  if (missing.length && required)
+    throw new Error(`integration suite needs ${missing.join(', ')}; run \`npx gochat infra up\``)
   return missing.length === 0
 }

@@ -18,7 +18,12 @@ export function testDatabase(tag: string): TestDatabase {
     url: u.toString(),
     drop: async () => {
       u.pathname = '/'
-      const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) })
+      const conn = await mysql.createConnection({
+        host: u.hostname,
+        port: Number(u.port || 3306),
+        user: decodeURIComponent(u.username || 'root'),
+        password: decodeURIComponent(u.password),
+      })
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``)
       await conn.end()
     },

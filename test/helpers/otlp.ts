@@ -33,7 +33,8 @@ type KeyValue = { key: string; value: AnyValue }
 const attributeValue = (v: AnyValue): string | number | boolean =>
   v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.doubleValue ?? v.boolValue ?? ''
 
-const attrs = (list: KeyValue[] | undefined) => Object.fromEntries((list ?? []).map((kv) => [kv.key, attributeValue(kv.value)]))
+const attrs = (list: KeyValue[] | undefined) =>
+  Object.fromEntries((list ?? []).map((kv) => [kv.key, attributeValue(kv.value)]))
 
 /** OTLP JSON ids are hex; some encoders write base64 — normalise to lower-case hex */
 function hexId(id: string | undefined, bytes: number): string {
@@ -44,7 +45,14 @@ function hexId(id: string | undefined, bytes: number): string {
 
 export function flatten(body: unknown): ReceivedSpan[] {
   const out: ReceivedSpan[] = []
-  for (const rs of (body as { resourceSpans?: Array<{ resource?: { attributes?: KeyValue[] }; scopeSpans?: Array<{ spans?: Array<Record<string, unknown>> }> }> }).resourceSpans ?? []) {
+  for (const rs of (
+    body as {
+      resourceSpans?: Array<{
+        resource?: { attributes?: KeyValue[] }
+        scopeSpans?: Array<{ spans?: Array<Record<string, unknown>> }>
+      }>
+    }
+  ).resourceSpans ?? []) {
     const service = String(attrs(rs.resource?.attributes)['service.name'] ?? '')
     for (const ss of rs.scopeSpans ?? []) {
       for (const s of ss.spans ?? []) {
@@ -92,6 +100,10 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const port = (server.address() as { port: number }).port
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/v1/traces`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   })
 }

@@ -17,7 +17,10 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
       const m = /^HTTP\/1\.1 (\d{3})/.exec(text)
       resolve({ status: m ? Number(m[1]) : null, text })
     }
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`no answer within ${timeoutMs} ms to ${JSON.stringify(String(request).slice(0, 80))}`)) }, timeoutMs)
+    const timer = setTimeout(() => {
+      socket.destroy()
+      reject(new Error(`no answer within ${timeoutMs} ms to ${JSON.stringify(String(request).slice(0, 80))}`))
+    }, timeoutMs)
     socket.on('data', (d) => (text += d.toString('latin1')))
     socket.on('error', () => undefined)
     socket.on('close', done)
@@ -26,4 +29,5 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5
 }
 
 /** A GET with `Connection: close`, so the answer ends with the connection. */
-export const rawGet = (port: number, target: string, headers = '') => rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${headers}\r\n`)
+export const rawGet = (port: number, target: string, headers = '') =>
+  rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${headers}\r\n`)

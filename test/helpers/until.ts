@@ -4,7 +4,12 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Calls fn until ok(value) holds or the time is up, and returns the last value either way: the caller's
  *  expect() then says what was wrong. */
-export async function until<T>(fn: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+export async function until<T>(
+  fn: () => T | Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const v = await fn()
@@ -15,7 +20,12 @@ export async function until<T>(fn: () => T | Promise<T>, ok: (v: T) => boolean, 
 
 /** Waits until check() is true; throws when the time is up, saying what it waited for when told (a function
  *  is called then, so the message can show the state at the timeout). */
-export async function waitUntil(check: () => boolean, timeoutMs = 10_000, everyMs = 10, what?: string | (() => string)): Promise<void> {
+export async function waitUntil(
+  check: () => boolean,
+  timeoutMs = 10_000,
+  everyMs = 10,
+  what?: string | (() => string),
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!check()) {
     if (Date.now() > deadline) {

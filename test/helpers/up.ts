@@ -11,14 +11,36 @@ const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 export const TEST_ADMIN_SECRET = 'gochat-test-admin-secret'
 
 /** Limits raised for benches that drive one user or one address hard (bench http's login and history scenarios) */
-export const BENCH_LIMITS = { GOCHAT_AUTH_RATE_PER_IP: '100000', GOCHAT_AUTH_BURST_PER_IP: '100000', GOCHAT_REST_RATE_PER_USER: '100000' }
+export const BENCH_LIMITS = {
+  GOCHAT_AUTH_RATE_PER_IP: '100000',
+  GOCHAT_AUTH_BURST_PER_IP: '100000',
+  GOCHAT_REST_RATE_PER_USER: '100000',
+}
 
-export async function startUp(extraArgs: string[] = [], env: Record<string, string | undefined> = {}): Promise<{ url: string; adminSecret: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_JWT_SECRET: TEST_JWT_SECRET, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET, ...env }
+export async function startUp(
+  extraArgs: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<{
+  url: string
+  adminSecret: string
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<number | null>
+}> {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    GOCHAT_LOG_LEVEL: 'info',
+    GOCHAT_JWT_SECRET: TEST_JWT_SECRET,
+    GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET,
+    ...env,
+  }
   // an `undefined` in env removes the variable
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
   if (!extraArgs.some((a) => a.startsWith('--data-dir'))) extraArgs = ['--ephemeral', ...extraArgs]
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
@@ -27,16 +49,23 @@ export async function startUp(extraArgs: string[] = [], env: Record<string, stri
     const check = () => {
       const m = /gochat is up at (http:\/\/[\d.:]+)/.exec(out)
       // the last line of the banner: the ones before it (an admin secret of the run) are in by then
-      if (m && out.includes('Ctrl-C stops it')) { clearTimeout(timer); resolve(m[1]!) }
+      if (m && out.includes('Ctrl-C stops it')) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
     }
     child.stdout!.on('data', check)
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`gochat up exited with ${code}:\n${out}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`gochat up exited with ${code}:\n${out}`))
+    })
   })
-  const stop = () => new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
-    child.once('exit', (code) => resolve(code))
-    child.kill('SIGTERM')
-  })
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode)
+      child.once('exit', (code) => resolve(code))
+      child.kill('SIGTERM')
+    })
   // a secret up made for this run (GOCHAT_ADMIN_SECRET empty) is printed; a given one is not
   const adminSecret = /GOCHAT_ADMIN_SECRET=(\S+)/.exec(out)?.[1] ?? env.GOCHAT_ADMIN_SECRET ?? TEST_ADMIN_SECRET
   return { url, adminSecret, child, output: () => out, stop }

@@ -14,16 +14,34 @@ const prefix = `clierr${Date.now().toString(36)}`
 
 // no GOCHAT_* from the caller's environment and no context of the caller's (an empty config dir): each case
 // says what it configures
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_'))), GOCHAT_CONFIG_DIR: join(tmpdir(), `gochat-no-contexts-${process.pid}`) }
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_'))),
+  GOCHAT_CONFIG_DIR: join(tmpdir(), `gochat-no-contexts-${process.pid}`),
+}
 
-interface Run { code: number; stdout: string; stderr: string; ms: number }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+  ms: number
+}
 
 function gochat(args: string[], timeout = 30_000): Promise<Run> {
   const started = Date.now()
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env: { ...env, GOCHAT_LOG_LEVEL: 'warn' }, timeout }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, ms: Date.now() - started })
-    })
+    execFile(
+      process.execPath,
+      ['bin/run.js', ...args],
+      { cwd: root, env: { ...env, GOCHAT_LOG_LEVEL: 'warn' }, timeout },
+      (err, stdout, stderr) => {
+        resolve({
+          code: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+        })
+      },
+    )
   })
 }
 
@@ -32,7 +50,11 @@ function jsonError(r: Run): { code: string; message: string; hint: string | null
   const lines = r.stdout.trim().split('\n')
   expect(lines, r.stdout + r.stderr).toHaveLength(1)
   const { error } = JSON.parse(lines[0]!) as { error: { code: string; message: string; hint: string | null } }
-  expect(error).toEqual({ code: expect.any(String), message: expect.any(String), hint: expect.toSatisfy((h: unknown) => h === null || typeof h === 'string') })
+  expect(error).toEqual({
+    code: expect.any(String),
+    message: expect.any(String),
+    hint: expect.toSatisfy((h: unknown) => h === null || typeof h === 'string'),
+  })
   return error
 }
 
@@ -50,11 +72,19 @@ describe('--json errors', () => {
   it.skipIf(!up)('a missing topic or group: code not_found, exit 2', async () => {
     const topic = await gochat(['topics', 'describe', `${prefix}.missing`, '--kafka', KAFKA, '--json'])
     expect(topic.code).toBe(2)
-    expect(jsonError(topic)).toMatchObject({ code: 'not_found', message: expect.stringContaining(`${prefix}.missing`), hint: expect.stringContaining('topics list') })
+    expect(jsonError(topic)).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining(`${prefix}.missing`),
+      hint: expect.stringContaining('topics list'),
+    })
 
     const group = await gochat(['groups', 'describe', `${prefix}.missing`, '--kafka', KAFKA, '--json'])
     expect(group.code).toBe(2)
-    expect(jsonError(group)).toMatchObject({ code: 'not_found', message: expect.stringContaining(`${prefix}.missing`), hint: expect.stringContaining('groups list') })
+    expect(jsonError(group)).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining(`${prefix}.missing`),
+      hint: expect.stringContaining('groups list'),
+    })
   })
 
   it('bad input found by the parser or the config: code usage, exit 2', async () => {
@@ -76,7 +106,11 @@ describe('--json errors', () => {
 })
 
 describe('commands that need Kafka refuse without it', () => {
-  for (const args of [['tail', 'user-events'], ['dlq', 'list'], ['dlq', 'replay', '--all', '--dry-run']]) {
+  for (const args of [
+    ['tail', 'user-events'],
+    ['dlq', 'list'],
+    ['dlq', 'replay', '--all', '--dry-run'],
+  ]) {
     it(`gochat ${args.join(' ')}`, async () => {
       const r = await gochat(args, 15_000)
       expect(r.code, r.stderr).toBe(2)
@@ -91,6 +125,10 @@ describe('commands that need Kafka refuse without it', () => {
   it.skipIf(!up)('dlq list on a broker without the dlq topic says so', async () => {
     const r = await gochat(['dlq', 'list', '--kafka', KAFKA, '--topic-prefix', prefix, '--json'])
     expect(r.code).toBe(2)
-    expect(jsonError(r)).toMatchObject({ code: 'not_found', message: expect.stringContaining(`${prefix}.tasks.dlq`), hint: expect.stringContaining('topics create') })
+    expect(jsonError(r)).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining(`${prefix}.tasks.dlq`),
+      hint: expect.stringContaining('topics create'),
+    })
   })
 })

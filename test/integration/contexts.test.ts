@@ -14,12 +14,24 @@ const up = await infraAvailable('kafka', 'mysql', 'redis')
 const dir = mkdtempSync(join(tmpdir(), 'gochat-ctx-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const prefix = `ctx${Date.now().toString(36)}`
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_'))), GOCHAT_CONFIG_DIR: dir, GOCHAT_LOG_LEVEL: 'warn' }
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_'))),
+  GOCHAT_CONFIG_DIR: dir,
+  GOCHAT_LOG_LEVEL: 'warn',
+}
 
-function gochat(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function gochat(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env: { ...env, ...extraEnv }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }))
+    execFile(
+      process.execPath,
+      ['bin/run.js', ...args],
+      { cwd: root, env: { ...env, ...extraEnv }, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    )
   })
 }
 async function json<T>(args: string[], extraEnv: Record<string, string> = {}): Promise<T> {
@@ -48,13 +60,18 @@ describe.skipIf(!up)('gochat context', () => {
     expect((await gochat(['groups', 'list', '--json', '--kafka', KAFKA])).code).toBe(0)
 
     // up stays on embedded drivers: the dead context is not used
-    const child = spawn(process.execPath, ['bin/run.js', 'up', '--port=0', '--metrics-port=0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['bin/run.js', 'up', '--port=0', '--metrics-port=0'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d))
     child.stderr.on('data', (d: Buffer) => (out += d))
     const exited = new Promise((r) => child.once('exit', r))
     const deadline = Date.now() + 30_000
-    while (!/gochat is up/.test(out) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    while (!/gochat is up/.test(out) && child.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100))
     child.kill('SIGTERM')
     await exited
     expect(out).toMatch(/gochat is up at .*embedded bus/)
@@ -71,9 +88,19 @@ describe.skipIf(!up)('gochat context', () => {
     expect(bad.stderr).toContain('from flag --kafka')
     const unknown = await gochat(['context', 'use', 'nope', '--json'])
     expect(unknown.code).toBe(2)
-    expect(JSON.parse(unknown.stdout).error).toMatchObject({ code: 'not_found', hint: expect.stringContaining('local') })
+    expect(JSON.parse(unknown.stdout).error).toMatchObject({
+      code: 'not_found',
+      hint: expect.stringContaining('local'),
+    })
 
-    const all = await json<{ current: string; contexts: Array<{ name: string; current: boolean }> }>(['context', 'list'])
-    expect(all.contexts.map((c) => [c.name, c.current])).toEqual([['local', false], ['dead', false], ['mine', true]])
+    const all = await json<{ current: string; contexts: Array<{ name: string; current: boolean }> }>([
+      'context',
+      'list',
+    ])
+    expect(all.contexts.map((c) => [c.name, c.current])).toEqual([
+      ['local', false],
+      ['dead', false],
+      ['mine', true],
+    ])
   })
 })

@@ -9,11 +9,19 @@ import { testDatabase } from '../helpers/mysql.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-function gochat(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function gochat(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env: { ...process.env, GOCHAT_LOG_LEVEL: 'warn', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      ['bin/run.js', ...args],
+      { cwd: root, env: { ...process.env, GOCHAT_LOG_LEVEL: 'warn', ...env }, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+      },
+    )
   })
 }
 
@@ -25,7 +33,11 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     const first = await gochat(['db', 'migrate', '--mysql', db.url, '--json'])
     expect(first.code, first.stderr).toBe(0)
     const applied = JSON.parse(first.stdout)
-    const files = [{ version: 1, name: 'initial' }, { version: 2, name: 'seq_reserved' }, { version: 3, name: 'idempotency_per_conversation' }]
+    const files = [
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'seq_reserved' },
+      { version: 3, name: 'idempotency_per_conversation' },
+    ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files })
 
     const again = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: db.url })
@@ -38,9 +50,16 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     const conn = await mysql.createConnection(connectionOptions(db.url))
     const [tables] = await conn.query<mysql.RowDataPacket[]>('SHOW TABLES')
     await conn.end()
-    expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual(
-      ['conversations', 'friend_requests', 'members', 'messages', 'outbox', 'read_cursors', 'schema_migrations', 'users'],
-    )
+    expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
+      'conversations',
+      'friend_requests',
+      'members',
+      'messages',
+      'outbox',
+      'read_cursors',
+      'schema_migrations',
+      'users',
+    ])
   })
 
   it('003 applies on a database at 002 that holds messages: same key, other conversation, now allowed', async () => {
@@ -49,15 +68,33 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       await migrate(old.url)
       // back to the schema of 002, with a message keyed per sender
       const conn = await mysql.createConnection(connectionOptions(old.url))
-      await conn.query('ALTER TABLE messages DROP INDEX uq_messages_conv_sender_key, ADD UNIQUE KEY uq_messages_sender_key (sender_id, idempotency_key)')
+      await conn.query(
+        'ALTER TABLE messages DROP INDEX uq_messages_conv_sender_key, ADD UNIQUE KEY uq_messages_sender_key (sender_id, idempotency_key)',
+      )
       await conn.query('DELETE FROM schema_migrations WHERE version = 3')
       const row = "(?, ?, ?, 'alice', 'hi', 0, 'normal', 'k')"
-      await conn.query(`INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`, ['c1', 1, 'm1'])
-      await expect(conn.query(`INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`, ['c2', 1, 'm2'])).rejects.toThrow(/Duplicate/)
+      await conn.query(
+        `INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`,
+        ['c1', 1, 'm1'],
+      )
+      await expect(
+        conn.query(
+          `INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`,
+          ['c2', 1, 'm2'],
+        ),
+      ).rejects.toThrow(/Duplicate/)
       const res = await migrate(old.url)
       expect(res.applied).toMatchObject([{ version: 3, name: 'idempotency_per_conversation' }])
-      await conn.query(`INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`, ['c2', 1, 'm2'])
-      await expect(conn.query(`INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`, ['c2', 2, 'm3'])).rejects.toThrow(/uq_messages_conv_sender_key/)
+      await conn.query(
+        `INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`,
+        ['c2', 1, 'm2'],
+      )
+      await expect(
+        conn.query(
+          `INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ${row}`,
+          ['c2', 2, 'm3'],
+        ),
+      ).rejects.toThrow(/uq_messages_conv_sender_key/)
       const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT message_id FROM messages ORDER BY message_id')
       expect(rows.map((r) => r.message_id)).toEqual(['m1', 'm2'])
       await conn.end()

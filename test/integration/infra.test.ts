@@ -12,7 +12,10 @@ const available = await infraAvailable('kafka', 'mysql', 'redis')
 
 describe.skipIf(!available)('gochat infra status --json', () => {
   it('reports Kafka, MySQL and Redis answering on their documented addresses', async () => {
-    const { stdout } = await promisify(execFile)('node', ['bin/run.js', 'infra', 'status', '--json'], { cwd: repoRoot, timeout: 30_000 })
+    const { stdout } = await promisify(execFile)('node', ['bin/run.js', 'infra', 'status', '--json'], {
+      cwd: repoRoot,
+      timeout: 30_000,
+    })
     const status = JSON.parse(stdout) as StatusResult
     const byName = Object.fromEntries(status.components.map((c) => [c.name, c]))
     expect(Object.keys(byName).sort()).toEqual(['kafka', 'mysql', 'redis'])
@@ -20,10 +23,15 @@ describe.skipIf(!available)('gochat infra status --json', () => {
     expect(byName.kafka).toMatchObject({ address: '127.0.0.1:9092', url: '127.0.0.1:9092', answers: true })
     // a log path is shown only where the file exists (null for a broker run from another checkout)
     if (byName.kafka!.log !== null) expect(byName.kafka!.log).toMatch(/\/\.gochat\/kafka\/kafka\.log$/)
-    for (const c of status.components) if (c.log !== null) expect(existsSync(c.log), `${c.name} log ${c.log}`).toBe(true)
+    for (const c of status.components)
+      if (c.log !== null) expect(existsSync(c.log), `${c.name} log ${c.log}`).toBe(true)
     // null when the broker on 9092 runs from another checkout's jars
     if (byName.kafka!.version !== null) expect(byName.kafka!.version).toMatch(/^4\./)
-    expect(byName.mysql).toMatchObject({ address: '127.0.0.1:3306', url: 'mysql://root@127.0.0.1:3306/gochat', answers: true })
+    expect(byName.mysql).toMatchObject({
+      address: '127.0.0.1:3306',
+      url: 'mysql://root@127.0.0.1:3306/gochat',
+      answers: true,
+    })
     expect(byName.redis).toMatchObject({ address: '127.0.0.1:6379', url: 'redis://127.0.0.1:6379', answers: true })
     for (const c of status.components) if (c.startedByUs) expect(c.pid, `${c.name} pid`).toBeGreaterThan(0)
     expect(status.stateFile).toMatch(/\/\.gochat\/infra-state\.json$/)

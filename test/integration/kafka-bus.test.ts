@@ -6,5 +6,10 @@ import { KAFKA, infraAvailable } from '../helpers/infra.js'
 import { deleteTopicsWithPrefix } from '../helpers/cleanup.js'
 
 describe.skipIf(!(await infraAvailable('kafka')))('kafka bus', () => {
-  busContract('kafka', async () => new KafkaBus([KAFKA], `contract-${process.pid}`, { retryBackoffMs: 300 }), { settleMs: 1_000, timeoutMs: 20_000, minRetryPauseMs: 280, cleanup: deleteTopicsWithPrefix })
+  busContract('kafka', async () => new KafkaBus([KAFKA], `contract-${process.pid}`, { retryBackoffMs: 300 }), {
+    settleMs: 1_000,
+    timeoutMs: 20_000,
+    minRetryPauseMs: 280,
+    cleanup: deleteTopicsWithPrefix,
+  })
 })

@@ -16,53 +16,72 @@ import { sleep, waitUntil } from '../helpers/until.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 
-describe.skipIf(!(await infraAvailable('kafka', 'mysql')))(`outbox relay to Kafka (${KAFKA}) from MySQL (${MYSQL})`, () => {
-  const cfg: GochatConfig = { ...defaults, topic_prefix: `gochat-test-relay-${Date.now()}-${process.pid}`, kafka_brokers: [KAFKA] }
-  const dispatch = topicName(cfg, 'messages.dispatch')
-  let db: TestDatabase
-  let bus: KafkaBus
-  let store: MysqlStore
-  let repo: StartedRepo
-  const seen: BusRecord[] = []
+describe.skipIf(!(await infraAvailable('kafka', 'mysql')))(
+  `outbox relay to Kafka (${KAFKA}) from MySQL (${MYSQL})`,
+  () => {
+    const cfg: GochatConfig = {
+      ...defaults,
+      topic_prefix: `gochat-test-relay-${Date.now()}-${process.pid}`,
+      kafka_brokers: [KAFKA],
+    }
+    const dispatch = topicName(cfg, 'messages.dispatch')
+    let db: TestDatabase
+    let bus: KafkaBus
+    let store: MysqlStore
+    let repo: StartedRepo
+    const seen: BusRecord[] = []
 
-  beforeAll(async () => {
-    db = testDatabase('relay')
-    bus = new KafkaBus([KAFKA], `relay-test-${process.pid}`)
-    await bus.ensureTopics([{ name: dispatch, partitions: 3, replicationFactor: 1 }])
-    await bus.subscribe({ groupId: `${cfg.topic_prefix}.check`, topics: [dispatch], fromBeginning: true, eachBatch: async (records) => { seen.push(...records) } })
-    store = new MysqlStore(db.url)
-    repo = await startRepo({ cfg, bus, log: createLogger(), store, cache: new MemoryCache(), relay: { pollMs: 200 } })
-  })
-  afterAll(async () => {
-    await repo?.role.stop()
-    await store?.close()
-    await bus?.close()
-    await db?.drop()
-    const admin = createKafka([KAFKA], 'relay-test-cleanup').admin()
-    await admin.connect()
-    await admin.deleteTopics({ topics: [dispatch] }).catch(() => undefined)
-    await admin.disconnect()
-  })
+    beforeAll(async () => {
+      db = testDatabase('relay')
+      bus = new KafkaBus([KAFKA], `relay-test-${process.pid}`)
+      await bus.ensureTopics([{ name: dispatch, partitions: 3, replicationFactor: 1 }])
+      await bus.subscribe({
+        groupId: `${cfg.topic_prefix}.check`,
+        topics: [dispatch],
+        fromBeginning: true,
+        eachBatch: async (records) => {
+          seen.push(...records)
+        },
+      })
+      store = new MysqlStore(db.url)
+      repo = await startRepo({ cfg, bus, log: createLogger(), store, cache: new MemoryCache(), relay: { pollMs: 200 } })
+    })
+    afterAll(async () => {
+      await repo?.role.stop()
+      await store?.close()
+      await bus?.close()
+      await db?.drop()
+      const admin = createKafka([KAFKA], 'relay-test-cleanup').admin()
+      await admin.connect()
+      await admin.deleteTopics({ topics: [dispatch] }).catch(() => undefined)
+      await admin.disconnect()
+    })
 
-  const seqsOf = (conversationId: string) => seen.filter((r) => r.key === conversationId).map((r) => decode(DispatchMessage, r.value, 'dispatch').message.seq)
+    const seqsOf = (conversationId: string) =>
+      seen.filter((r) => r.key === conversationId).map((r) => decode(DispatchMessage, r.value, 'dispatch').message.seq)
 
-  it('publishes each conversation in seq order, and exactly what was committed across a relay restart', async () => {
-    const { api, relay } = repo
-    const ids = await Promise.all(['a', 'b', 'c'].map(async (c) => (await api.CreateGroup({ name: c, creator_id: c })).conversation_id))
-    await Promise.all(ids.map(async (id) => {
-      for (let i = 0; i < 20; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
-    }))
-    await waitUntil(() => seen.length >= 60)
-    for (const id of ids) expect(seqsOf(id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    it('publishes each conversation in seq order, and exactly what was committed across a relay restart', async () => {
+      const { api, relay } = repo
+      const ids = await Promise.all(
+        ['a', 'b', 'c'].map(async (c) => (await api.CreateGroup({ name: c, creator_id: c })).conversation_id),
+      )
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let i = 0; i < 20; i++) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: `${i}` })
+        }),
+      )
+      await waitUntil(() => seen.length >= 60)
+      for (const id of ids) expect(seqsOf(id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
 
-    await relay.stop()
-    for (const id of ids) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: 'while stopped' })
-    await sleep(1_000)
-    expect(seen).toHaveLength(60)
-    relay.start()
-    await waitUntil(() => seen.length >= 63)
-    await sleep(1_000)
-    expect(seen).toHaveLength(63)
-    for (const id of ids) expect(seqsOf(id)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
-  })
-})
+      await relay.stop()
+      for (const id of ids) await api.StoreMessage({ conversation_id: id, sender_id: 'a', content: 'while stopped' })
+      await sleep(1_000)
+      expect(seen).toHaveLength(60)
+      relay.start()
+      await waitUntil(() => seen.length >= 63)
+      await sleep(1_000)
+      expect(seen).toHaveLength(63)
+      for (const id of ids) expect(seqsOf(id)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
+    })
+  },
+)

@@ -14,7 +14,6 @@ import { startRepo, type StartedRepo } from '../../services/repo/index.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 
-
 describe('repo over gRPC', () => {
   let repo: StartedRepo
   let server: Server
@@ -23,7 +22,14 @@ describe('repo over gRPC', () => {
 
   beforeAll(async () => {
     store = new MemoryStore()
-    repo = await startRepo({ cfg, bus: new MemoryBus({ defaultPartitions: 1 }), log: createLogger(), store, cache: new MemoryCache(), relay: { start: false } })
+    repo = await startRepo({
+      cfg,
+      bus: new MemoryBus({ defaultPartitions: 1 }),
+      log: createLogger(),
+      store,
+      cache: new MemoryCache(),
+      relay: { start: false },
+    })
     const started = await startGrpcServer('127.0.0.1:0', [{ definition: repoDefinition(), api: repo.api }])
     server = started.server
     client = repoClient(started.address)
@@ -38,15 +44,30 @@ describe('repo over gRPC', () => {
     const ann = await client.CreateUser({ username: 'ann', password_hash: 'scrypt$abc', display_name: 'Ann' })
     expect(await client.GetUser({ username: 'ann' })).toEqual(ann)
     const { conversation_id } = await client.CreateGroup({ name: 'g', creator_id: ann.user_id, member_ids: ['bob'] })
-    const stored = await client.StoreMessage({ conversation_id, sender_id: ann.user_id, idempotency_key: 'k', content: 'über 🚀' })
+    const stored = await client.StoreMessage({
+      conversation_id,
+      sender_id: ann.user_id,
+      idempotency_key: 'k',
+      content: 'über 🚀',
+    })
     expect(stored).toMatchObject({ duplicate: false, message: { seq: 1, content: 'über 🚀' } })
     expect(typeof stored.message!.sent_at).toBe('number')
-    expect((await client.StoreMessage({ conversation_id, sender_id: ann.user_id, idempotency_key: 'k', content: 'again' })).duplicate).toBe(true)
-    expect(await client.SyncMessages({ conversation_id, after_seq: 0, limit: 10 })).toEqual({ messages: [stored.message], has_more: false })
+    expect(
+      (await client.StoreMessage({ conversation_id, sender_id: ann.user_id, idempotency_key: 'k', content: 'again' }))
+        .duplicate,
+    ).toBe(true)
+    expect(await client.SyncMessages({ conversation_id, after_seq: 0, limit: 10 })).toEqual({
+      messages: [stored.message],
+      has_more: false,
+    })
     expect((await client.ListMembers({ conversation_id, limit: 1 })).next_cursor).not.toBe('')
     expect(await client.SetReadSeq({ conversation_id, user_id: 'bob', seq: 1 })).toEqual({ read_seq: 1 })
-    expect(await client.LookupPresence({ user_ids: ['bob'] })).toEqual({ presence: [{ user_id: 'bob', gateway_ids: [] }] })
-    await client.PublishEvents({ events: [{ topic: 't.grpc', key: 'k', value: Buffer.from([0, 1, 254, 255]), headers: { h: 'v' } }] })
+    expect(await client.LookupPresence({ user_ids: ['bob'] })).toEqual({
+      presence: [{ user_id: 'bob', gateway_ids: [] }],
+    })
+    await client.PublishEvents({
+      events: [{ topic: 't.grpc', key: 'k', value: Buffer.from([0, 1, 254, 255]), headers: { h: 'v' } }],
+    })
     const lease = (await store.acquireOutboxLease())!
     const [row] = (await lease.pending(100)).filter((r) => r.topic === 't.grpc')
     await lease.release()
@@ -60,7 +81,9 @@ describe('repo over gRPC', () => {
     expect(taken).toMatchObject({ code: 'username_taken', message: 'username taken is taken' })
     const missing = await client.GetConversation({ conversation_id: 'g_nope' }).catch((e: unknown) => e)
     expect(missing).toMatchObject({ code: 'not_found' })
-    const bad = await client.UpdateMessageStatus({ conversation_id: 'c', message_id: 'm', status: 'normal' }).catch((e: unknown) => e)
+    const bad = await client
+      .UpdateMessageStatus({ conversation_id: 'c', message_id: 'm', status: 'normal' })
+      .catch((e: unknown) => e)
     expect(bad).toMatchObject({ code: 'bad_request' })
   })
 })

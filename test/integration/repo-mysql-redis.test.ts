@@ -32,10 +32,15 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
     keyPrefix = testKeyPrefix('repo')
     cache = new RedisCache(REDIS, { keyPrefix })
     bus = new MemoryBus({ defaultPartitions: 3 })
-    await bus.subscribe({ groupId: 'it', topics: [DISPATCH], fromBeginning: true, eachBatch: async (records) => {
-      const at = performance.now()
-      for (const record of records) seen.push({ record, at })
-    } })
+    await bus.subscribe({
+      groupId: 'it',
+      topics: [DISPATCH],
+      fromBeginning: true,
+      eachBatch: async (records) => {
+        const at = performance.now()
+        for (const record of records) seen.push({ record, at })
+      },
+    })
     store = new MysqlStore(db.url)
     repo = await startRepo({ cfg, bus, log, store, cache, relay: { pollMs: 200 } })
   })
@@ -48,12 +53,16 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
   })
 
   const seqsOf = (conversationId: string) =>
-    seen.filter((s) => s.record.key === conversationId).map((s) => decode(DispatchMessage, s.record.value, 'dispatch').message.seq)
+    seen
+      .filter((s) => s.record.key === conversationId)
+      .map((s) => decode(DispatchMessage, s.record.value, 'dispatch').message.seq)
 
   it('allocates gap-free seqs to 50 concurrent sends, re-seeds after the Redis key is lost, repairs a stale one', async () => {
     const { api } = repo
     const id = (await api.CreateGroup({ name: 'g', creator_id: 'ann', member_ids: ['bob'] })).conversation_id
-    const send = async (key = '') => (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: key, content: 'x' })).message!.seq
+    const send = async (key = '') =>
+      (await api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: key, content: 'x' })).message!
+        .seq
     const seqs = await Promise.all(Array.from({ length: 50 }, (_, i) => send(`k${i}`)))
     expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     expect(await send('k7')).toBe(seqs[7])
@@ -72,7 +81,8 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
   it('async persistence: a counter lost while allocated seqs are not stored yet never hands them out again', async () => {
     const { api } = repo
     const id = (await api.CreateGroup({ name: 'async', creator_id: 'ann' })).conversation_id
-    const allocate = async (key: string) => (await api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: key })).seq
+    const allocate = async (key: string) =>
+      (await api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: key })).seq
     // allocated, acked, on their way through gochat.messages.persist: none of them is in MySQL yet
     const inFlight = await Promise.all(Array.from({ length: 10 }, (_, i) => allocate(`a${i}`)))
     expect([...inFlight].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1))
@@ -89,7 +99,8 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
     await cache.del(`seq:${id}`)
     const restarted = await startRepo({ cfg, bus, log, store, cache, relay: { start: false } })
     try {
-      const next = (await restarted.api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: 'c0' })).seq
+      const next = (await restarted.api.AllocateSeq({ conversation_id: id, sender_id: 'ann', idempotency_key: 'c0' }))
+        .seq
       expect(next).toBe(reserved + 1)
       expect(await store.reserveSeq(id, 0)).toBeGreaterThan(next)
     } finally {

@@ -20,18 +20,46 @@ const up = await infraAvailable('kafka')
 
 const prefix = `tail${Date.now().toString(36)}`
 const cfg = { topic_prefix: prefix, partitions: 3, replication_factor: 1, gateway_ids: [] }
-const T = { user: `${prefix}.user-events`, message: `${prefix}.message-events`, notifications: `${prefix}.notifications` }
+const T = {
+  user: `${prefix}.user-events`,
+  message: `${prefix}.message-events`,
+  notifications: `${prefix}.notifications`,
+}
 const env = { ...process.env, GOCHAT_LOG_LEVEL: 'warn' }
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-interface Line { topic: string; partition: number; offset: string; key: string | null; timestamp: number; headers: Record<string, string | null>; value: unknown; error?: string }
+interface Run {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+interface Line {
+  topic: string
+  partition: number
+  offset: string
+  key: string | null
+  timestamp: number
+  headers: Record<string, string | null>
+  value: unknown
+  error?: string
+}
 
 function tail(args: string[], timeoutMs = 30_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/run.js', 'tail', ...args, '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, timeout: timeoutMs }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      ['bin/run.js', 'tail', ...args, '--kafka', KAFKA, '--topic-prefix', prefix],
+      { cwd: root, env, timeout: timeoutMs },
+      (err, stdout, stderr) => {
+        const e = err as (Error & { code?: number; signal?: NodeJS.Signals }) | null
+        resolve({
+          code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+          signal: e?.signal ?? null,
+          stdout,
+          stderr,
+        })
+      },
+    )
   })
 }
 
@@ -39,10 +67,18 @@ function tail(args: string[], timeoutMs = 30_000): Promise<Run> {
 async function tailJson(args: string[]): Promise<Line[]> {
   const r = await tail([...args, '--json'])
   expect(r.code, `gochat tail ${args.join(' ')} failed (${r.signal ?? ''}): ${r.stderr}`).toBe(0)
-  return r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line)
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line)
 }
 
-const subjects = (lines: Line[]) => lines.map((l) => EventEnvelope.parse(l.value)).map((e) => `${e.event_type} ${e.user_id ?? e.target_user_id ?? `${e.conversation_id}/${e.operator_id}`}`).sort()
+const subjects = (lines: Line[]) =>
+  lines
+    .map((l) => EventEnvelope.parse(l.value))
+    .map((e) => `${e.event_type} ${e.user_id ?? e.target_user_id ?? `${e.conversation_id}/${e.operator_id}`}`)
+    .sort()
 
 describe.skipIf(!up)('gochat tail against Kafka', () => {
   const kafka = createKafka([KAFKA], 'tail-test')
@@ -55,29 +91,89 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
   const listGroupIds = async () => (await admin.listGroups()).groups.map((g) => g.groupId)
   /** committed offsets of a group on a topic, partition → offset (-1: none) */
   const committed = async (groupId: string, topic: string) =>
-    new Map((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => [p.partition, Number(p.offset)]))
-  const ends = async (topic: string) => new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]))
+    new Map(
+      (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => [
+        p.partition,
+        Number(p.offset),
+      ]),
+    )
+  const ends = async (topic: string) =>
+    new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]))
 
   const send = (topic: string, partition: number, key: string, value: string, timestamp = now) =>
-    producer.send({ topic, messages: [{ partition, key, value, timestamp: String(timestamp), headers: { 'gochat-event-type': (() => { try { return (JSON.parse(value) as { event_type?: string }).event_type ?? 'none' } catch { return 'none' } })() } }] })
+    producer.send({
+      topic,
+      messages: [
+        {
+          partition,
+          key,
+          value,
+          timestamp: String(timestamp),
+          headers: {
+            'gochat-event-type': (() => {
+              try {
+                return (JSON.parse(value) as { event_type?: string }).event_type ?? 'none'
+              } catch {
+                return 'none'
+              }
+            })(),
+          },
+        },
+      ],
+    })
   const ev = (e: EventEnvelope) => JSON.stringify(e)
 
   beforeAll(async () => {
     admin = kafka.admin()
     await admin.connect()
     groupsBefore = new Set(await listGroupIds())
-    const specs = catalog(cfg).filter((t) => t.id === 'userEvents' || t.id === 'messageEvents' || t.id === 'notifications')
-    await admin.createTopics({ waitForLeaders: true, topics: specs.map((s) => ({ topic: s.name, numPartitions: s.partitions, replicationFactor: s.replicationFactor })) })
+    const specs = catalog(cfg).filter(
+      (t) => t.id === 'userEvents' || t.id === 'messageEvents' || t.id === 'notifications',
+    )
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: specs.map((s) => ({
+        topic: s.name,
+        numPartitions: s.partitions,
+        replicationFactor: s.replicationFactor,
+      })),
+    })
     producer = kafka.producer()
     await producer.connect()
     // user-events: one record an hour old, four from now, spread over the three partitions
-    await send(T.user, 0, 'u_old', ev(userEvent('user.online', 'u_old', { gateway_id: 'gw-1', last_seen: Math.floor(hourAgo / 1000) })), hourAgo)
-    await send(T.user, 0, 'u_ann', ev(userEvent('user.online', 'u_ann', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })))
-    await send(T.user, 1, 'u_bob', ev(userEvent('user.offline', 'u_bob', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })))
+    await send(
+      T.user,
+      0,
+      'u_old',
+      ev(userEvent('user.online', 'u_old', { gateway_id: 'gw-1', last_seen: Math.floor(hourAgo / 1000) })),
+      hourAgo,
+    )
+    await send(
+      T.user,
+      0,
+      'u_ann',
+      ev(userEvent('user.online', 'u_ann', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })),
+    )
+    await send(
+      T.user,
+      1,
+      'u_bob',
+      ev(userEvent('user.offline', 'u_bob', { gateway_id: 'gw-1', last_seen: Math.floor(now / 1000) })),
+    )
     await send(T.user, 2, 'u_ann', ev(userEvent('user.profile.updated', 'u_ann', { display_name: 'Ann' })))
-    await send(T.user, 2, 'u_cid', ev(userEvent('user.online', 'u_cid', { gateway_id: 'gw-2', last_seen: Math.floor(now / 1000) })))
+    await send(
+      T.user,
+      2,
+      'u_cid',
+      ev(userEvent('user.online', 'u_cid', { gateway_id: 'gw-2', last_seen: Math.floor(now / 1000) })),
+    )
     await send(T.message, 0, 'c1', ev(messageEvent('message.read', 'c1', 'u_ann', { message_id: 'm_1', seq_id: 1 })))
-    await send(T.message, 1, 'c2', ev(messageEvent('message.recalled', 'c2', 'u_bob', { message_id: 'm_2', seq_id: 4 })))
+    await send(
+      T.message,
+      1,
+      'c2',
+      ev(messageEvent('message.recalled', 'c2', 'u_bob', { message_id: 'm_2', seq_id: 4 })),
+    )
     await send(T.message, 2, 'c1', ev(messageEvent('message.deleted', 'c1', 'u_bob', { message_id: 'm_3', seq_id: 2 })))
     await send(T.notifications, 0, 'u_ann', ev(notification('friend.requested', 'u_ann', { from_user_id: 'u_bob' })))
     await send(T.notifications, 0, 'u_ann', 'this is {not json')
@@ -86,7 +182,9 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
   afterAll(async () => {
     await producer?.disconnect()
     // the throwaway groups of this run's tails (they have no prefix): gone with the run
-    const mine = (await listGroupIds().catch(() => [] as string[])).filter((g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g))
+    const mine = (await listGroupIds().catch(() => [] as string[])).filter(
+      (g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g),
+    )
     if (mine.length) await admin.deleteGroups(mine).catch(() => undefined)
     await admin?.disconnect()
     await deleteTopicsWithPrefix(prefix)
@@ -96,7 +194,12 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     const lines = await tailJson(['user-events', '--from-beginning', '--count', '1'])
     expect(lines).toHaveLength(1)
     const l = lines[0]!
-    expect(l).toMatchObject({ topic: T.user, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), timestamp: expect.any(Number) })
+    expect(l).toMatchObject({
+      topic: T.user,
+      partition: expect.any(Number),
+      offset: expect.stringMatching(/^\d+$/),
+      timestamp: expect.any(Number),
+    })
     const e = EventEnvelope.parse(l.value)
     expect(e.user_id).toBe(l.key)
     expect(l.headers['gochat-event-type']).toBe(e.event_type)
@@ -112,7 +215,16 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
       tailJson(['message-events', '--from-beginning', '--count', '2', '--user', 'u_bob']),
       tailJson(['message-events', '--from-beginning', '--count', '2', '--conversation', 'c1']),
       tailJson(['user-events', '--from-beginning', '--count', '2', '--partition', '2']),
-      tailJson(['user-events', '--from-beginning', '--count', '1', '--user', 'u_ann', '--type', 'user.profile.updated']),
+      tailJson([
+        'user-events',
+        '--from-beginning',
+        '--count',
+        '1',
+        '--user',
+        'u_ann',
+        '--type',
+        'user.profile.updated',
+      ]),
     ])
     expect(subjects(byType)).toEqual(['user.offline u_bob'])
     expect(subjects(byUser)).toEqual(['user.online u_ann', 'user.profile.updated u_ann'])
@@ -126,9 +238,13 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
   it('starts at --since: a duration back or an ISO time', async () => {
     const fresh = ['user.offline u_bob', 'user.online u_ann', 'user.online u_cid', 'user.profile.updated u_ann']
     expect(subjects(await tailJson(['user-events', '--since', '10m', '--count', '4']))).toEqual(fresh)
-    expect(subjects(await tailJson(['user-events', '--since', new Date(now - 30 * 60_000).toISOString(), '--count', '4']))).toEqual(fresh)
+    expect(
+      subjects(await tailJson(['user-events', '--since', new Date(now - 30 * 60_000).toISOString(), '--count', '4'])),
+    ).toEqual(fresh)
     // an hour and a half back takes in the old record too
-    expect(subjects(await tailJson(['user-events', '--since', new Date(now - 90 * 60_000).toISOString(), '--count', '5']))).toEqual([...fresh, 'user.online u_old'].sort())
+    expect(
+      subjects(await tailJson(['user-events', '--since', new Date(now - 90 * 60_000).toISOString(), '--count', '5'])),
+    ).toEqual([...fresh, 'user.online u_old'].sort())
 
     const bad = await tail(['user-events', '--since', 'last tuesday'])
     expect(bad.code).toBe(2)
@@ -141,7 +257,9 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).not.toMatch(/\x1b\[/) // not a TTY: no colours
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 1:0 user\.offline +u_bob \{"gateway_id":"gw-1","last_seen":\d+\}$/)
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 1:0 user\.offline +u_bob \{"gateway_id":"gw-1","last_seen":\d+\}$/,
+    )
     expect(new Date(lines[0]!.slice(0, 24)).getTime()).toBe(now)
 
     const m = await tail(['message-events', '--from-beginning', '--count', '1', '--type', 'message.recalled'])
@@ -156,14 +274,23 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     expect(at1.map((l) => [l.partition, l.offset])).toEqual([[2, '1']])
     expect(subjects(at1)).toEqual(['user.online u_cid'])
     expect(subjects(last)).toEqual(['user.online u_ann'])
-    for (const both of [['--from-beginning', '--since', '5m'], ['--offset', '0', '--since', '5m'], ['--offset', 'x']]) {
+    for (const both of [
+      ['--from-beginning', '--since', '5m'],
+      ['--offset', '0', '--since', '5m'],
+      ['--offset', 'x'],
+    ]) {
       const r = await tail(['user-events', '--count', '1', ...both])
       expect(r.code, `${both.join(' ')}: ${r.stderr}`).toBe(2)
     }
   })
 
   it('cuts a long payload with "…" in the readable line', async () => {
-    await send(T.message, 0, 'c_long', ev(messageEvent('message.read', 'c_long', 'u_zed', { message_id: 'm_'.padEnd(200, 'x'), seq_id: 9 })))
+    await send(
+      T.message,
+      0,
+      'c_long',
+      ev(messageEvent('message.read', 'c_long', 'u_zed', { message_id: 'm_'.padEnd(200, 'x'), seq_id: 9 })),
+    )
     const r = await tail(['message-events', '--from-beginning', '--count', '1', '--conversation', 'c_long'])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trim()).toMatch(/ 0:\d+ message\.read +c_long by u_zed \{"message_id":"m_x+…$/)
@@ -183,7 +310,15 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
       expect(r.code, r.stderr).toBe(2)
       expect(r.stdout).toBe('')
       expect(r.stderr).toContain(`no topic "${name}"`)
-      for (const alias of ['user-events', 'message-events', 'notifications', 'dispatch', 'dlq', 'downstream:<instance-id>']) expect(r.stderr).toContain(alias)
+      for (const alias of [
+        'user-events',
+        'message-events',
+        'notifications',
+        'dispatch',
+        'dlq',
+        'downstream:<instance-id>',
+      ])
+        expect(r.stderr).toContain(alias)
     }
     const r = await tail(['user-events', '--partition', '3', '--count', '1'])
     expect(r.code, r.stderr).toBe(2)
@@ -206,7 +341,14 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
 
   it('--group analytics.events.group consumes as a member of the (prefixed) group and commits', async () => {
     const group = `${prefix}.analytics.events.group`
-    const first = await tailJson(['user-events', '--group', 'analytics.events.group', '--from-beginning', '--count', '5'])
+    const first = await tailJson([
+      'user-events',
+      '--group',
+      'analytics.events.group',
+      '--from-beginning',
+      '--count',
+      '5',
+    ])
     expect(first).toHaveLength(5)
     // committed up to the end of every partition
     expect(await committed(group, T.user)).toEqual(await ends(T.user))
@@ -214,8 +356,20 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
 
     // the next member run resumes where the group left off, and with --count commits only what it printed
     const at = Date.now()
-    await send(T.user, 1, 'u_dee', ev(userEvent('user.online', 'u_dee', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })), at)
-    await send(T.user, 1, 'u_eve', ev(userEvent('user.online', 'u_eve', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })), at)
+    await send(
+      T.user,
+      1,
+      'u_dee',
+      ev(userEvent('user.online', 'u_dee', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })),
+      at,
+    )
+    await send(
+      T.user,
+      1,
+      'u_eve',
+      ev(userEvent('user.online', 'u_eve', { gateway_id: 'gw-1', last_seen: Math.floor(at / 1000) })),
+      at,
+    )
     const second = await tailJson(['user-events', '--group', 'analytics.events.group', '--count', '1'])
     expect(subjects(second)).toEqual(['user.online u_dee'])
     expect((await committed(group, T.user)).get(1)).toBe(Number(second[0]!.offset) + 1)
@@ -224,28 +378,50 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     expect(await committed(group, T.user)).toEqual(await ends(T.user))
 
     const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
-      execFile(process.execPath, ['bin/run.js', 'groups', 'list', '--json', '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, timeout: 30_000 }, (err, out) => (err ? reject(err) : resolve({ stdout: out }))))
-    const listed = (JSON.parse(stdout) as { groups: Array<{ groupId: string; inCatalog: boolean }> }).groups.filter((g) => g.groupId.startsWith(`${prefix}.`))
+      execFile(
+        process.execPath,
+        ['bin/run.js', 'groups', 'list', '--json', '--kafka', KAFKA, '--topic-prefix', prefix],
+        { cwd: root, env, timeout: 30_000 },
+        (err, out) => (err ? reject(err) : resolve({ stdout: out })),
+      ),
+    )
+    const listed = (JSON.parse(stdout) as { groups: Array<{ groupId: string; inCatalog: boolean }> }).groups.filter(
+      (g) => g.groupId.startsWith(`${prefix}.`),
+    )
     expect(listed).toEqual([expect.objectContaining({ groupId: group, inCatalog: true })])
   })
 
   it('exits 0 on Ctrl-C (SIGINT), having committed nothing while it ran or as it left', async () => {
-    const child = spawn(process.execPath, ['bin/run.js', 'tail', 'user-events', '--from-beginning', '--kafka', KAFKA, '--topic-prefix', prefix], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      ['bin/run.js', 'tail', 'user-events', '--from-beginning', '--kafka', KAFKA, '--topic-prefix', prefix],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let out = ''
     let err = ''
     child.stdout.on('data', (d: Buffer) => (out += d))
     child.stderr.on('data', (d: Buffer) => (err += d))
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    )
     // consuming: every record so far has been printed
     const deadline = Date.now() + 20_000
-    while (out.trim().split('\n').filter(Boolean).length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    while (out.trim().split('\n').filter(Boolean).length < 7 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100))
     expect(out.trim().split('\n')).toHaveLength(7)
     // the live throwaway group: a member of it is assigned this topic, and it has committed nothing
-    const live = await until(async () => {
-      const fresh = (await listGroupIds()).filter((g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g))
-      const { groups } = await admin.describeGroups(fresh)
-      return groups.filter((g) => g.state === 'Stable' && g.members.some((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[T.user]))
-    }, (l) => l.length === 1)
+    const live = await until(
+      async () => {
+        const fresh = (await listGroupIds()).filter((g) => g.startsWith('gochat-tail-') && !groupsBefore.has(g))
+        const { groups } = await admin.describeGroups(fresh)
+        return groups.filter(
+          (g) =>
+            g.state === 'Stable' &&
+            g.members.some((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[T.user]),
+        )
+      },
+      (l) => l.length === 1,
+    )
     expect(live).toHaveLength(1)
     const groupId = live[0]!.groupId
     expect([...(await committed(groupId, T.user)).values()]).toEqual([-1, -1, -1])
@@ -259,5 +435,4 @@ describe.skipIf(!up)('gochat tail against Kafka', () => {
     expect(err).toBe('')
     expect([...(await committed(groupId, T.user)).values()]).toEqual([-1, -1, -1])
   })
-
 })

@@ -21,16 +21,26 @@ const groupIds = catalogGroups(cfg).map((g) => g.groupId)
 const env = { ...process.env, GOCHAT_GATEWAY_IDS: cfg.gateway_ids.join(','), GOCHAT_LOG_LEVEL: 'warn' }
 const common = ['--kafka', KAFKA, '--topic-prefix', prefix]
 
-interface Run { code: number; stdout: string; stderr: string; ms: number }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+  ms: number
+}
 
 function gochat(args: string[], withCommon = true): Promise<Run> {
   const started = Date.now()
   return new Promise((resolve) => {
     // stdin is a pipe here, never a TTY: what `topics delete` without --force must refuse
-    execFile(process.execPath, ['bin/run.js', ...args, ...(withCommon ? common : [])], { cwd: root, env, timeout: 30_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
-      resolve({ code, stdout, stderr, ms: Date.now() - started })
-    })
+    execFile(
+      process.execPath,
+      ['bin/run.js', ...args, ...(withCommon ? common : [])],
+      { cwd: root, env, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
+        resolve({ code, stdout, stderr, ms: Date.now() - started })
+      },
+    )
   })
 }
 
@@ -50,7 +60,11 @@ function kcatMetadata(): Map<string, number> {
 describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
   afterAll(async () => {
     // safety net for a failed run: whatever is left of this prefix goes, topics and groups
-    const admin = new kafkajs.Kafka({ clientId: 'itest-cleanup', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
+    const admin = new kafkajs.Kafka({
+      clientId: 'itest-cleanup',
+      brokers: [KAFKA],
+      logLevel: kafkajs.logLevel.NOTHING,
+    }).admin()
     await admin.connect()
     try {
       const left = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`))
@@ -62,14 +76,25 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
   })
 
   it('creates every catalog topic once: dry run first, then for real, then nothing to do', async () => {
-    const dry = await json<{ dryRun: boolean; created: string[]; groupsProvisioned: unknown[] }>(['topics', 'create', '--dry-run', '--with-groups', '--partitions', '2'])
+    const dry = await json<{ dryRun: boolean; created: string[]; groupsProvisioned: unknown[] }>([
+      'topics',
+      'create',
+      '--dry-run',
+      '--with-groups',
+      '--partitions',
+      '2',
+    ])
     expect(dry.dryRun).toBe(true)
     expect(dry.created.sort()).toEqual([...names].sort())
     expect(dry.groupsProvisioned).toHaveLength(groupIds.length)
 
     // the dry run created nothing, or these would not all be "created" now
-    const first = await json<{ created: string[]; existing: string[]; mismatched: unknown[]; groupsProvisioned: Array<{ groupId: string }> }>(
-      ['topics', 'create', '--with-groups', '--partitions', '2'])
+    const first = await json<{
+      created: string[]
+      existing: string[]
+      mismatched: unknown[]
+      groupsProvisioned: Array<{ groupId: string }>
+    }>(['topics', 'create', '--with-groups', '--partitions', '2'])
     expect(first.created.sort()).toEqual([...names].sort())
     expect(names).toContain(`${prefix}.messages.downstream.gw-a`)
     expect(names).toContain(`${prefix}.messages.downstream.gw-b`)
@@ -88,15 +113,28 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
   })
 
   it('lists and describes topics', async () => {
-    const list = await json<{ topics: Array<{ name: string; partitions: number; inCatalog: boolean }>; missing: string[] }>(['topics', 'list'])
+    const list = await json<{
+      topics: Array<{ name: string; partitions: number; inCatalog: boolean }>
+      missing: string[]
+    }>(['topics', 'list'])
     expect(list.missing).toEqual([])
     const mine = list.topics.filter((t) => t.name.startsWith(`${prefix}.`))
     expect(mine.map((t) => t.name).sort()).toEqual([...names].sort())
     for (const t of mine) expect([t.partitions, t.inCatalog]).toEqual([2, true])
 
     const d = await json<{
-      name: string; configs: Record<string, string>; overrides: string[]; catalog: { alias: string } | null
-      partitions: Array<{ partition: number; leader: number; replicas: number[]; isr: number[]; earliest: string; latest: string }>
+      name: string
+      configs: Record<string, string>
+      overrides: string[]
+      catalog: { alias: string } | null
+      partitions: Array<{
+        partition: number
+        leader: number
+        replicas: number[]
+        isr: number[]
+        earliest: string
+        latest: string
+      }>
     }>(['topics', 'describe', 'dispatch'])
     expect(d.name).toBe(`${prefix}.messages.dispatch`)
     expect(d.catalog?.alias).toBe('dispatch')
@@ -114,7 +152,12 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
   })
 
   it('provisions groups with committed offsets (lag 0), shows lag, and plans a reset without applying it', async () => {
-    type Group = { groupId: string; state: string; totalLag: number; partitions: Array<{ topic: string; committed: string | null; logEndOffset: string; lag: number | null }> }
+    type Group = {
+      groupId: string
+      state: string
+      totalLag: number
+      partitions: Array<{ topic: string; committed: string | null; logEndOffset: string; lag: number | null }>
+    }
     const before = await json<Group>(['groups', 'describe', 'task.fanout.group'])
     expect(before.groupId).toBe(`${prefix}.task.fanout.group`)
     expect(before.state).toBe('Empty')
@@ -124,10 +167,18 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     // five records from an independent producer: the group now lags by five
     const fanout = `${prefix}.tasks.fanout`
     if (hasKcat) {
-      const produced = spawnSync('kcat', ['-P', '-b', KAFKA, '-t', fanout, '-K', ':'], { input: 'a:1\nb:2\nc:3\nd:4\ne:5\n', encoding: 'utf8', timeout: 15_000 })
+      const produced = spawnSync('kcat', ['-P', '-b', KAFKA, '-t', fanout, '-K', ':'], {
+        input: 'a:1\nb:2\nc:3\nd:4\ne:5\n',
+        encoding: 'utf8',
+        timeout: 15_000,
+      })
       expect(produced.status, produced.stderr).toBe(0)
     } else {
-      const producer = new kafkajs.Kafka({ clientId: 'itest', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).producer()
+      const producer = new kafkajs.Kafka({
+        clientId: 'itest',
+        brokers: [KAFKA],
+        logLevel: kafkajs.logLevel.NOTHING,
+      }).producer()
       await producer.connect()
       await producer.send({ topic: fanout, messages: ['a', 'b', 'c', 'd', 'e'].map((k) => ({ key: k, value: k })) })
       await producer.disconnect()
@@ -135,28 +186,55 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     const lagging = await json<Group>(['groups', 'describe', 'task.fanout.group'])
     expect(lagging.totalLag).toBe(5)
 
-    const plan = await json<{ dryRun: boolean; applied: boolean; partitions: Array<{ current: string | null; target: string }> }>(
-      ['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest', '--dry-run'])
+    const plan = await json<{
+      dryRun: boolean
+      applied: boolean
+      partitions: Array<{ current: string | null; target: string }>
+    }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest', '--dry-run'])
     expect([plan.dryRun, plan.applied]).toEqual([true, false])
     expect(plan.partitions.map((p) => p.current)).toEqual(['0', '0'])
     expect(plan.partitions.reduce((s, p) => s + Number(p.target), 0)).toBe(5)
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(5) // the dry run moved nothing
 
     // without --execute it is a plan too
-    const planned = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest'])
+    const planned = await json<{ applied: boolean }>([
+      'groups',
+      'reset',
+      'task.fanout.group',
+      '--topic',
+      'fanout',
+      '--to-latest',
+    ])
     expect(planned.applied).toBe(false)
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(5)
 
-    const applied = await json<{ applied: boolean }>(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', '--to-latest', '--execute'])
+    const applied = await json<{ applied: boolean }>([
+      'groups',
+      'reset',
+      'task.fanout.group',
+      '--topic',
+      'fanout',
+      '--to-latest',
+      '--execute',
+    ])
     expect(applied.applied).toBe(true)
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
   })
 
   it('resets by offset, shift, duration, on chosen partitions or every topic; refuses an unknown group unless --create', async () => {
-    type Plan = { applied: boolean; groupExists: boolean; partitions: Array<{ topic: string; partition: number; current: string | null; target: string }> }
-    type Group = { totalLag: number; partitions: Array<{ partition: number; committed: string | null; logEndOffset: string }> }
+    type Plan = {
+      applied: boolean
+      groupExists: boolean
+      partitions: Array<{ topic: string; partition: number; current: string | null; target: string }>
+    }
+    type Group = {
+      totalLag: number
+      partitions: Array<{ partition: number; committed: string | null; logEndOffset: string }>
+    }
     const reset = (...args: string[]) => json<Plan>(['groups', 'reset', 'task.fanout.group', ...args])
-    const ends = (await json<Group>(['groups', 'describe', 'task.fanout.group'])).partitions.map((p) => Number(p.logEndOffset))
+    const ends = (await json<Group>(['groups', 'describe', 'task.fanout.group'])).partitions.map((p) =>
+      Number(p.logEndOffset),
+    )
 
     // --to-offset on partition 0 only, clamped to the log end
     const one = await reset('--topic', 'fanout', '--partitions', '0', '--to-offset', '1', '--execute')
@@ -166,23 +244,56 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
 
     // --shift-by back from the committed offsets, never below the start
     const shifted = await reset('--topic', 'fanout', '--shift-by', '-2')
-    expect(shifted.partitions.map((p) => p.target)).toEqual(shifted.partitions.map((p) => String(Math.max(0, Number(p.current) - 2))))
+    expect(shifted.partitions.map((p) => p.target)).toEqual(
+      shifted.partitions.map((p) => String(Math.max(0, Number(p.current) - 2))),
+    )
     // every record is younger than an hour: --by-duration 1h is the start of each partition
-    expect((await reset('--topic', 'fanout', '--by-duration', '1h')).partitions.map((p) => p.target)).toEqual(['0', '0'])
-    expect((await reset('--topic', 'fanout', '--by-duration', 'PT1H')).partitions.map((p) => p.target)).toEqual(['0', '0'])
+    expect((await reset('--topic', 'fanout', '--by-duration', '1h')).partitions.map((p) => p.target)).toEqual([
+      '0',
+      '0',
+    ])
+    expect((await reset('--topic', 'fanout', '--by-duration', 'PT1H')).partitions.map((p) => p.target)).toEqual([
+      '0',
+      '0',
+    ])
 
     // --all-topics: the topics the group committed on
     const all = await reset('--all-topics', '--to-latest', '--execute')
     expect([...new Set(all.partitions.map((p) => p.topic))]).toEqual([`${prefix}.tasks.fanout`])
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
 
-    const typo = await gochat(['groups', 'reset', `${prefix}.task.fanout.grop`, '--topic', 'fanout', '--to-earliest', '--execute', '--json'])
+    const typo = await gochat([
+      'groups',
+      'reset',
+      `${prefix}.task.fanout.grop`,
+      '--topic',
+      'fanout',
+      '--to-earliest',
+      '--execute',
+      '--json',
+    ])
     expect(typo.code).toBe(2)
-    expect(JSON.parse(typo.stdout).error).toMatchObject({ code: 'not_found', hint: expect.stringContaining('--create') })
-    const created = await json<Plan>(['groups', 'reset', `${prefix}.task.fanout.grop`, '--topic', 'fanout', '--to-earliest', '--create'])
+    expect(JSON.parse(typo.stdout).error).toMatchObject({
+      code: 'not_found',
+      hint: expect.stringContaining('--create'),
+    })
+    const created = await json<Plan>([
+      'groups',
+      'reset',
+      `${prefix}.task.fanout.grop`,
+      '--topic',
+      'fanout',
+      '--to-earliest',
+      '--create',
+    ])
     expect([created.groupExists, created.applied]).toEqual([false, false])
 
-    for (const bad of [['--to-offset', 'x'], ['--shift-by', '1.5'], ['--by-duration', 'soon'], ['--partitions', '7', '--to-earliest']]) {
+    for (const bad of [
+      ['--to-offset', 'x'],
+      ['--shift-by', '1.5'],
+      ['--by-duration', 'soon'],
+      ['--partitions', '7', '--to-earliest'],
+    ]) {
       const r = await gochat(['groups', 'reset', 'task.fanout.group', '--topic', 'fanout', ...bad])
       expect(r.code, `${bad.join(' ')}: ${r.stderr}`).toBe(2)
     }
@@ -218,14 +329,24 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     expect(zero.stderr).toMatch(/partitions/)
 
     // valid configuration that the broker refuses: one broker cannot hold three replicas
-    const rf = await gochat(['topics', 'create', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
+    const rf = await gochat(
+      ['topics', 'create', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'],
+      false,
+    )
     expect(rf.code, rf.stderr).toBe(2)
     expect(rf.stderr).toMatch(/replication_factor/)
     // a dry run finds it too
-    const rfDry = await gochat(['topics', 'create', '--dry-run', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'], false)
+    const rfDry = await gochat(
+      ['topics', 'create', '--dry-run', '--kafka', KAFKA, '--topic-prefix', `${prefix}rf`, '--replication-factor', '3'],
+      false,
+    )
     expect(rfDry.code, rfDry.stderr).toBe(2)
     expect(rfDry.stderr).toMatch(/replication_factor 3 is more than the \d+ broker/)
-    const admin = new kafkajs.Kafka({ clientId: 'itest-rf', brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
+    const admin = new kafkajs.Kafka({
+      clientId: 'itest-rf',
+      brokers: [KAFKA],
+      logLevel: kafkajs.logLevel.NOTHING,
+    }).admin()
     await admin.connect()
     try {
       expect((await admin.listTopics()).filter((t) => t.startsWith(`${prefix}rf.`))).toEqual([])

@@ -11,7 +11,15 @@ import { startUp } from '../helpers/up.js'
 const CHROMIUM = '/usr/bin/chromium'
 const present = existsSync(CHROMIUM)
 const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const WAIT = { timeout: 10_000, interval: 50 }
 
 let up: Awaited<ReturnType<typeof startUp>>
@@ -22,7 +30,10 @@ const pageErrors: string[] = []
 
 async function newPage(): Promise<Page> {
   const page = await context.newPage()
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
   page.on('pageerror', (e) => pageErrors.push(e.message))
   return page
 }
@@ -54,7 +65,8 @@ async function say(page: Page, text: string): Promise<void> {
 
 async function startDirect(page: Page, peerId: string): Promise<void> {
   await page.bringToFront()
-  if (!(await page.getByTestId('peer-id').isVisible())) await page.locator('summary', { hasText: 'Chat by user id' }).click()
+  if (!(await page.getByTestId('peer-id').isVisible()))
+    await page.locator('summary', { hasText: 'Chat by user id' }).click()
   await page.getByTestId('peer-id').fill(peerId)
   await page.getByTestId('start-direct').click()
 }
@@ -63,7 +75,12 @@ async function startDirect(page: Page, peerId: string): Promise<void> {
 async function chatWith(page: Page, name: string): Promise<void> {
   await page.bringToFront()
   await page.getByTestId('people-search').fill(name)
-  await page.getByTestId('people-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-chat').click()
+  await page
+    .getByTestId('people-results')
+    .getByTestId('person')
+    .filter({ hasText: name })
+    .getByTestId('person-chat')
+    .click()
   await page.getByTestId('composer').waitFor()
 }
 
@@ -71,9 +88,13 @@ const shot = async (page: Page, name: string) => {
   mkdirSync('test-artifacts', { recursive: true })
   await page.screenshot({ path: `test-artifacts/${name}.png` })
 }
-const tokenOf = (page: Page) => page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
+const tokenOf = (page: Page) =>
+  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
 /** a few letters of its own per run: searches find this run's users only */
-const tag = randomUUID().replace(/[^a-f]/g, '').slice(0, 4).padEnd(4, 'q')
+const tag = randomUUID()
+  .replace(/[^a-f]/g, '')
+  .slice(0, 4)
+  .padEnd(4, 'q')
 
 async function openOnly(page: Page): Promise<void> {
   await page.bringToFront()
@@ -83,7 +104,8 @@ async function openOnly(page: Page): Promise<void> {
 
 describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
   beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
+    if (!present)
+      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
     up = await startUp()
     // playwright starts Chromium with a new, empty profile (its own temporary --user-data-dir) every launch
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
@@ -92,7 +114,9 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
   })
 
   // on a failure, what the server said: the page only shows its side
-  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)))
+  beforeEach(({ onTestFailed }) =>
+    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
+  )
 
   afterAll(async () => {
     await browser?.close()
@@ -152,7 +176,9 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     const readerId = await signIn(reader, 'Reader')
     // REST errors are shown in words
     await startDirect(sender, 'no-such-user')
-    await expect.poll(() => sender.getByTestId('error-text').textContent(), WAIT).toBe('That does not exist (or you cannot see it). (no such user: no-such-user)')
+    await expect
+      .poll(() => sender.getByTestId('error-text').textContent(), WAIT)
+      .toBe('That does not exist (or you cannot see it). (no such user: no-such-user)')
     await startDirect(sender, readerId)
     await sender.getByTestId('composer').waitFor()
     await say(sender, evil)
@@ -168,11 +194,15 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
 
     // a message over the gateway's 64 KiB limit is refused: marked not sent, and the reason is shown
     await sender.bringToFront()
-    await sender.getByTestId('composer-input').evaluate((e, v) => ((e as HTMLTextAreaElement).value = v), 'x'.repeat(70_000))
+    await sender
+      .getByTestId('composer-input')
+      .evaluate((e, v) => ((e as HTMLTextAreaElement).value = v), 'x'.repeat(70_000))
     await sender.getByTestId('send').click()
     const failed = list(sender).and(sender.locator('[data-status="failed"]'))
     await failed.waitFor()
-    expect(await failed.getByTestId('message-meta').textContent()).toContain('not sent: That is too large for the server.')
+    expect(await failed.getByTestId('message-meta').textContent()).toContain(
+      'not sent: That is too large for the server.',
+    )
     expect(await sender.getByTestId('error-text').textContent()).toMatch(/^That is too large for the server\./)
   })
 
@@ -240,7 +270,12 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await peer.send(conversationId, 'm58', 'k58')
     await expect.poll(() => dropped, WAIT).toBe(2)
     dropPushes = false
-    sockets.at(-1)!.page.send(JSON.stringify({ op: 'event', event: { event_id: randomUUID(), event_type: 'resync', timestamp: 0, payload: {} } }))
+    sockets.at(-1)!.page.send(
+      JSON.stringify({
+        op: 'event',
+        event: { event_id: randomUUID(), event_type: 'resync', timestamp: 0, payload: {} },
+      }),
+    )
     await expect.poll(() => seqs(page), WAIT).toEqual(Array.from({ length: 58 }, (_, i) => i + 1))
     expect(sockets.length).toBe(2)
   })
@@ -312,9 +347,16 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await carol.getByTestId('group-name').fill('Design team')
     for (const name of [daveName, erinName]) {
       await carol.getByTestId('group-search').fill(name)
-      await carol.getByTestId('group-search-results').getByTestId('person').filter({ hasText: name }).getByTestId('person-pick').click()
+      await carol
+        .getByTestId('group-search-results')
+        .getByTestId('person')
+        .filter({ hasText: name })
+        .getByTestId('person-pick')
+        .click()
     }
-    expect(await carol.getByTestId('picked').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.userId))).toEqual([daveId, erinId])
+    expect(
+      await carol.getByTestId('picked').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.userId)),
+    ).toEqual([daveId, erinId])
     await carol.getByTestId('create-group').click()
     await carol.getByTestId('composer').waitFor()
     expect(await carol.getByTestId('chat-title').textContent()).toBe('Design team')
@@ -335,14 +377,21 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     expect(await members(carol).filter({ hasText: carolName }).getAttribute('data-role')).toBe('admin')
     await carol.getByTestId('announcement-input').fill('Standup at <b>10</b>, mockups in the shared drive')
     await carol.getByTestId('save-announcement').click()
-    await expect.poll(() => dave.getByTestId('announcement-bar').textContent(), WAIT).toBe('Announcement: Standup at <b>10</b>, mockups in the shared drive')
+    await expect
+      .poll(() => dave.getByTestId('announcement-bar').textContent(), WAIT)
+      .toBe('Announcement: Standup at <b>10</b>, mockups in the shared drive')
 
     // Carol removes Erin, then adds her back through the search
     await carol.bringToFront()
     await members(carol).filter({ hasText: erinName }).getByTestId('remove-member').click()
     await expect.poll(() => members(carol).count(), WAIT).toBe(2)
     await carol.getByTestId('add-member-search').fill(erinName)
-    await carol.getByTestId('add-member-results').getByTestId('person').filter({ hasText: erinName }).getByTestId('person-add').click()
+    await carol
+      .getByTestId('add-member-results')
+      .getByTestId('person')
+      .filter({ hasText: erinName })
+      .getByTestId('person-add')
+      .click()
     await expect.poll(() => members(carol).count(), WAIT).toBe(3)
     await expect.poll(() => members(carol).locator('[data-online="true"]').count(), WAIT).toBe(3)
     await shot(carol, 'chat-group')
@@ -353,7 +402,9 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await expect.poll(() => members(dave).count(), WAIT).toBe(3)
     expect(await dave.getByTestId('remove-member').count()).toBe(0)
     expect(await dave.getByTestId('announcement-form').isHidden()).toBe(true)
-    expect(await dave.getByTestId('announcement').textContent()).toBe('Standup at <b>10</b>, mockups in the shared drive')
+    expect(await dave.getByTestId('announcement').textContent()).toBe(
+      'Standup at <b>10</b>, mockups in the shared drive',
+    )
     expect(await dave.locator('b').count()).toBe(0)
     expect(pageErrors).toEqual([])
   })

@@ -14,12 +14,21 @@ import { buildFanoutReport, type FanoutReport } from '../../../bench/report/fano
 import { renderFanoutReport } from '../../../bench/report/fanout-table.js'
 import { baselineTarget, gochatTarget } from '../../../bench/targets.js'
 import { renderTable } from '../../table.js'
-import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../../bench/limits/index.js'
+import {
+  fractionRows,
+  fractions,
+  limitsRows,
+  runLimits,
+  type Fractions,
+  type Limits,
+} from '../../../bench/limits/index.js'
 import { limitsFlags, limitsOptions } from '../../../bench/limits/flags.js'
 
 export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
-  static override summary = 'Group fanout: one sender, a large group, most members online; latency, completion time, completeness'
-  static override description = `Creates --group-size users through the admin path, one group (its creator is the sender), connects the --online fraction of members from client worker threads spread over the gateways, warms up with one message, then sends --messages messages at --rate and accounts for every delivery: send→receive latency, per-message fanout completion, deliveries/s, duplicates, out-of-order and missing deliveries, and (with --kafka) the offline members' push records. Missing deliveries exit with code 1.
+  static override summary =
+    'Group fanout: one sender, a large group, most members online; latency, completion time, completeness'
+  static override description =
+    `Creates --group-size users through the admin path, one group (its creator is the sender), connects the --online fraction of members from client worker threads spread over the gateways, warms up with one message, then sends --messages messages at --rate and accounts for every delivery: send→receive latency, per-message fanout completion, deliveries/s, duplicates, out-of-order and missing deliveries, and (with --kafka) the offline members' push records. Missing deliveries exit with code 1.
 
 --baseline runs the same clients, connection count and payload against a plain ws broadcast server and a Socket.IO room broadcast (each in a child process) and prints gochat's figures as ratios to theirs, memory per idle connection included.`
 
@@ -34,11 +43,25 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     'group-size': Flags.integer({ description: 'Members of the group, the sender included', default: 10_000, min: 2 }),
     online: Flags.string({ description: 'Fraction of the other members that connect (0..1)', default: '0.8' }),
     messages: Flags.integer({ description: 'Measured messages (after one warm-up message)', default: 20, min: 1 }),
-    'member-chunk': Flags.integer({ description: 'Members added per POST /v1/groups/{id}/members', default: 1000, min: 1 }),
-    'warmup-timeout': Flags.integer({ description: 'Seconds to wait for the warm-up message to reach every member', default: 60, min: 1 }),
-    baseline: Flags.boolean({ description: 'Also run a plain ws and a Socket.IO broadcast server with the same clients and print ratios' }),
-    html: Flags.string({ description: 'Write a self-contained HTML report (latency CDF, completion chart) to this file' }),
-    limits: Flags.boolean({ description: 'Run `bench limits` first and show deliveries/s as fractions of those ceilings' }),
+    'member-chunk': Flags.integer({
+      description: 'Members added per POST /v1/groups/{id}/members',
+      default: 1000,
+      min: 1,
+    }),
+    'warmup-timeout': Flags.integer({
+      description: 'Seconds to wait for the warm-up message to reach every member',
+      default: 60,
+      min: 1,
+    }),
+    baseline: Flags.boolean({
+      description: 'Also run a plain ws and a Socket.IO broadcast server with the same clients and print ratios',
+    }),
+    html: Flags.string({
+      description: 'Write a self-contained HTML report (latency CDF, completion chart) to this file',
+    }),
+    limits: Flags.boolean({
+      description: 'Run `bench limits` first and show deliveries/s as fractions of those ceilings',
+    }),
     ...limitsFlags,
   }
 
@@ -63,13 +86,24 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     }
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, log)) : undefined
 
-    const gochat = await runFanout(gochatTarget({ gateways, adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '', groupSize: f['group-size'], online, memberChunk: f['member-chunk'] }), options)
+    const gochat = await runFanout(
+      gochatTarget({
+        gateways,
+        adminSecret: f['admin-secret'] ?? this.cfg.admin_secret ?? '',
+        groupSize: f['group-size'],
+        online,
+        memberChunk: f['member-chunk'],
+      }),
+      options,
+    )
 
     let push: FanoutReport['offlinePush'] = 'n/a'
     if (this.cfg.kafka_brokers.length) {
       const expected = gochat.offline * (gochat.messages + 1) // the warm-up message notifies them too
       log(`counting offline pushes on Kafka (${expected} expected)`)
-      push = await offlinePushes(this.cfg, gochat.conversationId, expected).catch((err: Error) => ({ error: err.message }))
+      push = await offlinePushes(this.cfg, gochat.conversationId, expected).catch((err: Error) => ({
+        error: err.message,
+      }))
     }
 
     let baselines: { ws?: FanoutRun; socketio?: FanoutRun } | undefined
@@ -92,7 +126,13 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       log(`wrote ${f.html}`)
     }
     if (!this.jsonEnabled()) this.log(renderFanoutReport(report))
-    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('deliveries/s', gochat.deliveriesPerSec, limits)]))
+    if (limits && !this.jsonEnabled())
+      this.log(
+        renderTable(
+          ['same-run ceilings', 'value'],
+          [...limitsRows(limits), ...fractionRows('deliveries/s', gochat.deliveriesPerSec, limits)],
+        ),
+      )
     if (!report.ok) process.exitCode = 1
     return { ...report, ...(limits ? { limits, fractions: fractions(gochat.deliveriesPerSec, limits) } : {}) }
   }

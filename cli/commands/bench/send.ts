@@ -9,12 +9,21 @@ import { renderSendRun } from '../../../bench/report/send-table.js'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { renderTable } from '../../table.js'
-import { fractionRows, fractions, limitsRows, runLimits, type Fractions, type Limits } from '../../../bench/limits/index.js'
+import {
+  fractionRows,
+  fractions,
+  limitsRows,
+  runLimits,
+  type Fractions,
+  type Limits,
+} from '../../../bench/limits/index.js'
 import { limitsFlags, limitsOptions } from '../../../bench/limits/flags.js'
 
 export default class BenchSend extends BaseCommand<typeof BenchSend> {
-  static override summary = 'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
-  static override description = 'Creates 2 × --pairs users through the admin path and a direct conversation per pair; in each pair one user sends --messages messages at --rate (per pair) over its WebSocket and the other receives. Ends of a pair sit on different gateways when there are several. Missing deliveries exit with code 1.'
+  static override summary =
+    'One-to-one messages: pairs of users in direct conversations; messages/s and send→receive latency'
+  static override description =
+    'Creates 2 × --pairs users through the admin path and a direct conversation per pair; in each pair one user sends --messages messages at --rate (per pair) over its WebSocket and the other receives. Ends of a pair sit on different gateways when there are several. Missing deliveries exit with code 1.'
   static override examples = [
     '<%= config.bin %> bench send --gateway http://127.0.0.1:8080 --pairs 100 --messages 20 --rate 5',
     '<%= config.bin %> bench send --gateway http://127.0.0.1:8080,http://127.0.0.1:8081 --rate max --json',
@@ -24,14 +33,37 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
   static override flags = {
     ...clientFlags,
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
-    messages: Flags.integer({ description: 'Measured messages per pair (after one warm-up message)', default: 20, min: 1 }),
-    duration: Flags.integer({ description: 'Soak: send for this many seconds (--messages becomes rate × duration) and report the server\'s memory slope after the first minute', min: 1 }),
-    'sample-every': Flags.integer({ description: 'Soak: seconds between samples of the server\'s /metrics', default: 5, min: 1 }),
-    limits: Flags.boolean({ description: 'Run `bench limits` first and show messages/s as fractions of those ceilings' }),
+    messages: Flags.integer({
+      description: 'Measured messages per pair (after one warm-up message)',
+      default: 20,
+      min: 1,
+    }),
+    duration: Flags.integer({
+      description:
+        "Soak: send for this many seconds (--messages becomes rate × duration) and report the server's memory slope after the first minute",
+      min: 1,
+    }),
+    'sample-every': Flags.integer({
+      description: "Soak: seconds between samples of the server's /metrics",
+      default: 5,
+      min: 1,
+    }),
+    limits: Flags.boolean({
+      description: 'Run `bench limits` first and show messages/s as fractions of those ceilings',
+    }),
     ...limitsFlags,
   }
 
-  async run(): Promise<SendRun & { machine: ReturnType<typeof machine>; ok: boolean; failures: string[]; soak?: SoakSummary; limits?: Limits; fractions?: Fractions }> {
+  async run(): Promise<
+    SendRun & {
+      machine: ReturnType<typeof machine>
+      ok: boolean
+      failures: string[]
+      soak?: SoakSummary
+      limits?: Limits
+      fractions?: Fractions
+    }
+  > {
     const f = this.flags
     const { gateways, rate } = clientTargets(f)
     await checkGateways(gateways)
@@ -56,12 +88,27 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     const c = result.completeness
     const failures = [
       ...(c.missing ? [`${c.missing} of ${c.expected} messages missing`] : []),
-      ...(c.connectFailures ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`] : []),
+      ...(c.connectFailures
+        ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`]
+        : []),
       ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
     ]
     if (!this.jsonEnabled()) this.log(renderSendRun(result, failures) + (soak ? `\n${renderSoak(soak)}` : ''))
-    if (limits && !this.jsonEnabled()) this.log(renderTable(['same-run ceilings', 'value'], [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)]))
+    if (limits && !this.jsonEnabled())
+      this.log(
+        renderTable(
+          ['same-run ceilings', 'value'],
+          [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)],
+        ),
+      )
     if (failures.length) process.exitCode = 1
-    return { ...result, machine: machine(), ok: failures.length === 0, failures, ...(soak ? { soak } : {}), ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}) }
+    return {
+      ...result,
+      machine: machine(),
+      ok: failures.length === 0,
+      failures,
+      ...(soak ? { soak } : {}),
+      ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}),
+    }
   }
 }

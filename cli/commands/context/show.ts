@@ -12,7 +12,11 @@ export default class ContextShow extends BaseCommand<typeof ContextShow> {
   async run() {
     const all = readContexts(this.config.configDir)
     const name = this.args.name ?? all.current
-    if (!name) throw new UsageError('no current context', `\`${this.config.bin} context use NAME\`; \`${this.config.bin} infra up\` registers "local"`)
+    if (!name)
+      throw new UsageError(
+        'no current context',
+        `\`${this.config.bin} context use NAME\`; \`${this.config.bin} infra up\` registers "local"`,
+      )
     const c = all.contexts[name]
     if (!c) throw new NotFoundError(`no context "${name}"`, `see \`${this.config.bin} context list\``)
     const shown = { name, current: name === all.current, ...c, mysql: masked(c.mysql) }

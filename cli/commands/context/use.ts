@@ -13,7 +13,12 @@ export default class ContextUse extends BaseCommand<typeof ContextUse> {
     const all = readContexts(this.config.configDir)
     if (!(this.args.name in all.contexts)) {
       const names = Object.keys(all.contexts)
-      throw new NotFoundError(`no context "${this.args.name}"`, names.length ? `known: ${names.join(', ')}` : `add one with \`${this.config.bin} context add\`, or run \`${this.config.bin} infra up\` for "local"`)
+      throw new NotFoundError(
+        `no context "${this.args.name}"`,
+        names.length
+          ? `known: ${names.join(', ')}`
+          : `add one with \`${this.config.bin} context add\`, or run \`${this.config.bin} infra up\` for "local"`,
+      )
     }
     all.current = this.args.name
     writeContexts(this.config.configDir, all)

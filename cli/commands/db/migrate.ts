@@ -5,7 +5,8 @@ import { connectionOptions, migrate } from '../../../src/drivers/mysql/migrate.j
 
 export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
   static override summary = 'Apply pending schema migrations to MySQL/MariaDB (creates the database if missing)'
-  static override description = 'repo also migrates when it starts; run this to migrate ahead of a deploy, or to see which migrations are applied.'
+  static override description =
+    'repo also migrates when it starts; run this to migrate ahead of a deploy, or to see which migrations are applied.'
   static override examples = [
     '<%= config.bin %> db migrate --mysql mysql://root@127.0.0.1:3306/gochat',
     'GOCHAT_MYSQL_URL=mysql://root@127.0.0.1:3306/gochat <%= config.bin %> db migrate --json',
@@ -13,7 +14,10 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
 
   async run() {
     const url = this.cfg.mysql_url
-    if (!url) throw new UsageError('no database configured: pass --mysql mysql://user@host:3306/database (or set GOCHAT_MYSQL_URL)')
+    if (!url)
+      throw new UsageError(
+        'no database configured: pass --mysql mysql://user@host:3306/database (or set GOCHAT_MYSQL_URL)',
+      )
     try {
       connectionOptions(url)
     } catch (err) {
@@ -25,16 +29,30 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
     } catch (err) {
       const code = (err as { code?: string }).code
       if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {
-        throw new UnreachableError(`cannot reach MySQL at ${new URL(url).host} (${code}); is it running? (\`gochat infra up\`)`)
+        throw new UnreachableError(
+          `cannot reach MySQL at ${new URL(url).host} (${code}); is it running? (\`gochat infra up\`)`,
+        )
       }
       throw err
     }
     if (!this.jsonEnabled()) {
       const fresh = new Set(result.applied.map((m) => m.version))
-      this.log(renderTable(['version', 'name', 'applied at', 'this run'], result.all.map((m) => [
-        String(m.version).padStart(3, '0'), m.name, new Date(m.appliedAt).toISOString(), fresh.has(m.version) ? 'applied now' : '',
-      ])))
-      this.log(result.applied.length ? `${result.database}: applied ${result.applied.length} migration(s)` : `${result.database}: up to date`)
+      this.log(
+        renderTable(
+          ['version', 'name', 'applied at', 'this run'],
+          result.all.map((m) => [
+            String(m.version).padStart(3, '0'),
+            m.name,
+            new Date(m.appliedAt).toISOString(),
+            fresh.has(m.version) ? 'applied now' : '',
+          ]),
+        ),
+      )
+      this.log(
+        result.applied.length
+          ? `${result.database}: applied ${result.applied.length} migration(s)`
+          : `${result.database}: up to date`,
+      )
     }
     return result
   }

@@ -21,8 +21,22 @@ export default class DlqList extends BaseCommand<typeof DlqList> {
     const letters = all.filter((l) => !this.flags.type || l.task?.taskType === this.flags.type).slice(-this.flags.limit)
     if (!this.jsonEnabled()) {
       if (letters.length === 0) this.log(`no dead letters in ${topics(cfg).dlq}`)
-      else this.log(renderTable(['offset', 'time', 'task id', 'type', 'from topic', 'attempts', 'last error', 'replayed'],
-        letters.map((l) => [`${l.partition}:${l.offset}`, new Date(l.timestamp).toISOString(), l.task?.taskId ?? '?', l.task?.taskType ?? '?', l.task?.originalTopic ?? '?', l.task?.attempt ?? '', (l.task?.lastError ?? l.error ?? '').slice(0, 80), l.replayed ? new Date(l.replayed.at).toISOString() : ''])))
+      else
+        this.log(
+          renderTable(
+            ['offset', 'time', 'task id', 'type', 'from topic', 'attempts', 'last error', 'replayed'],
+            letters.map((l) => [
+              `${l.partition}:${l.offset}`,
+              new Date(l.timestamp).toISOString(),
+              l.task?.taskId ?? '?',
+              l.task?.taskType ?? '?',
+              l.task?.originalTopic ?? '?',
+              l.task?.attempt ?? '',
+              (l.task?.lastError ?? l.error ?? '').slice(0, 80),
+              l.replayed ? new Date(l.replayed.at).toISOString() : '',
+            ]),
+          ),
+        )
     }
     return { topic: topics(cfg).dlq, count: letters.length, deadLetters: letters }
   }

@@ -9,15 +9,27 @@ export interface GroupsListResult {
 
 export default class GroupsList extends BaseCommand<typeof GroupsList> {
   static override summary = 'List the consumer groups of the cluster with their state and member count'
-  static override description = `Every consumer group the cluster knows (with members or committed offsets), its state (Stable, Empty, PreparingRebalance, …), how many members it has, and whether it is one of the catalog groups for the configured prefix. Per-partition lag: \`gochat groups describe <group>\`.`
+  static override description =
+    `Every consumer group the cluster knows (with members or committed offsets), its state (Stable, Empty, PreparingRebalance, …), how many members it has, and whether it is one of the catalog groups for the configured prefix. Per-partition lag: \`gochat groups describe <group>\`.`
 
-  static override examples = ['<%= config.bin %> groups list --kafka 127.0.0.1:9092', '<%= config.bin %> groups list --kafka 127.0.0.1:9092 --json']
+  static override examples = [
+    '<%= config.bin %> groups list --kafka 127.0.0.1:9092',
+    '<%= config.bin %> groups list --kafka 127.0.0.1:9092 --json',
+  ]
 
   public async run(): Promise<GroupsListResult> {
     const known = new Set(catalogGroups(this.cfg).map((g) => g.groupId))
-    const groups = (await withAdmin(this.cfg, (h) => listGroups(h))).map((g) => ({ ...g, inCatalog: known.has(g.groupId) }))
+    const groups = (await withAdmin(this.cfg, (h) => listGroups(h))).map((g) => ({
+      ...g,
+      inCatalog: known.has(g.groupId),
+    }))
     if (!this.jsonEnabled()) {
-      this.log(renderTable(['group', 'state', 'members', 'in catalog'], groups.map((g) => [g.groupId, g.state, g.members, g.inCatalog ? 'yes' : 'no'])))
+      this.log(
+        renderTable(
+          ['group', 'state', 'members', 'in catalog'],
+          groups.map((g) => [g.groupId, g.state, g.members, g.inCatalog ? 'yes' : 'no']),
+        ),
+      )
     }
     return { groups }
   }

@@ -3,7 +3,8 @@ import { renderTable } from '../../table.js'
 import { infraStatus, type StatusResult } from '../../../infra/index.js'
 
 export default class InfraStatus extends BaseCommand<typeof InfraStatus> {
-  static override summary = 'Show whether local Kafka, MariaDB and Redis answer, with their addresses, pids and log files'
+  static override summary =
+    'Show whether local Kafka, MariaDB and Redis answer, with their addresses, pids and log files'
   static override examples = ['<%= config.bin %> infra status', '<%= config.bin %> infra status --json']
 
   public async run(): Promise<StatusResult> {
@@ -12,7 +13,15 @@ export default class InfraStatus extends BaseCommand<typeof InfraStatus> {
       this.log(
         renderTable(
           ['component', 'address', 'answers', 'pid', 'started by infra up', 'version', 'log'],
-          result.components.map((c) => [c.name, c.address, c.answers ? 'yes' : 'NO', c.pid, c.startedByUs ? 'yes' : 'no', c.version, c.log]),
+          result.components.map((c) => [
+            c.name,
+            c.address,
+            c.answers ? 'yes' : 'NO',
+            c.pid,
+            c.startedByUs ? 'yes' : 'no',
+            c.version,
+            c.log,
+          ]),
         ),
       )
     }

@@ -10,7 +10,8 @@ export interface DeleteResult {
 
 export default class TopicsDelete extends BaseCommand<typeof TopicsDelete> {
   static override summary = 'Delete topics, with their data and the consumer offsets on them'
-  static override description = `Takes exact topic names (no aliases: deleting is not the place for shorthand). Asks for confirmation on a terminal; without one (scripts, CI) it refuses unless --force is given. Nothing is deleted if any name is unknown.`
+  static override description =
+    `Takes exact topic names (no aliases: deleting is not the place for shorthand). Asks for confirmation on a terminal; without one (scripts, CI) it refuses unless --force is given. Nothing is deleted if any name is unknown.`
 
   static override examples = [
     '<%= config.bin %> topics delete gochat.tasks.dlq --kafka 127.0.0.1:9092',
@@ -31,7 +32,11 @@ export default class TopicsDelete extends BaseCommand<typeof TopicsDelete> {
     const { argv } = await this.parse(TopicsDelete)
     const names = [...new Set(argv as string[])]
     const { unknown } = await withAdmin(this.cfg, (h) => topicExists(h, names))
-    if (unknown.length) throw new NotFoundError(`unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; nothing deleted`, 'see `gochat topics list`')
+    if (unknown.length)
+      throw new NotFoundError(
+        `unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; nothing deleted`,
+        'see `gochat topics list`',
+      )
     // asked with no connection open: a person may take longer to answer than a broker keeps an idle one
     if (!this.flags.force) await this.confirm(names)
     await withAdmin(this.cfg, (h) => deleteTopics(h, names))
@@ -41,7 +46,9 @@ export default class TopicsDelete extends BaseCommand<typeof TopicsDelete> {
 
   private async confirm(names: string[]): Promise<void> {
     if (!process.stdin.isTTY) {
-      throw new UsageError(`refusing to delete ${names.length} topic(s) without confirmation: stdin is not a terminal; pass --force`)
+      throw new UsageError(
+        `refusing to delete ${names.length} topic(s) without confirmation: stdin is not a terminal; pass --force`,
+      )
     }
     const rl = createInterface({ input: process.stdin, output: process.stderr })
     try {

@@ -10,8 +10,10 @@ export type DescribeResult = TopicDescription & {
 }
 
 export default class TopicsDescribe extends BaseCommand<typeof TopicsDescribe> {
-  static override summary = 'Show a topic: partitions with leader, replicas, ISR, earliest and latest offsets, and configs'
-  static override description = `The topic may be given by name or by alias (dispatch, fanout, dlq, user-events, downstream:gw-1, …). The table shows the configs set on the topic itself; --json includes every effective config.`
+  static override summary =
+    'Show a topic: partitions with leader, replicas, ISR, earliest and latest offsets, and configs'
+  static override description =
+    `The topic may be given by name or by alias (dispatch, fanout, dlq, user-events, downstream:gw-1, …). The table shows the configs set on the topic itself; --json includes every effective config.`
 
   static override examples = [
     '<%= config.bin %> topics describe gochat.messages.dispatch --kafka 127.0.0.1:9092',
@@ -29,13 +31,40 @@ export default class TopicsDescribe extends BaseCommand<typeof TopicsDescribe> {
     const entry = catalog(this.cfg).find((t) => t.name === name)
     const result: DescribeResult = {
       ...described,
-      catalog: entry ? { alias: entry.alias, key: entry.key, payload: entry.payload, producers: entry.producers, groups: entry.groups } : null,
+      catalog: entry
+        ? {
+            alias: entry.alias,
+            key: entry.key,
+            payload: entry.payload,
+            producers: entry.producers,
+            groups: entry.groups,
+          }
+        : null,
     }
     if (!this.jsonEnabled()) {
-      if (entry) this.log(`${name} (alias ${entry.alias}): key ${entry.key}, payload ${entry.payload}; ${entry.producers.join(', ')} → ${entry.groups.join(', ') || 'operators'}`)
-      this.log(renderTable(['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest'],
-        result.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(','), p.earliest, p.latest])))
-      this.log(renderTable(['config set on the topic', 'value'], result.overrides.map((n) => [n, result.configs[n]])))
+      if (entry)
+        this.log(
+          `${name} (alias ${entry.alias}): key ${entry.key}, payload ${entry.payload}; ${entry.producers.join(', ')} → ${entry.groups.join(', ') || 'operators'}`,
+        )
+      this.log(
+        renderTable(
+          ['partition', 'leader', 'replicas', 'isr', 'earliest', 'latest'],
+          result.partitions.map((p) => [
+            p.partition,
+            p.leader,
+            p.replicas.join(','),
+            p.isr.join(','),
+            p.earliest,
+            p.latest,
+          ]),
+        ),
+      )
+      this.log(
+        renderTable(
+          ['config set on the topic', 'value'],
+          result.overrides.map((n) => [n, result.configs[n]]),
+        ),
+      )
     }
     return result
   }

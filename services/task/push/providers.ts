@@ -22,7 +22,11 @@ async function post(url: string, body: unknown): Promise<void> {
 }
 
 export function logProvider(log: Logger): PushProvider {
-  return { name: 'log', deliver: async (p) => log.info('offline push', { conversationId: p.conversationId, seq: p.seq, users: p.userIds.length }) }
+  return {
+    name: 'log',
+    deliver: async (p) =>
+      log.info('offline push', { conversationId: p.conversationId, seq: p.seq, users: p.userIds.length }),
+  }
 }
 
 export function webhookProvider(url: string): PushProvider {
@@ -43,11 +47,23 @@ export function fcmMessage(userId: string, p: OfflinePush) {
 }
 
 export function fcmProvider(url: string): PushProvider {
-  return { name: 'fcm', deliver: async (p) => { await Promise.all(p.userIds.map((u) => post(url, fcmMessage(u, p)))) } }
+  return {
+    name: 'fcm',
+    deliver: async (p) => {
+      await Promise.all(p.userIds.map((u) => post(url, fcmMessage(u, p))))
+    },
+  }
 }
 
-export function createPushProvider(kind: 'log' | 'webhook' | 'fcm', endpoint: string | null, log: Logger): PushProvider {
+export function createPushProvider(
+  kind: 'log' | 'webhook' | 'fcm',
+  endpoint: string | null,
+  log: Logger,
+): PushProvider {
   if (kind === 'log') return logProvider(log)
-  if (!endpoint) throw new Error(`push_provider ${kind} needs push_endpoint (an http(s) URL): set --push-endpoint or GOCHAT_PUSH_ENDPOINT`)
+  if (!endpoint)
+    throw new Error(
+      `push_provider ${kind} needs push_endpoint (an http(s) URL): set --push-endpoint or GOCHAT_PUSH_ENDPOINT`,
+    )
   return kind === 'webhook' ? webhookProvider(endpoint) : fcmProvider(endpoint)
 }

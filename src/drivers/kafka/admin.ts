@@ -20,29 +20,47 @@ const CONNECT_TIMEOUT_MS = 10_000
 const JOIN_TIMEOUT_MS = 15_000
 
 const unreachable = (brokers: string[], why: string) =>
-  new UnreachableError(`Kafka at ${brokers.join(',')} ${why}`, 'start it with `gochat infra up` (see `gochat infra status`), or point --kafka / GOCHAT_KAFKA_BROKERS at a running broker')
+  new UnreachableError(
+    `Kafka at ${brokers.join(',')} ${why}`,
+    'start it with `gochat infra up` (see `gochat infra status`), or point --kafka / GOCHAT_KAFKA_BROKERS at a running broker',
+  )
 
 // kafkajs reports a dead broker under several names, sometimes wrapped in a retry error.
 function isConnectionError(err: unknown): boolean {
   const e = err as { name?: string; originalError?: unknown } | null
   if (!e) return false
-  if (['KafkaJSConnectionError', 'KafkaJSBrokerNotFound', 'KafkaJSRequestTimeoutError', 'KafkaJSConnectionClosedError'].includes(e.name ?? '')) return true
+  if (
+    [
+      'KafkaJSConnectionError',
+      'KafkaJSBrokerNotFound',
+      'KafkaJSRequestTimeoutError',
+      'KafkaJSConnectionClosedError',
+    ].includes(e.name ?? '')
+  )
+    return true
   return e.name === 'KafkaJSNumberOfRetriesExceeded' && isConnectionError(e.originalError)
 }
 
 /** For commands that only make sense on a real broker: the embedded bus lives inside one process. */
 export const needsKafka = () =>
-  new UsageError('this command needs Kafka, and none is configured (the embedded bus lives inside a running gochat and cannot be looked at from outside)',
-    'pass --kafka host:port or set GOCHAT_KAFKA_BROKERS, e.g. --kafka 127.0.0.1:9092 after `gochat infra up`')
+  new UsageError(
+    'this command needs Kafka, and none is configured (the embedded bus lives inside a running gochat and cannot be looked at from outside)',
+    'pass --kafka host:port or set GOCHAT_KAFKA_BROKERS, e.g. --kafka 127.0.0.1:9092 after `gochat infra up`',
+  )
 
 /** Connects within a bounded wait: kafkajs alone would retry with backoff for much longer. */
-export async function openAdmin(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, timeoutMs = CONNECT_TIMEOUT_MS): Promise<AdminHandle> {
+export async function openAdmin(
+  cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>,
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<AdminHandle> {
   const brokers = cfg.kafka_brokers
   if (brokers.length === 0) {
     throw needsKafka()
   }
   // Failures surface as one clear error from here; kafkajs' own per-retry log lines would only be noise.
-  const kafka = createKafka(brokers, 'gochat-admin', { logLevel: cfg.log_level === 'debug' ? logLevel.WARN : logLevel.NOTHING })
+  const kafka = createKafka(brokers, 'gochat-admin', {
+    logLevel: cfg.log_level === 'debug' ? logLevel.WARN : logLevel.NOTHING,
+  })
   const admin = kafka.admin()
   let timer: NodeJS.Timeout | undefined
   const connecting = admin.connect()
@@ -65,7 +83,10 @@ export async function openAdmin(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_l
 }
 
 /** Opens, runs, always disconnects; a broker lost midway becomes an UnreachableError too. */
-export async function withAdmin<T>(cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>, fn: (h: AdminHandle) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(
+  cfg: Pick<GochatConfig, 'kafka_brokers' | 'log_level'>,
+  fn: (h: AdminHandle) => Promise<T>,
+): Promise<T> {
   const h = await openAdmin(cfg)
   try {
     return await fn(h)
@@ -91,7 +112,10 @@ export interface TopicPlan {
 export async function planTopics(h: AdminHandle, specs: TopicSpec[]): Promise<TopicPlan> {
   const present = new Set(await h.admin.listTopics())
   const existingSpecs = specs.filter((s) => present.has(s.name))
-  const counts = await partitionCounts(h, existingSpecs.map((s) => s.name))
+  const counts = await partitionCounts(
+    h,
+    existingSpecs.map((s) => s.name),
+  )
   return {
     missing: specs.filter((s) => !present.has(s.name)),
     existing: existingSpecs.map((s) => s.name),
@@ -116,15 +140,25 @@ export async function createTopics(h: AdminHandle, specs: TopicSpec[]): Promise<
     // kafkajs wraps the topics' errors in an aggregate (KafkaJSAggregateError.errors)
     const e = err as { type?: string; errors?: Array<{ type?: string; message: string }>; message: string }
     const causes = [e, ...(e.errors ?? [])]
-    if (causes.some((c) => c.type === 'INVALID_REPLICATION_FACTOR' || c.type === 'INVALID_PARTITIONS' || c.type === 'INVALID_CONFIG')) {
+    if (
+      causes.some(
+        (c) =>
+          c.type === 'INVALID_REPLICATION_FACTOR' || c.type === 'INVALID_PARTITIONS' || c.type === 'INVALID_CONFIG',
+      )
+    ) {
       const why = [...new Set((e.errors ?? [e]).map((c) => c.message))].join('; ')
-      throw new UsageError(`Kafka refused to create the topics: ${why} (check partitions and replication_factor against the cluster)`)
+      throw new UsageError(
+        `Kafka refused to create the topics: ${why} (check partitions and replication_factor against the cluster)`,
+      )
     }
     throw err
   }
 }
 
-export interface TopicSummary { name: string; partitions: number }
+export interface TopicSummary {
+  name: string
+  partitions: number
+}
 
 export async function listTopics(h: AdminHandle): Promise<TopicSummary[]> {
   const names = (await h.admin.listTopics()).filter((n) => !isInternal(n)).sort()
@@ -139,7 +173,14 @@ export async function topicExists(h: AdminHandle, names: string[]): Promise<{ kn
 
 export interface TopicDescription {
   name: string
-  partitions: Array<{ partition: number; leader: number; replicas: number[]; isr: number[]; earliest: string; latest: string }>
+  partitions: Array<{
+    partition: number
+    leader: number
+    replicas: number[]
+    isr: number[]
+    earliest: string
+    latest: string
+  }>
   /** every effective config, name → value */
   configs: Record<string, string>
   /** names of the configs set on the topic itself (the rest are broker defaults) */
@@ -160,8 +201,12 @@ export async function describeTopic(h: AdminHandle, name: string): Promise<Topic
     name,
     partitions: topics[0]!.partitions
       .map((p) => ({
-        partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr,
-        earliest: byPartition.get(p.partitionId)?.low ?? '0', latest: byPartition.get(p.partitionId)?.high ?? '0',
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        earliest: byPartition.get(p.partitionId)?.low ?? '0',
+        latest: byPartition.get(p.partitionId)?.high ?? '0',
       }))
       .sort((a, b) => a.partition - b.partition),
     configs: Object.fromEntries(entries.map((e) => [e.configName, e.configValue])),
@@ -178,7 +223,12 @@ export async function deleteTopics(h: AdminHandle, names: string[]): Promise<voi
 /** Groups with members are live: offsets must not be moved under them. */
 export const isIdle = (state: string) => state === 'Empty' || state === 'Dead'
 
-export interface GroupSummary { groupId: string; state: string; members: number; protocolType: string }
+export interface GroupSummary {
+  groupId: string
+  state: string
+  members: number
+  protocolType: string
+}
 
 export async function listGroups(h: AdminHandle): Promise<GroupSummary[]> {
   const { groups } = await h.admin.listGroups()
@@ -189,8 +239,19 @@ export async function listGroups(h: AdminHandle): Promise<GroupSummary[]> {
     .sort((a, b) => a.groupId.localeCompare(b.groupId))
 }
 
-export interface GroupMember { memberId: string; clientId: string; host: string; assignment: Array<{ topic: string; partitions: number[] }> }
-export interface PartitionLag { topic: string; partition: number; committed: string | null; logEndOffset: string; lag: number | null }
+export interface GroupMember {
+  memberId: string
+  clientId: string
+  host: string
+  assignment: Array<{ topic: string; partitions: number[] }>
+}
+export interface PartitionLag {
+  topic: string
+  partition: number
+  committed: string | null
+  logEndOffset: string
+  lag: number | null
+}
 export interface GroupDetails {
   groupId: string
   state: string
@@ -217,31 +278,52 @@ export async function describeGroup(h: AdminHandle, groupId: string): Promise<Gr
     h.admin.listTopics().then((t) => new Set(t)),
   ])
   const g = groups[0]!
-  const members = g.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignment: decodeAssignment(m.memberAssignment) }))
+  const members = g.members.map((m) => ({
+    memberId: m.memberId,
+    clientId: m.clientId,
+    host: m.clientHost,
+    assignment: decodeAssignment(m.memberAssignment),
+  }))
   const committedBy = new Map<string, string>()
-  for (const t of committed) for (const p of t.partitions) if (Number(p.offset) >= 0) committedBy.set(`${t.topic}/${p.partition}`, p.offset)
-  const topicNames = new Set([...committed.filter((t) => t.partitions.some((p) => Number(p.offset) >= 0)).map((t) => t.topic), ...members.flatMap((m) => m.assignment.map((a) => a.topic))])
+  for (const t of committed)
+    for (const p of t.partitions) if (Number(p.offset) >= 0) committedBy.set(`${t.topic}/${p.partition}`, p.offset)
+  const topicNames = new Set([
+    ...committed.filter((t) => t.partitions.some((p) => Number(p.offset) >= 0)).map((t) => t.topic),
+    ...members.flatMap((m) => m.assignment.map((a) => a.topic)),
+  ])
   if (g.state === 'Dead' && topicNames.size === 0) return null
 
   const partitions: PartitionLag[] = []
   for (const topic of [...topicNames].filter((t) => present.has(t)).sort()) {
     for (const o of await topicOffsets(h.admin, topic)) {
       const c = committedBy.get(`${topic}/${o.partition}`) ?? null
-      partitions.push({ topic, partition: o.partition, committed: c, logEndOffset: o.high, lag: c === null ? null : Math.max(0, Number(o.high) - Number(c)) })
+      partitions.push({
+        topic,
+        partition: o.partition,
+        committed: c,
+        logEndOffset: o.high,
+        lag: c === null ? null : Math.max(0, Number(o.high) - Number(c)),
+      })
     }
   }
   return { groupId, state: g.state, members, partitions, totalLag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0) }
 }
 
 export const activeGroupError = (groupId: string, state: string, members: number) =>
-  new UsageError(`consumer group ${groupId} has ${members} active member(s) (state ${state}); stop its consumers before moving its offsets`)
+  new UsageError(
+    `consumer group ${groupId} has ${members} active member(s) (state ${state}); stop its consumers before moving its offsets`,
+  )
 
 /**
  * Commits offsets by joining the group for a moment as its only member. kafkajs' admin.setOffsets does the
  * same but waits out a full fetch (~5 s a topic); a paused consumer with a short fetch wait leaves in ~0.1 s.
  * Only for idle groups: joining a live one would trigger a rebalance of its real members.
  */
-export async function commitAsMember(h: AdminHandle, groupId: string, offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void> {
+export async function commitAsMember(
+  h: AdminHandle,
+  groupId: string,
+  offsets: Array<{ topic: string; partition: number; offset: string }>,
+): Promise<void> {
   const topicList = [...new Set(offsets.map((o) => o.topic))]
   const consumer = h.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false })
   let timer: NodeJS.Timeout | undefined
@@ -254,7 +336,10 @@ export async function commitAsMember(h: AdminHandle, groupId: string, offsets: A
     await Promise.race([
       joined,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`could not join consumer group ${groupId} within ${JOIN_TIMEOUT_MS / 1000}s`)), JOIN_TIMEOUT_MS)
+        timer = setTimeout(
+          () => reject(new Error(`could not join consumer group ${groupId} within ${JOIN_TIMEOUT_MS / 1000}s`)),
+          JOIN_TIMEOUT_MS,
+        )
       }),
     ])
     await consumer.commitOffsets(offsets)
@@ -276,7 +361,11 @@ export interface ProvisionResult {
  * offsets are real progress. Groups with members are skipped. With dryRun, topics that do not exist yet
  * count as needing offsets.
  */
-export async function provisionGroups(h: AdminHandle, wanted: Array<{ groupId: string; topics: string[] }>, dryRun = false): Promise<ProvisionResult> {
+export async function provisionGroups(
+  h: AdminHandle,
+  wanted: Array<{ groupId: string; topics: string[] }>,
+  dryRun = false,
+): Promise<ProvisionResult> {
   const result: ProvisionResult = { provisioned: [], skipped: [] }
   if (wanted.length === 0) return result
   const present = new Set(await h.admin.listTopics())
@@ -294,12 +383,16 @@ export async function provisionGroups(h: AdminHandle, wanted: Array<{ groupId: s
       continue
     }
     const committed = existing.length ? await h.admin.fetchOffsets({ groupId, topics: existing }) : []
-    const hasOffsets = new Set(committed.filter((t) => t.partitions.some((p) => Number(p.offset) >= 0)).map((t) => t.topic))
+    const hasOffsets = new Set(
+      committed.filter((t) => t.partitions.some((p) => Number(p.offset) >= 0)).map((t) => t.topic),
+    )
     const todo = topics.filter((t) => !hasOffsets.has(t))
     if (todo.length === 0) continue
     if (!dryRun) {
       const offsets = []
-      for (const topic of todo) for (const o of await topicOffsets(h.admin, topic)) offsets.push({ topic, partition: o.partition, offset: o.high })
+      for (const topic of todo)
+        for (const o of await topicOffsets(h.admin, topic))
+          offsets.push({ topic, partition: o.partition, offset: o.high })
       await commitAsMember(h, groupId, offsets)
     }
     result.provisioned.push({ groupId, topics: todo })

@@ -3,8 +3,25 @@
 // to the batch's first record and resumes after a backoff (or the pause the handler's error asks for), so the same records come again while the consumer's
 // other partitions keep flowing. After each batch the partition's lag (high watermark − next offset) goes to
 // gochat_kafka_consumer_lag{group,topic,partition}.
-import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs'
-import { retryAfterOf, type Bus, type BusRecord, type ConsumeOptions, type OutgoingRecord, type Subscription, type TopicSpec } from '../../ports/bus.js'
+import {
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  type IHeaders,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs'
+import {
+  retryAfterOf,
+  type Bus,
+  type BusRecord,
+  type ConsumeOptions,
+  type OutgoingRecord,
+  type Subscription,
+  type TopicSpec,
+} from '../../ports/bus.js'
 import { log } from '../../observability/log.js'
 import { kafkaConsumerLag } from '../../observability/metrics.js'
 import { createKafka } from './client.js'
@@ -61,10 +78,11 @@ function toBusRecord(topic: string, partition: number, m: KafkaMessage): BusReco
 /** memoizes a connect; a failed connect is forgotten so the next call tries again */
 function lazily<T>(connect: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined
-  return () => (pending ??= connect().catch((err: unknown) => {
-    pending = undefined
-    throw err
-  }))
+  return () =>
+    (pending ??= connect().catch((err: unknown) => {
+      pending = undefined
+      throw err
+    }))
 }
 
 export class KafkaBus implements Bus {
@@ -106,7 +124,11 @@ export class KafkaBus implements Bus {
   async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
     const admin = await this.admin()
     const existing = new Set(await admin.listTopics())
-    return createTopicsAndWait(this.kafka, admin, specs.filter((s) => !existing.has(s.name)))
+    return createTopicsAndWait(
+      this.kafka,
+      admin,
+      specs.filter((s) => !existing.has(s.name)),
+    )
   }
 
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
@@ -122,7 +144,9 @@ export class KafkaBus implements Bus {
   async subscribe(opts: ConsumeOptions): Promise<Subscription> {
     const { retryBackoffMs, joinTimeoutMs, partitionsConsumedConcurrently, ...tuning } = this.opts
     const consumer = this.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, ...tuning })
-    const sub = new KafkaSubscription(consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () => this.subscriptions.delete(sub))
+    const sub = new KafkaSubscription(consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () =>
+      this.subscriptions.delete(sub),
+    )
     this.subscriptions.add(sub)
     try {
       await sub.start(partitionsConsumedConcurrently, joinTimeoutMs)
@@ -162,13 +186,19 @@ class KafkaSubscription implements Subscription {
     // every join after the first is a rebalance (a member came or went): the recovery, with what this member got
     let joins = 0
     consumer.on(GROUP_JOIN, ({ payload }) => {
-      busLog.info(joins++ === 0 ? 'consumer joined its group' : 'consumer group rebalanced', { groupId: opts.groupId, memberId: payload.memberId, assignment: payload.memberAssignment })
+      busLog.info(joins++ === 0 ? 'consumer joined its group' : 'consumer group rebalanced', {
+        groupId: opts.groupId,
+        memberId: payload.memberId,
+        assignment: payload.memberAssignment,
+      })
     })
     // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
     // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
     let joined = false
     const ready = new Promise<void>((resolve) => {
-      const offJoin = consumer.on(GROUP_JOIN, () => { joined = true })
+      const offJoin = consumer.on(GROUP_JOIN, () => {
+        joined = true
+      })
       const offFetch = consumer.on(FETCH, () => {
         if (!joined) return
         offJoin()
@@ -187,12 +217,23 @@ class KafkaSubscription implements Subscription {
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), joinTimeoutMs)))
     if (await Promise.race([ready.then(() => false), timedOut])) {
-      busLog.warn('consumer has not joined its group yet; it keeps trying in the background', { groupId: opts.groupId, waitedMs: joinTimeoutMs })
+      busLog.warn('consumer has not joined its group yet; it keeps trying in the background', {
+        groupId: opts.groupId,
+        waitedMs: joinTimeoutMs,
+      })
     }
     clearTimeout(timer)
   }
 
-  private async onBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, pause, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    commitOffsetsIfNecessary,
+    heartbeat,
+    pause,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     // Stopping, or a seek is pending for this partition: leave these records uncommitted, they come again.
     if (batch.messages.length === 0 || !isRunning() || isStale()) return
     const { topic, partition } = batch
@@ -206,7 +247,12 @@ class KafkaSubscription implements Subscription {
     } catch (err) {
       const pauseMs = retryAfterOf(err) ?? this.retryBackoffMs
       busLog.warn('handler failed; partition paused, the same records come again after a pause', {
-        groupId: this.opts.groupId, topic, partition, offset: first, pauseMs, err,
+        groupId: this.opts.groupId,
+        topic,
+        partition,
+        offset: first,
+        pauseMs,
+        err,
       })
       const resume = pause()
       this.reportLag(topic, partition, batch.highWatermark, BigInt(first))
@@ -221,13 +267,19 @@ class KafkaSubscription implements Subscription {
       clearInterval(beat)
     }
     resolveOffset(last)
-    await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }] })
+    await commitOffsetsIfNecessary({
+      topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
+    })
     this.reportLag(topic, partition, batch.highWatermark, BigInt(last) + 1n)
   }
 
   private reportLag(topic: string, partition: number, highWatermark: string, next: bigint): void {
     let lag: bigint
-    try { lag = BigInt(highWatermark) - next } catch { return }
+    try {
+      lag = BigInt(highWatermark) - next
+    } catch {
+      return
+    }
     kafkaConsumerLag.set({ group: this.opts.groupId, topic, partition: String(partition) }, Number(lag < 0n ? 0n : lag))
     let parts = this.lagged.get(topic)
     if (!parts) this.lagged.set(topic, (parts = new Set()))
@@ -242,7 +294,8 @@ class KafkaSubscription implements Subscription {
       try {
         await this.consumer.disconnect()
       } finally {
-        for (const [topic, parts] of this.lagged) for (const p of parts) kafkaConsumerLag.remove({ group: this.opts.groupId, topic, partition: String(p) })
+        for (const [topic, parts] of this.lagged)
+          for (const p of parts) kafkaConsumerLag.remove({ group: this.opts.groupId, topic, partition: String(p) })
         this.onStopped()
       }
     })())

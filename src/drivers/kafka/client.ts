@@ -9,10 +9,12 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
 
 // and a topic created a moment ago answers metadata and offset requests with "does not host" / "not the leader"
 // until its partitions have leaders: kafkajs refreshes metadata and retries (a final failure reaches the caller)
-const ROUTINE = /rebalanc|coordinator is not aware|not the correct coordinator|coordinator not available|unknown member|member id is not valid|does not host this topic-partition|not the leader for that topic-partition/i
+const ROUTINE =
+  /rebalanc|coordinator is not aware|not the correct coordinator|coordinator not available|unknown member|member id is not valid|does not host this topic-partition|not the leader for that topic-partition/i
 
 export function createKafka(brokers: string[], clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
-  if (brokers.length === 0) throw new Error('no Kafka brokers configured (set --kafka host:port or GOCHAT_KAFKA_BROKERS)')
+  if (brokers.length === 0)
+    throw new Error('no Kafka brokers configured (set --kafka host:port or GOCHAT_KAFKA_BROKERS)')
   return new Kafka({
     clientId,
     brokers,
@@ -20,15 +22,17 @@ export function createKafka(brokers: string[], clientId: string, extra: Partial<
     requestTimeout: 30000,
     retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ level, namespace, log: entry }) => {
-      const { message, ...rest } = entry
-      // kafkajs reports a routine rebalance ("The group is rebalancing, re-joining", or a heartbeat answered
-      // REBALANCE_IN_PROGRESS, with the reason in `error`) as an error; it rejoins by itself
-      const text = `${message} ${typeof rest.error === 'string' ? rest.error : ''}`
-      if (ROUTINE.test(text)) return kafkaLog.debug(message, { namespace, ...rest })
-      if (level <= logLevel.ERROR) kafkaLog.error(message, { namespace, ...rest })
-      else if (level <= logLevel.WARN) kafkaLog.warn(message, { namespace, ...rest })
-    },
+    logCreator:
+      () =>
+      ({ level, namespace, log: entry }) => {
+        const { message, ...rest } = entry
+        // kafkajs reports a routine rebalance ("The group is rebalancing, re-joining", or a heartbeat answered
+        // REBALANCE_IN_PROGRESS, with the reason in `error`) as an error; it rejoins by itself
+        const text = `${message} ${typeof rest.error === 'string' ? rest.error : ''}`
+        if (ROUTINE.test(text)) return kafkaLog.debug(message, { namespace, ...rest })
+        if (level <= logLevel.ERROR) kafkaLog.error(message, { namespace, ...rest })
+        else if (level <= logLevel.WARN) kafkaLog.warn(message, { namespace, ...rest })
+      },
     ...extra,
   })
 }

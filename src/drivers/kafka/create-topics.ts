@@ -25,8 +25,15 @@ const toKafka = (s: TopicSpec): ITopicConfig => ({
  * at once. One request per topic: createTopics answers false when a topic already exists (created meanwhile by
  * someone else), which tells exactly which ones this call created. Returns their names.
  */
-export async function createTopicsAndWait(kafka: Kafka, admin: Admin, specs: TopicSpec[], timeoutMs = READY_WAIT_MS): Promise<string[]> {
-  const created = await Promise.all(specs.map((s) => admin.createTopics({ waitForLeaders: false, topics: [toKafka(s)] })))
+export async function createTopicsAndWait(
+  kafka: Kafka,
+  admin: Admin,
+  specs: TopicSpec[],
+  timeoutMs = READY_WAIT_MS,
+): Promise<string[]> {
+  const created = await Promise.all(
+    specs.map((s) => admin.createTopics({ waitForLeaders: false, topics: [toKafka(s)] })),
+  )
   await waitUntilServed(kafka, specs, timeoutMs)
   return specs.filter((_, i) => created[i]).map((s) => s.name)
 }
@@ -48,7 +55,9 @@ async function waitUntilServed(kafka: Kafka, specs: TopicSpec[], timeoutMs: numb
     const probe = kafka.admin()
     try {
       await probe.connect()
-      const served = await Promise.all(specs.map(async (s) => (await probe.fetchTopicOffsets(s.name)).length === s.partitions))
+      const served = await Promise.all(
+        specs.map(async (s) => (await probe.fetchTopicOffsets(s.name)).length === s.partitions),
+      )
       return served.every(Boolean) || undefined
     } finally {
       await probe.disconnect().catch(() => undefined)
@@ -57,7 +66,11 @@ async function waitUntilServed(kafka: Kafka, specs: TopicSpec[], timeoutMs: numb
 }
 
 /** Each partition's earliest and latest offsets, asked of its leader: retried while the topic is new. */
-export function topicOffsets(admin: Admin, topic: string, timeoutMs = READY_WAIT_MS): Promise<Array<{ partition: number; low: string; high: string }>> {
+export function topicOffsets(
+  admin: Admin,
+  topic: string,
+  timeoutMs = READY_WAIT_MS,
+): Promise<Array<{ partition: number; low: string; high: string }>> {
   return untilServed(`topic ${topic}`, timeoutMs, async () => {
     const offsets = await admin.fetchTopicOffsets(topic)
     return offsets.length > 0 ? offsets.sort((a, b) => a.partition - b.partition) : undefined

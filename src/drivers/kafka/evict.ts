@@ -7,11 +7,21 @@
 import { log } from '../../observability/log.js'
 import { createKafka } from './client.js'
 
-interface Coordinator { leaveGroup(req: { groupId: string; memberId: string }): Promise<unknown> }
-interface KafkaCluster { connect(): Promise<void>; disconnect(): Promise<void>; findGroupCoordinator(req: { groupId: string }): Promise<Coordinator> }
+interface Coordinator {
+  leaveGroup(req: { groupId: string; memberId: string }): Promise<unknown>
+}
+interface KafkaCluster {
+  connect(): Promise<void>
+  disconnect(): Promise<void>
+  findGroupCoordinator(req: { groupId: string }): Promise<Coordinator>
+}
 
 /** The members (group, member id) of groups named `<groupPrefix>…` whose client id is `clientId`, made to leave. */
-export async function evictMembers(brokers: string[], groupPrefix: string, clientId: string): Promise<Array<{ groupId: string; memberId: string }>> {
+export async function evictMembers(
+  brokers: string[],
+  groupPrefix: string,
+  clientId: string,
+): Promise<Array<{ groupId: string; memberId: string }>> {
   const kafka = createKafka(brokers, 'gochat-supervisor', { retry: { retries: 2 } })
   const createCluster = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster')
   if (!createCluster) throw new Error('kafkajs internals changed: no createCluster')
@@ -24,13 +34,21 @@ export async function evictMembers(brokers: string[], groupPrefix: string, clien
     const ids = groups.map((g) => g.groupId).filter((g) => g.startsWith(groupPrefix))
     if (ids.length === 0) return evicted
     const { groups: described } = await admin.describeGroups(ids)
-    await Promise.all(described.flatMap((g) => g.members.filter((m) => m.clientId === clientId).map(async (m) => {
-      const coordinator = await cluster.findGroupCoordinator({ groupId: g.groupId })
-      await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId })
-      evicted.push({ groupId: g.groupId, memberId: m.memberId })
-    })))
+    await Promise.all(
+      described.flatMap((g) =>
+        g.members
+          .filter((m) => m.clientId === clientId)
+          .map(async (m) => {
+            const coordinator = await cluster.findGroupCoordinator({ groupId: g.groupId })
+            await coordinator.leaveGroup({ groupId: g.groupId, memberId: m.memberId })
+            evicted.push({ groupId: g.groupId, memberId: m.memberId })
+          }),
+      ),
+    )
     return evicted
   } finally {
-    await Promise.all([admin.disconnect(), cluster.disconnect()]).catch((err: Error) => log.debug('evict: disconnect failed', { err: err.message }))
+    await Promise.all([admin.disconnect(), cluster.disconnect()]).catch((err: Error) =>
+      log.debug('evict: disconnect failed', { err: err.message }),
+    )
   }
 }

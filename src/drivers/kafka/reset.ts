@@ -40,7 +40,12 @@ async function committedOffsets(h: AdminHandle, groupId: string): Promise<Map<st
 
 const clamp = (v: bigint, low: bigint, high: bigint) => (v < low ? low : v > high ? high : v)
 
-export async function planReset(h: AdminHandle, groupId: string, scope: ResetScope, target: ResetTarget): Promise<ResetPlan> {
+export async function planReset(
+  h: AdminHandle,
+  groupId: string,
+  scope: ResetScope,
+  target: ResetTarget,
+): Promise<ResetPlan> {
   const [{ groups }, committed] = await Promise.all([h.admin.describeGroups([groupId]), committedOffsets(h, groupId)])
   const g = groups[0]!
   const topics = scope.topic ? [scope.topic] : [...committed.keys()].sort()
@@ -49,9 +54,17 @@ export async function planReset(h: AdminHandle, groupId: string, scope: ResetSco
     const ends = await topicOffsets(h.admin, topic)
     if (scope.partitions) {
       const absent = scope.partitions.filter((p) => !ends.some((e) => e.partition === p))
-      if (absent.length) throw new UsageError(`${topic} has partitions 0 to ${ends.length - 1}; --partitions ${absent.join(',')} do not exist`)
+      if (absent.length)
+        throw new UsageError(
+          `${topic} has partitions 0 to ${ends.length - 1}; --partitions ${absent.join(',')} do not exist`,
+        )
     }
-    const byTime = target.to === 'datetime' ? new Map((await h.admin.fetchTopicOffsetsByTimestamp(topic, target.timestamp)).map((o) => [o.partition, o.offset])) : null
+    const byTime =
+      target.to === 'datetime'
+        ? new Map(
+            (await h.admin.fetchTopicOffsetsByTimestamp(topic, target.timestamp)).map((o) => [o.partition, o.offset]),
+          )
+        : null
     for (const o of ends.filter((e) => !scope.partitions || scope.partitions.includes(e.partition))) {
       const current = committed.get(topic)?.get(o.partition) ?? null
       const [low, high] = [BigInt(o.low), BigInt(o.high)]
@@ -66,13 +79,23 @@ export async function planReset(h: AdminHandle, groupId: string, scope: ResetSco
     }
   }
   partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
-  return { groupId, state: g.state, activeMembers: g.members.length, groupExists: g.state !== 'Dead' || committed.size > 0, partitions }
+  return {
+    groupId,
+    state: g.state,
+    activeMembers: g.members.length,
+    groupExists: g.state !== 'Dead' || committed.size > 0,
+    partitions,
+  }
 }
 
 export async function applyReset(h: AdminHandle, plan: ResetPlan): Promise<void> {
   const { groups } = await h.admin.describeGroups([plan.groupId]) // again: members may have joined since the plan
   if (!isIdle(groups[0]!.state)) throw activeGroupError(plan.groupId, groups[0]!.state, groups[0]!.members.length)
-  await commitAsMember(h, plan.groupId, plan.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.target })))
+  await commitAsMember(
+    h,
+    plan.groupId,
+    plan.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.target })),
+  )
 }
 
 /** ISO-8601 (PT1H30M, P1D) or short (90s, 15m, 2h, 1d) duration in milliseconds */

@@ -10,7 +10,15 @@
 // with a warning (auto.offset.reset=earliest). Retention ignores consumers, as Kafka's does: a group that lags
 // past it loses records. Records live in memory only: a restart of the process starts every log empty. What
 // that means for `gochat up` on a data directory is in src/drivers/bus.ts.
-import { retryAfterOf, type Bus, type BusRecord, type ConsumeOptions, type OutgoingRecord, type Subscription, type TopicSpec } from '../../ports/bus.js'
+import {
+  retryAfterOf,
+  type Bus,
+  type BusRecord,
+  type ConsumeOptions,
+  type OutgoingRecord,
+  type Subscription,
+  type TopicSpec,
+} from '../../ports/bus.js'
 import { log } from '../../observability/log.js'
 
 const busLog = log.child({ component: 'memory-bus' })
@@ -31,10 +39,14 @@ export function murmur2(key: string): number {
   }
   switch (len & 3) {
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail, as Kafka's partitioner computes it
-    case 3: h ^= data[whole + 2]! << 16 // falls through
+    case 3:
+      h ^= data[whole + 2]! << 16 // falls through
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail
-    case 2: h ^= data[whole + 1]! << 8 // falls through
-    case 1: h ^= data[whole]!; h = Math.imul(h, m)
+    case 2:
+      h ^= data[whole + 1]! << 8 // falls through
+    case 1:
+      h ^= data[whole]!
+      h = Math.imul(h, m)
   }
   h ^= h >>> 13
   h = Math.imul(h, m)
@@ -174,7 +186,10 @@ export class MemoryBus implements Bus {
   /** retention.ms of the topic counts when it is below the bus's own age limit (a non-positive one is ignored) */
   private createTopic(name: string, count: number, topicRetentionMs = Infinity): Partition[] {
     const maxAgeMs = Math.min(this.opts.retentionMs ?? Infinity, topicRetentionMs > 0 ? topicRetentionMs : Infinity)
-    const partitions = Array.from({ length: count }, (): Partition => ({ log: [], base: 0, maxAgeMs, waiters: new Set(), wakeScheduled: false }))
+    const partitions = Array.from(
+      { length: count },
+      (): Partition => ({ log: [], base: 0, maxAgeMs, waiters: new Set(), wakeScheduled: false }),
+    )
     this.topics.set(name, partitions)
     return partitions
   }
@@ -267,7 +282,12 @@ export class MemoryBus implements Bus {
         const owner = cursor.owner
         if (!owner) break
         if (pos < part.base) {
-          busLog.warn('records dropped by retention before this group read them', { topic: cursor.topic, partition: cursor.partition, from: pos, to: part.base })
+          busLog.warn('records dropped by retention before this group read them', {
+            topic: cursor.topic,
+            partition: cursor.partition,
+            from: pos,
+            to: part.base,
+          })
           pos = part.base
         }
         const batch = part.log.slice(pos - part.base, pos - part.base + this.maxBatch)
@@ -295,7 +315,12 @@ export class MemoryBus implements Bus {
           const first = batch[0]!
           const pauseMs = retryAfterOf(err) ?? this.retryBackoffMs
           busLog.warn('handler failed; the same records come again after a pause', {
-            group: owner.opts.groupId, topic: first.topic, partition: first.partition, offset: first.offset, pauseMs, err,
+            group: owner.opts.groupId,
+            topic: first.topic,
+            partition: first.partition,
+            offset: first.offset,
+            pauseMs,
+            err,
           })
           return { pauseMs }
         },

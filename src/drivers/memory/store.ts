@@ -4,10 +4,23 @@
 // counterpart of MySQL's row lock on the conversation.
 import { AppError } from '../../core/errors.js'
 import {
-  applyStatusChange, checkOutbox,
-  type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
-  type OutboxLease, type OutboxRecord, type PendingOutboxRow, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserConversation, type UserRow,
+  applyStatusChange,
+  checkOutbox,
+  type ConversationRow,
+  type ConversationWithSeq,
+  type MemberRow,
+  type MessageDraft,
+  type MessageRow,
+  type NewConversation,
+  type OutboxLease,
+  type OutboxRecord,
+  type PendingOutboxRow,
+  type StatusChange,
+  type Store,
+  type StoredMessage,
+  type StoreMessageHooks,
+  type UserConversation,
+  type UserRow,
 } from '../../ports/store.js'
 
 interface Members {
@@ -36,7 +49,8 @@ function upperBound<T, V>(sorted: T[], value: V, of: (t: T) => V): number {
 
 const pair = (a: string, b: string) => `${a}\u0000${b}`
 /** an idempotency key is scoped to (conversation, sender): the same key in another conversation is another send */
-const idemKey = (m: { conversationId: string; senderId: string; idempotencyKey: string }) => pair(m.conversationId, pair(m.senderId, m.idempotencyKey))
+const idemKey = (m: { conversationId: string; senderId: string; idempotencyKey: string }) =>
+  pair(m.conversationId, pair(m.senderId, m.idempotencyKey))
 const MAX_PUBLISHED_KEPT = 100_000
 
 export class MemoryStore implements Store {
@@ -68,7 +82,8 @@ export class MemoryStore implements Store {
     const names = new Set<string>()
     for (const u of users) {
       if (u.username === null) continue
-      if (this.userIdByName.has(u.username) || names.has(u.username)) throw new AppError('username_taken', `username ${u.username} is taken`)
+      if (this.userIdByName.has(u.username) || names.has(u.username))
+        throw new AppError('username_taken', `username ${u.username} is taken`)
       names.add(u.username)
     }
     checkOutbox(outbox)
@@ -106,16 +121,28 @@ export class MemoryStore implements Store {
   }
 
   async getUsers(userIds: string[]): Promise<UserRow[]> {
-    return [...new Set(userIds)].sort().flatMap((id) => { const u = this.users.get(id); return u ? [{ ...u }] : [] })
+    return [...new Set(userIds)].sort().flatMap((id) => {
+      const u = this.users.get(id)
+      return u ? [{ ...u }] : []
+    })
   }
 
   async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
     const p = prefix.toLowerCase()
-    const hit = (u: UserRow) => u.displayName.toLowerCase().startsWith(p) || (u.username?.toLowerCase().startsWith(p) ?? false)
-    return [...this.users.values()].filter((u) => u.userId > afterUserId && hit(u)).sort((a, b) => (a.userId < b.userId ? -1 : 1)).slice(0, limit).map((u) => ({ ...u }))
+    const hit = (u: UserRow) =>
+      u.displayName.toLowerCase().startsWith(p) || (u.username?.toLowerCase().startsWith(p) ?? false)
+    return [...this.users.values()]
+      .filter((u) => u.userId > afterUserId && hit(u))
+      .sort((a, b) => (a.userId < b.userId ? -1 : 1))
+      .slice(0, limit)
+      .map((u) => ({ ...u }))
   }
 
-  async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
+  async createConversation(
+    conversation: NewConversation,
+    members: MemberRow[],
+    outbox: OutboxRecord[],
+  ): Promise<boolean> {
     if (this.conversations.has(conversation.conversationId)) return false
     checkOutbox(outbox)
     this.conversations.set(conversation.conversationId, { ...conversation, memberCount: 0 })
@@ -130,7 +157,11 @@ export class MemoryStore implements Store {
     return c ? this.withSeq(c) : null
   }
 
-  async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
+  async setAnnouncement(
+    conversationId: string,
+    text: string,
+    outbox: OutboxRecord[],
+  ): Promise<ConversationWithSeq | null> {
     const c = this.conversations.get(conversationId)
     if (!c) return null
     if (c.announcement === text) return this.withSeq(c) // unchanged: no outbox, nobody is told
@@ -140,7 +171,11 @@ export class MemoryStore implements Store {
     return this.withSeq(c)
   }
 
-  async addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]> {
+  async addMembers(
+    conversationId: string,
+    members: MemberRow[],
+    outboxFor: (added: string[]) => OutboxRecord[],
+  ): Promise<string[]> {
     const group = this.members.get(conversationId)
     if (!group) throw new AppError('not_found', `conversation ${conversationId} not found`)
     const seen = new Set<string>()
@@ -254,7 +289,12 @@ export class MemoryStore implements Store {
     return out
   }
 
-  async updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null> {
+  async updateMessageStatus(
+    conversationId: string,
+    messageId: string,
+    change: StatusChange,
+    outbox: OutboxRecord[],
+  ): Promise<MessageRow | null> {
     const m = this.messageById.get(messageId)
     if (!m || m.conversationId !== conversationId) return null
     const next = applyStatusChange(m, change)
@@ -266,7 +306,12 @@ export class MemoryStore implements Store {
     return { ...m }
   }
 
-  async setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }> {
+  async setReadSeq(
+    conversationId: string,
+    userId: string,
+    seq: number,
+    outbox: OutboxRecord[],
+  ): Promise<{ readSeq: number; advanced: boolean }> {
     const key = pair(conversationId, userId)
     const current = this.readCursors.get(key) ?? 0
     if (seq <= current) return { readSeq: current, advanced: false }
@@ -277,7 +322,10 @@ export class MemoryStore implements Store {
   }
 
   async createFriendRequest(fromUserId: string, toUserId: string, _at: number, outbox: OutboxRecord[]): Promise<void> {
-    if (this.friendRequests.has(pair(fromUserId, toUserId)) || this.friendRequests.get(pair(toUserId, fromUserId)) === 'accepted') {
+    if (
+      this.friendRequests.has(pair(fromUserId, toUserId)) ||
+      this.friendRequests.get(pair(toUserId, fromUserId)) === 'accepted'
+    ) {
       throw new AppError('already_exists', `${fromUserId} already asked ${toUserId}, or they are friends`)
     }
     checkOutbox(outbox)
@@ -324,7 +372,11 @@ export class MemoryStore implements Store {
       markPublished: async (ids) => {
         mine()
         const now = Date.now()
-        for (const id of ids) if (this.pending.delete(id)) { this.committedAt.delete(id); this.published.set(id, now) }
+        for (const id of ids)
+          if (this.pending.delete(id)) {
+            this.committedAt.delete(id)
+            this.published.set(id, now)
+          }
         for (const id of this.published.keys()) {
           if (this.published.size <= MAX_PUBLISHED_KEPT) break
           this.published.delete(id)
@@ -357,7 +409,11 @@ export class MemoryStore implements Store {
     for (const m of members) {
       if (group.byUser.has(m.userId)) continue
       group.byUser.set(m.userId, { ...m, conversationId })
-      group.sorted.splice(upperBound(group.sorted, m.userId, (u) => u), 0, m.userId)
+      group.sorted.splice(
+        upperBound(group.sorted, m.userId, (u) => u),
+        0,
+        m.userId,
+      )
       let mine = this.conversationsOfUser.get(m.userId)
       if (!mine) this.conversationsOfUser.set(m.userId, (mine = new Set()))
       mine.add(conversationId)
@@ -369,7 +425,11 @@ export class MemoryStore implements Store {
     let list = this.messages.get(m.conversationId)
     if (!list) this.messages.set(m.conversationId, (list = { bySeq: new Map(), sorted: [] }))
     list.bySeq.set(m.seq, m)
-    list.sorted.splice(upperBound(list.sorted, m.seq, (x) => x.seq), 0, m)
+    list.sorted.splice(
+      upperBound(list.sorted, m.seq, (x) => x.seq),
+      0,
+      m,
+    )
     this.messageById.set(m.messageId, m)
     if (m.idempotencyKey !== '') this.messageIdByKey.set(idemKey(m), m.messageId)
   }

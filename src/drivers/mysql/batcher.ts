@@ -21,7 +21,10 @@ export class Batcher<I, O> {
   private scheduled = false
 
   /** `flush` returns one outcome per item, in order; if it throws, every item of the batch fails with it */
-  constructor(private readonly flush: (items: I[]) => Promise<Outcome<O>[]>, private readonly opts: BatcherOptions) {}
+  constructor(
+    private readonly flush: (items: I[]) => Promise<Outcome<O>[]>,
+    private readonly opts: BatcherOptions,
+  ) {}
 
   add(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -45,11 +48,12 @@ export class Batcher<I, O> {
     this.inFlight++
     this.flush(batch.map((e) => e.item))
       .then(
-        (outcomes) => batch.forEach((e, i) => {
-          const o = outcomes[i]!
-          if ('value' in o) e.resolve(o.value)
-          else e.reject(o.error)
-        }),
+        (outcomes) =>
+          batch.forEach((e, i) => {
+            const o = outcomes[i]!
+            if ('value' in o) e.resolve(o.value)
+            else e.reject(o.error)
+          }),
         (err: unknown) => batch.forEach((e) => e.reject(err)),
       )
       .finally(() => {

@@ -9,7 +9,15 @@
 // by message, each under a savepoint of its own, still under the same locks, so the conversation's order holds.
 import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
-import { checkOutbox, type ConversationRow, type MessageDraft, type MessageRow, type OutboxRecord, type StoredMessage, type StoreMessageHooks } from '../../ports/store.js'
+import {
+  checkOutbox,
+  type ConversationRow,
+  type MessageDraft,
+  type MessageRow,
+  type OutboxRecord,
+  type StoredMessage,
+  type StoreMessageHooks,
+} from '../../ports/store.js'
 import type { Outcome } from './batcher.js'
 import { CONV_COLS, MSG_COLS, chunks, duplicateKey, messageValues, toConversation, toMessage } from './rows.js'
 
@@ -37,22 +45,30 @@ interface Ready {
 
 /** InnoDB rolled the whole transaction back (no savepoint left): the caller runs it again */
 const isDeadlock = (err: unknown) => (err as { errno?: number }).errno === 1213
-const keyOf = (m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotencyKey'>) => `${m.conversationId}\0${m.senderId}\0${m.idempotencyKey}`
+const keyOf = (m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotencyKey'>) =>
+  `${m.conversationId}\0${m.senderId}\0${m.idempotencyKey}`
 const fail = (error: unknown): Outcome<StoredMessage> => ({ error })
 
 export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = new Array(items.length)
   const ids = [...new Set(items.map((p) => p.draft.conversationId))]
-  const [convRows] = await c.query<Rows>(`SELECT ${CONV_COLS} FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`, [ids])
+  const [convRows] = await c.query<Rows>(
+    `SELECT ${CONV_COLS} FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
+    [ids],
+  )
   const conversations = new Map(convRows.map((r) => [r.conversation_id as string, toConversation(r)]))
-  const seen = await messagesByKey(c, items.filter((p) => p.draft.idempotencyKey && conversations.has(p.draft.conversationId)).map((p) => p.draft))
+  const seen = await messagesByKey(
+    c,
+    items.filter((p) => p.draft.idempotencyKey && conversations.has(p.draft.conversationId)).map((p) => p.draft),
+  )
 
   // per conversation, in arrival order
   const byConversation = new Map<string, number[]>()
   const keysInBatch = new Set<string>()
   items.forEach((p, i) => {
     const d = p.draft
-    if (!conversations.has(d.conversationId)) return void (out[i] = fail(new AppError('not_found', `conversation ${d.conversationId} not found`)))
+    if (!conversations.has(d.conversationId))
+      return void (out[i] = fail(new AppError('not_found', `conversation ${d.conversationId} not found`)))
     if (d.idempotencyKey) {
       const first = seen.get(keyOf(d))
       if (first) return void (out[i] = { value: { message: first, duplicate: true } })
@@ -63,31 +79,36 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   })
 
   const ready: Ready[] = []
-  await Promise.all([...byConversation].map(async ([conversationId, list]) => {
-    const conversation = conversations.get(conversationId)!
-    let batchMax = 0
-    const maxSeq = async () => Math.max(await maxSeqOn(c, conversationId), batchMax)
-    for (const i of list) {
-      const item = items[i]!
-      try {
-        item.seq ??= await item.hooks.allocateSeq(maxSeq, false)
-        const message: MessageRow = { ...item.draft, seq: item.seq }
-        const outbox = item.hooks.outbox({ ...message }, conversation)
-        checkOutbox(outbox)
-        batchMax = Math.max(batchMax, item.seq)
-        ready.push({ i, item, conversation, message, outbox })
-      } catch (err) {
-        out[i] = fail(err)
+  await Promise.all(
+    [...byConversation].map(async ([conversationId, list]) => {
+      const conversation = conversations.get(conversationId)!
+      let batchMax = 0
+      const maxSeq = async () => Math.max(await maxSeqOn(c, conversationId), batchMax)
+      for (const i of list) {
+        const item = items[i]!
+        try {
+          item.seq ??= await item.hooks.allocateSeq(maxSeq, false)
+          const message: MessageRow = { ...item.draft, seq: item.seq }
+          const outbox = item.hooks.outbox({ ...message }, conversation)
+          checkOutbox(outbox)
+          batchMax = Math.max(batchMax, item.seq)
+          ready.push({ i, item, conversation, message, outbox })
+        } catch (err) {
+          out[i] = fail(err)
+        }
       }
-    }
-  }))
+    }),
+  )
   ready.sort((a, b) => a.i - b.i)
   if (ready.length === 0) return out
 
   await c.query('SAVEPOINT batch')
   try {
     await c.query(`INSERT INTO messages (${MSG_COLS}) VALUES ?`, [ready.map((r) => messageValues(r.message))])
-    await insertOutbox(c, ready.flatMap((r) => r.outbox))
+    await insertOutbox(
+      c,
+      ready.flatMap((r) => r.outbox),
+    )
     for (const r of ready) out[r.i] = { value: { message: r.message, duplicate: false } }
     return out
   } catch (err) {
@@ -122,7 +143,8 @@ async function storeOne(c: Conn, r: Ready, lastStored: number): Promise<StoredMe
     } catch (err) {
       const key = duplicateKey(err)
       // the same key, stored meanwhile (by insertMessages)
-      if (key === 'uq_messages_conv_sender_key') return { message: (await messagesByKey(c, [item.draft])).get(keyOf(item.draft))!, duplicate: true }
+      if (key === 'uq_messages_conv_sender_key')
+        return { message: (await messagesByKey(c, [item.draft])).get(keyOf(item.draft))!, duplicate: true }
       if (key !== 'PRIMARY') throw err
       if (repair) throw new AppError('conflict', `seq ${message.seq} of ${message.conversationId} is taken`)
       message = { ...item.draft, seq: await reallocate() }
@@ -140,19 +162,26 @@ async function messagesByKey(c: Conn, drafts: MessageDraft[]): Promise<Map<strin
   for (const chunk of chunks(drafts)) {
     // ORed equalities on every part of the unique key: point lookups, in MariaDB and MySQL alike
     const where = chunk.map(() => '(conversation_id = ? AND sender_id = ? AND idempotency_key = ?)').join(' OR ')
-    const [rows] = await c.query<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE ${where}`, chunk.flatMap((d) => [d.conversationId, d.senderId, d.idempotencyKey]))
+    const [rows] = await c.query<Rows>(
+      `SELECT ${MSG_COLS} FROM messages WHERE ${where}`,
+      chunk.flatMap((d) => [d.conversationId, d.senderId, d.idempotencyKey]),
+    )
     for (const row of rows) found.set(keyOf(toMessage(row)), toMessage(row))
   }
   return found
 }
 
 async function maxSeqOn(c: Conn, conversationId: string): Promise<number> {
-  const [rows] = await c.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [conversationId])
+  const [rows] = await c.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [
+    conversationId,
+  ])
   return Number(rows[0]!.s)
 }
 
 async function insertOutbox(c: Conn, outbox: OutboxRecord[]): Promise<void> {
   for (const chunk of chunks(outbox)) {
-    await c.query('INSERT INTO outbox (topic, msg_key, value, headers) VALUES ?', [chunk.map((r) => [r.topic, r.key, r.value, JSON.stringify(r.headers)])])
+    await c.query('INSERT INTO outbox (topic, msg_key, value, headers) VALUES ?', [
+      chunk.map((r) => [r.topic, r.key, r.value, JSON.stringify(r.headers)]),
+    ])
   }
 }

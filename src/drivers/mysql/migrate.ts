@@ -30,7 +30,9 @@ export function connectionOptions(url: string) {
   const u = new URL(url)
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''))
   if (!/^[A-Za-z0-9_$]{1,64}$/.test(database)) {
-    throw new Error(`MySQL URL ${u.protocol}//${u.host}${u.pathname} must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/gochat`)
+    throw new Error(
+      `MySQL URL ${u.protocol}//${u.host}${u.pathname} must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/gochat`,
+    )
   }
   return {
     host: u.hostname,
@@ -58,15 +60,22 @@ export async function migrate(url: string): Promise<MigrateResult> {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`)
     await conn.query(`USE \`${database}\``)
     const [[got]] = await conn.query<mysql.RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS ok', [lock, LOCK_TIMEOUT_S])
-    if (got?.ok !== 1) throw new Error(`another gochat has been migrating ${database} for ${LOCK_TIMEOUT_S}s; try again`)
+    if (got?.ok !== 1)
+      throw new Error(`another gochat has been migrating ${database} for ${LOCK_TIMEOUT_S}s; try again`)
     try {
       await conn.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INT NOT NULL PRIMARY KEY,
         name VARCHAR(255) NOT NULL,
         applied_at BIGINT NOT NULL
       ) ENGINE=InnoDB`)
-      const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
-      const all: MigrationRecord[] = rows.map((r) => ({ version: Number(r.version), name: String(r.name), appliedAt: Number(r.applied_at) }))
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(
+        'SELECT version, name, applied_at FROM schema_migrations ORDER BY version',
+      )
+      const all: MigrationRecord[] = rows.map((r) => ({
+        version: Number(r.version),
+        name: String(r.name),
+        appliedAt: Number(r.applied_at),
+      }))
       const done = new Set(all.map((r) => r.version))
       const applied: MigrationRecord[] = []
       for (const file of migrationFiles()) {
@@ -77,7 +86,11 @@ export async function migrate(url: string): Promise<MigrateResult> {
           throw new Error(`migration ${file.version}_${file.name}.sql failed: ${(err as Error).message}`)
         }
         const record = { version: file.version, name: file.name, appliedAt: Date.now() }
-        await conn.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [record.version, record.name, record.appliedAt])
+        await conn.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          record.version,
+          record.name,
+          record.appliedAt,
+        ])
         applied.push(record)
         all.push(record)
       }

@@ -12,15 +12,39 @@ import mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import { log } from '../../observability/log.js'
 import {
-  applyStatusChange, checkOutbox,
-  type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
-  type OutboxLease, type OutboxRecord, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserConversation, type UserRow,
+  applyStatusChange,
+  checkOutbox,
+  type ConversationRow,
+  type ConversationWithSeq,
+  type MemberRow,
+  type MessageDraft,
+  type MessageRow,
+  type NewConversation,
+  type OutboxLease,
+  type OutboxRecord,
+  type StatusChange,
+  type Store,
+  type StoredMessage,
+  type StoreMessageHooks,
+  type UserConversation,
+  type UserRow,
 } from '../../ports/store.js'
 import { connectionOptions, migrate } from './migrate.js'
 import {
-  CONV_COLS, LAST_SEQ, MEMBER_COLS, MSG_COLS, USER_COLS, chunks, duplicateKey, limit, messageValues,
-  toConversation, toConversationWithSeq, toMember, toMessage, toUser,
+  CONV_COLS,
+  LAST_SEQ,
+  MEMBER_COLS,
+  MSG_COLS,
+  USER_COLS,
+  chunks,
+  duplicateKey,
+  limit,
+  messageValues,
+  toConversation,
+  toConversationWithSeq,
+  toMember,
+  toMessage,
+  toUser,
 } from './rows.js'
 import { Batcher } from './batcher.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
@@ -45,10 +69,16 @@ export class MysqlStore implements Store {
   /** the schema migration started by the constructor; every operation waits for it (and fails with it) */
   private readonly ready: Promise<void>
   private closing: Promise<void> | undefined
-  private readonly messages = new Batcher<PendingMessage, StoredMessage | typeof AGAIN>((items) => this.storeBatch(items), GROUP_COMMIT)
+  private readonly messages = new Batcher<PendingMessage, StoredMessage | typeof AGAIN>(
+    (items) => this.storeBatch(items),
+    GROUP_COMMIT,
+  )
 
   /** Migrates the schema (creating the database if missing) in the background; `ping()` waits for it. */
-  constructor(private readonly url: string, opts: { connectionLimit?: number } = {}) {
+  constructor(
+    private readonly url: string,
+    opts: { connectionLimit?: number } = {},
+  ) {
     const options = connectionOptions(url)
     this.database = options.database
     this.pool = mysql.createPool({ ...options, connectionLimit: opts.connectionLimit ?? 10, enableKeepAlive: true })
@@ -91,9 +121,10 @@ export class MysqlStore implements Store {
   }
 
   async getUser(by: { userId: string } | { username: string }): Promise<UserRow | null> {
-    const [rows] = 'userId' in by
-      ? await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, [by.userId])
-      : await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE username = ?`, [by.username])
+    const [rows] =
+      'userId' in by
+        ? await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, [by.userId])
+        : await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE username = ?`, [by.username])
     return rows[0] ? toUser(rows[0]) : null
   }
 
@@ -131,8 +162,12 @@ export class MysqlStore implements Store {
   async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
     // the lower-cased columns of migration 004 are indexed; one indexed range per column, merged by user id
     const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const one = (col: string) => `(SELECT ${USER_COLS} FROM users WHERE ${col} LIKE ? AND user_id > ? ORDER BY user_id LIMIT ${Number(limit)})`
-    const [rows] = await this.pool.query<Rows>(`${one('username_lc')} UNION ${one('display_name_lc')} ORDER BY user_id LIMIT ${Number(limit)}`, [like, afterUserId, like, afterUserId])
+    const one = (col: string) =>
+      `(SELECT ${USER_COLS} FROM users WHERE ${col} LIKE ? AND user_id > ? ORDER BY user_id LIMIT ${Number(limit)})`
+    const [rows] = await this.pool.query<Rows>(
+      `${one('username_lc')} UNION ${one('display_name_lc')} ORDER BY user_id LIMIT ${Number(limit)}`,
+      [like, afterUserId, like, afterUserId],
+    )
     return rows.map(toUser)
   }
 
@@ -146,13 +181,22 @@ export class MysqlStore implements Store {
     })
   }
 
-  async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
+  async createConversation(
+    conversation: NewConversation,
+    members: MemberRow[],
+    outbox: OutboxRecord[],
+  ): Promise<boolean> {
     const unique = [...new Map(members.map((m) => [m.userId, m])).values()]
     return this.tx(async (c) => {
       const cv = conversation
       try {
         await c.execute(`INSERT INTO conversations (${CONV_COLS}) VALUES (?, ?, ?, ?, ?, ?)`, [
-          cv.conversationId, cv.kind, cv.name, cv.announcement, unique.length, cv.createdAt,
+          cv.conversationId,
+          cv.kind,
+          cv.name,
+          cv.announcement,
+          unique.length,
+          cv.createdAt,
         ])
       } catch (err) {
         if (duplicateKey(err) === 'PRIMARY') return false
@@ -165,29 +209,49 @@ export class MysqlStore implements Store {
   }
 
   async getConversation(conversationId: string): Promise<ConversationWithSeq | null> {
-    const [rows] = await this.execute<Rows>(`SELECT ${CONV_COLS}, ${LAST_SEQ} FROM conversations c WHERE conversation_id = ?`, [conversationId])
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${CONV_COLS}, ${LAST_SEQ} FROM conversations c WHERE conversation_id = ?`,
+      [conversationId],
+    )
     return rows[0] ? toConversationWithSeq(rows[0]) : null
   }
 
-  async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
+  async setAnnouncement(
+    conversationId: string,
+    text: string,
+    outbox: OutboxRecord[],
+  ): Promise<ConversationWithSeq | null> {
     const found = await this.tx(async (c) => {
-      const [rows] = await c.execute<Rows>('SELECT announcement FROM conversations WHERE conversation_id = ? FOR UPDATE', [conversationId])
+      const [rows] = await c.execute<Rows>(
+        'SELECT announcement FROM conversations WHERE conversation_id = ? FOR UPDATE',
+        [conversationId],
+      )
       if (!rows[0]) return false
       // compared here, not in SQL, where the collation would call 'Rules' and 'rules ' the same text
       if ((rows[0].announcement ?? '') === text) return true
-      await c.execute<Result>('UPDATE conversations SET announcement = ? WHERE conversation_id = ?', [text, conversationId])
+      await c.execute<Result>('UPDATE conversations SET announcement = ? WHERE conversation_id = ?', [
+        text,
+        conversationId,
+      ])
       await this.insertOutbox(c, outbox)
       return true
     })
     return found ? this.getConversation(conversationId) : null
   }
 
-  async addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]> {
+  async addMembers(
+    conversationId: string,
+    members: MemberRow[],
+    outboxFor: (added: string[]) => OutboxRecord[],
+  ): Promise<string[]> {
     return this.tx(async (c) => {
       await this.lockConversation(c, conversationId)
       const existing = new Set<string>()
       for (const chunk of chunks(members)) {
-        const [rows] = await c.query<Rows>('SELECT user_id FROM members WHERE conversation_id = ? AND user_id IN (?)', [conversationId, chunk.map((m) => m.userId)])
+        const [rows] = await c.query<Rows>('SELECT user_id FROM members WHERE conversation_id = ? AND user_id IN (?)', [
+          conversationId,
+          chunk.map((m) => m.userId),
+        ])
         for (const r of rows) existing.add(r.user_id)
       }
       const fresh: MemberRow[] = []
@@ -198,7 +262,10 @@ export class MysqlStore implements Store {
       }
       if (fresh.length === 0) return []
       await this.insertMembers(c, conversationId, fresh)
-      await c.execute('UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?', [fresh.length, conversationId])
+      await c.execute('UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?', [
+        fresh.length,
+        conversationId,
+      ])
       const added = fresh.map((m) => m.userId)
       await this.insertOutbox(c, outboxFor(added))
       return added
@@ -207,18 +274,28 @@ export class MysqlStore implements Store {
 
   async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
     return this.tx(async (c) => {
-      const [conv] = await c.execute<Rows>('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [conversationId])
+      const [conv] = await c.execute<Rows>('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [
+        conversationId,
+      ])
       if (!conv[0]) return false
-      const [res] = await c.execute<Result>('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', [conversationId, userId])
+      const [res] = await c.execute<Result>('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', [
+        conversationId,
+        userId,
+      ])
       if (res.affectedRows === 0) return false
-      await c.execute('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', [conversationId])
+      await c.execute('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', [
+        conversationId,
+      ])
       await this.insertOutbox(c, outbox)
       return true
     })
   }
 
   async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
-    const [rows] = await this.execute<Rows>(`SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`, [conversationId, userId])
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`,
+      [conversationId, userId],
+    )
     return rows[0] ? toMember(rows[0]) : null
   }
 
@@ -233,7 +310,9 @@ export class MysqlStore implements Store {
   async listUserConversations(userId: string): Promise<UserConversation[]> {
     // a direct conversation's other member (p) and their read cursor come in the same query
     const [rows] = await this.execute<Rows>(
-      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
+      `SELECT ${CONV_COLS.split(', ')
+        .map((col) => `c.${col}`)
+        .join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
               p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
          FROM members mb
          JOIN conversations c ON c.conversation_id = mb.conversation_id
@@ -271,13 +350,20 @@ export class MysqlStore implements Store {
       if (items.length === 1) throw err
       const out: BatchOutcome[] = new Array(items.length)
       const byConversation = new Map<string, number[]>()
-      items.forEach((p, i) => byConversation.set(p.draft.conversationId, [...(byConversation.get(p.draft.conversationId) ?? []), i]))
-      await Promise.all([...byConversation.values()].map(async (list) => {
-        for (const i of list) {
-          delete items[i]!.seq
-          out[i] = await this.tx((c) => storeBatch(c, [items[i]!])).then((o) => o[0]!, (error: unknown) => ({ error }))
-        }
-      }))
+      items.forEach((p, i) =>
+        byConversation.set(p.draft.conversationId, [...(byConversation.get(p.draft.conversationId) ?? []), i]),
+      )
+      await Promise.all(
+        [...byConversation.values()].map(async (list) => {
+          for (const i of list) {
+            delete items[i]!.seq
+            out[i] = await this.tx((c) => storeBatch(c, [items[i]!])).then(
+              (o) => o[0]!,
+              (error: unknown) => ({ error }),
+            )
+          }
+        }),
+      )
       return out
     }
   }
@@ -299,18 +385,30 @@ export class MysqlStore implements Store {
   }
 
   async maxSeq(conversationId: string): Promise<number> {
-    const [rows] = await this.execute<Rows>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', [conversationId])
+    const [rows] = await this.execute<Rows>(
+      'SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?',
+      [conversationId],
+    )
     return Number(rows[0]!.s)
   }
 
   async reserveSeq(conversationId: string, atLeast: number): Promise<number> {
-    if (atLeast > 0) await this.execute('UPDATE conversations SET seq_reserved = GREATEST(seq_reserved, ?) WHERE conversation_id = ?', [atLeast, conversationId])
-    const [rows] = await this.execute<Rows>('SELECT seq_reserved FROM conversations WHERE conversation_id = ?', [conversationId])
+    if (atLeast > 0)
+      await this.execute(
+        'UPDATE conversations SET seq_reserved = GREATEST(seq_reserved, ?) WHERE conversation_id = ?',
+        [atLeast, conversationId],
+      )
+    const [rows] = await this.execute<Rows>('SELECT seq_reserved FROM conversations WHERE conversation_id = ?', [
+      conversationId,
+    ])
     return rows[0] ? Number(rows[0].seq_reserved) : 0
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
-    const [rows] = await this.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`, [messageId, conversationId])
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
+      [messageId, conversationId],
+    )
     return rows[0] ? toMessage(rows[0]) : null
   }
 
@@ -322,22 +420,43 @@ export class MysqlStore implements Store {
     return rows.map(toMessage)
   }
 
-  async updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null> {
+  async updateMessageStatus(
+    conversationId: string,
+    messageId: string,
+    change: StatusChange,
+    outbox: OutboxRecord[],
+  ): Promise<MessageRow | null> {
     return this.tx(async (c) => {
-      const [rows] = await c.execute<Rows>(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ? FOR UPDATE`, [messageId, conversationId])
+      const [rows] = await c.execute<Rows>(
+        `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ? FOR UPDATE`,
+        [messageId, conversationId],
+      )
       if (!rows[0]) return null
       const current = toMessage(rows[0])
       const next = applyStatusChange(current, change)
       if (!next) return current
-      await c.execute('UPDATE messages SET status = ?, content = ? WHERE conversation_id = ? AND seq = ?', [next.status, next.content, conversationId, current.seq])
+      await c.execute('UPDATE messages SET status = ?, content = ? WHERE conversation_id = ? AND seq = ?', [
+        next.status,
+        next.content,
+        conversationId,
+        current.seq,
+      ])
       await this.insertOutbox(c, outbox)
       return next
     })
   }
 
-  async setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }> {
+  async setReadSeq(
+    conversationId: string,
+    userId: string,
+    seq: number,
+    outbox: OutboxRecord[],
+  ): Promise<{ readSeq: number; advanced: boolean }> {
     return this.tx(async (c) => {
-      const [rows] = await c.execute<Rows>('SELECT read_seq FROM read_cursors WHERE conversation_id = ? AND user_id = ? FOR UPDATE', [conversationId, userId])
+      const [rows] = await c.execute<Rows>(
+        'SELECT read_seq FROM read_cursors WHERE conversation_id = ? AND user_id = ? FOR UPDATE',
+        [conversationId, userId],
+      )
       const current = rows[0] ? Number(rows[0].read_seq) : 0
       if (seq <= current) return { readSeq: current, advanced: false }
       // GREATEST: a concurrent first cursor of the same user may have been inserted after the SELECT
@@ -360,7 +479,10 @@ export class MysqlStore implements Store {
       )
       if (rows[0]) throw exists()
       try {
-        await c.execute('INSERT INTO friend_requests (from_user_id, to_user_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [fromUserId, toUserId, 'pending', at, at])
+        await c.execute(
+          'INSERT INTO friend_requests (from_user_id, to_user_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+          [fromUserId, toUserId, 'pending', at, at],
+        )
       } catch (err) {
         if (duplicateKey(err) === 'PRIMARY') throw exists()
         throw err
@@ -375,7 +497,8 @@ export class MysqlStore implements Store {
         `UPDATE friend_requests SET status = 'accepted', updated_at = ? WHERE from_user_id = ? AND to_user_id = ? AND status = 'pending'`,
         [at, fromUserId, toUserId],
       )
-      if (res.affectedRows === 0) throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
+      if (res.affectedRows === 0)
+        throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
       await this.insertOutbox(c, outbox)
     })
   }
@@ -423,7 +546,8 @@ export class MysqlStore implements Store {
         return Number(row?.n ?? 0)
       },
       markPublished: async (ids) => {
-        for (const chunk of chunks(ids)) await conn.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [chunk])
+        for (const chunk of chunks(ids))
+          await conn.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [chunk])
       },
       purgePublished: async (olderThanMs) => {
         let total = 0
@@ -446,12 +570,18 @@ export class MysqlStore implements Store {
     }
   }
 
-  private async execute<T extends Rows | Result>(sql: string, params: unknown[] = []): Promise<[T, mysql.FieldPacket[]]> {
+  private async execute<T extends Rows | Result>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<[T, mysql.FieldPacket[]]> {
     await this.ready
     return this.pool.execute<T>(sql, params as never)
   }
 
-  private async query<T extends Rows | Result = Result>(sql: string, params: unknown[] = []): Promise<[T, mysql.FieldPacket[]]> {
+  private async query<T extends Rows | Result = Result>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<[T, mysql.FieldPacket[]]> {
     await this.ready
     return this.pool.query<T>(sql, params)
   }
@@ -481,14 +611,19 @@ export class MysqlStore implements Store {
   }
 
   private async lockConversation(c: Conn, conversationId: string): Promise<ConversationRow> {
-    const [rows] = await c.execute<Rows>(`SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ? FOR UPDATE`, [conversationId])
+    const [rows] = await c.execute<Rows>(
+      `SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ? FOR UPDATE`,
+      [conversationId],
+    )
     if (!rows[0]) throw new AppError('not_found', `conversation ${conversationId} not found`)
     return toConversation(rows[0])
   }
 
   private async insertMembers(c: Conn, conversationId: string, members: MemberRow[]): Promise<void> {
     for (const chunk of chunks(members)) {
-      await c.query(`INSERT INTO members (${MEMBER_COLS}) VALUES ?`, [chunk.map((m) => [conversationId, m.userId, m.role, m.joinedAt])])
+      await c.query(`INSERT INTO members (${MEMBER_COLS}) VALUES ?`, [
+        chunk.map((m) => [conversationId, m.userId, m.role, m.joinedAt]),
+      ])
     }
   }
 

@@ -166,7 +166,8 @@ export class RedisCache implements Cache {
   async getMany(keys: string[]): Promise<Array<string | null>> {
     if (keys.length === 0) return []
     const out: Array<string | null> = []
-    for (let i = 0; i < keys.length; i += MANY_CHUNK) out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK))))
+    for (let i = 0; i < keys.length; i += MANY_CHUNK)
+      out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK))))
     return out
   }
 
@@ -196,7 +197,13 @@ export class RedisCache implements Cache {
     const pipeline = this.redis.pipeline() as ChainableCommander & ManyKeys
     for (let i = 0; i < writes.length; i += MANY_CHUNK) {
       const chunk = writes.slice(i, i + MANY_CHUNK)
-      pipeline.gochatHashPutMany(chunk.length, ...chunk.map((w) => w.key), now, ttlMs, ...chunk.flatMap((w) => [w.field, w.value]))
+      pipeline.gochatHashPutMany(
+        chunk.length,
+        ...chunk.map((w) => w.key),
+        now,
+        ttlMs,
+        ...chunk.flatMap((w) => [w.field, w.value]),
+      )
     }
     check(await pipeline.exec())
   }

@@ -9,7 +9,9 @@ const FILE = /^(\d{3})_([\w-]+)\.sql$/
 
 /** applies the migrations this database lacks; returns their versions */
 export function migrate(db: Database.Database): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  )
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
   const files = readdirSync(MIGRATIONS_DIR)
     .flatMap((file) => {
@@ -24,7 +26,11 @@ export function migrate(db: Database.Database): number[] {
     try {
       db.transaction(() => {
         db.exec(sql)
-        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(f.version, f.name, Date.now())
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          f.version,
+          f.name,
+          Date.now(),
+        )
       }).immediate()
     } catch (err) {
       throw new Error(`migration ${f.file} failed: ${(err as Error).message}`)

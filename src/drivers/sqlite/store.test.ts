@@ -10,7 +10,13 @@ import { SqliteStore } from './store.js'
 storeContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
   const store = new SqliteStore(join(dir, 'gochat.db'))
-  return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }) } }
+  return {
+    store,
+    cleanup: async () => {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
 })
 
 describe('sqlite store: the file', () => {
@@ -20,16 +26,57 @@ describe('sqlite store: the file', () => {
     try {
       const first = new SqliteStore(file)
       expect(() => new SqliteStore(file, { busyTimeoutMs: 50 })).toThrow(/in use by another process/)
-      await first.createConversation({ conversationId: 'c1', kind: 'group', name: 'G', announcement: '', createdAt: 1 }, [{ conversationId: 'c1', userId: 'a', role: 'admin', joinedAt: 1 }], [])
-      const hooks = { allocateSeq: async (maxSeq: () => Promise<number>) => (await maxSeq()) + 1, outbox: () => [{ topic: 't', key: 'c1', value: Buffer.from('x'), headers: {} }] }
-      for (let i = 0; i < 3; i++) await first.storeMessage({ messageId: `m${i}`, conversationId: 'c1', senderId: 'a', content: `hi ${i}`, sentAt: 1, status: 'normal', idempotencyKey: `k${i}` }, hooks)
+      await first.createConversation(
+        { conversationId: 'c1', kind: 'group', name: 'G', announcement: '', createdAt: 1 },
+        [{ conversationId: 'c1', userId: 'a', role: 'admin', joinedAt: 1 }],
+        [],
+      )
+      const hooks = {
+        allocateSeq: async (maxSeq: () => Promise<number>) => (await maxSeq()) + 1,
+        outbox: () => [{ topic: 't', key: 'c1', value: Buffer.from('x'), headers: {} }],
+      }
+      for (let i = 0; i < 3; i++)
+        await first.storeMessage(
+          {
+            messageId: `m${i}`,
+            conversationId: 'c1',
+            senderId: 'a',
+            content: `hi ${i}`,
+            sentAt: 1,
+            status: 'normal',
+            idempotencyKey: `k${i}`,
+          },
+          hooks,
+        )
       await first.setReadSeq('c1', 'a', 2, [])
       await first.close()
 
       const again = new SqliteStore(file)
-      expect((await again.listMessages('c1', 0, 10)).map((m) => [m.seq, m.content])).toEqual([[1, 'hi 0'], [2, 'hi 1'], [3, 'hi 2']])
-      expect((await again.listUserConversations('a'))[0]).toMatchObject({ readSeq: 2, conversation: { lastSeq: 3, memberCount: 1 } })
-      expect((await again.storeMessage({ messageId: 'dup', conversationId: 'c1', senderId: 'a', content: 'again', sentAt: 1, status: 'normal', idempotencyKey: 'k1' }, hooks)).duplicate).toBe(true)
+      expect((await again.listMessages('c1', 0, 10)).map((m) => [m.seq, m.content])).toEqual([
+        [1, 'hi 0'],
+        [2, 'hi 1'],
+        [3, 'hi 2'],
+      ])
+      expect((await again.listUserConversations('a'))[0]).toMatchObject({
+        readSeq: 2,
+        conversation: { lastSeq: 3, memberCount: 1 },
+      })
+      expect(
+        (
+          await again.storeMessage(
+            {
+              messageId: 'dup',
+              conversationId: 'c1',
+              senderId: 'a',
+              content: 'again',
+              sentAt: 1,
+              status: 'normal',
+              idempotencyKey: 'k1',
+            },
+            hooks,
+          )
+        ).duplicate,
+      ).toBe(true)
       const lease = (await again.acquireOutboxLease())!
       expect((await lease.pending(10)).length).toBe(3)
       await lease.release()

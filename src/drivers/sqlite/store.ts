@@ -17,10 +17,23 @@
 import Database from 'better-sqlite3'
 import { AppError } from '../../core/errors.js'
 import {
-  applyStatusChange, checkOutbox,
-  type ConversationRow, type ConversationWithSeq, type MemberRow, type MessageDraft, type MessageRow, type NewConversation,
-  type OutboxLease, type OutboxRecord, type StatusChange, type Store, type StoredMessage,
-  type StoreMessageHooks, type UserConversation, type UserRow, type MemberRole,
+  applyStatusChange,
+  checkOutbox,
+  type ConversationRow,
+  type ConversationWithSeq,
+  type MemberRow,
+  type MessageDraft,
+  type MessageRow,
+  type NewConversation,
+  type OutboxLease,
+  type OutboxRecord,
+  type StatusChange,
+  type Store,
+  type StoredMessage,
+  type StoreMessageHooks,
+  type UserConversation,
+  type UserRow,
+  type MemberRole,
 } from '../../ports/store.js'
 import { migrate } from './migrate.js'
 
@@ -37,27 +50,56 @@ const USER_COLS = 'user_id, username, display_name, guest, password_hash, create
 const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
 const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
 const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
-const LAST_SEQ = '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
+const LAST_SEQ =
+  '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
 const PURGE_BATCH = 10_000
 /** published outbox rows older than this are deleted as the relay marks more (nobody else can read the file) */
 const KEEP_PUBLISHED_MS = 10 * 60_000
 const PURGE_EVERY_MS = 10_000
 
 const toUser = (r: Row): UserRow => ({
-  userId: r.user_id as string, username: r.username as string | null, displayName: r.display_name as string, guest: r.guest === 1,
-  passwordHash: r.password_hash as string, createdAt: Number(r.created_at),
+  userId: r.user_id as string,
+  username: r.username as string | null,
+  displayName: r.display_name as string,
+  guest: r.guest === 1,
+  passwordHash: r.password_hash as string,
+  createdAt: Number(r.created_at),
 })
 const toConversation = (r: Row): ConversationRow => ({
-  conversationId: r.conversation_id as string, kind: r.kind as ConversationRow['kind'], name: r.name as string,
-  announcement: r.announcement as string, memberCount: Number(r.member_count), createdAt: Number(r.created_at),
+  conversationId: r.conversation_id as string,
+  kind: r.kind as ConversationRow['kind'],
+  name: r.name as string,
+  announcement: r.announcement as string,
+  memberCount: Number(r.member_count),
+  createdAt: Number(r.created_at),
 })
 const toConversationWithSeq = (r: Row): ConversationWithSeq => ({ ...toConversation(r), lastSeq: Number(r.last_seq) })
-const toMember = (r: Row): MemberRow => ({ conversationId: r.conversation_id as string, userId: r.user_id as string, role: r.role as MemberRow['role'], joinedAt: Number(r.joined_at) })
-const toMessage = (r: Row): MessageRow => ({
-  messageId: r.message_id as string, conversationId: r.conversation_id as string, seq: Number(r.seq), senderId: r.sender_id as string,
-  content: r.content as string, sentAt: Number(r.sent_at), status: r.status as MessageRow['status'], idempotencyKey: (r.idempotency_key as string | null) ?? '',
+const toMember = (r: Row): MemberRow => ({
+  conversationId: r.conversation_id as string,
+  userId: r.user_id as string,
+  role: r.role as MemberRow['role'],
+  joinedAt: Number(r.joined_at),
 })
-const messageValues = (m: MessageRow) => [m.messageId, m.conversationId, m.seq, m.senderId, m.content, m.sentAt, m.status, m.idempotencyKey || null]
+const toMessage = (r: Row): MessageRow => ({
+  messageId: r.message_id as string,
+  conversationId: r.conversation_id as string,
+  seq: Number(r.seq),
+  senderId: r.sender_id as string,
+  content: r.content as string,
+  sentAt: Number(r.sent_at),
+  status: r.status as MessageRow['status'],
+  idempotencyKey: (r.idempotency_key as string | null) ?? '',
+})
+const messageValues = (m: MessageRow) => [
+  m.messageId,
+  m.conversationId,
+  m.seq,
+  m.senderId,
+  m.content,
+  m.sentAt,
+  m.status,
+  m.idempotencyKey || null,
+]
 
 /** "UNIQUE constraint failed: users.username" → true for that column list */
 const violates = (err: unknown, what: string) =>
@@ -73,7 +115,10 @@ export class SqliteStore implements Store {
   private lastPurge = Date.now()
 
   /** Opens (creating if missing) the database file and migrates it; throws when another process holds it. */
-  constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
+  constructor(
+    readonly path: string,
+    opts: SqliteStoreOptions = {},
+  ) {
     this.db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 })
     try {
       this.db.pragma('locking_mode = EXCLUSIVE')
@@ -84,7 +129,8 @@ export class SqliteStore implements Store {
       this.db.exec('BEGIN IMMEDIATE; COMMIT')
     } catch (err) {
       this.db.close()
-      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new Error(`${path} is in use by another process (one gochat per data directory)`)
+      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+        throw new Error(`${path} is in use by another process (one gochat per data directory)`)
       throw err
     }
   }
@@ -117,14 +163,17 @@ export class SqliteStore implements Store {
   }
 
   async getUser(by: { userId: string } | { username: string }): Promise<UserRow | null> {
-    const r = 'userId' in by
-      ? this.one(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, by.userId)
-      : this.one(`SELECT ${USER_COLS} FROM users WHERE username = ?`, by.username)
+    const r =
+      'userId' in by
+        ? this.one(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, by.userId)
+        : this.one(`SELECT ${USER_COLS} FROM users WHERE username = ?`, by.username)
     return r ? toUser(r) : null
   }
 
   async existingUserIds(userIds: string[]): Promise<Set<string>> {
-    const rows = this.stmt('SELECT user_id FROM users WHERE user_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(userIds))
+    const rows = this.stmt('SELECT user_id FROM users WHERE user_id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(userIds))
     return new Set(rows as string[])
   }
 
@@ -138,13 +187,22 @@ export class SqliteStore implements Store {
     })
   }
 
-  async createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean> {
+  async createConversation(
+    conversation: NewConversation,
+    members: MemberRow[],
+    outbox: OutboxRecord[],
+  ): Promise<boolean> {
     const unique = [...new Map(members.map((m) => [m.userId, m])).values()]
     const cv = conversation
     return this.tx(() => {
       const created = this.run(
         `INSERT INTO conversations (${CONV_COLS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        cv.conversationId, cv.kind, cv.name, cv.announcement, unique.length, cv.createdAt,
+        cv.conversationId,
+        cv.kind,
+        cv.name,
+        cv.announcement,
+        unique.length,
+        cv.createdAt,
       )
       if (created.changes === 0) return false
       this.insertMembers(cv.conversationId, unique)
@@ -154,11 +212,18 @@ export class SqliteStore implements Store {
   }
 
   async getConversation(conversationId: string): Promise<ConversationWithSeq | null> {
-    const r = this.one(`SELECT ${CONV_COLS}, ${LAST_SEQ} FROM conversations c WHERE conversation_id = ?`, conversationId)
+    const r = this.one(
+      `SELECT ${CONV_COLS}, ${LAST_SEQ} FROM conversations c WHERE conversation_id = ?`,
+      conversationId,
+    )
     return r ? toConversationWithSeq(r) : null
   }
 
-  async setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null> {
+  async setAnnouncement(
+    conversationId: string,
+    text: string,
+    outbox: OutboxRecord[],
+  ): Promise<ConversationWithSeq | null> {
     const found = this.tx(() => {
       const r = this.one('SELECT announcement FROM conversations WHERE conversation_id = ?', conversationId)
       if (!r) return false
@@ -170,19 +235,29 @@ export class SqliteStore implements Store {
     return found ? this.getConversation(conversationId) : null
   }
 
-  async addMembers(conversationId: string, members: MemberRow[], outboxFor: (added: string[]) => OutboxRecord[]): Promise<string[]> {
+  async addMembers(
+    conversationId: string,
+    members: MemberRow[],
+    outboxFor: (added: string[]) => OutboxRecord[],
+  ): Promise<string[]> {
     return this.tx(() => {
       if (!this.one('SELECT 1 AS ok FROM conversations WHERE conversation_id = ?', conversationId)) {
         throw new AppError('not_found', `conversation ${conversationId} not found`)
       }
       const isMember = this.stmt('SELECT 1 FROM members WHERE conversation_id = ? AND user_id = ?').pluck()
       const seen = new Set<string>()
-      const fresh = members.filter((m) => !seen.has(m.userId) && seen.add(m.userId) && !isMember.get(conversationId, m.userId))
+      const fresh = members.filter(
+        (m) => !seen.has(m.userId) && seen.add(m.userId) && !isMember.get(conversationId, m.userId),
+      )
       if (fresh.length === 0) return []
       const added = fresh.map((m) => m.userId)
       const outbox = outboxFor(added)
       this.insertMembers(conversationId, fresh)
-      this.run('UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?', fresh.length, conversationId)
+      this.run(
+        'UPDATE conversations SET member_count = member_count + ? WHERE conversation_id = ?',
+        fresh.length,
+        conversationId,
+      )
       this.insertOutbox(outbox)
       return added
     })
@@ -190,7 +265,10 @@ export class SqliteStore implements Store {
 
   async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
     return this.tx(() => {
-      if (this.run('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', conversationId, userId).changes === 0) return false
+      if (
+        this.run('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', conversationId, userId).changes === 0
+      )
+        return false
       this.run('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', conversationId)
       this.insertOutbox(outbox)
       return true
@@ -198,18 +276,29 @@ export class SqliteStore implements Store {
   }
 
   async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
-    const r = this.one(`SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`, conversationId, userId)
+    const r = this.one(
+      `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`,
+      conversationId,
+      userId,
+    )
     return r ? toMember(r) : null
   }
 
   async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]> {
-    return this.all(`SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id LIMIT ?`, conversationId, afterUserId, limit).map(toMember)
+    return this.all(
+      `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id LIMIT ?`,
+      conversationId,
+      afterUserId,
+      limit,
+    ).map(toMember)
   }
 
   async listUserConversations(userId: string): Promise<UserConversation[]> {
     // a direct conversation's other member (p) and their read cursor come in the same query
     const rows = this.all(
-      `SELECT ${CONV_COLS.split(', ').map((col) => `c.${col}`).join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
+      `SELECT ${CONV_COLS.split(', ')
+        .map((col) => `c.${col}`)
+        .join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
               p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
          FROM members mb
          JOIN conversations c ON c.conversation_id = mb.conversation_id
@@ -245,7 +334,12 @@ export class SqliteStore implements Store {
     const ids = [...new Set(userIds)]
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500)
-      found.push(...this.all(`SELECT ${USER_COLS} FROM users WHERE user_id IN (${chunk.map(() => '?').join(', ')})`, ...chunk).map(toUser))
+      found.push(
+        ...this.all(
+          `SELECT ${USER_COLS} FROM users WHERE user_id IN (${chunk.map(() => '?').join(', ')})`,
+          ...chunk,
+        ).map(toUser),
+      )
     }
     return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
   }
@@ -258,7 +352,12 @@ export class SqliteStore implements Store {
       `SELECT ${USER_COLS} FROM users
         WHERE ((lower(username) >= ? AND lower(username) < ?) OR (lower(display_name) >= ? AND lower(display_name) < ?)) AND user_id > ?
         ORDER BY user_id LIMIT ?`,
-      low, high, low, high, afterUserId, limit,
+      low,
+      high,
+      low,
+      high,
+      afterUserId,
+      limit,
     ).map(toUser)
   }
 
@@ -290,7 +389,9 @@ export class SqliteStore implements Store {
 
   async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
     return this.tx(() => {
-      const insert = this.stmt(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+      const insert = this.stmt(
+        `INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
       return messages.filter((m) => insert.run(...messageValues(m)).changes === 1).map((m) => ({ ...m }))
     })
   }
@@ -300,45 +401,83 @@ export class SqliteStore implements Store {
   }
 
   async reserveSeq(conversationId: string, atLeast: number): Promise<number> {
-    if (atLeast > 0) this.run('UPDATE conversations SET seq_reserved = MAX(seq_reserved, ?) WHERE conversation_id = ?', atLeast, conversationId)
+    if (atLeast > 0)
+      this.run(
+        'UPDATE conversations SET seq_reserved = MAX(seq_reserved, ?) WHERE conversation_id = ?',
+        atLeast,
+        conversationId,
+      )
     const r = this.one('SELECT seq_reserved FROM conversations WHERE conversation_id = ?', conversationId)
     return r ? Number(r.seq_reserved) : 0
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
-    const r = this.one(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`, messageId, conversationId)
+    const r = this.one(
+      `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
+      messageId,
+      conversationId,
+    )
     return r ? toMessage(r) : null
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
     return this.all(
       `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? AND status <> 'deleted' ORDER BY seq LIMIT ?`,
-      conversationId, afterSeq, Math.max(0, Math.trunc(limit)),
+      conversationId,
+      afterSeq,
+      Math.max(0, Math.trunc(limit)),
     ).map(toMessage)
   }
 
-  async updateMessageStatus(conversationId: string, messageId: string, change: StatusChange, outbox: OutboxRecord[]): Promise<MessageRow | null> {
+  async updateMessageStatus(
+    conversationId: string,
+    messageId: string,
+    change: StatusChange,
+    outbox: OutboxRecord[],
+  ): Promise<MessageRow | null> {
     return this.tx(() => {
-      const r = this.one(`SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`, messageId, conversationId)
+      const r = this.one(
+        `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
+        messageId,
+        conversationId,
+      )
       if (!r) return null
       const current = toMessage(r)
       const next = applyStatusChange(current, change)
       if (!next) return current
-      this.run('UPDATE messages SET status = ?, content = ? WHERE conversation_id = ? AND seq = ?', next.status, next.content, conversationId, current.seq)
+      this.run(
+        'UPDATE messages SET status = ?, content = ? WHERE conversation_id = ? AND seq = ?',
+        next.status,
+        next.content,
+        conversationId,
+        current.seq,
+      )
       this.insertOutbox(outbox)
       return next
     })
   }
 
-  async setReadSeq(conversationId: string, userId: string, seq: number, outbox: OutboxRecord[]): Promise<{ readSeq: number; advanced: boolean }> {
+  async setReadSeq(
+    conversationId: string,
+    userId: string,
+    seq: number,
+    outbox: OutboxRecord[],
+  ): Promise<{ readSeq: number; advanced: boolean }> {
     return this.tx(() => {
-      const r = this.one('SELECT read_seq FROM read_cursors WHERE conversation_id = ? AND user_id = ?', conversationId, userId)
+      const r = this.one(
+        'SELECT read_seq FROM read_cursors WHERE conversation_id = ? AND user_id = ?',
+        conversationId,
+        userId,
+      )
       const current = r ? Number(r.read_seq) : 0
       if (seq <= current) return { readSeq: current, advanced: false }
       this.run(
         `INSERT INTO read_cursors (conversation_id, user_id, read_seq, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (conversation_id, user_id) DO UPDATE SET read_seq = excluded.read_seq, updated_at = excluded.updated_at`,
-        conversationId, userId, seq, Date.now(),
+        conversationId,
+        userId,
+        seq,
+        Date.now(),
       )
       this.insertOutbox(outbox)
       return { readSeq: seq, advanced: true }
@@ -349,10 +488,19 @@ export class SqliteStore implements Store {
     this.tx(() => {
       const exists = this.one(
         `SELECT 1 AS ok FROM friend_requests WHERE (from_user_id = ? AND to_user_id = ?) OR (from_user_id = ? AND to_user_id = ? AND status = 'accepted')`,
-        fromUserId, toUserId, toUserId, fromUserId,
+        fromUserId,
+        toUserId,
+        toUserId,
+        fromUserId,
       )
       if (exists) throw new AppError('already_exists', `${fromUserId} already asked ${toUserId}, or they are friends`)
-      this.run(`INSERT INTO friend_requests (from_user_id, to_user_id, status, created_at, updated_at) VALUES (?, ?, 'pending', ?, ?)`, fromUserId, toUserId, at, at)
+      this.run(
+        `INSERT INTO friend_requests (from_user_id, to_user_id, status, created_at, updated_at) VALUES (?, ?, 'pending', ?, ?)`,
+        fromUserId,
+        toUserId,
+        at,
+        at,
+      )
       this.insertOutbox(outbox)
     })
   }
@@ -361,9 +509,12 @@ export class SqliteStore implements Store {
     this.tx(() => {
       const res = this.run(
         `UPDATE friend_requests SET status = 'accepted', updated_at = ? WHERE from_user_id = ? AND to_user_id = ? AND status = 'pending'`,
-        at, fromUserId, toUserId,
+        at,
+        fromUserId,
+        toUserId,
       )
-      if (res.changes === 0) throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
+      if (res.changes === 0)
+        throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
       this.insertOutbox(outbox)
     })
   }
@@ -384,7 +535,10 @@ export class SqliteStore implements Store {
       pending: async (limit) => {
         mine()
         const now = Date.now()
-        return this.all('SELECT id, topic, msg_key, value, headers, created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?', limit).map((r) => ({
+        return this.all(
+          'SELECT id, topic, msg_key, value, headers, created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?',
+          limit,
+        ).map((r) => ({
           id: Number(r.id),
           topic: r.topic as string,
           key: r.msg_key as string | null,
@@ -400,11 +554,19 @@ export class SqliteStore implements Store {
       markPublished: async (ids) => {
         mine()
         const now = Date.now()
-        this.run('UPDATE outbox SET published_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND published_at IS NULL', now, JSON.stringify(ids))
+        this.run(
+          'UPDATE outbox SET published_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND published_at IS NULL',
+          now,
+          JSON.stringify(ids),
+        )
         // the relay purges once an hour, keeping a day; at hundreds of messages a second that is gigabytes here
         if (now - this.lastPurge >= PURGE_EVERY_MS) {
           this.lastPurge = now
-          this.run('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT ?)', now - KEEP_PUBLISHED_MS, PURGE_BATCH)
+          this.run(
+            'DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT ?)',
+            now - KEEP_PUBLISHED_MS,
+            PURGE_BATCH,
+          )
         }
       },
       purgePublished: async (olderThanMs) => {
@@ -413,7 +575,11 @@ export class SqliteStore implements Store {
         let total = 0
         for (;;) {
           // in batches, so that a large purge never holds the write lock long
-          const n = this.run('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT ?)', before, PURGE_BATCH).changes
+          const n = this.run(
+            'DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT ?)',
+            before,
+            PURGE_BATCH,
+          ).changes
           total += n
           if (n < PURGE_BATCH) return total
           await new Promise((resolve) => setImmediate(resolve))
@@ -463,13 +629,20 @@ export class SqliteStore implements Store {
   }
 
   private maxSeqOf(conversationId: string): number {
-    return Number(this.one('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', conversationId)!.s)
+    return Number(
+      this.one('SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE conversation_id = ?', conversationId)!.s,
+    )
   }
 
   /** the message of an idempotency key, which is scoped to (conversation, sender); never for an empty key */
   private messageByKey(m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotencyKey'>): MessageRow | null {
     if (!m.idempotencyKey) return null
-    const r = this.one(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND sender_id = ? AND idempotency_key = ?`, m.conversationId, m.senderId, m.idempotencyKey)
+    const r = this.one(
+      `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND sender_id = ? AND idempotency_key = ?`,
+      m.conversationId,
+      m.senderId,
+      m.idempotencyKey,
+    )
     return r ? toMessage(r) : null
   }
 
