@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 // Two cores: at most two test files at a time. Integration suites skip themselves when Kafka/MySQL/Redis do
@@ -11,6 +13,8 @@ export default defineConfig({
     // TypeScript sources, and on two loaded cores one case took 30 s where it usually takes 20
     testTimeout: 90_000,
     hookTimeout: 90_000,
-    env: { GOCHAT_LOG_LEVEL: 'warn' },
+    // the CLI's named contexts live here, not in the user's ~/.config/gochat (where `infra up` registers `local`):
+    // a test that gives no --kafka must not find a broker through the developer's or CI's current context
+    env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_CONFIG_DIR: join(tmpdir(), `gochat-test-config-${process.pid}`) },
   },
 })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { TEST_JWT_SECRET } from '../helpers/secret.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOCHAT_')))
@@ -48,7 +49,8 @@ async function serveUntilReady(
   const readyFile = join(dir, `ready-${Date.now()}-${Math.random()}.json`)
   const child = spawn(process.execPath, ['bin/run.js', ...args, ...(until ? [] : [`--ready-file=${readyFile}`])], {
     cwd: root,
-    env: { ...env, GOCHAT_LOG_LEVEL: 'info' },
+    // a real secret: serve refuses the public default
+    env: { ...env, GOCHAT_LOG_LEVEL: 'info', GOCHAT_JWT_SECRET: TEST_JWT_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -93,7 +95,7 @@ describe('settings with flags', () => {
 
   it('up --persistence async runs logic in async mode; a bad value is refused', async () => {
     const { out } = await serveUntilReady(
-      ['up', '--port=0', '--metrics-port=0', '--persistence', 'async'],
+      ['up', '--ephemeral', '--port=0', '--metrics-port=0', '--persistence', 'async'],
       /gochat is up at/,
     )
     expect(out).toMatch(/"msg":"logic role ready".*"persistence":"async"/)

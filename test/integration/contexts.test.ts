@@ -60,7 +60,7 @@ describe.skipIf(!up)('gochat context', () => {
     expect((await gochat(['groups', 'list', '--json', '--kafka', KAFKA])).code).toBe(0)
 
     // up stays on embedded drivers: the dead context is not used
-    const child = spawn(process.execPath, ['bin/run.js', 'up', '--port=0', '--metrics-port=0'], {
+    const child = spawn(process.execPath, ['bin/run.js', 'up', '--ephemeral', '--port=0', '--metrics-port=0'], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -37,6 +37,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 1, name: 'initial' },
       { version: 2, name: 'seq_reserved' },
       { version: 3, name: 'idempotency_per_conversation' },
+      { version: 4, name: 'user_search' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files })
 

@@ -77,7 +77,7 @@ describe('supervision', () => {
   it('SIGTERM to npx gochat up stops the node process too', async () => {
     const { child, ready } = launch(
       'npx',
-      ['--no-install', 'gochat', 'up', '--port', '0', '--metrics-port', '0'],
+      ['--no-install', 'gochat', 'up', '--ephemeral', '--port', '0', '--metrics-port', '0'],
       {},
       /gochat is up at/,
     )
