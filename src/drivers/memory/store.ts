@@ -22,6 +22,7 @@ import {
   type UserConversation,
   type UserRow,
 } from '../../ports/store.js'
+import { KeyedQueue } from '../keyed-queue.js'
 
 interface Members {
   byUser: Map<string, MemberRow>
@@ -73,7 +74,7 @@ export class MemoryStore implements Store {
   private readonly published = new Map<number, number>()
   private nextOutboxId = 1
   private leaseHeld = false
-  private readonly locks = new Map<string, Promise<void>>()
+  private readonly queue = new KeyedQueue()
 
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
@@ -228,7 +229,7 @@ export class MemoryStore implements Store {
 
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
     const id = draft.conversationId
-    return this.serialized(id, async () => {
+    return this.queue.run(id, async () => {
       const conversation = this.conversations.get(id)
       if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
       const seen = () => (draft.idempotencyKey ? this.messageIdByKey.get(idemKey(draft)) : undefined)
@@ -440,21 +441,5 @@ export class MemoryStore implements Store {
 
   private withSeq(c: ConversationRow): ConversationWithSeq {
     return { ...c, lastSeq: this.maxSeqOf(c.conversationId) }
-  }
-
-  /** runs fn after every earlier fn of the same key has finished */
-  private async serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(key) ?? Promise.resolve()
-    let release!: () => void
-    const turn = new Promise<void>((resolve) => (release = resolve))
-    const tail = before.then(() => turn)
-    this.locks.set(key, tail)
-    await before
-    try {
-      return await fn()
-    } finally {
-      release()
-      if (this.locks.get(key) === tail) this.locks.delete(key)
-    }
   }
 }

@@ -36,6 +36,7 @@ import {
   MEMBER_COLS,
   MSG_COLS,
   USER_COLS,
+  USER_CONVERSATIONS,
   chunks,
   duplicateKey,
   limit,
@@ -45,6 +46,7 @@ import {
   toMember,
   toMessage,
   toUser,
+  toUserConversation,
 } from './rows.js'
 import { Batcher } from './batcher.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
@@ -308,27 +310,8 @@ export class MysqlStore implements Store {
   }
 
   async listUserConversations(userId: string): Promise<UserConversation[]> {
-    // a direct conversation's other member (p) and their read cursor come in the same query
-    const [rows] = await this.execute<Rows>(
-      `SELECT ${CONV_COLS.split(', ')
-        .map((col) => `c.${col}`)
-        .join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
-              p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
-         FROM members mb
-         JOIN conversations c ON c.conversation_id = mb.conversation_id
-         LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
-         LEFT JOIN members p ON c.kind = 'direct' AND p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
-         LEFT JOIN read_cursors pr ON pr.conversation_id = p.conversation_id AND pr.user_id = p.user_id
-        WHERE mb.user_id = ?
-        ORDER BY c.conversation_id`,
-      [userId],
-    )
-    return rows.map((r) => ({
-      conversation: toConversationWithSeq(r),
-      readSeq: Number(r.read_seq),
-      role: r.role,
-      ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
-    }))
+    const [rows] = await this.execute<Rows>(USER_CONVERSATIONS, [userId])
+    return rows.map(toUserConversation)
   }
 
   /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */

@@ -19,7 +19,6 @@ import { AppError } from '../../core/errors.js'
 import {
   applyStatusChange,
   checkOutbox,
-  type ConversationRow,
   type ConversationWithSeq,
   type MemberRow,
   type MessageDraft,
@@ -33,11 +32,25 @@ import {
   type StoreMessageHooks,
   type UserConversation,
   type UserRow,
-  type MemberRole,
 } from '../../ports/store.js'
 import { migrate } from './migrate.js'
-
-type Row = Record<string, unknown>
+import {
+  CONV_COLS,
+  LAST_SEQ,
+  MEMBER_COLS,
+  MSG_COLS,
+  USER_COLS,
+  USER_CONVERSATIONS,
+  messageValues,
+  toConversation,
+  toConversationWithSeq,
+  toMember,
+  toMessage,
+  toUser,
+  toUserConversation,
+  type Row,
+} from '../sql/rows.js'
+import { KeyedQueue } from '../keyed-queue.js'
 
 export interface SqliteStoreOptions {
   /** default 'normal' (see the header) */
@@ -46,60 +59,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number
 }
 
-const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at'
-const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
-const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
-const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
-const LAST_SEQ =
-  '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
 const PURGE_BATCH = 10_000
 /** published outbox rows older than this are deleted as the relay marks more (nobody else can read the file) */
 const KEEP_PUBLISHED_MS = 10 * 60_000
 const PURGE_EVERY_MS = 10_000
-
-const toUser = (r: Row): UserRow => ({
-  userId: r.user_id as string,
-  username: r.username as string | null,
-  displayName: r.display_name as string,
-  guest: r.guest === 1,
-  passwordHash: r.password_hash as string,
-  createdAt: Number(r.created_at),
-})
-const toConversation = (r: Row): ConversationRow => ({
-  conversationId: r.conversation_id as string,
-  kind: r.kind as ConversationRow['kind'],
-  name: r.name as string,
-  announcement: r.announcement as string,
-  memberCount: Number(r.member_count),
-  createdAt: Number(r.created_at),
-})
-const toConversationWithSeq = (r: Row): ConversationWithSeq => ({ ...toConversation(r), lastSeq: Number(r.last_seq) })
-const toMember = (r: Row): MemberRow => ({
-  conversationId: r.conversation_id as string,
-  userId: r.user_id as string,
-  role: r.role as MemberRow['role'],
-  joinedAt: Number(r.joined_at),
-})
-const toMessage = (r: Row): MessageRow => ({
-  messageId: r.message_id as string,
-  conversationId: r.conversation_id as string,
-  seq: Number(r.seq),
-  senderId: r.sender_id as string,
-  content: r.content as string,
-  sentAt: Number(r.sent_at),
-  status: r.status as MessageRow['status'],
-  idempotencyKey: (r.idempotency_key as string | null) ?? '',
-})
-const messageValues = (m: MessageRow) => [
-  m.messageId,
-  m.conversationId,
-  m.seq,
-  m.senderId,
-  m.content,
-  m.sentAt,
-  m.status,
-  m.idempotencyKey || null,
-]
 
 /** "UNIQUE constraint failed: users.username" → true for that column list */
 const violates = (err: unknown, what: string) =>
@@ -109,7 +72,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   private readonly db: Database.Database
   private readonly statements = new Map<string, Database.Statement>()
-  private readonly locks = new Map<string, Promise<void>>()
+  private readonly queue = new KeyedQueue()
   private leaseHeld = false
   private closed = false
   private lastPurge = Date.now()
@@ -143,7 +106,7 @@ export class SqliteStore implements Store {
     if (this.closed) return
     this.closed = true
     // in-flight storeMessage calls finish first (their allocator may still be running)
-    await Promise.all([...this.locks.values()])
+    await this.queue.idle()
     this.db.close()
   }
 
@@ -294,27 +257,7 @@ export class SqliteStore implements Store {
   }
 
   async listUserConversations(userId: string): Promise<UserConversation[]> {
-    // a direct conversation's other member (p) and their read cursor come in the same query
-    const rows = this.all(
-      `SELECT ${CONV_COLS.split(', ')
-        .map((col) => `c.${col}`)
-        .join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
-              p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
-         FROM members mb
-         JOIN conversations c ON c.conversation_id = mb.conversation_id
-         LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
-         LEFT JOIN members p ON c.kind = 'direct' AND p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
-         LEFT JOIN read_cursors pr ON pr.conversation_id = p.conversation_id AND pr.user_id = p.user_id
-        WHERE mb.user_id = ?
-        ORDER BY c.conversation_id`,
-      userId,
-    )
-    return rows.map((r) => ({
-      conversation: toConversationWithSeq(r),
-      readSeq: Number(r.read_seq),
-      role: r.role as MemberRole,
-      ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
-    }))
+    return this.all(USER_CONVERSATIONS, userId).map(toUserConversation)
   }
 
   async directPeers(userId: string, limit: number): Promise<string[]> {
@@ -363,7 +306,7 @@ export class SqliteStore implements Store {
 
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
     const id = draft.conversationId
-    return this.serialized(id, async () => {
+    return this.queue.run(id, async () => {
       const conversation = this.one(`SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ?`, id)
       if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
       const before = this.messageByKey(draft)
@@ -644,21 +587,5 @@ export class SqliteStore implements Store {
       m.idempotencyKey,
     )
     return r ? toMessage(r) : null
-  }
-
-  /** runs fn after every earlier fn of the same key has finished */
-  private async serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(key) ?? Promise.resolve()
-    let release!: () => void
-    const turn = new Promise<void>((resolve) => (release = resolve))
-    const tail = before.then(() => turn)
-    this.locks.set(key, tail)
-    await before
-    try {
-      return await fn()
-    } finally {
-      release()
-      if (this.locks.get(key) === tail) this.locks.delete(key)
-    }
   }
 }

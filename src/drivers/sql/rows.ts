@@ -1,0 +1,86 @@
+// Row shapes shared by the SQL stores (MySQL and SQLite have the same tables): column lists, row → port type
+// conversions, and the statements whose text is the same in both dialects.
+import type {
+  ConversationRow,
+  ConversationWithSeq,
+  MemberRow,
+  MessageRow,
+  UserConversation,
+  UserRow,
+} from '../../ports/store.js'
+
+export type Row = Record<string, unknown>
+
+export const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at'
+export const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
+export const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
+export const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
+export const LAST_SEQ =
+  '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
+
+export const toUser = (r: Row): UserRow => ({
+  userId: r.user_id as string,
+  username: r.username as string | null,
+  displayName: r.display_name as string,
+  guest: r.guest === 1,
+  passwordHash: r.password_hash as string,
+  createdAt: Number(r.created_at),
+})
+export const toConversation = (r: Row): ConversationRow => ({
+  conversationId: r.conversation_id as string,
+  kind: r.kind as ConversationRow['kind'],
+  name: r.name as string,
+  announcement: r.announcement as string,
+  memberCount: Number(r.member_count),
+  createdAt: Number(r.created_at),
+})
+export const toConversationWithSeq = (r: Row): ConversationWithSeq => ({
+  ...toConversation(r),
+  lastSeq: Number(r.last_seq),
+})
+export const toMember = (r: Row): MemberRow => ({
+  conversationId: r.conversation_id as string,
+  userId: r.user_id as string,
+  role: r.role as MemberRow['role'],
+  joinedAt: Number(r.joined_at),
+})
+export const toMessage = (r: Row): MessageRow => ({
+  messageId: r.message_id as string,
+  conversationId: r.conversation_id as string,
+  seq: Number(r.seq),
+  senderId: r.sender_id as string,
+  content: r.content as string,
+  sentAt: Number(r.sent_at),
+  status: r.status as MessageRow['status'],
+  idempotencyKey: (r.idempotency_key as string | null) ?? '',
+})
+export const messageValues = (m: MessageRow) => [
+  m.messageId,
+  m.conversationId,
+  m.seq,
+  m.senderId,
+  m.content,
+  m.sentAt,
+  m.status,
+  m.idempotencyKey || null,
+]
+
+/** a user's conversations (one parameter: the user id); a direct one's other member and their cursor come along */
+export const USER_CONVERSATIONS = `SELECT ${CONV_COLS.split(', ')
+  .map((col) => `c.${col}`)
+  .join(', ')}, ${LAST_SEQ}, COALESCE(r.read_seq, 0) AS read_seq, mb.role,
+       p.user_id AS peer_id, COALESCE(pr.read_seq, 0) AS peer_read_seq
+  FROM members mb
+  JOIN conversations c ON c.conversation_id = mb.conversation_id
+  LEFT JOIN read_cursors r ON r.conversation_id = mb.conversation_id AND r.user_id = mb.user_id
+  LEFT JOIN members p ON c.kind = 'direct' AND p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
+  LEFT JOIN read_cursors pr ON pr.conversation_id = p.conversation_id AND pr.user_id = p.user_id
+ WHERE mb.user_id = ?
+ ORDER BY c.conversation_id`
+
+export const toUserConversation = (r: Row): UserConversation => ({
+  conversation: toConversationWithSeq(r),
+  readSeq: Number(r.read_seq),
+  role: r.role as MemberRow['role'],
+  ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
+})
