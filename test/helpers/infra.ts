@@ -1,6 +1,6 @@
 // Integration suites ask here whether the real services answer. Under npm run test:ci (GOCHAT_REQUIRE_INFRA=1)
 // a missing service is a failure, never a silent skip.
-import { connect } from 'node:net'
+import { portAnswers } from '../../infra/net.js'
 
 export const KAFKA = process.env.GOCHAT_TEST_KAFKA ?? '127.0.0.1:9092'
 export const MYSQL = process.env.GOCHAT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306'
@@ -11,16 +11,7 @@ export function answers(hostPort: string, timeoutMs = 1000): Promise<boolean> {
     .replace(/^\w+:\/\/([^@/]*@)?/, '')
     .split('/')[0]!
     .split(':')
-  return new Promise((resolve) => {
-    const sock = connect({ host, port: Number(port) })
-    const done = (ok: boolean) => {
-      sock.destroy()
-      resolve(ok)
-    }
-    sock.setTimeout(timeoutMs, () => done(false))
-    sock.once('connect', () => done(true))
-    sock.once('error', () => done(false))
-  })
+  return portAnswers(host!, Number(port), timeoutMs)
 }
 
 const required = process.env.GOCHAT_REQUIRE_INFRA === '1'

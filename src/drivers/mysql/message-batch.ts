@@ -19,7 +19,8 @@ import {
   type StoreMessageHooks,
 } from '../../ports/store.js'
 import type { Outcome } from './batcher.js'
-import { CONV_COLS, MSG_COLS, chunks, duplicateKey, messageValues, toConversation, toMessage } from './rows.js'
+import { CONV_COLS, MSG_COLS, messageValues, toConversation, toMessage } from '../sql/rows.js'
+import { chunks, duplicateKey } from './rows.js'
 
 type Conn = mysql.PoolConnection
 type Rows = mysql.RowDataPacket[]

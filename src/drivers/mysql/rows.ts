@@ -1,25 +1,8 @@
-// Row helpers of the MySQL store and its batched message path (message-batch.ts): the rows SQLite shares
-// (../sql/rows.ts), chunking, LIMIT and the duplicate-key reading.
+// What only the MySQL store and its batched message path (message-batch.ts) need beside the shared rows
+// (../sql/rows.ts): chunking, LIMIT and the duplicate-key reading.
 
 /** rows per multi-row INSERT, well below max_allowed_packet */
 const CHUNK = 1000
-
-// the same tables as SQLite's: one definition of their rows
-export {
-  CONV_COLS,
-  LAST_SEQ,
-  MEMBER_COLS,
-  MSG_COLS,
-  USER_COLS,
-  USER_CONVERSATIONS,
-  messageValues,
-  toConversation,
-  toConversationWithSeq,
-  toMember,
-  toMessage,
-  toUser,
-  toUserConversation,
-} from '../sql/rows.js'
 
 /** a LIMIT clause: inlined because prepared LIMIT parameters are refused by some MySQL versions */
 export const limit = (n: number) => `LIMIT ${Math.max(0, Math.trunc(n))}`

@@ -37,9 +37,6 @@ import {
   MSG_COLS,
   USER_COLS,
   USER_CONVERSATIONS,
-  chunks,
-  duplicateKey,
-  limit,
   messageValues,
   toConversation,
   toConversationWithSeq,
@@ -47,7 +44,8 @@ import {
   toMessage,
   toUser,
   toUserConversation,
-} from './rows.js'
+} from '../sql/rows.js'
+import { chunks, duplicateKey, limit } from './rows.js'
 import { Batcher } from './batcher.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 
