@@ -166,6 +166,38 @@ export const configKeys = {
     help: 'repo gRPC address: where a repo process listens, and where logic and task call it; several repo instances: their IPv4 host:port list, called round robin',
     expected: 'host:port, or a list of IPv4 host:port separated by commas',
   },
+  rpc_secret: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().min(32).nullable()),
+    default: null as string | null,
+    help: 'Shared secret every gRPC call between roles carries (metadata gochat-rpc-secret), checked by the serving role; the same in every process. Required, or mutual TLS, when a role listens for gRPC on a non-loopback address. `gochat cluster up` makes one for its processes',
+    expected: 'at least 32 characters, e.g. `openssl rand -base64 48`, or empty',
+    secret: true,
+  },
+  rpc_tls_ca: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()),
+    default: null as string | null,
+    help: "Mutual TLS between roles: PEM file of the CA that signs every role's certificate (with rpc_tls_cert and rpc_tls_key; servers refuse callers without a certificate it signed)",
+    expected: 'a file path, or empty',
+  },
+  rpc_tls_cert: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()),
+    default: null as string | null,
+    help: 'Mutual TLS between roles: PEM certificate this process presents, as server and as client',
+    expected: 'a file path, or empty',
+  },
+  rpc_tls_key: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()),
+    default: null as string | null,
+    help: 'Mutual TLS between roles: PEM private key of rpc_tls_cert',
+    expected: 'a file path, or empty',
+    secret: true,
+  },
+  rpc_tls_server_name: {
+    schema: z.preprocess((v) => (v === '' ? null : v), z.string().nullable()),
+    default: null as string | null,
+    help: "Mutual TLS between roles: the name the servers' certificates are checked against (unset: the host of logic_addr/repo_addr), e.g. one name in a certificate shared by every role",
+    expected: 'a DNS name, or empty',
+  },
   logic_metrics_port: {
     schema: port,
     default: 9095,
