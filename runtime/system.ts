@@ -23,6 +23,7 @@ import {
 } from '../src/rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../src/rpc/server.js'
 import { rpcSecurityFromConfig } from '../src/rpc/security.js'
+import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
 import { checkJwtSecret } from './secret.js'
 import { catalog } from '../src/contracts/topics.js'
@@ -58,6 +59,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   cfg = { ...cfg, jwt_secret: secret.secret }
   // throws (before anything starts) for a missing or unreadable TLS file; roles in one process call in process
   const rpcSecurity = all ? {} : rpcSecurityFromConfig(cfg)
+  useKafkaSecurity(cfg)
   if (!defaultMetrics) {
     collectDefaultMetrics()
     defaultMetrics = true

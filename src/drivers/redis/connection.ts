@@ -1,9 +1,9 @@
 // How the Redis cache connects: one server (`redis://`, `rediss://` for TLS) or a Redis Cluster
 // (`redis+cluster://h1:p1,h2:p2`, `rediss+cluster://…`; any reachable masters, the rest is discovered). Credentials
 // ride in the URL (`redis://user:password@host`) or in redis_username / redis_password; TLS files in redis_tls_*.
-import { readFileSync } from 'node:fs'
 import type { ConnectionOptions } from 'node:tls'
 import { Cluster, Redis, type RedisOptions } from 'ioredis'
+import { tlsFiles } from '../tls-files.js'
 
 export interface RedisTarget {
   cluster: boolean
@@ -56,20 +56,8 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'
 
 /** the TLS options of a connection, reading the files named in config (a missing one is named in the error) */
 export function tlsOptions(sec: RedisSecurity, on: boolean): ConnectionOptions | undefined {
-  if (!on && !sec.tlsCa && !sec.tlsCert) return undefined
-  const read = (file: string | null | undefined, key: string) => {
-    if (!file) return undefined
-    try {
-      return readFileSync(file)
-    } catch (err) {
-      throw new Error(`cannot read ${key} ${file}: ${(err as Error).message}`)
-    }
-  }
-  return {
-    ca: read(sec.tlsCa, 'redis_tls_ca'),
-    cert: read(sec.tlsCert, 'redis_tls_cert'),
-    key: read(sec.tlsKey, 'redis_tls_key'),
-  }
+  const files = tlsFiles('redis', { ca: sec.tlsCa, cert: sec.tlsCert, key: sec.tlsKey })
+  return files || on ? { ...files } : undefined
 }
 
 /** an ioredis client (Redis or Cluster) for the URL, with AUTH and TLS from config */
