@@ -49,8 +49,8 @@ export async function startRedisServer(
     ...args,
   ]
   const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
-  // the watchdog: the server dies with the test process (its pid is $1) or with the group
-  const script = `redis-server ${quoted} >"${dir}/redis-${port}.log" 2>&1 & r=$!; trap 'kill $r 2>/dev/null' EXIT TERM; while kill -0 $1 2>/dev/null && kill -0 $r 2>/dev/null; do sleep 0.5; done`
+  // the watchdog: the server dies with the test process (its pid is $1) or with the group, and its dir goes
+  const script = `redis-server ${quoted} >"${dir}/redis-${port}.log" 2>&1 & r=$!; trap 'kill $r 2>/dev/null; wait $r; rm -rf "${dir}"' EXIT; trap 'exit' TERM; while kill -0 $1 2>/dev/null && kill -0 $r 2>/dev/null; do sleep 0.5; done`
   const child = spawn('bash', ['-c', script, 'watchdog', String(process.pid)], { detached: true, stdio: 'ignore' })
   child.unref()
   const stop = async () => {
