@@ -48,7 +48,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       helpGroup: 'GLOBAL',
     }),
     mysql: Flags.string({ description: 'MySQL URL, e.g. mysql://root@127.0.0.1:3306/gochat', helpGroup: 'GLOBAL' }),
-    redis: Flags.string({ description: 'Redis URL, e.g. redis://127.0.0.1:6379', helpGroup: 'GLOBAL' }),
+    redis: Flags.string({
+      description: 'Redis URL, e.g. redis://127.0.0.1:6379; a Redis Cluster: redis+cluster://h1:p1,h2:p2',
+      helpGroup: 'GLOBAL',
+    }),
     'redis-key-prefix': Flags.string({
       description: 'Prefix of every Redis key, to share one Redis database (default none)',
       helpGroup: 'GLOBAL',
