@@ -22,6 +22,8 @@ import {
   repoDefinition,
 } from '../src/rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../src/rpc/server.js'
+import { rpcSecurityFromConfig } from '../src/rpc/security.js'
+import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
 import { checkJwtSecret } from './secret.js'
 import { catalog } from '../src/contracts/topics.js'
@@ -55,6 +57,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       'jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)',
     )
   cfg = { ...cfg, jwt_secret: secret.secret }
+  // throws (before anything starts) for a missing or unreadable TLS file; roles in one process call in process
+  const rpcSecurity = all ? {} : rpcSecurityFromConfig(cfg)
+  useKafkaSecurity(cfg)
   if (!defaultMetrics) {
     collectDefaultMetrics()
     defaultMetrics = true
@@ -89,7 +94,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     address: string,
     services: Parameters<typeof startGrpcServer>[1],
   ) => {
-    const started = await startGrpcServer(address, services, role)
+    const started = await startGrpcServer(address, services, role, rpcSecurity)
     grpcServers.push(started.server)
     grpcAddrs[role] = started.address
   }
@@ -139,7 +144,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       repo = tracedApi(started.api, 'repo', repoDefinition())
       if (!all) await serveGrpc('repo', cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }])
     } else if (wanted.includes('logic') || wanted.includes('task')) {
-      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task')
+      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task', rpcSecurity)
       closers.push(() => client.close())
       repo = client
     }
@@ -158,8 +163,8 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         ])
       }
     } else if (wanted.includes('gateway')) {
-      const l = logicClient(cfg.logic_addr, 'gateway')
-      const m = messageApiClient(cfg.logic_addr, 'gateway')
+      const l = logicClient(cfg.logic_addr, 'gateway', rpcSecurity)
+      const m = messageApiClient(cfg.logic_addr, 'gateway', rpcSecurity)
       closers.push(
         () => l.close(),
         () => m.close(),
