@@ -11,7 +11,8 @@
 // expired fields. A per-user key TTL alone would not do: one live device would keep the dead connections of a
 // crashed gateway alive. Expiry times come from the clock of the process that writes or reads; skew between
 // hosts matters only at the scale of the TTL (a minute), not of the milliseconds NTP leaves.
-import { Redis, type ChainableCommander } from 'ioredis'
+import { Redis, ReplyError, type ChainableCommander } from 'ioredis'
+import { AppError } from '../../core/errors.js'
 import { log } from '../../observability/log.js'
 import { redactUrl } from '../../observability/redact.js'
 import type { Cache, HashFieldWrite } from '../../ports/cache.js'
@@ -90,6 +91,8 @@ for i, key in ipairs(KEYS) do
   prune(key, now)
 end
 return #KEYS`
+/** a command unanswered this long fails (unavailable): a hung Redis must not hold requests */
+const COMMAND_TIMEOUT_MS = 2000
 /** keys per script call: bounds how long one call holds Redis */
 const MANY_CHUNK = 1000
 
@@ -117,18 +120,34 @@ export class RedisCache implements Cache {
   private readonly redis: Scripted<Redis>
 
   /**
-   * Connects in the background (commands queue meanwhile); `ping()` tells whether Redis answers. Commands fail
-   * after two reconnection attempts instead of hanging through an outage.
+   * Connects in the background (commands queue until the first connection is ready); `ping()` tells whether Redis
+   * answers. Once connected, a request never waits for an outage: while Redis is unreachable, or does not answer
+   * within COMMAND_TIMEOUT_MS, commands fail at once with `unavailable` (no offline queue), and ioredis keeps
+   * reconnecting in the background (every 50 ms, backing off to 2 s), so service is back within a couple of seconds
+   * of Redis.
    */
   constructor(url: string, opts: RedisCacheOptions = {}) {
-    const redis = new Redis(url, { keyPrefix: opts.keyPrefix, maxRetriesPerRequest: 2, connectTimeout: 3000 })
-    // ioredis emits an error per failed reconnection: say it once per outage
+    const redis = new Redis(url, {
+      keyPrefix: opts.keyPrefix,
+      maxRetriesPerRequest: 2,
+      connectTimeout: 3000,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+    })
+    // ioredis emits an error per failed reconnection: say it once per outage, and when it is over
     let down = false
     redis.on('error', (err: Error) => {
-      if (!down) log.warn('Redis connection failed; retrying', { url: redactUrl(url), err })
+      if (!down)
+        log.warn('Redis connection failed; requests needing it get unavailable until it is back', {
+          url: redactUrl(url),
+          err,
+        })
       down = true
     })
-    redis.on('ready', () => (down = false))
+    redis.on('ready', () => {
+      if (down) log.info('Redis connection is back', { url: redactUrl(url) })
+      down = false
+      redis.options.enableOfflineQueue = false
+    })
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
     redis.defineCommand('gochatHashGetMany', { lua: HASH_GET_MANY })
     redis.defineCommand('gochatHashPutMany', { lua: HASH_PUT_MANY })
@@ -144,51 +163,51 @@ export class RedisCache implements Cache {
   }
 
   incrExisting(key: string): Promise<number | null> {
-    return this.redis.gochatIncrExisting(key)
+    return this.redis.gochatIncrExisting(key).catch(outage)
   }
 
   incrAtLeast(key: string, floor: number): Promise<number> {
-    return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor)))
+    return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor))).catch(outage)
   }
 
   incrSeeded(key: string, floor: number): Promise<number> {
-    return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor)))
+    return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor))).catch(outage)
   }
 
   incrWindow(key: string, windowMs: number): Promise<number> {
-    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs)))
+    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs))).catch(outage)
   }
 
   get(key: string): Promise<string | null> {
-    return this.redis.get(key)
+    return this.redis.get(key).catch(outage)
   }
 
   async getMany(keys: string[]): Promise<Array<string | null>> {
     if (keys.length === 0) return []
     const out: Array<string | null> = []
     for (let i = 0; i < keys.length; i += MANY_CHUNK)
-      out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK))))
+      out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK)).catch(outage)))
     return out
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(key, value, 'PX', ttlMs)
+    await this.redis.set(key, value, 'PX', ttlMs).catch(outage)
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK'
+    return (await this.redis.set(key, value, 'PX', ttlMs, 'NX').catch(outage)) === 'OK'
   }
 
   async del(key: string): Promise<void> {
-    await this.redis.del(key)
+    await this.redis.del(key).catch(outage)
   }
 
   hashPut(key: string, field: string, value: string, ttlMs: number): Promise<number> {
-    return this.redis.gochatHashPut(key, field, value, Date.now(), ttlMs)
+    return this.redis.gochatHashPut(key, field, value, Date.now(), ttlMs).catch(outage)
   }
 
   hashRemove(key: string, field: string): Promise<number> {
-    return this.redis.gochatHashRemove(key, field, Date.now())
+    return this.redis.gochatHashRemove(key, field, Date.now()).catch(outage)
   }
 
   async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
@@ -205,7 +224,7 @@ export class RedisCache implements Cache {
         ...chunk.flatMap((w) => [w.field, w.value]),
       )
     }
-    check(await pipeline.exec())
+    check(await pipeline.exec().catch(outage))
   }
 
   async hashGetMany(keys: string[]): Promise<Array<Map<string, string>>> {
@@ -216,7 +235,7 @@ export class RedisCache implements Cache {
       const chunk = keys.slice(i, i + MANY_CHUNK)
       pipeline.gochatHashGetMany(chunk.length, ...chunk, now)
     }
-    return (check(await pipeline.exec()) as string[][][]).flat().map((flat) => {
+    return (check(await pipeline.exec().catch(outage)) as string[][][]).flat().map((flat) => {
       const out = new Map<string, string>()
       for (let j = 0; j < flat.length; j += 2) out.set(flat[j]!, flat[j + 1]!)
       return out
@@ -224,11 +243,20 @@ export class RedisCache implements Cache {
   }
 }
 
+/**
+ * An error of Redis itself (a script's, a wrong type) stays what it is; any other (unreachable, connection lost,
+ * no answer in time) is an outage, which the connection's error listener has logged: the caller gets `unavailable`.
+ */
+function outage(err: unknown): never {
+  if (err instanceof ReplyError || err instanceof AppError) throw err
+  throw new AppError('unavailable', 'the cache is unavailable; try again shortly', 1)
+}
+
 /** a pipeline's results, or its first error */
 function check(results: Array<[Error | null, unknown]> | null): unknown[] {
   if (!results) throw new Error('Redis pipeline was aborted')
   return results.map(([err, value]) => {
-    if (err) throw err
+    if (err) outage(err)
     return value
   })
 }
