@@ -84,12 +84,13 @@ export class MysqlStore implements Store {
     const options = connectionOptions(url)
     this.database = options.database
     this.outage = new OutageWatch(`${options.host}:${options.port}/${options.database}`)
-    // a MySQL that does not answer a connection attempt within 3 s is down: the request gets unavailable
+    // a refused connection fails at once; one that a hung MySQL does not answer, after 10 s (not less: a loaded
+    // host may take seconds to complete a handshake, and that is no outage)
     this.pool = mysql.createPool({
       ...options,
       connectionLimit: opts.connectionLimit ?? 10,
       enableKeepAlive: true,
-      connectTimeout: 3000,
+      connectTimeout: 10_000,
     })
     // the core (callback) connection: these run before anything else queued on it
     this.pool.on('connection', (conn) => {
