@@ -49,6 +49,11 @@ export class ConnectionTally {
     return this.seen.has(index)
   }
 
+  /** the highest seq recorded (0 before any): where a sync after `resync` starts */
+  get lastSeq(): number {
+    return Math.max(0, this.highestSeq)
+  }
+
   /** measured messages 1..messages */
   tally(messages: number): Tally {
     let received = 0

@@ -15,6 +15,7 @@ import { nowMs } from './clock.js'
 import { decodeContent, encodeContent } from './content.js'
 import { threadCpuMs } from './cpu.js'
 import type { Endpoint } from './endpoints.js'
+import { catchUp, isResync } from './catch-up.js'
 import { openReceiver, type Receiver } from './receiver.js'
 import { openSender, type Sender } from './sender.js'
 import { LatencyRecorder } from './stats.js'
@@ -52,17 +53,27 @@ let sampler: NodeJS.Timeout | undefined
 
 interface PushedFrame {
   op?: string
+  type?: string
   message?: { conversationId?: string; seq?: number; content?: string }
 }
 
-/** The per-frame work, identical for every dialect: parse, filter to the run's conversation, count, time. */
-function frameHandler(conversationId: string, tally: ConnectionTally) {
+/**
+ * The per-frame work, identical for every dialect: parse, filter to the run's conversation, count, time. A
+ * `resync` starts a sync of the conversation (what it finds counts as received, without a latency).
+ */
+function frameHandler(spec: ReceiverSpec, tally: ConnectionTally) {
+  const { conversationId } = spec
   return (text: string) => {
     const at = nowMs()
     let f: PushedFrame
     try {
       f = JSON.parse(text) as PushedFrame
     } catch {
+      return
+    }
+    if (isResync(f)) {
+      // a sync that failed counts as a lost connection (its messages stay missing)
+      catchUp(spec, tally, run, messages).catch(() => lost++)
       return
     }
     const m = f.message
@@ -114,12 +125,10 @@ async function openAll<T>(items: T[], concurrency: number, open: (item: T) => Pr
 
 function addReceiver(spec: ReceiverSpec, attempts: number): Promise<void> {
   const tally = new ConnectionTally()
-  return withRetries(attempts, () => openReceiver(spec, frameHandler(spec.conversationId, tally), () => lost++)).then(
-    (r) => {
-      receivers.push(r)
-      tallies.push(tally)
-    },
-  )
+  return withRetries(attempts, () => openReceiver(spec, frameHandler(spec, tally), () => lost++)).then((r) => {
+    receivers.push(r)
+    tallies.push(tally)
+  })
 }
 
 function reset(r: string, m: number) {

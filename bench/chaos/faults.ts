@@ -1,9 +1,11 @@
 // Faults by name. `kill:<role>` SIGKILLs the first process of the role and starts it again after a while
 // (a supervised cluster restarts it by itself); `redis:flush` deletes the deployment's keys (its
 // redis_key_prefix) on its Redis; `redis:restart` kills the harness's own Redis (RedisServer) and starts it again
-// empty after 2 s. The promise resolves once the fault is over (the process is back).
+// empty after 2 s; `mysql:restart` SIGKILLs the harness's own MariaDB (MariadbServer) and starts it again on its
+// data after 2 s. The promise resolves once the fault is over (the process is back).
 import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
+import type { MariadbServer } from './mariadb-server.js'
 import type { RedisServer } from './redis-server.js'
 
 export const FAULTS = [
@@ -14,8 +16,17 @@ export const FAULTS = [
   'kill:gateway',
   'redis:flush',
   'redis:restart',
+  'mysql:restart',
+  // kafka:restart (a broker of the harness's own) belongs here, with its server beside the two below
 ] as const
-const REDIS_DOWN_MS = 2000
+/** how long a restarted Redis or MariaDB stays down */
+const DOWN_MS = 2000
+
+/** servers of the harness's own that the cluster uses, which the `*:restart` faults may kill */
+export interface OwnServers {
+  redis?: RedisServer
+  mysql?: MariadbServer
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -50,14 +61,15 @@ export async function injectFault(
   cluster: Cluster,
   fault: string,
   restartAfterMs: number,
-  redis?: RedisServer,
+  own: OwnServers = {},
 ): Promise<void> {
   if (fault === 'none') return
-  if (fault === 'redis:restart') {
-    if (!redis) throw new Error('redis:restart needs a Redis of the harness (gochat chaos --own-redis)')
-    await redis.down()
-    await sleep(REDIS_DOWN_MS)
-    await redis.up()
+  if (fault === 'redis:restart' || fault === 'mysql:restart') {
+    const server = fault === 'redis:restart' ? own.redis : own.mysql
+    if (!server) throw new Error(`${fault} needs a server of the harness's own (gochat chaos starts one for it)`)
+    await server.down()
+    await sleep(DOWN_MS)
+    await server.up()
     return
   }
   if (fault === 'redis:flush') {

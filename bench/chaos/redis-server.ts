@@ -1,17 +1,8 @@
 // A throwaway Redis of the chaos harness (redis-server on a free port, nothing persisted), so that `redis:restart`
 // can kill and start it without touching the shared Redis. It dies with the process that started it.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-    s.once('error', reject)
-  })
+import { freePort } from './free-port.js'
 
 export class RedisServer {
   private child?: ChildProcess

@@ -2,9 +2,8 @@
 // recovery, then the check. `gochat chaos` and test/e2e/faults.test.ts run rounds one fault after another.
 import type { Cluster } from '../../runtime/cluster.js'
 import { check, type Verdict } from './check.js'
-import { injectFault } from './faults.js'
+import { injectFault, type OwnServers } from './faults.js'
 import { Workload } from './workload.js'
-import type { RedisServer } from './redis-server.js'
 
 export interface RoundOptions {
   pairs: number
@@ -36,13 +35,13 @@ export interface RoundResult extends Verdict {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** `redis`: the harness's own Redis, which the cluster uses (needed by redis:restart) */
+/** `own`: the harness's own servers the cluster uses (needed by redis:restart and mysql:restart) */
 export async function runRound(
   cluster: Cluster,
   fault: string,
   opts: RoundOptions,
   tag: string,
-  redis?: RedisServer,
+  own: OwnServers = {},
 ): Promise<RoundResult> {
   const w = new Workload({
     gateways: cluster.gatewayUrls,
@@ -56,7 +55,7 @@ export async function runRound(
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis)
+    const recovered = injectFault(cluster, fault, opts.restartAfterMs, own)
     await sleep(opts.afterMs)
     await w.stop()
     await recovered

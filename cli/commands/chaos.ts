@@ -13,6 +13,7 @@ import { deleteKeys, FAULTS } from '../../bench/chaos/faults.js'
 import { defaultRound, runRound, type RoundResult } from '../../bench/chaos/run.js'
 import { columns } from '../../bench/chaos/table.js'
 import { RedisServer } from '../../bench/chaos/redis-server.js'
+import { MariadbServer } from '../../bench/chaos/mariadb-server.js'
 
 const LOCAL = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306', redis: 'redis://127.0.0.1:6379' }
 
@@ -20,7 +21,7 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
   static override summary =
     'Inject faults into a multi-process cluster under a checked workload and report what clients saw'
   static override description =
-    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one.`
+    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one; with mysql:restart, a MariaDB of its own likewise (mariadbd on a temporary data directory, removed at the end; needs the MariaDB server package).`
   static override examples = [
     '<%= config.bin %> chaos',
     '<%= config.bin %> chaos --faults kill:task,redis:flush --rate 60 --json',
@@ -69,12 +70,15 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')} (known: ${FAULTS.join(', ')})`)
     const prefix = `chaos${Date.now().toString(36)}`
     const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
-    const server = new URL(this.cfg.mysql_url ?? LOCAL.mysql)
-    server.pathname = '/'
     const db = `gochat_${prefix}`
-    // redis:restart needs a Redis this run may kill: its own redis-server on a free port (for every fault then)
-    const own = faults.includes('redis:restart') ? await RedisServer.start() : undefined
-    const redis = own?.url ?? this.cfg.redis_url ?? LOCAL.redis
+    // redis:restart and mysql:restart need a server this run may kill: its own, on a free port (for every fault then)
+    const own = {
+      redis: faults.includes('redis:restart') ? await RedisServer.start() : undefined,
+      mysql: faults.includes('mysql:restart') ? await MariadbServer.start() : undefined,
+    }
+    const server = new URL(own.mysql?.url ?? this.cfg.mysql_url ?? LOCAL.mysql)
+    server.pathname = '/'
+    const redis = own.redis?.url ?? this.cfg.redis_url ?? LOCAL.redis
     const keyPrefix = `${prefix}:`
     if (f['no-evict']) process.env.GOCHAT_CLUSTER_NO_EVICT = '1'
     // the supervisor's lines (deaths at warn on stderr, evictions and restarts at info) say what happened
@@ -110,8 +114,18 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       }
     } finally {
       await cluster.stop()
-      if (!f.keep) await this.cleanUp(kafka, server.toString(), db, own ? undefined : redis, keyPrefix, prefix)
-      await own?.down()
+      // an own server's data goes with it
+      if (!f.keep)
+        await this.cleanUp(
+          kafka,
+          own.mysql ? undefined : server.toString(),
+          db,
+          own.redis ? undefined : redis,
+          keyPrefix,
+          prefix,
+        )
+      await own.redis?.down()
+      await own.mysql?.stop()
     }
     const ok = results.every((r) => r.ackedMissing === 0 && r.seqDuplicates === 0 && r.seqGaps === 0)
     if (!this.jsonEnabled()) {
@@ -133,14 +147,16 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
 
   private async cleanUp(
     kafka: string,
-    server: string,
+    server: string | undefined,
     db: string,
     redis: string | undefined,
     keyPrefix: string,
     prefix: string,
   ): Promise<void> {
-    const conn = await mysql.createConnection(server)
-    await conn.query(`DROP DATABASE IF EXISTS \`${db}\``).finally(() => conn.end())
+    if (server) {
+      const conn = await mysql.createConnection(server)
+      await conn.query(`DROP DATABASE IF EXISTS \`${db}\``).finally(() => conn.end())
+    }
     if (redis) await deleteKeys(redis, keyPrefix)
     await withAdmin({ kafka_brokers: kafka.split(','), log_level: 'warn' }, async ({ admin }) => {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`))

@@ -47,6 +47,7 @@ import {
 } from '../sql/rows.js'
 import { chunks, duplicateKey, limit } from './rows.js'
 import { Batcher } from './batcher.js'
+import { OutageWatch } from './outage.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 
 type Conn = mysql.PoolConnection
@@ -70,6 +71,7 @@ export class MysqlStore implements Store {
   /** the schema migration started by the constructor; every operation waits for it (and fails with it) */
   private readonly ready: Promise<void>
   private closing: Promise<void> | undefined
+  private readonly outage: OutageWatch
   private readonly messages = new Batcher<PendingMessage, StoredMessage | typeof AGAIN>(
     (items) => this.storeBatch(items),
     GROUP_COMMIT,
@@ -83,7 +85,15 @@ export class MysqlStore implements Store {
     this.tls = opts.tls
     const options = connectionOptions(url, opts.tls)
     this.database = options.database
-    this.pool = mysql.createPool({ ...options, connectionLimit: opts.connectionLimit ?? 10, enableKeepAlive: true })
+    this.outage = new OutageWatch(`${options.host}:${options.port}/${options.database}`)
+    // a refused connection fails at once; one that a hung MySQL does not answer, after 10 s (not less: a loaded
+    // host may take seconds to complete a handshake, and that is no outage)
+    this.pool = mysql.createPool({
+      ...options,
+      connectionLimit: opts.connectionLimit ?? 10,
+      enableKeepAlive: true,
+      connectTimeout: 10_000,
+    })
     // the core (callback) connection: these run before anything else queued on it
     this.pool.on('connection', (conn) => {
       const core = conn as unknown as { query(sql: string, cb: (err: Error | null) => void): void }
@@ -134,14 +144,14 @@ export class MysqlStore implements Store {
     const wanted = new Set(userIds)
     const found = new Set<string>()
     for (const chunk of chunks([...wanted])) {
-      const [rows] = await this.pool.query<Rows>('SELECT user_id FROM users WHERE user_id IN (?)', [chunk])
+      const [rows] = await this.query<Rows>('SELECT user_id FROM users WHERE user_id IN (?)', [chunk])
       for (const r of rows) if (wanted.has(r.user_id)) found.add(r.user_id)
     }
     return found
   }
 
   async directPeers(userId: string, limit: number): Promise<string[]> {
-    const [rows] = await this.pool.query<Rows>(
+    const [rows] = await this.query<Rows>(
       `SELECT DISTINCT p.user_id FROM members mb
          JOIN conversations c ON c.conversation_id = mb.conversation_id AND c.kind = 'direct'
          JOIN members p ON p.conversation_id = mb.conversation_id AND p.user_id <> mb.user_id
@@ -155,7 +165,7 @@ export class MysqlStore implements Store {
     const wanted = new Set(userIds)
     const found: UserRow[] = []
     for (const chunk of chunks([...wanted])) {
-      const [rows] = await this.pool.query<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id IN (?)`, [chunk])
+      const [rows] = await this.query<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id IN (?)`, [chunk])
       for (const r of rows) if (wanted.has(r.user_id)) found.push(toUser(r))
     }
     return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
@@ -166,7 +176,7 @@ export class MysqlStore implements Store {
     const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const one = (col: string) =>
       `(SELECT ${USER_COLS} FROM users WHERE ${col} LIKE ? AND user_id > ? ORDER BY user_id LIMIT ${Number(limit)})`
-    const [rows] = await this.pool.query<Rows>(
+    const [rows] = await this.query<Rows>(
       `${one('username_lc')} UNION ${one('display_name_lc')} ORDER BY user_id LIMIT ${Number(limit)}`,
       [like, afterUserId, like, afterUserId],
     )
@@ -558,7 +568,7 @@ export class MysqlStore implements Store {
     params: unknown[] = [],
   ): Promise<[T, mysql.FieldPacket[]]> {
     await this.ready
-    return this.pool.execute<T>(sql, params as never)
+    return this.outage.run(() => this.pool.execute<T>(sql, params as never))
   }
 
   private async query<T extends Rows | Result = Result>(
@@ -566,11 +576,15 @@ export class MysqlStore implements Store {
     params: unknown[] = [],
   ): Promise<[T, mysql.FieldPacket[]]> {
     await this.ready
-    return this.pool.query<T>(sql, params)
+    return this.outage.run(() => this.pool.query<T>(sql, params))
   }
 
   private async tx<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
     await this.ready
+    return this.outage.run(() => this.txOnce(fn))
+  }
+
+  private async txOnce<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.getConnection()
       try {

@@ -17,7 +17,8 @@
 // hashPutMany) are split by hash tag, one call per `{tag}` (keys without a tag: one call each), all sent at once;
 // presence keys carry one of a few tags (src/presence/presence.ts) so that a fanout shard's lookup stays a
 // handful of script calls. On one server the whole batch is one group.
-import type { Cluster, Redis } from 'ioredis'
+import { ReplyError, type Cluster, type Redis } from 'ioredis'
+import { AppError } from '../../core/errors.js'
 import { log } from '../../observability/log.js'
 import { redactUrl } from '../../observability/redact.js'
 import type { Cache, HashFieldWrite } from '../../ports/cache.js'
@@ -99,6 +100,9 @@ end
 return #KEYS`
 /** keys per script call: bounds how long one call holds Redis */
 const MANY_CHUNK = 1000
+/** a command unanswered this long fails (unavailable): a hung Redis must not hold requests; not less, as a loaded
+ *  host may take seconds to answer, and that is no outage */
+const COMMAND_TIMEOUT_MS = 5000
 
 type Scripted<T> = T & {
   gochatIncrExisting(key: string): Promise<number | null>
@@ -126,9 +130,11 @@ export class RedisCache implements Cache {
   private readonly cluster: boolean
 
   /**
-   * Connects in the background (commands queue meanwhile); `ping()` tells whether Redis answers. Commands fail
-   * after two reconnection attempts instead of hanging through an outage. Throws at once on a malformed URL or
-   * an unreadable TLS file.
+   * Connects in the background (commands queue until the first connection is ready); `ping()` tells whether Redis
+   * answers. Once connected, a request never waits for an outage: while Redis is unreachable, or does not answer
+   * within COMMAND_TIMEOUT_MS, commands fail at once with `unavailable` (no offline queue), and ioredis keeps
+   * reconnecting in the background (every 50 ms, backing off to 2 s), so service is back within a couple of seconds
+   * of Redis. Throws at once on a malformed URL or an unreadable TLS file.
    */
   constructor(url: string, opts: RedisCacheOptions = {}) {
     const { keyPrefix, ...security } = opts
@@ -136,15 +142,24 @@ export class RedisCache implements Cache {
       keyPrefix,
       maxRetriesPerRequest: 2,
       connectTimeout: 3000,
+      commandTimeout: COMMAND_TIMEOUT_MS,
     })
     this.cluster = target.cluster
-    // ioredis emits an error per failed reconnection: say it once per outage
+    // ioredis emits an error per failed reconnection: say it once per outage, and when it is over
     let down = false
     redis.on('error', (err: Error) => {
-      if (!down) log.warn('Redis connection failed; retrying', { url: redactUrl(url), err })
+      if (!down)
+        log.warn('Redis connection failed; requests needing it get unavailable until it is back', {
+          url: redactUrl(url),
+          err,
+        })
       down = true
     })
-    redis.on('ready', () => (down = false))
+    redis.on('ready', () => {
+      if (down) log.info('Redis connection is back', { url: redactUrl(url) })
+      down = false
+      redis.options.enableOfflineQueue = false
+    })
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
     redis.defineCommand('gochatHashGetMany', { lua: HASH_GET_MANY })
     redis.defineCommand('gochatHashPutMany', { lua: HASH_PUT_MANY })
@@ -160,23 +175,23 @@ export class RedisCache implements Cache {
   }
 
   incrExisting(key: string): Promise<number | null> {
-    return this.redis.gochatIncrExisting(key)
+    return this.redis.gochatIncrExisting(key).catch(outage)
   }
 
   incrAtLeast(key: string, floor: number): Promise<number> {
-    return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor)))
+    return this.redis.gochatIncrAtLeast(key, String(Math.trunc(floor))).catch(outage)
   }
 
   incrSeeded(key: string, floor: number): Promise<number> {
-    return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor)))
+    return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor))).catch(outage)
   }
 
   incrWindow(key: string, windowMs: number): Promise<number> {
-    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs)))
+    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs))).catch(outage)
   }
 
   get(key: string): Promise<string | null> {
-    return this.redis.get(key)
+    return this.redis.get(key).catch(outage)
   }
 
   async getMany(keys: string[]): Promise<Array<string | null>> {
@@ -184,23 +199,23 @@ export class RedisCache implements Cache {
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(key, value, 'PX', ttlMs)
+    await this.redis.set(key, value, 'PX', ttlMs).catch(outage)
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK'
+    return (await this.redis.set(key, value, 'PX', ttlMs, 'NX').catch(outage)) === 'OK'
   }
 
   async del(key: string): Promise<void> {
-    await this.redis.del(key)
+    await this.redis.del(key).catch(outage)
   }
 
   hashPut(key: string, field: string, value: string, ttlMs: number): Promise<number> {
-    return this.redis.gochatHashPut(key, field, value, Date.now(), ttlMs)
+    return this.redis.gochatHashPut(key, field, value, Date.now(), ttlMs).catch(outage)
   }
 
   hashRemove(key: string, field: string): Promise<number> {
-    return this.redis.gochatHashRemove(key, field, Date.now())
+    return this.redis.gochatHashRemove(key, field, Date.now()).catch(outage)
   }
 
   async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
@@ -237,12 +252,21 @@ export class RedisCache implements Cache {
     const out = new Array<R>(items.length)
     await Promise.all(
       chunks.map(async (idx) => {
-        const results = await call(idx.map((i) => items[i]!))
+        const results = await call(idx.map((i) => items[i]!)).catch(outage)
         idx.forEach((i, j) => (out[i] = results[j]!))
       }),
     )
     return out
   }
+}
+
+/**
+ * An error of Redis itself (a script's, a wrong type) stays what it is; any other (unreachable, connection lost,
+ * no answer in time) is an outage, which the connection's error listener has logged: the caller gets `unavailable`.
+ */
+function outage(err: unknown): never {
+  if (err instanceof ReplyError || err instanceof AppError) throw err
+  throw new AppError('unavailable', 'the cache is unavailable; try again shortly', 1)
 }
 
 /** What decides a key's slot (Redis Cluster's rule): the first non-empty `{…}`, else the whole key. */

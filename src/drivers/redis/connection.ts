@@ -64,7 +64,7 @@ export function tlsOptions(sec: RedisSecurity, on: boolean): ConnectionOptions |
 export function connectRedis(
   url: string,
   sec: RedisSecurity,
-  common: Pick<RedisOptions, 'keyPrefix' | 'maxRetriesPerRequest' | 'connectTimeout'>,
+  common: Pick<RedisOptions, 'keyPrefix' | 'maxRetriesPerRequest' | 'connectTimeout' | 'commandTimeout'>,
 ): { client: Redis | Cluster; target: RedisTarget } {
   const target = parseRedisUrl(url)
   const auth = {
