@@ -86,6 +86,7 @@ export function gochatTarget(o: GochatTargetOptions): FanoutTarget {
 /** A baseline server, started now, that `receivers` connections will join. */
 export async function baselineTarget(kind: BaselineKind, receivers: number): Promise<FanoutTarget> {
   const server = await BaselineServer.start(kind)
+  const dialect = kind === 'socketio' ? 'socketio' : 'ws'
   const conversationId = 'bench'
   return {
     system: kind,
@@ -93,8 +94,8 @@ export async function baselineTarget(kind: BaselineKind, receivers: number): Pro
     async prepare() {
       return {
         conversationId,
-        sender: { dialect: kind, url: server.url },
-        receivers: Array.from({ length: receivers }, () => ({ dialect: kind, url: server.url, conversationId })),
+        sender: { dialect, url: server.url },
+        receivers: Array.from({ length: receivers }, () => ({ dialect, url: server.url, conversationId })),
         offline: 0,
         usersMs: 0,
         groupMs: 0,

@@ -4,10 +4,16 @@ import { fork, type ChildProcess } from 'node:child_process'
 import type { ChildMessage, ChildStats } from './child-ipc.js'
 
 const ENTRY = new URL('../run-ts.js', import.meta.url)
+const WS = new URL('./ws-broadcast-server.ts', import.meta.url).href
+/** each baseline: its server file and arguments */
 const SERVERS = {
-  ws: new URL('./ws-broadcast-server.ts', import.meta.url).href,
-  socketio: new URL('./socketio-broadcast-server.ts', import.meta.url).href,
+  ws: [WS],
+  'ws-batched': [WS, '--batched'],
+  socketio: [new URL('./socketio-broadcast-server.ts', import.meta.url).href],
 } as const
+
+/** the baselines in the order they run and are shown */
+export const BASELINE_KINDS = Object.keys(SERVERS) as BaselineKind[]
 
 export type BaselineKind = keyof typeof SERVERS
 
@@ -19,7 +25,7 @@ export class BaselineServer {
   ) {}
 
   static start(kind: BaselineKind, timeoutMs = 30_000): Promise<BaselineServer> {
-    const child = fork(ENTRY, [SERVERS[kind]], {
+    const child = fork(ENTRY, [...SERVERS[kind]], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       env: { ...process.env },
     })

@@ -1,7 +1,7 @@
 // `--html <file>`: a self-contained page (inline SVG and CSS, nothing fetched) with the figures table, the
 // latency CDF of every system that ran, and the per-message fanout completion times.
 import type { FanoutRun } from '../fanout.js'
-import type { FanoutReport } from './fanout-report.js'
+import { runsOf, type FanoutReport } from './fanout-report.js'
 import { renderFanoutReport } from './fanout-table.js'
 import { escapeXml, lineChart } from './svg.js'
 
@@ -35,9 +35,7 @@ export function completionChart(runs: FanoutRun[]): string {
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 
 export function renderFanoutHtml(report: FanoutReport, generatedAt = new Date()): string {
-  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter(
-    (r): r is FanoutRun => r !== undefined,
-  )
+  const runs = runsOf(report)
   const g = report.gochat
   const summary =
     `${g.online + g.offline + 1} members, ${g.online} online over ${g.urls.length} gateway(s); ${g.messages} messages at ${g.rate === 'max' ? 'max rate' : `${g.rate}/s`}; ` +

@@ -2,13 +2,17 @@
 import type { FanoutRun } from '../fanout.js'
 import type { OfflinePushCount } from '../offline-push.js'
 import type { Ratios } from '../ratios.js'
+import type { BaselineKind } from '../baseline/spawn.js'
+
+/** the runs of the baselines that ran (`--baseline`), by kind */
+export type BaselineRuns = Partial<Record<BaselineKind, FanoutRun>>
 
 export interface FanoutReport {
   gochat: FanoutRun
   /** `--kafka` given: the run's OfflinePush records; otherwise "n/a" */
   offlinePush: OfflinePushCount | 'n/a' | { error: string }
-  baselines?: { ws?: FanoutRun; socketio?: FanoutRun }
-  ratios?: { ws?: Ratios; socketio?: Ratios }
+  baselines?: BaselineRuns
+  ratios?: Partial<Record<BaselineKind, Ratios>>
   machine: { cores: number; memoryBytes: number; node: string; platform: string }
   ok: boolean
   /** why ok is false */
@@ -29,7 +33,7 @@ export function verdict(run: FanoutRun): string[] {
 export function buildFanoutReport(
   gochat: FanoutRun,
   offlinePush: FanoutReport['offlinePush'],
-  baselines: { ws?: FanoutRun; socketio?: FanoutRun } | undefined,
+  baselines: BaselineRuns | undefined,
   ratiosOf: (g: FanoutRun, b: FanoutRun) => Ratios,
   machineInfo: FanoutReport['machine'],
 ): FanoutReport {
@@ -45,10 +49,9 @@ export function buildFanoutReport(
     ...(baselines ? { baselines } : {}),
     ...(baselines
       ? {
-          ratios: {
-            ...(baselines.ws ? { ws: ratiosOf(gochat, baselines.ws) } : {}),
-            ...(baselines.socketio ? { socketio: ratiosOf(gochat, baselines.socketio) } : {}),
-          },
+          ratios: Object.fromEntries(
+            Object.entries(baselines).map(([kind, run]) => [kind, ratiosOf(gochat, run)]),
+          ) as FanoutReport['ratios'],
         }
       : {}),
     machine: machineInfo,
@@ -56,3 +59,6 @@ export function buildFanoutReport(
     failures: [...failures, ...push],
   }
 }
+
+/** gochat's run, then each baseline's that ran, in the order they run */
+export const runsOf = (report: FanoutReport): FanoutRun[] => [report.gochat, ...Object.values(report.baselines ?? {})]

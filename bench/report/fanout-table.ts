@@ -4,7 +4,7 @@ import { renderTable } from '../../cli/table.js'
 import { busiestWorker } from '../client-cpu.js'
 import type { FanoutRun } from '../fanout.js'
 import type { Ratios } from '../ratios.js'
-import type { FanoutReport } from './fanout-report.js'
+import { runsOf, type FanoutReport } from './fanout-report.js'
 
 type Cell = string | number | null | undefined
 type Row = [string, ...Cell[]]
@@ -57,8 +57,8 @@ function rows(runs: FanoutRun[], push: FanoutReport['offlinePush']): Row[] {
   ]
 }
 
-function ratioRows(r: { ws?: Ratios; socketio?: Ratios }): Row[] {
-  const both = (f: (q: Ratios) => number | null): Cell[] => [x(r.ws && f(r.ws)), x(r.socketio && f(r.socketio))]
+function ratioRows(r: Partial<Record<string, Ratios>>, kinds: string[]): Row[] {
+  const both = (f: (q: Ratios) => number | null): Cell[] => kinds.map((k) => x(r[k] && f(r[k])))
   return [
     ['deliveries/s (higher is better)', ...both((q) => q.deliveriesPerSec)],
     ['completion p99 (lower is better)', ...both((q) => q.completionP99)],
@@ -68,15 +68,15 @@ function ratioRows(r: { ws?: Ratios; socketio?: Ratios }): Row[] {
 }
 
 export function renderFanoutReport(report: FanoutReport): string {
-  const runs = [report.gochat, report.baselines?.ws, report.baselines?.socketio].filter(
-    (r): r is FanoutRun => r !== undefined,
-  )
+  const runs = runsOf(report)
   const out = [renderTable(['', ...runs.map((r) => r.system)], rows(runs, report.offlinePush))]
-  if (report.ratios)
+  if (report.ratios) {
+    const kinds = Object.keys(report.ratios)
     out.push(
-      'gochat as a multiple of each baseline',
-      renderTable(['gochat ÷', 'ws', 'socket.io'], ratioRows(report.ratios)),
+      'gochat as a multiple of each baseline (ws-batched: frames coalesced per socket per tick, as gochat writes)',
+      renderTable(['gochat ÷', ...kinds], ratioRows(report.ratios, kinds)),
     )
+  }
   out.push(report.ok ? 'OK: every delivery arrived' : `FAILED: ${report.failures.join('; ')}`)
   return out.join('\n')
 }

@@ -10,7 +10,7 @@ import { MemoryBus } from '../../src/drivers/memory/bus.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { createLogger } from '../../src/observability/log.js'
-import type { LogicApi, MessageApi, RepoApi } from '../../src/rpc/api.js'
+import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
 import { startRepo } from '../repo/index.js'
 import { createAuth } from './auth.js'
 import { createBulkUsers } from './bulk-users.js'
@@ -36,7 +36,7 @@ interface Call {
 
 let calls: Call[] = []
 let logic: LogicApi
-let messages: MessageApi
+let messages: ReturnType<typeof createMessages>
 let clock = Date.now()
 const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: 60 })
 

@@ -1,5 +1,6 @@
 // The logic role: authentication, conversations, groups, friends, messages and the authorization of each. It
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
+import { servedAsBatch } from '../../src/rpc/batch.js'
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { topics } from '../../src/contracts/topics.js'
@@ -57,7 +58,14 @@ export async function startLogic(
     RecallMessage,
     MarkRead,
   }
-  const messages: MessageApi = { SendMessage, SyncMessages, DeleteMessage }
+  const sendBatch = servedAsBatch('SendMessages', SendMessage)
+  const messages: MessageApi = {
+    SendMessage,
+    // each send exactly as SendMessage (its checks, idempotency, error); their StoreMessage calls meet in repo
+    SendMessages: async (req) => ({ results: await sendBatch(req.sends ?? []) }),
+    SyncMessages,
+    DeleteMessage,
+  }
   const t = topics(cfg)
   const upstream =
     cfg.upstream === 'kafka'

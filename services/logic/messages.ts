@@ -40,7 +40,7 @@ export const toApiMessage = (m: StoredMessage): ApiMessage => ({
 export function createMessages(
   deps: LogicDeps,
   opts: MessageOptions,
-): MessageApi & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+): Omit<MessageApi, 'SendMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]

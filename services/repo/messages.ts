@@ -11,6 +11,7 @@ import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
+import { servedAsBatch } from '../../src/rpc/batch.js'
 import { int, messageOut, outboxOf, payloadMessage, required, str } from './wire.js'
 
 /** seqs reserved in MySQL at a time by async persistence: one write per this many messages of a conversation */
@@ -27,6 +28,7 @@ export function messageHandlers(
 ): Pick<
   RepoApi,
   | 'StoreMessage'
+  | 'StoreMessages'
   | 'AllocateSeq'
   | 'InsertMessages'
   | 'GetMessage'
@@ -74,7 +76,15 @@ export function messageHandlers(
     return seq
   }
 
-  return {
+  // concurrent StoreMessage calls meet in the store's group commit, so a batch's items share transactions
+  const storeBatch = servedAsBatch('StoreMessages', (req: Parameters<RepoApi['StoreMessage']>[0]) =>
+    handlers.StoreMessage(req),
+  )
+  const handlers: ReturnType<typeof messageHandlers> = {
+    async StoreMessages(req) {
+      return { results: await storeBatch(req.messages ?? []) }
+    },
+
     async StoreMessage(req) {
       const stop = storeMessageDuration.startTimer()
       const conversationId = required(req.conversation_id, 'conversation_id')
@@ -195,4 +205,5 @@ export function messageHandlers(
       return committed(advanced ? outbox : [], { read_seq: readSeq })
     },
   }
+  return handlers
 }

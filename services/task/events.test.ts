@@ -88,7 +88,7 @@ describe('eventsHandler', () => {
     ])
   })
 
-  it('routes user.online / user.offline to the direct peers (bounded) and user.profile.updated to the user too', async () => {
+  it('routes user.online / user.offline to the direct peers (bounded, asked once per batch) and user.profile.updated to the user too', async () => {
     const asked: Array<{ user_id: string; limit: number }> = []
     const repo = {
       ListDirectPeers: async (req: { user_id: string; limit: number }) => {
@@ -112,10 +112,8 @@ describe('eventsHandler', () => {
     const deps = { repo, downstreamTopic: (gw: string) => `down.${gw}`, pushTopic: 'push', pushEnabled: true }
     const events = [userEvent('user.online', 'me', {}), userEvent('user.profile.updated', 'me', { display_name: 'Me' })]
     await eventsHandler(bus, retrier, deps)(events.map((value, i) => ({ record: record(i), value })))
-    expect(asked).toEqual([
-      { user_id: 'me', limit: USER_EVENT_PEERS },
-      { user_id: 'me', limit: USER_EVENT_PEERS },
-    ])
+    // one audience (the user's peers) for both events of the batch: asked once
+    expect(asked).toEqual([{ user_id: 'me', limit: USER_EVENT_PEERS }])
     const frames = published.map((r) => JSON.parse(String(r.value)) as { userIds: string[]; frame: string })
     expect(frames.map((d) => d.userIds)).toEqual([['p1'], ['me', 'p1']])
     expect(JSON.parse(frames[0]!.frame)).toMatchObject({

@@ -10,12 +10,11 @@ import {
   decode,
   OfflinePush,
   TaskMessage,
-  type DispatchMessage,
   type FanoutTask,
   type TaskMessage as Task,
 } from '../../src/contracts/payloads.js'
 import { groups, topics } from '../../src/contracts/topics.js'
-import { decodeDispatch, dispatchOne, type DispatchDeps } from './dispatch.js'
+import { decodeDispatch, dispatchHandler, type DispatchDeps } from './dispatch.js'
 import { decodeFanout, fanoutOne } from './fanout.js'
 import { decodeEvent, eventsHandler } from './events.js'
 import { retryHandler } from './retry.js'
@@ -60,7 +59,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
       groupId: g.dispatch,
       topics: [t.dispatch],
       decode: decodeDispatch,
-      handle: taskHandler<DispatchMessage>(bus, retries('dispatch'), (d) => dispatchOne(deps, d)),
+      handle: dispatchHandler(bus, retries('dispatch'), deps),
     }),
     await runConsumer({
       ...common('fanout'),

@@ -35,10 +35,17 @@ export interface RouteDeps {
 /** The client frame for a new message: serialized here, once, and written as-is by every gateway. */
 export const messageFrame = (message: Message): string => encode({ op: 'message', message })
 
-/** Presence of the users in one batched call: user id → the gateways holding a connection of theirs (none: offline). */
+/** users per LookupPresence call: a whole batch's users are looked up at once, in calls of bounded size */
+const PRESENCE_CHUNK = 5000
+
+/** Presence of the users in batched calls: user id → the gateways holding a connection of theirs (none: offline). */
 export async function lookupPresence(repo: RepoApi, userIds: string[]): Promise<Map<string, string[]>> {
-  const { presence } = await repo.LookupPresence({ user_ids: userIds })
-  return new Map(presence.map((p) => [p.user_id, p.gateway_ids]))
+  const found = new Map<string, string[]>()
+  for (let i = 0; i < userIds.length; i += PRESENCE_CHUNK) {
+    const { presence } = await repo.LookupPresence({ user_ids: userIds.slice(i, i + PRESENCE_CHUNK) })
+    for (const p of presence) found.set(p.user_id, p.gateway_ids)
+  }
+  return found
 }
 
 /** Who is on which gateway, and who is on none; `known` may already hold the presence of every one of them. */

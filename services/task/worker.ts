@@ -28,6 +28,15 @@ function traced<T>(taskType: string, process: (value: T, record: BusRecord) => P
 /** records of one batch processed at once: enough to overlap round trips, few enough to bound memory */
 export const CONCURRENCY = 16
 
+/** Runs `work` on every item, at most `limit` at a time, started in item order. */
+export async function eachBounded<T>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<void>) {
+  let next = 0
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i]!, i)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+}
+
 export function taskHandler<T>(
   bus: Bus,
   retrier: Retrier,
@@ -37,18 +46,13 @@ export function taskHandler<T>(
   return async (items: Array<{ record: BusRecord; value: T }>): Promise<void> => {
     const run = tracingEnabled() ? processTraced : process
     const outs: Array<OutgoingRecords | void> = new Array(items.length)
-    let next = 0
-    const lane = async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        const { record, value } = items[i]!
-        try {
-          outs[i] = await run(value, record)
-        } catch (err) {
-          await retrier.fail(record, err)
-        }
+    await eachBounded(items, CONCURRENCY, async ({ record, value }, i) => {
+      try {
+        outs[i] = await run(value, record)
+      } catch (err) {
+        await retrier.fail(record, err)
       }
-    }
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane))
+    })
     const done = items.flatMap(({ record }, i) => (outs[i] ? [{ record, out: outs[i] as OutgoingRecords }] : []))
     try {
       await flush(

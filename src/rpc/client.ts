@@ -10,6 +10,7 @@ import { grpcClientDuration, grpcCodeName, secondsSince } from '../observability
 import { endSpan, inject, SpanKind, startChildSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
 import type { LogicApi, MessageApi, RepoApi } from './api.js'
 import { protos } from './load.js'
+import { coalesced } from './batch.js'
 import { channelCredentials, channelOptions, type RpcSecurity, SECRET_METADATA } from './security.js'
 import { splitPath } from './server.js'
 
@@ -55,6 +56,7 @@ const MAX_RECONNECT_BACKOFF_MS = 2000
  */
 const RETRY_SAFE = new Set([
   'SendMessage',
+  'SendMessages',
   'SyncMessages',
   'VerifyToken',
   'GetMe',
@@ -63,6 +65,7 @@ const RETRY_SAFE = new Set([
   'MarkRead',
   'Logout',
   'StoreMessage',
+  'StoreMessages',
   'AllocateSeq',
   'GetUser',
   'FindUsers',
@@ -159,14 +162,28 @@ function promiseClient<Api>(
   return api as Api & { close(): void }
 }
 
-// `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools
-// `security`: the caller's rpc_secret and TLS (rpcSecurityFromConfig)
-export const repoClient = (address: string, role: TraceRole = 'task', security: RpcSecurity = {}) =>
-  promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role, security)
+// `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools.
+// `security`: the caller's rpc_secret and TLS (rpcSecurityFromConfig).
+// The send path's unary calls are coalesced per tick into their batched form (src/rpc/batch.ts).
+export function repoClient(address: string, role: TraceRole = 'task', security: RpcSecurity = {}) {
+  const api = promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role, security)
+  const single = api.StoreMessage
+  api.StoreMessage = coalesced(single, async (messages) => (await api.StoreMessages({ messages })).results)
+  return api
+}
 export const logicClient = (address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) =>
   promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role, security)
-export const messageApiClient = (address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) =>
-  promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role, security)
+export function messageApiClient(address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) {
+  const api = promiseClient<MessageApi>(
+    protos().messageApi.realchat.message.v1.MessageApi as never,
+    address,
+    role,
+    security,
+  )
+  const single = api.SendMessage
+  api.SendMessage = coalesced(single, async (sends) => (await api.SendMessages({ sends })).results)
+  return api
+}
 
 export const repoDefinition = () => protos().repo.gochat.repo.v1.RepoService.service
 export const logicDefinition = () => protos().logic.gochat.logic.v1.LogicService.service

@@ -8,6 +8,7 @@ import { MemoryBus } from '../../src/drivers/memory/bus.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { createLogger } from '../../src/observability/log.js'
+import { grpcServerDuration } from '../../src/observability/metrics.js'
 import { repoClient, repoDefinition } from '../../src/rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../../src/rpc/server.js'
 import { startRepo, type StartedRepo } from '../../services/repo/index.js'
@@ -85,5 +86,37 @@ describe('repo over gRPC', () => {
       .UpdateMessageStatus({ conversation_id: 'c', message_id: 'm', status: 'normal' })
       .catch((e: unknown) => e)
     expect(bad).toMatchObject({ code: 'bad_request' })
+  })
+
+  it('coalesces the StoreMessage calls of one tick into one StoreMessages call, each caller with its own answer', async () => {
+    const served = async () => {
+      const m = await grpcServerDuration.get()
+      const count = (method: string) =>
+        m.values
+          .filter((v) => v.metricName?.endsWith('_count') && v.labels.method === method)
+          .reduce((n, v) => n + v.value, 0)
+      return { one: count('StoreMessage'), many: count('StoreMessages') }
+    }
+    const ann = await client.CreateUser({ username: 'batch-ann', password_hash: 'x' })
+    const { conversation_id } = await client.CreateGroup({ name: 'b', creator_id: ann.user_id, member_ids: [] })
+    const before = await served()
+    const send = (key: string, conversation = conversation_id) =>
+      client.StoreMessage({ conversation_id: conversation, sender_id: ann.user_id, idempotency_key: key, content: key })
+    const answers = await Promise.allSettled([send('a'), send('b'), send('bad', ''), send('c'), send('a')])
+    const after = await served()
+    expect(after).toEqual({ one: before.one, many: before.many + 1 })
+
+    const [a, b, bad, c, again] = answers
+    const ok = (r: PromiseSettledResult<unknown>) => (r as PromiseFulfilledResult<{ message: { seq: number } }>).value
+    expect([a, b, c].map((r) => r!.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled'])
+    expect([ok(a!), ok(b!), ok(c!)].map((r) => r.message.seq).sort()).toEqual([1, 2, 3])
+    // the same key twice in one batch: stored once, the other answer is the duplicate of it
+    expect(ok(again!).message.seq).toBe(ok(a!).message.seq)
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(AppError)
+    expect((bad as PromiseRejectedResult).reason).toMatchObject({ code: 'bad_request' })
+
+    // a call alone in its tick goes as the plain call
+    await send('d')
+    expect(await served()).toEqual({ one: after.one + 1, many: after.many })
   })
 })

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
-import { runFanout, type FanoutOptions, type FanoutRun } from '../../../bench/fanout.js'
+import { runFanout, type FanoutOptions } from '../../../bench/fanout.js'
 import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
@@ -10,9 +10,10 @@ import { offlinePushes } from '../../../bench/offline-push.js'
 import { note } from '../../../bench/progress.js'
 import { ratios } from '../../../bench/ratios.js'
 import { renderFanoutHtml } from '../../../bench/report/fanout-html.js'
-import { buildFanoutReport, type FanoutReport } from '../../../bench/report/fanout-report.js'
+import { buildFanoutReport, type BaselineRuns, type FanoutReport } from '../../../bench/report/fanout-report.js'
 import { renderFanoutReport } from '../../../bench/report/fanout-table.js'
 import { baselineTarget, gochatTarget } from '../../../bench/targets.js'
+import { BASELINE_KINDS } from '../../../bench/baseline/spawn.js'
 import { renderTable } from '../../table.js'
 import {
   fractionRows,
@@ -30,7 +31,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
   static override description =
     `Creates --group-size users through the admin path, one group (its creator is the sender), connects the --online fraction of members from client worker threads spread over the gateways, warms up with one message, then sends --messages messages at --rate and accounts for every delivery: send→receive latency, per-message fanout completion, deliveries/s, duplicates, out-of-order and missing deliveries, and (with --kafka) the offline members' push records. Missing deliveries exit with code 1.
 
---baseline runs the same clients, connection count and payload against a plain ws broadcast server and a Socket.IO room broadcast (each in a child process) and prints gochat's figures as ratios to theirs, memory per idle connection included.`
+--baseline runs the same clients, connection count and payload against a plain ws broadcast server (naive: one write per frame per socket), the same server with the frames of each tick coalesced per socket in one write (ws-batched, as gochat's gateway writes), and a Socket.IO room broadcast (each in a child process) and prints gochat's figures as ratios to theirs, memory per idle connection included.`
 
   static override examples = [
     '<%= config.bin %> bench fanout --gateway http://127.0.0.1:8080',
@@ -54,7 +55,8 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       min: 1,
     }),
     baseline: Flags.boolean({
-      description: 'Also run a plain ws and a Socket.IO broadcast server with the same clients and print ratios',
+      description:
+        'Also run plain ws (naive and batched per tick) and Socket.IO broadcast servers with the same clients and print ratios',
     }),
     html: Flags.string({
       description: 'Write a self-contained HTML report (latency CDF, completion chart) to this file',
@@ -106,10 +108,10 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       }))
     }
 
-    let baselines: { ws?: FanoutRun; socketio?: FanoutRun } | undefined
+    let baselines: BaselineRuns | undefined
     if (f.baseline) {
       baselines = {}
-      for (const kind of ['ws', 'socketio'] as const) {
+      for (const kind of BASELINE_KINDS) {
         // the same number of receiving connections as gochat actually had, so per-connection figures compare
         const target = await baselineTarget(kind, gochat.setup.connected)
         try {

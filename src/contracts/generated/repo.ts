@@ -5,6 +5,7 @@ import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembers
 import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from './gochat/repo/v1/AddMembersResponse.js';
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from './gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from './gochat/repo/v1/AllocateSeqResponse.js';
+import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
 import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
@@ -46,6 +47,9 @@ import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeq
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
 import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from './gochat/repo/v1/StoreMessageRequest.js';
 import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from './gochat/repo/v1/StoreMessageResponse.js';
+import type { StoreMessageResult as _gochat_repo_v1_StoreMessageResult, StoreMessageResult__Output as _gochat_repo_v1_StoreMessageResult__Output } from './gochat/repo/v1/StoreMessageResult.js';
+import type { StoreMessagesRequest as _gochat_repo_v1_StoreMessagesRequest, StoreMessagesRequest__Output as _gochat_repo_v1_StoreMessagesRequest__Output } from './gochat/repo/v1/StoreMessagesRequest.js';
+import type { StoreMessagesResponse as _gochat_repo_v1_StoreMessagesResponse, StoreMessagesResponse__Output as _gochat_repo_v1_StoreMessagesResponse__Output } from './gochat/repo/v1/StoreMessagesResponse.js';
 import type { SyncMessagesRequest as _gochat_repo_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _gochat_repo_v1_SyncMessagesRequest__Output } from './gochat/repo/v1/SyncMessagesRequest.js';
 import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _gochat_repo_v1_SyncMessagesResponse__Output } from './gochat/repo/v1/SyncMessagesResponse.js';
 import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from './gochat/repo/v1/UpdateMessageStatusRequest.js';
@@ -66,6 +70,7 @@ export interface ProtoGrpcType {
         AddMembersResponse: MessageTypeDefinition<_gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersResponse__Output>
         AllocateSeqRequest: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqRequest__Output>
         AllocateSeqResponse: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqResponse__Output>
+        CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
         Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
         ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
@@ -107,6 +112,9 @@ export interface ProtoGrpcType {
         SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>
         StoreMessageRequest: MessageTypeDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageRequest__Output>
         StoreMessageResponse: MessageTypeDefinition<_gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageResponse__Output>
+        StoreMessageResult: MessageTypeDefinition<_gochat_repo_v1_StoreMessageResult, _gochat_repo_v1_StoreMessageResult__Output>
+        StoreMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_StoreMessagesRequest, _gochat_repo_v1_StoreMessagesRequest__Output>
+        StoreMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_StoreMessagesResponse, _gochat_repo_v1_StoreMessagesResponse__Output>
         SyncMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesRequest__Output>
         SyncMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesResponse__Output>
         UpdateMessageStatusRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_UpdateMessageStatusRequest__Output>

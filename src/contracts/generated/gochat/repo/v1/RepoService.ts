@@ -43,6 +43,8 @@ import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeq
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
 import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from '../../../gochat/repo/v1/StoreMessageRequest.js';
 import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from '../../../gochat/repo/v1/StoreMessageResponse.js';
+import type { StoreMessagesRequest as _gochat_repo_v1_StoreMessagesRequest, StoreMessagesRequest__Output as _gochat_repo_v1_StoreMessagesRequest__Output } from '../../../gochat/repo/v1/StoreMessagesRequest.js';
+import type { StoreMessagesResponse as _gochat_repo_v1_StoreMessagesResponse, StoreMessagesResponse__Output as _gochat_repo_v1_StoreMessagesResponse__Output } from '../../../gochat/repo/v1/StoreMessagesResponse.js';
 import type { SyncMessagesRequest as _gochat_repo_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _gochat_repo_v1_SyncMessagesRequest__Output } from '../../../gochat/repo/v1/SyncMessagesRequest.js';
 import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _gochat_repo_v1_SyncMessagesResponse__Output } from '../../../gochat/repo/v1/SyncMessagesResponse.js';
 import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from '../../../gochat/repo/v1/UpdateMessageStatusRequest.js';
@@ -285,6 +287,15 @@ export interface RepoServiceClient extends grpc.Client {
   storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
   storeMessage(argument: _gochat_repo_v1_StoreMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
   
+  StoreMessages(argument: _gochat_repo_v1_StoreMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessages(argument: _gochat_repo_v1_StoreMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessages(argument: _gochat_repo_v1_StoreMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  StoreMessages(argument: _gochat_repo_v1_StoreMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  storeMessages(argument: _gochat_repo_v1_StoreMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  storeMessages(argument: _gochat_repo_v1_StoreMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  storeMessages(argument: _gochat_repo_v1_StoreMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  storeMessages(argument: _gochat_repo_v1_StoreMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
   SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   SyncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -367,6 +378,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   StoreMessage: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse>;
   
+  StoreMessages: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse>;
+  
   SyncMessages: grpc.handleUnaryCall<_gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
   
   UpdateMessageStatus: grpc.handleUnaryCall<_gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message>;
@@ -402,6 +415,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
   StoreMessage: MethodDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse__Output>
+  StoreMessages: MethodDefinition<_gochat_repo_v1_StoreMessagesRequest, _gochat_repo_v1_StoreMessagesResponse, _gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse__Output>
   SyncMessages: MethodDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   UpdateMessageStatus: MethodDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_Message, _gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message__Output>
   UpdateUser: MethodDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_UpdateUserRequest__Output, _gochat_repo_v1_User__Output>

@@ -6,6 +6,8 @@ import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest,
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from '../../../realchat/message/v1/DeleteMessageResponse.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from '../../../realchat/message/v1/SendMessageRequest.js';
 import type { SendMessageResponse as _realchat_message_v1_SendMessageResponse, SendMessageResponse__Output as _realchat_message_v1_SendMessageResponse__Output } from '../../../realchat/message/v1/SendMessageResponse.js';
+import type { SendMessagesRequest as _realchat_message_v1_SendMessagesRequest, SendMessagesRequest__Output as _realchat_message_v1_SendMessagesRequest__Output } from '../../../realchat/message/v1/SendMessagesRequest.js';
+import type { SendMessagesResponse as _realchat_message_v1_SendMessagesResponse, SendMessagesResponse__Output as _realchat_message_v1_SendMessagesResponse__Output } from '../../../realchat/message/v1/SendMessagesResponse.js';
 import type { SyncMessagesRequest as _realchat_message_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _realchat_message_v1_SyncMessagesRequest__Output } from '../../../realchat/message/v1/SyncMessagesRequest.js';
 import type { SyncMessagesResponse as _realchat_message_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _realchat_message_v1_SyncMessagesResponse__Output } from '../../../realchat/message/v1/SyncMessagesResponse.js';
 
@@ -28,6 +30,15 @@ export interface MessageApiClient extends grpc.Client {
   sendMessage(argument: _realchat_message_v1_SendMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   sendMessage(argument: _realchat_message_v1_SendMessageRequest, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   
+  SendMessages(argument: _realchat_message_v1_SendMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SendMessages(argument: _realchat_message_v1_SendMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SendMessages(argument: _realchat_message_v1_SendMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SendMessages(argument: _realchat_message_v1_SendMessagesRequest, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  sendMessages(argument: _realchat_message_v1_SendMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  sendMessages(argument: _realchat_message_v1_SendMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  sendMessages(argument: _realchat_message_v1_SendMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  sendMessages(argument: _realchat_message_v1_SendMessagesRequest, callback: grpc.requestCallback<_realchat_message_v1_SendMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
   SyncMessages(argument: _realchat_message_v1_SyncMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   SyncMessages(argument: _realchat_message_v1_SyncMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   SyncMessages(argument: _realchat_message_v1_SyncMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -44,6 +55,8 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
   
   SendMessage: grpc.handleUnaryCall<_realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse>;
   
+  SendMessages: grpc.handleUnaryCall<_realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse>;
+  
   SyncMessages: grpc.handleUnaryCall<_realchat_message_v1_SyncMessagesRequest__Output, _realchat_message_v1_SyncMessagesResponse>;
   
 }
@@ -51,5 +64,6 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
 export interface MessageApiDefinition extends grpc.ServiceDefinition {
   DeleteMessage: MethodDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageRequest__Output, _realchat_message_v1_DeleteMessageResponse__Output>
   SendMessage: MethodDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse__Output>
+  SendMessages: MethodDefinition<_realchat_message_v1_SendMessagesRequest, _realchat_message_v1_SendMessagesResponse, _realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse__Output>
   SyncMessages: MethodDefinition<_realchat_message_v1_SyncMessagesRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_SyncMessagesRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>
 }
