@@ -37,6 +37,8 @@ export interface KafkaNodesOptions {
    * `infra up`, whose nodes outlive the command
    */
   dieWithParent?: boolean
+  /** a command every node runs under, e.g. ['ip', 'netns', 'exec', '<ns>'] for a node on a network namespace's host */
+  commandPrefix?: string[]
 }
 
 export interface KafkaNodeStatus extends KafkaNodeAddress {
@@ -144,7 +146,8 @@ export class KafkaNodes {
       ? ['setpriv', ['--pdeathsig', 'KILL', '--', 'java', ...java]]
       : ['java', java]
     // detached: its own process group, signalled as a whole; setpriv execs java, so the pid is the JVM's
-    const child = spawn(cmd, args, { cwd: p.dir, detached: true, stdio: ['ignore', out, out] })
+    const [command, ...prefixArgs] = [...(this.opts.commandPrefix ?? []), cmd]
+    const child = spawn(command!, [...prefixArgs, ...args], { cwd: p.dir, detached: true, stdio: ['ignore', out, out] })
     closeSync(out)
     child.on('error', () => undefined) // a missing java shows as a node that exits at once (waitReady names it)
     child.unref()
