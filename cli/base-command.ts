@@ -5,6 +5,7 @@
 // Errors go to stderr as "Error: …" (and "Hint: …"); under --json they go to stdout instead, as one line
 // {"error":{"code","message","hint"}} with code usage | not_found | unreachable | internal.
 import { Command, Errors, Flags, type Interfaces } from '@oclif/core'
+import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { ConfigError, envName, loadConfig, type ConfigKey, type GochatConfig } from '../src/config/index.js'
 import { contextKeys, currentContext } from './contexts.js'
 import { CliError, UsageError } from '../src/core/operator-errors.js'
@@ -102,6 +103,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     } catch (err) {
       if (err instanceof ConfigError) throw new UsageError(err.message)
       throw err
+    }
+    try {
+      // every Kafka client this command makes (bus, admin, tail, …) uses the configured SASL and TLS
+      useKafkaSecurity(this.cfg)
+    } catch (err) {
+      throw new UsageError((err as Error).message)
     }
   }
 

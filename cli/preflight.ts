@@ -3,6 +3,7 @@
 import { connect } from 'node:net'
 import type { GochatConfig } from '../src/config/index.js'
 import { UnreachableError } from '../src/core/operator-errors.js'
+import { parseRedisUrl } from '../src/drivers/redis/connection.js'
 
 const TIMEOUT_MS = 3000
 
@@ -47,10 +48,14 @@ export async function preflight(cfg: Pick<GochatConfig, 'kafka_brokers' | 'mysql
     )
   }
   if (cfg.redis_url) {
-    const { host, port } = hostPort(cfg.redis_url, 6379)
+    // a cluster URL lists several masters: one that answers is enough to find the others
+    const { nodes } = parseRedisUrl(cfg.redis_url)
+    const at = nodes.map((n) => `${n.host}:${n.port}`).join(',')
     checks.push(
-      probe(host, port).then(
-        (why) => why && `Redis at ${host}:${port} did not answer (${why}); check --redis and \`gochat infra status\``,
+      Promise.all(nodes.map((n) => probe(n.host, n.port))).then((whys) =>
+        whys.some((w) => w === null)
+          ? null
+          : `Redis at ${at} did not answer (${[...new Set(whys)].join(', ')}); check --redis and \`gochat infra status\``,
       ),
     )
   }

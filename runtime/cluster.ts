@@ -107,6 +107,8 @@ export class Cluster {
   readonly adminSecret: string
   /** what every process signs and verifies tokens with */
   readonly jwtSecret: string
+  /** what every process's gRPC calls carry and check (rpc_secret): given (env, GOCHAT_RPC_SECRET) or made here */
+  readonly rpcSecret: string
   private stopping = false
 
   constructor(readonly opts: ClusterOptions) {
@@ -114,6 +116,7 @@ export class Cluster {
     this.adminSecret =
       opts.env?.GOCHAT_ADMIN_SECRET || process.env.GOCHAT_ADMIN_SECRET || randomBytes(24).toString('base64url')
     this.jwtSecret = opts.jwtSecret ?? opts.env?.GOCHAT_JWT_SECRET ?? randomSecret()
+    this.rpcSecret = opts.env?.GOCHAT_RPC_SECRET || process.env.GOCHAT_RPC_SECRET || randomSecret()
   }
 
   gatewayIds(): string[] {
@@ -142,6 +145,8 @@ export class Cluster {
       GOCHAT_ADMIN_SECRET: this.adminSecret,
       // one secret for all: a token issued by logic is verified by every gateway
       GOCHAT_JWT_SECRET: this.jwtSecret,
+      // its processes call each other only with it, wherever their gRPC listens
+      GOCHAT_RPC_SECRET: this.rpcSecret,
     }
     const proc = (role: string, name: string, args: string[], env?: Record<string, string>) => {
       const placement = this.opts.placement?.(name, role)

@@ -22,6 +22,8 @@ import {
   repoDefinition,
 } from '../src/rpc/client.js'
 import { startGrpcServer, stopGrpcServer } from '../src/rpc/server.js'
+import { rpcSecurityFromConfig } from '../src/rpc/security.js'
+import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
 import { checkJwtSecret } from './secret.js'
 import { grpcBinding } from './grpc-binding.js'
@@ -56,6 +58,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       'jwt_secret is not set: tokens are signed with a random secret made for this run (they end with the process)',
     )
   cfg = { ...cfg, jwt_secret: secret.secret }
+  // throws (before anything starts) for a missing or unreadable TLS file; roles in one process call in process
+  const rpcSecurity = all ? {} : rpcSecurityFromConfig(cfg)
+  useKafkaSecurity(cfg)
   if (!defaultMetrics) {
     collectDefaultMetrics()
     defaultMetrics = true
@@ -87,7 +92,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   const grpcAddrs: System['grpcAddrs'] = {}
   const serveGrpc = async (role: 'repo' | 'logic', services: Parameters<typeof startGrpcServer>[1]) => {
     const binding = grpcBinding(cfg, role)
-    const started = await startGrpcServer(binding.listen, services, role)
+    const started = await startGrpcServer(binding.listen, services, role, rpcSecurity)
     grpcServers.push(started.server)
     grpcAddrs[role] = binding.advertise(started.address)
   }
@@ -136,7 +141,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       repo = tracedApi(started.api, 'repo', repoDefinition())
       if (!all) await serveGrpc('repo', [{ definition: repoDefinition(), api: started.api }])
     } else if (wanted.includes('logic') || wanted.includes('task')) {
-      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task')
+      const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task', rpcSecurity)
       closers.push(() => client.close())
       repo = client
     }
@@ -155,8 +160,8 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         ])
       }
     } else if (wanted.includes('gateway')) {
-      const l = logicClient(cfg.logic_addr, 'gateway')
-      const m = messageApiClient(cfg.logic_addr, 'gateway')
+      const l = logicClient(cfg.logic_addr, 'gateway', rpcSecurity)
+      const m = messageApiClient(cfg.logic_addr, 'gateway', rpcSecurity)
       closers.push(
         () => l.close(),
         () => m.close(),

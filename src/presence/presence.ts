@@ -1,4 +1,4 @@
-// Who is online and on which gateway, over the cache port: one expiring hash per user, `presence:<userId>`,
+// Who is online and on which gateway, over the cache port: one expiring hash per user, `presence:{pN}:<userId>`,
 // one field per live connection (`<gatewayId>/<connectionId>` → gatewayId) with its own expiry. Gateways
 // register and unregister connections and refresh all of theirs with every heartbeat; a gateway that dies
 // stops refreshing and its connections expire after the TTL, even while the same user stays online elsewhere.
@@ -10,7 +10,11 @@ export interface PresenceEntry {
   connectionId: string
 }
 
-const key = (userId: string) => `presence:${userId}`
+// The hash tag {pN} puts every user in one of PRESENCE_TAGS slots, so that on a Redis Cluster a lookup of a fanout
+// shard's 500 users is PRESENCE_TAGS script calls, not 500 (src/drivers/redis/cache.ts); more tags would spread
+// presence over more masters, fewer would batch more.
+export const PRESENCE_TAGS = 16
+const key = (userId: string) => `presence:{p${fnv1a(userId) % PRESENCE_TAGS}}:${userId}`
 // the gateway id in the field keeps two gateways' connection ids apart even if they collide
 const field = (gatewayId: string, connectionId: string) => `${gatewayId}/${connectionId}`
 
@@ -67,4 +71,11 @@ export function byGateway(userIds: Iterable<string>, presence: ReadonlyMap<strin
     }
   }
   return { byGateway: grouped, offline }
+}
+
+/** 32-bit FNV-1a: a stable, evenly spread number for a user id */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }

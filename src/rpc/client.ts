@@ -1,7 +1,8 @@
 // Promise-shaped gRPC clients: the same API objects the roles implement, reached over the network. Every call is
 // timed (gochat_grpc_client_duration_seconds); with tracing on and a span active it runs in a client span whose
-// traceparent goes in the call's metadata.
-import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js'
+// traceparent goes in the call's metadata. Each call carries rpc_secret when one is set, over mutual TLS when
+// configured (src/rpc/security.ts).
+import { type ChannelCredentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js'
 import { context, trace, type TextMapSetter } from '@opentelemetry/api'
 import { AppError, codeForGrpcStatus, isErrorCode } from '../core/errors.js'
 import { log } from '../observability/log.js'
@@ -9,15 +10,12 @@ import { grpcClientDuration, grpcCodeName, secondsSince } from '../observability
 import { endSpan, inject, SpanKind, startChildSpan, tracingEnabled, type TraceRole } from '../observability/tracing.js'
 import type { LogicApi, MessageApi, RepoApi } from './api.js'
 import { protos } from './load.js'
+import { channelCredentials, channelOptions, type RpcSecurity, SECRET_METADATA } from './security.js'
 import { splitPath } from './server.js'
 
 const metadataSetter: TextMapSetter<Metadata> = { set: (md, key, value) => md.set(key, value) }
 
-type ClientCtor = new (
-  address: string,
-  creds: ReturnType<typeof credentials.createInsecure>,
-  options?: object,
-) => Client
+type ClientCtor = new (address: string, creds: ChannelCredentials, options?: object) => Client
 type Unary = (
   req: unknown,
   md: Metadata,
@@ -96,8 +94,10 @@ function promiseClient<Api>(
   Ctor: ClientCtor & { service: Record<string, { path?: string }> },
   address: string,
   role: TraceRole,
+  security: RpcSecurity,
 ): Api & { close(): void } {
-  const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
+  const client = new Ctor(grpcTarget(address), channelCredentials(security), {
+    ...channelOptions(security),
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
     'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
     // one address keeps grpc's pick_first, which reconnects on the next call after the peer came back
@@ -113,6 +113,7 @@ function promiseClient<Api>(
       new Promise((resolve, reject) => {
         const start = performance.now()
         const md = new Metadata()
+        if (security.secret) md.set(SECRET_METADATA, security.secret)
         const span = tracingEnabled()
           ? startChildSpan(role, spanName, SpanKind.CLIENT, {
               'rpc.system': 'grpc',
@@ -159,12 +160,13 @@ function promiseClient<Api>(
 }
 
 // `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools
-export const repoClient = (address: string, role: TraceRole = 'task') =>
-  promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role)
-export const logicClient = (address: string, role: TraceRole = 'gateway') =>
-  promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role)
-export const messageApiClient = (address: string, role: TraceRole = 'gateway') =>
-  promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role)
+// `security`: the caller's rpc_secret and TLS (rpcSecurityFromConfig)
+export const repoClient = (address: string, role: TraceRole = 'task', security: RpcSecurity = {}) =>
+  promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role, security)
+export const logicClient = (address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) =>
+  promiseClient<LogicApi>(protos().logic.gochat.logic.v1.LogicService as never, address, role, security)
+export const messageApiClient = (address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) =>
+  promiseClient<MessageApi>(protos().messageApi.realchat.message.v1.MessageApi as never, address, role, security)
 
 export const repoDefinition = () => protos().repo.gochat.repo.v1.RepoService.service
 export const logicDefinition = () => protos().logic.gochat.logic.v1.LogicService.service

@@ -1,10 +1,11 @@
 // Serves Promise-shaped APIs over gRPC: AppError becomes a status plus the `gochat-code` trailer. Every call is
 // timed (gochat_grpc_server_duration_seconds) and, with tracing on, runs in a server span that continues the
-// caller's trace from the call's metadata (traceparent).
+// caller's trace from the call's metadata (traceparent). Callers are checked first (src/rpc/security.ts): a call
+// without the right rpc_secret is refused UNAUTHENTICATED; with mutual TLS one without a client certificate
+// never gets past the handshake.
 import {
   Metadata,
   Server,
-  ServerCredentials,
   status,
   type sendUnaryData,
   type ServerUnaryCall,
@@ -24,6 +25,7 @@ import {
   tracingEnabled,
   type TraceRole,
 } from '../observability/tracing.js'
+import { checkRpcExposure, type RpcSecurity, secretCheck, serverCredentials } from './security.js'
 
 type AnyApi = Record<string, (req: never) => Promise<unknown>>
 
@@ -49,6 +51,7 @@ export function toGrpcHandlers(
   api: AnyApi,
   definition: ServiceDefinition,
   role?: TraceRole,
+  allowed?: (md: Metadata, peer: string) => boolean,
 ): UntypedServiceImplementation {
   const handlers: UntypedServiceImplementation = {}
   for (const method of Object.keys(definition)) {
@@ -58,6 +61,7 @@ export function toGrpcHandlers(
     const spanName = `${names.service}/${names.method}`
     const ok = grpcServerDuration.labels({ service: names.service, method: names.method, code: 'OK' })
     handlers[method] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      if (allowed && !allowed(call.metadata, call.getPeer())) return refuse(callback)
       const start = performance.now()
       const span =
         tracingEnabled() && role
@@ -104,23 +108,37 @@ export function toGrpcHandlers(
   return handlers
 }
 
+function refuse(callback: sendUnaryData<unknown>): void {
+  const metadata = new Metadata()
+  // the caller treats it as its own failure (internal), not as its client's bad credentials
+  metadata.set('gochat-code', 'internal')
+  const details = 'rpc_secret missing or wrong'
+  callback({ code: status.UNAUTHENTICATED, details, metadata, name: 'Unauthenticated', message: details })
+}
+
 export interface GrpcService {
   definition: ServiceDefinition
   api: object
 }
 
-/** Starts a gRPC server on host:port with the given services; resolves once bound. `role` names the serving role in
- * spans and in gochat_errors_total. */
-/** Serves `services` on `address` (port 0: any free port); the server and the address it actually bound. */
+/**
+ * Serves `services` on `address` (port 0: any free port); the server and the address it actually bound. `role`
+ * names the serving role in spans and in gochat_errors_total; `security` says who may call (throws a ConfigError
+ * for a non-loopback address without any).
+ */
 export async function startGrpcServer(
   address: string,
   services: GrpcService[],
   role?: TraceRole,
+  security: RpcSecurity = {},
 ): Promise<{ server: Server; address: string }> {
+  checkRpcExposure(address, security)
+  const allowed = secretCheck(security.secret)
   const server = new Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 })
-  for (const s of services) server.addService(s.definition, toGrpcHandlers(s.api as AnyApi, s.definition, role))
+  for (const s of services)
+    server.addService(s.definition, toGrpcHandlers(s.api as AnyApi, s.definition, role, allowed))
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) =>
+    server.bindAsync(address, serverCredentials(security), (err, bound) =>
       err ? reject(new Error(`cannot listen on ${address}: ${err.message}`)) : resolve(bound),
     ),
   )

@@ -45,6 +45,17 @@ describe('starting safely', () => {
     }
   })
 
+  it('serve refuses to listen for gRPC on a non-loopback address with neither rpc_secret nor mutual TLS', async () => {
+    const { code, out } = await gochat(['serve', '--role=logic', '--metrics-port=0'], {
+      GOCHAT_JWT_SECRET: 'x'.repeat(40),
+      GOCHAT_LOGIC_ADDR: '0.0.0.0:0',
+      GOCHAT_RPC_SECRET: '',
+    })
+    expect(code, out).toBe(2)
+    expect(out).toMatch(/gRPC would listen on 0\.0\.0\.0:0 with no caller check/)
+    expect(out).toMatch(/GOCHAT_RPC_SECRET/)
+  })
+
   it('up without a secret makes a random one (printing none) and listens on 127.0.0.1 only', async () => {
     const up = await startUp([], { GOCHAT_JWT_SECRET: undefined })
     try {

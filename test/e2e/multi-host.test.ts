@@ -4,10 +4,12 @@
 //   core   repo + logic (bind 0.0.0.0, advertise the host's address)         tasks     two task instances
 // The test process is a client on the bridge. It runs the core path across the hosts, then takes gw2's host off the
 // network in the middle of traffic and puts it back: gw2's clients notice the silence, reconnect to gw1 and sync;
-// every acked message is in history, with no seq gap or duplicate. The worked example of docs/deployment.md.
+// every acked message is in history, with no seq gap or duplicate. Every gRPC call between the hosts carries the
+// cluster's rpc_secret. The worked example of docs/deployment.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { Cluster } from '../../runtime/cluster.js'
+import { logicClient } from '../../src/rpc/client.js'
 import { defaultRound, runRound } from '../../bench/chaos/run.js'
 import { NetHosts, netnsPermitted } from '../helpers/netns.js'
 import { startInfraHost, type InfraHost } from '../helpers/netns-infra.js'
@@ -101,6 +103,23 @@ describe.skipIf(!permitted)('roles on separate network hosts (namespaces on a br
         .trim()
     expect(probe('gw1', ip('core'))).toBe('open')
     expect(probe('gw1', '127.0.0.1')).toBe('closed')
+  })
+
+  it('refuses a gRPC call between hosts without the roles’ rpc_secret, and serves one with it', async () => {
+    const { cluster } = running()
+    const guest = async (security: { secret?: string }) => {
+      const client = logicClient(cluster.procs.get('logic')!.env!.GOCHAT_LOGIC_ADDR!, 'gateway', security)
+      try {
+        return await client.Guest({ display_name: 'from the bridge' }).then(
+          (res) => ({ ok: true, user: res.user_id }),
+          (err: { code?: string }) => ({ ok: false, code: err.code }),
+        )
+      } finally {
+        client.close()
+      }
+    }
+    expect(await guest({})).toEqual({ ok: false, code: 'internal' })
+    expect(await guest({ secret: cluster.rpcSecret })).toMatchObject({ ok: true, user: expect.stringMatching(/^u_/) })
   })
 
   const suite = chatSuite('the core path across hosts', { gateways: () => running().cluster.gatewayUrls })

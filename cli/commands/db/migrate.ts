@@ -1,7 +1,7 @@
 import { BaseCommand } from '../../base-command.js'
 import { UnreachableError, UsageError } from '../../../src/core/operator-errors.js'
 import { renderTable } from '../../table.js'
-import { connectionOptions, migrate } from '../../../src/drivers/mysql/migrate.js'
+import { connectionOptions, migrate, type MysqlTls, mysqlTls } from '../../../src/drivers/mysql/migrate.js'
 
 export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
   static override summary = 'Apply pending schema migrations to MySQL/MariaDB (creates the database if missing)'
@@ -18,14 +18,16 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
       throw new UsageError(
         'no database configured: pass --mysql mysql://user@host:3306/database (or set GOCHAT_MYSQL_URL)',
       )
+    let tls: MysqlTls
     try {
-      connectionOptions(url)
+      tls = mysqlTls(this.cfg)
+      connectionOptions(url, tls)
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
     let result: Awaited<ReturnType<typeof migrate>>
     try {
-      result = await migrate(url)
+      result = await migrate(url, tls)
     } catch (err) {
       const code = (err as { code?: string }).code
       if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') {

@@ -1,6 +1,7 @@
 // One place that builds kafkajs clients, so every role and command gets the same timeouts and logging.
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
 import { log } from '../../observability/log.js'
+import { kafkaSecurity } from './security.js'
 
 const kafkaLog = log.child({ component: 'kafkajs' })
 
@@ -22,6 +23,8 @@ export function createKafka(brokers: string[], clientId: string, extra: Partial<
     requestTimeout: 30000,
     retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
     logLevel: logLevel.WARN,
+    // SASL and TLS from config (src/drivers/kafka/security.ts)
+    ...kafkaSecurity(),
     logCreator:
       () =>
       ({ level, namespace, log: entry }) => {

@@ -5,6 +5,7 @@
 // fixed by hand, so keep each file to statements that either all apply or fail on the first.
 import { readdirSync, readFileSync } from 'node:fs'
 import mysql from 'mysql2/promise'
+import { type TlsFiles, tlsFiles } from '../tls-files.js'
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
 const FILE = /^(\d{3})_([\w-]+)\.sql$/
@@ -26,7 +27,22 @@ export interface MigrateResult {
 }
 
 /** host, port, credentials and database of a mysql:// URL */
-export function connectionOptions(url: string) {
+/** TLS to MySQL (mysql_tls_*): the files read; the server's certificate and name are verified against the CA */
+export type MysqlTls = TlsFiles | undefined
+
+/** mysql_tls_* read from config; a client certificate without a CA to check the server by is refused */
+export function mysqlTls(cfg: {
+  mysql_tls_ca?: string | null
+  mysql_tls_cert?: string | null
+  mysql_tls_key?: string | null
+}): MysqlTls {
+  const files = tlsFiles('mysql', { ca: cfg.mysql_tls_ca, cert: cfg.mysql_tls_cert, key: cfg.mysql_tls_key })
+  if (files && !files.ca)
+    throw new Error("mysql_tls_cert needs mysql_tls_ca (the CA that signed the server's certificate)")
+  return files
+}
+
+export function connectionOptions(url: string, tls?: MysqlTls) {
   const u = new URL(url)
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''))
   if (!/^[A-Za-z0-9_$]{1,64}$/.test(database)) {
@@ -40,6 +56,7 @@ export function connectionOptions(url: string) {
     user: decodeURIComponent(u.username || 'root'),
     password: decodeURIComponent(u.password),
     database,
+    ...(tls ? { ssl: { ...tls, rejectUnauthorized: true } } : {}),
   }
 }
 
@@ -52,8 +69,8 @@ function migrationFiles(): Array<{ version: number; name: string; sql: string }>
     .sort((a, b) => a.version - b.version)
 }
 
-export async function migrate(url: string): Promise<MigrateResult> {
-  const { database, ...server } = connectionOptions(url)
+export async function migrate(url: string, tls?: MysqlTls): Promise<MigrateResult> {
+  const { database, ...server } = connectionOptions(url, tls)
   const conn = await mysql.createConnection({ ...server, multipleStatements: true })
   const lock = `gochat_migrate:${database}`
   try {

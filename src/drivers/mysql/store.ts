@@ -29,7 +29,7 @@ import {
   type UserConversation,
   type UserRow,
 } from '../../ports/store.js'
-import { connectionOptions, migrate } from './migrate.js'
+import { connectionOptions, migrate, type MysqlTls } from './migrate.js'
 import {
   CONV_COLS,
   LAST_SEQ,
@@ -66,6 +66,7 @@ export class MysqlStore implements Store {
   readonly kind = 'mysql' as const
   private readonly pool: mysql.Pool
   private readonly database: string
+  private readonly tls: MysqlTls
   /** the schema migration started by the constructor; every operation waits for it (and fails with it) */
   private readonly ready: Promise<void>
   private closing: Promise<void> | undefined
@@ -77,9 +78,10 @@ export class MysqlStore implements Store {
   /** Migrates the schema (creating the database if missing) in the background; `ping()` waits for it. */
   constructor(
     private readonly url: string,
-    opts: { connectionLimit?: number } = {},
+    opts: { connectionLimit?: number; tls?: MysqlTls } = {},
   ) {
-    const options = connectionOptions(url)
+    this.tls = opts.tls
+    const options = connectionOptions(url, opts.tls)
     this.database = options.database
     this.pool = mysql.createPool({ ...options, connectionLimit: opts.connectionLimit ?? 10, enableKeepAlive: true })
     // the core (callback) connection: these run before anything else queued on it
@@ -87,7 +89,7 @@ export class MysqlStore implements Store {
       const core = conn as unknown as { query(sql: string, cb: (err: Error | null) => void): void }
       for (const sql of SESSION_SETUP) core.query(sql, (err) => err && log.error('MySQL session setup failed', { err }))
     })
-    this.ready = migrate(url).then(() => undefined)
+    this.ready = migrate(url, opts.tls).then(() => undefined)
     // reported by the first operation that waits for it, not as an unhandled rejection
     this.ready.catch(() => {})
   }
@@ -498,7 +500,7 @@ export class MysqlStore implements Store {
   async acquireOutboxLease(): Promise<OutboxLease | null> {
     await this.ready
     const name = `gochat_relay:${this.database}`.slice(0, 64)
-    const conn = await mysql.createConnection(connectionOptions(this.url))
+    const conn = await mysql.createConnection(connectionOptions(this.url, this.tls))
     conn.on('error', (err) => log.warn('outbox lease connection failed', { err }))
     const [[got]] = await conn.query<Rows>('SELECT GET_LOCK(?, 0) AS ok', [name])
     if (got?.ok !== 1) {

@@ -11,10 +11,17 @@
 // expired fields. A per-user key TTL alone would not do: one live device would keep the dead connections of a
 // crashed gateway alive. Expiry times come from the clock of the process that writes or reads; skew between
 // hosts matters only at the scale of the TTL (a minute), not of the milliseconds NTP leaves.
-import { Redis, type ChainableCommander } from 'ioredis'
+//
+// Redis Cluster (redis+cluster://, src/drivers/redis/connection.ts): every script but the batched ones touches one
+// key, so it runs wherever that key's slot lives. The batched reads and writes (getMany, hashGetMany,
+// hashPutMany) are split by hash tag, one call per `{tag}` (keys without a tag: one call each), all sent at once;
+// presence keys carry one of a few tags (src/presence/presence.ts) so that a fanout shard's lookup stays a
+// handful of script calls. On one server the whole batch is one group.
+import type { Cluster, Redis } from 'ioredis'
 import { log } from '../../observability/log.js'
 import { redactUrl } from '../../observability/redact.js'
 import type { Cache, HashFieldWrite } from '../../ports/cache.js'
+import { connectRedis, type RedisSecurity } from './connection.js'
 
 const PRUNE = `
 local function prune(key, now)
@@ -64,7 +71,7 @@ return prune(KEYS[1], tonumber(ARGV[2]))`,
 
 // Reads many hashes with one command instead of one HGETALL each: for the fanout's presence lookups (500 users a
 // shard), a command per key cost more client CPU in ioredis than Redis spent answering. Returns, per key, the
-// flat field/value list of its live fields. Every key in one script call: fine on one Redis (or keys of one slot).
+// flat field/value list of its live fields. Every key in one script call: fine on one Redis, or keys of one slot.
 // ARGV: now
 const HASH_GET_MANY = `
 local now, out = tonumber(ARGV[1]), {}
@@ -103,25 +110,34 @@ type Scripted<T> = T & {
 }
 /** the key count comes first in each call of these */
 type ManyKeys = {
-  gochatHashGetMany(numKeys: number, ...keysThenNow: Array<string | number>): ChainableCommander
-  gochatHashPutMany(numKeys: number, ...keysThenArgs: Array<string | number>): ChainableCommander
+  gochatHashGetMany(numKeys: number, ...keysThenNow: Array<string | number>): Promise<string[][]>
+  gochatHashPutMany(numKeys: number, ...keysThenArgs: Array<string | number>): Promise<number>
 }
 
-export interface RedisCacheOptions {
+export interface RedisCacheOptions extends RedisSecurity {
   /** prepended to every key (config redis_key_prefix; tests use one per run) */
   keyPrefix?: string
 }
 
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const
-  private readonly redis: Scripted<Redis>
+  private readonly redis: Scripted<Redis | Cluster> & ManyKeys
+  /** batches are split by hash tag only on a Redis Cluster */
+  private readonly cluster: boolean
 
   /**
    * Connects in the background (commands queue meanwhile); `ping()` tells whether Redis answers. Commands fail
-   * after two reconnection attempts instead of hanging through an outage.
+   * after two reconnection attempts instead of hanging through an outage. Throws at once on a malformed URL or
+   * an unreadable TLS file.
    */
   constructor(url: string, opts: RedisCacheOptions = {}) {
-    const redis = new Redis(url, { keyPrefix: opts.keyPrefix, maxRetriesPerRequest: 2, connectTimeout: 3000 })
+    const { keyPrefix, ...security } = opts
+    const { client: redis, target } = connectRedis(url, security, {
+      keyPrefix,
+      maxRetriesPerRequest: 2,
+      connectTimeout: 3000,
+    })
+    this.cluster = target.cluster
     // ioredis emits an error per failed reconnection: say it once per outage
     let down = false
     redis.on('error', (err: Error) => {
@@ -132,7 +148,7 @@ export class RedisCache implements Cache {
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
     redis.defineCommand('gochatHashGetMany', { lua: HASH_GET_MANY })
     redis.defineCommand('gochatHashPutMany', { lua: HASH_PUT_MANY })
-    this.redis = redis as Scripted<Redis>
+    this.redis = redis as Scripted<Redis | Cluster> & ManyKeys
   }
 
   async ping(): Promise<void> {
@@ -164,11 +180,7 @@ export class RedisCache implements Cache {
   }
 
   async getMany(keys: string[]): Promise<Array<string | null>> {
-    if (keys.length === 0) return []
-    const out: Array<string | null> = []
-    for (let i = 0; i < keys.length; i += MANY_CHUNK)
-      out.push(...(await this.redis.mget(keys.slice(i, i + MANY_CHUNK))))
-    return out
+    return this.batched(keys, (chunk) => this.redis.mget(chunk))
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
@@ -192,43 +204,63 @@ export class RedisCache implements Cache {
   }
 
   async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
-    if (writes.length === 0) return
     const now = Date.now()
-    const pipeline = this.redis.pipeline() as ChainableCommander & ManyKeys
-    for (let i = 0; i < writes.length; i += MANY_CHUNK) {
-      const chunk = writes.slice(i, i + MANY_CHUNK)
-      pipeline.gochatHashPutMany(
-        chunk.length,
-        ...chunk.map((w) => w.key),
-        now,
-        ttlMs,
-        ...chunk.flatMap((w) => [w.field, w.value]),
-      )
-    }
-    check(await pipeline.exec())
+    await this.batched(writes, async (chunk) => {
+      const args = chunk.flatMap((w) => [w.field, w.value])
+      await this.redis.gochatHashPutMany(chunk.length, ...chunk.map((w) => w.key), now, ttlMs, ...args)
+      return chunk.map(() => undefined)
+    })
   }
 
   async hashGetMany(keys: string[]): Promise<Array<Map<string, string>>> {
-    if (keys.length === 0) return []
-    const pipeline = this.redis.pipeline() as ChainableCommander & ManyKeys
     const now = Date.now()
-    for (let i = 0; i < keys.length; i += MANY_CHUNK) {
-      const chunk = keys.slice(i, i + MANY_CHUNK)
-      pipeline.gochatHashGetMany(chunk.length, ...chunk, now)
-    }
-    return (check(await pipeline.exec()) as string[][][]).flat().map((flat) => {
+    const flats = await this.batched(keys, (chunk) => this.redis.gochatHashGetMany(chunk.length, ...chunk, now))
+    return flats.map((flat) => {
       const out = new Map<string, string>()
       for (let j = 0; j < flat.length; j += 2) out.set(flat[j]!, flat[j + 1]!)
       return out
     })
   }
+
+  /**
+   * Runs `call` on chunks of at most MANY_CHUNK items whose keys may go in one command (on a cluster: one hash
+   * tag each), all at once, and returns the per-item results in the order of `items`.
+   */
+  private async batched<I extends string | { key: string }, R>(
+    items: I[],
+    call: (chunk: I[]) => Promise<R[]>,
+  ): Promise<R[]> {
+    const groups = this.cluster ? groupBySlot(items) : [items.map((_, i) => i)]
+    const chunks = groups.flatMap((g) =>
+      Array.from({ length: Math.ceil(g.length / MANY_CHUNK) }, (_, c) => g.slice(c * MANY_CHUNK, (c + 1) * MANY_CHUNK)),
+    )
+    const out = new Array<R>(items.length)
+    await Promise.all(
+      chunks.map(async (idx) => {
+        const results = await call(idx.map((i) => items[i]!))
+        idx.forEach((i, j) => (out[i] = results[j]!))
+      }),
+    )
+    return out
+  }
 }
 
-/** a pipeline's results, or its first error */
-function check(results: Array<[Error | null, unknown]> | null): unknown[] {
-  if (!results) throw new Error('Redis pipeline was aborted')
-  return results.map(([err, value]) => {
-    if (err) throw err
-    return value
+/** What decides a key's slot (Redis Cluster's rule): the first non-empty `{…}`, else the whole key. */
+export function hashTag(key: string): string {
+  const open = key.indexOf('{')
+  if (open < 0) return key
+  const close = key.indexOf('}', open + 1)
+  return close > open + 1 ? key.slice(open + 1, close) : key
+}
+
+/** indices of the items grouped by hash tag: each group's keys share a slot */
+function groupBySlot(items: Array<string | { key: string }>): number[][] {
+  const groups = new Map<string, number[]>()
+  items.forEach((item, i) => {
+    const tag = hashTag(typeof item === 'string' ? item : item.key)
+    const group = groups.get(tag)
+    if (group) group.push(i)
+    else groups.set(tag, [i])
   })
+  return [...groups.values()]
 }
