@@ -8,6 +8,7 @@ import {
   brokerJavaArgs,
   KAFKA_CLUSTER_ID,
   kafkaVersionFromJars,
+  kraftNodeProperties,
   listenerPorts,
   needsCopyDependencies,
   parseProperties,
@@ -102,6 +103,11 @@ describe('broker process', () => {
       '-XX:+UseG1GC',
     ])
   })
+  it('runs the nodes of a multi-node cluster lean: serial GC and C1 only', () => {
+    const args = brokerJavaArgs({ libs: 'l', log4j: 'x', properties: 'p', lean: true })
+    expect(args).toContain('-XX:+UseSerialGC')
+    expect(args).not.toContain('-XX:+UseG1GC')
+  })
   it('uses a cluster id that is a base64url UUID (22 characters)', () => {
     expect(KAFKA_CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(Buffer.from(KAFKA_CLUSTER_ID, 'base64url')).toHaveLength(16)
@@ -123,5 +129,28 @@ describe('infra-state.json', () => {
     markStopped('redis', file)
     expect(startedByUs('redis', file)).toBe(false)
     expect(startedByUs('kafka', file)).toBe(true)
+  })
+})
+
+describe('multi-node KRaft properties', () => {
+  const nodes = [1, 2, 3].map((id) => ({ id, host: '10.9.0.' + id, port: 29091 + id, controllerPort: 29191 + id }))
+  const props = parseProperties(kraftNodeProperties(nodes[1]!, nodes, '/tmp/k/node-2/data'))
+  it('makes every node a voter of one quorum, listening on and advertising its own address', () => {
+    expect(props['node.id']).toBe('2')
+    expect(props['controller.quorum.voters']).toBe('1@10.9.0.1:29192,2@10.9.0.2:29193,3@10.9.0.3:29194')
+    expect(props.listeners).toBe('PLAINTEXT://10.9.0.2:29093,CONTROLLER://10.9.0.2:29193')
+    expect(props['advertised.listeners']).toBe('PLAINTEXT://10.9.0.2:29093')
+    expect(props['log.dirs']).toBe('/tmp/k/node-2/data')
+  })
+  it('replicates internal topics three times with a min ISR of 2, and everything once on one node', () => {
+    expect(props['offsets.topic.replication.factor']).toBe('3')
+    expect(props['min.insync.replicas']).toBe('2')
+    expect(props['transaction.state.log.min.isr']).toBe('2')
+    const one = parseProperties(kraftNodeProperties(nodes[0]!, [nodes[0]!], '/d'))
+    expect([one['offsets.topic.replication.factor'], one['min.insync.replicas']]).toEqual(['1', '1'])
+  })
+  it('refuses a relative data dir and a node outside the cluster', () => {
+    expect(() => kraftNodeProperties(nodes[0]!, nodes, 'data')).toThrow(/absolute/)
+    expect(() => kraftNodeProperties({ ...nodes[0]!, id: 9 }, nodes, '/d')).toThrow(/not one of/)
   })
 })

@@ -58,12 +58,21 @@ export function kafkaVersionFromJars(files: string[]): string | null {
 }
 
 /** JVM arguments of the broker; KAFKA_HEAP_OPTS (as in Kafka's own scripts) overrides the small default heap. */
-export function brokerJavaArgs(opts: { libs: string; log4j: string; properties: string; heapOpts?: string }): string[] {
+export function brokerJavaArgs(opts: {
+  libs: string
+  log4j: string
+  properties: string
+  heapOpts?: string
+  /**
+   * several nodes on a few busy cores (kafka-nodes.ts): the serial collector and the C1 compiler only, which
+   * start sooner and take less CPU than G1 and C2 at the small loads of tests
+   */
+  lean?: boolean
+}): string[] {
   const heap = (opts.heapOpts ?? '-Xms256m -Xmx512m').split(/\s+/).filter(Boolean)
   return [
     ...heap,
-    '-XX:+UseG1GC',
-    '-XX:MaxGCPauseMillis=20',
+    ...(opts.lean ? ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'] : ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20']),
     '-XX:+ExitOnOutOfMemoryError',
     '-Djava.awt.headless=true',
     // log4j's own hook races Kafka's shutdown and logs "Unable to register Log4j shutdown hook"; the console
@@ -75,4 +84,60 @@ export function brokerJavaArgs(opts: { libs: string; log4j: string; properties: 
     'kafka.Kafka',
     opts.properties,
   ]
+}
+
+/** One node of a multi-node KRaft cluster: combined broker+controller, as the harness in kafka-nodes.ts runs it. */
+export interface KafkaNodeAddress {
+  id: number
+  /** the address it listens on and advertises (may be a network namespace's, never only loopback by force) */
+  host: string
+  port: number
+  controllerPort: number
+}
+
+/**
+ * server.properties of one node of an N-node cluster: every node is a voter of the one controller quorum; topics
+ * and internal topics get min(3, N) replicas and a min ISR of 2 from three nodes on (so one broker may be lost
+ * without refusing acks=all writes). Fast failure detection: a killed broker is fenced, and drops out of every ISR,
+ * after broker.session.timeout.ms.
+ */
+export function kraftNodeProperties(node: KafkaNodeAddress, all: KafkaNodeAddress[], dataDir: string): string {
+  if (!dataDir.startsWith('/')) throw new Error(`dataDir must be absolute, got ${dataDir}`)
+  if (!all.some((n) => n.id === node.id)) throw new Error(`node ${node.id} is not one of the cluster's nodes`)
+  const rf = Math.min(3, all.length)
+  const minIsr = rf >= 3 ? 2 : 1
+  const props: Record<string, string | number> = {
+    'process.roles': 'broker,controller',
+    'node.id': node.id,
+    'controller.quorum.voters': all.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(','),
+    'controller.listener.names': 'CONTROLLER',
+    listeners: `PLAINTEXT://${node.host}:${node.port},CONTROLLER://${node.host}:${node.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${node.host}:${node.port}`,
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': dataDir,
+    'auto.create.topics.enable': 'false',
+    'num.partitions': 3,
+    'default.replication.factor': rf,
+    'min.insync.replicas': minIsr,
+    'offsets.topic.replication.factor': rf,
+    'offsets.topic.num.partitions': 10,
+    'transaction.state.log.replication.factor': rf,
+    'transaction.state.log.min.isr': minIsr,
+    'share.coordinator.state.topic.replication.factor': rf,
+    'share.coordinator.state.topic.min.isr': minIsr,
+    'unclean.leader.election.enable': 'false',
+    // defaults 2 s / 9 s: a dead broker is fenced (and leaves every ISR) after 6 s; not less, since on two loaded
+    // cores a live broker's heartbeat can be late by a few seconds
+    'broker.heartbeat.interval.ms': 1000,
+    'broker.session.timeout.ms': 6000,
+    'group.initial.rebalance.delay.ms': 0,
+    'log.cleaner.dedupe.buffer.size': 1048577,
+    'num.network.threads': 2,
+    'num.io.threads': 2,
+    'num.recovery.threads.per.data.dir': 1,
+  }
+  return `# gochat KRaft node ${node.id} of ${all.length} (written by infra/kafka-nodes.ts)\n${Object.entries(props)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')}\n`
 }

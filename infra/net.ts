@@ -1,5 +1,5 @@
 // Small network and waiting helpers shared by the three components.
-import { connect } from 'node:net'
+import { type AddressInfo, connect, createServer, type Server } from 'node:net'
 
 /** true when host:port accepts a TCP connection within timeoutMs */
 export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
@@ -43,4 +43,21 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, opts: Wait
     }
     await sleep(opts.intervalMs ?? 250)
   }
+}
+
+/** n distinct ports that are free on host right now (the OS picks them; a caller binds them soon after) */
+export async function freePorts(n: number, host = '127.0.0.1'): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const s = createServer().listen(0, host, () => resolve(s))
+          s.once('error', reject)
+        }),
+    ),
+  )
+  const ports = servers.map((s) => (s.address() as AddressInfo).port)
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
+  return ports
 }

@@ -48,6 +48,18 @@ export interface ClusterOptions {
   jwtSecret?: string
   /** told one line as each process becomes healthy */
   onProgress?: (line: string) => void
+  /** where each process runs, when not on this host's loopback (the multi-host suite: a network namespace each) */
+  placement?: (name: string, role: string) => Placement | undefined
+}
+
+/** A process on another (network) host. */
+export interface Placement {
+  /** the command the process is started under, e.g. ['ip', 'netns', 'exec', 'gc-1-gw1'] (it must exec, not fork) */
+  prefix: string[]
+  /** its settings there: its bind and advertised addresses (GOCHAT_GATEWAY_HOST, GOCHAT_REPO_LISTEN, …) */
+  env: Record<string, string>
+  /** the address this supervisor reaches its gateway or /health port on */
+  host: string
 }
 
 interface Proc {
@@ -57,6 +69,7 @@ interface Proc {
   healthUrl: string
   /** settings of this process only (a repo's own listen address) */
   env?: Record<string, string>
+  placement?: Placement
   child?: ChildProcess
   role: string
   /** set while the supervisor brings the process back */
@@ -135,7 +148,9 @@ export class Cluster {
       // its processes call each other only with it, wherever their gRPC listens
       GOCHAT_RPC_SECRET: this.rpcSecret,
     }
-    const proc = (role: string, name: string, args: string[], env?: Record<string, string>) =>
+    const proc = (role: string, name: string, args: string[], env?: Record<string, string>) => {
+      const placement = this.opts.placement?.(name, role)
+      const merged = { ...env, ...placement?.env }
       this.procs.set(name, {
         name,
         role,
@@ -143,8 +158,10 @@ export class Cluster {
         healthUrl: '',
         crashes: 0,
         startedAt: 0,
-        ...(env ? { env } : {}),
+        ...(Object.keys(merged).length ? { env: merged } : {}),
+        ...(placement ? { placement } : {}),
       })
+    }
     const repos = this.roleNames('repo', this.opts.repos)
     const logics = this.roleNames('logic', this.opts.logics)
     for (const name of repos) proc('repo', name, ['--metrics-port=0'], { GOCHAT_REPO_ADDR: '127.0.0.1:0' })
@@ -183,7 +200,8 @@ export class Cluster {
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)
     rmSync(readyFile, { force: true })
     const out = createWriteStream(logPath, { flags: 'a' })
-    const child = spawn(process.execPath, [BIN, ...proc.args, `--ready-file=${readyFile}`], {
+    const [command, ...prefixArgs] = [...(proc.placement?.prefix ?? []), process.execPath]
+    const child = spawn(command!, [...prefixArgs, BIN, ...proc.args, `--ready-file=${readyFile}`], {
       env: { ...this.env, ...proc.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -211,9 +229,20 @@ export class Cluster {
     proc.args = proc.args.map((a) =>
       a === '--metrics-port=0' ? `--metrics-port=${port}` : a === '--port=0' ? `--port=${port}` : a,
     )
-    if (role === 'repo') proc.env = { GOCHAT_REPO_ADDR: bound.grpcAddrs.repo! }
-    if (role === 'logic') proc.env = { GOCHAT_LOGIC_ADDR: bound.grpcAddrs.logic! }
-    proc.healthUrl = `http://127.0.0.1:${port}/health`
+    if (role === 'repo' || role === 'logic') {
+      const key = `GOCHAT_${role.toUpperCase()}`
+      const advertised = bound.grpcAddrs[role]!
+      const listen = proc.env?.[`${key}_LISTEN`]
+      proc.env = {
+        ...proc.env,
+        [`${key}_ADDR`]: advertised,
+        // a separate bind address on port 0 takes the port bound (advertised on the host of *_ADDR)
+        ...(listen?.endsWith(':0')
+          ? { [`${key}_LISTEN`]: `${listen.slice(0, -2)}${advertised.slice(advertised.lastIndexOf(':'))}` }
+          : {}),
+      }
+    }
+    proc.healthUrl = `http://${proc.placement?.host ?? '127.0.0.1'}:${port}/health`
     const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
     if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
     const ready = [...this.procs.values()].filter((p) => p.healthUrl).length

@@ -26,6 +26,7 @@ import { rpcSecurityFromConfig } from '../src/rpc/security.js'
 import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { combinedHealth, startMonitorServer } from './monitor-server.js'
 import { checkJwtSecret } from './secret.js'
+import { grpcBinding } from './grpc-binding.js'
 import { catalog } from '../src/contracts/topics.js'
 import { startRepo } from '../services/repo/index.js'
 import { startLogic } from '../services/logic/index.js'
@@ -89,14 +90,11 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   const closers: Array<() => Promise<void> | void> = []
   const monitorPorts: System['monitorPorts'] = {}
   const grpcAddrs: System['grpcAddrs'] = {}
-  const serveGrpc = async (
-    role: 'repo' | 'logic',
-    address: string,
-    services: Parameters<typeof startGrpcServer>[1],
-  ) => {
-    const started = await startGrpcServer(address, services, role, rpcSecurity)
+  const serveGrpc = async (role: 'repo' | 'logic', services: Parameters<typeof startGrpcServer>[1]) => {
+    const binding = grpcBinding(cfg, role)
+    const started = await startGrpcServer(binding.listen, services, role, rpcSecurity)
     grpcServers.push(started.server)
-    grpcAddrs[role] = started.address
+    grpcAddrs[role] = binding.advertise(started.address)
   }
   const cache =
     wanted.includes('repo') || wanted.includes('gateway') || wanted.includes('logic')
@@ -128,8 +126,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     if (created.length) (bus.kind === 'kafka' ? log.info : log.debug)('created topics', { topics: created })
     let repo: RepoApi | undefined
     if (wanted.includes('repo')) {
-      if (!all && cfg.repo_addr.includes(','))
-        throw new Error(`repo_addr is a list (${cfg.repo_addr}): a repo process listens on one host:port`)
+      if (!all) grpcBinding(cfg, 'repo') // a bad address fails before the store opens
       const store = await createStore(cfg)
       closers.push(() => store.close())
       const started = await startRepo({
@@ -142,7 +139,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       })
       roles.push(started.role)
       repo = tracedApi(started.api, 'repo', repoDefinition())
-      if (!all) await serveGrpc('repo', cfg.repo_addr, [{ definition: repoDefinition(), api: started.api }])
+      if (!all) await serveGrpc('repo', [{ definition: repoDefinition(), api: started.api }])
     } else if (wanted.includes('logic') || wanted.includes('task')) {
       const client = repoClient(cfg.repo_addr, wanted.includes('logic') ? 'logic' : 'task', rpcSecurity)
       closers.push(() => client.close())
@@ -157,7 +154,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
       if (!all) {
-        await serveGrpc('logic', cfg.logic_addr, [
+        await serveGrpc('logic', [
           { definition: logicDefinition(), api: started.logic },
           { definition: messageApiDefinition(), api: started.messages },
         ])
@@ -194,7 +191,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     // or (under --role=all) share the task's 9093.
     const backRoles = roles.filter((r) => r.name !== 'gateway')
     if (all) {
-      const m = await startMonitorServer(cfg.task_metrics_port, () => combinedHealth(roles))
+      const m = await startMonitorServer(cfg.task_metrics_port, () => combinedHealth(roles), cfg.metrics_host)
       httpServers.push(m.server)
       monitorPorts.task = m.port
     } else {
@@ -204,7 +201,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         task: cfg.task_metrics_port,
       }
       for (const r of backRoles) {
-        const m = await startMonitorServer(ports[r.name]!, () => r.health())
+        const m = await startMonitorServer(ports[r.name]!, () => r.health(), cfg.metrics_host)
         httpServers.push(m.server)
         monitorPorts[r.name] = m.port
       }

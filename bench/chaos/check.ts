@@ -22,6 +22,8 @@ export interface Verdict {
   /** final error codes of the sends never acked */
   errors: Record<string, number>
   resyncs: number
+  /** sockets the clients replaced after a close or a silence */
+  reconnects: number
   recoveryMs: number
 }
 
@@ -54,6 +56,7 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
     refused: 0,
     errors: {},
     resyncs: 0,
+    reconnects: 0,
     recoveryMs: 0,
   }
   const gateway = w.opts.gateways[0]!
@@ -107,5 +110,6 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
     }
   }
   v.resyncs = w.clients.reduce((n, c) => n + c.resyncs, 0)
+  v.reconnects = w.clients.reduce((n, c) => n + c.reconnects, 0)
   return v
 }

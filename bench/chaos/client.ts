@@ -40,10 +40,16 @@ export class ChaosClient {
   private stopped = false
   private ready?: Promise<void>
 
+  /**
+   * `silenceMs`: a socket that hears nothing (no server ping, no frame) for this long is taken for lost and
+   * replaced, as docs/protocol.md asks (two heartbeat intervals); that is how a client learns that its gateway's
+   * host fell off the network, which closes nothing. 0: only a close counts.
+   */
   constructor(
     readonly session: Session,
     private readonly gateways: string[],
     first: number,
+    private readonly silenceMs = 0,
   ) {
     this.gw = first % gateways.length
   }
@@ -90,6 +96,23 @@ export class ChaosClient {
   }
 
   private wire(ws: WebSocket): void {
+    if (this.silenceMs > 0) {
+      let heard = Date.now()
+      const alive = () => {
+        heard = Date.now()
+      }
+      ws.on('ping', alive)
+      ws.on('message', alive)
+      let tick = Date.now()
+      const watch = setInterval(() => {
+        const now = Date.now()
+        // a late tick means this process stalled: frames that arrived meanwhile are not read yet, so no verdict
+        if (now - tick > this.silenceMs / 2) heard = now
+        tick = now
+        if (now - heard > this.silenceMs) ws.terminate()
+      }, this.silenceMs / 4)
+      ws.once('close', () => clearInterval(watch))
+    }
     ws.on('message', (data) => {
       const f = JSON.parse(String(data)) as Frame
       if (f.ref !== undefined && this.pending.has(f.ref)) {

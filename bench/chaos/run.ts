@@ -17,6 +17,15 @@ export interface RoundOptions {
   drainMs: number
   /** a killed process is started again after this long (unless the cluster restarts it itself) */
   restartAfterMs: number
+  /** clients replace a socket silent this long (see ChaosClient); default: only a close counts */
+  silenceMs?: number
+}
+
+/** A fault of the caller's own (e.g. a host cut off the network), besides the named ones of faults.ts */
+export interface CustomFault {
+  name: string
+  /** resolves once the fault is over */
+  inject(): Promise<void>
 }
 
 export const defaultRound: RoundOptions = {
@@ -38,7 +47,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** `own`: the harness's own servers the cluster uses (needed by redis:restart and mysql:restart) */
 export async function runRound(
   cluster: Cluster,
-  fault: string,
+  fault: string | CustomFault,
   opts: RoundOptions,
   tag: string,
   own: OwnServers = {},
@@ -49,18 +58,19 @@ export async function runRound(
     pairs: opts.pairs,
     groupSize: opts.groupSize,
     rate: opts.rate,
+    ...(opts.silenceMs ? { silenceMs: opts.silenceMs } : {}),
   })
   try {
     await w.setup(tag)
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = injectFault(cluster, fault, opts.restartAfterMs, own)
+    const recovered = typeof fault === 'string' ? injectFault(cluster, fault, opts.restartAfterMs, own) : fault.inject()
     await sleep(opts.afterMs)
     await w.stop()
     await recovered
     await sleep(opts.drainMs)
-    return { fault, ...(await check(w, faultAt)) }
+    return { fault: typeof fault === 'string' ? fault : fault.name, ...(await check(w, faultAt)) }
   } finally {
     w.close()
   }

@@ -15,6 +15,8 @@ export interface WorkloadOptions {
   /** sends a second, over all senders */
   rate: number
   retryForMs?: number
+  /** a client's socket silent this long is replaced (0: only a close counts); see ChaosClient */
+  silenceMs?: number
 }
 
 export interface Sent {
@@ -55,7 +57,7 @@ export class Workload {
       pairs * 2 + groupSize,
       `ch${tag}`.slice(0, 16),
     )
-    this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i))
+    this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i, this.opts.silenceMs))
     for (let p = 0; p < pairs; p++) {
       const [a, b] = [this.clients[2 * p]!, this.clients[2 * p + 1]!]
       const { conversationId } = await new RestClient(gateways[0]!, a.session.token).direct(b.session.userId)

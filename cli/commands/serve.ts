@@ -10,7 +10,7 @@ import { runUntilSignal } from '../../runtime/run-until-signal.js'
 export default class Serve extends BaseCommand<typeof Serve> {
   static override summary = 'Run one service role (gateway, logic, repo, task) or all of them'
   static override description =
-    'Roles reach each other over gRPC (logic_addr, repo_addr) and Kafka. SIGTERM drains in-flight work, commits offsets and exits.'
+    'Roles reach each other over gRPC (logic_addr, repo_addr; a process binds logic_listen/repo_listen when set) and Kafka. SIGTERM drains in-flight work, commits offsets and exits.'
   static override enableJsonFlag = false
   static override examples = [
     '<%= config.bin %> serve --role=repo --kafka 127.0.0.1:9092 --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379',
@@ -35,6 +35,16 @@ export default class Serve extends BaseCommand<typeof Serve> {
     'repo-addr': Flags.string({
       description:
         'repo gRPC address(es), host:port[,…] (repo listens on its own, the others dial all round robin; default 127.0.0.1:50052)',
+    }),
+    'logic-listen': Flags.string({
+      description:
+        'Where logic binds its gRPC server, host:port (default: logic-addr); logic-addr stays what peers dial',
+    }),
+    'repo-listen': Flags.string({
+      description: 'Where repo binds its gRPC server, host:port (default: repo-addr); repo-addr stays what peers dial',
+    }),
+    'metrics-host': Flags.string({
+      description: 'Bind address of /health and /metrics of logic, repo and task (default 127.0.0.1)',
     }),
     persistence: Flags.string({
       description: 'sync (transactional outbox) or async (gochat.messages.persist)',
@@ -69,6 +79,9 @@ export default class Serve extends BaseCommand<typeof Serve> {
       persistence: f.persistence,
       logic_addr: f['logic-addr'],
       repo_addr: f['repo-addr'],
+      logic_listen: f['logic-listen'],
+      repo_listen: f['repo-listen'],
+      metrics_host: f['metrics-host'],
       log_level: f['log-level'],
       tracing_endpoint: f['tracing-endpoint'],
       tracing_sample_ratio: f['tracing-sample-ratio'],

@@ -22,6 +22,16 @@ const optionalUrl = (scheme: RegExp, example: string) =>
     z.string().regex(scheme, `expected a URL like ${example}, or "embedded"`).nullable(),
   )
 
+/** one host:port to bind a gRPC server on (an IPv6 host in brackets), or unset */
+const listenAddr = z.preprocess(
+  (v) => (v === '' ? null : v),
+  z
+    .string()
+    .regex(/^([^:\s,[\]]+|\[[0-9a-fA-F:.]+\]):\d{1,5}$/, 'expected one host:port')
+    .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port above 65535')
+    .nullable(),
+)
+
 export const configKeys = {
   kafka_brokers: {
     schema: z.preprocess(
@@ -220,14 +230,32 @@ export const configKeys = {
   logic_addr: {
     schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
     default: '127.0.0.1:50051',
-    help: 'logic gRPC address: where a logic process listens, and where gateways call it; several logic instances: their IPv4 host:port list, called round robin (a send refused as unavailable is retried at another with its idempotency key)',
+    help: 'logic gRPC address: where gateways call logic, and where a logic process listens unless logic_listen is set; several logic instances: their IPv4 host:port list, called round robin (a send refused as unavailable is retried at another with its idempotency key)',
     expected: 'host:port, or a list of IPv4 host:port separated by commas',
   },
   repo_addr: {
     schema: z.string().regex(/^[^:\s,]+:\d+(,\d{1,3}(\.\d{1,3}){3}:\d+)*$/),
     default: '127.0.0.1:50052',
-    help: 'repo gRPC address: where a repo process listens, and where logic and task call it; several repo instances: their IPv4 host:port list, called round robin',
+    help: 'repo gRPC address: where logic and task call repo, and where a repo process listens unless repo_listen is set; several repo instances: their IPv4 host:port list, called round robin',
     expected: 'host:port, or a list of IPv4 host:port separated by commas',
+  },
+  logic_listen: {
+    schema: listenAddr,
+    default: null as string | null,
+    help: 'Where a logic process binds its gRPC server, host:port (unset: logic_addr). Set it when the address peers dial is not one to bind, e.g. 0.0.0.0:50051 behind logic_addr 10.0.0.4:50051 (a NAT, a container, a host of several addresses); with port 0 the bound port is advertised on the host of logic_addr',
+    expected: 'one host:port, e.g. 0.0.0.0:50051, or empty (logic_addr)',
+  },
+  repo_listen: {
+    schema: listenAddr,
+    default: null as string | null,
+    help: 'Where a repo process binds its gRPC server, host:port (unset: repo_addr, which must then be one address). Set it when the address peers dial is not one to bind, e.g. 0.0.0.0:50052 behind repo_addr 10.0.0.5:50052; with port 0 the bound port is advertised on the host of repo_addr',
+    expected: 'one host:port, e.g. 0.0.0.0:50052, or empty (repo_addr)',
+  },
+  metrics_host: {
+    schema: z.string().regex(/^[a-zA-Z0-9.:-]+$/, 'expected an IP address or host name'),
+    default: '127.0.0.1',
+    help: 'Bind address of the /health and /metrics ports of logic, repo and task (the gateway serves them on its own gateway_host and port); 0.0.0.0 or a host address lets a monitor on another host scrape them',
+    expected: 'an IP address or host name, e.g. 127.0.0.1, 0.0.0.0 or 10.0.0.4',
   },
   rpc_secret: {
     schema: z.preprocess((v) => (v === '' ? null : v), z.string().min(32).nullable()),
