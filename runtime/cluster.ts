@@ -97,6 +97,8 @@ function logTail(path: string, lines = 15): string {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** SIGTERM's grace before SIGKILL: a role drains within 15 s (runUntilSignal) */
+const KILL_AFTER_MS = 20_000
 
 export class Cluster {
   readonly procs = new Map<string, Proc>()
@@ -170,6 +172,17 @@ export class Cluster {
     for (const [i, id] of this.gatewayIds().entries())
       proc('gateway', id, [`--port=${this.opts.gatewayPort ? this.opts.gatewayPort + i : 0}`])
 
+    try {
+      await this.startAll(repos, logics, timeoutMs)
+    } catch (err) {
+      // a start that failed half-way leaves nothing running: the caller never got a cluster to stop
+      await this.stop().catch(() => undefined)
+      throw err
+    }
+    return this
+  }
+
+  private async startAll(repos: string[], logics: string[], timeoutMs: number): Promise<void> {
     const [first, ...others] = repos
     const addrs = [(await this.startProc(first!, timeoutMs)).grpcAddrs.repo!]
     for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs))))
@@ -180,7 +193,6 @@ export class Cluster {
     const rest = [...this.procs.keys()].filter((n) => !repos.includes(n) && !logics.includes(n))
     await Promise.all(rest.map((n) => this.startProc(n, timeoutMs)))
     this.gatewayUrls = this.gatewayIds().map((id) => this.procs.get(id)!.healthUrl.replace(/\/health$/, ''))
-    return this
   }
 
   repoNames(): string[] {
@@ -326,7 +338,9 @@ export class Cluster {
     if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill(signal)
-    return exited
+    // a process that does not drain in time (or hangs in its start-up) is killed: nothing outlives the cluster
+    const hard = signal === 'SIGKILL' ? undefined : setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS)
+    return exited.finally(() => clearTimeout(hard))
   }
 
   /** SIGTERM to every process, edge first and back roles last, as a real rollout drains; their exit codes */
