@@ -1,10 +1,16 @@
 // Faults by name. `kill:<role>` SIGKILLs the first process of the role and starts it again after a while
 // (a supervised cluster restarts it by itself); `redis:flush` deletes the deployment's keys (its
 // redis_key_prefix) on its Redis; `redis:restart` kills the harness's own Redis (RedisServer) and starts it again
-// empty after 2 s. The promise resolves once the fault is over (the process is back).
+// empty after 2 s. `kafka:restart` SIGKILLs every node of the harness's own Kafka (KafkaNodes) and starts them again
+// (same data) after restartAfterMs; `kafka:kill-broker` SIGKILLs one node of a replicated one (the first partition
+// leader of the dispatch topic) and starts it again after restartAfterMs. The promise resolves once the fault is
+// over (the process is back).
 import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
 import type { RedisServer } from './redis-server.js'
+import type { KafkaNodes } from '../../infra/kafka-nodes.js'
+import { topicName } from '../../src/config/index.js'
+import { describeTopic, withAdmin } from '../../src/drivers/kafka/admin.js'
 
 export const FAULTS = [
   'none',
@@ -14,6 +20,8 @@ export const FAULTS = [
   'kill:gateway',
   'redis:flush',
   'redis:restart',
+  'kafka:restart',
+  'kafka:kill-broker',
 ] as const
 const REDIS_DOWN_MS = 2000
 
@@ -51,8 +59,20 @@ export async function injectFault(
   fault: string,
   restartAfterMs: number,
   redis?: RedisServer,
+  kafka?: KafkaNodes,
 ): Promise<void> {
   if (fault === 'none') return
+  if (fault === 'kafka:restart' || fault === 'kafka:kill-broker') {
+    if (!kafka) throw new Error(`${fault} needs a Kafka of the harness (gochat chaos --own-kafka N)`)
+    const ids = fault === 'kafka:restart' ? kafka.opts.nodes.map((n) => n.id) : [await dispatchLeader(cluster, kafka)]
+    if (fault === 'kafka:kill-broker' && kafka.opts.nodes.length < 3)
+      throw new Error('kafka:kill-broker needs a replicated Kafka of 3 nodes or more (--own-kafka 3)')
+    for (const id of ids) await kafka.kill(id)
+    await sleep(restartAfterMs)
+    for (const id of ids) await kafka.startNode(id)
+    await kafka.waitReady()
+    return
+  }
   if (fault === 'redis:restart') {
     if (!redis) throw new Error('redis:restart needs a Redis of the harness (gochat chaos --own-redis)')
     await redis.down()
@@ -70,4 +90,13 @@ export async function injectFault(
   await cluster.kill(name, 'SIGKILL')
   await sleep(restartAfterMs)
   await cluster.ensureRunning(name)
+}
+
+/** the node leading partition 0 of the cluster's dispatch topic: killing it moves a leader every send uses */
+export async function dispatchLeader(cluster: Cluster, kafka: KafkaNodes): Promise<number> {
+  const topic = topicName({ topic_prefix: cluster.opts.topicPrefix }, 'messages.dispatch')
+  const d = await withAdmin({ kafka_brokers: kafka.brokers, log_level: 'warn' }, (h) => describeTopic(h, topic))
+  const leader = d?.partitions.find((p) => p.partition === 0)?.leader
+  if (leader === undefined || leader < 0) throw new Error(`no leader for ${topic} partition 0`)
+  return leader
 }

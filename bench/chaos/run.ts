@@ -5,6 +5,7 @@ import { check, type Verdict } from './check.js'
 import { injectFault } from './faults.js'
 import { Workload } from './workload.js'
 import type { RedisServer } from './redis-server.js'
+import type { KafkaNodes } from '../../infra/kafka-nodes.js'
 
 export interface RoundOptions {
   pairs: number
@@ -36,13 +37,14 @@ export interface RoundResult extends Verdict {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** `redis`: the harness's own Redis, which the cluster uses (needed by redis:restart) */
+/** `redis`, `kafka`: the harness's own Redis and Kafka, which the cluster uses (needed by redis:restart, kafka:*) */
 export async function runRound(
   cluster: Cluster,
   fault: string,
   opts: RoundOptions,
   tag: string,
   redis?: RedisServer,
+  kafka?: KafkaNodes,
 ): Promise<RoundResult> {
   const w = new Workload({
     gateways: cluster.gatewayUrls,
@@ -56,7 +58,7 @@ export async function runRound(
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis)
+    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis, kafka)
     await sleep(opts.afterMs)
     await w.stop()
     await recovered

@@ -13,6 +13,7 @@ import { deleteKeys, FAULTS } from '../../bench/chaos/faults.js'
 import { defaultRound, runRound, type RoundResult } from '../../bench/chaos/run.js'
 import { columns } from '../../bench/chaos/table.js'
 import { RedisServer } from '../../bench/chaos/redis-server.js'
+import { ownKafka } from '../../bench/chaos/own-kafka.js'
 
 const LOCAL = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306', redis: 'redis://127.0.0.1:6379' }
 
@@ -20,11 +21,12 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
   static override summary =
     'Inject faults into a multi-process cluster under a checked workload and report what clients saw'
   static override description =
-    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one.`
+    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one; with kafka:restart or kafka:kill-broker, a Kafka of its own (--own-kafka nodes, on free ports, with replication factor 3 and min ISR 2 from three nodes on; removed at the end).`
   static override examples = [
     '<%= config.bin %> chaos',
     '<%= config.bin %> chaos --faults kill:task,redis:flush --rate 60 --json',
     '<%= config.bin %> chaos --faults kill:task,kill:logic --logics 1 --no-evict   # the costs before eviction and failover',
+    '<%= config.bin %> chaos --faults kafka:kill-broker --own-kafka 3',
   ]
 
   static override flags = {
@@ -57,6 +59,12 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       description: "Do not evict a dead process's consumer-group members (to measure what the session timeout costs)",
     }),
     keep: Flags.boolean({ description: "Keep the run's topics, database and Redis keys" }),
+    'own-kafka': Flags.integer({
+      description:
+        'Run on a Kafka of its own with this many KRaft nodes (default with a kafka:* fault: 3 for kafka:kill-broker, else 1)',
+      min: 1,
+      max: 5,
+    }),
   }
 
   async run(): Promise<{ results: RoundResult[]; ok: boolean }> {
@@ -68,7 +76,11 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     const unknown = faults.filter((x) => !(FAULTS as readonly string[]).includes(x))
     if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')} (known: ${FAULTS.join(', ')})`)
     const prefix = `chaos${Date.now().toString(36)}`
-    const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
+    // kafka:* faults kill brokers: a Kafka of the run's own, never the shared one
+    const kafkaNodes = await ownKafka(faults, f['own-kafka'], (line) => this.logToStderr(line))
+    const kafka =
+      kafkaNodes?.brokers.join(',') ?? (this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka)
+    const replicated = (kafkaNodes?.opts.nodes.length ?? 0) >= 3
     const server = new URL(this.cfg.mysql_url ?? LOCAL.mysql)
     server.pathname = '/'
     const db = `gochat_${prefix}`
@@ -89,7 +101,11 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       mysql: `${server.toString().replace(/\/$/, '')}/${db}`,
       redis,
       topicPrefix: prefix,
-      env: { GOCHAT_REDIS_KEY_PREFIX: keyPrefix, GOCHAT_LOG_LEVEL: 'info' },
+      env: {
+        GOCHAT_REDIS_KEY_PREFIX: keyPrefix,
+        GOCHAT_LOG_LEVEL: 'info',
+        ...(replicated ? { GOCHAT_REPLICATION_FACTOR: '3' } : {}),
+      },
     })
     const results: RoundResult[] = []
     try {
@@ -106,12 +122,13 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       }
       for (const [i, fault] of faults.entries()) {
         this.logToStderr(`${fault}: ${round.warmupMs / 1000} s of traffic, the fault, ${f.after} s more`)
-        results.push(await runRound(cluster, fault, round, `${i}${Date.now().toString(36).slice(-5)}`, own))
+        results.push(await runRound(cluster, fault, round, `${i}${Date.now().toString(36).slice(-5)}`, own, kafkaNodes))
       }
     } finally {
       await cluster.stop()
       if (!f.keep) await this.cleanUp(kafka, server.toString(), db, own ? undefined : redis, keyPrefix, prefix)
       await own?.down()
+      await kafkaNodes?.stop({ wipe: true })
     }
     const ok = results.every((r) => r.ackedMissing === 0 && r.seqDuplicates === 0 && r.seqGaps === 0)
     if (!this.jsonEnabled()) {
