@@ -69,7 +69,7 @@ export async function injectFault(
       throw new Error('kafka:kill-broker needs a replicated Kafka of 3 nodes or more (--own-kafka 3)')
     for (const id of ids) await kafka.kill(id)
     await sleep(restartAfterMs)
-    for (const id of ids) await kafka.startNode(id)
+    await kafka.startNodes(...ids)
     await kafka.waitReady()
     return
   }

@@ -33,6 +33,8 @@ export const defaultRound: RoundOptions = {
 
 export interface RoundResult extends Verdict {
   fault: string
+  /** from the fault's injection until it was over (the process or broker back and serving) */
+  faultMs: number
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -58,12 +60,12 @@ export async function runRound(
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis, kafka)
+    const recovered = injectFault(cluster, fault, opts.restartAfterMs, redis, kafka).then(() => Date.now() - faultAt)
     await sleep(opts.afterMs)
     await w.stop()
-    await recovered
+    const faultMs = await recovered
     await sleep(opts.drainMs)
-    return { fault, ...(await check(w, faultAt)) }
+    return { fault, faultMs, ...(await check(w, faultAt)) }
   } finally {
     w.close()
   }
