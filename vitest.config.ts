@@ -14,6 +14,7 @@ const HEAVY = ['test/e2e/multi-host.test.ts', 'test/e2e/faults*.test.ts']
 export default defineConfig({
   test: {
     pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     // a safety net, not a speed target: CLI suites spawn several `gochat` processes a case, each loading the
     // TypeScript sources, and on two loaded cores one case took 30 s where it usually takes 20
     testTimeout: 90_000,
@@ -28,13 +29,18 @@ export default defineConfig({
           name: 'main',
           include: ['{cli,runtime,services,src,bench,infra,test}/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...HEAVY],
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
           sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
-        test: { name: 'heavy', include: HEAVY, fileParallelism: false, sequence: { groupOrder: 1 } },
+        // one fork for all of them: one file after another
+        test: {
+          name: 'heavy',
+          include: HEAVY,
+          poolOptions: { forks: { singleFork: true } },
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -1,7 +1,14 @@
 // `gochat infra up|down|status`: MariaDB, Redis and Kafka for development and CI, on their documented local
 // addresses (127.0.0.1:3306, :6379, :9092). Each function returns a plain data object; the commands print it.
 import { existsSync } from 'node:fs'
-import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.js'
+import { ensureLibs, kafkaDown, kafkaStatus, kafkaUp } from './kafka.js'
+import {
+  CLUSTER_BASE_PORT,
+  CLUSTER_HOST,
+  kafkaClusterDown,
+  kafkaClusterStatus,
+  kafkaClusterUp,
+} from './kafka-cluster.js'
 import { MYSQL_DATABASE, mysqlDown, mysqlStatus, mysqlUp } from './mysql.js'
 import { stateFile } from './paths.js'
 import { redisDown, redisStatus, redisUp } from './redis.js'
@@ -21,12 +28,13 @@ export type * from './types.js'
 const silent: Progress = () => undefined
 const addresses: Record<ComponentName, string> = {
   kafka: '127.0.0.1:9092',
+  'kafka-cluster': `${CLUSTER_HOST}:${CLUSTER_BASE_PORT}..`,
   mysql: '127.0.0.1:3306',
   redis: '127.0.0.1:6379',
 }
 
 const components: Record<
-  ComponentName,
+  Exclude<ComponentName, 'kafka-cluster'>,
   {
     up: (p: Progress) => Promise<UpAction>
     down: (p: Progress) => Promise<DownAction>
@@ -44,16 +52,24 @@ const withExistingLog = (s: ComponentStatus): ComponentStatus => ({
   log: s.log && existsSync(s.log) ? s.log : null,
 })
 
-/** Idempotent: uses what already answers, starts the rest, creates the gochat database. */
-export async function infraUp(progress: Progress = silent): Promise<UpResult> {
+/**
+ * Idempotent: uses what already answers, starts the rest, creates the gochat database. With brokers > 1, Kafka is
+ * an N-node cluster on 29092.. instead of the one broker of 9092 (which is left as it is).
+ */
+export async function infraUp(progress: Progress = silent, opts: { brokers?: number } = {}): Promise<UpResult> {
   const start = Date.now()
+  const brokers = opts.brokers ?? 1
   // MariaDB and Redis start in a second; Kafka (possibly a Maven download first) is the slow one, so all three
   // are brought up at the same time
-  const names: ComponentName[] = ['kafka', 'mysql', 'redis']
+  const names = ['kafka', 'mysql', 'redis'] as const
+  const up = (name: (typeof names)[number]) =>
+    name === 'kafka' && brokers > 1
+      ? ensureLibs(progress).then(() => kafkaClusterUp(brokers, progress))
+      : components[name].up(progress)
   const settled = await Promise.allSettled(
     names.map(async (name) => {
       const t = Date.now()
-      const action = await components[name].up(progress)
+      const action = await up(name)
       return { action, ms: Date.now() - t }
     }),
   )
@@ -62,10 +78,13 @@ export async function infraUp(progress: Progress = silent): Promise<UpResult> {
   )
   if (failures.length) throw new Error(failures.join('\n'))
   const statuses = await Promise.all(names.map((n) => components[n].status()))
+  const kafkaRows = brokers > 1 ? await kafkaClusterStatus() : [statuses[0]!]
+  const result = (i: number) => (settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value
   return {
-    components: statuses
-      .map(withExistingLog)
-      .map((s, i) => ({ ...s, ...(settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value })),
+    components: [
+      ...kafkaRows.map((s) => ({ ...s, ...result(0) })),
+      ...statuses.slice(1).map((s, i) => ({ ...s, ...result(i + 1) })),
+    ].map((s) => ({ ...withExistingLog(s), action: s.action, ms: s.ms })),
     database: MYSQL_DATABASE,
     ms: Date.now() - start,
   }
@@ -74,9 +93,9 @@ export async function infraUp(progress: Progress = silent): Promise<UpResult> {
 /** Stops only what `infraUp` started (recorded in .gochat/infra-state.json); everything else is left alone. */
 export async function infraDown(progress: Progress = silent): Promise<DownResult> {
   const out: DownResult['components'] = []
-  for (const name of ['kafka', 'redis', 'mysql'] as const) {
+  for (const name of ['kafka', 'kafka-cluster', 'redis', 'mysql'] as const) {
     const t = Date.now()
-    const action = await components[name].down(progress)
+    const action = name === 'kafka-cluster' ? await kafkaClusterDown(progress) : await components[name].down(progress)
     out.push({ name, address: addresses[name], action, ms: Date.now() - t })
   }
   return { components: out }
@@ -84,5 +103,6 @@ export async function infraDown(progress: Progress = silent): Promise<DownResult
 
 export async function infraStatus(): Promise<StatusResult> {
   const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
-  return { components: statuses.map(withExistingLog), stateFile }
+  const nodes = await kafkaClusterStatus()
+  return { components: [statuses[0]!, ...nodes, ...statuses.slice(1)].map(withExistingLog), stateFile }
 }

@@ -28,7 +28,7 @@ describe('KafkaNodes: a three-node KRaft cluster of its own', () => {
     // the two others still form a quorum and answer (the dead node stays listed until it is fenced)
     expect(await nodes.serves(3).then((three) => three || nodes!.serves(2))).toBe(true)
 
-    await nodes.startNode(2)
+    await nodes.startNodes(2)
     await nodes.waitReady()
     expect((await nodes.status()).map((s) => s.answers)).toEqual([true, true, true])
 

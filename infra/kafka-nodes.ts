@@ -211,19 +211,23 @@ export class KafkaNodes {
     rmSync(this.paths(id).pid, { force: true })
   }
 
-  /** starts a stopped node again (same data) and waits until it listens; rejoining the ISRs takes a moment more */
-  async startNode(id: number): Promise<void> {
-    if (this.pid(id)) return
-    const pid = this.spawnNode(id)
-    const n = this.node(id)
-    const up = await waitFor(
-      async () => {
-        if (!isAlive(pid)) throw new Error(`Kafka node ${id} exited; last lines:\n${tail(this.paths(id).log)}`)
-        return (await portAnswers(n.host, n.port)) ? true : undefined
-      },
-      { timeoutMs: READY_TIMEOUT_MS, intervalMs: 200 },
-    )
-    if (!up) throw new Error(`Kafka node ${id} does not listen on ${n.host}:${n.port}`)
+  /**
+   * starts stopped nodes again (same data) and waits until each listens; rejoining the ISRs takes a moment more.
+   * All are spawned before any is waited for: a node does not open its broker port before it reaches a
+   * controller quorum, so after a loss of the whole cluster the nodes must come back together.
+   */
+  async startNodes(...ids: number[]): Promise<void> {
+    const started = ids.filter((id) => !this.pid(id)).map((id) => ({ id, pid: this.spawnNode(id), n: this.node(id) }))
+    for (const { id, pid, n } of started) {
+      const up = await waitFor(
+        async () => {
+          if (!isAlive(pid)) throw new Error(`Kafka node ${id} exited; last lines:\n${tail(this.paths(id).log)}`)
+          return (await portAnswers(n.host, n.port)) ? true : undefined
+        },
+        { timeoutMs: READY_TIMEOUT_MS, intervalMs: 200 },
+      )
+      if (!up) throw new Error(`Kafka node ${id} does not listen on ${n.host}:${n.port}`)
+    }
   }
 
   /**

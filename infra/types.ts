@@ -1,9 +1,10 @@
 // The data objects that `gochat infra up|down|status` return (and print as JSON with --json).
 
-export type ComponentName = 'kafka' | 'mysql' | 'redis'
+/** kafka-cluster: the N-node cluster of `infra up --brokers N` (its nodes show as kafka-1, kafka-2, …) */
+export type ComponentName = 'kafka' | 'kafka-cluster' | 'mysql' | 'redis'
 
 export interface ComponentStatus {
-  name: ComponentName
+  name: ComponentName | `kafka-${number}`
   /** host:port it listens on */
   address: string
   /** how gochat is pointed at it (--kafka, --mysql, --redis) */

@@ -2,11 +2,17 @@
 // (a supervised cluster restarts it by itself); `redis:flush` deletes the deployment's keys (its
 // redis_key_prefix) on its Redis; `redis:restart` kills the harness's own Redis (RedisServer) and starts it again
 // empty after 2 s; `mysql:restart` SIGKILLs the harness's own MariaDB (MariadbServer) and starts it again on its
-// data after 2 s. The promise resolves once the fault is over (the process is back).
+// data after 2 s. `kafka:restart` SIGKILLs every node of the harness's own Kafka (KafkaNodes) and starts them again
+// (same data) after restartAfterMs; `kafka:kill-broker` SIGKILLs one node of a replicated one (the first partition
+// leader of the dispatch topic) and starts it again after restartAfterMs. The promise resolves once the fault is
+// over (the process is back).
 import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
 import type { MariadbServer } from './mariadb-server.js'
 import type { RedisServer } from './redis-server.js'
+import type { KafkaNodes } from '../../infra/kafka-nodes.js'
+import { topicName } from '../../src/config/index.js'
+import { describeTopic, withAdmin } from '../../src/drivers/kafka/admin.js'
 
 export const FAULTS = [
   'none',
@@ -17,7 +23,8 @@ export const FAULTS = [
   'redis:flush',
   'redis:restart',
   'mysql:restart',
-  // kafka:restart (a broker of the harness's own) belongs here, with its server beside the two below
+  'kafka:restart',
+  'kafka:kill-broker',
 ] as const
 /** how long a restarted Redis or MariaDB stays down */
 const DOWN_MS = 2000
@@ -26,6 +33,7 @@ const DOWN_MS = 2000
 export interface OwnServers {
   redis?: RedisServer
   mysql?: MariadbServer
+  kafka?: KafkaNodes
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -64,6 +72,18 @@ export async function injectFault(
   own: OwnServers = {},
 ): Promise<void> {
   if (fault === 'none') return
+  if (fault === 'kafka:restart' || fault === 'kafka:kill-broker') {
+    const kafka = own.kafka
+    if (!kafka) throw new Error(`${fault} needs a Kafka of the harness (gochat chaos --own-kafka N)`)
+    if (fault === 'kafka:kill-broker' && kafka.opts.nodes.length < 3)
+      throw new Error('kafka:kill-broker needs a replicated Kafka of 3 nodes or more (--own-kafka 3)')
+    const ids = fault === 'kafka:restart' ? kafka.opts.nodes.map((n) => n.id) : [await dispatchLeader(cluster, kafka)]
+    for (const id of ids) await kafka.kill(id)
+    await sleep(restartAfterMs)
+    await kafka.startNodes(...ids)
+    await kafka.waitReady()
+    return
+  }
   if (fault === 'redis:restart' || fault === 'mysql:restart') {
     const server = fault === 'redis:restart' ? own.redis : own.mysql
     if (!server) throw new Error(`${fault} needs a server of the harness's own (gochat chaos starts one for it)`)
@@ -82,4 +102,13 @@ export async function injectFault(
   await cluster.kill(name, 'SIGKILL')
   await sleep(restartAfterMs)
   await cluster.ensureRunning(name)
+}
+
+/** the node leading partition 0 of the cluster's dispatch topic: killing it moves a leader every send uses */
+export async function dispatchLeader(cluster: Cluster, kafka: KafkaNodes): Promise<number> {
+  const topic = topicName({ topic_prefix: cluster.opts.topicPrefix }, 'messages.dispatch')
+  const d = await withAdmin({ kafka_brokers: kafka.brokers, log_level: 'warn' }, (h) => describeTopic(h, topic))
+  const leader = d?.partitions.find((p) => p.partition === 0)?.leader
+  if (leader === undefined || leader < 0) throw new Error(`no leader for ${topic} partition 0`)
+  return leader
 }

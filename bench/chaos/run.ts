@@ -40,11 +40,13 @@ export const defaultRound: RoundOptions = {
 
 export interface RoundResult extends Verdict {
   fault: string
+  /** from the fault's injection until it was over (the process or broker back and serving) */
+  faultMs: number
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** `own`: the harness's own servers the cluster uses (needed by redis:restart and mysql:restart) */
+/** `own`: the harness's own servers the cluster uses (needed by redis:restart, mysql:restart and kafka:*) */
 export async function runRound(
   cluster: Cluster,
   fault: string | CustomFault,
@@ -65,12 +67,14 @@ export async function runRound(
     w.start()
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
-    const recovered = typeof fault === 'string' ? injectFault(cluster, fault, opts.restartAfterMs, own) : fault.inject()
+    const recovered = (
+      typeof fault === 'string' ? injectFault(cluster, fault, opts.restartAfterMs, own) : fault.inject()
+    ).then(() => Date.now() - faultAt)
     await sleep(opts.afterMs)
     await w.stop()
-    await recovered
+    const faultMs = await recovered
     await sleep(opts.drainMs)
-    return { fault: typeof fault === 'string' ? fault : fault.name, ...(await check(w, faultAt)) }
+    return { fault: typeof fault === 'string' ? fault : fault.name, faultMs, ...(await check(w, faultAt)) }
   } finally {
     w.close()
   }

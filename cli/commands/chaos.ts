@@ -14,6 +14,7 @@ import { defaultRound, runRound, type RoundResult } from '../../bench/chaos/run.
 import { columns } from '../../bench/chaos/table.js'
 import { RedisServer } from '../../bench/chaos/redis-server.js'
 import { MariadbServer } from '../../bench/chaos/mariadb-server.js'
+import { ownKafka } from '../../bench/chaos/own-kafka.js'
 
 const LOCAL = { kafka: '127.0.0.1:9092', mysql: 'mysql://root@127.0.0.1:3306', redis: 'redis://127.0.0.1:6379' }
 
@@ -21,11 +22,12 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
   static override summary =
     'Inject faults into a multi-process cluster under a checked workload and report what clients saw'
   static override description =
-    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one; with mysql:restart, a MariaDB of its own likewise (mariadbd on a temporary data directory, removed at the end; needs the MariaDB server package).`
+    `Starts a supervised cluster (\`cluster up\`'s processes) on local Kafka, MySQL and Redis, then for each fault: a fresh workload (direct pairs and a group with members on every gateway, unique idempotency keys, clients that reconnect and sync), the fault in the middle of the traffic, and a check: acked messages missing from history, messages never delivered live (and those missed silently, with no resync), duplicates, seq duplicates and gaps, out-of-order arrivals, refused sends, send errors and the recovery time (the longest stall of live delivery in any conversation). Faults: ${FAULTS.join(', ')}. With redis:restart among them, the run uses a redis-server of its own (started on a free port and killed at the end), never the shared one; with mysql:restart, a MariaDB of its own likewise (mariadbd on a temporary data directory, removed at the end; needs the MariaDB server package); with kafka:restart or kafka:kill-broker, a Kafka of its own (--own-kafka nodes, on free ports, with replication factor 3 and min ISR 2 from three nodes on; removed at the end).`
   static override examples = [
     '<%= config.bin %> chaos',
     '<%= config.bin %> chaos --faults kill:task,redis:flush --rate 60 --json',
     '<%= config.bin %> chaos --faults kill:task,kill:logic --logics 1 --no-evict   # the costs before eviction and failover',
+    '<%= config.bin %> chaos --faults kafka:kill-broker --own-kafka 3',
   ]
 
   static override flags = {
@@ -58,6 +60,12 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       description: "Do not evict a dead process's consumer-group members (to measure what the session timeout costs)",
     }),
     keep: Flags.boolean({ description: "Keep the run's topics, database and Redis keys" }),
+    'own-kafka': Flags.integer({
+      description:
+        'Run on a Kafka of its own with this many KRaft nodes (default with a kafka:* fault: 3 for kafka:kill-broker, else 1)',
+      min: 1,
+      max: 5,
+    }),
   }
 
   async run(): Promise<{ results: RoundResult[]; ok: boolean }> {
@@ -69,7 +77,11 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     const unknown = faults.filter((x) => !(FAULTS as readonly string[]).includes(x))
     if (unknown.length) throw new UsageError(`unknown fault ${unknown.join(', ')} (known: ${FAULTS.join(', ')})`)
     const prefix = `chaos${Date.now().toString(36)}`
-    const kafka = this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka
+    // kafka:* faults kill brokers: a Kafka of the run's own, never the shared one
+    const kafkaNodes = await ownKafka(faults, f['own-kafka'], (line) => this.logToStderr(line))
+    const kafka =
+      kafkaNodes?.brokers.join(',') ?? (this.cfg.kafka_brokers.length ? this.cfg.kafka_brokers.join(',') : LOCAL.kafka)
+    const replicated = (kafkaNodes?.opts.nodes.length ?? 0) >= 3
     const db = `gochat_${prefix}`
     // redis:restart and mysql:restart need a server this run may kill: its own, on a free port (for every fault then)
     const own = {
@@ -93,7 +105,11 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       mysql: `${server.toString().replace(/\/$/, '')}/${db}`,
       redis,
       topicPrefix: prefix,
-      env: { GOCHAT_REDIS_KEY_PREFIX: keyPrefix, GOCHAT_LOG_LEVEL: 'info' },
+      env: {
+        GOCHAT_REDIS_KEY_PREFIX: keyPrefix,
+        GOCHAT_LOG_LEVEL: 'info',
+        ...(replicated ? { GOCHAT_REPLICATION_FACTOR: '3' } : {}),
+      },
     })
     const results: RoundResult[] = []
     try {
@@ -110,7 +126,12 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       }
       for (const [i, fault] of faults.entries()) {
         this.logToStderr(`${fault}: ${round.warmupMs / 1000} s of traffic, the fault, ${f.after} s more`)
-        results.push(await runRound(cluster, fault, round, `${i}${Date.now().toString(36).slice(-5)}`, own))
+        results.push(
+          await runRound(cluster, fault, round, `${i}${Date.now().toString(36).slice(-5)}`, {
+            ...own,
+            kafka: kafkaNodes,
+          }),
+        )
       }
     } finally {
       await cluster.stop()
@@ -126,6 +147,7 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
         )
       await own.redis?.down()
       await own.mysql?.stop()
+      await kafkaNodes?.stop({ wipe: true })
     }
     const ok = results.every((r) => r.ackedMissing === 0 && r.seqDuplicates === 0 && r.seqGaps === 0)
     if (!this.jsonEnabled()) {

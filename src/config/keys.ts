@@ -197,6 +197,12 @@ export const configKeys = {
     help: 'Replication factor of every topic',
     expected: 'a positive integer',
   },
+  min_insync_replicas: {
+    schema: z.coerce.number().int().min(0),
+    default: 0,
+    help: 'min.insync.replicas of the topics whose records exist nowhere else (dispatch, DLQ): acks=all writes fail when fewer replicas are in sync. 0: 2 when replication_factor is 3 or more, else the broker default',
+    expected: 'an integer from 0 to replication_factor',
+  },
   gateway_ids: {
     schema: list,
     default: ['gw-1'],

@@ -55,6 +55,9 @@ describe('loadConfig', () => {
     )
     expect(() => loadConfig({ env: { GOCHAT_MYSQL_URL: 'postgres://x' } })).toThrow(/mysql_url.*mysql:\/\//)
     expect(() => loadConfig({ env: {}, flags: { push_provider: 'pigeon' } })).toThrow(ConfigError)
+    expect(() => loadConfig({ env: { GOCHAT_MIN_INSYNC_REPLICAS: '2' } })).toThrow(
+      /min_insync_replicas 2 is more than replication_factor 1/,
+    )
   })
 
   it('never echoes a refused secret, nor the password of a refused URL', () => {

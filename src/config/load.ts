@@ -83,7 +83,13 @@ export function loadConfig(opts: LoadOptions = {}): GochatConfig {
     }
     out[key] = parsed.data
   }
-  return out as GochatConfig
+  const cfg = out as GochatConfig
+  // a min ISR above the replica count would refuse every acks=all write
+  if (cfg.min_insync_replicas > cfg.replication_factor)
+    throw new ConfigError(
+      `min_insync_replicas ${cfg.min_insync_replicas} is more than replication_factor ${cfg.replication_factor}: no write could ever be acknowledged`,
+    )
+  return cfg
 }
 
 /** Topic names follow the configured prefix: topicName(cfg, 'messages.dispatch') → 'gochat.messages.dispatch'. */

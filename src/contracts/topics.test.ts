@@ -12,9 +12,16 @@ import {
 
 // Plain objects, not loadConfig: a gochat.yaml in the working directory must not change these expectations.
 const cfgWith = (
-  o: { topic_prefix?: string; partitions?: number; replication_factor?: number; gateway_ids?: string } = {},
+  o: {
+    topic_prefix?: string
+    partitions?: number
+    replication_factor?: number
+    min_insync_replicas?: number
+    gateway_ids?: string
+  } = {},
 ) => ({
   topic_prefix: o.topic_prefix ?? 'gochat',
+  min_insync_replicas: o.min_insync_replicas ?? 0,
   partitions: o.partitions ?? 3,
   replication_factor: o.replication_factor ?? 1,
   gateway_ids: (o.gateway_ids ?? 'gw-1').split(','),
@@ -81,6 +88,9 @@ describe('topic catalog', () => {
     const three = catalog(cfgWith({ replication_factor: 3 }))
     expect(three.find((t) => t.id === 'dispatch')!.configs['min.insync.replicas']).toBe('2')
     expect(three.find((t) => t.id === 'downstream')!.configs['min.insync.replicas']).toBeUndefined()
+    // min_insync_replicas set explicitly wins over the default of RF 3 (and applies on RF 2 too)
+    const set = catalog(cfgWith({ replication_factor: 2, min_insync_replicas: 2 }))
+    expect(set.find((t) => t.id === 'dispatch')!.configs['min.insync.replicas']).toBe('2')
   })
 
   it('lists every group with the topics it consumes', () => {

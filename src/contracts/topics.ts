@@ -4,7 +4,8 @@
 import { topicName, type GochatConfig } from '../config/index.js'
 import type { TopicSpec } from '../ports/bus.js'
 
-type Cfg = Pick<GochatConfig, 'topic_prefix' | 'partitions' | 'replication_factor' | 'gateway_ids'>
+type Cfg = Pick<GochatConfig, 'topic_prefix' | 'partitions' | 'replication_factor' | 'gateway_ids'> &
+  Partial<Pick<GochatConfig, 'min_insync_replicas'>>
 
 export type TopicId =
   | 'upstream'
@@ -256,8 +257,9 @@ function topicConfigs(cfg: Cfg, def: TopicDef): Record<string, string> {
   const configs: Record<string, string> = { 'cleanup.policy': 'delete', 'retention.ms': String(def.retentionMs) }
   // min.insync.replicas only means something with replicas to spare: RF 3 → 2 keeps acked writes through
   // the loss of one broker. With RF 1 it can only be 1 (the broker default); with RF 2 a value of 2 would
-  // stop all writes whenever one broker is down, so leave the default there too.
-  if (def.durable && cfg.replication_factor >= 3) configs['min.insync.replicas'] = '2'
+  // stop all writes whenever one broker is down, so by default (0) leave the broker's there too.
+  const minIsr = cfg.min_insync_replicas || (cfg.replication_factor >= 3 ? 2 : 0)
+  if (def.durable && minIsr > 0) configs['min.insync.replicas'] = String(minIsr)
   return configs
 }
 
