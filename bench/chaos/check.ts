@@ -4,7 +4,7 @@
 // ms, so this is what a user sees as "messages stopped for N s", and unlike a latency bound it holds on a loaded
 // machine. Send errors: sends never acked; refused: sends answered with an error frame at least once (a retry
 // with the same key may have succeeded).
-import { RestClient } from '../../src/client/rest.js'
+import { ApiError, RestClient } from '../../src/client/rest.js'
 import type { Workload } from './workload.js'
 
 export interface Verdict {
@@ -27,6 +27,19 @@ export interface Verdict {
   recoveryMs: number
 }
 
+/** a page read right after a fault may meet a dependency still coming back (503) or a limit (429): asked again */
+async function pageWithRetry<T>(read: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read()
+    } catch (err) {
+      const transient = err instanceof ApiError && (err.status === 503 || err.status === 429)
+      if (!transient || i >= attempts) throw err
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** i)))
+    }
+  }
+}
+
 async function history(
   gateway: string,
   token: string,
@@ -35,7 +48,7 @@ async function history(
   const rest = new RestClient(gateway, token)
   const out: Array<{ seq: number; messageId: string }> = []
   for (let after = 0; ; ) {
-    const page = await rest.history(conversationId, after, 200)
+    const page = await pageWithRetry(() => rest.history(conversationId, after, 200))
     out.push(...page.messages)
     if (!page.hasMore || page.messages.length === 0) return out
     after = page.messages[page.messages.length - 1]!.seq
