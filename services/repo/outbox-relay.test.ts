@@ -6,7 +6,7 @@ import { decode, DispatchMessage } from '../../src/contracts/payloads.js'
 import { MemoryBus } from '../../src/drivers/memory/bus.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
-import { createLogger } from '../../src/observability/log.js'
+import { createLogger, type Logger } from '../../src/observability/log.js'
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { startRepo, type StartedRepo } from './index.js'
 import { sleep, waitUntil } from '../../test/helpers/until.js'
@@ -116,10 +116,18 @@ describe('outbox relay', () => {
     await two.stop()
   })
 
-  it('keeps rows pending when publishing fails and publishes them again (at least once)', async () => {
+  it('keeps rows pending when publishing fails and publishes them again (at least once); says so once', async () => {
     const bus = new MemoryBus({ defaultPartitions: 1 })
     const seen = await collect(bus)
-    let failures = 2
+    let failures = 3
+    const lines: Array<[string, string]> = []
+    const recording: Logger = {
+      debug: (m) => lines.push(['debug', m]),
+      info: (m) => lines.push(['info', m]),
+      warn: (m) => lines.push(['warn', m]),
+      error: (m) => lines.push(['error', m]),
+      child: () => recording,
+    }
     const flaky: Bus = Object.assign(Object.create(bus) as Bus, {
       publish: async (topic: string, records: Parameters<Bus['publish']>[1]) => {
         if (failures-- > 0) throw new Error('broker unavailable')
@@ -127,7 +135,7 @@ describe('outbox relay', () => {
       },
     })
     const store = new MemoryStore()
-    const relay = new OutboxRelay(store, flaky, log, { pollMs: 50 })
+    const relay = new OutboxRelay(store, flaky, recording, { pollMs: 50 })
     await store.appendOutbox(
       [1, 2, 3].map((n) => ({ topic: DISPATCH, key: 'c', value: Buffer.from(String(n)), headers: {} })),
     )
@@ -136,6 +144,10 @@ describe('outbox relay', () => {
     await until(() => seen.length === 3)
     expect(seen.map((s) => s.record.value.toString())).toEqual(['1', '2', '3'])
     expect(relay.error).toBeUndefined()
+    // one outage: its cause once at warn, the retries at debug, the recovery at info
+    expect(lines.filter(([level]) => level === 'warn' || level === 'error')).toHaveLength(1)
+    expect(lines.filter(([, m]) => m.includes('failed again'))).toHaveLength(2)
+    expect(lines.filter(([, m]) => m.includes('recovered'))).toHaveLength(1)
     await relay.stop()
     const lease = (await store.acquireOutboxLease())!
     expect(await lease.pending(10)).toEqual([])

@@ -110,6 +110,7 @@ export class OutboxRelay {
         }
         this.dirty = false
         const relayed = await this.round(lease)
+        if (failures) this.log.info('outbox relay recovered; relaying again', { failedRounds: failures })
         failures = 0
         this.lastError = undefined
         if (relayed === this.batchSize || this.dirty) continue
@@ -119,7 +120,9 @@ export class OutboxRelay {
         failures++
         relayFailures.inc()
         this.lastError = (err as Error).message
-        this.log.warn('outbox relay round failed; the rows stay pending', { err, failures })
+        // once per outage at warn (the cause), the retries of the same outage at debug, the recovery at info
+        if (failures === 1) this.log.warn('outbox relay round failed; the rows stay pending, retrying', { err })
+        else this.log.debug('outbox relay round failed again', { err, failures })
         // wakes do not cut a backoff short: a failing bus must not be hammered once per commit
         await this.idle(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures), false)
       }
