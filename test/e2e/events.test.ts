@@ -377,7 +377,7 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     it('a mutation that fails inside its transaction rolls back its change and its events', async () => {
       // repo's AddMembers as logic calls it, with two ids MySQL takes for the same primary key: the members insert
       // fails inside the transaction, after the group was locked and before the outbox rows were written
-      const repo = repoClient(repoAddr)
+      const repo = repoClient(repoAddr, 'logic', { secret: cluster.rpcSecret })
       try {
         const before = seen.length
         const rows = await outboxRows()
