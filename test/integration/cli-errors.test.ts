@@ -112,11 +112,11 @@ describe('commands that need Kafka refuse without it', () => {
     ['dlq', 'replay', '--all', '--dry-run'],
   ]) {
     it(`gochat ${args.join(' ')}`, async () => {
-      const r = await gochat(args, 15_000)
+      const r = await gochat(args)
       expect(r.code, r.stderr).toBe(2)
       expect(r.stderr).toContain('needs Kafka')
       expect(r.stderr).toContain('--kafka')
-      const j = await gochat([...args, '--json'], 15_000)
+      const j = await gochat([...args, '--json'])
       expect(j.code).toBe(2)
       expect(jsonError(j)).toMatchObject({ code: 'usage', hint: expect.stringContaining('--kafka') })
     })
