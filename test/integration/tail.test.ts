@@ -44,7 +44,7 @@ interface Line {
   error?: string
 }
 
-function tail(args: string[], timeoutMs = 30_000): Promise<Run> {
+function tail(args: string[], timeoutMs = 60_000): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
