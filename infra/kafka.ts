@@ -195,7 +195,14 @@ function tryLock(): boolean {
 const unlock = () => rmSync(`${P.dir}/start.lock`, { force: true })
 
 export async function kafkaUp(progress: Progress): Promise<UpAction> {
-  if (await adminAnswers({ warmGroupCoordinator: true })) return 'already running'
+  if (await adminAnswers({ warmGroupCoordinator: true })) {
+    // the jars also start the brokers of its own that a suite or `gochat chaos` runs (KafkaNodes): fetched even when
+    // the broker that answers here is another checkout's; without them only those say so, not this broker
+    await ensureLibs(progress).catch((err: Error) =>
+      progress(`Kafka answers, but its jars could not be fetched here (own-broker suites need them): ${err.message}`),
+    )
+    return 'already running'
+  }
   if (await portAnswers(KAFKA_HOST, KAFKA_PORT)) {
     throw new Error(`something listens on ${address} but does not answer as a Kafka broker; see ${P.log}`)
   }
