@@ -1,10 +1,13 @@
 // The data objects that `gochat infra up|down|status` return (and print as JSON with --json).
 
-/** kafka-cluster: the N-node cluster of `infra up --brokers N` (its nodes show as kafka-1, kafka-2, …) */
-export type ComponentName = 'kafka' | 'kafka-cluster' | 'mysql' | 'redis'
+/**
+ * kafka-cluster: the N-node cluster of `infra up --brokers N` (its nodes show as kafka-1, kafka-2, …);
+ * redis-cluster: the Redis Cluster of `infra up --redis-cluster` (its nodes show as redis-7001, …)
+ */
+export type ComponentName = 'kafka' | 'kafka-cluster' | 'mysql' | 'redis' | 'redis-cluster'
 
 export interface ComponentStatus {
-  name: ComponentName | `kafka-${number}`
+  name: ComponentName | `kafka-${number}` | `redis-${number}`
   /** host:port it listens on */
   address: string
   /** how gochat is pointed at it (--kafka, --mysql, --redis) */

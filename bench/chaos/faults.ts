@@ -11,6 +11,7 @@ import type { Cluster } from '../../runtime/cluster.js'
 import type { MariadbServer } from './mariadb-server.js'
 import type { RedisServer } from './redis-server.js'
 import type { KafkaNodes } from '../../infra/kafka-nodes.js'
+import { EXTERNAL_FAULTS, type ChaosTarget } from './target.js'
 import { topicName } from '../../src/config/index.js'
 import { describeTopic, withAdmin } from '../../src/drivers/kafka/admin.js'
 
@@ -66,12 +67,20 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
 }
 
 export async function injectFault(
-  cluster: Cluster,
+  target: ChaosTarget,
   fault: string,
   restartAfterMs: number,
   own: OwnServers = {},
 ): Promise<void> {
   if (fault === 'none') return
+  if (fault === 'redis:flush') {
+    if (!target.redis) throw new Error("redis:flush needs the deployment's Redis URL and redis_key_prefix")
+    await deleteKeys(target.redis.url, target.redis.keyPrefix)
+    return
+  }
+  const cluster = target.cluster
+  if (!cluster)
+    throw new Error(`${fault} needs a cluster the run supervises (only ${EXTERNAL_FAULTS.join(' and ')} run without)`)
   if (fault === 'kafka:restart' || fault === 'kafka:kill-broker') {
     const kafka = own.kafka
     if (!kafka) throw new Error(`${fault} needs a Kafka of the harness (gochat chaos --own-kafka N)`)
@@ -90,10 +99,6 @@ export async function injectFault(
     await server.down()
     await sleep(DOWN_MS)
     await server.up()
-    return
-  }
-  if (fault === 'redis:flush') {
-    await deleteKeys(cluster.opts.redis, cluster.opts.env?.GOCHAT_REDIS_KEY_PREFIX ?? '')
     return
   }
   const kill = /^kill:(task|repo|logic|gateway)$/.exec(fault)

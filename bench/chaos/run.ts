@@ -1,6 +1,7 @@
 // One chaos round: a fresh workload on a running cluster, traffic, a fault by name in the middle, the
 // recovery, then the check. `gochat chaos` and test/e2e/faults.test.ts run rounds one fault after another.
 import type { Cluster } from '../../runtime/cluster.js'
+import { toTarget, type ChaosTarget } from './target.js'
 import { check, type Verdict } from './check.js'
 import { injectFault, type OwnServers } from './faults.js'
 import { Workload } from './workload.js'
@@ -46,17 +47,21 @@ export interface RoundResult extends Verdict {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** `own`: the harness's own servers the cluster uses (needed by redis:restart, mysql:restart and kafka:*) */
+/**
+ * `on`: a supervised Cluster, or a target without one (gateways only: the faults of EXTERNAL_FAULTS).
+ * `own`: the harness's own servers the cluster uses (needed by redis:restart, mysql:restart and kafka:*)
+ */
 export async function runRound(
-  cluster: Cluster,
+  on: Cluster | ChaosTarget,
   fault: string | CustomFault,
   opts: RoundOptions,
   tag: string,
   own: OwnServers = {},
 ): Promise<RoundResult> {
+  const target = toTarget(on)
   const w = new Workload({
-    gateways: cluster.gatewayUrls,
-    adminSecret: cluster.adminSecret,
+    gateways: target.gatewayUrls,
+    adminSecret: target.adminSecret,
     pairs: opts.pairs,
     groupSize: opts.groupSize,
     rate: opts.rate,
@@ -68,7 +73,7 @@ export async function runRound(
     await sleep(opts.warmupMs)
     const faultAt = Date.now()
     const recovered = (
-      typeof fault === 'string' ? injectFault(cluster, fault, opts.restartAfterMs, own) : fault.inject()
+      typeof fault === 'string' ? injectFault(target, fault, opts.restartAfterMs, own) : fault.inject()
     ).then(() => Date.now() - faultAt)
     await sleep(opts.afterMs)
     await w.stop()

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run } from '../../infra/proc.js'
 import { portAnswers, waitFor } from '../../infra/net.js'
+import { clusterServerArgs, formRedisCluster } from '../../infra/redis-cluster.js'
 
 export interface OwnRedis {
   port: number
@@ -70,7 +70,7 @@ export async function startRedisServer(
   return { port, url: `redis://127.0.0.1:${port}`, stop }
 }
 
-/** A Redis Cluster of `masters` masters (no replicas), every slot assigned; url is redis+cluster://… */
+/** A Redis Cluster of `masters` masters (no replicas), every slot assigned (infra's formRedisCluster); url is redis+cluster://… */
 export async function startRedisCluster(masters = 3): Promise<OwnRedis & { nodes: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'gochat-redis-cluster-'))
   const servers: OwnRedis[] = []
@@ -81,35 +81,10 @@ export async function startRedisCluster(masters = 3): Promise<OwnRedis & { nodes
   try {
     for (let i = 0; i < masters; i++) {
       const [port, busPort] = [await freePort(), await freePort()]
-      servers.push(
-        await startRedisServer(
-          [
-            '--cluster-enabled',
-            'yes',
-            '--cluster-config-file',
-            `nodes-${port}.conf`,
-            '--cluster-port',
-            String(busPort),
-          ],
-          { dir, port },
-        ),
-      )
+      servers.push(await startRedisServer(clusterServerArgs(port, busPort), { dir, port }))
     }
     const nodes = servers.map((s) => `127.0.0.1:${s.port}`)
-    const made = await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-yes'])
-    if (made.code !== 0) throw new Error(`redis-cli --cluster create failed: ${made.output.trim()}`)
-    // create returns once slots are assigned; wait until every node agrees the cluster is ok
-    const ok = await waitFor(
-      async () => {
-        for (const s of servers) {
-          const info = await run('redis-cli', ['-p', String(s.port), 'cluster', 'info'])
-          if (!info.output.includes('cluster_state:ok')) return undefined
-        }
-        return true
-      },
-      { timeoutMs: 20_000 },
-    )
-    if (!ok) throw new Error(`Redis Cluster on ${nodes.join(',')} did not reach cluster_state:ok`)
+    await formRedisCluster(nodes)
     return { port: servers[0]!.port, nodes, url: `redis+cluster://${nodes.join(',')}`, stop }
   } catch (err) {
     await stop()

@@ -18,10 +18,10 @@ describe.skipIf(!available)('gochat infra status --json', () => {
     })
     const status = JSON.parse(stdout) as StatusResult
     const byName = Object.fromEntries(status.components.map((c) => [c.name, c]))
-    // kafka-1, kafka-2, … only while an `infra up --brokers N` cluster is up
+    // kafka-1, kafka-2, … only while an `infra up --brokers N` cluster is up; redis-7001, … with --redis-cluster
     expect(
       Object.keys(byName)
-        .filter((n) => !/^kafka-\d+$/.test(n))
+        .filter((n) => !/^(kafka|redis)-\d+$/.test(n))
         .sort(),
     ).toEqual(['kafka', 'mysql', 'redis'])
 

@@ -3,6 +3,7 @@ import { BaseCommand } from '../../base-command.js'
 import { renderTable } from '../../table.js'
 import { infraUp, type UpResult } from '../../../infra/index.js'
 import { clusterBrokers } from '../../../infra/kafka-cluster.js'
+import { REDIS_CLUSTER_URL } from '../../../infra/redis-cluster.js'
 import { LOCAL_CONTEXT, readContexts, writeContexts } from '../../contexts.js'
 
 export default class InfraUp extends BaseCommand<typeof InfraUp> {
@@ -13,6 +14,7 @@ export default class InfraUp extends BaseCommand<typeof InfraUp> {
     '<%= config.bin %> infra up',
     '<%= config.bin %> infra up --json',
     '<%= config.bin %> infra up --brokers 3',
+    '<%= config.bin %> infra up --redis-cluster',
   ]
   static override flags = {
     brokers: Flags.integer({
@@ -22,15 +24,25 @@ export default class InfraUp extends BaseCommand<typeof InfraUp> {
       min: 1,
       max: 9,
     }),
+    'redis-cluster': Flags.boolean({
+      description:
+        'Also start a three-master Redis Cluster on 127.0.0.1:7001–7003 (context "local-redis-cluster", or "local-N-redis-cluster" with --brokers N, whose redis is redis+cluster://…); the Redis of 6379 is left as it is',
+    }),
   }
 
   public async run(): Promise<UpResult & { context: { name: string; current: boolean } }> {
     const brokers = this.flags.brokers
-    const result = await infraUp((line) => this.logToStderr(line), { brokers })
-    // the context "local" (or "local-N" for N brokers) points at what was just started; current unless another one is
-    const name = brokers > 1 ? `local-${brokers}` : 'local'
+    const redisCluster = this.flags['redis-cluster']
+    const result = await infraUp((line) => this.logToStderr(line), { brokers, redisCluster })
+    // the context "local" ("local-N" for N brokers, "…-redis-cluster" with the Redis Cluster) points at what was
+    // just started; current unless another one is
+    const name = `${brokers > 1 ? `local-${brokers}` : 'local'}${redisCluster ? '-redis-cluster' : ''}`
     const contexts = readContexts(this.config.configDir)
-    contexts.contexts[name] = brokers > 1 ? { ...LOCAL_CONTEXT, kafka: clusterBrokers(brokers) } : LOCAL_CONTEXT
+    contexts.contexts[name] = {
+      ...LOCAL_CONTEXT,
+      ...(brokers > 1 ? { kafka: clusterBrokers(brokers) } : {}),
+      ...(redisCluster ? { redis: REDIS_CLUSTER_URL } : {}),
+    }
     contexts.current ??= name
     writeContexts(this.config.configDir, contexts)
     if (!this.jsonEnabled()) {
@@ -55,7 +67,7 @@ export default class InfraUp extends BaseCommand<typeof InfraUp> {
           `${brokers} brokers: create the topics replicated, e.g. \`gochat topics create --replication-factor 3\` or replication_factor: 3 in the config (min.insync.replicas then defaults to 2)`,
         )
       this.log(
-        `gochat up stays on embedded drivers unless given: --kafka ${contexts.contexts[name]!.kafka} --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379`,
+        `gochat up stays on embedded drivers unless given: --kafka ${contexts.contexts[name]!.kafka} --mysql mysql://root@127.0.0.1:3306/gochat --redis ${contexts.contexts[name]!.redis}`,
       )
     }
     return { ...result, context: { name, current: contexts.current === name } }

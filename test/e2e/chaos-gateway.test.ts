@@ -1,0 +1,80 @@
+// `gochat chaos --gateway`: a checked workload against a cluster the run did not start (`gochat up` here), and the
+// faults that need process control refused up front.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RoundResult } from '../../bench/chaos/run.js'
+import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
+
+const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
+
+function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // the admin secret comes from --admin-secret only
+  const env = { ...process.env }
+  delete env.GOCHAT_ADMIN_SECRET
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.once('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('gochat chaos --gateway', () => {
+  let up: Awaited<ReturnType<typeof startUp>>
+  beforeAll(async () => {
+    up = await startUp()
+  })
+  afterAll(async () => {
+    await up?.stop()
+  })
+
+  it('runs the checked workload against gochat up: messages acked, none of them missing', async () => {
+    const { code, stdout, stderr } = await gochat([
+      'chaos',
+      '--gateway',
+      up.url,
+      '--admin-secret',
+      TEST_ADMIN_SECRET,
+      '--faults',
+      'none',
+      '--pairs',
+      '2',
+      '--group-size',
+      '3',
+      '--rate',
+      '10',
+      '--after',
+      '1',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const r = JSON.parse(stdout) as { results: RoundResult[]; ok: boolean }
+    expect(r.ok).toBe(true)
+    expect(r.results.map((x) => x.fault)).toEqual(['none'])
+    expect(r.results[0]!.acked).toBeGreaterThan(0)
+    expect(r.results[0]!.ackedMissing).toBe(0)
+  }, 60_000)
+
+  it('refuses a fault that needs process control, saying why and what to run instead (exit 2)', async () => {
+    const { code, stdout, stderr } = await gochat([
+      'chaos',
+      '--gateway',
+      up.url,
+      '--admin-secret',
+      TEST_ADMIN_SECRET,
+      '--faults',
+      'none,kill:task',
+    ])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/kill:task cannot run against --gateway/)
+    expect(stderr).toMatch(/gochat chaos` without --gateway/)
+    // refused before anything ran: no round's output
+    expect(stdout).toBe('')
+  }, 30_000)
+})
