@@ -20,7 +20,7 @@ import { createFriends } from './friends.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
-import { createTokens } from './tokens.js'
+import { createTokens } from '../../src/auth/tokens.js'
 import { createTyping } from './typing.js'
 import { createUsers } from './users.js'
 
