@@ -1,4 +1,4 @@
-// The gateway role: the HTTP + WebSocket edge. It authenticates clients through logic, keeps their live
+// The gateway role: the HTTP + WebSocket edge. It verifies clients' tokens itself (shared jwt_secret), keeps their live
 // connections (several per user), registers them in presence, and writes the frames of its own downstream topic
 // to them. Everything else — authorization, storage, routing — happens behind logic, repo and task.
 import { randomUUID } from 'node:crypto'
@@ -11,6 +11,7 @@ import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { revokedAmong } from '../../src/auth/revocation.js'
+import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, ConnectionRegistry } from './connections.js'
 import { startDownstream } from './downstream.js'
 import { startHeartbeat } from './heartbeat.js'
@@ -99,7 +100,9 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     userEventsTopic: t.userEvents,
     log,
   })
-  const verifier = cachedVerifier(logic, { cache })
+  // tokens are verified here with the secret every process shares (runtime/secret.ts refuses a role run alone without it)
+  const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
+  const verifier = cachedVerifier(logic, { cache, tokens })
   // upstream: kafka mode: WebSocket sends go to logic through gochat.messages.upstream, keyed by conversation
   const upstream =
     cfg.upstream === 'kafka'

@@ -5,6 +5,7 @@ import { SignJWT } from 'jose'
 import { revoke } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
+import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, REVOKED_CLOSE } from './connections.js'
 import { cachedVerifier, REVOCATION_CHECK_MS, TOKEN_CACHE_MS } from './token-cache.js'
 
@@ -71,6 +72,37 @@ describe('cachedVerifier and logout', () => {
     verifier.forget(a)
     await expect(verifier.verify(a)).rejects.toMatchObject({ code: 'invalid_token' })
     expect(VerifyToken).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('cachedVerifier with the shared secret (no logic round trip)', () => {
+  const secret = new TextDecoder().decode(key)
+  const setupLocal = () => {
+    const cache = new MemoryCache()
+    const VerifyToken = vi.fn(async () => ({ user_id: 'never' }))
+    const tokens = createTokens({ secret, ttlSeconds: 3600 })
+    return { cache, VerifyToken, tokens, verifier: cachedVerifier({ VerifyToken }, { cache, tokens }) }
+  }
+
+  it('verifies a token locally and never asks logic', async () => {
+    const { verifier, VerifyToken, tokens } = setupLocal()
+    expect(await verifier.verify(await tokens.issue('u_7'))).toBe('u_7')
+    expect(VerifyToken).not.toHaveBeenCalled()
+  })
+
+  it('refuses a revoked, a foreign-signed, an over-long and an unsigned token, as logic does', async () => {
+    const { verifier, VerifyToken, tokens, cache } = setupLocal()
+    const t = await tokens.issue('u_7')
+    const { jti } = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: string }
+    await revoke(cache, jti, Math.floor(Date.now() / 1000) + 3600)
+    await expect(verifier.verify(t)).rejects.toMatchObject({ code: 'invalid_token' })
+    const foreign = await createTokens({ secret: `${secret}-other`, ttlSeconds: 3600 }).issue('u_7')
+    await expect(verifier.verify(foreign)).rejects.toMatchObject({ code: 'invalid_token' })
+    const longLived = await createTokens({ secret, ttlSeconds: 30 * 86400 }).issue('u_7')
+    await expect(verifier.verify(longLived)).rejects.toMatchObject({ code: 'invalid_token' })
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${t.split('.')[1]}.`
+    await expect(verifier.verify(unsigned)).rejects.toMatchObject({ code: 'invalid_token' })
+    expect(VerifyToken).not.toHaveBeenCalled()
   })
 })
 

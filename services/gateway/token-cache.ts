@@ -1,6 +1,7 @@
-// Bearer tokens are verified by logic (which holds the secret); the gateway remembers a verified token briefly so
-// that a busy client costs one VerifyToken call per TTL rather than one per request. Never past the token's own
-// expiry, read from its (unverified) claims — the entry only exists because logic verified the token.
+// Bearer tokens are verified here with the shared jwt_secret and the code logic uses (src/auth/tokens.ts), plus a
+// revocation lookup in the cache: a connect costs one cache GET, not a logic round trip. Without a secret (a
+// gateway given none) logic's VerifyToken decides. A verified token is remembered briefly so that a busy client
+// costs one verification per TTL rather than one per request, never past the token's own expiry.
 //
 // Logout revokes a token in the cache port (src/auth/revocation.ts). A remembered token is rechecked there at
 // most once per REVOCATION_CHECK_MS while it is used — one cache GET a second per busy token instead of a
@@ -11,6 +12,7 @@ import { revokedAmong } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { LogicApi } from '../../src/rpc/api.js'
+import type { Tokens } from '../../src/auth/tokens.js'
 
 export const TOKEN_CACHE_MS = 30_000
 export const REVOCATION_CHECK_MS = 1000
@@ -34,7 +36,7 @@ interface Entry {
   checkAt: number
 }
 
-/** The token's subject, id and expiry (epoch ms) from its claims, not verified: for tokens logic has verified. */
+/** The token's subject, id and expiry (epoch ms) from its claims, not verified: for tokens already verified. */
 export function tokenClaims(token: string): { sub?: string; jti?: string; expMs: number } {
   try {
     const { sub, jti, exp } = decodeJwt(token)
@@ -50,11 +52,20 @@ export function tokenClaims(token: string): { sub?: string; jti?: string; expMs:
 
 export function cachedVerifier(
   logic: Pick<LogicApi, 'VerifyToken'>,
-  opts: { cache: Cache; nowMs?: () => number },
+  opts: { cache: Cache; tokens?: Pick<Tokens, 'verify'>; nowMs?: () => number },
 ): CachedVerifier {
   const nowMs = opts.nowMs ?? Date.now
   const entries = new Map<string, Entry>()
   const revoked = () => new AppError('invalid_token', 'the token was revoked (logged out)')
+  const { tokens } = opts
+  // the same checks as logic's VerifyToken: signature, claims and lifetime, then revocation
+  const verifyFresh = tokens
+    ? async (token: string) => {
+        const claims = await tokens.verify(token)
+        if ((await revokedAmong(opts.cache, [claims.jti])).size > 0) throw revoked()
+        return claims.userId
+      }
+    : async (token: string) => (await logic.VerifyToken({ token })).user_id
   return {
     async verify(token) {
       const hit = entries.get(token)
@@ -68,7 +79,7 @@ export function cachedVerifier(
         return hit.userId
       }
       if (hit) entries.delete(token)
-      const { user_id } = await logic.VerifyToken({ token })
+      const user_id = await verifyFresh(token)
       const { jti, expMs } = tokenClaims(token)
       // Map keeps insertion order: dropping the first key evicts the oldest entry
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)

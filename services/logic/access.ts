@@ -1,5 +1,5 @@
-// Authorization of conversation actions. Every check asks repo (no cached membership), so a removed member loses
-// access with the very next request.
+// Authorization of conversation actions. Every check here asks repo (no cached membership), so a removed member
+// loses access with the very next request; sends remember only direct conversations' members (send-membership.ts).
 import { AppError } from '../../src/core/errors.js'
 import type { Conversation__Output } from '../../src/contracts/generated/gochat/repo/v1/Conversation.js'
 import type { Member__Output } from '../../src/contracts/generated/gochat/repo/v1/Member.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SignJWT } from 'jose'
 import { hashPassword, verifyPassword } from './passwords.js'
-import { createTokens } from './tokens.js'
+import { createTokens } from '../../src/auth/tokens.js'
 
 describe('passwords', () => {
   it('verifies the right password and refuses a wrong one', async () => {

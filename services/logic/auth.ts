@@ -11,7 +11,7 @@ import { revoke, revokedKey } from '../../src/auth/revocation.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
-import type { Tokens } from './tokens.js'
+import type { Tokens } from '../../src/auth/tokens.js'
 import { requireId, requireText } from './validate.js'
 
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/

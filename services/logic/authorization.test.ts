@@ -20,7 +20,7 @@ import { createFriends } from './friends.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
-import { createTokens } from './tokens.js'
+import { createTokens } from '../../src/auth/tokens.js'
 import { createTyping } from './typing.js'
 import { createUsers } from './users.js'
 
@@ -318,6 +318,34 @@ describe('conversations', () => {
     ).rejects.toMatchObject({ code: 'not_found' })
     await expect(send(conv, m2)).rejects.toMatchObject({ code: 'not_member' })
     expect((await send(conv, m3)).message?.seq).toBe(1)
+  })
+
+  it("checks a direct conversation's sender with repo once, a group's sender at every send", async () => {
+    const { a, b, conv } = await direct()
+    await send(conv, a)
+    calls = []
+    await send(conv, a)
+    await send(conv, b)
+    await send(conv, b)
+    // a's pair is known; b's is checked once (the kind is known already), then known
+    expect(calls.map((c) => c.method).filter((m) => m === 'GetMember' || m === 'GetConversation')).toEqual([
+      'GetMember',
+    ])
+    const eve = await user()
+    await expect(send(conv, eve)).rejects.toMatchObject({ code: 'not_member' })
+    await expect(send(conv, eve)).rejects.toMatchObject({ code: 'not_member' })
+  })
+
+  it("refuses a group member's send at once after they are removed, however often they sent before", async () => {
+    const { admin, members, conv } = await group(2)
+    const [m1] = members as [string, string]
+    await send(conv, m1)
+    await send(conv, m1)
+    calls = []
+    await send(conv, m1)
+    expect(calls.filter((c) => c.method === 'GetMember')).toHaveLength(1)
+    await logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: m1 })
+    await expect(send(conv, m1)).rejects.toMatchObject({ code: 'not_member' })
   })
 
   it('lets only admins announce, with one event per member', async () => {

@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
-import type { Tokens } from './tokens.js'
+import type { Tokens } from '../../src/auth/tokens.js'
 
 /** users a call: enough for a bench (which asks 5,000 at a time), small enough that one call cannot hog repo */
 export const BULK_MAX = 10_000

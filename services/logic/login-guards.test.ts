@@ -7,7 +7,7 @@ import { createAuth } from './auth.js'
 import type { LogicDeps } from './deps.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { hashPassword, HashSlots } from './passwords.js'
-import { createTokens } from './tokens.js'
+import { createTokens } from '../../src/auth/tokens.js'
 
 const tokens = createTokens({ secret: 'test-secret-of-sufficient-length-0123', ttlSeconds: 60 })
 

@@ -1,5 +1,6 @@
 // Messages: send, sync, recall, delete and read receipts, each for members of the conversation only. Sending is
-// the hot path: one membership read, then repo.StoreMessage (seq, row and outbox in one transaction).
+// the hot path: a membership check (a repo read for groups, none for a direct conversation's known members, see
+// send-membership.ts), then repo.StoreMessage (seq, row and outbox in one transaction).
 import { AppError } from '../../src/core/errors.js'
 import { messageEvent } from '../../src/contracts/events.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
@@ -10,6 +11,7 @@ import { requireMember } from './access.js'
 import { outboxEvent } from './domain-events.js'
 import { requireId, toInt } from './validate.js'
 import { sendAsync } from './send-async.js'
+import { sendMembership } from './send-membership.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -43,6 +45,7 @@ export function createMessages(
 ): Omit<MessageApi, 'SendMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
+  const requireSender = sendMembership(repo)
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
 
   const getMessage = (conversationId: string, messageId: string) =>
@@ -59,7 +62,7 @@ export function createMessages(
       if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
       if (Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
         throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
-      await requireMember(repo, conversationId, senderId)
+      await requireSender(conversationId, senderId)
       if (deps.persistAsync)
         return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content })
       const stored = await repo.StoreMessage({

@@ -41,8 +41,8 @@ export interface Cache {
   hashPut(key: string, field: string, value: string, ttlMs: number): Promise<number>
   /** returns the number of live fields left */
   hashRemove(key: string, field: string): Promise<number>
-  /** many writes in one round trip */
-  hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void>
+  /** many writes in one round trip, applied in order; per write, the live fields of its hash right after it */
+  hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<number[]>
   /** the live fields of many hashes in one round trip, in the order of `keys` */
   hashGetMany(keys: string[]): Promise<Array<Map<string, string>>>
 }

@@ -29,19 +29,23 @@ export class Presence {
     return this.cache.hashPut(key(userId), field(gatewayId, connectionId), gatewayId, this.opts.ttlMs)
   }
 
+  /** many registrations of this gateway in one round trip; per entry, as register (1: that user just came online) */
+  registerMany(gatewayId: string, entries: PresenceEntry[]): Promise<number[]> {
+    return this.cache.hashPutMany(this.writes(gatewayId, entries), this.opts.ttlMs)
+  }
+
   /** returns the user's live connections after the change: 0 means the user just went offline */
   unregister(userId: string, gatewayId: string, connectionId: string): Promise<number> {
     return this.cache.hashRemove(key(userId), field(gatewayId, connectionId))
   }
 
   /** the heartbeat: extends every listed connection of this gateway, in one round trip */
-  refresh(gatewayId: string, entries: PresenceEntry[]): Promise<void> {
-    const writes = entries.map((e) => ({
-      key: key(e.userId),
-      field: field(gatewayId, e.connectionId),
-      value: gatewayId,
-    }))
-    return this.cache.hashPutMany(writes, this.opts.ttlMs)
+  async refresh(gatewayId: string, entries: PresenceEntry[]): Promise<void> {
+    await this.cache.hashPutMany(this.writes(gatewayId, entries), this.opts.ttlMs)
+  }
+
+  private writes(gatewayId: string, entries: PresenceEntry[]) {
+    return entries.map((e) => ({ key: key(e.userId), field: field(gatewayId, e.connectionId), value: gatewayId }))
   }
 
   /** every requested user → the gateways holding its live connections (empty: offline), in one round trip */

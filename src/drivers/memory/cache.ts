@@ -77,8 +77,8 @@ export class MemoryCache implements Cache {
     return this.prune(key, hash, Date.now())
   }
 
-  async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
-    for (const w of writes) this.put(w.key, w.field, w.value, ttlMs)
+  async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<number[]> {
+    return writes.map((w) => this.put(w.key, w.field, w.value, ttlMs))
   }
 
   async hashGetMany(keys: string[]): Promise<Array<Map<string, string>>> {

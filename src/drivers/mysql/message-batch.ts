@@ -18,7 +18,7 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
 } from '../../ports/store.js'
-import type { Outcome } from './batcher.js'
+import type { Outcome } from '../../core/batcher.js'
 import { CONV_COLS, MSG_COLS, messageValues, toConversation, toMessage } from '../sql/rows.js'
 import { chunks, duplicateKey } from './rows.js'
 

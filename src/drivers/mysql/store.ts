@@ -46,7 +46,7 @@ import {
   toUserConversation,
 } from '../sql/rows.js'
 import { chunks, duplicateKey, limit } from './rows.js'
-import { Batcher } from './batcher.js'
+import { Batcher } from '../../core/batcher.js'
 import { OutageWatch } from './outage.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 

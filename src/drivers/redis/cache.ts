@@ -93,11 +93,12 @@ return out`
 const HASH_PUT_MANY = `${PRUNE}
 local now = tonumber(ARGV[1])
 local exp = string.format('%d', now + tonumber(ARGV[2])) .. '|'
+local live = {}
 for i, key in ipairs(KEYS) do
   redis.call('HSET', key, ARGV[1 + 2 * i], exp .. ARGV[2 + 2 * i])
-  prune(key, now)
+  live[i] = prune(key, now)
 end
-return #KEYS`
+return live`
 /** keys per script call: bounds how long one call holds Redis */
 const MANY_CHUNK = 1000
 /** a command unanswered this long fails (unavailable): a hung Redis must not hold requests; not less, as a loaded
@@ -115,7 +116,7 @@ type Scripted<T> = T & {
 /** the key count comes first in each call of these */
 type ManyKeys = {
   gochatHashGetMany(numKeys: number, ...keysThenNow: Array<string | number>): Promise<string[][]>
-  gochatHashPutMany(numKeys: number, ...keysThenArgs: Array<string | number>): Promise<number>
+  gochatHashPutMany(numKeys: number, ...keysThenArgs: Array<string | number>): Promise<number[]>
 }
 
 export interface RedisCacheOptions extends RedisSecurity {
@@ -218,12 +219,11 @@ export class RedisCache implements Cache {
     return this.redis.gochatHashRemove(key, field, Date.now()).catch(outage)
   }
 
-  async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<void> {
+  async hashPutMany(writes: HashFieldWrite[], ttlMs: number): Promise<number[]> {
     const now = Date.now()
-    await this.batched(writes, async (chunk) => {
+    return this.batched(writes, (chunk) => {
       const args = chunk.flatMap((w) => [w.field, w.value])
-      await this.redis.gochatHashPutMany(chunk.length, ...chunk.map((w) => w.key), now, ttlMs, ...args)
-      return chunk.map(() => undefined)
+      return this.redis.gochatHashPutMany(chunk.length, ...chunk.map((w) => w.key), now, ttlMs, ...args)
     })
   }
 

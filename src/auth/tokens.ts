@@ -1,11 +1,12 @@
 // Access tokens: HS256 JWTs signed with jwt_secret: `sub` = user id, `jti` = a random id (what logout revokes),
-// `iat` and `exp` = iat + token_ttl_seconds. They are stateless, so any logic instance verifies any token; the
-// clock is injectable for tests of expiry.
+// `iat` and `exp` = iat + token_ttl_seconds. They are stateless, so any process holding the secret verifies any
+// token: logic issues them, logic and the gateways verify them with this same code. The clock is injectable for tests
+// of expiry.
 import { randomUUID } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
-import { AppError } from '../../src/core/errors.js'
+import { AppError } from '../core/errors.js'
 
-/** Clock difference between logic instances that a token's iat and lifetime may show. */
+/** Clock difference between processes that a token's iat and lifetime may show. */
 export const CLOCK_SKEW_SECONDS = 60
 
 export interface TokenClaims {
