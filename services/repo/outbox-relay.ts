@@ -41,7 +41,9 @@ export interface RelayOptions {
 export type RelayState = 'stopped' | 'standby' | 'active'
 
 const PURGE_EVERY_MS = 3_600_000
-const MAX_BACKOFF_MS = 5_000
+// each failed round already spent the producer's own retries (~6 s, src/drivers/kafka/client.ts); a longer pause
+// would only delay the first publish once Kafka is back
+const MAX_BACKOFF_MS = 1_000
 
 export class OutboxRelay {
   private readonly pollMs: number

@@ -53,43 +53,45 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
   })
   const retries = (taskType: Task['taskType']) => retrier(bus, t, taskType, policy)
 
-  const subs: Subscription[] = [
-    await runConsumer({
+  // The six groups join at once: a restarted task's joins are then one overlapping round of rebalances for the
+  // surviving task, not six in a row (each of which stops that group's partitions; issue 13's kill:task stall)
+  const subs = await allOrNone([
+    runConsumer({
       ...common('dispatch'),
       groupId: g.dispatch,
       topics: [t.dispatch],
       decode: decodeDispatch,
       handle: dispatchHandler(bus, retries('dispatch'), deps),
     }),
-    await runConsumer({
+    runConsumer({
       ...common('fanout'),
       groupId: g.fanout,
       topics: [t.fanout],
       decode: decodeFanout,
       handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)),
     }),
-    await runConsumer({
+    runConsumer({
       ...common('event'),
       groupId: g.events,
       topics: [t.messageEvents, t.notifications, t.userEvents],
       decode: decodeEvent,
       handle: eventsHandler(bus, retries('event'), deps),
     }),
-    await runConsumer({
+    runConsumer({
       ...common('push'),
       groupId: g.push,
       topics: [t.push],
       decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
       handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)),
     }),
-    await runConsumer({
+    runConsumer({
       ...common('persist'),
       groupId: g.persist,
       topics: [t.persist],
       decode: decodePersist,
       handle: persistHandler(bus, repo, t.dispatch),
     }),
-    await runConsumer({
+    runConsumer({
       ...common('retry'),
       groupId: g.retry,
       topics: [t.retry],
@@ -101,7 +103,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
         policy.capMs,
       ),
     }),
-  ]
+  ])
   log.info('task role consuming', {
     groups: [g.dispatch, g.fanout, g.events, g.push, g.persist, g.retry],
     push: provider.name,
@@ -121,4 +123,13 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
       },
     },
   }
+}
+
+/** every subscription, or none: when one fails to start, those that started are stopped and the failure thrown */
+async function allOrNone(starting: Array<Promise<Subscription>>): Promise<Subscription[]> {
+  const settled = await Promise.allSettled(starting)
+  const failed = settled.find((s) => s.status === 'rejected')
+  if (!failed) return settled.map((s) => (s as PromiseFulfilledResult<Subscription>).value)
+  await Promise.allSettled(settled.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)))
+  throw failed.reason
 }

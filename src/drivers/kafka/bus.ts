@@ -26,6 +26,7 @@ import { log } from '../../observability/log.js'
 import { kafkaConsumerLag } from '../../observability/metrics.js'
 import { createKafka } from './client.js'
 import { createTopicsAndWait } from './create-topics.js'
+import { leaveWhenReachable } from './evict.js'
 
 const busLog = log.child({ component: 'kafka-bus' })
 
@@ -144,7 +145,7 @@ export class KafkaBus implements Bus {
   async subscribe(opts: ConsumeOptions): Promise<Subscription> {
     const { retryBackoffMs, joinTimeoutMs, partitionsConsumedConcurrently, ...tuning } = this.opts
     const consumer = this.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, ...tuning })
-    const sub = new KafkaSubscription(consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () =>
+    const sub = new KafkaSubscription(this.kafka, consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () =>
       this.subscriptions.delete(sub),
     )
     this.subscriptions.add(sub)
@@ -170,6 +171,7 @@ class KafkaSubscription implements Subscription {
   private readonly lagged = new Map<string, Set<number>>()
 
   constructor(
+    private readonly kafka: Kafka,
     private readonly consumer: Consumer,
     private readonly opts: ConsumeOptions,
     private readonly retryBackoffMs: number,
@@ -180,12 +182,27 @@ class KafkaSubscription implements Subscription {
   async start(concurrency: number, joinTimeoutMs: number): Promise<void> {
     const { consumer, opts } = this
     const { GROUP_JOIN, FETCH, CRASH } = consumer.events
+    // kafkajs restarts a crashed consumer as a new member; the old one (its leave failed when all brokers were down)
+    // is made to leave as soon as the coordinator answers, else the group's rebalance waits for its session to expire
+    let member: string | undefined
     consumer.on(CRASH, ({ payload }) => {
       busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
+      const ghost = member
+      member = undefined
+      if (ghost && payload.restart)
+        void leaveWhenReachable(this.kafka, opts.groupId, ghost, 500, () => this.stopping !== undefined).then(
+          (left) =>
+            left &&
+            busLog.info('the member this consumer was before its crash left the group', {
+              groupId: opts.groupId,
+              memberId: ghost,
+            }),
+        )
     })
     // every join after the first is a rebalance (a member came or went): the recovery, with what this member got
     let joins = 0
     consumer.on(GROUP_JOIN, ({ payload }) => {
+      member = payload.memberId
       busLog.info(joins++ === 0 ? 'consumer joined its group' : 'consumer group rebalanced', {
         groupId: opts.groupId,
         memberId: payload.memberId,
