@@ -129,6 +129,7 @@ export class RedisCache implements Cache {
   private readonly redis: Scripted<Redis | Cluster> & ManyKeys
   /** batches are split by hash tag only on a Redis Cluster */
   private readonly cluster: boolean
+  private closing = false
 
   /**
    * Connects in the background (commands queue until the first connection is ready); `ping()` tells whether Redis
@@ -148,17 +149,25 @@ export class RedisCache implements Cache {
     this.cluster = target.cluster
     // ioredis emits an error per failed reconnection: say it once per outage, and when it is over
     let down = false
-    redis.on('error', (err: Error) => {
+    let wasReady = false
+    const outage = (err: Error) => {
       if (!down)
         log.warn('Redis connection failed; requests needing it get unavailable until it is back', {
           url: redactUrl(url),
           err,
         })
       down = true
+    }
+    redis.on('error', outage)
+    // a server that goes away cleanly closes the socket without an error (and may be back before the first failed
+    // reconnection): that is an outage too, unless this cache is closing
+    redis.on('close', () => {
+      if (wasReady && !this.closing) outage(new Error('connection closed by the server'))
     })
     redis.on('ready', () => {
       if (down) log.info('Redis connection is back', { url: redactUrl(url) })
       down = false
+      wasReady = true
       redis.options.enableOfflineQueue = false
     })
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { numberOfKeys: 1, lua })
@@ -172,6 +181,7 @@ export class RedisCache implements Cache {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     await this.redis.quit().catch(() => this.redis.disconnect())
   }
 
