@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config'
  * cluster under faults: they run after everything else, one at a time, so that two of them never share the two
  * cores (a start-up that takes 20 s alone took 120 s beside another such suite).
  */
-const HEAVY = ['test/e2e/multi-host.test.ts', 'test/e2e/faults*.test.ts']
+const HEAVY = ['test/e2e/multi-host.test.ts', 'test/e2e/faults*.test.ts', 'infra/kafka-nodes.test.ts']
 
 // Two cores: at most two test files at a time. Integration suites skip themselves when Kafka/MySQL/Redis do
 // not answer, unless GOCHAT_REQUIRE_INFRA=1 (npm run test:ci), where a missing service fails the run.
