@@ -1,4 +1,5 @@
 // Running external programs (mvn, start-stop-daemon, redis-server, java) and looking at processes by pid.
+import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
@@ -59,4 +60,12 @@ export function tail(file: string, lines = 15): string {
   } catch {
     return '(no log yet)'
   }
+}
+
+/** SIGKILLs a child (if it still runs) and resolves once it has exited */
+export async function killAndWait(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGKILL')
+  await exited
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import mysql from 'mysql2/promise'
 import { freePort } from './free-port.js'
+import { killAndWait } from '../../infra/proc.js'
 
 const run = promisify(execFile)
 
@@ -85,11 +86,7 @@ export class MariadbServer {
 
   /** SIGKILL: what a crash or a pulled plug does (committed data survives, by InnoDB's recovery) */
   async down(): Promise<void> {
-    const child = this.child
-    if (!child || child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((r) => child.once('exit', r))
-    child.kill('SIGKILL')
-    await exited
+    await killAndWait(this.child)
   }
 
   /** kills the server and removes its data directory */

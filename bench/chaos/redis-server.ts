@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { Redis } from 'ioredis'
 import { freePort } from './free-port.js'
+import { killAndWait } from '../../infra/proc.js'
 
 export class RedisServer {
   private child?: ChildProcess
@@ -49,10 +50,6 @@ export class RedisServer {
 
   /** SIGKILL (its data is gone: nothing is persisted) */
   async down(): Promise<void> {
-    const child = this.child
-    if (!child || child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((r) => child.once('exit', r))
-    child.kill('SIGKILL')
-    await exited
+    await killAndWait(this.child)
   }
 }
