@@ -1,8 +1,9 @@
 // The Kafka driver of the bus port (kafkajs). One shared producer per bus; one kafkajs consumer per subscription.
-// Offsets are committed by hand, only after the handler resolved; a failed batch pauses its partition, seeks back
-// to the batch's first record and resumes after a backoff (or the pause the handler's error asks for), so the same records come again while the consumer's
-// other partitions keep flowing. After each batch the partition's lag (high watermark − next offset) goes to
-// gochat_kafka_consumer_lag{group,topic,partition}.
+// Offsets are committed by hand, only after the handler resolved, gathered for commitIntervalMs
+// (pending-commits.ts). A failed batch pauses its partition, seeks back to the batch's first record and resumes
+// after a backoff (or the pause the handler's error asks for), so the same records come again while the
+// consumer's other partitions keep flowing. After each batch the partition's lag (high watermark − next offset)
+// goes to gochat_kafka_consumer_lag{group,topic,partition}.
 import {
   Partitioners,
   type Admin,
@@ -27,6 +28,8 @@ import { kafkaConsumerLag } from '../../observability/metrics.js'
 import { createKafka } from './client.js'
 import { createTopicsAndWait } from './create-topics.js'
 import { leaveWhenReachable } from './evict.js'
+import { PendingCommits } from './pending-commits.js'
+import { publishBatcher } from './publish-batch.js'
 
 const busLog = log.child({ component: 'kafka-bus' })
 
@@ -42,6 +45,12 @@ export interface KafkaBusOptions {
   rebalanceTimeout?: number
   /** longest a fetch waits on the broker; kafkajs heartbeats and notices rebalances and stop() between fetches */
   maxWaitTimeInMs?: number
+  /**
+   * handled offsets are committed at most this often per subscription (and at once on stop and when a rebalance
+   * starts): an OffsetCommit per batch was a quarter of all requests the broker served under load, and an awaited
+   * round trip between a partition's batches
+   */
+  commitIntervalMs?: number
 }
 
 const defaults: Required<KafkaBusOptions> = {
@@ -52,6 +61,7 @@ const defaults: Required<KafkaBusOptions> = {
   heartbeatInterval: 1_000,
   rebalanceTimeout: 10_000,
   maxWaitTimeInMs: 200,
+  commitIntervalMs: 100,
 }
 
 function headerText(v: IHeaders[string]): string | undefined {
@@ -132,21 +142,22 @@ export class KafkaBus implements Bus {
     )
   }
 
+  private readonly publishes = publishBatcher(this.producer)
+
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return
-    const producer = await this.producer()
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers })),
-    })
+    await this.publishes.add({ topic, records })
   }
 
   async subscribe(opts: ConsumeOptions): Promise<Subscription> {
-    const { retryBackoffMs, joinTimeoutMs, partitionsConsumedConcurrently, ...tuning } = this.opts
+    const { retryBackoffMs, joinTimeoutMs, partitionsConsumedConcurrently, commitIntervalMs, ...tuning } = this.opts
     const consumer = this.kafka.consumer({ groupId: opts.groupId, allowAutoTopicCreation: false, ...tuning })
-    const sub = new KafkaSubscription(this.kafka, consumer, opts, retryBackoffMs, tuning.heartbeatInterval, () =>
-      this.subscriptions.delete(sub),
+    const sub = new KafkaSubscription(
+      this.kafka,
+      consumer,
+      opts,
+      { retryBackoffMs, heartbeatInterval: tuning.heartbeatInterval, commitIntervalMs },
+      () => this.subscriptions.delete(sub),
     )
     this.subscriptions.add(sub)
     try {
@@ -174,14 +185,24 @@ class KafkaSubscription implements Subscription {
     private readonly kafka: Kafka,
     private readonly consumer: Consumer,
     private readonly opts: ConsumeOptions,
-    private readonly retryBackoffMs: number,
-    private readonly heartbeatInterval: number,
+    private readonly timing: { retryBackoffMs: number; heartbeatInterval: number; commitIntervalMs: number },
     private readonly onStopped: () => void,
-  ) {}
+  ) {
+    this.commits = new PendingCommits(
+      (offsets) => consumer.commitOffsets(offsets),
+      timing.commitIntervalMs,
+      // the offsets stay pending for the next flush; one that never lands only means records come again
+      (err) => busLog.debug('offset commit failed; retried with the next flush', { groupId: opts.groupId, err }),
+    )
+  }
+
+  private readonly commits: PendingCommits
 
   async start(concurrency: number, joinTimeoutMs: number): Promise<void> {
     const { consumer, opts } = this
-    const { GROUP_JOIN, FETCH, CRASH } = consumer.events
+    const { GROUP_JOIN, FETCH, CRASH, REBALANCING } = consumer.events
+    // a rebalance is about to move partitions: what this member handled is committed before they go
+    consumer.on(REBALANCING, () => void this.commits.flush())
     // kafkajs restarts a crashed consumer as a new member; the old one (its leave failed when all brokers were down)
     // is made to leave as soon as the coordinator answers, else the group's rebalance waits for its session to expire
     let member: string | undefined
@@ -203,6 +224,7 @@ class KafkaSubscription implements Subscription {
     let joins = 0
     consumer.on(GROUP_JOIN, ({ payload }) => {
       member = payload.memberId
+      this.commits.keepOnly(payload.memberAssignment)
       busLog.info(joins++ === 0 ? 'consumer joined its group' : 'consumer group rebalanced', {
         groupId: opts.groupId,
         memberId: payload.memberId,
@@ -258,11 +280,11 @@ class KafkaSubscription implements Subscription {
     const first = records[0]!.offset
     const last = records[records.length - 1]!.offset
     // kafkajs heartbeats only between batches; keep the member alive while a long batch runs
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatInterval)
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), this.timing.heartbeatInterval)
     try {
       await this.opts.eachBatch(records)
     } catch (err) {
-      const pauseMs = retryAfterOf(err) ?? this.retryBackoffMs
+      const pauseMs = retryAfterOf(err) ?? this.timing.retryBackoffMs
       busLog.warn('handler failed; partition paused, the same records come again after a pause', {
         groupId: this.opts.groupId,
         topic,
@@ -284,9 +306,11 @@ class KafkaSubscription implements Subscription {
       clearInterval(beat)
     }
     resolveOffset(last)
-    await commitOffsetsIfNecessary({
-      topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
-    })
+    const next = (BigInt(last) + 1n).toString()
+    // while stopping, the batch in hand is committed at once: the group is left right after it
+    if (this.stopping)
+      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] })
+    else this.commits.add(topic, partition, next)
     this.reportLag(topic, partition, batch.highWatermark, BigInt(last) + 1n)
   }
 
@@ -303,14 +327,20 @@ class KafkaSubscription implements Subscription {
     parts.add(partition)
   }
 
-  /** kafkajs's disconnect waits for the batch in hand (whose commit is inside it), then leaves the group */
+  /**
+   * Commits what was handled, then kafkajs's disconnect waits for the batch in hand (which commits at once now) and
+   * leaves the group.
+   */
   stop(): Promise<void> {
     return (this.stopping ??= (async () => {
       for (const t of this.resumeTimers) clearTimeout(t)
       this.resumeTimers.clear()
       try {
+        await this.commits.flush()
+        this.commits.clear()
         await this.consumer.disconnect()
       } finally {
+        this.commits.clear()
         for (const [topic, parts] of this.lagged)
           for (const p of parts) kafkaConsumerLag.remove({ group: this.opts.groupId, topic, partition: String(p) })
         this.onStopped()
