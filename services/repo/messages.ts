@@ -1,4 +1,4 @@
-// Messages: store (seq allocated under the conversation's lock, dispatch event in the same transaction),
+// Messages: store (seq allocated by the store in the message's transaction, dispatch event in the same one),
 // allocate seqs ahead for async persistence, insert what the persist consumer brings, sync, recall/delete,
 // and read cursors.
 import { topicName } from '../../src/config/index.js'
@@ -36,27 +36,9 @@ export function messageHandlers(
   | 'UpdateMessageStatus'
   | 'SetReadSeq'
 > {
-  const { store, cache, log } = deps
+  const { store, cache } = deps
   const dispatchTopic = topicName(deps.cfg, 'messages.dispatch')
-  let cacheDown = false
   const committed = committer(deps)
-
-  /**
-   * The seq of a message being stored. The store holds the conversation's lock meanwhile, so when the cache
-   * fails MAX(seq) + 1 is exact and messages keep flowing; the counter left behind is repaired at its next use.
-   */
-  async function seqUnderLock(conversationId: string, maxSeq: () => Promise<number>, repair: boolean): Promise<number> {
-    try {
-      const seq = await nextSeq(cache, conversationId, maxSeq, repair)
-      if (cacheDown) log.info('seq counters are back on the cache')
-      cacheDown = false
-      return seq
-    } catch (err) {
-      if (!cacheDown) log.warn('cache failed; allocating seqs from the store until it is back', { err })
-      cacheDown = true
-      return (await maxSeq()) + 1
-    }
-  }
 
   /**
    * A seq for async persistence, which hands it out before its message reaches MySQL: MAX(seq) alone could be
@@ -64,11 +46,14 @@ export function messageHandlers(
    * would hand those seqs out again, and the persist consumer would then drop the second message as a duplicate.
    * So every seq stays at or below a reservation in MySQL, raised a block ahead when a seq reaches it, and a
    * re-seed starts above it. A lost counter costs at most a block of unused seqs, never a repeated one.
+   * The first allocation of a conversation in this process also raises the counter above MAX(seq): sync
+   * persistence stores without the counter, so one left from before a switch to sync and back is behind.
    */
   const reservedUpTo = new Map<string, number>() // what this instance knows is reserved; never above MySQL's
   async function reservedSeq(conversationId: string): Promise<number> {
     const floor = async () => Math.max(await store.maxSeq(conversationId), await store.reserveSeq(conversationId, 0))
-    const seq = await nextSeq(cache, conversationId, floor)
+    const stored = reservedUpTo.has(conversationId) ? undefined : await store.maxSeq(conversationId)
+    const seq = await nextSeq(cache, conversationId, floor, stored)
     if (seq > (reservedUpTo.get(conversationId) ?? 0)) {
       if (reservedUpTo.size > 100_000) reservedUpTo.clear()
       reservedUpTo.set(conversationId, await store.reserveSeq(conversationId, seq + SEQ_RESERVE_BLOCK))
@@ -101,7 +86,6 @@ export function messageHandlers(
       const headers = traceHeaders()
       const traceId = currentTraceId()
       const { message, duplicate } = await store.storeMessage(draft, {
-        allocateSeq: (maxSeq, repair) => seqUnderLock(conversationId, maxSeq, repair),
         outbox: (m, c) => {
           const dispatch: DispatchMessage = {
             message: payloadMessage(m),

@@ -9,7 +9,7 @@ export const messagesStored = new Counter({
 
 export const storeMessageDuration = new Histogram({
   name: 'gochat_repo_store_message_duration_seconds',
-  help: 'StoreMessage time: seq allocation plus the message + outbox transaction',
+  help: 'StoreMessage time: the message + outbox transaction, its seq allocated inside',
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
 })
 

@@ -90,12 +90,6 @@ export interface MessageRow {
 export type MessageDraft = Omit<MessageRow, 'seq'>
 
 export interface StoreMessageHooks {
-  /**
-   * The seq of the new message. Called while the conversation is locked, so no other message of the conversation
-   * is being stored meanwhile and `maxSeq()` is exact. Called a second time with `repair` when the returned seq
-   * was already taken (a counter behind the table, e.g. restored from an old snapshot).
-   */
-  allocateSeq(maxSeq: () => Promise<number>, repair: boolean): Promise<number>
   /** the outbox records announcing the stored message (its DispatchMessage) */
   outbox(message: MessageRow, conversation: ConversationRow): OutboxRecord[]
 }
@@ -172,8 +166,12 @@ export interface Store {
   directPeers(userId: string, limit: number): Promise<string[]>
 
   /**
-   * Stores a message and its outbox records in one transaction, with the seq from `hooks.allocateSeq`.
-   * `not_found` without the conversation.
+   * Stores a message and its outbox records in one transaction, `not_found` without the conversation. The store
+   * allocates the seq inside that transaction, under the conversation's lock: one above both MAX(seq) and the
+   * conversation's seq reservation (0 unless async persistence ran; then its seqs in flight, handed out but not
+   * stored yet, are at or below it). So seqs are gap-free under sync persistence, and a store that does not
+   * commit (rolled back, killed, the database gone) spends no seq. Messages are never deleted (only their
+   * status changes), so MAX(seq) never goes back.
    */
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage>
   /** messages with seqs allocated elsewhere (async persistence); returns those stored, leaving out any whose

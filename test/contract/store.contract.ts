@@ -96,9 +96,8 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       idempotencyKey: uid('key'),
       ...over,
     })
-    /** an allocator that relies on the store's per-conversation lock: MAX(seq) + 1 */
+    /** one outbox record per message, its header n the message's seq */
     const plainHooks = (topic = 'unused-topic'): StoreMessageHooks => ({
-      allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
       outbox: (m) => [record(topic, m.seq)],
     })
 
@@ -399,7 +398,6 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         const topic = uid('t')
         const convs = await Promise.all(Array.from({ length: 12 }, () => group(['alice', 'bob'])))
         const hooks: StoreMessageHooks = {
-          allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
           outbox: (m) => [{ ...record(topic, m.seq), key: m.conversationId }],
         }
         const drafts = convs.flatMap((c) => Array.from({ length: 8 }, () => draft(c)))
@@ -445,30 +443,46 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         }
       })
 
-      it('asks the allocator again (repair) when the seq it gave is taken', async () => {
+      it('spends no seq on a store that fails: the next message of the batch gets its seq', async () => {
+        const conversationId = await group(['alice'])
+        const topic = uid('t')
+        const failing = draft(conversationId)
+        const hooks: StoreMessageHooks = {
+          outbox: (m) => {
+            if (m.messageId === failing.messageId) throw new Error('boom')
+            return [record(topic, m.seq)]
+          },
+        }
+        // started together: one group commit on MySQL, the failing message between the other two
+        const [a, b, c] = await Promise.allSettled([
+          store.storeMessage(draft(conversationId), hooks),
+          store.storeMessage(failing, hooks),
+          store.storeMessage(draft(conversationId), hooks),
+        ])
+        expect((b as PromiseRejectedResult).reason).toEqual(new Error('boom'))
+        const seqs = [a, c].map((r) => (r as PromiseFulfilledResult<{ message: { seq: number } }>).value.message.seq)
+        expect(seqs.sort((x, y) => x - y)).toEqual([1, 2])
+        expect((await store.listMessages(conversationId, 0, 10)).map((m) => m.seq)).toEqual([1, 2])
+        expect((await pendingOf(topic)).map((r) => Number(r.headers.n)).sort((x, y) => x - y)).toEqual([1, 2])
+        expect((await store.storeMessage(draft(conversationId), hooks)).message.seq).toBe(3)
+      })
+
+      it('stores above seqs taken by insertMessages and above the seq reservation (async persistence in flight)', async () => {
         const conversationId = await group(['alice'])
         await store.storeMessage(draft(conversationId), plainHooks())
-        const calls: boolean[] = []
-        const stored = await store.storeMessage(draft(conversationId), {
-          allocateSeq: async (maxSeq, repair) => {
-            calls.push(repair)
-            return repair ? (await maxSeq()) + 1 : 1
-          },
-          outbox: () => [],
-        })
-        expect(calls).toEqual([false, true])
-        expect(stored.message.seq).toBe(2)
-        await rejectsWith(
-          store.storeMessage(draft(conversationId), { allocateSeq: async () => 1, outbox: () => [] }),
-          'conflict',
-        )
+        await store.insertMessages([{ ...draft(conversationId), seq: 2 }])
+        expect((await store.storeMessage(draft(conversationId), plainHooks())).message.seq).toBe(3)
+        // seqs up to 10 handed out by AllocateSeq, on their way to insertMessages: none of them is taken here
+        await store.reserveSeq(conversationId, 10)
+        const after = await Promise.all([0, 1].map(() => store.storeMessage(draft(conversationId), plainHooks())))
+        expect(after.map((r) => r.message.seq).sort((x, y) => x - y)).toEqual([11, 12])
+        expect((await store.storeMessage(draft(conversationId), plainHooks())).message.seq).toBe(13)
       })
 
       it('rolls back: a failing outbox write leaves neither the message nor any outbox row', async () => {
         const conversationId = await group(['alice'])
         const topic = uid('t')
         const bad: StoreMessageHooks = {
-          allocateSeq: async (maxSeq) => (await maxSeq()) + 1,
           // the second record is refused after the message row and the first record were written
           outbox: () => [record(topic, 1), { ...record(topic, 2), topic: 'x'.repeat(300) }],
         }
@@ -483,10 +497,10 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.maxSeq(conversationId)).toBe(0)
         expect(await store.listMessages(conversationId, 0, 10)).toEqual([])
         expect(await pendingOf(topic)).toEqual([])
-        // and the key is still free
+        // and the key and the seq are still free
         expect(
-          (await store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), plainHooks(topic))).duplicate,
-        ).toBe(false)
+          await store.storeMessage(draft(conversationId, { idempotencyKey: 'once' }), plainHooks(topic)),
+        ).toMatchObject({ duplicate: false, message: { seq: 1 } })
       })
 
       it('refuses a message to a conversation that does not exist', async () => {

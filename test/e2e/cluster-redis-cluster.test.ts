@@ -1,7 +1,8 @@
 // The roles as separate processes on a three-master Redis Cluster of the test's own (redis+cluster://), with real
 // Kafka and MariaDB, calling each other over mutual TLS with cluster up's rpc_secret: the core path suite (login,
-// send, receive, presence, fanout) passes, and the deployment's seq counters and presence are spread over the
-// masters.
+// send, receive, presence, fanout) passes, and the deployment's seq counters (async persistence's) and presence
+// are spread over the masters.
+import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
 import { infraAvailable } from '../helpers/infra.js'
@@ -43,6 +44,20 @@ describe.skipIf(!(await infraAvailable('kafka', 'mysql')))('roles on a Redis Clu
     }
   })
   it('spreads seq counters and presence over the masters', async () => {
+    // sync sends (the suite's) use no counter: allocate async persistence's seqs, as logic does in that mode
+    const tls = { ca: readFileSync(ca.ca), cert: readFileSync(role.cert), key: readFileSync(role.key) }
+    const repo = repoClient(c.cluster.repoAddr!.split(',')[0]!, 'logic', {
+      secret: c.cluster.rpcSecret,
+      tls: { ...tls, serverName: 'gochat-internal' },
+    })
+    try {
+      for (let i = 0; i < 30; i++) {
+        const { conversation_id } = await repo.CreateGroup({ name: `spread ${i}`, creator_id: 'u_spread' })
+        expect((await repo.AllocateSeq({ conversation_id })).seq).toBe(1)
+      }
+    } finally {
+      repo.close()
+    }
     const seen = { seq: 0, presence: 0, masters: 0 }
     for (const node of rc.nodes) {
       const redis = new Redis(`redis://${node}`)

@@ -25,14 +25,14 @@ describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('real infras
     ).toBe(1)
   })
   it('keeps every Redis key of the deployment under its redis_key_prefix', async () => {
-    // the suite above has allocated seqs and registered presence by now
+    // the suite above has registered presence by now (its sockets are still open)
     const redis = new Redis(REDIS)
     try {
       const [, ours] = await redis.scan('0', 'MATCH', `${c.redisKeyPrefix}*`, 'COUNT', 100_000)
-      const seqKeys = ours.map((k) => k.slice(c.redisKeyPrefix.length)).filter((k) => k.startsWith('seq:'))
-      expect(seqKeys.length).toBeGreaterThan(0)
-      // the same counters without the prefix do not exist (other suites share this Redis, with other conversations)
-      expect(await redis.exists(...seqKeys)).toBe(0)
+      const presenceKeys = ours.map((k) => k.slice(c.redisKeyPrefix.length)).filter((k) => k.startsWith('presence:{'))
+      expect(presenceKeys.length).toBeGreaterThan(0)
+      // the same keys without the prefix do not exist (other suites share this Redis, with other users)
+      expect(await redis.exists(...presenceKeys)).toBe(0)
     } finally {
       redis.disconnect()
     }

@@ -1,7 +1,7 @@
 // The in-memory store (`gochat up`, unit tests): the MySQL driver's behaviour for one process. Every mutation
 // validates everything before it changes anything, which is how it stays all-or-nothing like a transaction.
-// storeMessage awaits the seq allocator, so it serializes per conversation with a promise chain — the
-// counterpart of MySQL's row lock on the conversation.
+// Nothing awaits inside a mutation, so each runs alone, as under MySQL's row lock: storeMessage's MAX(seq) + 1 is
+// exact.
 import { AppError } from '../../core/errors.js'
 import {
   applyStatusChange,
@@ -22,7 +22,6 @@ import {
   type UserConversation,
   type UserRow,
 } from '../../ports/store.js'
-import { KeyedQueue } from '../keyed-queue.js'
 
 interface Members {
   byUser: Map<string, MemberRow>
@@ -74,7 +73,6 @@ export class MemoryStore implements Store {
   private readonly published = new Map<number, number>()
   private nextOutboxId = 1
   private leaseHeld = false
-  private readonly queue = new KeyedQueue()
 
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
@@ -227,28 +225,19 @@ export class MemoryStore implements Store {
     })
   }
 
-  storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
+  async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
     const id = draft.conversationId
-    return this.queue.run(id, async () => {
-      const conversation = this.conversations.get(id)
-      if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
-      const seen = () => (draft.idempotencyKey ? this.messageIdByKey.get(idemKey(draft)) : undefined)
-      const before = seen()
-      if (before) return { message: { ...this.messageById.get(before)! }, duplicate: true }
-      const maxSeq = async () => this.maxSeqOf(id)
-      let seq = await hooks.allocateSeq(maxSeq, false)
-      if (this.messages.get(id)?.bySeq.has(seq)) seq = await hooks.allocateSeq(maxSeq, true)
-      if (this.messages.get(id)?.bySeq.has(seq)) throw new AppError('conflict', `seq ${seq} of ${id} is taken`)
-      // the same key may have been stored while the allocator ran (insertMessages is not serialized with us)
-      const meanwhile = seen()
-      if (meanwhile) return { message: { ...this.messageById.get(meanwhile)! }, duplicate: true }
-      const message: MessageRow = { ...draft, seq }
-      const outbox = hooks.outbox({ ...message }, { ...conversation })
-      checkOutbox(outbox)
-      this.putMessage(message)
-      this.append(outbox)
-      return { message: { ...message }, duplicate: false }
-    })
+    const conversation = this.conversations.get(id)
+    if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
+    const before = draft.idempotencyKey ? this.messageIdByKey.get(idemKey(draft)) : undefined
+    if (before) return { message: { ...this.messageById.get(before)! }, duplicate: true }
+    const seq = Math.max(this.maxSeqOf(id), this.seqReserved.get(id) ?? 0) + 1
+    const message: MessageRow = { ...draft, seq }
+    const outbox = hooks.outbox({ ...message }, { ...conversation })
+    checkOutbox(outbox)
+    this.putMessage(message)
+    this.append(outbox)
+    return { message: { ...message }, duplicate: false }
   }
 
   async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {

@@ -2,11 +2,14 @@
 //
 // Under the locks of every conversation in the batch (taken in conversation-id order, so concurrent batches
 // cannot deadlock each other): the idempotency keys are looked up in one query, seqs allocated per conversation
-// in arrival order (`maxSeq` counts the batch's own earlier messages, so it stays exact), then all message rows
-// go in one multi-row INSERT and all outbox rows in another. Each message's outcome is its own: a missing
-// conversation, a refused outbox record or a failing hook fails only that caller; when a multi-row INSERT fails
-// (a seq taken, a key stored meanwhile, a value refused), the batch rolls back to a savepoint and inserts message
-// by message, each under a savepoint of its own, still under the same locks, so the conversation's order holds.
+// in arrival order (one MAX(seq) query per conversation, then counted up locally; a message that fails before
+// its INSERT takes none, so the next one gets its seq), then all message rows go in one multi-row INSERT and all
+// outbox rows in another. Each message's outcome is its own: a missing conversation, a refused outbox record or a
+// failing hook fails only that caller; when a multi-row INSERT fails (a seq taken by a concurrent insertMessages,
+// a key stored meanwhile, a value refused), the batch rolls back to a savepoint and inserts message by message,
+// each under a savepoint of its own with a seq read afresh, still under the same locks, so the conversation's
+// order holds and a message rolled back leaves no gap. Seqs are only ever allocated inside the transaction, so
+// one that does not commit (a deadlock retry, a killed repo, MySQL gone) spends none.
 import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import {
@@ -28,18 +31,21 @@ type Rows = mysql.RowDataPacket[]
 export interface PendingMessage {
   draft: MessageDraft
   hooks: StoreMessageHooks
-  /** allocated by an earlier attempt of the same batch (a deadlock retry), kept so no seq is spent twice */
-  seq?: number
 }
 
 /** the same key again within one batch: stored after the batch commits (then it finds the first as a duplicate) */
 export const AGAIN = Symbol('again')
 export type BatchOutcome = Outcome<StoredMessage | typeof AGAIN>
 
-interface Ready {
+/** a conversation locked by the batch, with its seq reservation (async persistence's; see Store.storeMessage) */
+interface Locked {
+  conversation: ConversationRow
+  reserved: number
+}
+
+interface Ready extends Locked {
   i: number
   item: PendingMessage
-  conversation: ConversationRow
   message: MessageRow
   outbox: OutboxRecord[]
 }
@@ -54,10 +60,15 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   const out: BatchOutcome[] = new Array(items.length)
   const ids = [...new Set(items.map((p) => p.draft.conversationId))]
   const [convRows] = await c.query<Rows>(
-    `SELECT ${CONV_COLS} FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
+    `SELECT ${CONV_COLS}, seq_reserved FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
     [ids],
   )
-  const conversations = new Map(convRows.map((r) => [r.conversation_id as string, toConversation(r)]))
+  const conversations = new Map<string, Locked>(
+    convRows.map((r) => [
+      r.conversation_id as string,
+      { conversation: toConversation(r), reserved: Number(r.seq_reserved) },
+    ]),
+  )
   const seen = await messagesByKey(
     c,
     items.filter((p) => p.draft.idempotencyKey && conversations.has(p.draft.conversationId)).map((p) => p.draft),
@@ -82,18 +93,16 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   const ready: Ready[] = []
   await Promise.all(
     [...byConversation].map(async ([conversationId, list]) => {
-      const conversation = conversations.get(conversationId)!
-      let batchMax = 0
-      const maxSeq = async () => Math.max(await maxSeqOn(c, conversationId), batchMax)
+      const locked = conversations.get(conversationId)!
+      let last = Math.max(await maxSeqOn(c, conversationId), locked.reserved)
       for (const i of list) {
         const item = items[i]!
         try {
-          item.seq ??= await item.hooks.allocateSeq(maxSeq, false)
-          const message: MessageRow = { ...item.draft, seq: item.seq }
-          const outbox = item.hooks.outbox({ ...message }, conversation)
+          const message: MessageRow = { ...item.draft, seq: last + 1 }
+          const outbox = item.hooks.outbox({ ...message }, locked.conversation)
           checkOutbox(outbox)
-          batchMax = Math.max(batchMax, item.seq)
-          ready.push({ i, item, conversation, message, outbox })
+          last = message.seq
+          ready.push({ i, item, ...locked, message, outbox })
         } catch (err) {
           out[i] = fail(err)
         }
@@ -116,12 +125,10 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
     if (isDeadlock(err)) throw err
     await c.query('ROLLBACK TO SAVEPOINT batch')
   }
-  const stored = new Map<string, number>()
   for (const r of ready) {
     await c.query('SAVEPOINT one')
     try {
-      out[r.i] = { value: await storeOne(c, r, stored.get(r.message.conversationId) ?? 0) }
-      stored.set(r.message.conversationId, (out[r.i] as { value: StoredMessage }).value.message.seq)
+      out[r.i] = { value: await storeOne(c, r) }
     } catch (err) {
       if (isDeadlock(err)) throw err
       await c.query('ROLLBACK TO SAVEPOINT one')
@@ -131,30 +138,32 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   return out
 }
 
-/** one message under the batch's locks, repairing its seq when taken (or not above the last one stored here) */
-async function storeOne(c: Conn, r: Ready, lastStored: number): Promise<StoredMessage> {
+/**
+ * One message under the batch's locks, its seq read afresh: earlier messages of the batch may have failed, and a
+ * concurrent insertMessages (async persistence, which takes no lock) may have stored a seq meanwhile; when its seq
+ * turns out taken all the same, it reads MAX(seq) again, once.
+ */
+async function storeOne(c: Conn, r: Ready): Promise<StoredMessage> {
   const { item, conversation } = r
-  const maxSeq = () => maxSeqOn(c, r.message.conversationId)
-  const reallocate = async () => (item.seq = await item.hooks.allocateSeq(maxSeq, true))
-  let message = r.message.seq > lastStored ? r.message : { ...item.draft, seq: await reallocate() }
-  for (let repair = false; ; repair = true) {
+  for (let again = false; ; again = true) {
+    const seq = Math.max(await maxSeqOn(c, r.message.conversationId), r.reserved) + 1
+    const message = seq === r.message.seq ? r.message : { ...item.draft, seq }
     try {
       await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(message))
-      break
     } catch (err) {
       const key = duplicateKey(err)
       // the same key, stored meanwhile (by insertMessages)
       if (key === 'uq_messages_conv_sender_key')
         return { message: (await messagesByKey(c, [item.draft])).get(keyOf(item.draft))!, duplicate: true }
       if (key !== 'PRIMARY') throw err
-      if (repair) throw new AppError('conflict', `seq ${message.seq} of ${message.conversationId} is taken`)
-      message = { ...item.draft, seq: await reallocate() }
+      if (again) throw new AppError('conflict', `seq ${message.seq} of ${message.conversationId} is taken`)
+      continue
     }
+    const outbox = message === r.message ? r.outbox : item.hooks.outbox({ ...message }, conversation)
+    checkOutbox(outbox)
+    await insertOutbox(c, outbox)
+    return { message, duplicate: false }
   }
-  const outbox = message === r.message ? r.outbox : item.hooks.outbox({ ...message }, conversation)
-  checkOutbox(outbox)
-  await insertOutbox(c, outbox)
-  return { message, duplicate: false }
 }
 
 /** the messages of these idempotency keys (scoped to conversation and sender), by keyOf */

@@ -333,8 +333,8 @@ export class MysqlStore implements Store {
 
   /**
    * A batch's transaction. When it fails as a whole (not one message: those fail alone inside it), each message
-   * gets a transaction of its own, one conversation's in order, with a fresh seq: a seq allocated in the failed
-   * attempt is spent, as it would be by a failed single transaction.
+   * gets a transaction of its own, one conversation's in order. Seqs are allocated inside the transaction, so the
+   * failed attempt's (and a deadlock victim's, run again by tx) were rolled back with it: none is spent.
    */
   private async storeBatch(items: PendingMessage[]): Promise<BatchOutcome[]> {
     try {
@@ -349,7 +349,6 @@ export class MysqlStore implements Store {
       await Promise.all(
         [...byConversation.values()].map(async (list) => {
           for (const i of list) {
-            delete items[i]!.seq
             out[i] = await this.tx((c) => storeBatch(c, [items[i]!])).then(
               (o) => o[0]!,
               (error: unknown) => ({ error }),

@@ -32,7 +32,6 @@ describe('sqlite store: the file', () => {
         [],
       )
       const hooks = {
-        allocateSeq: async (maxSeq: () => Promise<number>) => (await maxSeq()) + 1,
         outbox: () => [{ topic: 't', key: 'c1', value: Buffer.from('x'), headers: {} }],
       }
       for (let i = 0; i < 3; i++)

@@ -3,9 +3,7 @@
 // transaction, seqs are unique and gap-free per conversation, idempotency keys are per (conversation, sender).
 //
 // better-sqlite3 is synchronous, so a transaction is one synchronous function: nothing else of this process runs
-// inside it, and it cannot await. storeMessage's seq allocator is async (the cache's counter), so storeMessage
-// serializes per conversation with a promise chain (as the memory store does; MySQL's row lock), awaits the
-// allocator outside the transaction, then writes message and outbox rows in one synchronous transaction. One
+// inside it (what MySQL's row lock on the conversation gives), so storeMessage's MAX(seq) + 1 is exact. One
 // process owns the file: the connection holds SQLite's lock for its lifetime (locking_mode EXCLUSIVE), so a
 // second gochat on the same data directory fails at start instead of racing this one's outbox relay.
 //
@@ -50,7 +48,6 @@ import {
   toUserConversation,
   type Row,
 } from '../sql/rows.js'
-import { KeyedQueue } from '../keyed-queue.js'
 
 export interface SqliteStoreOptions {
   /** default 'normal' (see the header) */
@@ -72,7 +69,6 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
   private readonly db: Database.Database
   private readonly statements = new Map<string, Database.Statement>()
-  private readonly queue = new KeyedQueue()
   private leaseHeld = false
   private closed = false
   private lastPurge = Date.now()
@@ -105,8 +101,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    // in-flight storeMessage calls finish first (their allocator may still be running)
-    await this.queue.idle()
     this.db.close()
   }
 
@@ -304,29 +298,20 @@ export class SqliteStore implements Store {
     ).map(toUser)
   }
 
-  storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
+  async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
     const id = draft.conversationId
-    return this.queue.run(id, async () => {
-      const conversation = this.one(`SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ?`, id)
+    return this.tx(() => {
+      const conversation = this.one(
+        `SELECT ${CONV_COLS}, seq_reserved FROM conversations WHERE conversation_id = ?`,
+        id,
+      )
       if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
       const before = this.messageByKey(draft)
       if (before) return { message: before, duplicate: true }
-      const maxSeq = async () => this.maxSeqOf(id)
-      for (let repair = false; ; repair = true) {
-        const seq = await hooks.allocateSeq(maxSeq, repair)
-        const outcome = this.tx((): StoredMessage | 'taken' => {
-          // the same key may have been stored while the allocator ran (insertMessages is not serialized with us)
-          const meanwhile = this.messageByKey(draft)
-          if (meanwhile) return { message: meanwhile, duplicate: true }
-          if (this.one('SELECT 1 AS ok FROM messages WHERE conversation_id = ? AND seq = ?', id, seq)) return 'taken'
-          const message: MessageRow = { ...draft, seq }
-          this.run(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ...messageValues(message))
-          this.insertOutbox(hooks.outbox({ ...message }, toConversation(conversation)))
-          return { message, duplicate: false }
-        })
-        if (outcome !== 'taken') return outcome
-        if (repair) throw new AppError('conflict', `seq ${seq} of ${id} is taken`)
-      }
+      const message: MessageRow = { ...draft, seq: Math.max(this.maxSeqOf(id), Number(conversation.seq_reserved)) + 1 }
+      this.run(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ...messageValues(message))
+      this.insertOutbox(hooks.outbox({ ...message }, toConversation(conversation)))
+      return { message, duplicate: false }
     })
   }
 
