@@ -3,7 +3,9 @@
 // got nothing live (its deliveries stalled); under steady traffic a conversation gets something every few hundred
 // ms, so this is what a user sees as "messages stopped for N s", and unlike a latency bound it holds on a loaded
 // machine. Send errors: sends never acked; refused: sends answered with an error frame at least once (a retry
-// with the same key may have succeeded).
+// with the same key may have succeeded). Resumed after back: from the moment the fault was over (the process or
+// every broker serving again) until every conversation got, live, a message sent at or after that moment, i.e.
+// new traffic flows end to end again (what was held back meanwhile comes before it in seq order).
 import { ApiError, RestClient } from '../../src/client/rest.js'
 import type { Workload } from './workload.js'
 
@@ -25,6 +27,11 @@ export interface Verdict {
   /** sockets the clients replaced after a close or a silence */
   reconnects: number
   recoveryMs: number
+  /**
+   * see above; a conversation with messages acked from that moment on but none of them delivered live counts
+   * until the check; null when the traffic ended before the fault was over
+   */
+  resumedAfterBackMs: number | null
 }
 
 /** a page read right after a fault may meet a dependency still coming back (503) or a limit (429): asked again */
@@ -55,7 +62,7 @@ async function history(
   }
 }
 
-export async function check(w: Workload, faultAt: number): Promise<Verdict> {
+export async function check(w: Workload, faultAt: number, backAt: number): Promise<Verdict> {
   const v: Verdict = {
     acked: 0,
     ackedMissing: 0,
@@ -71,7 +78,9 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
     resyncs: 0,
     reconnects: 0,
     recoveryMs: 0,
+    resumedAfterBackMs: null,
   }
+  let resumedAt: number | undefined
   const gateway = w.opts.gateways[0]!
   for (const conv of w.conversations) {
     const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
@@ -121,7 +130,14 @@ export async function check(w: Workload, faultAt: number): Promise<Verdict> {
       v.recoveryMs = Math.max(v.recoveryMs, t - prev)
       prev = Math.max(prev, t)
     }
+    // the conversation's first live arrival of a message sent once the fault was over
+    const fresh = sent.filter((s) => s.at >= backAt && s.seq !== undefined)
+    if (fresh.length === 0) continue
+    let firstFresh = Date.now()
+    for (const s of fresh) for (const f of firstLive) firstFresh = Math.min(firstFresh, f.get(s.seq!) ?? firstFresh)
+    resumedAt = Math.max(resumedAt ?? backAt, firstFresh)
   }
+  v.resumedAfterBackMs = resumedAt === undefined ? null : resumedAt - backAt
   v.resyncs = w.clients.reduce((n, c) => n + c.resyncs, 0)
   v.reconnects = w.clients.reduce((n, c) => n + c.reconnects, 0)
   return v

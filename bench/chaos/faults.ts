@@ -5,7 +5,8 @@
 // data after 2 s. `kafka:restart` SIGKILLs every node of the harness's own Kafka (KafkaNodes) and starts them again
 // (same data) after restartAfterMs; `kafka:kill-broker` SIGKILLs one node of a replicated one (the first partition
 // leader of the dispatch topic) and starts it again after restartAfterMs. The promise resolves once the fault is
-// over (the process is back).
+// over: the process is back, or for kafka:* every node serves again (the cluster lists them all and a group request
+// is answered: KafkaNodes.waitReady, asked every 500 ms).
 import { Redis } from 'ioredis'
 import type { Cluster } from '../../runtime/cluster.js'
 import type { MariadbServer } from './mariadb-server.js'

@@ -79,7 +79,8 @@ export async function runRound(
     await w.stop()
     const faultMs = await recovered
     await sleep(opts.drainMs)
-    return { fault: typeof fault === 'string' ? fault : fault.name, faultMs, ...(await check(w, faultAt)) }
+    const verdict = await check(w, faultAt, faultAt + faultMs)
+    return { fault: typeof fault === 'string' ? fault : fault.name, faultMs, ...verdict }
   } finally {
     w.close()
   }

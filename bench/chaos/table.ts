@@ -14,6 +14,7 @@ export const columns: Array<[string, (r: RoundResult) => string | number]> = [
   ['send errors', (r) => r.sendErrors],
   ['resyncs', (r) => r.resyncs],
   ['recovery s', (r) => (r.recoveryMs / 1000).toFixed(1)],
+  ['resumed after back s', (r) => (r.resumedAfterBackMs === null ? '-' : (r.resumedAfterBackMs / 1000).toFixed(1))],
 ]
 
 /** a Markdown table of the rounds */

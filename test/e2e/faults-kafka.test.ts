@@ -6,7 +6,8 @@
 //   restored to three.
 // - kafka:restart kills all three nodes and starts them again: sends keep being acked while Kafka is down (the
 //   repo commits them with their outbox rows in MariaDB and relays them once Kafka is back), nothing acked is
-//   lost, and every acked message reaches its recipients live once Kafka is back (the time that takes is logged).
+//   lost, every acked message reaches its recipients live once Kafka is back, and new messages flow live again
+//   within a few seconds of the brokers serving again (resumedAfterBackMs).
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,7 +54,13 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
       redis: REDIS,
       topicPrefix: prefix,
       restart: true,
-      env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET, GOCHAT_REDIS_KEY_PREFIX: keyPrefix, GOCHAT_REPLICATION_FACTOR: '3' },
+      env: {
+        GOCHAT_ADMIN_SECRET: ADMIN_SECRET,
+        GOCHAT_REDIS_KEY_PREFIX: keyPrefix,
+        GOCHAT_REPLICATION_FACTOR: '3',
+        // the cluster's logs (.gochat/cluster) then show the recovery: rejoins, evicted members, the relay's return
+        GOCHAT_LOG_LEVEL: 'info',
+      },
     }).start(150_000)
   }, 300_000)
   afterAll(async () => {
@@ -170,8 +177,13 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
     checked(r)
     expect(r.sendErrors).toBe(0)
     expect(r.neverLive).toBe(0)
-    // how long after the brokers serve again live delivery resumes (a figure, not a bound: 16–18 s measured here, where
-    // 5 s was the target; see docs/architecture.md)
-    console.log(`kafka:restart: down+start ${r.faultMs} ms, longest stall ${r.recoveryMs} ms`)
+    console.log(
+      `kafka:restart: down+start ${r.faultMs} ms, longest stall ${r.recoveryMs} ms, resumed ${r.resumedAfterBackMs} ms after back`,
+    )
+    // from every broker serving again to every conversation getting new messages live: 3.9, 2.2, 2.4 and 1.8 s measured
+    // here (the target is 5 s), the bound leaves room for a loaded machine. What remains is mostly Kafka's (produce
+    // refused with NOT_ENOUGH_REPLICAS until followers rejoin the ISR; "coordinator is loading", after which each
+    // group rejoins once its crashed members are evicted) plus kafkajs retry waits (capped at 1 s)
+    expect(r.resumedAfterBackMs).toBeLessThan(8000)
   }, 240_000)
 })
