@@ -5,6 +5,9 @@ import { installLastResort } from './last-resort.js'
 import { exitWithParent } from './parent-watch.js'
 import type { System } from './system.js'
 
+/** how long a cleanly stopped process may take to exit by itself */
+const LINGER_MS = 2_000
+
 export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): Promise<void> {
   installLastResort({ log, drain: () => system.stop(), drainMs })
   return new Promise((resolve) => {
@@ -25,6 +28,14 @@ export function runUntilSignal(system: System, log: Logger, drainMs = 15_000): P
         () => {
           log.info('stopped cleanly')
           resolve()
+          // everything was closed; a handle still open now (seen: a kafkajs client torn mid-reconnect by a broker
+          // restart) would hold the process until the timer above, so it is named and the process exits
+          setTimeout(() => {
+            log.warn('stopped, but handles are still open; exiting', {
+              resources: process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap'),
+            })
+            process.exit()
+          }, LINGER_MS).unref()
         },
         (err: Error) => {
           log.error('shutdown failed', { err })

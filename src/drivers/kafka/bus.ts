@@ -53,6 +53,9 @@ export interface KafkaBusOptions {
   commitIntervalMs?: number
 }
 
+/** how long stop() waits for the last commit of what was handled */
+const COMMIT_ON_STOP_MS = 3_000
+
 const defaults: Required<KafkaBusOptions> = {
   retryBackoffMs: 500,
   joinTimeoutMs: 30_000,
@@ -336,7 +339,8 @@ class KafkaSubscription implements Subscription {
       for (const t of this.resumeTimers) clearTimeout(t)
       this.resumeTimers.clear()
       try {
-        await this.commits.flush()
+        // bounded: with the coordinator gone, kafkajs would retry the commit for seconds; what is left comes again
+        await Promise.race([this.commits.flush(), new Promise((r) => setTimeout(r, COMMIT_ON_STOP_MS).unref())])
         this.commits.clear()
         await this.consumer.disconnect()
       } finally {
