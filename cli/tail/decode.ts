@@ -11,9 +11,9 @@ import {
 import { EventEnvelope } from '../../src/contracts/events.js'
 import { catalog, type TopicId } from '../../src/contracts/topics.js'
 import type { GochatConfig } from '../../src/config/index.js'
-import type { z } from 'zod'
+import type { z } from 'zod/v4'
 
-const schemas: Partial<Record<TopicId, z.ZodTypeAny>> = {
+const schemas: Partial<Record<TopicId, z.ZodType>> = {
   upstream: UpstreamMessage,
   persist: UpstreamMessage,
   dispatch: DispatchMessage,

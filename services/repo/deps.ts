@@ -1,6 +1,6 @@
 // What the repo handlers share: the ports they work on, the column limits every request is checked against
 // (src/contracts/limits.ts, the same logic checks against), new ids, and the wake-up of the outbox relay after a commit.
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import type { GochatConfig } from '../../src/config/index.js'
 import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import type { Logger } from '../../src/observability/log.js'
@@ -21,7 +21,20 @@ export interface RepoServiceDeps {
   log: Logger
 }
 
-export const newId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url')}`
+const ID_BYTES = 12
+// the randomness of 256 ids drawn at once (as randomUUID does): a system call per id was 1.2% of repo's CPU under load
+const idPool = Buffer.alloc(ID_BYTES * 256)
+let idUsed = idPool.length
+
+/** `prefix` and 12 random bytes, base64url */
+export function newId(prefix: string): string {
+  if (idUsed === idPool.length) {
+    randomFillSync(idPool)
+    idUsed = 0
+  }
+  idUsed += ID_BYTES
+  return `${prefix}${idPool.toString('base64url', idUsed - ID_BYTES, idUsed)}`
+}
 
 export const id = (v: string | null | undefined, name: string) => maxLength(required(v, name), LIMITS.id, name)
 

@@ -1,7 +1,7 @@
 // The domain event envelope (docs/architecture.md, "Domain events"): plain JSON on gochat.user-events,
 // gochat.message-events and gochat.notifications. Consumers ignore unknown fields and event types.
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
+import { z } from 'zod/v4'
 
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
 export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
@@ -21,16 +21,17 @@ export type EventType =
 
 export const EventEnvelope = z
   .object({
-    event_id: z.string().uuid(),
+    // any 8-4-4-4-12 hex id, as v3's uuid() took (v4's uuid() insists on an RFC 9562 version)
+    event_id: z.guid(),
     event_type: z.string().min(1),
     timestamp: z.number().int(),
     user_id: z.string().optional(),
     conversation_id: z.string().optional(),
     operator_id: z.string().optional(),
     target_user_id: z.string().optional(),
-    payload: z.record(z.unknown()),
+    payload: z.record(z.string(), z.unknown()),
   })
-  .passthrough()
+  .loose()
 export type EventEnvelope = z.infer<typeof EventEnvelope>
 
 const now = () => Math.floor(Date.now() / 1000)

@@ -1,7 +1,9 @@
 // The internal Kafka payloads, one schema module shared by producers and consumers (JSON on the wire, so any
 // Kafka client can read them). Consumers validate with `decode`, which throws on anything malformed; the
 // consumer runner dead-letters such records instead of crashing.
-import { z } from 'zod'
+// zod's v4 API (in the same package): it compiles an object schema into one function, which parses a record in
+// about half of v3's time, and every record a task or gateway consumes goes through here
+import { z } from 'zod/v4'
 
 /** A stored message as clients see it (docs/protocol.md `Message`). */
 export const Message = z.object({
@@ -116,7 +118,7 @@ export class DecodeError extends Error {
 }
 
 /** Parses and validates a record value; throws DecodeError naming what is wrong. */
-export function decode<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: Buffer | string, what: string): T {
+export function decode<T>(schema: z.ZodType<T>, value: Buffer | string, what: string): T {
   let json: unknown
   try {
     json = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'))

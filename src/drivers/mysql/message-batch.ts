@@ -87,7 +87,9 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
       if (keysInBatch.has(keyOf(d))) return void (out[i] = { value: AGAIN })
       keysInBatch.add(keyOf(d))
     }
-    byConversation.set(d.conversationId, [...(byConversation.get(d.conversationId) ?? []), i])
+    const list = byConversation.get(d.conversationId)
+    if (list) list.push(i)
+    else byConversation.set(d.conversationId, [i])
   })
 
   const ready: Ready[] = []
