@@ -43,6 +43,11 @@ interface Locked {
   reserved: number
 }
 
+/** a locked conversation as the batch read it: its row, seq reservation and last stored seq */
+interface LockedRow extends Locked {
+  maxSeq: number
+}
+
 interface Ready extends Locked {
   i: number
   item: PendingMessage
@@ -59,14 +64,17 @@ const fail = (error: unknown): Outcome<StoredMessage> => ({ error })
 export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = new Array(items.length)
   const ids = [...new Set(items.map((p) => p.draft.conversationId))]
+  // the locks, and each conversation's last stored seq with them: one round trip for the whole batch
   const [convRows] = await c.query<Rows>(
-    `SELECT ${CONV_COLS}, seq_reserved FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
+    `SELECT ${CONV_COLS}, seq_reserved,
+       (SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = conversations.conversation_id) AS max_seq
+     FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
     [ids],
   )
-  const conversations = new Map<string, Locked>(
+  const conversations = new Map<string, LockedRow>(
     convRows.map((r) => [
       r.conversation_id as string,
-      { conversation: toConversation(r), reserved: Number(r.seq_reserved) },
+      { conversation: toConversation(r), reserved: Number(r.seq_reserved), maxSeq: Number(r.max_seq) },
     ]),
   )
   const seen = await messagesByKey(
@@ -93,24 +101,22 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   })
 
   const ready: Ready[] = []
-  await Promise.all(
-    [...byConversation].map(async ([conversationId, list]) => {
-      const locked = conversations.get(conversationId)!
-      let last = Math.max(await maxSeqOn(c, conversationId), locked.reserved)
-      for (const i of list) {
-        const item = items[i]!
-        try {
-          const message: MessageRow = { ...item.draft, seq: last + 1 }
-          const outbox = item.hooks.outbox({ ...message }, locked.conversation)
-          checkOutbox(outbox)
-          last = message.seq
-          ready.push({ i, item, ...locked, message, outbox })
-        } catch (err) {
-          out[i] = fail(err)
-        }
+  for (const [conversationId, list] of byConversation) {
+    const { maxSeq, ...locked } = conversations.get(conversationId)!
+    let last = Math.max(maxSeq, locked.reserved)
+    for (const i of list) {
+      const item = items[i]!
+      try {
+        const message: MessageRow = { ...item.draft, seq: last + 1 }
+        const outbox = item.hooks.outbox({ ...message }, locked.conversation)
+        checkOutbox(outbox)
+        last = message.seq
+        ready.push({ i, item, ...locked, message, outbox })
+      } catch (err) {
+        out[i] = fail(err)
       }
-    }),
-  )
+    }
+  }
   ready.sort((a, b) => a.i - b.i)
   if (ready.length === 0) return out
 
