@@ -5,6 +5,7 @@ import type { RepoApi } from '../../src/rpc/api.js'
 import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { conversationOut, outboxOf, required, str } from './wire.js'
+import { servedAsBatch } from '../../src/rpc/batch.js'
 
 const DIRECT_PEERS_MAX = 1_000
 
@@ -22,9 +23,15 @@ export function conversationHandlers(
   | 'SetAnnouncement'
   | 'ListUserConversations'
   | 'ListDirectPeers'
+  | 'ListDirectPeersMany'
 > {
   const { store } = deps
   const committed = committer(deps)
+  const listDirectPeers = async (req: Parameters<RepoApi['ListDirectPeers']>[0]) => {
+    const userId = required(req.user_id, 'user_id')
+    return { user_ids: await store.directPeers(userId, Math.min(Math.max(req.limit ?? 0, 1), DIRECT_PEERS_MAX)) }
+  }
+  const peersBatch = servedAsBatch('ListDirectPeersMany', listDirectPeers)
 
   return {
     async EnsureDirectConversation(req) {
@@ -110,8 +117,11 @@ export function conversationHandlers(
     },
 
     async ListDirectPeers(req) {
-      const userId = required(req.user_id, 'user_id')
-      return { user_ids: await store.directPeers(userId, Math.min(Math.max(req.limit ?? 0, 1), DIRECT_PEERS_MAX)) }
+      return listDirectPeers(req)
+    },
+
+    async ListDirectPeersMany(req) {
+      return { results: await peersBatch(req.requests ?? []) }
     },
   }
 }

@@ -73,6 +73,8 @@ const RETRY_SAFE = new Set([
   'GetMember',
   'ListMembers',
   'ListUserConversations',
+  'ListDirectPeers',
+  'ListDirectPeersMany',
   'GetMessage',
   'LookupPresence',
   'LocateMembers',
@@ -164,11 +166,14 @@ function promiseClient<Api>(
 
 // `role`: who calls (spans of a call carry the caller's role); the callers without one are tests and tools.
 // `security`: the caller's rpc_secret and TLS (rpcSecurityFromConfig).
-// The send path's unary calls are coalesced per tick into their batched form (src/rpc/batch.ts).
+// The send path's unary calls (and ListDirectPeers) are coalesced per tick into their batched form (src/rpc/batch.ts).
 export function repoClient(address: string, role: TraceRole = 'task', security: RpcSecurity = {}) {
   const api = promiseClient<RepoApi>(protos().repo.gochat.repo.v1.RepoService as never, address, role, security)
   const single = api.StoreMessage
   api.StoreMessage = coalesced(single, async (messages) => (await api.StoreMessages({ messages })).results)
+  // a connect burst's user.online events each ask for the user's direct peers
+  const peers = api.ListDirectPeers
+  api.ListDirectPeers = coalesced(peers, async (requests) => (await api.ListDirectPeersMany({ requests })).results)
   return api
 }
 export const logicClient = (address: string, role: TraceRole = 'gateway', security: RpcSecurity = {}) =>

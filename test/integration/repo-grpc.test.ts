@@ -119,4 +119,34 @@ describe('repo over gRPC', () => {
     await send('d')
     expect(await served()).toEqual({ one: after.one + 1, many: after.many })
   })
+
+  it('coalesces the ListDirectPeers calls of one tick (a connect burst) into one ListDirectPeersMany', async () => {
+    const count = async (method: string) =>
+      (await grpcServerDuration.get()).values
+        .filter((v) => v.metricName?.endsWith('_count') && v.labels.method === method)
+        .reduce((n, v) => n + v.value, 0)
+    const [ann, bob, cat] = await Promise.all(
+      ['peers-ann', 'peers-bob', 'peers-cat'].map((username) => client.CreateUser({ username, password_hash: 'x' })),
+    )
+    await client.EnsureDirectConversation({ user_a: ann!.user_id, user_b: bob!.user_id })
+    await client.EnsureDirectConversation({ user_a: ann!.user_id, user_b: cat!.user_id })
+    const before = { one: await count('ListDirectPeers'), many: await count('ListDirectPeersMany') }
+    const peers = (user_id: string) => client.ListDirectPeers({ user_id, limit: 10 })
+    const [a, b, nobody, bad] = await Promise.allSettled([
+      peers(ann!.user_id),
+      peers(bob!.user_id),
+      peers('u_none'),
+      peers(''),
+    ])
+    expect({ one: await count('ListDirectPeers'), many: await count('ListDirectPeersMany') }).toEqual({
+      one: before.one,
+      many: before.many + 1,
+    })
+    const ids = (r: PromiseSettledResult<{ user_ids: string[] }> | undefined) =>
+      (r as PromiseFulfilledResult<{ user_ids: string[] }>).value.user_ids
+    expect(ids(a).sort()).toEqual([bob!.user_id, cat!.user_id].sort())
+    expect(ids(b)).toEqual([ann!.user_id])
+    expect(ids(nobody)).toEqual([])
+    expect((bad as PromiseRejectedResult).reason).toMatchObject({ code: 'bad_request' })
+  })
 })

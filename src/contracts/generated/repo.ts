@@ -25,8 +25,11 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from './gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from './gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from './gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from './gochat/repo/v1/ListDirectPeersManyRequest.js';
+import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from './gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from './gochat/repo/v1/ListDirectPeersRequest.js';
 import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from './gochat/repo/v1/ListDirectPeersResponse.js';
+import type { ListDirectPeersResult as _gochat_repo_v1_ListDirectPeersResult, ListDirectPeersResult__Output as _gochat_repo_v1_ListDirectPeersResult__Output } from './gochat/repo/v1/ListDirectPeersResult.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from './gochat/repo/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from './gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from './gochat/repo/v1/ListUserConversationsRequest.js';
@@ -90,8 +93,11 @@ export interface ProtoGrpcType {
         GetUserRequest: MessageTypeDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_GetUserRequest__Output>
         InsertMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesRequest__Output>
         InsertMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesResponse__Output>
+        ListDirectPeersManyRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyRequest__Output>
+        ListDirectPeersManyResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
         ListDirectPeersRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersRequest__Output>
         ListDirectPeersResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersResponse__Output>
+        ListDirectPeersResult: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersResult, _gochat_repo_v1_ListDirectPeersResult__Output>
         ListMembersRequest: MessageTypeDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersRequest__Output>
         ListMembersResponse: MessageTypeDefinition<_gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersResponse__Output>
         ListUserConversationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsRequest__Output>

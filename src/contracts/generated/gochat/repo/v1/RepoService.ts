@@ -23,6 +23,8 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from '../../../gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from '../../../gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from '../../../gochat/repo/v1/InsertMessagesResponse.js';
+import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersManyRequest.js';
+import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersRequest.js';
 import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersResponse.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from '../../../gochat/repo/v1/ListMembersRequest.js';
@@ -197,6 +199,15 @@ export interface RepoServiceClient extends grpc.Client {
   listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   listDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   
+  ListDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  ListDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
@@ -358,6 +369,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListDirectPeers: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse>;
   
+  ListDirectPeersMany: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse>;
+  
   ListMembers: grpc.handleUnaryCall<_gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse>;
   
   ListUserConversations: grpc.handleUnaryCall<_gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse>;
@@ -405,6 +418,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   GetUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
   ListDirectPeers: MethodDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse__Output>
+  ListDirectPeersMany: MethodDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
   ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
