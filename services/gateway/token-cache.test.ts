@@ -90,6 +90,29 @@ describe('cachedVerifier with the shared secret (no logic round trip)', () => {
     expect(VerifyToken).not.toHaveBeenCalled()
   })
 
+  it('checks the revocations of one turn in one cache call, each token with its own answer', async () => {
+    const cache = new MemoryCache()
+    const tokens = createTokens({ secret, ttlSeconds: 3600 })
+    let now = Date.now()
+    const verifier = cachedVerifier({ VerifyToken: vi.fn() }, { cache, tokens, nowMs: () => now })
+    const issued = await Promise.all(['u_1', 'u_2', 'u_3', 'u_4'].map((u) => tokens.issue(u)))
+    for (const t of issued) await verifier.verify(t) // remembered: a recheck is only the revocation lookup
+    const jtiOf = (t: string) =>
+      (JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: string }).jti
+    await revoke(cache, jtiOf(issued[2]!), Math.floor(now / 1000) + 3600, now)
+    now += REVOCATION_CHECK_MS + 1
+    const getMany = vi.spyOn(cache, 'getMany')
+    const answers = await Promise.allSettled(issued.map((t) => verifier.verify(t)))
+    expect(getMany).toHaveBeenCalledTimes(1)
+    expect(getMany.mock.calls[0]![0]).toHaveLength(4)
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : 'refused'))).toEqual([
+      'u_1',
+      'u_2',
+      'refused',
+      'u_4',
+    ])
+  })
+
   it('refuses a revoked, a foreign-signed, an over-long and an unsigned token, as logic does', async () => {
     const { verifier, VerifyToken, tokens, cache } = setupLocal()
     const t = await tokens.issue('u_7')
