@@ -98,4 +98,27 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql group commit: seqs agai
     expect(await seqsOf(id)).toEqual([1, 2])
     expect((await store.storeMessage(draft(id), hooks)).message.seq).toBe(3)
   })
+  it('a repeated key in a batch answers with the first message, and the batch around it stays gap-free', async () => {
+    const id = await conversation()
+    const keyed = (key: string): MessageDraft => ({ ...draft(id), idempotencyKey: key })
+    const first = await store.storeMessage(keyed('k1'), hooks)
+    expect(first.message.seq).toBe(1)
+    // one group-commit batch: the repeat makes its multi-row INSERT fail on the unique key
+    const [a, again, b] = await Promise.all([
+      store.storeMessage(keyed('k2'), hooks),
+      store.storeMessage(keyed('k1'), hooks),
+      store.storeMessage(keyed('k3'), hooks),
+    ])
+    expect(again).toMatchObject({ duplicate: true, message: { seq: 1, messageId: first.message.messageId } })
+    expect([a!.message.seq, b!.message.seq]).toEqual([2, 3])
+    const [rows] = await other.query<mysql.RowDataPacket[]>(
+      'SELECT seq FROM messages WHERE conversation_id = ? ORDER BY seq',
+      [id],
+    )
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3])
+    const [outbox] = await other.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM outbox WHERE msg_key = ?', [
+      id,
+    ])
+    expect(Number(outbox[0]!.n)).toBe(3) // one per stored message, none for the repeat
+  })
 })

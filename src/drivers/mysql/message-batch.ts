@@ -1,15 +1,16 @@
 // StoreMessage calls of many conversations stored in one transaction (group commit; the batcher is batcher.ts).
 //
 // Under the locks of every conversation in the batch (taken in conversation-id order, so concurrent batches
-// cannot deadlock each other): the idempotency keys are looked up in one query, seqs allocated per conversation
-// in arrival order (one MAX(seq) query per conversation, then counted up locally; a message that fails before
-// its INSERT takes none, so the next one gets its seq), then all message rows go in one multi-row INSERT and all
-// outbox rows in another. Each message's outcome is its own: a missing conversation, a refused outbox record or a
-// failing hook fails only that caller; when a multi-row INSERT fails (a seq taken by a concurrent insertMessages,
-// a key stored meanwhile, a value refused), the batch rolls back to a savepoint and inserts message by message,
-// each under a savepoint of its own with a seq read afresh, still under the same locks, so the conversation's
-// order holds and a message rolled back leaves no gap. Seqs are only ever allocated inside the transaction, so
-// one that does not commit (a deadlock retry, a killed repo, MySQL gone) spends none.
+// cannot deadlock each other; the same query reads each one's last seq): seqs are allocated per conversation in
+// arrival order, counted up locally (a message that fails before its INSERT takes none, so the next one gets its
+// seq), then all message rows go in one multi-row INSERT and all outbox rows in another. Idempotency keys are not
+// looked up first: a key stored before makes the multi-row INSERT fail on the unique key, InnoDB rolls that
+// statement back whole, and the batch is inserted message by message, each under a savepoint of its own with a
+// seq read afresh (a repeated key answers with the first message), still under the same locks, so the
+// conversation's order holds and a message that was a repeat or failed leaves no gap. The same path takes a seq
+// taken by a concurrent insertMessages or a value refused. Each message's outcome is its own: a missing
+// conversation, a refused outbox record or a failing hook fails only that caller. Seqs are only ever allocated
+// inside the transaction, so one that does not commit (a deadlock retry, a killed repo, MySQL gone) spends none.
 import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import {
@@ -77,10 +78,6 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
       { conversation: toConversation(r), reserved: Number(r.seq_reserved), maxSeq: Number(r.max_seq) },
     ]),
   )
-  const seen = await messagesByKey(
-    c,
-    items.filter((p) => p.draft.idempotencyKey && conversations.has(p.draft.conversationId)).map((p) => p.draft),
-  )
 
   // per conversation, in arrival order
   const byConversation = new Map<string, number[]>()
@@ -90,8 +87,6 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
     if (!conversations.has(d.conversationId))
       return void (out[i] = fail(new AppError('not_found', `conversation ${d.conversationId} not found`)))
     if (d.idempotencyKey) {
-      const first = seen.get(keyOf(d))
-      if (first) return void (out[i] = { value: { message: first, duplicate: true } })
       if (keysInBatch.has(keyOf(d))) return void (out[i] = { value: AGAIN })
       keysInBatch.add(keyOf(d))
     }
@@ -120,19 +115,25 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
   ready.sort((a, b) => a.i - b.i)
   if (ready.length === 0) return out
 
-  await c.query('SAVEPOINT batch')
   try {
     await c.query(`INSERT INTO messages (${MSG_COLS}) VALUES ?`, [ready.map((r) => messageValues(r.message))])
-    await insertOutbox(
-      c,
-      ready.flatMap((r) => r.outbox),
-    )
-    for (const r of ready) out[r.i] = { value: { message: r.message, duplicate: false } }
-    return out
   } catch (err) {
+    // InnoDB rolled the failed statement back whole and the transaction goes on (a deadlock ends it)
     if (isDeadlock(err)) throw err
-    await c.query('ROLLBACK TO SAVEPOINT batch')
+    return storeEach(c, ready, out)
   }
+  // checked by checkOutbox; should this insert fail all the same, the transaction rolls back and the store retries
+  // each message in a transaction of its own (MysqlStore.storeBatch)
+  await insertOutbox(
+    c,
+    ready.flatMap((r) => r.outbox),
+  )
+  for (const r of ready) out[r.i] = { value: { message: r.message, duplicate: false } }
+  return out
+}
+
+/** message by message, each under a savepoint, after the batch's multi-row INSERT failed */
+async function storeEach(c: Conn, ready: Ready[], out: BatchOutcome[]): Promise<BatchOutcome[]> {
   for (const r of ready) {
     await c.query('SAVEPOINT one')
     try {
