@@ -116,9 +116,7 @@ export function conversationHandlers(
       }
     },
 
-    async ListDirectPeers(req) {
-      return listDirectPeers(req)
-    },
+    ListDirectPeers: listDirectPeers,
 
     async ListDirectPeersMany(req) {
       return { results: await peersBatch(req.requests ?? []) }

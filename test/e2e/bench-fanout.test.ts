@@ -1,36 +1,15 @@
 // `gochat bench fanout` end to end, small: against `gochat up` (embedded drivers) and, when Kafka, MariaDB and
 // Redis answer, against a multi-process cluster on them (where the offline members' pushes are counted too).
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FanoutReport } from '../../bench/report/fanout-report.js'
 import { Cluster } from '../../runtime/cluster.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
 import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
+import { runGochat } from '../helpers/cli.js'
 
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
-
-function gochat(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`gochat ${args.join(' ')} took over ${timeoutMs} ms\n${stderr}`))
-    }, timeoutMs)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
+const gochat = (args: string[], timeoutMs?: number) =>
+  runGochat(args, { env: { GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, timeoutMs })
 
 const SMALL = ['bench', 'fanout', '--group-size', '200', '--messages', '5', '--rate', '10', '--no-progress', '--json']
 

@@ -1,27 +1,12 @@
 // `gochat bench send` and `gochat bench http`, tiny, against `gochat up` (embedded): the JSON they print is
 // complete and consistent.
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpRun } from '../../bench/http-load.js'
 import type { SendRun } from '../../bench/one-to-one.js'
 import { BENCH_LIMITS, startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
+import { runGochat } from '../helpers/cli.js'
 
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
-
-function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.once('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const gochat = (args: string[]) => runGochat(args, { env: { GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET } })
 
 describe('gochat bench send and http against gochat up', () => {
   let up: Awaited<ReturnType<typeof startUp>>

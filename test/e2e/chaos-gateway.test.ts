@@ -1,29 +1,9 @@
 // `gochat chaos --gateway`: a checked workload against a cluster the run did not start (`gochat up` here), and the
 // faults that need process control refused up front.
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RoundResult } from '../../bench/chaos/run.js'
 import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
-
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
-
-function gochat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // the admin secret comes from --admin-secret only
-  const env = { ...process.env }
-  delete env.GOCHAT_ADMIN_SECRET
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.once('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { runGochat } from '../helpers/cli.js'
 
 describe('gochat chaos --gateway', () => {
   let up: Awaited<ReturnType<typeof startUp>>
@@ -33,14 +13,14 @@ describe('gochat chaos --gateway', () => {
   afterAll(async () => {
     await up?.stop()
   })
+  // against the running `gochat up`; the admin secret comes from --admin-secret only
+  const chaos = (...args: string[]) =>
+    runGochat(['chaos', '--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, ...args], {
+      env: { GOCHAT_ADMIN_SECRET: undefined },
+    })
 
   it('runs the checked workload against gochat up: messages acked, none of them missing', async () => {
-    const { code, stdout, stderr } = await gochat([
-      'chaos',
-      '--gateway',
-      up.url,
-      '--admin-secret',
-      TEST_ADMIN_SECRET,
+    const { code, stdout, stderr } = await chaos(
       '--faults',
       'none',
       '--pairs',
@@ -52,7 +32,7 @@ describe('gochat chaos --gateway', () => {
       '--after',
       '1',
       '--json',
-    ])
+    )
     expect(code, stderr).toBe(0)
     const r = JSON.parse(stdout) as { results: RoundResult[]; ok: boolean }
     expect(r.ok).toBe(true)
@@ -62,15 +42,7 @@ describe('gochat chaos --gateway', () => {
   }, 60_000)
 
   it('refuses a fault that needs process control, saying why and what to run instead (exit 2)', async () => {
-    const { code, stdout, stderr } = await gochat([
-      'chaos',
-      '--gateway',
-      up.url,
-      '--admin-secret',
-      TEST_ADMIN_SECRET,
-      '--faults',
-      'none,kill:task',
-    ])
+    const { code, stdout, stderr } = await chaos('--faults', 'none,kill:task')
     expect(code).toBe(2)
     expect(stderr).toMatch(/kill:task cannot run against --gateway/)
     expect(stderr).toMatch(/gochat chaos` without --gateway/)

@@ -341,7 +341,6 @@ class KafkaSubscription implements Subscription {
       try {
         // bounded: with the coordinator gone, kafkajs would retry the commit for seconds; what is left comes again
         await Promise.race([this.commits.flush(), new Promise((r) => setTimeout(r, COMMIT_ON_STOP_MS).unref())])
-        this.commits.clear()
         await this.consumer.disconnect()
       } finally {
         this.commits.clear()
