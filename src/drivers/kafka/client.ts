@@ -1,12 +1,15 @@
 // One place that builds kafkajs clients, so every role and command gets the same timeouts and logging.
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
 import { log } from '../../observability/log.js'
+import { stopIdleRequestQueueTimers } from './request-queue-idle.js'
 import { kafkaSecurity } from './security.js'
 
 const kafkaLog = log.child({ component: 'kafkajs' })
 
 // kafkajs warns at every producer about a partitioner change of its v2; we rely on the (Java-compatible) default
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
+
+stopIdleRequestQueueTimers()
 
 // and a topic created a moment ago answers metadata and offset requests with "does not host" / "not the leader"
 // until its partitions have leaders: kafkajs refreshes metadata and retries (a final failure reaches the caller)
