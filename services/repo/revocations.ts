@@ -1,14 +1,12 @@
 // Revoked tokens: RevokeToken keeps one in the store, then in the cache (src/auth/revocation.ts); CheckRevoked
 // answers from the store while the cache's copy is not complete, and has this process copy the store into the
 // cache again, one copy at a time.
-import { cacheRevocation, LOADED_KEY, reloadRevocations } from '../../src/auth/revocation.js'
+import { CHECK_MAX, cacheRevocation, LOADED_KEY, reloadRevocations } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { RepoServiceDeps } from './deps.js'
 import { revocationsReloaded } from './metrics.js'
 import { int, required } from './wire.js'
-
-const CHECK_MAX = 10_000
 
 export interface RevocationHandlers extends Pick<RepoApi, 'RevokeToken' | 'CheckRevoked'> {
   /** copies the store's revocations into the cache unless its copy is complete or a copy is under way */

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { MemoryCache } from '../drivers/memory/cache.js'
 import type { RevocationRow } from '../ports/store.js'
-import { LOADED_KEY, reloadRevocations, revocationCheck, revokedKey } from './revocation.js'
+import { CHECK_MAX, LOADED_KEY, reloadRevocations, revocationCheck, revokedKey } from './revocation.js'
 
 const rows = (n: number, from = 0): RevocationRow[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -25,6 +25,14 @@ describe('revocations in the cache', () => {
     expect(await check(['j00001', 'j00009'])).toEqual(new Set(['j00001']))
     expect(await check([])).toEqual(new Set())
     expect(fromStore).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks the store at most CHECK_MAX token ids a call', async () => {
+    const fromStore = vi.fn(async (jtis: string[]) => new Set(jtis.filter((j) => j.endsWith('7'))))
+    const ids = Array.from({ length: CHECK_MAX * 2 + 1 }, (_, i) => `t${i}`)
+    const revoked = await revocationCheck(new MemoryCache(), fromStore)(ids)
+    expect(fromStore.mock.calls.map(([c]) => c.length)).toEqual([CHECK_MAX, CHECK_MAX, 1])
+    expect(revoked.size).toBe(ids.filter((j) => j.endsWith('7')).length)
   })
 
   it('copies page after page; one copy at a time', async () => {

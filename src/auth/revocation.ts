@@ -25,6 +25,8 @@ const LOADING_KEY = `${PREFIX}loading`
 const LOADED_TTL_MS = 3_600_000
 const LOADING_TTL_MS = 60_000
 const RELOAD_PAGE = 1_000
+/** token ids per CheckRevoked call (repo refuses more); a gateway's heartbeat checks all its connections' at once */
+export const CHECK_MAX = 5_000
 
 /** which of `jtis` are revoked */
 export type RevocationCheck = (jtis: string[]) => Promise<Set<string>>
@@ -48,7 +50,12 @@ export async function revokedInCache(cache: Cache, jtis: string[]): Promise<Set<
 export function revocationCheck(cache: Cache, fromStore: RevocationCheck): RevocationCheck {
   return async (jtis) => {
     if (jtis.length === 0) return new Set()
-    return (await revokedInCache(cache, jtis)) ?? fromStore(jtis)
+    const cached = await revokedInCache(cache, jtis)
+    if (cached) return cached
+    const chunks = Array.from({ length: Math.ceil(jtis.length / CHECK_MAX) }, (_, i) =>
+      jtis.slice(i * CHECK_MAX, (i + 1) * CHECK_MAX),
+    )
+    return new Set((await Promise.all(chunks.map(fromStore))).flatMap((s) => [...s]))
   }
 }
 
