@@ -10,7 +10,6 @@ import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { Cache } from '../../src/ports/cache.js'
-import { revokedAmong } from '../../src/auth/revocation.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, ConnectionRegistry } from './connections.js'
 import { startDownstream } from './downstream.js'
@@ -217,7 +216,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     maxConnectionsPerUser: cfg.ws_max_connections_per_user,
   })
   const closeLoggedOut = async () => {
-    const closed = await closeRevoked(registry.all(), (jtis) => revokedAmong(cache, jtis))
+    const closed = await closeRevoked(registry.all(), verifier.revoked)
     if (closed) log.info('closed connections of revoked tokens', { closed })
   }
   const onTick = async () => void (await Promise.all([presence.refresh([...registry.all()]), closeLoggedOut()]))

@@ -2,12 +2,22 @@
 // REVOCATION_CHECK_MS of its revocation, however recently logic verified it; connections of it are closed.
 import { describe, expect, it, vi } from 'vitest'
 import { SignJWT } from 'jose'
-import { revoke } from '../../src/auth/revocation.js'
+import { cacheRevocation, reloadRevocations, revokedKey } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, REVOKED_CLOSE } from './connections.js'
 import { cachedVerifier, REVOCATION_CHECK_MS, TOKEN_CACHE_MS } from './token-cache.js'
+
+/** a revocation as repo's RevokeToken leaves it in the cache */
+const revoke = (cache: MemoryCache, jti: string, expSeconds: number, now = Date.now()) =>
+  cacheRevocation(cache, { jti, expiresAt: expSeconds * 1000 }, now)
+/** the cache's copy of the (here empty) store is complete */
+const loaded = async (cache: MemoryCache) => expect(await reloadRevocations(cache, async () => [])).toBe(0)
+/** logic's CheckRevoked, asked only while the cache's copy is incomplete */
+const noStoreCheck = vi.fn(async () => {
+  throw new Error('the store was asked while the cache had a complete copy')
+})
 
 const key = new TextEncoder().encode('test-secret-of-sufficient-length-0123')
 const token = (jti: string) =>
@@ -19,16 +29,17 @@ const token = (jti: string) =>
     .setExpirationTime('1h')
     .sign(key)
 
-function setup() {
+async function setup() {
   let now = Date.now()
   const cache = new MemoryCache()
+  await loaded(cache)
   const revokedJtis = new Set<string>()
   const VerifyToken = vi.fn(async ({ token: t = '' }: { token?: string }) => {
     const { jti } = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: string }
     if (revokedJtis.has(jti)) throw new AppError('invalid_token', 'revoked')
     return { user_id: 'u_1' }
   })
-  const verifier = cachedVerifier({ VerifyToken }, { cache, nowMs: () => now })
+  const verifier = cachedVerifier({ VerifyToken, CheckRevoked: noStoreCheck }, { cache, nowMs: () => now })
   const logout = async (jti: string) => {
     revokedJtis.add(jti)
     await revoke(cache, jti, Math.floor(now / 1000) + 3600, now)
@@ -38,7 +49,7 @@ function setup() {
 
 describe('cachedVerifier and logout', () => {
   it('refuses a remembered token once it is revoked, after at most REVOCATION_CHECK_MS', async () => {
-    const { verifier, VerifyToken, logout, advance } = setup()
+    const { verifier, VerifyToken, logout, advance } = await setup()
     const [a, b] = [await token('a'), await token('b')]
     expect(await verifier.verify(a)).toBe('u_1')
     expect(await verifier.verify(b)).toBe('u_1')
@@ -52,7 +63,7 @@ describe('cachedVerifier and logout', () => {
   })
 
   it('rechecks at most once per REVOCATION_CHECK_MS, and asks logic again after TOKEN_CACHE_MS', async () => {
-    const { verifier, VerifyToken, advance } = setup()
+    const { verifier, VerifyToken, advance } = await setup()
     const a = await token('a')
     for (let i = 0; i < 50; i++) {
       expect(await verifier.verify(a)).toBe('u_1')
@@ -65,7 +76,7 @@ describe('cachedVerifier and logout', () => {
   })
 
   it('forget drops a token at once (the gateway that served the logout)', async () => {
-    const { verifier, VerifyToken, logout } = setup()
+    const { verifier, VerifyToken, logout } = await setup()
     const a = await token('a')
     await verifier.verify(a)
     await logout('a')
@@ -77,24 +88,30 @@ describe('cachedVerifier and logout', () => {
 
 describe('cachedVerifier with the shared secret (no logic round trip)', () => {
   const secret = new TextDecoder().decode(key)
-  const setupLocal = () => {
+  const setupLocal = async () => {
     const cache = new MemoryCache()
+    await loaded(cache)
     const VerifyToken = vi.fn(async () => ({ user_id: 'never' }))
     const tokens = createTokens({ secret, ttlSeconds: 3600 })
-    return { cache, VerifyToken, tokens, verifier: cachedVerifier({ VerifyToken }, { cache, tokens }) }
+    const verifier = cachedVerifier({ VerifyToken, CheckRevoked: noStoreCheck }, { cache, tokens })
+    return { cache, VerifyToken, tokens, verifier }
   }
 
   it('verifies a token locally and never asks logic', async () => {
-    const { verifier, VerifyToken, tokens } = setupLocal()
+    const { verifier, VerifyToken, tokens } = await setupLocal()
     expect(await verifier.verify(await tokens.issue('u_7'))).toBe('u_7')
     expect(VerifyToken).not.toHaveBeenCalled()
   })
 
   it('checks the revocations of one turn in one cache call, each token with its own answer', async () => {
     const cache = new MemoryCache()
+    await loaded(cache)
     const tokens = createTokens({ secret, ttlSeconds: 3600 })
     let now = Date.now()
-    const verifier = cachedVerifier({ VerifyToken: vi.fn() }, { cache, tokens, nowMs: () => now })
+    const verifier = cachedVerifier(
+      { VerifyToken: vi.fn(), CheckRevoked: noStoreCheck },
+      { cache, tokens, nowMs: () => now },
+    )
     const issued = await Promise.all(['u_1', 'u_2', 'u_3', 'u_4'].map((u) => tokens.issue(u)))
     for (const t of issued) await verifier.verify(t) // remembered: a recheck is only the revocation lookup
     const jtiOf = (t: string) =>
@@ -104,7 +121,7 @@ describe('cachedVerifier with the shared secret (no logic round trip)', () => {
     const getMany = vi.spyOn(cache, 'getMany')
     const answers = await Promise.allSettled(issued.map((t) => verifier.verify(t)))
     expect(getMany).toHaveBeenCalledTimes(1)
-    expect(getMany.mock.calls[0]![0]).toHaveLength(4)
+    expect(getMany.mock.calls[0]![0]).toHaveLength(5) // the four tokens and the marker of a complete copy
     expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : 'refused'))).toEqual([
       'u_1',
       'u_2',
@@ -114,7 +131,7 @@ describe('cachedVerifier with the shared secret (no logic round trip)', () => {
   })
 
   it('refuses a revoked, a foreign-signed, an over-long and an unsigned token, as logic does', async () => {
-    const { verifier, VerifyToken, tokens, cache } = setupLocal()
+    const { verifier, VerifyToken, tokens, cache } = await setupLocal()
     const t = await tokens.issue('u_7')
     const { jti } = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: string }
     await revoke(cache, jti, Math.floor(Date.now() / 1000) + 3600)
@@ -126,6 +143,31 @@ describe('cachedVerifier with the shared secret (no logic round trip)', () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${t.split('.')[1]}.`
     await expect(verifier.verify(unsigned)).rejects.toMatchObject({ code: 'invalid_token' })
     expect(VerifyToken).not.toHaveBeenCalled()
+  })
+})
+
+describe('cachedVerifier when the cache lost the revocations', () => {
+  it('asks the store (logic CheckRevoked) once a turn until the copy is complete again, then the cache alone', async () => {
+    const secret = new TextDecoder().decode(key)
+    const cache = new MemoryCache()
+    const tokens = createTokens({ secret, ttlSeconds: 3600 })
+    const [kept, gone] = await Promise.all([tokens.issue('u_1'), tokens.issue('u_2')])
+    const goneJti = JSON.parse(Buffer.from(gone.split('.')[1]!, 'base64url').toString()).jti as string
+    const stored = [{ jti: goneJti, expiresAt: Date.now() + 3_600_000 }] // the store's revoked_tokens
+    const CheckRevoked = vi.fn(async ({ jtis = [] }: { jtis?: string[] }) => ({
+      revoked_jtis: jtis.filter((j) => stored.some((r) => r.jti === j)),
+    }))
+    const verifier = cachedVerifier({ VerifyToken: vi.fn(), CheckRevoked }, { cache, tokens })
+    // an empty cache (a flushed Redis, a restarted gochat up): the revoked token is still refused
+    const answers = await Promise.allSettled([verifier.verify(kept), verifier.verify(gone)])
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected'])
+    expect(CheckRevoked).toHaveBeenCalledTimes(1)
+    expect(await cache.get(revokedKey(goneJti))).toBeNull()
+    // repo copies the store into the cache: from then on no store round trip, and still refused
+    expect(await reloadRevocations(cache, async () => stored)).toBe(1)
+    await expect(verifier.verify(gone)).rejects.toMatchObject({ code: 'invalid_token' })
+    expect(await verifier.revoked([goneJti, 'other'])).toEqual(new Set([goneJti]))
+    expect(CheckRevoked).toHaveBeenCalledTimes(1)
   })
 })
 

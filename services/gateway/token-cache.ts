@@ -1,14 +1,16 @@
 // Bearer tokens are verified here with the shared jwt_secret and the code logic uses (src/auth/tokens.ts), plus a
-// revocation lookup in the cache: the connects of one event-loop turn cost one cache MGET, not a logic round trip each. Without a secret (a
+// revocation lookup in the cache: the connects of one event-loop turn cost one cache MGET, not a logic round trip
+// each (logic's CheckRevoked, which asks the store, only while the cache's copy is incomplete; see
+// src/auth/revocation.ts). Without a secret (a
 // gateway given none) logic's VerifyToken decides. A verified token is remembered briefly so that a busy client
 // costs one verification per TTL rather than one per request, never past the token's own expiry.
 //
-// Logout revokes a token in the cache port (src/auth/revocation.ts). A remembered token is rechecked there at
+// Logout revokes a token in the store and the cache (src/auth/revocation.ts). A remembered token is rechecked there at
 // most once per REVOCATION_CHECK_MS while it is used — one cache GET a second per busy token instead of a
 // VerifyToken call per request — so a token logged out at any gateway stops working at every gateway within a
 // second. The gateway that served the logout forgets the token at once.
 import { decodeJwt } from 'jose'
-import { revokedAmong } from '../../src/auth/revocation.js'
+import { revocationCheck, type RevocationCheck } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import { Batcher } from '../../src/core/batcher.js'
 import type { Cache } from '../../src/ports/cache.js'
@@ -27,6 +29,8 @@ export interface TokenVerifier {
 export interface CachedVerifier extends TokenVerifier {
   /** drops a token at once (after its logout here) */
   forget(token: string): void
+  /** which of these token ids are revoked (the heartbeat's check of open connections) */
+  revoked: RevocationCheck
 }
 
 interface Entry {
@@ -52,17 +56,18 @@ export function tokenClaims(token: string): { sub?: string; jti?: string; expMs:
 }
 
 export function cachedVerifier(
-  logic: Pick<LogicApi, 'VerifyToken'>,
+  logic: Pick<LogicApi, 'VerifyToken' | 'CheckRevoked'>,
   opts: { cache: Cache; tokens?: Pick<Tokens, 'verify'>; nowMs?: () => number },
 ): CachedVerifier {
   const nowMs = opts.nowMs ?? Date.now
   const entries = new Map<string, Entry>()
   const revoked = () => new AppError('invalid_token', 'the token was revoked (logged out)')
   const { tokens } = opts
+  const check = revocationCheck(opts.cache, async (jtis) => new Set((await logic.CheckRevoked({ jtis })).revoked_jtis))
   // the revocation lookups of one event-loop turn (a connect burst) go to the cache as one MGET
   const revocations = new Batcher<string, boolean>(
     async (jtis) => {
-      const gone = await revokedAmong(opts.cache, jtis)
+      const gone = await check(jtis)
       return jtis.map((jti) => ({ value: gone.has(jti) }))
     },
     { maxBatch: 1_000, maxInFlight: 4 },
@@ -101,6 +106,7 @@ export function cachedVerifier(
       return user_id
     },
     forget: (token) => void entries.delete(token),
+    revoked: check,
   }
 }
 

@@ -7,7 +7,7 @@ import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
 import { outboxEvent } from './domain-events.js'
-import { revoke, revokedKey } from '../../src/auth/revocation.js'
+import { revocationCheck, revocationExpiry } from '../../src/auth/revocation.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
@@ -19,14 +19,17 @@ const PASSWORD_MIN = 6
 const PASSWORD_MAX = 256
 export const DISPLAY_NAME_MAX = 64
 
-type AuthApi = Pick<LogicApi, 'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'GetMe' | 'UpdateMe'>
+type AuthApi = Pick<
+  LogicApi,
+  'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'CheckRevoked' | 'GetMe' | 'UpdateMe'
+>
 
 /** What stands between a flood of logins and the password hashes. */
 export interface AuthGuards {
   throttle: LoginThrottle
   /** every scrypt computation runs in one of these slots */
   hashing: HashSlots
-  /** where revoked tokens are kept (shared by every logic instance and gateway) */
+  /** the copy of the revoked tokens that every logic instance and gateway checks (the store has them all) */
   cache: Cache
 }
 
@@ -59,6 +62,8 @@ function asUsernameTaken(err: unknown): never {
 export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards): AuthApi {
   const { repo } = deps
   const invalid = () => new AppError('invalid_credentials', 'wrong username or password')
+  const fromStore = async (jtis: string[]) => new Set((await repo.CheckRevoked({ jtis })).revoked_jtis)
+  const revoked = revocationCheck(guards.cache, fromStore)
   return {
     async Register(req) {
       const username = req.username ?? ''
@@ -109,7 +114,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
 
     async VerifyToken(req) {
       const claims = await tokens.verify(req.token ?? '')
-      if (await guards.cache.get(revokedKey(claims.jti)))
+      if ((await revoked([claims.jti])).has(claims.jti))
         throw new AppError('invalid_token', 'the token was revoked (logged out)')
       return { user_id: claims.userId }
     },
@@ -117,8 +122,12 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     async Logout(req) {
       // a token already revoked verifies too: logging out twice succeeds
       const claims = await tokens.verify(req.token ?? '')
-      await revoke(guards.cache, claims.jti, claims.exp)
+      await repo.RevokeToken({ jti: claims.jti, expires_at: revocationExpiry(claims.exp) })
       return {}
+    },
+
+    async CheckRevoked(req) {
+      return { revoked_jtis: [...(await fromStore(req.jtis ?? []))] }
     },
 
     async GetMe(req) {

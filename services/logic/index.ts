@@ -21,7 +21,7 @@ import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
 
 export interface LogicContext extends RoleContext {
-  /** shared by every logic instance (Redis): failed-login counts, revoked tokens */
+  /** shared by every logic instance (Redis): failed-login counts, the copy of the revoked tokens (the store has them) */
   cache: Cache
 }
 

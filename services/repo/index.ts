@@ -6,6 +6,7 @@ import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
+import { Housekeeping } from './housekeeping.js'
 import { MemberPages } from './member-pages.js'
 import { OutboxRelay, type RelayOptions } from './outbox-relay.js'
 import { createRepoService } from './service.js'
@@ -26,6 +27,7 @@ export interface StartedRepo {
   role: RunningRole
   api: RepoApi
   relay: OutboxRelay
+  housekeeping: Housekeeping
 }
 
 export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
@@ -51,6 +53,13 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   })
   const { api, drain } = draining(service)
   if (ctx.relay?.start !== false) relay.start()
+  // one repo at a time: the one whose relay holds the store's outbox lease
+  const housekeeping = new Housekeeping(store, log, {
+    guestTtlDays: ctx.cfg.guest_ttl_days,
+    tokenTtlSeconds: ctx.cfg.token_ttl_seconds,
+    active: () => relay.state === 'active',
+  })
+  housekeeping.start()
   log.info('repo role ready', { store: store.kind, cache: cache.kind })
 
   const health = async (): Promise<HealthReport> => {
@@ -77,6 +86,7 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
       health,
       stop: async () => {
         await drain(DRAIN_MS)
+        await housekeeping.stop()
         // after the calls in flight: their outbox rows are relayed now or by the next relay to hold the lease
         await relay.stop()
         log.info('repo role stopped')
@@ -84,6 +94,7 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
     },
     api,
     relay,
+    housekeeping,
   }
 }
 

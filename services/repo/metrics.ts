@@ -38,3 +38,18 @@ export const relayLag = new Histogram({
   help: "Time from an outbox row's commit to its publish on the bus (acknowledged), per row",
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
 })
+
+export const revocationsReloaded = new Counter({
+  name: 'gochat_repo_revocations_reloaded_total',
+  help: "Copies of the store's revoked tokens into a cache that had lost them (or its copy's hour was up)",
+})
+
+export const guestsSwept = new Counter({
+  name: 'gochat_repo_guests_swept_total',
+  help: 'Guest accounts deleted by the guest sweep (guest_ttl_days), with what was theirs alone',
+})
+
+export const revocationsPruned = new Counter({
+  name: 'gochat_repo_revocations_pruned_total',
+  help: 'Revoked-token rows deleted from the store once their tokens had expired anyway',
+})

@@ -3,7 +3,7 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, messages, friends, presence, events); this
+// The handlers are split by concern (users, conversations, members, messages, friends, presence, events, revocations); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { conversationHandlers } from './conversations.js'
@@ -13,6 +13,7 @@ import { friendHandlers } from './friends.js'
 import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
 import { presenceHandlers } from './presence.js'
+import { revocationHandlers } from './revocations.js'
 import { userHandlers } from './users.js'
 
 export type { RepoServiceDeps } from './deps.js'
@@ -20,6 +21,7 @@ export { directConversationId } from './conversations.js'
 export { SEQ_RESERVE_BLOCK } from './messages.js'
 
 export function createRepoService(deps: RepoServiceDeps): RepoApi {
+  const { reload: _, ...revocations } = revocationHandlers(deps)
   return {
     ...userHandlers(deps),
     ...conversationHandlers(deps),
@@ -28,5 +30,6 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...friendHandlers(deps),
     ...presenceHandlers(deps),
     ...eventHandlers(deps),
+    ...revocations,
   }
 }

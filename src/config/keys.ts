@@ -403,6 +403,12 @@ export const configKeys = {
     help: 'Token lifetime (tokens that claim a longer one are refused)',
     expected: 'seconds',
   },
+  guest_ttl_days: {
+    schema: z.coerce.number().int().min(0).max(36500),
+    default: 30,
+    help: 'Guest accounts are deleted, with what is theirs alone, this many days after their token expired (a guest signs in once, at creation, so no use of it can be later); 0 keeps them forever. One repo sweeps, hourly',
+    expected: 'days, 0 to 36500 (0: never)',
+  },
   login_max_failures: {
     schema: positiveInt,
     default: 10,

@@ -122,6 +122,22 @@ export interface OutboxLease {
   release(): Promise<void>
 }
 
+/** A revoked access token (logout), kept until the token would be refused for its expiry anyway. */
+export interface RevocationRow {
+  /** the token's id (jti), 1 to 64 characters */
+  jti: string
+  /** epoch ms: the token's exp plus the clock skew tolerated between hosts */
+  expiresAt: number
+}
+
+/** What one sweep of expired guests removed (src/ports/store.ts sweepGuests). */
+export interface GuestSweep {
+  /** guest accounts deleted */
+  users: number
+  /** conversations deleted with them: their direct conversations, and groups left without members */
+  conversations: number
+}
+
 export interface Store {
   readonly kind: 'mysql' | 'memory' | 'sqlite'
   ping(): Promise<void>
@@ -206,6 +222,23 @@ export interface Store {
   /** `not_found` without a pending request from → to */
   acceptFriendRequest(fromUserId: string, toUserId: string, at: number, outbox: OutboxRecord[]): Promise<void>
 
+  /** records a revoked token; revoking it again keeps the later expiry */
+  revokeToken(revocation: RevocationRow): Promise<void>
+  /** which of these token ids are revoked and not expired at `now` */
+  revokedTokenIds(jtis: string[], now: number): Promise<Set<string>>
+  /** revocations not expired at `now` with jti > afterJti, in jti order, at most `limit` (to reload a cache) */
+  listRevocations(now: number, afterJti: string, limit: number): Promise<RevocationRow[]>
+  /** deletes the revocations expired at `now`; returns how many */
+  pruneRevocations(now: number): Promise<number>
+
+  /**
+   * Deletes up to `limit` guest accounts created before `createdBefore` (oldest first), in one transaction, with
+   * what is theirs alone: their memberships and read cursors, their friend requests, their direct conversations
+   * whole (both members, messages, cursors), and the groups they leave without members (with their messages).
+   * Their messages in groups that still have members stay, naming a sender that no longer exists. No outbox.
+   */
+  sweepGuests(createdBefore: number, limit: number): Promise<GuestSweep>
+
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */
   acquireOutboxLease(): Promise<OutboxLease | null>
@@ -240,4 +273,13 @@ export function checkOutbox(outbox: OutboxRecord[]): void {
       )
     }
   }
+}
+
+const MAX_JTI = 64
+
+/** Every driver refuses the same revocations. */
+export function checkRevocation(r: RevocationRow): void {
+  if (r.jti.length === 0 || r.jti.length > MAX_JTI)
+    throw new AppError('bad_request', `token id must be 1 to ${MAX_JTI} characters (got ${r.jti.length})`)
+  if (!Number.isSafeInteger(r.expiresAt)) throw new AppError('bad_request', 'revocation expiry must be epoch ms')
 }

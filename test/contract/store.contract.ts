@@ -606,6 +606,97 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       })
     })
 
+    describe('revoked tokens', () => {
+      it('keeps a revocation until it expires, answers a batch, pages the live ones, prunes the expired', async () => {
+        const tag = uid('jti')
+        const [a, b, c, expired] = ['a', 'b', 'c', 'x'].map((n) => `${tag}-${n}`) as [string, string, string, string]
+        await store.revokeToken({ jti: a, expiresAt: now + 60_000 })
+        await store.revokeToken({ jti: a, expiresAt: now + 1_000 }) // again, earlier: the later expiry stays
+        await store.revokeToken({ jti: b, expiresAt: now + 60_000 })
+        await store.revokeToken({ jti: expired, expiresAt: now - 1 })
+        expect(await store.revokedTokenIds([a, b, c, expired, a], now)).toEqual(new Set([a, b]))
+        expect(await store.revokedTokenIds([a], now + 30_000)).toEqual(new Set([a]))
+        expect(await store.revokedTokenIds([], now)).toEqual(new Set())
+        // the live ones, in jti order, a page at a time
+        const mine = async (after: string, n: number) =>
+          (await store.listRevocations(now, after, n)).filter((r) => r.jti.startsWith(tag))
+        expect(await mine(`${tag}-`, 1)).toEqual([{ jti: a, expiresAt: now + 60_000 }])
+        expect(await mine(a, 10)).toEqual([{ jti: b, expiresAt: now + 60_000 }])
+        expect(await mine(`${tag}-`, 10)).toHaveLength(2)
+        // pruned: the expired row is gone even for a clock that would still count it
+        expect(await store.revokedTokenIds([expired], now - 10)).toEqual(new Set([expired]))
+        expect(await store.pruneRevocations(now)).toBeGreaterThanOrEqual(1)
+        expect(await store.revokedTokenIds([expired, a], now - 10)).toEqual(new Set([a]))
+      })
+
+      it('refuses an empty or over-long token id', async () => {
+        await rejectsWith(store.revokeToken({ jti: '', expiresAt: now }), 'bad_request')
+        await rejectsWith(store.revokeToken({ jti: 'j'.repeat(65), expiresAt: now }), 'bad_request')
+      })
+    })
+
+    describe('guest expiry', () => {
+      it('sweeps guests created before the cutoff, oldest first, with what is theirs alone; keeps the rest', async () => {
+        const cutoff = 10_000 // epoch ms: only this test's guests are that old
+        const oldGuest = user({ username: null, guest: true, createdAt: 1_000 })
+        const olderStill = user({ username: null, guest: true, createdAt: 500 })
+        const recentGuest = user({ username: null, guest: true, createdAt: now })
+        const oldMember = user({ createdAt: 1_000 })
+        const friend = user()
+        await store.insertUsers([oldGuest, olderStill, recentGuest, oldMember, friend], [])
+        const direct = async (a: string, b: string) => {
+          const conversationId = uid('d')
+          await store.createConversation(
+            { conversationId, kind: 'direct', name: '', announcement: '', createdAt: now },
+            [a, b].map((userId) => ({ conversationId, userId, role: 'member' as const, joinedAt: now })),
+            [],
+          )
+          return conversationId
+        }
+        const withFriend = await direct(oldGuest.userId, friend.userId)
+        await store.storeMessage(draft(withFriend, { senderId: oldGuest.userId }), plainHooks())
+        await store.setReadSeq(withFriend, friend.userId, 1, [])
+        const betweenGuests = await direct(olderStill.userId, recentGuest.userId)
+        const shared = await group([friend.userId, oldGuest.userId, recentGuest.userId])
+        const guestMessage = await store.storeMessage(draft(shared, { senderId: oldGuest.userId }), plainHooks())
+        await store.setReadSeq(shared, oldGuest.userId, 1, [])
+        const onlyGuests = await group([oldGuest.userId, olderStill.userId])
+        await store.storeMessage(draft(onlyGuests, { senderId: olderStill.userId }), plainHooks())
+        await store.createFriendRequest(oldGuest.userId, friend.userId, now, [])
+
+        // the oldest first, one a call: their direct conversations go whole
+        expect(await store.sweepGuests(cutoff, 1)).toEqual({ users: 1, conversations: 1 })
+        expect(await store.getUser({ userId: olderStill.userId })).toBeNull()
+        expect(await store.getConversation(betweenGuests)).toBeNull()
+        expect(await store.listUserConversations(recentGuest.userId)).toHaveLength(1) // the shared group only
+        expect((await store.getConversation(onlyGuests))?.memberCount).toBe(1)
+        // then the next: its direct conversation, the group it leaves empty; the shared group keeps its message
+        expect(await store.sweepGuests(cutoff, 10)).toEqual({ users: 1, conversations: 2 })
+        expect(await store.getUser({ userId: oldGuest.userId })).toBeNull()
+        expect(await store.getConversation(withFriend)).toBeNull()
+        expect(await store.listMessages(withFriend, 0, 10)).toEqual([])
+        expect(await store.getConversation(onlyGuests)).toBeNull()
+        expect(await store.listMessages(onlyGuests, 0, 10)).toEqual([])
+        expect(await store.getConversation(shared)).toMatchObject({ memberCount: 2, lastSeq: 1 })
+        expect((await store.listMembers(shared, '', 10)).map((m) => m.userId)).toEqual(
+          [friend.userId, recentGuest.userId].sort(),
+        )
+        expect(await store.getMessage(shared, guestMessage.message.messageId)).toMatchObject({
+          senderId: oldGuest.userId,
+        })
+        expect(await store.listUserConversations(oldGuest.userId)).toEqual([])
+        expect((await store.listUserConversations(friend.userId)).map((v) => v.conversation.conversationId)).toEqual([
+          shared,
+        ])
+        // their friend request went with them: the same request can be made again
+        await store.createFriendRequest(oldGuest.userId, friend.userId, now, [])
+        // nothing left before the cutoff; a registered user and a recent guest are kept
+        expect(await store.sweepGuests(cutoff, 10)).toEqual({ users: 0, conversations: 0 })
+        expect(await store.getUser({ userId: oldMember.userId })).not.toBeNull()
+        expect(await store.getUser({ userId: recentGuest.userId })).not.toBeNull()
+      })
+    })
+
     describe('outbox', () => {
       it('lists pending rows in id order through the lease, marks them published, purges old published rows', async () => {
         const topic = uid('t')

@@ -38,6 +38,8 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 2, name: 'seq_reserved' },
       { version: 3, name: 'idempotency_per_conversation' },
       { version: 4, name: 'user_search' },
+      { version: 5, name: 'revoked_tokens' },
+      { version: 6, name: 'guest_expiry' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files })
 
@@ -58,6 +60,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       'messages',
       'outbox',
       'read_cursors',
+      'revoked_tokens',
       'schema_migrations',
       'users',
     ])

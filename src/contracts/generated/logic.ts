@@ -6,6 +6,8 @@ import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Outpu
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from './gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from './gochat/logic/v1/BulkCreateUsersResponse.js';
 import type { BulkUser as _gochat_logic_v1_BulkUser, BulkUser__Output as _gochat_logic_v1_BulkUser__Output } from './gochat/logic/v1/BulkUser.js';
+import type { CheckRevokedRequest as _gochat_logic_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_logic_v1_CheckRevokedRequest__Output } from './gochat/logic/v1/CheckRevokedRequest.js';
+import type { CheckRevokedResponse as _gochat_logic_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_logic_v1_CheckRevokedResponse__Output } from './gochat/logic/v1/CheckRevokedResponse.js';
 import type { ConversationSummary as _gochat_logic_v1_ConversationSummary, ConversationSummary__Output as _gochat_logic_v1_ConversationSummary__Output } from './gochat/logic/v1/ConversationSummary.js';
 import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, CreateDirectRequest__Output as _gochat_logic_v1_CreateDirectRequest__Output } from './gochat/logic/v1/CreateDirectRequest.js';
 import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from './gochat/logic/v1/CreateDirectResponse.js';
@@ -50,6 +52,8 @@ export interface ProtoGrpcType {
         BulkCreateUsersRequest: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersRequest__Output>
         BulkCreateUsersResponse: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersResponse__Output>
         BulkUser: MessageTypeDefinition<_gochat_logic_v1_BulkUser, _gochat_logic_v1_BulkUser__Output>
+        CheckRevokedRequest: MessageTypeDefinition<_gochat_logic_v1_CheckRevokedRequest, _gochat_logic_v1_CheckRevokedRequest__Output>
+        CheckRevokedResponse: MessageTypeDefinition<_gochat_logic_v1_CheckRevokedResponse, _gochat_logic_v1_CheckRevokedResponse__Output>
         ConversationSummary: MessageTypeDefinition<_gochat_logic_v1_ConversationSummary, _gochat_logic_v1_ConversationSummary__Output>
         CreateDirectRequest: MessageTypeDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectRequest__Output>
         CreateDirectResponse: MessageTypeDefinition<_gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectResponse__Output>

@@ -6,6 +6,8 @@ import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembe
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from './gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from './gochat/repo/v1/AllocateSeqResponse.js';
 import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
+import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from './gochat/repo/v1/CheckRevokedRequest.js';
+import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from './gochat/repo/v1/CheckRevokedResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
 import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
@@ -44,6 +46,7 @@ import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
+import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
@@ -74,6 +77,8 @@ export interface ProtoGrpcType {
         AllocateSeqRequest: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqRequest__Output>
         AllocateSeqResponse: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqResponse__Output>
         CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
+        CheckRevokedRequest: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedRequest__Output>
+        CheckRevokedResponse: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedResponse__Output>
         Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
         ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
@@ -112,6 +117,7 @@ export interface ProtoGrpcType {
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
+        RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>

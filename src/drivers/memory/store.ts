@@ -6,7 +6,9 @@ import { AppError } from '../../core/errors.js'
 import {
   applyStatusChange,
   checkOutbox,
+  checkRevocation,
   type ConversationRow,
+  type GuestSweep,
   type ConversationWithSeq,
   type MemberRow,
   type MessageDraft,
@@ -15,6 +17,7 @@ import {
   type OutboxLease,
   type OutboxRecord,
   type PendingOutboxRow,
+  type RevocationRow,
   type StatusChange,
   type Store,
   type StoredMessage,
@@ -71,6 +74,8 @@ export class MemoryStore implements Store {
   private readonly committedAt = new Map<number, number>()
   /** id → when published, oldest first; bounded, since in memory nobody can inspect published rows anyway */
   private readonly published = new Map<number, number>()
+  /** revoked token id → expiry (epoch ms) */
+  private readonly revocations = new Map<string, number>()
   private nextOutboxId = 1
   private leaseHeld = false
 
@@ -191,10 +196,7 @@ export class MemoryStore implements Store {
     const group = this.members.get(conversationId)
     if (!group?.byUser.has(userId)) return false
     checkOutbox(outbox)
-    group.byUser.delete(userId)
-    group.sorted.splice(upperBound(group.sorted, userId, (u) => u) - 1, 1)
-    this.conversationsOfUser.get(userId)?.delete(conversationId)
-    this.conversations.get(conversationId)!.memberCount--
+    this.dropMember(conversationId, userId)
     this.append(outbox)
     return true
   }
@@ -332,6 +334,57 @@ export class MemoryStore implements Store {
     this.append(outbox)
   }
 
+  async revokeToken(r: RevocationRow): Promise<void> {
+    checkRevocation(r)
+    this.revocations.set(r.jti, Math.max(this.revocations.get(r.jti) ?? 0, r.expiresAt))
+  }
+
+  async revokedTokenIds(jtis: string[], now: number): Promise<Set<string>> {
+    return new Set(jtis.filter((jti) => (this.revocations.get(jti) ?? 0) > now))
+  }
+
+  async listRevocations(now: number, afterJti: string, limit: number): Promise<RevocationRow[]> {
+    return [...this.revocations]
+      .filter(([jti, expiresAt]) => jti > afterJti && expiresAt > now)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .slice(0, limit)
+      .map(([jti, expiresAt]) => ({ jti, expiresAt }))
+  }
+
+  async pruneRevocations(now: number): Promise<number> {
+    let n = 0
+    for (const [jti, expiresAt] of this.revocations) if (expiresAt <= now && this.revocations.delete(jti)) n++
+    return n
+  }
+
+  async sweepGuests(createdBefore: number, limit: number): Promise<GuestSweep> {
+    const guests = [...this.users.values()]
+      .filter((u) => u.guest && u.createdAt < createdBefore)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.userId < b.userId ? -1 : 1))
+      .slice(0, limit)
+    const gone = new Set(guests.map((u) => u.userId))
+    let conversations = 0
+    for (const userId of gone) {
+      for (const id of [...(this.conversationsOfUser.get(userId) ?? [])]) {
+        const c = this.conversations.get(id)!
+        if (c.kind === 'group') {
+          this.dropMember(id, userId)
+          this.readCursors.delete(pair(id, userId))
+          if (c.memberCount > 0) continue
+        }
+        this.dropConversation(id)
+        conversations++
+      }
+      this.conversationsOfUser.delete(userId)
+      this.users.delete(userId)
+    }
+    for (const key of this.friendRequests.keys()) {
+      const [from, to] = key.split('\u0000') as [string, string]
+      if (gone.has(from) || gone.has(to)) this.friendRequests.delete(key)
+    }
+    return { users: gone.size, conversations }
+  }
+
   async appendOutbox(outbox: OutboxRecord[]): Promise<void> {
     checkOutbox(outbox)
     this.append(outbox)
@@ -409,6 +462,28 @@ export class MemoryStore implements Store {
       mine.add(conversationId)
       this.conversations.get(conversationId)!.memberCount++
     }
+  }
+
+  private dropMember(conversationId: string, userId: string): void {
+    const group = this.members.get(conversationId)!
+    group.byUser.delete(userId)
+    group.sorted.splice(upperBound(group.sorted, userId, (u) => u) - 1, 1)
+    this.conversationsOfUser.get(userId)?.delete(conversationId)
+    this.conversations.get(conversationId)!.memberCount--
+  }
+
+  /** a conversation with its members, messages and read cursors */
+  private dropConversation(id: string): void {
+    for (const userId of this.members.get(id)?.byUser.keys() ?? []) this.conversationsOfUser.get(userId)?.delete(id)
+    for (const m of this.messages.get(id)?.sorted ?? []) {
+      this.messageById.delete(m.messageId)
+      if (m.idempotencyKey !== '') this.messageIdByKey.delete(idemKey(m))
+    }
+    for (const key of this.readCursors.keys()) if (key.startsWith(pair(id, ''))) this.readCursors.delete(key)
+    this.members.delete(id)
+    this.messages.delete(id)
+    this.seqReserved.delete(id)
+    this.conversations.delete(id)
   }
 
   private putMessage(m: MessageRow): void {

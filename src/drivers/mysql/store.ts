@@ -14,14 +14,17 @@ import { log } from '../../observability/log.js'
 import {
   applyStatusChange,
   checkOutbox,
+  checkRevocation,
   type ConversationRow,
   type ConversationWithSeq,
+  type GuestSweep,
   type MemberRow,
   type MessageDraft,
   type MessageRow,
   type NewConversation,
   type OutboxLease,
   type OutboxRecord,
+  type RevocationRow,
   type StatusChange,
   type Store,
   type StoredMessage,
@@ -492,6 +495,93 @@ export class MysqlStore implements Store {
       if (res.affectedRows === 0)
         throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
       await this.insertOutbox(c, outbox)
+    })
+  }
+
+  async revokeToken(r: RevocationRow): Promise<void> {
+    checkRevocation(r)
+    await this.execute(
+      'INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE expires_at = GREATEST(expires_at, VALUES(expires_at))',
+      [r.jti, r.expiresAt],
+    )
+  }
+
+  async revokedTokenIds(jtis: string[], now: number): Promise<Set<string>> {
+    const out = new Set<string>()
+    for (const chunk of chunks([...new Set(jtis)])) {
+      const [rows] = await this.query<Rows>('SELECT jti FROM revoked_tokens WHERE jti IN (?) AND expires_at > ?', [
+        chunk,
+        now,
+      ])
+      for (const r of rows) out.add(r.jti)
+    }
+    return out
+  }
+
+  async listRevocations(now: number, afterJti: string, n: number): Promise<RevocationRow[]> {
+    const [rows] = await this.execute<Rows>(
+      `SELECT jti, expires_at FROM revoked_tokens WHERE jti > ? AND expires_at > ? ORDER BY jti ${limit(n)}`,
+      [afterJti, now],
+    )
+    return rows.map((r) => ({ jti: r.jti, expiresAt: Number(r.expires_at) }))
+  }
+
+  async pruneRevocations(now: number): Promise<number> {
+    let total = 0
+    for (;;) {
+      const [res] = await this.execute<Result>(
+        `DELETE FROM revoked_tokens WHERE expires_at <= ? ${limit(PURGE_BATCH)}`,
+        [now],
+      )
+      total += res.affectedRows
+      if (res.affectedRows < PURGE_BATCH) return total
+    }
+  }
+
+  /** locks the guests, then their conversations in id order (the order every conversation writer locks one in) */
+  async sweepGuests(createdBefore: number, n: number): Promise<GuestSweep> {
+    return this.tx(async (c) => {
+      const [guests] = await c.execute<Rows>(
+        `SELECT user_id FROM users WHERE guest = 1 AND created_at < ? ORDER BY created_at, user_id ${limit(n)} FOR UPDATE`,
+        [createdBefore],
+      )
+      const ids = guests.map((r) => r.user_id as string)
+      if (!ids.length) return { users: 0, conversations: 0 }
+      const leaving = new Map<string, string[]>()
+      for (const chunk of chunks(ids)) {
+        const [rows] = await c.query<Rows>('SELECT conversation_id, user_id FROM members WHERE user_id IN (?)', [chunk])
+        for (const r of rows) leaving.set(r.conversation_id, [...(leaving.get(r.conversation_id) ?? []), r.user_id])
+      }
+      const drop: string[] = []
+      for (const chunk of chunks([...leaving.keys()].sort())) {
+        const [convs] = await c.query<Rows>(
+          'SELECT conversation_id, kind, member_count FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE',
+          [chunk],
+        )
+        for (const conv of convs) {
+          const id = conv.conversation_id as string
+          const users = leaving.get(id)!
+          if (conv.kind === 'direct' || Number(conv.member_count) <= users.length) {
+            drop.push(id)
+            continue
+          }
+          await c.query('DELETE FROM members WHERE conversation_id = ? AND user_id IN (?)', [id, users])
+          await c.query('DELETE FROM read_cursors WHERE conversation_id = ? AND user_id IN (?)', [id, users])
+          await c.execute('UPDATE conversations SET member_count = member_count - ? WHERE conversation_id = ?', [
+            users.length,
+            id,
+          ])
+        }
+      }
+      for (const chunk of chunks(drop))
+        for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
+          await c.query(`DELETE FROM ${table} WHERE conversation_id IN (?)`, [chunk])
+      for (const chunk of chunks(ids)) {
+        await c.query('DELETE FROM friend_requests WHERE from_user_id IN (?)', [chunk])
+        await c.query('DELETE FROM friend_requests WHERE to_user_id IN (?)', [chunk])
+        await c.query('DELETE FROM users WHERE user_id IN (?)', [chunk])
+      }
+      return { users: ids.length, conversations: drop.length }
     })
   }
 

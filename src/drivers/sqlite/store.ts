@@ -17,13 +17,16 @@ import { AppError } from '../../core/errors.js'
 import {
   applyStatusChange,
   checkOutbox,
+  checkRevocation,
   type ConversationWithSeq,
+  type GuestSweep,
   type MemberRow,
   type MessageDraft,
   type MessageRow,
   type NewConversation,
   type OutboxLease,
   type OutboxRecord,
+  type RevocationRow,
   type StatusChange,
   type Store,
   type StoredMessage,
@@ -444,6 +447,69 @@ export class SqliteStore implements Store {
       if (res.changes === 0)
         throw new AppError('not_found', `no pending friend request from ${fromUserId} to ${toUserId}`)
       this.insertOutbox(outbox)
+    })
+  }
+
+  async revokeToken(r: RevocationRow): Promise<void> {
+    checkRevocation(r)
+    this.run(
+      'INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at)',
+      r.jti,
+      r.expiresAt,
+    )
+  }
+
+  async revokedTokenIds(jtis: string[], now: number): Promise<Set<string>> {
+    const revoked = this.stmt('SELECT 1 FROM revoked_tokens WHERE jti = ? AND expires_at > ?')
+    return new Set([...new Set(jtis)].filter((jti) => revoked.get(jti, now) !== undefined))
+  }
+
+  async listRevocations(now: number, afterJti: string, limit: number): Promise<RevocationRow[]> {
+    return this.all(
+      'SELECT jti, expires_at FROM revoked_tokens WHERE jti > ? AND expires_at > ? ORDER BY jti LIMIT ?',
+      afterJti,
+      now,
+      limit,
+    ).map((r) => ({ jti: String(r.jti), expiresAt: Number(r.expires_at) }))
+  }
+
+  async pruneRevocations(now: number): Promise<number> {
+    return this.run('DELETE FROM revoked_tokens WHERE expires_at <= ?', now).changes
+  }
+
+  async sweepGuests(createdBefore: number, limit: number): Promise<GuestSweep> {
+    return this.tx(() => {
+      const ids = this.all(
+        'SELECT user_id FROM users WHERE guest = 1 AND created_at < ? ORDER BY created_at, user_id LIMIT ?',
+        createdBefore,
+        limit,
+      ).map((r) => String(r.user_id))
+      let conversations = 0
+      for (const userId of ids) {
+        const memberships = this.all(
+          'SELECT c.conversation_id, c.kind FROM members m JOIN conversations c ON c.conversation_id = m.conversation_id WHERE m.user_id = ?',
+          userId,
+        )
+        for (const { conversation_id, kind } of memberships) {
+          const id = String(conversation_id)
+          if (kind === 'group') {
+            this.run('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', id, userId)
+            this.run('DELETE FROM read_cursors WHERE conversation_id = ? AND user_id = ?', id, userId)
+            const left = this.one(
+              'UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ? RETURNING member_count',
+              id,
+            )
+            if (Number(left?.member_count) > 0) continue
+          }
+          for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
+            this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
+          conversations++
+        }
+        this.run('DELETE FROM friend_requests WHERE from_user_id = ?', userId)
+        this.run('DELETE FROM friend_requests WHERE to_user_id = ?', userId)
+        this.run('DELETE FROM users WHERE user_id = ?', userId)
+      }
+      return { users: ids.length, conversations }
     })
   }
 

@@ -6,6 +6,8 @@ import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest,
 import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from '../../../gochat/logic/v1/AuthResponse.js';
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from '../../../gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from '../../../gochat/logic/v1/BulkCreateUsersResponse.js';
+import type { CheckRevokedRequest as _gochat_logic_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_logic_v1_CheckRevokedRequest__Output } from '../../../gochat/logic/v1/CheckRevokedRequest.js';
+import type { CheckRevokedResponse as _gochat_logic_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_logic_v1_CheckRevokedResponse__Output } from '../../../gochat/logic/v1/CheckRevokedResponse.js';
 import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, CreateDirectRequest__Output as _gochat_logic_v1_CreateDirectRequest__Output } from '../../../gochat/logic/v1/CreateDirectRequest.js';
 import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from '../../../gochat/logic/v1/CreateDirectResponse.js';
 import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_logic_v1_CreateGroupRequest__Output } from '../../../gochat/logic/v1/CreateGroupRequest.js';
@@ -60,6 +62,15 @@ export interface LogicServiceClient extends grpc.Client {
   bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
   bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
   bulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
+  
+  CheckRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   
   CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
   CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
@@ -241,6 +252,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   BulkCreateUsers: grpc.handleUnaryCall<_gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse>;
   
+  CheckRevoked: grpc.handleUnaryCall<_gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse>;
+  
   CreateDirect: grpc.handleUnaryCall<_gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse>;
   
   CreateGroup: grpc.handleUnaryCall<_gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse>;
@@ -285,6 +298,7 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   AcceptFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
   AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_Empty__Output>
   BulkCreateUsers: MethodDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse__Output>
+  CheckRevoked: MethodDefinition<_gochat_logic_v1_CheckRevokedRequest, _gochat_logic_v1_CheckRevokedResponse, _gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse__Output>
   CreateDirect: MethodDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse__Output>
   CreateGroup: MethodDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>

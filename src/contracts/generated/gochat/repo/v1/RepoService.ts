@@ -6,6 +6,8 @@ import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembers
 import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from '../../../gochat/repo/v1/AddMembersResponse.js';
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from '../../../gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from '../../../gochat/repo/v1/AllocateSeqResponse.js';
+import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from '../../../gochat/repo/v1/CheckRevokedRequest.js';
+import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from '../../../gochat/repo/v1/CheckRevokedResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from '../../../gochat/repo/v1/Conversation.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from '../../../gochat/repo/v1/CreateGroupRequest.js';
 import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from '../../../gochat/repo/v1/CreateUserRequest.js';
@@ -39,6 +41,7 @@ import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from '../../../gochat/repo/v1/Message.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
+import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
@@ -81,6 +84,15 @@ export interface RepoServiceClient extends grpc.Client {
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  
+  CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -262,6 +274,15 @@ export interface RepoServiceClient extends grpc.Client {
   removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   removeMember(argument: _gochat_repo_v1_RemoveMemberRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  RevokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RevokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RevokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  RevokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
@@ -343,6 +364,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   AllocateSeq: grpc.handleUnaryCall<_gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse>;
   
+  CheckRevoked: grpc.handleUnaryCall<_gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse>;
+  
   CreateFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
   
   CreateGroup: grpc.handleUnaryCall<_gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation>;
@@ -383,6 +406,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   RemoveMember: grpc.handleUnaryCall<_gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty>;
   
+  RevokeToken: grpc.handleUnaryCall<_gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty>;
+  
   SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
   SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
@@ -405,6 +430,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   AcceptFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
   AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
   AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
+  CheckRevoked: MethodDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse__Output>
   CreateFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
   CreateGroup: MethodDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation__Output>
   CreateUser: MethodDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User__Output>
@@ -425,6 +451,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
   PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
+  RevokeToken: MethodDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty__Output>
   SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
