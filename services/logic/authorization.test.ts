@@ -61,7 +61,7 @@ beforeAll(async () => {
       cache,
     }),
     ...createConversations(deps),
-    ...createUsers(deps),
+    ...createUsers(deps, 'exact'),
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),

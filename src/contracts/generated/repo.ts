@@ -44,6 +44,7 @@ import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
+import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
@@ -112,6 +113,7 @@ export interface ProtoGrpcType {
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
+        SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
