@@ -46,7 +46,7 @@ export interface UserChanges {
 
 /**
  * A people search. Without `scope` every user whose username or display name starts with `prefix` matches
- * (people_search=open); with it, only the caller's contacts (users sharing a conversation with them), the
+ * (people_search=open); with it, only the caller and their contacts (users sharing a conversation with them), the
  * discoverable users if `discoverable`, and the one user whose normalized username is `exactUsername`.
  */
 export interface UserSearch {

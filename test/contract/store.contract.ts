@@ -172,6 +172,17 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
           user({ username: `${tag}-${n}`, displayName: `${tag} ${n}`, discoverable: n === 'open' }),
         ) as [UserRow, UserRow, UserRow, UserRow, UserRow]
         await store.insertUsers([me, contact, stranger, shy, open], [])
+        // the caller is found before sharing any conversation
+        expect(
+          (
+            await store.searchUsers({
+              prefix: tag,
+              afterUserId: '',
+              limit: 10,
+              scope: { contactsOf: me.userId, discoverable: false, exactUsername: null },
+            })
+          ).map((u) => u.userId),
+        ).toEqual([me.userId])
         await group([me.userId, contact.userId])
         const ids = (rows: UserRow[]) => rows.map((u) => u.userId)
         const sorted = (...us: UserRow[]) => us.map((u) => u.userId).sort()

@@ -139,11 +139,12 @@ export class MemoryStore implements Store {
       u.displayName.toLowerCase().startsWith(p) || (u.username?.toLowerCase().startsWith(p) ?? false)
     // the caller and everyone sharing a conversation with them
     const contacts = scope
-      ? new Set(
-          [...(this.conversationsOfUser.get(scope.contactsOf) ?? [])].flatMap((id) => [
+      ? new Set([
+          scope.contactsOf,
+          ...[...(this.conversationsOfUser.get(scope.contactsOf) ?? [])].flatMap((id) => [
             ...this.members.get(id)!.byUser.keys(),
           ]),
-        )
+        ])
       : undefined
     const exact = scope?.exactUsername ? this.userIdByName.get(scope.exactUsername) : undefined
     const found = (u: UserRow) =>

@@ -192,7 +192,7 @@ export class MysqlStore implements Store {
     const one = (where: string) =>
       `(SELECT ${USER_COLS} FROM users u WHERE ${where} AND u.user_id > ? ORDER BY u.user_id ${limit(max)})`
     const parts = [one(`u.username_lc LIKE ?${within}`), one(`u.display_name_lc LIKE ?${within}`)]
-    const params: unknown[] = [like, ...(scope ? [scope.contactsOf] : []), afterUserId]
+    const params: unknown[] = [like, ...(scope ? [scope.contactsOf, scope.contactsOf] : []), afterUserId]
     const all = [...params, ...params]
     if (scope?.exactUsername) {
       parts.push(one('u.username_norm = ?'))

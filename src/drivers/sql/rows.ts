@@ -34,9 +34,9 @@ export const toUser = (r: Row): UserRow => ({
 /** a profile update's fields that are given */
 export const definedChanges = (c: UserChanges): UserChanges =>
   Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined))
-/** users.u shares a conversation with the user of the one parameter (the people search's "contacts") */
+/** users.u is the user of the two parameters or shares a conversation with them (the people search's "contacts") */
 export const CONTACT =
-  'EXISTS (SELECT 1 FROM members a JOIN members b ON b.conversation_id = a.conversation_id WHERE a.user_id = ? AND b.user_id = u.user_id)'
+  '(u.user_id = ? OR EXISTS (SELECT 1 FROM members a JOIN members b ON b.conversation_id = a.conversation_id WHERE a.user_id = ? AND b.user_id = u.user_id))'
 /** the values of USER_INSERT_COLS */
 export const userValues = (u: UserRow) => [
   u.userId,

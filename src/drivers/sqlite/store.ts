@@ -330,6 +330,7 @@ export class SqliteStore implements Store {
       low,
       high,
       scope.contactsOf,
+      scope.contactsOf,
       limit,
     ).map(toUser)
   }
