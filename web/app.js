@@ -815,14 +815,19 @@ function onSubmit(testid, action) {
   })
 }
 
+/** the sign-in form's "Let anyone find me by name" (people_search=exact finds others by exact username only) */
+async function signedIn(s) {
+  await start(s)
+  if ($('discoverable').checked) await api('PATCH', '/v1/me', { discoverable: true })
+}
 onSubmit('guest-form', async () =>
-  start(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
+  signedIn(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
 )
 onSubmit('account-form', async (_form, button) => {
   const username = $('username').value.trim()
   const password = $('password').value
   const displayName = $('display-name').value.trim() || undefined
-  await start(
+  await signedIn(
     await (button?.dataset.action === 'register'
       ? api('POST', '/v1/auth/register', { username, password, displayName })
       : api('POST', '/v1/auth/login', { username, password })),
