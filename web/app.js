@@ -21,6 +21,7 @@ const WORDS = {
   unauthorized: 'You are not signed in, or your session has expired.',
   invalid_credentials: 'Wrong username or password.',
   username_taken: 'That username is already taken.',
+  invalid_name: 'That name has nothing visible in it, or invisible characters a username cannot have.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That does not exist (or you cannot see it).',
   conflict: 'That clashes with something that already exists.',
