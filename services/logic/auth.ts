@@ -39,10 +39,7 @@ const me = (u: User__Output) => ({
   discoverable: u.discoverable,
 })
 
-/** a display name that must be there (a rename) */
-const requireDisplayName = (value: string) => requireText(displayNameOf(value), 'displayName', DISPLAY_NAME_MAX)
-
-/** a display name as given, cleaned of invisible characters (src/contracts/names.ts); '' when none was given */
+/** a display name as given, cleaned of invisible characters (src/contracts/names.ts) and checked; '' when none was given */
 function displayNameOf(value: string | undefined): string {
   if (!value) return ''
   const cleaned = cleanDisplayName(value)
@@ -141,7 +138,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
       // over gRPC an absent name arrives as '': both mean "unchanged"
       if (!req.display_name && discoverable === undefined)
         throw new AppError('bad_request', 'displayName or discoverable is required')
-      const displayName = req.display_name ? requireDisplayName(req.display_name) : ''
+      const displayName = displayNameOf(req.display_name)
       await requireUser(repo, userId)
       // a rename is announced to the user's peers; being discoverable or not is nobody else's business
       const events = displayName

@@ -89,7 +89,7 @@ export function userHandlers(
     async UpdateUser(req) {
       const userId = id(req.user_id, 'user_id')
       const changes = {
-        ...(str(req.display_name) ? { displayName: displayName(str(req.display_name)) } : {}),
+        ...(str(req.display_name) ? { displayName: required(displayName(str(req.display_name)), 'display_name') } : {}),
         ...(typeof req.discoverable === 'boolean' ? { discoverable: req.discoverable } : {}),
       }
       if (Object.keys(changes).length === 0)
