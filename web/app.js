@@ -21,6 +21,7 @@ const WORDS = {
   unauthorized: 'You are not signed in, or your session has expired.',
   invalid_credentials: 'Wrong username or password.',
   username_taken: 'That username is already taken.',
+  invalid_name: 'That name has nothing visible in it, or invisible characters a username cannot have.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'That does not exist (or you cannot see it).',
   conflict: 'That clashes with something that already exists.',
@@ -815,14 +816,19 @@ function onSubmit(testid, action) {
   })
 }
 
+/** the sign-in form's "Let anyone find me by name" (people_search=exact finds others by exact username only) */
+async function signedIn(s) {
+  await start(s)
+  if ($('discoverable').checked) await api('PATCH', '/v1/me', { discoverable: true })
+}
 onSubmit('guest-form', async () =>
-  start(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
+  signedIn(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
 )
 onSubmit('account-form', async (_form, button) => {
   const username = $('username').value.trim()
   const password = $('password').value
   const displayName = $('display-name').value.trim() || undefined
-  await start(
+  await signedIn(
     await (button?.dataset.action === 'register'
       ? api('POST', '/v1/auth/register', { username, password, displayName })
       : api('POST', '/v1/auth/login', { username, password })),

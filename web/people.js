@@ -44,7 +44,8 @@ function item(u, buttons) {
     'li',
     { 'data-testid': 'person', data: { userId: u.userId } },
     el('span', { class: 'name', 'data-testid': 'person-name', text: u.displayName, title: u.userId }),
-    el('span', { class: 'sub', text: u.username ? `@${u.username}` : 'guest' }),
+    // the username comes only for a search of exactly it (docs/protocol.md)
+    el('span', { class: 'sub', text: u.username ? `@${u.username}` : '' }),
     ...buttons,
   )
 }

@@ -119,7 +119,13 @@ describe('gateway REST', () => {
     })
     const rest = new RestClient(base)
     expect((await rest.login(name, 'secret-pass')).userId).toBe(reg.userId)
-    expect(await rest.me()).toEqual({ userId: reg.userId, username: name, displayName: name, guest: false })
+    expect(await rest.me()).toEqual({
+      userId: reg.userId,
+      username: name,
+      displayName: name,
+      guest: false,
+      discoverable: false,
+    })
     await expect(new RestClient(base).login(name, 'wrong-pass')).rejects.toMatchObject({
       status: 401,
       code: 'invalid_credentials',

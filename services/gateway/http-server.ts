@@ -166,7 +166,14 @@ async function serveApi(
     if (wait) throw new Limited(wait, 'too many requests; retry later')
   }
   const body = parseJsonObject(await readBody(req, deps.maxBodyBytes))
-  const result = await route.run({ userId, body, params, query: url.searchParams, headers: req.headers })
+  const result = await route.run({
+    userId,
+    body,
+    params,
+    query: url.searchParams,
+    headers: req.headers,
+    client: clientKey(req.socket.remoteAddress),
+  })
   sendJson(res, result.status, result.status === 204 ? undefined : result.body)
   return route.name
 }

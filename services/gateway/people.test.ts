@@ -116,9 +116,17 @@ describe('people and typing', () => {
     expect(await status(eve.rest.call('GET', `/v1/conversations/${g.conversationId}/members`))).toBe('403 not_member')
   })
 
-  it('searches by username or display-name prefix, paged, never everyone; looks up names by id', async () => {
+  it('searches contacts by username or display-name prefix, paged; usernames only for the exact one; looks up names by id', async () => {
     const a = await user('carol', 'Zed One')
     const b = await user('dave', 'zed two')
+    // strangers: a prefix finds only oneself, the exact username the other
+    expect((await a.rest.call<{ users: unknown[] }>('GET', '/v1/users?q=zed')).users).toEqual([
+      { userId: a.userId, username: `${tag}carol`, displayName: 'Zed One' },
+    ])
+    expect(await a.rest.call('GET', `/v1/users?q=${tag}DAVE`)).toEqual({
+      users: [{ userId: b.userId, username: `${tag}dave`, displayName: 'zed two' }],
+    })
+    await a.rest.direct(b.userId)
     const found = await a.rest.call<{ users: Array<{ userId: string }>; next?: string }>(
       'GET',
       `/v1/users?q=ZED&limit=1`,
@@ -129,8 +137,9 @@ describe('people and typing', () => {
       `/v1/users?q=zed&limit=1&after=${found.next}`,
     )
     expect([...found.users, ...more.users].map((u) => u.userId).sort()).toEqual([a.userId, b.userId].sort())
+    // a contact found by prefix comes without their login username
     expect(await a.rest.call('GET', `/v1/users?q=${tag}dav`)).toEqual({
-      users: [{ userId: b.userId, username: `${tag}dave`, displayName: 'zed two' }],
+      users: [{ userId: b.userId, displayName: 'zed two' }],
     })
     for (const q of ['', 'z', ' z ', 'x'.repeat(65)])
       expect(await status(a.rest.call('GET', `/v1/users?q=${encodeURIComponent(q)}`)), q).toBe('400 bad_request')
@@ -139,10 +148,11 @@ describe('people and typing', () => {
     expect(await status(a.rest.call('GET', '/v1/users?q=zed&limit=-1'))).toBe('400 bad_request')
     // a limit over 50 is cut, not refused
     expect(await status(a.rest.call('GET', '/v1/users?q=zed&limit=1000'))).toBe(200)
+    // by id: names, and the username of the caller only
     expect(await a.rest.call('GET', `/v1/users?ids=${b.userId},nobody,${a.userId}`)).toEqual({
       users: [
         { userId: a.userId, username: `${tag}carol`, displayName: 'Zed One' },
-        { userId: b.userId, username: `${tag}dave`, displayName: 'zed two' },
+        { userId: b.userId, displayName: 'zed two' },
       ].sort((x, y) => (x.userId < y.userId ? -1 : 1)),
     })
     const tooMany = Array.from({ length: 101 }, (_, i) => `u${i}`).join(',')

@@ -12,6 +12,8 @@ export interface RouteRequest {
   params: string[]
   query: URLSearchParams
   headers: Record<string, string | string[] | undefined>
+  /** the client's address as the per-address limits key it (rate-limit.ts clientKey); '' when unknown */
+  client?: string
 }
 
 export interface RouteResult {
@@ -80,6 +82,16 @@ export interface RouteHooks {
   loggedOut?(token: string): void
   /** which of these users are online (presence); without it, everyone is reported offline */
   online?(userIds: string[]): Promise<Set<string>>
+  /** throws rate_limited when this user or address has searched people too often (search-limit.ts) */
+  searchLimit?(userId: string, client: string): Promise<void>
+}
+
+/** a JSON boolean field, or undefined when absent */
+function bool(body: Record<string, unknown>, field: string): boolean | undefined {
+  const v = body[field]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'boolean') throw new AppError('bad_request', `${field} must be true or false`)
+  return v
 }
 
 /** ids in one query parameter, comma-separated: at most `max`, each 1–128 characters */
@@ -122,13 +134,23 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     }),
 
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
-    route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) =>
-      ok(meView(await logic.UpdateMe({ user_id: userId, display_name: str(body, 'displayName') }))),
-    ),
+    route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) => {
+      const discoverable = bool(body, 'discoverable')
+      return ok(
+        meView(
+          await logic.UpdateMe({
+            user_id: userId,
+            display_name: str(body, 'displayName'),
+            ...(discoverable === undefined ? {} : { discoverable }),
+          }),
+        ),
+      )
+    }),
 
-    route('GET', '/v1/users', 'users', true, async ({ userId, query }) => {
+    route('GET', '/v1/users', 'users', true, async ({ userId, query, client }) => {
       if (query.has('q') === query.has('ids'))
         throw new AppError('bad_request', 'give either q (a search) or ids (a lookup)')
+      if (query.has('q')) await hooks.searchLimit?.(userId, client ?? '')
       const res = query.has('ids')
         ? await logic.GetUsers({ user_id: userId, user_ids: idList(query, 'ids', USERS_PER_LOOKUP) })
         : await logic.SearchUsers({

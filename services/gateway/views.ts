@@ -22,6 +22,7 @@ export const meView = (m: Me__Output) => ({
   ...(m.username ? { username: m.username } : {}),
   displayName: m.display_name,
   guest: m.guest,
+  discoverable: m.discoverable,
 })
 
 export const conversationView = (c: ConversationSummary__Output) => ({

@@ -13,6 +13,7 @@ import type { LoginThrottle } from './login-throttle.js'
 import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
 import type { Tokens } from '../../src/auth/tokens.js'
 import { requireId, requireText } from './validate.js'
+import { cleanDisplayName, refuseInvisibleUsername } from '../../src/contracts/names.js'
 
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/
 const PASSWORD_MIN = 6
@@ -38,7 +39,15 @@ const me = (u: User__Output) => ({
   username: u.username,
   display_name: u.display_name,
   guest: u.guest,
+  discoverable: u.discoverable,
 })
+
+/** a display name as given, cleaned of invisible characters (src/contracts/names.ts) and checked; '' when none was given */
+function displayNameOf(value: string | undefined): string {
+  if (!value) return ''
+  const cleaned = cleanDisplayName(value)
+  return requireText(cleaned || value, 'displayName', DISPLAY_NAME_MAX)
+}
 
 function checkPassword(password: string | undefined): string {
   if (typeof password !== 'string' || password.length < PASSWORD_MIN)
@@ -66,11 +75,11 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
   const revoked = revocationCheck(guards.cache, fromStore)
   return {
     async Register(req) {
-      const username = req.username ?? ''
+      const username = refuseInvisibleUsername(req.username ?? '')
       if (!USERNAME.test(username))
         throw new AppError('bad_request', 'username must be 3 to 32 letters, digits, ".", "_" or "-"')
       const password = checkPassword(req.password)
-      const displayName = req.display_name ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX) : username
+      const displayName = displayNameOf(req.display_name) || username
       const user = await repo
         .CreateUser({
           username,
@@ -105,9 +114,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     },
 
     async Guest(req) {
-      const displayName = req.display_name
-        ? requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX)
-        : `guest-${randomBytes(3).toString('hex')}`
+      const displayName = displayNameOf(req.display_name) || `guest-${randomBytes(3).toString('hex')}`
       const user = await repo.CreateUser({ username: '', password_hash: '', display_name: displayName, guest: true })
       return { user_id: user.user_id, token: await tokens.issue(user.user_id) }
     },
@@ -136,14 +143,27 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
 
     async UpdateMe(req) {
       const userId = requireId(req.user_id, 'userId')
-      const displayName = requireText(req.display_name, 'displayName', DISPLAY_NAME_MAX)
+      const discoverable = typeof req.discoverable === 'boolean' ? req.discoverable : undefined
+      // over gRPC an absent name arrives as '': both mean "unchanged"
+      if (!req.display_name && discoverable === undefined)
+        throw new AppError('bad_request', 'displayName or discoverable is required')
+      const displayName = displayNameOf(req.display_name)
       await requireUser(repo, userId)
-      const event = userEvent('user.profile.updated', userId, { display_name: displayName })
+      // a rename is announced to the user's peers; being discoverable or not is nobody else's business
+      const events = displayName
+        ? [
+            outboxEvent(
+              deps.topics.userEvents,
+              userEvent('user.profile.updated', userId, { display_name: displayName }),
+            ),
+          ]
+        : []
       return me(
         await repo.UpdateUser({
           user_id: userId,
           display_name: displayName,
-          events: [outboxEvent(deps.topics.userEvents, event)],
+          events,
+          ...(discoverable === undefined ? {} : { discoverable }),
         }),
       )
     },

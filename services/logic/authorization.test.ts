@@ -61,7 +61,7 @@ beforeAll(async () => {
       cache,
     }),
     ...createConversations(deps),
-    ...createUsers(deps),
+    ...createUsers(deps, 'exact'),
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
@@ -123,7 +123,13 @@ describe('accounts', () => {
       username,
       display_name: 'Ann',
       guest: false,
+      discoverable: false,
     })
+    // one name whatever its case: taken for registration, found at login
+    await expect(logic.Register({ username: username.toUpperCase(), password: 'secret-pass' })).rejects.toMatchObject({
+      code: 'username_taken',
+    })
+    expect((await logic.Login({ username: username.toUpperCase(), password: 'secret-pass' })).user_id).toBe(reg.user_id)
   })
 
   it('creates guests, which cannot log in with a password', async () => {

@@ -51,7 +51,7 @@ export async function startLogic(
       cache: ctx.cache,
     }),
     ...createConversations(deps),
-    ...createUsers(deps),
+    ...createUsers(deps, cfg.people_search),
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),

@@ -1,9 +1,10 @@
 // Failed-login throttle per username, in the cache port so that every logic instance sees the same count:
-// login_max_failures failures within login_lockout_seconds lock the username (any case: MySQL compares names
-// case-insensitively) until the lock ends; logins are then refused with rate_limited before any password work.
+// login_max_failures failures within login_lockout_seconds lock the username (by its normalized form, the one
+// login finds the account by: "Alice" and "alice" are one name) until the lock ends; logins are then refused with rate_limited before any password work.
 // Unknown usernames are counted alike, so a lock says nothing about whether an account exists.
 import { AppError } from '../../src/core/errors.js'
 import type { Cache } from '../../src/ports/cache.js'
+import { normalizeUsername } from '../../src/contracts/names.js'
 
 export interface LoginThrottle {
   /** rate_limited (with the seconds left) while the username is locked */
@@ -26,8 +27,8 @@ export function createLoginThrottle(o: {
 }): LoginThrottle {
   const now = o.nowMs ?? Date.now
   const windowMs = o.lockoutSeconds * 1000
-  const failKey = (u: string) => `login-fail:${u.toLowerCase()}`
-  const lockKey = (u: string) => `login-lock:${u.toLowerCase()}`
+  const failKey = (u: string) => `login-fail:${normalizeUsername(u)}`
+  const lockKey = (u: string) => `login-lock:${normalizeUsername(u)}`
   return {
     async check(username) {
       const until = Number((await o.cache.get(lockKey(username)).catch(unavailable)) ?? 0)

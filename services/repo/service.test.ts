@@ -469,6 +469,23 @@ describe('repo service', () => {
     })
   })
 
+  it('checks the name rules itself: invisible characters refused in usernames, stripped from display names', async () => {
+    await rejectsWith(api.CreateUser({ username: 'ab\u200Bc', password_hash: 'x' }), 'invalid_name')
+    await rejectsWith(api.CreateUser({ username: 'abc\u202E', password_hash: 'x' }), 'invalid_name')
+    await rejectsWith(api.CreateUser({ guest: true, display_name: '\u200B\u2066' }), 'invalid_name')
+    const u = await api.CreateUser({ username: `n${Date.now()}`, display_name: ' A\u202Enn ', password_hash: 'x' })
+    expect(u).toMatchObject({ display_name: 'Ann', discoverable: false })
+    await rejectsWith(api.CreateUser({ username: u.username.toUpperCase(), password_hash: 'x' }), 'username_taken')
+    // one field at a time; a blank name is no name
+    expect(await api.UpdateUser({ user_id: u.user_id, discoverable: true })).toMatchObject({
+      display_name: 'Ann',
+      discoverable: true,
+    })
+    await rejectsWith(api.UpdateUser({ user_id: u.user_id, display_name: '\u200B' }), 'invalid_name')
+    await rejectsWith(api.UpdateUser({ user_id: u.user_id }), 'bad_request')
+    expect(await api.GetUser({ user_id: u.user_id })).toMatchObject({ display_name: 'Ann', discoverable: true })
+  })
+
   it('reports health, and refuses calls once stopping', async () => {
     const other = await startRepo({
       cfg,

@@ -4,24 +4,32 @@ import type { UserRow } from '../../src/ports/store.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import type { CreateUserRequest } from '../../src/contracts/generated/gochat/repo/v1/CreateUserRequest.js'
 import { LIMITS, maxLength } from '../../src/contracts/limits.js'
+import { cleanDisplayName, normalizeUsername, refuseInvisibleUsername } from '../../src/contracts/names.js'
 import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { outboxOf, required, str, userOut } from './wire.js'
 
 const FIND_USERS_MAX = 10_000
 const SEARCH_USERS_MAX = 100
 
+/** the name rules of src/contracts/names.ts, checked again here: logic is not the only gRPC client */
 function newUser(req: CreateUserRequest, now: number): UserRow {
-  const username = maxLength(str(req.username), LIMITS.username, 'username')
+  const username = refuseInvisibleUsername(maxLength(str(req.username), LIMITS.username, 'username'))
   if (!username && !req.guest) throw new AppError('bad_request', 'username is required unless guest')
+  // the normalized form is the unique key, and NFKC may lengthen a name
+  maxLength(normalizeUsername(username), LIMITS.username, 'username (normalized)')
   return {
     userId: newId('u_'),
     username: username || null,
-    displayName: maxLength(str(req.display_name) || username || 'guest', LIMITS.displayName, 'display_name'),
+    displayName: displayName(str(req.display_name)) || username || 'guest',
     guest: Boolean(req.guest),
     passwordHash: str(req.password_hash),
     createdAt: now,
+    discoverable: false,
   }
 }
+
+const displayName = (name: string) =>
+  maxLength(cleanDisplayName(name, 'display_name'), LIMITS.displayName, 'display_name')
 export function userHandlers(
   deps: RepoServiceDeps,
 ): Pick<RepoApi, 'CreateUser' | 'CreateUsers' | 'GetUser' | 'FindUsers' | 'GetUsers' | 'SearchUsers' | 'UpdateUser'> {
@@ -67,14 +75,27 @@ export function userHandlers(
     async SearchUsers(req) {
       const prefix = required(req.prefix, 'prefix')
       const limit = Math.min(Math.max(req.limit ?? 0, 1), SEARCH_USERS_MAX)
-      return { users: (await store.searchUsers(prefix, str(req.after_user_id), limit)).map(userOut) }
+      const scope = req.scope
+        ? {
+            contactsOf: id(req.scope.contacts_of, 'scope.contacts_of'),
+            discoverable: Boolean(req.scope.discoverable),
+            exactUsername: str(req.scope.exact_username) || null,
+          }
+        : undefined
+      const users = await store.searchUsers({ prefix, afterUserId: str(req.after_user_id), limit, scope })
+      return { users: users.map(userOut) }
     },
 
     async UpdateUser(req) {
       const userId = id(req.user_id, 'user_id')
-      const displayName = maxLength(required(req.display_name, 'display_name'), LIMITS.displayName, 'display_name')
+      const changes = {
+        ...(str(req.display_name) ? { displayName: required(displayName(str(req.display_name)), 'display_name') } : {}),
+        ...(typeof req.discoverable === 'boolean' ? { discoverable: req.discoverable } : {}),
+      }
+      if (Object.keys(changes).length === 0)
+        throw new AppError('bad_request', 'display_name or discoverable is required')
       const outbox = outboxOf(req.events)
-      const user = await store.updateUser(userId, displayName, outbox)
+      const user = await store.updateUser(userId, changes, outbox)
       if (!user) throw new AppError('not_found', `user ${userId} not found`)
       return committed(outbox, userOut(user))
     },

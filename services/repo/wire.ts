@@ -53,6 +53,7 @@ export const userOut = (u: UserRow): User__Output => ({
   guest: u.guest,
   password_hash: u.passwordHash,
   created_at: u.createdAt,
+  discoverable: u.discoverable,
 })
 
 export const conversationOut = (c: ConversationWithSeq): Conversation__Output => ({

@@ -457,6 +457,30 @@ export const configKeys = {
     help: 'Requests a client IP may make to the auth routes at once before auth_rate_per_ip applies',
     expected: 'a positive integer',
   },
+  people_search: {
+    schema: z.enum(['contacts', 'exact', 'open']),
+    default: 'exact' as 'contacts' | 'exact' | 'open',
+    help: 'Who GET /v1/users?q= finds (logic): contacts (people sharing a conversation with the caller, by name prefix), exact (contacts and users who chose to be discoverable by prefix, anyone by their exact username) or open (everyone by prefix: a directory anyone can list)',
+    expected: 'contacts, exact or open',
+  },
+  people_search_per_user: {
+    schema: positiveInt,
+    default: 30,
+    help: 'People searches (GET /v1/users?q=) one user may make in people_search_window_seconds, counted in the cache so every gateway shares it; over it: 429 with Retry-After',
+    expected: 'a positive integer',
+  },
+  people_search_per_ip: {
+    schema: positiveInt,
+    default: 120,
+    help: 'People searches from one client IP (IPv6: per /64) in people_search_window_seconds, all its users together (new guests do not bring new budgets); shared by every gateway through the cache',
+    expected: 'a positive integer',
+  },
+  people_search_window_seconds: {
+    schema: positiveInt,
+    default: 60,
+    help: 'The window of people_search_per_user and people_search_per_ip',
+    expected: 'seconds',
+  },
   rest_rate_per_user: {
     schema: positiveInt,
     default: 100,

@@ -5,6 +5,7 @@ import { status as GrpcStatus } from '@grpc/grpc-js'
 const kinds = {
   bad_request: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
   bad_frame: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
+  invalid_name: { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT },
   unauthorized: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
   invalid_token: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },
   invalid_credentials: { http: 401, grpc: GrpcStatus.UNAUTHENTICATED },

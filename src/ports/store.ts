@@ -34,6 +34,36 @@ export interface UserRow {
   passwordHash: string
   /** epoch ms, as every time in this file */
   createdAt: number
+  /** the user chose to be found by name prefix by anyone (people_search=exact); false for new users */
+  discoverable: boolean
+}
+
+/** What a profile update may change; fields left out stay as they are. */
+export interface UserChanges {
+  displayName?: string
+  discoverable?: boolean
+}
+
+/**
+ * A people search. Without `scope` every user whose username or display name starts with `prefix` matches
+ * (people_search=open); with it, only the caller and their contacts (users sharing a conversation with them), the
+ * discoverable users if `discoverable`, and the one user whose normalized username is `exactUsername`.
+ */
+export interface UserSearch {
+  prefix: string
+  afterUserId: string
+  limit: number
+  scope?: { contactsOf: string; discoverable: boolean; exactUsername: string | null }
+}
+
+/** A username that normalizes (normalizeUsername) to one already held: the migration that added the normalized
+ *  column leaves it without one (login still finds it by its exact name) and reports it for an operator. */
+export interface UsernameCollision {
+  userId: string
+  username: string
+  normalized: string
+  /** the user who holds the normalized name (the older account) */
+  heldBy: string
 }
 
 export type ConversationKind = 'direct' | 'group'
@@ -143,19 +173,21 @@ export interface Store {
   ping(): Promise<void>
   close(): Promise<void>
 
-  /** all or none; `username_taken` when a username exists (or repeats in `users`) */
+  /** all or none; `username_taken` when a username exists (or repeats in `users`), compared normalized
+   *  (normalizeUsername: "Alice" and "alice" are one name) */
   insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void>
+  /** by username: the account of exactly that name, else the one whose normalized name matches */
   getUser(by: { userId: string } | { username: string }): Promise<UserRow | null>
   /** which of these ids name a user, compared exactly (MySQL's collation alone would match "u_x " to u_x) */
   existingUserIds(userIds: string[]): Promise<Set<string>>
-  updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null>
+  updateUser(userId: string, changes: UserChanges, outbox: OutboxRecord[]): Promise<UserRow | null>
   /** the users of these ids that exist, in user id order */
   getUsers(userIds: string[]): Promise<UserRow[]>
   /**
    * Users whose username or display name starts with `prefix`, compared case-insensitively (ASCII and Unicode
-   * lower case), with user_id > afterUserId, in user id order, at most `limit`.
+   * lower case), within the search's scope, with user_id > afterUserId, in user id order, at most `limit`.
    */
-  searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]>
+  searchUsers(search: UserSearch): Promise<UserRow[]>
 
   /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */
   createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean>

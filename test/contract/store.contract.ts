@@ -67,6 +67,7 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       guest: false,
       passwordHash: 'scrypt$x',
       createdAt: now,
+      discoverable: false,
       ...over,
     })
     async function group(members: string[] = []): Promise<string> {
@@ -109,11 +110,18 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.getUser({ userId: u.userId })).toEqual(u)
         expect(await store.getUser({ username: u.username! })).toEqual(u)
         expect(await store.getUser({ userId: 'nobody' })).toBeNull()
-        expect(await store.updateUser(u.userId, 'Renamed', [record(topic, 2)])).toEqual({
+        expect(await store.updateUser(u.userId, { displayName: 'Renamed' }, [record(topic, 2)])).toEqual({
           ...u,
           displayName: 'Renamed',
         })
-        expect(await store.updateUser('nobody', 'X', [record(topic, 3)])).toBeNull()
+        // one field at a time: the other stays
+        expect(await store.updateUser(u.userId, { discoverable: true }, [])).toEqual({
+          ...u,
+          displayName: 'Renamed',
+          discoverable: true,
+        })
+        expect(await store.getUser({ userId: u.userId })).toMatchObject({ displayName: 'Renamed', discoverable: true })
+        expect(await store.updateUser('nobody', { displayName: 'X' }, [record(topic, 3)])).toBeNull()
         expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k2'])
       })
 
@@ -147,13 +155,81 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
           .slice(0, 3)
           .map((u) => u.userId)
           .sort()
-        expect((await store.searchUsers(tag, '', 10)).map((u) => u.userId)).toEqual(hits)
-        const first = await store.searchUsers(tag.toUpperCase(), '', 2)
+        const search = (prefix: string, afterUserId: string, limit: number) =>
+          store.searchUsers({ prefix, afterUserId, limit })
+        expect((await search(tag, '', 10)).map((u) => u.userId)).toEqual(hits)
+        const first = await search(tag.toUpperCase(), '', 2)
         expect(first.map((u) => u.userId)).toEqual(hits.slice(0, 2))
-        expect((await store.searchUsers(tag, first[1]!.userId, 2)).map((u) => u.userId)).toEqual(hits.slice(2))
+        expect((await search(tag, first[1]!.userId, 2)).map((u) => u.userId)).toEqual(hits.slice(2))
         // LIKE's wildcards are plain characters in a prefix
-        expect(await store.searchUsers(`${tag.slice(0, 4)}%`, '', 10)).toEqual([])
-        expect(await store.searchUsers(`${tag.slice(0, 4)}_`, '', 10)).toEqual([])
+        expect(await search(`${tag.slice(0, 4)}%`, '', 10)).toEqual([])
+        expect(await search(`${tag.slice(0, 4)}_`, '', 10)).toEqual([])
+      })
+
+      it('scopes a search to contacts, the discoverable, and the one exact normalized username', async () => {
+        const tag = `Sc${randomUUID().slice(0, 8)}`
+        const [me, contact, stranger, shy, open] = ['me', 'contact', 'stranger', 'shy', 'open'].map((n) =>
+          user({ username: `${tag}-${n}`, displayName: `${tag} ${n}`, discoverable: n === 'open' }),
+        ) as [UserRow, UserRow, UserRow, UserRow, UserRow]
+        await store.insertUsers([me, contact, stranger, shy, open], [])
+        // the caller is found before sharing any conversation
+        expect(
+          (
+            await store.searchUsers({
+              prefix: tag,
+              afterUserId: '',
+              limit: 10,
+              scope: { contactsOf: me.userId, discoverable: false, exactUsername: null },
+            })
+          ).map((u) => u.userId),
+        ).toEqual([me.userId])
+        await group([me.userId, contact.userId])
+        const ids = (rows: UserRow[]) => rows.map((u) => u.userId)
+        const sorted = (...us: UserRow[]) => us.map((u) => u.userId).sort()
+        const find = (prefix: string, scope: { discoverable: boolean; exactUsername: string | null }, after = '') =>
+          store.searchUsers({ prefix, afterUserId: after, limit: 10, scope: { contactsOf: me.userId, ...scope } })
+        // contacts: the caller and whoever shares a conversation with them, by prefix
+        expect(ids(await find(tag, { discoverable: false, exactUsername: null }))).toEqual(sorted(me, contact))
+        // plus the discoverable
+        expect(ids(await find(tag, { discoverable: true, exactUsername: null }))).toEqual(sorted(me, contact, open))
+        // plus the exact username, normalized, whatever the prefix
+        const exact = `${tag}-stranger`.toLowerCase()
+        expect(ids(await find(tag.toUpperCase(), { discoverable: true, exactUsername: exact }))).toEqual(
+          sorted(me, contact, open, stranger),
+        )
+        expect(ids(await find('zz', { discoverable: false, exactUsername: exact }))).toEqual([stranger.userId])
+        expect(ids(await find('zz', { discoverable: false, exactUsername: exact }, stranger.userId))).toEqual([])
+        // a prefix of a username is no exact username
+        expect(ids(await find('zz', { discoverable: true, exactUsername: exact.slice(0, -1) }))).toEqual([])
+        // paged by user id, the exact match included
+        const all = sorted(me, contact, open, stranger)
+        const page = await store.searchUsers({
+          prefix: tag,
+          afterUserId: all[1]!,
+          limit: 10,
+          scope: { contactsOf: me.userId, discoverable: true, exactUsername: exact },
+        })
+        expect(ids(page)).toEqual(all.slice(2))
+      })
+
+      it('holds usernames unique once normalized (NFKC, case) and finds them by that form', async () => {
+        const base = `nm${randomUUID().slice(0, 8)}`
+        const alice = user({ username: `${base}Alice` })
+        await store.insertUsers([alice], [])
+        for (const lookAlike of [`${base}alice`, `${base}ALICE`, `${base}ａｌｉｃｅ`.normalize('NFKD')])
+          await rejectsWith(store.insertUsers([user({ username: lookAlike })], []), 'username_taken')
+        // full-width letters fold to ASCII under NFKC
+        await rejectsWith(store.insertUsers([user({ username: `${base}ＡＬＩＣＥ` })], []), 'username_taken')
+        // twice in one batch
+        await rejectsWith(
+          store.insertUsers([user({ username: `${base}Bob` }), user({ username: `${base}bob` })], []),
+          'username_taken',
+        )
+        expect(await store.getUser({ username: `${base}bob` })).toBeNull()
+        // login's lookup: the exact name, or any form of it
+        for (const asked of [`${base}Alice`, `${base}alice`, `${base}ALİCE`.replace('İ', 'I'), `${base}ａｌｉｃｅ`])
+          expect((await store.getUser({ username: asked }))?.userId, asked).toBe(alice.userId)
+        expect(await store.getUser({ username: `${base}alic` })).toBeNull()
       })
 
       it('stores guests without a username', async () => {

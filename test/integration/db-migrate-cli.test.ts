@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
 import { afterAll, describe, expect, it } from 'vitest'
 import { connectionOptions, migrate } from '../../src/drivers/mysql/migrate.js'
+import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { infraAvailable, MYSQL } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -40,8 +41,9 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 4, name: 'user_search' },
       { version: 5, name: 'revoked_tokens' },
       { version: 6, name: 'guest_expiry' },
+      { version: 7, name: 'username_norm' },
     ]
-    expect(applied).toMatchObject({ database: db.name, applied: files, all: files })
+    expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
     const again = await gochat(['db', 'migrate'], { GOCHAT_MYSQL_URL: db.url })
     expect(again.code, again.stderr).toBe(0)
@@ -101,6 +103,93 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       ).rejects.toThrow(/uq_messages_conv_sender_key/)
       const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT message_id FROM messages ORDER BY message_id')
       expect(rows.map((r) => r.message_id)).toEqual(['m1', 'm2'])
+      await conn.end()
+    } finally {
+      await old.drop()
+    }
+  })
+
+  it('007 applies on a database holding look-alike usernames: keeps them all, reports the collisions, login finds each', async () => {
+    const old = testDatabase('mig5')
+    try {
+      await migrate(old.url)
+      // back to the schema of 006, with usernames that differ only in case or width
+      const conn = await mysql.createConnection(connectionOptions(old.url))
+      await conn.query(
+        'ALTER TABLE users DROP INDEX uq_users_username_norm, DROP COLUMN username_norm, DROP COLUMN discoverable',
+      )
+      await conn.query('DELETE FROM schema_migrations WHERE version = 7')
+      const users = [
+        ['u_alice1', 'Alice', 1],
+        ['u_alice2', 'alice', 2],
+        ['u_alice3', 'ALICE', 3],
+        ['u_bob1', 'bob', 1],
+        ['u_bob2', 'ｂｏｂ', 5], // full-width: NFKC folds it to "bob"
+        ['u_carol', 'carol', 1],
+      ]
+      await conn.query(
+        'INSERT INTO users (user_id, username, display_name, guest, password_hash, created_at) VALUES ?',
+        [users.map(([id, name, at]) => [id, name, name, 0, 'scrypt$x', at])],
+      )
+      await conn.query(
+        "INSERT INTO users (user_id, username, display_name, guest, password_hash, created_at) VALUES ('u_guest', NULL, 'g', 1, '', 1)",
+      )
+
+      const run = await gochat(['db', 'migrate', '--mysql', old.url, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      const res = JSON.parse(run.stdout)
+      expect(res.applied).toMatchObject([{ version: 7, name: 'username_norm' }])
+      // the oldest keeps the name; the others are reported, and changed in nothing
+      expect(res.collisions).toEqual([
+        { userId: 'u_alice2', username: 'alice', normalized: 'alice', heldBy: 'u_alice1' },
+        { userId: 'u_alice3', username: 'ALICE', normalized: 'alice', heldBy: 'u_alice1' },
+        { userId: 'u_bob2', username: 'ｂｏｂ', normalized: 'bob', heldBy: 'u_bob1' },
+      ])
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(
+        'SELECT user_id, username, username_norm FROM users ORDER BY user_id',
+      )
+      expect(rows.map((r) => [r.user_id, r.username, r.username_norm])).toEqual([
+        ['u_alice1', 'Alice', 'alice'],
+        ['u_alice2', 'alice', null],
+        ['u_alice3', 'ALICE', null],
+        ['u_bob1', 'bob', 'bob'],
+        ['u_bob2', 'ｂｏｂ', null],
+        ['u_carol', 'carol', 'carol'],
+        ['u_guest', null, null],
+      ])
+
+      // every run lists them until an operator acts: the table too
+      const again = await gochat(['db', 'migrate', '--mysql', old.url])
+      expect(again.code, again.stderr).toBe(0)
+      expect(again.stdout).toContain('3 username(s) normalize')
+      expect(again.stdout).toMatch(/u_bob2\s*│\s*ｂｏｂ\s*│\s*bob\s*│\s*u_bob1/)
+
+      // login's lookup: each account by its exact name, the holder by any other form; no new look-alike
+      const store = new MysqlStore(old.url)
+      try {
+        expect((await store.getUser({ username: 'alice' }))?.userId).toBe('u_alice2')
+        expect((await store.getUser({ username: 'ALICE' }))?.userId).toBe('u_alice3')
+        expect((await store.getUser({ username: 'aLiCe' }))?.userId).toBe('u_alice1')
+        expect((await store.getUser({ username: 'BOB' }))?.userId).toBe('u_bob1')
+        await expect(
+          store.insertUsers(
+            [
+              {
+                userId: 'u_new',
+                username: 'Carol',
+                displayName: 'c',
+                guest: false,
+                passwordHash: '',
+                createdAt: 9,
+                discoverable: false,
+              },
+            ],
+            [],
+          ),
+        ).rejects.toMatchObject({ code: 'username_taken' })
+      } finally {
+        await store.close()
+      }
       await conn.end()
     } finally {
       await old.drop()

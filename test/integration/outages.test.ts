@@ -93,6 +93,7 @@ describe('MariaDB outage: the store answers unavailable at once, and is back aft
       guest: false,
       passwordHash: '',
       createdAt: 1,
+      discoverable: false,
     }
     await store.insertUsers([user], [])
     const { warns, infos } = await linesDuring(/MySQL/, async () => {

@@ -41,11 +41,13 @@ async function newPage(): Promise<Page> {
 // Tabs of one window: Chromium throttles animation frames in the ones behind, and Playwright's clicks wait for
 // frames, so every action brings its tab to the front first (sockets and rendering go on in the others).
 
-/** Signs the page in as a guest and returns its user id, as the page shows it. */
-async function signIn(page: Page, name: string): Promise<string> {
+/** Signs the page in as a guest (who lets anyone find them by name, unless told) and returns its user id, as the
+ *  page shows it. */
+async function signIn(page: Page, name: string, discoverable = true): Promise<string> {
   await page.bringToFront()
   await page.goto(up.url)
   await page.getByTestId('display-name').fill(name)
+  await page.getByTestId('discoverable').setChecked(discoverable)
   await page.getByTestId('guest-signin').click()
   await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
   return (await page.getByTestId('my-user-id').textContent())!
@@ -295,6 +297,14 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     await alice.getByTestId('people-search').fill('B')
     await alice.waitForTimeout(400)
     expect(await alice.getByTestId('people-results').getByTestId('person').count()).toBe(0)
+    // nor for the name of a stranger who did not tick "Let anyone find me by name"
+    const hidden = await newPage()
+    await signIn(hidden, `Hidden ${tag}`, false)
+    await alice.bringToFront()
+    await alice.getByTestId('people-search').fill(`Hidden ${tag}`)
+    await alice.waitForTimeout(400)
+    expect(await alice.getByTestId('people-results').getByTestId('person').count()).toBe(0)
+    await hidden.close()
 
     await say(alice, 'hi Bob')
     await say(alice, 'are you there?')

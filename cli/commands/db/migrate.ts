@@ -6,7 +6,7 @@ import { connectionOptions, migrate, type MysqlTls, mysqlTls } from '../../../sr
 export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
   static override summary = 'Apply pending schema migrations to MySQL/MariaDB (creates the database if missing)'
   static override description =
-    'repo also migrates when it starts; run this to migrate ahead of a deploy, or to see which migrations are applied.'
+    'repo also migrates when it starts; run this to migrate ahead of a deploy, or to see which migrations are applied. It also lists usernames that collide once normalized (e.g. "Alice" beside an older "alice"): they are kept, log in by their exact name only, and are left for an operator to rename.'
   static override examples = [
     '<%= config.bin %> db migrate --mysql mysql://root@127.0.0.1:3306/gochat',
     'GOCHAT_MYSQL_URL=mysql://root@127.0.0.1:3306/gochat <%= config.bin %> db migrate --json',
@@ -55,6 +55,17 @@ export default class DbMigrate extends BaseCommand<typeof DbMigrate> {
           ? `${result.database}: applied ${result.applied.length} migration(s)`
           : `${result.database}: up to date`,
       )
+      if (result.collisions.length) {
+        this.log(
+          `\n${result.collisions.length} username(s) normalize (NFKC, case) to a name another account holds; they log in by their exact name only until renamed or merged by hand:`,
+        )
+        this.log(
+          renderTable(
+            ['user id', 'username', 'normalized', 'held by'],
+            result.collisions.map((c) => [c.userId, c.username, c.normalized, c.heldBy || '(too long)']),
+          ),
+        )
+      }
     }
     return result
   }

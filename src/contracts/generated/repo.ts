@@ -47,6 +47,7 @@ import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, Publ
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
+import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
@@ -118,6 +119,7 @@ export interface ProtoGrpcType {
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
         RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
+        SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>

@@ -23,8 +23,11 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
   type UserConversation,
+  type UserChanges,
   type UserRow,
+  type UserSearch,
 } from '../../ports/store.js'
+import { normalizeUsername } from '../../contracts/names.js'
 
 interface Members {
   byUser: Map<string, MemberRow>
@@ -59,6 +62,7 @@ const MAX_PUBLISHED_KEPT = 100_000
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const
   private readonly users = new Map<string, UserRow>()
+  /** by normalized username (normalizeUsername) */
   private readonly userIdByName = new Map<string, string>()
   private readonly conversations = new Map<string, ConversationRow>()
   private readonly seqReserved = new Map<string, number>()
@@ -86,20 +90,22 @@ export class MemoryStore implements Store {
     const names = new Set<string>()
     for (const u of users) {
       if (u.username === null) continue
-      if (this.userIdByName.has(u.username) || names.has(u.username))
+      const norm = normalizeUsername(u.username)
+      if (this.userIdByName.has(norm) || names.has(norm))
         throw new AppError('username_taken', `username ${u.username} is taken`)
-      names.add(u.username)
+      names.add(norm)
     }
     checkOutbox(outbox)
     for (const u of users) {
       this.users.set(u.userId, { ...u })
-      if (u.username !== null) this.userIdByName.set(u.username, u.userId)
+      if (u.username !== null) this.userIdByName.set(normalizeUsername(u.username), u.userId)
     }
     this.append(outbox)
   }
 
+  /** by username: normalized names are unique here from the start, so the exact name is found by its form too */
   async getUser(by: { userId: string } | { username: string }): Promise<UserRow | null> {
-    const id = 'userId' in by ? by.userId : this.userIdByName.get(by.username)
+    const id = 'userId' in by ? by.userId : this.userIdByName.get(normalizeUsername(by.username))
     const u = id === undefined ? undefined : this.users.get(id)
     return u ? { ...u } : null
   }
@@ -108,11 +114,12 @@ export class MemoryStore implements Store {
     return new Set(userIds.filter((id) => this.users.has(id)))
   }
 
-  async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
+  async updateUser(userId: string, changes: UserChanges, outbox: OutboxRecord[]): Promise<UserRow | null> {
     const u = this.users.get(userId)
     if (!u) return null
     checkOutbox(outbox)
-    u.displayName = displayName
+    if (changes.displayName !== undefined) u.displayName = changes.displayName
+    if (changes.discoverable !== undefined) u.discoverable = changes.discoverable
     this.append(outbox)
     return { ...u }
   }
@@ -131,12 +138,24 @@ export class MemoryStore implements Store {
     })
   }
 
-  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
+  async searchUsers({ prefix, afterUserId, limit, scope }: UserSearch): Promise<UserRow[]> {
     const p = prefix.toLowerCase()
     const hit = (u: UserRow) =>
       u.displayName.toLowerCase().startsWith(p) || (u.username?.toLowerCase().startsWith(p) ?? false)
+    // the caller and everyone sharing a conversation with them
+    const contacts = scope
+      ? new Set([
+          scope.contactsOf,
+          ...[...(this.conversationsOfUser.get(scope.contactsOf) ?? [])].flatMap((id) => [
+            ...this.members.get(id)!.byUser.keys(),
+          ]),
+        ])
+      : undefined
+    const exact = scope?.exactUsername ? this.userIdByName.get(scope.exactUsername) : undefined
+    const found = (u: UserRow) =>
+      !scope || u.userId === exact || (hit(u) && ((scope.discoverable && u.discoverable) || contacts!.has(u.userId)))
     return [...this.users.values()]
-      .filter((u) => u.userId > afterUserId && hit(u))
+      .filter((u) => u.userId > afterUserId && (scope ? found(u) : hit(u)))
       .sort((a, b) => (a.userId < b.userId ? -1 : 1))
       .slice(0, limit)
       .map((u) => ({ ...u }))

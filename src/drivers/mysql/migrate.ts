@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import mysql from 'mysql2/promise'
 import { type TlsFiles, tlsFiles } from '../tls-files.js'
+import { normalizeUsername } from '../../contracts/names.js'
+import type { UsernameCollision } from '../../ports/store.js'
+import { PENDING_USERNAMES, planUsernames } from '../sql/username-backfill.js'
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
 const FILE = /^(\d{3})_([\w-]+)\.sql$/
@@ -24,6 +27,8 @@ export interface MigrateResult {
   applied: MigrationRecord[]
   /** every migration applied so far, this run's included */
   all: MigrationRecord[]
+  /** usernames left without their normalized form, another account holding it (../sql/username-backfill.ts) */
+  collisions: UsernameCollision[]
 }
 
 /** host, port, credentials and database of a mysql:// URL */
@@ -114,11 +119,50 @@ export async function migrate(url: string, tls?: MysqlTls): Promise<MigrateResul
         applied.push(record)
         all.push(record)
       }
-      return { database, applied, all }
+      return { database, applied, all, collisions: await backfillUsernames(conn) }
     } finally {
       await conn.query('SELECT RELEASE_LOCK(?)', [lock])
     }
   } finally {
     await conn.end()
+  }
+}
+
+/** normalized usernames for rows without one, a batch a transaction (../sql/username-backfill.ts) */
+async function backfillUsernames(conn: mysql.Connection): Promise<UsernameCollision[]> {
+  const collisions: UsernameCollision[] = []
+  for (let cursor = { at: -1, id: '' }; ; ) {
+    const [rows] = await conn.query<mysql.RowDataPacket[]>(PENDING_USERNAMES, [cursor.at, cursor.at, cursor.id])
+    if (rows.length === 0) return collisions
+    const last = rows.at(-1)!
+    cursor = { at: Number(last.created_at), id: String(last.user_id) }
+    const named = rows.map((r) => ({ userId: String(r.user_id), username: String(r.username) }))
+    const [held] = await conn.query<mysql.RowDataPacket[]>(
+      'SELECT username_norm, user_id FROM users WHERE username_norm IN (?)',
+      [[...new Set(named.map((r) => normalizeUsername(r.username)))]],
+    )
+    const plan = planUsernames(named, new Map(held.map((r) => [String(r.username_norm), String(r.user_id)])))
+    collisions.push(...plan.collisions)
+    await conn.beginTransaction()
+    try {
+      for (const { userId, norm } of plan.set) {
+        // a new-code instance may have taken the name since (a rolling deploy): a collision like the others
+        const [res] = await conn.query<mysql.ResultSetHeader>(
+          'UPDATE IGNORE users SET username_norm = ? WHERE user_id = ?',
+          [norm, userId],
+        )
+        if (res.affectedRows === 0) {
+          const [[by]] = await conn.query<mysql.RowDataPacket[]>('SELECT user_id FROM users WHERE username_norm = ?', [
+            norm,
+          ])
+          const username = named.find((r) => r.userId === userId)!.username
+          collisions.push({ userId, username, normalized: norm, heldBy: by ? String(by.user_id) : '' })
+        }
+      }
+      await conn.commit()
+    } catch (err) {
+      await conn.rollback()
+      throw err
+    }
   }
 }

@@ -30,15 +30,23 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
   type UserConversation,
+  type UserChanges,
   type UserRow,
+  type UserSearch,
 } from '../../ports/store.js'
+import { normalizeUsername } from '../../contracts/names.js'
 import { connectionOptions, migrate, type MysqlTls } from './migrate.js'
+import { describeCollision } from '../sql/username-backfill.js'
 import {
   CONV_COLS,
   LAST_SEQ,
   MEMBER_COLS,
   MSG_COLS,
+  CONTACT,
+  definedChanges,
   USER_COLS,
+  USER_INSERT_COLS,
+  userValues,
   USER_CONVERSATIONS,
   messageValues,
   toConversation,
@@ -102,7 +110,9 @@ export class MysqlStore implements Store {
       const core = conn as unknown as { query(sql: string, cb: (err: Error | null) => void): void }
       for (const sql of SESSION_SETUP) core.query(sql, (err) => err && log.error('MySQL session setup failed', { err }))
     })
-    this.ready = migrate(url, opts.tls).then(() => undefined)
+    this.ready = migrate(url, opts.tls).then((r) => {
+      for (const c of r.collisions) log.warn(describeCollision(c))
+    })
     // reported by the first operation that waits for it, not as an unhandled rejection
     this.ready.catch(() => {})
   }
@@ -120,11 +130,10 @@ export class MysqlStore implements Store {
     await this.tx(async (c) => {
       for (const chunk of chunks(users)) {
         try {
-          await c.query(`INSERT INTO users (${USER_COLS}) VALUES ?`, [
-            chunk.map((u) => [u.userId, u.username, u.displayName, u.guest ? 1 : 0, u.passwordHash, u.createdAt]),
-          ])
+          await c.query(`INSERT INTO users (${USER_INSERT_COLS}) VALUES ?`, [chunk.map(userValues)])
         } catch (err) {
-          if (duplicateKey(err) === 'uq_users_username') {
+          const key = duplicateKey(err)
+          if (key === 'uq_users_username' || key === 'uq_users_username_norm') {
             const name = /Duplicate entry '(.*)' for key/.exec((err as Error).message)?.[1] ?? ''
             throw new AppError('username_taken', `username ${name} is taken`)
           }
@@ -139,7 +148,11 @@ export class MysqlStore implements Store {
     const [rows] =
       'userId' in by
         ? await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, [by.userId])
-        : await this.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE username = ?`, [by.username])
+        : // the exact name first: an account the migration left without its normalized form (a collision)
+          await this.execute<Rows>(
+            `SELECT ${USER_COLS} FROM users WHERE username = ? OR username_norm = ? ORDER BY username = ? DESC LIMIT 1`,
+            [by.username, normalizeUsername(by.username), by.username],
+          )
     return rows[0] ? toUser(rows[0]) : null
   }
 
@@ -174,25 +187,36 @@ export class MysqlStore implements Store {
     return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
   }
 
-  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
-    // the lower-cased columns of migration 004 are indexed; one indexed range per column, merged by user id
+  async searchUsers({ prefix, afterUserId, limit: max, scope }: UserSearch): Promise<UserRow[]> {
+    // the lower-cased columns of migration 004 are indexed; one indexed range per column, merged by user id; with a
+    // scope, each keeps the contacts (and the discoverable), and the exact normalized name comes by its unique key
     const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const one = (col: string) =>
-      `(SELECT ${USER_COLS} FROM users WHERE ${col} LIKE ? AND user_id > ? ORDER BY user_id LIMIT ${Number(limit)})`
-    const [rows] = await this.query<Rows>(
-      `${one('username_lc')} UNION ${one('display_name_lc')} ORDER BY user_id LIMIT ${Number(limit)}`,
-      [like, afterUserId, like, afterUserId],
-    )
+    const within = scope ? ` AND (${scope.discoverable ? 'u.discoverable = 1 OR ' : ''}${CONTACT})` : ''
+    const one = (where: string) =>
+      `(SELECT ${USER_COLS} FROM users u WHERE ${where} AND u.user_id > ? ORDER BY u.user_id ${limit(max)})`
+    const parts = [one(`u.username_lc LIKE ?${within}`), one(`u.display_name_lc LIKE ?${within}`)]
+    const params: unknown[] = [like, ...(scope ? [scope.contactsOf, scope.contactsOf] : []), afterUserId]
+    const all = [...params, ...params]
+    if (scope?.exactUsername) {
+      parts.push(one('u.username_norm = ?'))
+      all.push(scope.exactUsername, afterUserId)
+    }
+    const [rows] = await this.query<Rows>(`${parts.join(' UNION ')} ORDER BY user_id ${limit(max)}`, all)
     return rows.map(toUser)
   }
 
-  async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
+  async updateUser(userId: string, changes: UserChanges, outbox: OutboxRecord[]): Promise<UserRow | null> {
     return this.tx(async (c) => {
       const [rows] = await c.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ? FOR UPDATE`, [userId])
       if (!rows[0]) return null
-      await c.execute('UPDATE users SET display_name = ? WHERE user_id = ?', [displayName, userId])
+      const user = { ...toUser(rows[0]), ...definedChanges(changes) }
+      await c.execute('UPDATE users SET display_name = ?, discoverable = ? WHERE user_id = ?', [
+        user.displayName,
+        user.discoverable ? 1 : 0,
+        userId,
+      ])
       await this.insertOutbox(c, outbox)
-      return { ...toUser(rows[0]), displayName }
+      return user
     })
   }
 

@@ -5,13 +5,17 @@ import type {
   ConversationWithSeq,
   MemberRow,
   MessageRow,
+  UserChanges,
   UserConversation,
   UserRow,
 } from '../../ports/store.js'
+import { normalizeUsername } from '../../contracts/names.js'
 
 export type Row = Record<string, unknown>
 
-export const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at'
+export const USER_COLS = 'user_id, username, display_name, guest, password_hash, created_at, discoverable'
+/** USER_COLS and the normalized username (unique; normalizeUsername), which only the store writes */
+export const USER_INSERT_COLS = `${USER_COLS}, username_norm`
 export const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
 export const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
 export const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
@@ -25,7 +29,25 @@ export const toUser = (r: Row): UserRow => ({
   guest: r.guest === 1,
   passwordHash: r.password_hash as string,
   createdAt: Number(r.created_at),
+  discoverable: Number(r.discoverable) === 1,
 })
+/** a profile update's fields that are given */
+export const definedChanges = (c: UserChanges): UserChanges =>
+  Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined))
+/** users.u is the user of the two parameters or shares a conversation with them (the people search's "contacts") */
+export const CONTACT =
+  '(u.user_id = ? OR EXISTS (SELECT 1 FROM members a JOIN members b ON b.conversation_id = a.conversation_id WHERE a.user_id = ? AND b.user_id = u.user_id))'
+/** the values of USER_INSERT_COLS */
+export const userValues = (u: UserRow) => [
+  u.userId,
+  u.username,
+  u.displayName,
+  u.guest ? 1 : 0,
+  u.passwordHash,
+  u.createdAt,
+  u.discoverable ? 1 : 0,
+  u.username === null ? null : normalizeUsername(u.username),
+]
 export const toConversation = (r: Row): ConversationRow => ({
   conversationId: r.conversation_id as string,
   kind: r.kind as ConversationRow['kind'],

@@ -3,12 +3,15 @@
 // transactional, so each file applies whole, with its record, or not at all.
 import { readdirSync, readFileSync } from 'node:fs'
 import type Database from 'better-sqlite3'
+import type { UsernameCollision } from '../../ports/store.js'
+import { PENDING_USERNAMES, planUsernames } from '../sql/username-backfill.js'
+import { normalizeUsername } from '../../contracts/names.js'
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
 const FILE = /^(\d{3})_([\w-]+)\.sql$/
 
-/** applies the migrations this database lacks; returns their versions */
-export function migrate(db: Database.Database): number[] {
+/** applies the migrations this database lacks, then fills normalized usernames (../sql/username-backfill.ts) */
+export function migrate(db: Database.Database): { applied: number[]; collisions: UsernameCollision[] } {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   )
@@ -37,5 +40,27 @@ export function migrate(db: Database.Database): number[] {
     }
     applied.push(f.version)
   }
-  return applied
+  return { applied, collisions: db.transaction(() => backfillUsernames(db)).immediate() }
+}
+
+function backfillUsernames(db: Database.Database): UsernameCollision[] {
+  const pending = db.prepare(PENDING_USERNAMES)
+  const holder = db.prepare('SELECT user_id FROM users WHERE username_norm = ?').pluck()
+  const set = db.prepare('UPDATE users SET username_norm = ? WHERE user_id = ?')
+  const collisions: UsernameCollision[] = []
+  for (let cursor = { at: -1, id: '' }; ; ) {
+    const rows = pending.all(cursor.at, cursor.at, cursor.id) as Array<Record<string, unknown>>
+    if (rows.length === 0) return collisions
+    const last = rows.at(-1)!
+    cursor = { at: Number(last.created_at), id: String(last.user_id) }
+    const named = rows.map((r) => ({ userId: String(r.user_id), username: String(r.username) }))
+    const holders = new Map<string, string>()
+    for (const norm of new Set(named.map((r) => normalizeUsername(r.username)))) {
+      const id = holder.get(norm) as string | undefined
+      if (id !== undefined) holders.set(norm, id)
+    }
+    const plan = planUsernames(named, holders)
+    for (const { userId, norm } of plan.set) set.run(norm, userId)
+    collisions.push(...plan.collisions)
+  }
 }

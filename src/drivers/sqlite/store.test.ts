@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
+import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 
 storeContract('sqlite', async () => {
@@ -106,6 +107,49 @@ describe('sqlite store: the file', () => {
       await store.close()
     } finally {
       now.mockRestore()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('sqlite store: usernames from before the normalized column', () => {
+  it('migrates a file holding look-alike usernames: keeps every row, reports the collisions, finds each at login', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+    const file = join(dir, 'gochat.db')
+    try {
+      await new SqliteStore(file).close()
+      // back to the schema before migration 004, with names that differ only in case or width
+      const db = new Database(file)
+      db.exec(`DROP INDEX uq_users_username_norm;
+        ALTER TABLE users DROP COLUMN username_norm;
+        ALTER TABLE users DROP COLUMN discoverable;
+        DELETE FROM schema_migrations WHERE version = 4;`)
+      const insert = db.prepare(
+        "INSERT INTO users (user_id, username, display_name, guest, password_hash, created_at) VALUES (?, ?, 'n', 0, '', ?)",
+      )
+      for (const [id, name, at] of [
+        ['u_a1', 'Alice', 1],
+        ['u_a2', 'alice', 2],
+        ['u_b1', 'bob', 1],
+        ['u_b2', 'ｂｏｂ', 3],
+      ] as const)
+        insert.run(id, name, at)
+      db.close()
+
+      const store = new SqliteStore(file)
+      try {
+        expect(store.usernameCollisions).toEqual([
+          { userId: 'u_a2', username: 'alice', normalized: 'alice', heldBy: 'u_a1' },
+          { userId: 'u_b2', username: 'ｂｏｂ', normalized: 'bob', heldBy: 'u_b1' },
+        ])
+        expect((await store.getUser({ username: 'alice' }))?.userId).toBe('u_a2')
+        expect((await store.getUser({ username: 'ALICE' }))?.userId).toBe('u_a1')
+        expect((await store.getUser({ username: 'ｂｏｂ' }))?.userId).toBe('u_b2')
+        expect((await store.getUser({ username: 'Bob' }))?.userId).toBe('u_b1')
+      } finally {
+        await store.close()
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   })

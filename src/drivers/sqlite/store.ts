@@ -32,15 +32,25 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
   type UserConversation,
+  type UserChanges,
+  type UsernameCollision,
   type UserRow,
+  type UserSearch,
 } from '../../ports/store.js'
+import { normalizeUsername } from '../../contracts/names.js'
+import { log } from '../../observability/log.js'
+import { describeCollision } from '../sql/username-backfill.js'
 import { migrate } from './migrate.js'
 import {
   CONV_COLS,
   LAST_SEQ,
   MEMBER_COLS,
   MSG_COLS,
+  CONTACT,
+  definedChanges,
   USER_COLS,
+  USER_INSERT_COLS,
+  userValues,
   USER_CONVERSATIONS,
   messageValues,
   toConversation,
@@ -75,6 +85,8 @@ export class SqliteStore implements Store {
   private leaseHeld = false
   private closed = false
   private lastPurge = Date.now()
+  /** what the migration found: usernames left without their normalized form (see UsernameCollision) */
+  readonly usernameCollisions: UsernameCollision[]
 
   /** Opens (creating if missing) the database file and migrates it; throws when another process holds it. */
   constructor(
@@ -86,7 +98,8 @@ export class SqliteStore implements Store {
       this.db.pragma('locking_mode = EXCLUSIVE')
       this.db.pragma('journal_mode = WAL')
       this.db.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
-      migrate(this.db)
+      this.usernameCollisions = migrate(this.db).collisions
+      for (const c of this.usernameCollisions) log.warn(describeCollision(c))
       // takes (and, in EXCLUSIVE mode, keeps) the write lock now, even when there was nothing to migrate
       this.db.exec('BEGIN IMMEDIATE; COMMIT')
     } catch (err) {
@@ -109,11 +122,12 @@ export class SqliteStore implements Store {
 
   async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
     this.tx(() => {
-      const insert = this.stmt(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?)`)
+      const insert = this.stmt(`INSERT INTO users (${USER_INSERT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       for (const u of users) {
         try {
-          insert.run(u.userId, u.username, u.displayName, u.guest ? 1 : 0, u.passwordHash, u.createdAt)
+          insert.run(...userValues(u))
         } catch (err) {
+          // users.username or users.username_norm
           if (violates(err, 'users.username')) throw new AppError('username_taken', `username ${u.username} is taken`)
           throw err
         }
@@ -126,7 +140,8 @@ export class SqliteStore implements Store {
     const r =
       'userId' in by
         ? this.one(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, by.userId)
-        : this.one(`SELECT ${USER_COLS} FROM users WHERE username = ?`, by.username)
+        : (this.one(`SELECT ${USER_COLS} FROM users WHERE username = ?`, by.username) ??
+          this.one(`SELECT ${USER_COLS} FROM users WHERE username_norm = ?`, normalizeUsername(by.username)))
     return r ? toUser(r) : null
   }
 
@@ -137,13 +152,19 @@ export class SqliteStore implements Store {
     return new Set(rows as string[])
   }
 
-  async updateUser(userId: string, displayName: string, outbox: OutboxRecord[]): Promise<UserRow | null> {
+  async updateUser(userId: string, changes: UserChanges, outbox: OutboxRecord[]): Promise<UserRow | null> {
     return this.tx(() => {
       const r = this.one(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, userId)
       if (!r) return null
-      this.run('UPDATE users SET display_name = ? WHERE user_id = ?', displayName, userId)
+      const user = { ...toUser(r), ...definedChanges(changes) }
+      this.run(
+        'UPDATE users SET display_name = ?, discoverable = ? WHERE user_id = ?',
+        user.displayName,
+        user.discoverable ? 1 : 0,
+        userId,
+      )
       this.insertOutbox(outbox)
-      return { ...toUser(r), displayName }
+      return user
     })
   }
 
@@ -284,19 +305,35 @@ export class SqliteStore implements Store {
     return found.sort((a, b) => (a.userId < b.userId ? -1 : 1))
   }
 
-  async searchUsers(prefix: string, afterUserId: string, limit: number): Promise<UserRow[]> {
+  async searchUsers({ prefix, afterUserId, limit, scope }: UserSearch): Promise<UserRow[]> {
     // a prefix as a range on the indexed lower-cased columns (migration 002)
     const low = prefix.toLowerCase()
     const high = `${low}\uffff`
+    const match =
+      '((lower(username) >= ? AND lower(username) < ?) OR (lower(display_name) >= ? AND lower(display_name) < ?))'
+    if (!scope)
+      return this.all(
+        `SELECT ${USER_COLS} FROM users WHERE ${match} AND user_id > ? ORDER BY user_id LIMIT ?`,
+        low,
+        high,
+        low,
+        high,
+        afterUserId,
+        limit,
+      ).map(toUser)
+    // the prefix among contacts (and discoverable users), or the one exact normalized username (its unique index)
     return this.all(
-      `SELECT ${USER_COLS} FROM users
-        WHERE ((lower(username) >= ? AND lower(username) < ?) OR (lower(display_name) >= ? AND lower(display_name) < ?)) AND user_id > ?
-        ORDER BY user_id LIMIT ?`,
-      low,
-      high,
-      low,
-      high,
+      `SELECT ${USER_COLS} FROM users u
+        WHERE u.user_id > ? AND (u.username_norm = ? OR (${match} AND (${scope.discoverable ? 'u.discoverable = 1 OR ' : ''}${CONTACT})))
+        ORDER BY u.user_id LIMIT ?`,
       afterUserId,
+      scope.exactUsername,
+      low,
+      high,
+      low,
+      high,
+      scope.contactsOf,
+      scope.contactsOf,
       limit,
     ).map(toUser)
   }

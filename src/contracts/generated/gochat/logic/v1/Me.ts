@@ -6,6 +6,7 @@ export interface Me {
   'username'?: (string);
   'display_name'?: (string);
   'guest'?: (boolean);
+  'discoverable'?: (boolean);
 }
 
 export interface Me__Output {
@@ -13,4 +14,5 @@ export interface Me__Output {
   'username': (string);
   'display_name': (string);
   'guest': (boolean);
+  'discoverable': (boolean);
 }

@@ -4,9 +4,13 @@
 export interface UpdateMeRequest {
   'user_id'?: (string);
   'display_name'?: (string);
+  'discoverable'?: (boolean);
+  '_discoverable'?: "discoverable";
 }
 
 export interface UpdateMeRequest__Output {
   'user_id': (string);
   'display_name': (string);
+  'discoverable'?: (boolean);
+  '_discoverable'?: "discoverable";
 }

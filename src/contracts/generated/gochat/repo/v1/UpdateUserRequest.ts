@@ -6,10 +6,14 @@ export interface UpdateUserRequest {
   'user_id'?: (string);
   'display_name'?: (string);
   'events'?: (_gochat_repo_v1_OutboxEvent)[];
+  'discoverable'?: (boolean);
+  '_discoverable'?: "discoverable";
 }
 
 export interface UpdateUserRequest__Output {
   'user_id': (string);
   'display_name': (string);
   'events': (_gochat_repo_v1_OutboxEvent__Output)[];
+  'discoverable'?: (boolean);
+  '_discoverable'?: "discoverable";
 }

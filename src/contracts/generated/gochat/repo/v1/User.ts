@@ -9,6 +9,7 @@ export interface User {
   'guest'?: (boolean);
   'password_hash'?: (string);
   'created_at'?: (number | string | Long);
+  'discoverable'?: (boolean);
 }
 
 export interface User__Output {
@@ -18,4 +19,5 @@ export interface User__Output {
   'guest': (boolean);
   'password_hash': (string);
   'created_at': (number);
+  'discoverable': (boolean);
 }
