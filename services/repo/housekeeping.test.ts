@@ -23,6 +23,7 @@ const guest = (createdAt: number): UserRow => ({
   username: null,
   displayName: 'guest',
   guest: true,
+  discoverable: false,
   passwordHash: '',
   createdAt,
 })
