@@ -6,7 +6,9 @@ import { startMonitorServer } from './monitor-server.js'
 
 let server: Server
 let port = 0
-beforeAll(async () => ({ server, port } = await startMonitorServer(0, async () => ({ ok: true, checks: {} }))))
+beforeAll(
+  async () => ({ server, port } = await startMonitorServer(0, async () => ({ status: 'ok' as const, checks: {} }))),
+)
 afterAll(async () => {
   server.closeAllConnections()
   await new Promise((r) => server.close(r))

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { register } from 'prom-client'
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport } from '../../src/core/role.js'
+import { healthAnswer, healthPath } from '../../src/core/health.js'
 import type { Logger } from '../../src/observability/log.js'
 import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
 import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
@@ -190,10 +191,10 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       name = span
         ? await runWithin(span, () => serveApi(deps, req, res, url, matched))
         : await serveApi(deps, req, res, url, matched)
-    } else if (path === '/health' && req.method === 'GET') {
+    } else if (healthPath(path) && req.method === 'GET') {
       name = 'health'
-      const report = await deps.health()
-      sendJson(res, report.ok ? 200 : 503, report)
+      const { status, body } = await healthAnswer(healthPath(path)!, deps.health)
+      sendJson(res, status, body)
     } else if (path === '/metrics' && req.method === 'GET') {
       name = 'metrics'
       const text = await register.metrics()
