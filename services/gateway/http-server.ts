@@ -11,6 +11,7 @@ import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../
 import { httpRequests, sendDuration } from './metrics.js'
 import { clientKey, type KeyedLimiter } from './rate-limit.js'
 import { requestTarget } from './request-target.js'
+import type { SharedLimit } from './shared-limit.js'
 import type { Route } from './routes.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
@@ -34,6 +35,8 @@ export interface HttpDeps {
 export interface HttpLimits {
   /** login, register, guest: by client IP */
   authPerIp: KeyedLimiter
+  /** the same over all gateways (shared-limit.ts); none: this gateway's count only */
+  authPerIpShared?: SharedLimit
   /** the admin path: by client IP */
   adminPerIp: KeyedLimiter
   /** every authenticated route: by user */
@@ -147,10 +150,9 @@ async function serveApi(
   const limits = deps.limits
   const now = limits?.now?.() ?? Date.now()
   if (limits && route.perIp) {
-    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(
-      clientKey(req.socket.remoteAddress),
-      now,
-    )
+    const key = clientKey(req.socket.remoteAddress)
+    let wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(key, now)
+    if (!wait && route.perIp === 'auth' && limits.authPerIpShared) wait = await limits.authPerIpShared(key, now)
     if (wait)
       throw new Limited(
         wait,

@@ -24,6 +24,7 @@ import { RESYNC_FRAME, watchPresence } from './presence-watch.js'
 import { KeyedLimiter } from './rate-limit.js'
 import { restRoutes } from './routes.js'
 import { attachSession } from './session.js'
+import { sharedWindowLimit } from './shared-limit.js'
 import { staticFiles } from './static.js'
 import { cachedVerifier, tokenClaims } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
@@ -197,6 +198,12 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
+      authPerIpShared: sharedWindowLimit(cache, {
+        name: 'auth-per-ip',
+        ratePerSecond: cfg.auth_rate_per_ip,
+        burst: cfg.auth_burst_per_ip,
+        log,
+      }),
       adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),
       restPerUser: new KeyedLimiter(cfg.rest_rate_per_user),
     },

@@ -1,6 +1,7 @@
-// Issue 23: max_connections_per_ip is one cap over every gateway that shares the cache. Two real gateways (real
-// sockets over loopback) on the test Redis, under a key prefix of their own: what one address holds at one
-// gateway counts at the other within a couple of sync ticks, and a freed slot is free at both again.
+// Issue 23: the per-address limits are one limit over every gateway that shares the cache. Three real gateways
+// (real sockets over loopback) on the test Redis, under a key prefix of their own: what one address holds at one
+// gateway counts at the others within a couple of sync ticks (max_connections_per_ip), a freed slot is free at
+// all again, and sign-ins spread over the gateways share one auth_rate_per_ip budget.
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
@@ -36,7 +37,7 @@ function status(port: number, from: string): Promise<number | null> {
   })
 }
 
-describe.skipIf(!(await infraAvailable('redis')))('max_connections_per_ip over two gateways on one Redis', () => {
+describe.skipIf(!(await infraAvailable('redis')))('per-address limits over gateways on one Redis', () => {
   const keyPrefix = testKeyPrefix('conncap')
   const bus = new MemoryBus({ defaultPartitions: 2 })
   const caches: Array<MemoryCache | RedisCache> = []
@@ -63,13 +64,15 @@ describe.skipIf(!(await infraAvailable('redis')))('max_connections_per_ip over t
       max_connections_per_ip: CAP,
       max_connections_per_ip_exempt: [],
       http_first_byte_timeout_ms: 120_000,
+      auth_rate_per_ip: 1,
+      auth_burst_per_ip: 3,
     }
     const local = new MemoryCache()
     caches.push(local)
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache: local })
     const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache: local })
     roles.push(logic.role, repo.role)
-    for (const id of ['gw-cap1', 'gw-cap2']) {
+    for (const id of ['gw-cap1', 'gw-cap2', 'gw-cap3']) {
       const cache = new RedisCache(REDIS, { keyPrefix })
       await cache.ping()
       caches.push(cache)
@@ -94,7 +97,7 @@ describe.skipIf(!(await infraAvailable('redis')))('max_connections_per_ip over t
     await deleteKeys(keyPrefix)
   })
 
-  it('what an address holds at one gateway counts at the other; a freed slot is free at both', async () => {
+  it('max_connections_per_ip: what an address holds at one gateway counts at the others; a freed slot is free again', async () => {
     const [a, b] = ports as [number, number]
     const atA = await Promise.all(Array.from({ length: CAP }, () => hold(a, '127.0.5.1')))
     expect(await status(a, '127.0.5.1')).toBe(429) // at once, on A's own count
@@ -130,5 +133,17 @@ describe.skipIf(!(await infraAvailable('redis')))('max_connections_per_ip over t
         ),
         `port ${port}`,
       ).toBe(429)
+  })
+
+  it('auth_rate_per_ip: sign-ins spread over three gateways share one budget (2 × burst a window)', async () => {
+    // burst 3 at each gateway would let 9 through at once; the shared window (3 s) holds 3 + 1·3 = 6
+    const windowMs = 3000
+    await new Promise((r) => setTimeout(r, windowMs - (Date.now() % windowMs) + 50)) // not across a window's end
+    const statuses: number[] = []
+    for (const port of ports)
+      for (let i = 0; i < 3; i++)
+        statuses.push((await fetch(`http://127.0.0.1:${port}/v1/auth/guest`, { method: 'POST', body: '{}' })).status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(6)
+    expect(statuses.slice(6)).toEqual([429, 429, 429])
   })
 })
