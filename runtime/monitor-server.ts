@@ -50,12 +50,13 @@ export async function startMonitorServer(
   return { server, port: typeof addr === 'object' && addr ? addr.port : port }
 }
 
-/** One report of several roles (`<role>.<check>`): ok only when every role is. */
+/** One report of the roles of a process (`<role>.<check>` when several): ok only when every role is. */
 export async function combinedHealth(
   parts: Array<{ name: string; health: () => Promise<HealthReport> }>,
 ): Promise<HealthReport> {
   const reports = await Promise.all(parts.map(async (p) => [p.name, await p.health()] as const))
   const checks: HealthReport['checks'] = {}
-  for (const [name, r] of reports) for (const [k, v] of Object.entries(r.checks)) checks[`${name}.${k}`] = v
+  for (const [name, r] of reports)
+    for (const [k, v] of Object.entries(r.checks)) checks[parts.length > 1 ? `${name}.${k}` : k] = v
   return report(checks)
 }
