@@ -44,6 +44,8 @@ export interface ClusterOptions {
   logDir?: string
   /** first gateway port; default: free ports */
   gatewayPort?: number
+  /** where the gateways bind (default 127.0.0.1: this machine only; 0.0.0.0 or :: for every interface) */
+  gatewayHost?: string
   /** the token-signing secret of every process; default: a random one for this cluster */
   jwtSecret?: string
   /** told one line as each process becomes healthy */
@@ -142,6 +144,8 @@ export class Cluster {
       GOCHAT_REPO_ADDR: '127.0.0.1:0',
       GOCHAT_LOGIC_ADDR: '127.0.0.1:0',
       GOCHAT_LOG_FORMAT: 'json',
+      // a local cluster is this machine's unless told otherwise (a placement's env binds its own address)
+      GOCHAT_GATEWAY_HOST: this.opts.gatewayHost ?? '127.0.0.1',
       GOCHAT_EXIT_WITH_PARENT: '1', // a killed supervisor takes its processes with it
       ...this.opts.env,
       GOCHAT_ADMIN_SECRET: this.adminSecret,
@@ -184,15 +188,22 @@ export class Cluster {
 
   private async startAll(repos: string[], logics: string[], timeoutMs: number): Promise<void> {
     const [first, ...others] = repos
-    const addrs = [(await this.startProc(first!, timeoutMs)).grpcAddrs.repo!]
-    for (const bound of await Promise.all(others.map((n) => this.startProc(n, timeoutMs))))
-      addrs.push(bound.grpcAddrs.repo!)
+    const start = (n: string) => this.startProc(n, timeoutMs, {}, { ready: true })
+    const addrs = [(await start(first!)).grpcAddrs.repo!]
+    for (const bound of await Promise.all(others.map(start))) addrs.push(bound.grpcAddrs.repo!)
     this.env.GOCHAT_REPO_ADDR = addrs.join(',')
-    const logicAddrs = await Promise.all(logics.map(async (n) => (await this.startProc(n, timeoutMs)).grpcAddrs.logic!))
+    const logicAddrs = await Promise.all(logics.map(async (n) => (await start(n)).grpcAddrs.logic!))
     this.env.GOCHAT_LOGIC_ADDR = logicAddrs.join(',')
     const rest = [...this.procs.keys()].filter((n) => !repos.includes(n) && !logics.includes(n))
-    await Promise.all(rest.map((n) => this.startProc(n, timeoutMs)))
+    await Promise.all(rest.map(start))
     this.gatewayUrls = this.gatewayIds().map((id) => this.procs.get(id)!.healthUrl.replace(/\/health$/, ''))
+  }
+
+  /** where this host reaches a gateway bound to gatewayHost (every interface: loopback) */
+  private reachAt(): string {
+    const host = this.opts.gatewayHost ?? '127.0.0.1'
+    if (host === '0.0.0.0' || host === '::') return '127.0.0.1'
+    return host.includes(':') ? `[${host}]` : host
   }
 
   repoNames(): string[] {
@@ -203,8 +214,17 @@ export class Cluster {
     return Array.from({ length: count }, (_, i) => (i === 0 ? role : `${role}-${i + 1}`))
   }
 
-  /** Starts (or restarts) one process and waits until it is healthy; `env` overrides settings for this start only. */
-  async startProc(name: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<Bound> {
+  /**
+   * Starts (or restarts) one process and waits until it serves (/health/live), with `ready` until it is ready too
+   * (/health/ready: its peers answer; a restart while a peer is down must not wait for it); `env` overrides
+   * settings for this start only.
+   */
+  async startProc(
+    name: string,
+    timeoutMs = 60_000,
+    env: Record<string, string> = {},
+    opts: { ready?: boolean } = {},
+  ): Promise<Bound> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
     const started = Date.now()
@@ -254,9 +274,18 @@ export class Cluster {
           : {}),
       }
     }
-    proc.healthUrl = `http://${proc.placement?.host ?? '127.0.0.1'}:${port}/health`
-    const res = await fetch(proc.healthUrl).catch((err: Error) => ({ ok: false, status: err.message }))
-    if (!res.ok) throw await failed(`reported ready but ${proc.healthUrl} answered ${res.status}`)
+    const host = proc.placement?.host ?? (role === 'gateway' ? this.reachAt() : '127.0.0.1')
+    proc.healthUrl = `http://${host}:${port}/health`
+    const path = opts.ready ? '/health/ready' : '/health/live'
+    for (;;) {
+      const res = await fetch(`http://${host}:${port}${path}`).catch((err: Error) => ({
+        ok: false,
+        status: err.message,
+      }))
+      if (res.ok) break
+      if (Date.now() > deadline) throw await failed(`reported ready but ${path} answered ${res.status}`)
+      await sleep(200)
+    }
     const ready = [...this.procs.values()].filter((p) => p.healthUrl).length
     this.opts.onProgress?.(
       `${name} ready (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s; ${ready}/${this.procs.size})`,

@@ -1,7 +1,8 @@
-// /health and /metrics for roles without an HTTP edge of their own (logic, repo, task: port 9093 as in the seeds).
+// /health/live, /health/ready (/health) and /metrics for roles without an HTTP edge of their own (logic, repo, task: port 9093 as in the seeds).
 import { createServer, type Server } from 'node:http'
 import { register } from 'prom-client'
 import type { HealthReport } from '../src/core/role.js'
+import { healthAnswer, healthPath, report } from '../src/core/health.js'
 
 export async function startMonitorServer(
   port: number,
@@ -12,17 +13,12 @@ export async function startMonitorServer(
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('cache-control', 'no-store')
     const path = (req.url ?? '/').split('?')[0]
-    if (path === '/health') {
-      health().then(
-        (report) => {
-          res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' })
-          res.end(JSON.stringify(report))
-        },
-        (err: Error) => {
-          res.writeHead(503, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ ok: false, error: err.message }))
-        },
-      )
+    const kind = healthPath(path ?? '')
+    if (kind) {
+      void healthAnswer(kind, health).then(({ status, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+      })
     } else if (path === '/metrics') {
       register.metrics().then(
         (text) => {
@@ -35,7 +31,7 @@ export async function startMonitorServer(
       )
     } else {
       res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: { code: 'not_found', message: 'try /health or /metrics' } }))
+      res.end(JSON.stringify({ error: { code: 'not_found', message: 'try /health/live, /health/ready or /metrics' } }))
     }
   })
   await new Promise<void>((resolve, reject) => {
@@ -54,12 +50,13 @@ export async function startMonitorServer(
   return { server, port: typeof addr === 'object' && addr ? addr.port : port }
 }
 
-/** One report of several roles: ok only when every role is. */
+/** One report of the roles of a process (`<role>.<check>` when several): ok only when every role is. */
 export async function combinedHealth(
   parts: Array<{ name: string; health: () => Promise<HealthReport> }>,
 ): Promise<HealthReport> {
   const reports = await Promise.all(parts.map(async (p) => [p.name, await p.health()] as const))
   const checks: HealthReport['checks'] = {}
-  for (const [name, r] of reports) for (const [k, v] of Object.entries(r.checks)) checks[`${name}.${k}`] = v
-  return { ok: reports.every(([, r]) => r.ok), checks }
+  for (const [name, r] of reports)
+    for (const [k, v] of Object.entries(r.checks)) checks[parts.length > 1 ? `${name}.${k}` : k] = v
+  return report(checks)
 }

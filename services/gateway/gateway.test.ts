@@ -264,7 +264,10 @@ describe('gateway REST', () => {
   it('reports health as JSON and metrics as Prometheus text', async () => {
     const health = await fetch(`${base}/health`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toMatchObject({ ok: true, checks: { accepting: { ok: true } } })
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      checks: { accepting: { ok: true }, logic: { ok: true }, cache: { ok: true }, bus: { ok: true } },
+    })
     const metrics = await fetch(`${base}/metrics`)
     expect(metrics.headers.get('content-type')).toContain('text/plain')
     expect(await metrics.text()).toContain('gochat_gateway_connections')

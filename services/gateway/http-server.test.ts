@@ -39,7 +39,7 @@ const limited = createHttpServer({
     },
   },
   maxBodyBytes: 1024,
-  health: async () => ({ ok: true, checks: {} }),
+  health: async () => ({ status: 'ok' as const, checks: {} }),
   log,
   limits: {
     authPerIp: new KeyedLimiter(1, 3),
@@ -59,7 +59,7 @@ const server = createHttpServer({
     },
   },
   maxBodyBytes: 1024,
-  health: async () => ({ ok: true, checks: {} }),
+  health: async () => ({ status: 'ok' as const, checks: {} }),
   log,
 })
 attachWebSockets(server, {

@@ -4,12 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { register } from 'prom-client'
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport } from '../../src/core/role.js'
+import { healthAnswer, healthPath } from '../../src/core/health.js'
 import type { Logger } from '../../src/observability/log.js'
 import { errorsTotal, secondsSince } from '../../src/observability/metrics.js'
 import { endSpan, runWithin, SpanKind, startRootSpan, tracingEnabled } from '../../src/observability/tracing.js'
 import { httpRequests, sendDuration } from './metrics.js'
 import { clientKey, type KeyedLimiter } from './rate-limit.js'
 import { requestTarget } from './request-target.js'
+import type { SharedLimit } from './shared-limit.js'
 import type { Route } from './routes.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
@@ -33,6 +35,8 @@ export interface HttpDeps {
 export interface HttpLimits {
   /** login, register, guest: by client IP */
   authPerIp: KeyedLimiter
+  /** the same over all gateways (shared-limit.ts); none: this gateway's count only */
+  authPerIpShared?: SharedLimit
   /** the admin path: by client IP */
   adminPerIp: KeyedLimiter
   /** every authenticated route: by user */
@@ -146,10 +150,9 @@ async function serveApi(
   const limits = deps.limits
   const now = limits?.now?.() ?? Date.now()
   if (limits && route.perIp) {
-    const wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(
-      clientKey(req.socket.remoteAddress),
-      now,
-    )
+    const key = clientKey(req.socket.remoteAddress)
+    let wait = (route.perIp === 'auth' ? limits.authPerIp : limits.adminPerIp).take(key, now)
+    if (!wait && route.perIp === 'auth' && limits.authPerIpShared) wait = await limits.authPerIpShared(key, now)
     if (wait)
       throw new Limited(
         wait,
@@ -197,10 +200,10 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       name = span
         ? await runWithin(span, () => serveApi(deps, req, res, url, matched))
         : await serveApi(deps, req, res, url, matched)
-    } else if (path === '/health' && req.method === 'GET') {
+    } else if (healthPath(path) && req.method === 'GET') {
       name = 'health'
-      const report = await deps.health()
-      sendJson(res, report.ok ? 200 : 503, report)
+      const { status, body } = await healthAnswer(healthPath(path)!, deps.health)
+      sendJson(res, status, body)
     } else if (path === '/metrics' && req.method === 'GET') {
       name = 'metrics'
       const text = await register.metrics()

@@ -12,6 +12,8 @@ import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, ConnectionRegistry } from './connections.js'
+import { startAddressSync } from './address-sync.js'
+import { ConnectionGuard } from './connection-guard.js'
 import { startDownstream } from './downstream.js'
 import { startHeartbeat } from './heartbeat.js'
 import { createHttpServer, type StaticHandler } from './http-server.js'
@@ -22,10 +24,12 @@ import { KeyedLimiter } from './rate-limit.js'
 import { restRoutes } from './routes.js'
 import { createSearchLimit } from './search-limit.js'
 import { attachSession } from './session.js'
+import { sharedWindowLimit } from './shared-limit.js'
 import { staticFiles } from './static.js'
 import { cachedVerifier, tokenClaims } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
+import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 
 export interface GatewayContext extends RoleContext {
   cache: Cache
@@ -44,6 +48,8 @@ export const ADMIN_RATE_PER_MINUTE = 30
 const CLOSE_GRACE_MS = 2000
 /** how often a gateway checks that its presence is still in the cache (see presence-watch.ts) */
 const PRESENCE_CHECK_MS = 1000
+/** how often a gateway shares its per-address connection counts with the others (address-sync.ts) */
+const ADDRESS_SYNC_MS = 1000
 
 /** host null: every interface (node's default, IPv6 and IPv4) */
 function listen(server: Server, port: number, host: string | null): Promise<number> {
@@ -160,20 +166,13 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   }
 
   let stopped = false
-  const health = async (): Promise<HealthReport> => {
-    const cacheOk = await cache.ping().then(
-      () => true,
-      () => false,
-    )
-    return {
-      ok: !stopped && cacheOk,
-      checks: {
-        accepting: { ok: !stopped },
-        connections: { ok: true, detail: `${registry.size} connections of ${registry.users} users` },
-        presence: { ok: cacheOk, detail: cache.kind },
-      },
-    }
-  }
+  // ready: accepting, and logic (every sign-in, send and token check), the cache (presence) and the bus answer
+  const health: () => Promise<HealthReport> = readiness({
+    accepting: stateProbe(() => !stopped, 'the gateway is shutting down'),
+    logic: peerProbe(() => logic.VerifyToken({ token: '' })),
+    cache: () => cache.ping(),
+    bus: () => bus.ping(),
+  })
 
   const subscription = await startDownstream({
     bus,
@@ -208,6 +207,12 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),
+      authPerIpShared: sharedWindowLimit(cache, {
+        name: 'auth-per-ip',
+        ratePerSecond: cfg.auth_rate_per_ip,
+        burst: cfg.auth_burst_per_ip,
+        log,
+      }),
       adminPerIp: new KeyedLimiter(ADMIN_RATE_PER_MINUTE / 60, ADMIN_RATE_PER_MINUTE),
       restPerUser: new KeyedLimiter(cfg.rest_rate_per_user),
     },
@@ -217,6 +222,22 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
       keepAliveMs: cfg.http_keep_alive_timeout_ms,
     },
   })
+  // per-address cap and the first-byte timeout on every accepted socket; the cap's counts shared through the cache
+  const guard = new ConnectionGuard({
+    maxPerAddress: cfg.max_connections_per_ip,
+    firstByteTimeoutMs: cfg.http_first_byte_timeout_ms,
+    exempt: cfg.max_connections_per_ip_exempt,
+    log,
+  })
+  guard.attach(server)
+  const addressSync = startAddressSync({
+    cache,
+    guard,
+    gatewayId: instanceId,
+    maxPerAddress: cfg.max_connections_per_ip,
+    intervalMs: ADDRESS_SYNC_MS,
+    log,
+  })
   const webSockets = attachWebSockets(server, {
     verifier,
     maxFrameBytes: cfg.max_frame_bytes,
@@ -224,6 +245,9 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     log,
     connectionsOf: (userId) => registry.of(userId).size,
     maxConnectionsPerUser: cfg.ws_max_connections_per_user,
+    upgradeTimeoutMs: cfg.ws_upgrade_timeout_ms,
+    maxUpgradesPerAddress: cfg.ws_max_upgrades_per_ip,
+    addressKey: (address) => guard.keyOf(address),
   })
   const closeLoggedOut = async () => {
     const closed = await closeRevoked(registry.all(), verifier.revoked)
@@ -257,6 +281,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   } catch (err) {
     heartbeat.stop()
     presenceWatch.stop()
+    addressSync.stop()
     untrack()
     await subscription.stop()
     throw err
@@ -276,6 +301,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
         server.closeIdleConnections()
         heartbeat.stop()
         presenceWatch.stop()
+        addressSync.stop()
         await closeAll(
           [...registry.all()].map((c) => c.ws),
           1001,

@@ -56,3 +56,8 @@ export const sendDuration = new Histogram({
   labelNames: ['transport', 'result'] as const,
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 })
+export const connectionsRefused = new Counter({
+  name: 'gochat_gateway_connections_closed_total',
+  help: 'Connections the gateway closed before serving them, by reason: per_address_cap (max_connections_per_ip), first_byte_timeout (silent for http_first_byte_timeout_ms), upgrade_timeout (ws_upgrade_timeout_ms), upgrades_per_address (ws_max_upgrades_per_ip)',
+  labelNames: ['reason'] as const,
+})

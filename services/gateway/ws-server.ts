@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { AppError } from '../../src/core/errors.js'
 import type { Logger } from '../../src/observability/log.js'
+import { connectionsRefused } from './metrics.js'
 import { requestTarget } from './request-target.js'
 import { bearer, type TokenVerifier } from './token-cache.js'
 
@@ -26,6 +27,11 @@ export interface WsDeps {
   /** the user's open connections on this gateway, and how many they may hold (ws_max_connections_per_user) */
   connectionsOf?: (userId: string) => number
   maxConnectionsPerUser?: number
+  /** ws_upgrade_timeout_ms: an upgrade not answered by then (its token check hangs) is closed */
+  upgradeTimeoutMs?: number
+  /** ws_max_upgrades_per_ip: upgrades one address may have in progress; the key of an address (undefined: exempt) */
+  maxUpgradesPerAddress?: number
+  addressKey?: (address: string | undefined) => string | undefined
 }
 
 /** Retry-After of a refused connection over the per-user cap: by then one of the others may have closed */
@@ -51,6 +57,35 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     clientTracking: false,
   })
   let accepting = true
+  /** upgrades in progress by address key */
+  const pending = new Map<string, number>()
+
+  /** counts the upgrade of `req` as in progress until `done` is called; false when its address has too many */
+  const begin = (req: IncomingMessage, socket: Duplex): (() => void) | false => {
+    const key = deps.addressKey?.(req.socket.remoteAddress)
+    const max = deps.maxUpgradesPerAddress
+    if (key !== undefined && max) {
+      const n = pending.get(key) ?? 0
+      if (n >= max) return false
+      pending.set(key, n + 1)
+    }
+    const timer = deps.upgradeTimeoutMs
+      ? setTimeout(() => {
+          connectionsRefused.inc({ reason: 'upgrade_timeout' })
+          refuse(socket, 503, 'unavailable', 'the WebSocket upgrade timed out; try again')
+        }, deps.upgradeTimeoutMs)
+      : undefined
+    let finished = false
+    return () => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      if (key === undefined || !max) return
+      const n = (pending.get(key) ?? 1) - 1
+      if (n > 0) pending.set(key, n)
+      else pending.delete(key)
+    }
+  }
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestTarget(req.url)
@@ -59,10 +94,19 @@ export function attachWebSockets(server: Server, deps: WsDeps): { stopAccepting(
     if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
     const token = url.searchParams.get('token') || bearer(req.headers.authorization)
     if (!token) return refuse(socket, 401, 'unauthorized', 'missing token (?token= or Authorization: Bearer)')
+    const done = begin(req, socket)
+    if (!done) {
+      connectionsRefused.inc({ reason: 'upgrades_per_address' })
+      return refuse(socket, 429, 'rate_limited', 'too many WebSocket upgrades in progress from this address', 1)
+    }
+    // a socket the timeout closed is not upgraded when the check comes back late
+    socket.once('close', done)
     deps.verifier
       .verify(token)
+      .finally(done)
       .then(
         (userId) => {
+          if (socket.destroyed || !socket.writable) return
           if (!accepting) return refuse(socket, 503, 'unavailable', 'the gateway is shutting down')
           const max = deps.maxConnectionsPerUser
           // handleUpgrade registers the connection synchronously (onConnection), so the count below is never stale

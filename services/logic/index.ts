@@ -19,6 +19,7 @@ import { createUsers } from './users.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
+import { peerProbe, readiness } from '../../src/core/health.js'
 
 export interface LogicContext extends RoleContext {
   /** shared by every logic instance (Redis): failed-login counts, the copy of the revoked tokens (the store has them) */
@@ -82,8 +83,12 @@ export async function startLogic(
   return {
     role: {
       name: 'logic',
-      // nothing to check locally: repo's health is reported by repo, and a failing call surfaces as an error
-      health: async () => ({ ok: true, checks: {} }),
+      // every call needs repo; sign-ins and logouts the cache; events the bus
+      health: readiness({
+        repo: peerProbe(() => repo.LookupPresence({ user_ids: [] })),
+        cache: () => ctx.cache.ping(),
+        bus: () => ctx.bus.ping(),
+      }),
       // stateless but for the upstream consumer (upstream: kafka mode), which finishes its batch and commits
       stop: async () => {
         await upstream?.stop()

@@ -6,6 +6,7 @@ import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
+import { readiness, stateProbe } from '../../src/core/health.js'
 import { Housekeeping } from './housekeeping.js'
 import { MemberPages } from './member-pages.js'
 import { OutboxRelay, type RelayOptions } from './outbox-relay.js'
@@ -62,23 +63,16 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   housekeeping.start()
   log.info('repo role ready', { store: store.kind, cache: cache.kind })
 
-  const health = async (): Promise<HealthReport> => {
-    const probe = (p: Promise<void>, kind: string) =>
-      p.then(
-        () => ({ ok: true, detail: kind }),
-        (err: Error) => ({ ok: false, detail: err.message }),
-      )
-    const [storeCheck, cacheCheck] = await Promise.all([
-      probe(store.ping(), store.kind),
-      probe(cache.ping(), cache.kind),
-    ])
-    // standby (another instance relays) is healthy; a relay whose rounds fail is not
-    const relayCheck = { ok: relay.error === undefined, detail: relay.error ?? relay.state }
-    return {
-      ok: storeCheck.ok && cacheCheck.ok && relayCheck.ok,
-      checks: { store: storeCheck, cache: cacheCheck, outbox_relay: relayCheck },
-    }
-  }
+  const health: () => Promise<HealthReport> = readiness({
+    store: () => store.ping(),
+    cache: () => cache.ping(),
+    bus: () => ctx.bus.ping(),
+    // standby (another instance relays) is ready; a relay whose rounds fail is not
+    outbox_relay: stateProbe(
+      () => relay.error === undefined,
+      () => `outbox relay failing: ${relay.error}`,
+    ),
+  })
 
   return {
     role: {

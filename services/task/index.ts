@@ -2,6 +2,7 @@
 // Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { Subscription } from '../../src/ports/bus.js'
+import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
 import { deadLetterer } from '../../src/messaging/dead-letter.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
@@ -113,9 +114,11 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
   return {
     role: {
       name: 'task',
-      health: async () => ({
-        ok: !stopped,
-        checks: { consumers: { ok: !stopped, detail: `${subs.length} consumer groups` } },
+      // every consumer's work reads or writes through repo, and consumes and produces on the bus
+      health: readiness({
+        consumers: stateProbe(() => !stopped, 'the task role is stopping'),
+        repo: peerProbe(() => repo.LookupPresence({ user_ids: [] })),
+        bus: () => bus.ping(),
       }),
       stop: async () => {
         stopped = true

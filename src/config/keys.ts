@@ -1,6 +1,7 @@
 // Every configuration key, once. Flags (--kebab-case), GOCHAT_* environment variables (UPPER_SNAKE) and the
 // config file (snake_case, as in the seed documents: large_group_threshold, fanout_batch_size, …) all derive
 // their names from this table.
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 // 0 asks the OS for any free port (tests, several instances on one machine)
@@ -15,6 +16,17 @@ const list = z.preprocess(
           .filter(Boolean)
       : v,
   z.array(z.string().min(1)),
+)
+/** addresses or CIDR blocks (IPv4 or IPv6), e.g. 127.0.0.0/8,::1 */
+const addressList = list.pipe(
+  z.array(
+    z.string().refine((v) => {
+      const [addr = '', bits, ...rest] = v.split('/')
+      const family = isIP(addr)
+      if (!family || rest.length) return false
+      return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+    }, 'expected an IP address or CIDR block'),
+  ),
 )
 const optionalUrl = (scheme: RegExp, example: string) =>
   z.preprocess(
@@ -498,6 +510,36 @@ export const configKeys = {
     default: 16,
     help: 'WebSocket connections one user may hold on a gateway; one more is refused with 429',
     expected: 'a positive integer',
+  },
+  max_connections_per_ip: {
+    schema: positiveInt,
+    default: 256,
+    help: 'TCP connections (HTTP and WebSocket) one client address (IPv6: its /64) may hold open over all gateways sharing the cache; one more is answered 429 and closed at once. Not applied to max_connections_per_ip_exempt',
+    expected: 'a positive integer',
+  },
+  max_connections_per_ip_exempt: {
+    schema: addressList,
+    default: ['127.0.0.0/8', '::1'],
+    help: 'Client addresses or CIDR blocks that max_connections_per_ip and ws_max_upgrades_per_ip do not apply to: this host (local tools, a proxy on this host) by default; empty: none',
+    expected: 'comma-separated addresses or blocks, e.g. 127.0.0.0/8,::1,10.0.0.7, or empty',
+  },
+  ws_max_upgrades_per_ip: {
+    schema: positiveInt,
+    default: 16,
+    help: 'WebSocket upgrades one client address may have in progress (token being checked) on a gateway; one more is refused with 429',
+    expected: 'a positive integer',
+  },
+  http_first_byte_timeout_ms: {
+    schema: positiveInt,
+    default: 5000,
+    help: 'A connection that has not sent its first byte within this time is closed (silent sockets that would hold a descriptor)',
+    expected: 'milliseconds',
+  },
+  ws_upgrade_timeout_ms: {
+    schema: positiveInt,
+    default: 5000,
+    help: 'A WebSocket upgrade request not answered within this time (its token check hangs) is closed',
+    expected: 'milliseconds',
   },
   http_headers_timeout_ms: {
     schema: positiveInt,

@@ -16,13 +16,18 @@ export interface RoleContext {
   messages?: MessageApi
 }
 
+/** One check of a readiness report: what `gochat doctor` and load balancers read (docs/metrics.md) */
+export type HealthCheck = { ok: true } | { ok: false; error: string }
+
+/** The body of /health/ready (and /health): `status` is ok only when every check is */
 export interface HealthReport {
-  ok: boolean
-  checks: Record<string, { ok: boolean; detail?: string }>
+  status: 'ok' | 'unavailable'
+  checks: Record<string, HealthCheck>
 }
 
 export interface RunningRole {
   name: 'gateway' | 'logic' | 'repo' | 'task'
+  /** readiness: every peer and engine this role needs answers (cached briefly, src/core/health.ts) */
   health(): Promise<HealthReport>
   /** graceful: stop accepting, drain in-flight work, commit offsets, close connections */
   stop(): Promise<void>

@@ -40,6 +40,7 @@ function handle(bus: MemoryBus): Bus {
   const subs = new Set<Subscription>()
   return {
     kind: bus.kind,
+    ping: () => bus.ping(),
     ensureTopics: (specs) => bus.ensureTopics(specs),
     publish: (topic, records) => bus.publish(topic, records),
     subscribe: async (opts) => {

@@ -20,6 +20,7 @@ export function tracedBus(bus: Bus, role: TraceRole): Bus {
   if (!tracingEnabled()) return bus
   return {
     kind: bus.kind,
+    ping: () => bus.ping(),
     ensureTopics: (specs) => bus.ensureTopics(specs),
     subscribe: (opts) => bus.subscribe(opts),
     close: () => bus.close(),

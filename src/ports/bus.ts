@@ -54,6 +54,8 @@ export interface Subscription {
 
 export interface Bus {
   readonly kind: 'kafka' | 'memory'
+  /** resolves when the bus answers (Kafka: a metadata round trip to a broker); readiness probes it */
+  ping(): Promise<void>
   /** creates missing topics; returns the names it created */
   ensureTopics(specs: TopicSpec[]): Promise<string[]>
   /** resolves once the records are durably accepted (Kafka: acks from all in-sync replicas) */

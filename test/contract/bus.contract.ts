@@ -60,6 +60,10 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, opts: Con
       await opts.cleanup?.(`contract.${run}`)
     })
 
+    it('ping resolves while the bus serves (readiness probes it)', async () => {
+      await expect(bus.ping()).resolves.toBeUndefined()
+    })
+
     it(
       'ensureTopics creates only missing topics',
       async () => {

@@ -20,6 +20,8 @@ export const BENCH_LIMITS = {
 export async function startUp(
   extraArgs: string[] = [],
   env: Record<string, string | undefined> = {},
+  /** fdLimit: the child's descriptor limit (ulimit -n), as on a host that keeps the default 1,024 */
+  opts: { fdLimit?: number } = {},
 ): Promise<{
   url: string
   adminSecret: string
@@ -37,10 +39,13 @@ export async function startUp(
   // an `undefined` in env removes the variable
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
   if (!extraArgs.some((a) => a.startsWith('--data-dir'))) extraArgs = ['--ephemeral', ...extraArgs]
-  const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs], {
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const args = [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs]
+  const child = opts.fdLimit
+    ? spawn('sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...args], {
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))

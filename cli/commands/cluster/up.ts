@@ -51,6 +51,10 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       default: true,
       allowNo: true,
     }),
+    host: Flags.string({
+      description:
+        'Where the gateways bind (default 127.0.0.1: this machine only; 0.0.0.0 or :: for every interface, or one address)',
+    }),
     'gateway-port': Flags.integer({
       description: 'Port of the first gateway, the next ones count up (default: free ports)',
     }),
@@ -82,6 +86,7 @@ export default class ClusterUp extends BaseCommand<typeof ClusterUp> {
       topicPrefix: this.cfg.topic_prefix,
       logDir: f['log-dir'],
       ...(f['gateway-port'] ? { gatewayPort: f['gateway-port'] } : {}),
+      ...(f.host ? { gatewayHost: f.host } : {}),
       ...(configured ? { jwtSecret: configured } : {}),
       ...(this.cfg.admin_secret ? { env: { GOCHAT_ADMIN_SECRET: this.cfg.admin_secret } } : {}),
       onProgress: (line) => process.stderr.write(`${line}\n`), // also under --json: stdout stays one JSON document

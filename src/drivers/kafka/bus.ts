@@ -135,6 +135,10 @@ export class KafkaBus implements Bus {
     return admin
   })
 
+  async ping(): Promise<void> {
+    await (await this.admin()).describeCluster()
+  }
+
   async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
     const admin = await this.admin()
     const existing = new Set(await admin.listTopics())

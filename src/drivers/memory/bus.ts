@@ -120,6 +120,10 @@ export class MemoryBus implements Bus {
     this.maxBatch = opts.maxBatch ?? 500
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('the embedded bus is closed')
+  }
+
   async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
     const created: string[] = []
     for (const spec of specs) {
