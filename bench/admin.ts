@@ -2,6 +2,7 @@
 // target's admin_secret) makes thousands of users with tokens in one call; a gateway without that route gets
 // guests instead, one call each, which is slower but needs no secret — the result says which way was used.
 import { ApiError, RestClient, type Session } from '../src/client/rest.js'
+import { UsageError } from '../src/core/operator-errors.js'
 
 export const ADMIN_BULK_PATH = '/v1/admin/users/bulk'
 export const ADMIN_SECRET_HEADER = 'x-gochat-admin-secret'
@@ -49,8 +50,9 @@ export async function createUsers(
   onFallback?: (why: string) => void,
 ): Promise<BenchUsers> {
   if (!secret)
-    throw new Error(
-      "no admin secret for the bulk users: give --admin-secret or GOCHAT_ADMIN_SECRET (the target's admin_secret; gochat up and cluster up print theirs)",
+    throw new UsageError(
+      'no admin secret for the bulk users',
+      "give --admin-secret or GOCHAT_ADMIN_SECRET: the target's admin_secret (gochat up and cluster up print theirs)",
     )
   const users: Session[] = []
   try {
@@ -59,6 +61,11 @@ export async function createUsers(
     return { users, via: 'admin' }
   } catch (err) {
     // only a missing route falls back; a refused secret or a failing gateway is the operator's to fix
+    if (err instanceof ApiError && err.status === 403)
+      throw new UsageError(
+        `${url} refused the admin secret (${err.message})`,
+        "--admin-secret or GOCHAT_ADMIN_SECRET must be the target's admin_secret (gochat up and cluster up print theirs)",
+      )
     if (!(err instanceof ApiError && (err.status === 404 || err.status === 405)) || users.length > 0) throw err
     onFallback?.(`${url}${ADMIN_BULK_PATH} is not there (${err.message}); creating ${count} guests one by one instead`)
     return { users: await guests(url, count), via: 'guest' }

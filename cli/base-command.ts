@@ -8,7 +8,8 @@ import { Command, Errors, Flags, type Interfaces } from '@oclif/core'
 import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { ConfigError, envName, loadConfig, type ConfigKey, type GochatConfig } from '../src/config/index.js'
 import { contextKeys, currentContext } from './contexts.js'
-import { CliError, UsageError } from '../src/core/operator-errors.js'
+import { CliError, NotFoundError, UnreachableError, UsageError } from '../src/core/operator-errors.js'
+import { ApiError } from '../src/client/rest.js'
 
 /** commands that operate a deployment, and so use the current context (not up, serve, infra, context) */
 const OPERATIONAL = /^(topics|groups|tail|produce|dlq|db|bench|cluster)(:|$)/
@@ -17,17 +18,35 @@ export interface ErrorJson {
   error: { code: string; message: string; hint: string | null }
 }
 
-/** The operator's view of any error: oclif's parse errors are usage errors, anything unknown is internal. */
+/**
+ * The operator error an error stands for, or null for a bug. One classification for every command: our own
+ * CliErrors; configuration errors (bad input, exit 2); oclif's parse errors and `this.error(…, {exit})`; a
+ * gateway's refusal (ApiError: 4xx is the operator's input, 5xx a dependency that is not serving).
+ */
+export function operatorError(err: Error & { oclif?: { exit?: number } }): CliError | null {
+  if (err instanceof CliError) return err
+  if (err instanceof ConfigError) return new UsageError(err.message)
+  if (err instanceof ApiError) {
+    if (err.status === 404) return new NotFoundError(err.message)
+    return err.status >= 500 ? new UnreachableError(err.message) : new UsageError(err.message)
+  }
+  if (err instanceof Errors.CLIError) {
+    const exit = err.oclif?.exit ?? 2
+    const message = err.message.replace(/^Error: /, '')
+    // the command's own words (this.error): never a stack
+    if (exit === 2) return new UsageError(message)
+    if (exit === 3) return new UnreachableError(message)
+    return new CliError(message, exit, 'internal')
+  }
+  return null
+}
+
+/** The operator's view of any error: its exit code and the --json error object (internal for a bug). */
 export function describeError(err: Error & { oclif?: { exit?: number } }): { exitCode: number; json: ErrorJson } {
-  const classified =
-    err instanceof CliError
-      ? err
-      : err instanceof Errors.CLIError && err.oclif?.exit === 2
-        ? new UsageError(err.message.replace(/^Error: /, ''))
-        : null
-  const exitCode = classified?.exitCode ?? err.oclif?.exit ?? 1
-  const code = classified?.code ?? (exitCode === 2 ? 'usage' : 'internal')
-  const message = (err.message || String(err)).replace(/^Error: /, '')
+  const classified = operatorError(err)
+  const exitCode = classified?.exitCode ?? 1
+  const code = classified?.code ?? 'internal'
+  const message = (classified?.message || err.message || String(err)).replace(/^Error: /, '')
   return { exitCode, json: { error: { code, message, hint: classified?.hint ?? null } } }
 }
 
@@ -153,18 +172,24 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     )
   }
 
+  /**
+   * Every command's errors end here. An operator error (anything operatorError classifies) prints as
+   * "Error: …" lines and a "Hint: …" on stderr, or one JSON object on stdout under --json, and never a stack;
+   * only a bug (exit 1, code internal) keeps its stack, on stderr, for the report.
+   */
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     if (err instanceof Errors.ExitError) throw err // this.exit(n): not an error to report
+    const operator = operatorError(err)
     if (this.wantsJson()) {
       const { exitCode, json } = describeError(err)
       process.stdout.write(`${JSON.stringify(json)}\n`)
-      if (exitCode === 1) process.stderr.write(`${err.stack ?? err.message}\n`) // a bug: keep the stack for the report
+      if (!operator) process.stderr.write(`${err.stack ?? err.message}\n`)
       this.exit(exitCode)
     }
-    if (err instanceof CliError) {
-      for (const line of err.message.split('\n')) this.logToStderr(`Error: ${line}`) // one line per failure
-      if (err.hint) this.logToStderr(`Hint: ${err.hint}`)
-      this.exit(err.exitCode)
+    if (operator) {
+      for (const line of operator.message.split('\n')) this.logToStderr(`Error: ${line}`) // one line per failure
+      if (operator.hint) this.logToStderr(`Hint: ${operator.hint}`)
+      this.exit(operator.exitCode)
     }
     return super.catch(err)
   }

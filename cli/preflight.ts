@@ -1,8 +1,11 @@
-// Before a role starts: does every configured dependency (Kafka, MySQL, Redis) accept a connection? One line
-// per one that does not, instead of the drivers' retry logs and stacks, and exit code 3.
+// Before a role starts: does every configured dependency (Kafka, MySQL, Redis) accept a connection, and is every
+// port it will listen on free? One line per failure, instead of the drivers' retry logs and stacks, or a bind
+// error after the roles have already announced themselves ready.
 import { connect } from 'node:net'
-import type { GochatConfig } from '../src/config/index.js'
-import { UnreachableError } from '../src/core/operator-errors.js'
+import type { ConfigKey, GochatConfig } from '../src/config/index.js'
+import { UnreachableError, UsageError } from '../src/core/operator-errors.js'
+import { bindProblems, bindings, type Binding } from '../runtime/bindings.js'
+import type { RoleName } from '../runtime/system.js'
 import { parseRedisUrl } from '../src/drivers/redis/connection.js'
 
 const TIMEOUT_MS = 3000
@@ -63,4 +66,25 @@ export async function preflight(cfg: Pick<GochatConfig, 'kafka_brokers' | 'mysql
   if (failures.length) {
     throw new UnreachableError(failures.join('\n'), '`gochat infra up` starts a local Kafka, MariaDB and Redis')
   }
+}
+
+/**
+ * Before any role starts: every port this process will listen on is free. One line per taken port, naming the
+ * flag of this command that moves it (`flags`: config key → flag) or else the config key, and exit code 2.
+ */
+export async function checkBindings(
+  cfg: GochatConfig,
+  roles: readonly RoleName[],
+  flags: Partial<Record<ConfigKey, string>>,
+): Promise<void> {
+  const problems = await bindProblems(bindings(cfg, roles))
+  if (!problems.length) return
+  const setting = (b: Binding) => (flags[b.key] ? `--${flags[b.key]} (config ${b.key})` : `config ${b.key}`)
+  const at = (b: Binding) => `${b.host === null ? '' : b.host.includes(':') ? `[${b.host}]` : b.host}:${b.port}`
+  const lines = problems.map((p) =>
+    p.other
+      ? `port ${p.port} is given twice, to ${p.other.what} and ${p.what}; change ${setting(p)} or ${setting(p.other)}`
+      : `port ${at(p)} (${p.what}) is ${p.problem}; choose another with ${setting(p)}`,
+  )
+  throw new UsageError(lines.join('\n'), 'port 0 picks any free port; `ss -ltnp` shows what holds a port')
 }

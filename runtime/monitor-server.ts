@@ -36,13 +36,7 @@ export async function startMonitorServer(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          err.code === 'EADDRINUSE'
-            ? `port ${port} is in use (metrics/health); choose another with the *-metrics-port flags`
-            : err.message,
-        ),
-      ),
+      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use (health/metrics)` : err.message)),
     )
     server.listen(port, host, () => resolve())
   })

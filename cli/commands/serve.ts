@@ -1,8 +1,8 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../base-command.js'
-import { preflight } from '../preflight.js'
-import { ConfigError, type ConfigKey } from '../../src/config/index.js'
+import { checkBindings, preflight } from '../preflight.js'
+import type { ConfigKey } from '../../src/config/index.js'
 import { createLogger, setLogLevel } from '../../src/observability/log.js'
 import { roleNames, startSystem, type RoleName } from '../../runtime/system.js'
 import { runUntilSignal } from '../../runtime/run-until-signal.js'
@@ -61,16 +61,22 @@ export default class Serve extends BaseCommand<typeof Serve> {
     }),
   }
 
-  protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
-    const f = this.flags
-    const metricsKey = (
+  /** the config key --metrics-port sets for this --role (all: the shared port, task's) */
+  private metricsKey() {
+    return (
       {
+        gateway: undefined,
         logic: 'logic_metrics_port',
         repo: 'repo_metrics_port',
         task: 'task_metrics_port',
         all: 'task_metrics_port',
       } as const
-    )[f.role as 'logic' | 'repo' | 'task' | 'all']
+    )[this.flags.role as RoleName | 'all']
+  }
+
+  protected override configFlags(): Partial<Record<ConfigKey, unknown>> {
+    const f = this.flags
+    const metricsKey = this.metricsKey()
     return {
       instance_id: f['instance-id'],
       gateway_port: f.port,
@@ -94,10 +100,18 @@ export default class Serve extends BaseCommand<typeof Serve> {
     const roles: RoleName[] = this.flags.role === 'all' ? [...roleNames] : [this.flags.role as RoleName]
     const log = createLogger({ role: this.flags.role, instance: this.cfg.instance_id })
     await preflight(this.cfg)
-    const system = await startSystem(this.cfg, roles, log).catch((err: unknown) => {
-      if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
-      throw err
+    const metricsKey = this.metricsKey()
+    await checkBindings(this.cfg, roles, {
+      ...(metricsKey ? { [metricsKey]: 'metrics-port' } : {}),
+      gateway_port: 'port',
+      gateway_host: 'host',
+      metrics_host: 'metrics-host',
+      logic_addr: 'logic-addr',
+      logic_listen: 'logic-listen',
+      repo_addr: 'repo-addr',
+      repo_listen: 'repo-listen',
     })
+    const system = await startSystem(this.cfg, roles, log)
     const bound = {
       pid: process.pid,
       roles,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../base-command.js'
-import { preflight } from '../preflight.js'
-import { ConfigError, type ConfigKey } from '../../src/config/index.js'
+import { checkBindings, preflight } from '../preflight.js'
+import type { ConfigKey } from '../../src/config/index.js'
 import { createLogger, setLogLevel } from '../../src/observability/log.js'
 import { roleNames, startSystem } from '../../runtime/system.js'
 import { runUntilSignal } from '../../runtime/run-until-signal.js'
@@ -60,28 +60,25 @@ export default class Up extends BaseCommand<typeof Up> {
     setLogLevel(this.cfg.log_level)
     const log = createLogger({ role: 'all' })
     await preflight(this.cfg)
+    // unlike serve, up is a demo on this machine: it listens on loopback unless told otherwise
+    const host = this.cfg.gateway_host ?? '127.0.0.1'
+    await checkBindings({ ...this.cfg, gateway_host: host }, roleNames, {
+      gateway_port: 'port',
+      gateway_host: 'host',
+      task_metrics_port: 'metrics-port',
+    })
     // durable by default: SQLite and the token secret in the data directory, unless MySQL or --ephemeral
     if (!this.cfg.mysql_url && !this.flags.ephemeral) {
-      try {
-        this.cfg = withDataDir(this.cfg, ensureDataDir(this.cfg.data_dir ?? defaultDataDir()))
-      } catch (err) {
-        if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
-        throw err
-      }
+      this.cfg = withDataDir(this.cfg, ensureDataDir(this.cfg.data_dir ?? defaultDataDir()))
       this.log(`data in ${this.cfg.data_dir}  (SQLite store and token secret; --ephemeral keeps nothing)`)
     }
     // the admin path (bulk users for gochat bench) gets a secret of this run unless one is configured
     const adminSecret = this.cfg.admin_secret ?? randomBytes(24).toString('base64url')
-    // unlike serve, up is a demo on this machine: it listens on loopback unless told otherwise
-    const host = this.cfg.gateway_host ?? '127.0.0.1'
     const system = await startSystem(
       { ...this.cfg, admin_secret: adminSecret, gateway_host: host },
       [...roleNames],
       log,
-    ).catch((err: unknown) => {
-      if (err instanceof ConfigError) this.error(err.message, { exit: 2 })
-      throw err
-    })
+    )
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
     const url = `http://${shown}:${system.gatewayPort}`
     const drivers = [
