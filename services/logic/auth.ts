@@ -15,9 +15,9 @@ import type { Tokens } from '../../src/auth/tokens.js'
 import { requireId, requireText } from './validate.js'
 import { cleanDisplayName, refuseInvisibleUsername } from '../../src/contracts/names.js'
 
-const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/
-const PASSWORD_MIN = 6
-const PASSWORD_MAX = 256
+export const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/
+export const PASSWORD_MIN = 6
+export const PASSWORD_MAX = 256
 export const DISPLAY_NAME_MAX = 64
 
 type AuthApi = Pick<

@@ -8,11 +8,11 @@ import { requireGroupAdmin, requireGroupMember, requireMember, requireUsers } fr
 import { outboxEvent } from './domain-events.js'
 import { distinctIds, requireId, requireText } from './validate.js'
 
-const GROUP_NAME_MAX = 100
-const ANNOUNCEMENT_MAX = 4096
+export const GROUP_NAME_MAX = 100
+export const ANNOUNCEMENT_MAX = 4096
 const MEMBER_PAGE = 1000
-const MEMBERS_LIST_DEFAULT = 100
-const MEMBERS_LIST_MAX = 500
+export const MEMBERS_LIST_DEFAULT = 100
+export const MEMBERS_LIST_MAX = 500
 
 type ConversationApi = Pick<
   LogicApi,
