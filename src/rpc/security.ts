@@ -56,7 +56,7 @@ export function rpcSecurityFromConfig(cfg: RpcSecurityConfig): RpcSecurity {
   }
 }
 
-const isLoopback = (host: string) =>
+export const isLoopback = (host: string) =>
   host === 'localhost' || host === '::1' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'))
 
 /** Refuses to serve the internal API on a non-loopback address with neither a secret nor mutual TLS. */
