@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { register } from 'prom-client'
 import type { HealthReport } from '../src/core/role.js'
 import { healthAnswer, healthPath, report } from '../src/core/health.js'
+import { UsageError } from '../src/core/operator-errors.js'
 
 export async function startMonitorServer(
   port: number,
@@ -36,7 +37,8 @@ export async function startMonitorServer(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} is in use (health/metrics)` : err.message)),
+      // taken between the check before start (bindings.ts) and now: still the operator's to fix, not a bug
+      reject(err.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use (health/metrics)`) : err),
     )
     server.listen(port, host, () => resolve())
   })

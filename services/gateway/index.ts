@@ -6,6 +6,7 @@ import { once } from 'node:events'
 import type { Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
+import { UsageError } from '../../src/core/operator-errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
@@ -55,7 +56,8 @@ const ADDRESS_SYNC_MS = 1000
 function listen(server: Server, port: number, host: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new Error(err.code === 'EADDRINUSE' ? `gateway port ${port} is in use` : err.message)),
+      // taken after the check before start (runtime/bindings.ts): the operator's to fix, not a bug
+      reject(err.code === 'EADDRINUSE' ? new UsageError(`gateway port ${port} is in use`) : err),
     )
     const done = () => {
       const addr = server.address()
