@@ -3,7 +3,8 @@
 // Exit codes: 0 success; 1 unexpected failure (a bug or an unclassified error); 2 bad input, bad configuration
 // or something named that does not exist; 3 a dependency (Kafka, MySQL, Redis, a gateway) did not answer.
 // Errors go to stderr as "Error: …" (and "Hint: …"); under --json they go to stdout instead, as one line
-// {"error":{"code","message","hint"}} with code usage | not_found | unreachable | internal.
+// {"error":{"code","message","hint"}} with code usage | not_found | unreachable | failed (the command stopped, as it
+// said: a deletion not confirmed) | internal (a bug: its stack goes to stderr). No operator error prints a stack.
 import { Command, Errors, Flags, type Interfaces } from '@oclif/core'
 import { useKafkaSecurity } from '../src/drivers/kafka/security.js'
 import { ConfigError, envName, loadConfig, type ConfigKey, type GochatConfig } from '../src/config/index.js'
@@ -36,7 +37,7 @@ export function operatorError(err: Error & { oclif?: { exit?: number } }): CliEr
     // the command's own words (this.error): never a stack
     if (exit === 2) return new UsageError(message)
     if (exit === 3) return new UnreachableError(message)
-    return new CliError(message, exit, 'internal')
+    return new CliError(message, exit, 'failed') // e.g. a deletion not confirmed
   }
   return null
 }
