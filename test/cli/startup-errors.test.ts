@@ -14,7 +14,7 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.st
 function gochat(args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const started = Date.now()
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env, timeout: 30_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['bin/run.js', ...args], { cwd: root, env, timeout: 90_000 }, (err, stdout, stderr) =>
       resolve({
         code: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
         stdout,
