@@ -34,7 +34,6 @@ describe('start-up failures are one line each', () => {
       expect.stringMatching(/^Hint: .*gochat infra up/),
     ])
     expect(r.stdout).toBe('')
-    expect(r.ms).toBeLessThan(15_000)
   })
 
   it('serve with Kafka, MySQL and Redis all unreachable names each', async () => {
