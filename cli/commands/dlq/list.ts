@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { topics } from '../../../src/contracts/topics.js'
 import { TaskMessage } from '../../../src/contracts/payloads.js'
 import { readDeadLetters } from '../../dlq/read.js'

@@ -3,7 +3,7 @@
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError, UsageError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { resolveGroupName, resolveTopicAlias } from '../../../src/contracts/topics.js'
 import { activeGroupError, topicExists, withAdmin } from '../../../src/drivers/kafka/admin.js'
 import {

@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalog, resolveTopicAlias, type CatalogTopic } from '../../../src/contracts/topics.js'
 import { describeTopic, withAdmin, type TopicDescription } from '../../../src/drivers/kafka/admin.js'
 

@@ -1,5 +1,5 @@
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalog } from '../../../src/contracts/topics.js'
 import { listTopics, withAdmin } from '../../../src/drivers/kafka/admin.js'
 
