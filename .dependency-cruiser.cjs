@@ -3,7 +3,9 @@
 // use src; nothing below them imports them, and they never import the CLI. Tests may compose anything. No circles.
 //
 // Inside src/, bottom to top:
-//   foundation  core, config, contracts, ports, observability, presentation: types, errors, names, port interfaces
+//   domain      the domain types (Message, …) and their rules: plain TypeScript that imports nothing
+//   foundation  core, config, contracts, ports, observability, presentation: types, errors, names, port interfaces,
+//               the codecs between the domain types and the wire formats (contracts/codecs)
 //   mechanisms  rpc, messaging, auth, presence, client: built on the foundation and the ports alone
 //   drivers     the ports' implementations (memory, SQLite, MySQL, Redis, Kafka)
 //   ops         operator tools on the drivers (Kafka admin, offset resets, topic reads), for the CLI and bench only
@@ -30,6 +32,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(services|runtime|cli|bench|infra|test)/' },
+    },
+    {
+      name: 'domain-imports-nothing',
+      comment: 'the domain types are what every wire format converts to: they depend on none of them',
+      severity: 'error',
+      from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^(?!src/domain/)', dependencyTypesNot: ['npm', 'core'] },
     },
     {
       name: 'src-foundation-is-the-bottom',
