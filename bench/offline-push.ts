@@ -4,7 +4,7 @@
 import type { GochatConfig } from '../src/config/index.js'
 import { OfflinePush, decode } from '../src/contracts/payloads.js'
 import { topics } from '../src/contracts/topics.js'
-import { readTopic } from '../src/drivers/kafka/read-topic.js'
+import { readTopic } from '../src/ops/kafka/read-topic.js'
 import { sleep } from './pacing.js'
 
 export interface OfflinePushCount {

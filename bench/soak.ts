@@ -2,7 +2,7 @@
 // gateway's /metrics while the traffic runs, and their growth after a warm-up (the first minute: caches, JIT,
 // pools and the embedded bus's retention window fill up there). A server whose memory levels off has a slope
 // near 0; one that keeps every message somewhere grows by a fixed amount per message, which is the figure given.
-import { renderTable } from '../cli/table.js'
+import { renderTable } from '../src/presentation/table.js'
 import { metricValue } from './server-metrics.js'
 
 export interface MemorySample {

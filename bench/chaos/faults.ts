@@ -14,7 +14,8 @@ import type { RedisServer } from './redis-server.js'
 import type { KafkaNodes } from '../../infra/kafka-nodes.js'
 import { EXTERNAL_FAULTS, type ChaosTarget } from './target.js'
 import { topicName } from '../../src/config/index.js'
-import { describeTopic, withAdmin } from '../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../src/ops/kafka/admin.js'
+import { describeTopic } from '../../src/ops/kafka/topics.js'
 
 export const FAULTS = [
   'none',

@@ -1,6 +1,6 @@
 // `gochat bench fanout` for people: one row per figure, one column per system, and gochat's ratios to the
 // baselines when they ran.
-import { renderTable } from '../../cli/table.js'
+import { renderTable } from '../../src/presentation/table.js'
 import { busiestWorker } from '../client-cpu.js'
 import type { FanoutRun } from '../fanout.js'
 import type { Ratios } from '../ratios.js'

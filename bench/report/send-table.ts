@@ -1,5 +1,5 @@
 // `gochat bench send` and `gochat bench http` for people.
-import { renderTable } from '../../cli/table.js'
+import { renderTable } from '../../src/presentation/table.js'
 import { busiestWorker } from '../client-cpu.js'
 import type { HttpRun } from '../http-load.js'
 import type { SendRun } from '../one-to-one.js'

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../base-command.js'
-import { renderTable } from '../table.js'
+import { renderTable } from '../../src/presentation/table.js'
 import { gatewayList } from '../../bench/flags.js'
 import { CliError, UsageError } from '../../src/core/operator-errors.js'
 import { type Check, fail, warn } from '../doctor/check.js'

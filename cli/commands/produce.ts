@@ -6,7 +6,8 @@ import { BaseCommand } from '../base-command.js'
 import { NotFoundError, UsageError } from '../../src/core/operator-errors.js'
 import { resolveTopicAlias } from '../../src/contracts/topics.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
-import { needsKafka, topicExists, withAdmin } from '../../src/drivers/kafka/admin.js'
+import { needsKafka, withAdmin } from '../../src/ops/kafka/admin.js'
+import { topicExists } from '../../src/ops/kafka/topics.js'
 
 export default class Produce extends BaseCommand<typeof Produce> {
   static override summary = 'Write records to a topic: one from --value, or one per line of stdin'

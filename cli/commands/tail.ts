@@ -5,7 +5,7 @@ import { BaseCommand } from '../base-command.js'
 import { UsageError } from '../../src/core/operator-errors.js'
 import { resolveGroupName, resolveTopicAlias, topicAliases } from '../../src/contracts/topics.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
-import { needsKafka, withAdmin } from '../../src/drivers/kafka/admin.js'
+import { needsKafka, withAdmin } from '../../src/ops/kafka/admin.js'
 import { decodeRecord, mentions } from '../tail/decode.js'
 import { parseSince } from '../tail/since.js'
 

@@ -3,7 +3,7 @@
 // gochat-dlq-replayed: <partition>:<offset> of the dead letter), written once the replay is published, so that
 // the next `gochat dlq replay` skips it. Markers are not dead letters and are not listed as such.
 import type { GochatConfig } from '../../src/config/index.js'
-import { readTopic } from '../../src/drivers/kafka/read-topic.js'
+import { readTopic } from '../../src/ops/kafka/read-topic.js'
 import { TaskMessage } from '../../src/contracts/payloads.js'
 import type { BusRecord } from '../../src/ports/bus.js'
 

@@ -2,7 +2,8 @@
 // The same admin calls as `gochat groups describe` and `gochat dlq list`.
 import type { GochatConfig } from '../../src/config/index.js'
 import { catalogGroups, topics } from '../../src/contracts/topics.js'
-import { describeGroup, withAdmin } from '../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../src/ops/kafka/admin.js'
+import { describeGroup } from '../../src/ops/kafka/groups.js'
 import { CliError } from '../../src/core/operator-errors.js'
 import { readDeadLetters } from '../dlq/read.js'
 import { type Check, fail, ok, warn } from './check.js'

@@ -2,7 +2,8 @@
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { bearer } from './token-cache.js'
-import { conversationView, memberView, meView, messageView, userView } from './views.js'
+import { conversationView, memberView, meView, userView } from './views.js'
+import { fromApiMessage } from '../../src/contracts/codecs/api-message.js'
 
 export interface RouteRequest {
   /** the authenticated user ('' on routes without auth) */
@@ -229,7 +230,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
         after_sequence: int(query.get('afterSeq'), 'afterSeq', 0),
         page_size: int(query.get('limit'), 'limit', 0),
       })
-      return ok({ messages: res.messages.map(messageView), hasMore: res.has_more })
+      return ok({ messages: res.messages.map(fromApiMessage), hasMore: res.has_more })
     }),
     route(
       'POST',

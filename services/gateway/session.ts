@@ -11,7 +11,7 @@ import type { Connection } from './connections.js'
 import { parseFrame, type ClientFrame, type Ref } from './frames.js'
 import { errorFramesOut, framesIn, repliesOut, sendDuration } from './metrics.js'
 import { TokenBucket, type KeyedLimiter } from './rate-limit.js'
-import { messageView } from './views.js'
+import { fromApiMessage } from '../../src/contracts/codecs/api-message.js'
 
 const wsSendOk = sendDuration.labels({ transport: 'ws', result: 'ok' })
 const wsSendFailed = sendDuration.labels({ transport: 'ws', result: 'error' })
@@ -82,7 +82,7 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
         page_size: frame.limit ?? 0,
         actor_user_id: userId,
       })
-      return { op: 'sync.result', ref: frame.ref, messages: res.messages.map(messageView), hasMore: res.has_more }
+      return { op: 'sync.result', ref: frame.ref, messages: res.messages.map(fromApiMessage), hasMore: res.has_more }
     }
     case 'read':
       await deps.logic.MarkRead({ user_id: userId, conversation_id: frame.conversationId, seq: frame.seq })

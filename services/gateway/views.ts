@@ -1,21 +1,10 @@
 // The JSON shapes clients see (docs/protocol.md): camelCase, epoch-ms times, optional fields left out when empty.
-// The gRPC contracts are snake_case; this is the one place that translates.
-import type { Message } from '../../src/contracts/payloads.js'
-import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'
+// The gRPC contracts are snake_case; these views translate them. A message goes through its codec instead
+// (src/contracts/codecs/api-message.ts): the domain Message is what clients see.
 import type { Me__Output } from '../../src/contracts/generated/gochat/logic/v1/Me.js'
 import type { GroupMember__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupMember.js'
 import type { PublicUser__Output } from '../../src/contracts/generated/gochat/logic/v1/PublicUser.js'
 import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
-
-export const messageView = (m: ApiMessage): Message => ({
-  messageId: m.message_id,
-  conversationId: m.conversation_id,
-  seq: m.seq,
-  senderId: m.sender_user_id,
-  content: m.content,
-  sentAt: m.sent_at,
-  status: m.status as Message['status'],
-})
 
 export const meView = (m: Me__Output) => ({
   userId: m.user_id,

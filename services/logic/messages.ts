@@ -4,7 +4,9 @@
 import { AppError } from '../../src/core/errors.js'
 import { messageEvent } from '../../src/contracts/events.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
-import type { Message__Output as ApiMessage } from '../../src/contracts/generated/realchat/message/v1/Message.js'
+import { fromRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
+import { visibleMessage } from '../../src/domain/message.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireMember } from './access.js'
@@ -24,20 +26,8 @@ export interface MessageOptions {
   nowMs?: () => number
 }
 
-/**
- * The client view of a stored message. A recalled message keeps its place in the history but never shows its
- * content, whether or not repo still stores it (repo's sync leaves deleted messages out; the same rule covers
- * them wherever they appear).
- */
-export const toApiMessage = (m: StoredMessage): ApiMessage => ({
-  message_id: m.message_id,
-  conversation_id: m.conversation_id,
-  seq: m.seq,
-  sender_user_id: m.sender_id,
-  content: m.status === 'normal' ? m.content : '',
-  sent_at: m.sent_at,
-  status: m.status,
-})
+/** A stored message as the MessageApi returns it: decoded, shown as clients may see it, encoded. */
+const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(m)))
 
 export function createMessages(
   deps: LogicDeps,
@@ -72,7 +62,7 @@ export function createMessages(
         content,
       })
       if (!stored.message) throw new AppError('internal', 'repo stored no message')
-      return { message: toApiMessage(stored.message), duplicate: stored.duplicate }
+      return { message: shown(stored.message), duplicate: stored.duplicate }
     },
 
     async SyncMessages(req) {
@@ -85,7 +75,7 @@ export function createMessages(
       const limit = Math.min(asked || SYNC_DEFAULT_PAGE, SYNC_MAX_PAGE)
       await requireMember(repo, conversationId, actorId)
       const page = await repo.SyncMessages({ conversation_id: conversationId, after_seq: afterSeq, limit })
-      return { messages: page.messages.map(toApiMessage), has_more: page.has_more }
+      return { messages: page.messages.map(shown), has_more: page.has_more }
     },
 
     async DeleteMessage(req) {

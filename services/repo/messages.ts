@@ -12,7 +12,9 @@ import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
 import { servedAsBatch } from '../../src/rpc/batch.js'
-import { int, messageOut, outboxOf, payloadMessage, required, str } from './wire.js'
+import { int, outboxOf, required, str } from './wire.js'
+import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import { messageOf } from '../../src/domain/message.js'
 
 /** seqs reserved in MySQL at a time by async persistence: one write per this many messages of a conversation */
 export const SEQ_RESERVE_BLOCK = 100
@@ -88,7 +90,7 @@ export function messageHandlers(
       const { message, duplicate } = await store.storeMessage(draft, {
         outbox: (m, c) => {
           const dispatch: DispatchMessage = {
-            message: payloadMessage(m),
+            message: messageOf(m),
             conversationKind: c.kind,
             memberCount: c.memberCount,
           }
@@ -99,7 +101,7 @@ export function messageHandlers(
       if (!duplicate) deps.onOutbox()
       messagesStored.inc({ result: duplicate ? 'duplicate' : 'stored' })
       stop()
-      return { message: messageOut(message), duplicate }
+      return { message: toRepoMessage(message), duplicate }
     },
 
     async AllocateSeq(req) {
@@ -148,7 +150,7 @@ export function messageHandlers(
           idempotencyKey: maxLength(str(m.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
         }
       })
-      return { inserted: (await store.insertMessages(messages)).map(messageOut) }
+      return { inserted: (await store.insertMessages(messages)).map(toRepoMessage) }
     },
 
     async GetMessage(req) {
@@ -156,14 +158,14 @@ export function messageHandlers(
       const messageId = required(req.message_id, 'message_id')
       const m = await store.getMessage(conversationId, messageId)
       if (!m) throw new AppError('not_found', `message ${messageId} not found in ${conversationId}`)
-      return messageOut(m)
+      return toRepoMessage(m)
     },
 
     async SyncMessages(req) {
       const conversationId = required(req.conversation_id, 'conversation_id')
       const limit = Math.min(int(req.limit) || SYNC_PAGE_DEFAULT, SYNC_PAGE_MAX)
       const rows = await store.listMessages(conversationId, Math.max(0, int(req.after_seq)), limit + 1)
-      return { messages: rows.slice(0, limit).map(messageOut), has_more: rows.length > limit }
+      return { messages: rows.slice(0, limit).map(toRepoMessage), has_more: rows.length > limit }
     },
 
     async UpdateMessageStatus(req) {
@@ -176,7 +178,7 @@ export function messageHandlers(
       const outbox = outboxOf(req.events)
       const m = await store.updateMessageStatus(conversationId, messageId, { status, hard: Boolean(req.hard) }, outbox)
       if (!m) throw new AppError('not_found', `message ${messageId} not found in ${conversationId}`)
-      return committed(outbox, messageOut(m))
+      return committed(outbox, toRepoMessage(m))
     },
 
     async SetReadSeq(req) {

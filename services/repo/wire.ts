@@ -1,15 +1,13 @@
-// Between the RepoService messages and the store's rows. Requests arrive in the generated *input* shapes:
+// Between the RepoService messages and the store's rows (a message's codec is src/contracts/codecs/repo-message.ts). Requests arrive in the generated *input* shapes:
 // over gRPC every field is filled in, but in process (--role=all) fields may be missing and int64s may be
 // strings or Longs — so every read of a request goes through these helpers. Responses are complete *output*
 // shapes either way.
 import { AppError } from '../../src/core/errors.js'
 import type { Conversation__Output } from '../../src/contracts/generated/gochat/repo/v1/Conversation.js'
 import type { Member__Output } from '../../src/contracts/generated/gochat/repo/v1/Member.js'
-import type { Message__Output } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
 import type { User__Output } from '../../src/contracts/generated/gochat/repo/v1/User.js'
-import type { Message as PayloadMessage } from '../../src/contracts/payloads.js'
-import type { ConversationWithSeq, MemberRow, MessageRow, OutboxRecord, UserRow } from '../../src/ports/store.js'
+import type { ConversationWithSeq, MemberRow, OutboxRecord, UserRow } from '../../src/ports/store.js'
 import { traceHeaders, tracingEnabled } from '../../src/observability/tracing.js'
 
 type Int64 = number | string | { toNumber(): number } | null | undefined
@@ -71,26 +69,4 @@ export const memberOut = (m: MemberRow): Member__Output => ({
   user_id: m.userId,
   role: m.role,
   joined_at: m.joinedAt,
-})
-
-export const messageOut = (m: MessageRow): Message__Output => ({
-  message_id: m.messageId,
-  conversation_id: m.conversationId,
-  seq: m.seq,
-  sender_id: m.senderId,
-  content: m.content,
-  sent_at: m.sentAt,
-  status: m.status,
-  idempotency_key: m.idempotencyKey,
-})
-
-/** docs/protocol.md's Message, as carried by DispatchMessage */
-export const payloadMessage = (m: MessageRow): PayloadMessage => ({
-  messageId: m.messageId,
-  conversationId: m.conversationId,
-  seq: m.seq,
-  senderId: m.senderId,
-  content: m.content,
-  sentAt: m.sentAt,
-  status: m.status,
 })

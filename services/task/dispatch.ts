@@ -7,15 +7,12 @@ import type { Retrier } from '../../src/messaging/retry.js'
 import { decode, DispatchMessage } from '../../src/contracts/payloads.js'
 import { fanoutSize, taskDuration } from './metrics.js'
 import { membersOf } from './members.js'
-import { locate, lookupPresence, messageFrame, OutgoingRecords, routeLocated, type RouteDeps } from './route.js'
+import { locate, lookupPresence, messageFrame, OutgoingRecords, routeLocated } from './route.js'
+import type { DispatchDeps } from './dispatch-deps.js'
 import { planShards } from './fanout.js'
 import { CONCURRENCY, eachBounded, taskHandler } from './worker.js'
 
-export interface DispatchDeps extends RouteDeps {
-  largeGroupThreshold: number
-  fanoutBatchSize: number
-  fanoutTopic: string
-}
+export type { DispatchDeps } from './dispatch-deps.js'
 
 /** A batch's conversations → their member ids, and presence of every one of those users. */
 export interface ResolvedBatch {

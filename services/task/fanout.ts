@@ -6,7 +6,7 @@ import { decode, encode, FanoutTask, type DispatchMessage } from '../../src/cont
 import { fanoutSize, taskDuration } from './metrics.js'
 import { memberPages } from './members.js'
 import { messageFrame, OutgoingRecords, routeLocated } from './route.js'
-import type { DispatchDeps } from './dispatch.js'
+import type { DispatchDeps } from './dispatch-deps.js'
 
 export const decodeFanout = (rec: BusRecord) => decode(FanoutTask, rec.value, 'FanoutTask')
 

@@ -4,8 +4,9 @@
 // zod's v4 API (in the same package): it compiles an object schema into one function, which parses a record in
 // about half of v3's time, and every record a task or gateway consumes goes through here
 import { z } from 'zod/v4'
+import { type Message as DomainMessage, messageStatuses } from '../domain/message.js'
 
-/** A stored message as clients see it (docs/protocol.md `Message`). */
+/** A stored message as clients see it (docs/protocol.md `Message`): the domain Message, as JSON. */
 export const Message = z.object({
   messageId: z.string().min(1),
   conversationId: z.string().min(1),
@@ -13,9 +14,9 @@ export const Message = z.object({
   senderId: z.string().min(1),
   content: z.string(),
   sentAt: z.number().int(),
-  status: z.enum(['normal', 'recalled', 'deleted']),
-})
-export type Message = z.infer<typeof Message>
+  status: z.enum(messageStatuses),
+}) satisfies z.ZodType<DomainMessage>
+export type Message = DomainMessage
 
 /** gochat.messages.dispatch: a committed message, published by repo's outbox relay (or the persist consumer). */
 export const DispatchMessage = z.object({

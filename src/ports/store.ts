@@ -7,6 +7,7 @@
 // to change nothing (adding present members, a read cursor that would move back, …) write their outbox records
 // only when something changed.
 import { AppError } from '../core/errors.js'
+import type { Message, MessageStatus } from '../domain/message.js'
 
 /** A record for the bus, written to the outbox and published by repo's relay. */
 export interface OutboxRecord {
@@ -103,16 +104,10 @@ export interface UserConversation {
   role: MemberRole
 }
 
-export type MessageStatus = 'normal' | 'recalled' | 'deleted'
+export type { MessageStatus }
 
-export interface MessageRow {
-  messageId: string
-  conversationId: string
-  seq: number
-  senderId: string
-  content: string
-  sentAt: number
-  status: MessageStatus
+/** the domain Message as stored: with the idempotency key of its send */
+export interface MessageRow extends Message {
   /** '' when the sender gave none (then the message is never matched as a duplicate) */
   idempotencyKey: string
 }

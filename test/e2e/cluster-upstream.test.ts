@@ -1,7 +1,8 @@
 // The core path suite with `upstream: kafka`: WebSocket sends travel gateway → gochat.messages.upstream →
 // logic.upstream.group, and their acks come back on the sender's own connection through the downstream topic.
 import { afterAll, describe, expect, it } from 'vitest'
-import { withAdmin, describeGroup } from '../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../src/ops/kafka/admin.js'
+import { describeGroup } from '../../src/ops/kafka/groups.js'
 import { infraAvailable, KAFKA } from '../helpers/infra.js'
 import { useCluster } from '../helpers/cluster-run.js'
 import { chatSuite } from './chat.suite.js'

@@ -1,6 +1,6 @@
 // Integration runs use their own topic prefix and database; this removes them afterwards.
 import mysql from 'mysql2/promise'
-import { withAdmin } from '../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../src/ops/kafka/admin.js'
 import { KAFKA } from './infra.js'
 
 export async function dropDatabase(url: string): Promise<void> {

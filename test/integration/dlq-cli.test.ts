@@ -7,7 +7,7 @@ import kafkajs, { type Admin, type Producer } from 'kafkajs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { catalog } from '../../src/contracts/topics.js'
 import type { TaskMessage } from '../../src/contracts/payloads.js'
-import { readTopic } from '../../src/drivers/kafka/read-topic.js'
+import { readTopic } from '../../src/ops/kafka/read-topic.js'
 import { deleteTopicsWithPrefix } from '../helpers/cleanup.js'
 import { infraAvailable, KAFKA } from '../helpers/infra.js'
 

@@ -14,7 +14,7 @@ import { buildFanoutReport, type BaselineRuns, type FanoutReport } from '../../.
 import { renderFanoutReport } from '../../../bench/report/fanout-table.js'
 import { baselineTarget, gochatTarget } from '../../../bench/targets.js'
 import { BASELINE_KINDS } from '../../../bench/baseline/spawn.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import {
   fractionRows,
   fractions,

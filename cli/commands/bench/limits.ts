@@ -1,5 +1,5 @@
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { runLimits, limitsRows, type Limits } from '../../../bench/limits/index.js'
 import { limitsFlags, limitsOptions } from '../../../bench/limits/flags.js'
 import { machine } from '../../../bench/machine.js'

@@ -8,7 +8,7 @@ import { note } from '../../../bench/progress.js'
 import { renderSendRun } from '../../../bench/report/send-table.js'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import {
   fractionRows,
   fractions,

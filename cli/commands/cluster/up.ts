@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { configKeys } from '../../../src/config/index.js'
 import { Cluster } from '../../../runtime/cluster.js'
 import { redactUrl } from '../../../src/observability/redact.js'

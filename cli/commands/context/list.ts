@@ -1,6 +1,6 @@
 // `gochat context list`: every stored context, the current one marked.
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { contextsFile, masked, readContexts } from '../../contexts.js'
 
 export default class ContextList extends BaseCommand<typeof ContextList> {

@@ -1,6 +1,6 @@
 import { BaseCommand } from '../../base-command.js'
 import { UnreachableError, UsageError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { connectionOptions, migrate, type MysqlTls, mysqlTls } from '../../../src/drivers/mysql/migrate.js'
 
 export default class DbMigrate extends BaseCommand<typeof DbMigrate> {

@@ -1,10 +1,10 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { topics } from '../../../src/contracts/topics.js'
 import { TaskMessage } from '../../../src/contracts/payloads.js'
 import { readDeadLetters } from '../../dlq/read.js'
-import { needsKafka } from '../../../src/drivers/kafka/admin.js'
+import { needsKafka } from '../../../src/ops/kafka/admin.js'
 
 export default class DlqList extends BaseCommand<typeof DlqList> {
   static override summary = 'List dead letters: failed or undecodable tasks with their last error'

@@ -5,7 +5,8 @@ import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError, UsageError } from '../../../src/core/operator-errors.js'
 import { resolveGroupName } from '../../../src/contracts/topics.js'
-import { activeGroupError, isIdle, withAdmin } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { activeGroupError, isIdle } from '../../../src/ops/kafka/groups.js'
 
 export default class GroupsDelete extends BaseCommand<typeof GroupsDelete> {
   static override summary = 'Delete consumer groups and their committed offsets'

@@ -1,9 +1,10 @@
 import { Args } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { resolveGroupName } from '../../../src/contracts/topics.js'
-import { describeGroup, withAdmin, type GroupDetails } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { describeGroup, type GroupDetails } from '../../../src/ops/kafka/groups.js'
 
 export default class GroupsDescribe extends BaseCommand<typeof GroupsDescribe> {
   static override summary = 'Show a consumer group: state, members and their assignments, per-partition offsets and lag'

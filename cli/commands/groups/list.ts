@@ -1,7 +1,8 @@
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalogGroups } from '../../../src/contracts/topics.js'
-import { listGroups, withAdmin, type GroupSummary } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { listGroups, type GroupSummary } from '../../../src/ops/kafka/groups.js'
 
 export interface GroupsListResult {
   groups: Array<GroupSummary & { inCatalog: boolean }>

@@ -3,16 +3,12 @@
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError, UsageError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { resolveGroupName, resolveTopicAlias } from '../../../src/contracts/topics.js'
-import { activeGroupError, topicExists, withAdmin } from '../../../src/drivers/kafka/admin.js'
-import {
-  applyReset,
-  parseDuration,
-  planReset,
-  type ResetPlan,
-  type ResetTarget,
-} from '../../../src/drivers/kafka/reset.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { topicExists } from '../../../src/ops/kafka/topics.js'
+import { activeGroupError } from '../../../src/ops/kafka/groups.js'
+import { applyReset, parseDuration, planReset, type ResetPlan, type ResetTarget } from '../../../src/ops/kafka/reset.js'
 
 export type ResetResult = ResetPlan & { dryRun: boolean; applied: boolean }
 

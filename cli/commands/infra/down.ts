@@ -1,5 +1,5 @@
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { infraDown, type DownResult } from '../../../infra/index.js'
 
 export default class InfraDown extends BaseCommand<typeof InfraDown> {

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { infraUp, type UpResult } from '../../../infra/index.js'
 import { clusterBrokers } from '../../../infra/kafka-cluster.js'
 import { REDIS_CLUSTER_URL } from '../../../infra/redis-cluster.js'

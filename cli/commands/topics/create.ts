@@ -1,16 +1,11 @@
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalog, catalogGroups } from '../../../src/contracts/topics.js'
-import {
-  createTopics,
-  planTopics,
-  provisionGroups,
-  withAdmin,
-  type ProvisionResult,
-  type TopicPlan,
-} from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { createTopics, planTopics, type TopicPlan } from '../../../src/ops/kafka/topics.js'
+import { provisionGroups, type ProvisionResult } from '../../../src/ops/kafka/groups.js'
 
 export interface CreateResult {
   dryRun: boolean

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline/promises'
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError, UsageError } from '../../../src/core/operator-errors.js'
-import { deleteTopics, topicExists, withAdmin } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { deleteTopics, topicExists } from '../../../src/ops/kafka/topics.js'
 
 export interface DeleteResult {
   deleted: string[]

@@ -1,9 +1,10 @@
 import { Args } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { NotFoundError } from '../../../src/core/operator-errors.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalog, resolveTopicAlias, type CatalogTopic } from '../../../src/contracts/topics.js'
-import { describeTopic, withAdmin, type TopicDescription } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { describeTopic, type TopicDescription } from '../../../src/ops/kafka/topics.js'
 
 export type DescribeResult = TopicDescription & {
   catalog: Pick<CatalogTopic, 'alias' | 'key' | 'payload' | 'producers' | 'groups'> | null

@@ -1,7 +1,8 @@
 import { BaseCommand } from '../../base-command.js'
-import { renderTable } from '../../table.js'
+import { renderTable } from '../../../src/presentation/table.js'
 import { catalog } from '../../../src/contracts/topics.js'
-import { listTopics, withAdmin } from '../../../src/drivers/kafka/admin.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { listTopics } from '../../../src/ops/kafka/topics.js'
 
 export interface ListResult {
   topics: Array<{ name: string; partitions: number; inCatalog: boolean }>

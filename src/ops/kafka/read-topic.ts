@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { GochatConfig } from '../../config/index.js'
 import type { BusRecord } from '../../ports/bus.js'
-import { createKafka } from './client.js'
+import { createKafka } from '../../drivers/kafka/client.js'
 import { NotFoundError } from '../../core/operator-errors.js'
 import { withAdmin } from './admin.js'
 

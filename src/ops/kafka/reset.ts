@@ -2,8 +2,9 @@
 // them: a target per partition from a rule (earliest, latest, a time, an offset, a shift), clamped to what the
 // log still holds. Planning changes nothing; applying commits the plan for an idle group.
 import { UsageError } from '../../core/operator-errors.js'
-import { activeGroupError, commitAsMember, isIdle, type AdminHandle } from './admin.js'
-import { topicOffsets } from './create-topics.js'
+import type { AdminHandle } from './admin.js'
+import { activeGroupError, commitAsMember, isIdle } from './groups.js'
+import { topicOffsets } from '../../drivers/kafka/create-topics.js'
 
 export type ResetTarget =
   | { to: 'earliest' }

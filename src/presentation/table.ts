@@ -1,4 +1,4 @@
-// The human rendering of a command's data; --json prints the same data as JSON instead.
+// The human rendering of a command's or a bench report's data; --json prints the same data as JSON instead.
 import Table from 'cli-table3'
 
 export function renderTable(

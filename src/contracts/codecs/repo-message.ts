@@ -1,0 +1,25 @@
+// gochat.repo.v1.Message ↔ the domain Message: the codec of the repo role's gRPC contract.
+import { type Message, messageStatus } from '../../domain/message.js'
+import type { Message__Output as RepoMessage } from '../generated/gochat/repo/v1/Message.js'
+
+/** idempotencyKey: the store's, returned to logic so that a retried send is recognized */
+export const toRepoMessage = (m: Message & { idempotencyKey?: string }): RepoMessage => ({
+  message_id: m.messageId,
+  conversation_id: m.conversationId,
+  seq: m.seq,
+  sender_id: m.senderId,
+  content: m.content,
+  sent_at: m.sentAt,
+  status: m.status,
+  idempotency_key: m.idempotencyKey ?? '',
+})
+
+export const fromRepoMessage = (m: RepoMessage): Message => ({
+  messageId: m.message_id,
+  conversationId: m.conversation_id,
+  seq: m.seq,
+  senderId: m.sender_id,
+  content: m.content,
+  sentAt: m.sent_at,
+  status: messageStatus(m.status),
+})
