@@ -42,6 +42,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 5, name: 'revoked_tokens' },
       { version: 6, name: 'guest_expiry' },
       { version: 7, name: 'username_norm' },
+      { version: 8, name: 'group_invitations' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -58,6 +59,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
       'conversations',
       'friend_requests',
+      'group_invitations',
       'members',
       'messages',
       'outbox',

@@ -28,6 +28,8 @@ import {
   type UserSearch,
 } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
+import { promotionAfterRemoval, noAdminLeft } from '../../ports/last-admin.js'
+import { MemoryInvitations } from './invitations.js'
 
 interface Members {
   byUser: Map<string, MemberRow>
@@ -82,6 +84,13 @@ export class MemoryStore implements Store {
   private readonly revocations = new Map<string, number>()
   private nextOutboxId = 1
   private leaseHeld = false
+  readonly invitations = new MemoryInvitations({
+    conversation: (id) => this.conversations.get(id),
+    isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,
+    conversationsOf: (userId) => this.conversationsOfUser.get(userId) ?? [],
+    addMember: (m) => this.putMembers(m.conversationId, [m]),
+    append: (outbox) => this.append(outbox),
+  })
 
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
@@ -211,11 +220,21 @@ export class MemoryStore implements Store {
     return fresh.map((m) => m.userId)
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     const group = this.members.get(conversationId)
-    if (!group?.byUser.has(userId)) return false
+    const removed = group?.byUser.get(userId)
+    if (!group || !removed) return false
+    const left = [...group.byUser.values()].filter((m) => m.userId !== userId)
+    const promoted = promotionAfterRemoval({
+      removedRole: removed.role,
+      adminsLeft: left.filter((m) => m.role === 'admin').length,
+      membersLeft: left.length,
+      promote,
+    })
+    if (promoted !== null && (promoted === userId || !group.byUser.has(promoted))) throw noAdminLeft()
     checkOutbox(outbox)
     this.dropMember(conversationId, userId)
+    if (promoted !== null) group.byUser.get(promoted)!.role = 'admin'
     this.append(outbox)
     return true
   }
@@ -395,6 +414,7 @@ export class MemoryStore implements Store {
         conversations++
       }
       this.conversationsOfUser.delete(userId)
+      this.invitations.forget(userId)
       this.users.delete(userId)
     }
     for (const key of this.friendRequests.keys()) {

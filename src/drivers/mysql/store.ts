@@ -59,6 +59,7 @@ import {
 import { chunks, duplicateKey, limit } from './rows.js'
 import { Batcher } from '../../core/batcher.js'
 import { OutageWatch } from './outage.js'
+import { keepAnAdmin, MysqlInvitations } from './invitations.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 
 type Conn = mysql.PoolConnection
@@ -87,6 +88,11 @@ export class MysqlStore implements Store {
     (items) => this.storeBatch(items),
     GROUP_COMMIT,
   )
+  readonly invitations = new MysqlInvitations({
+    query: (sql, params) => this.query(sql, params),
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),
+  })
 
   /** Migrates the schema (creating the database if missing) in the background; `ping()` waits for it. */
   constructor(
@@ -311,17 +317,22 @@ export class MysqlStore implements Store {
     })
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     return this.tx(async (c) => {
       const [conv] = await c.execute<Rows>('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [
         conversationId,
       ])
       if (!conv[0]) return false
+      const [[member]] = await c.execute<Rows>('SELECT role FROM members WHERE conversation_id = ? AND user_id = ?', [
+        conversationId,
+        userId,
+      ])
       const [res] = await c.execute<Result>('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', [
         conversationId,
         userId,
       ])
       if (res.affectedRows === 0) return false
+      await keepAnAdmin(c, conversationId, member!.role, promote)
       await c.execute('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', [
         conversationId,
       ])
@@ -603,6 +614,7 @@ export class MysqlStore implements Store {
       for (const chunk of chunks(ids)) {
         await c.query('DELETE FROM friend_requests WHERE from_user_id IN (?)', [chunk])
         await c.query('DELETE FROM friend_requests WHERE to_user_id IN (?)', [chunk])
+        await c.query('DELETE FROM group_invitations WHERE invitee_id IN (?) OR inviter_id IN (?)', [chunk, chunk])
         await c.query('DELETE FROM users WHERE user_id IN (?)', [chunk])
       }
       return { users: ids.length, conversations: drop.length }

@@ -41,6 +41,7 @@ import { normalizeUsername } from '../../contracts/names.js'
 import { log } from '../../observability/log.js'
 import { describeCollision } from '../sql/username-backfill.js'
 import { migrate } from './migrate.js'
+import { keepAnAdmin, SqliteInvitations } from './invitations.js'
 import {
   CONV_COLS,
   LAST_SEQ,
@@ -87,6 +88,7 @@ export class SqliteStore implements Store {
   private lastPurge = Date.now()
   /** what the migration found: usernames left without their normalized form (see UsernameCollision) */
   readonly usernameCollisions: UsernameCollision[]
+  readonly invitations: SqliteInvitations
 
   /** Opens (creating if missing) the database file and migrates it; throws when another process holds it. */
   constructor(
@@ -102,6 +104,11 @@ export class SqliteStore implements Store {
       for (const c of this.usernameCollisions) log.warn(describeCollision(c))
       // takes (and, in EXCLUSIVE mode, keeps) the write lock now, even when there was nothing to migrate
       this.db.exec('BEGIN IMMEDIATE; COMMIT')
+      this.invitations = new SqliteInvitations({
+        db: this.db,
+        tx: (fn) => this.tx(fn),
+        insertOutbox: (outbox) => this.insertOutbox(outbox),
+      })
     } catch (err) {
       this.db.close()
       if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY'))
@@ -244,12 +251,15 @@ export class SqliteStore implements Store {
     })
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     return this.tx(() => {
-      if (
-        this.run('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', conversationId, userId).changes === 0
+      const gone = this.one(
+        'DELETE FROM members WHERE conversation_id = ? AND user_id = ? RETURNING role',
+        conversationId,
+        userId,
       )
-        return false
+      if (!gone) return false
+      keepAnAdmin(this.db, conversationId, gone.role as MemberRow['role'], promote)
       this.run('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', conversationId)
       this.insertOutbox(outbox)
       return true
@@ -544,6 +554,7 @@ export class SqliteStore implements Store {
         }
         this.run('DELETE FROM friend_requests WHERE from_user_id = ?', userId)
         this.run('DELETE FROM friend_requests WHERE to_user_id = ?', userId)
+        this.run('DELETE FROM group_invitations WHERE invitee_id = ? OR inviter_id = ?', userId, userId)
         this.run('DELETE FROM users WHERE user_id = ?', userId)
       }
       return { users: ids.length, conversations }
