@@ -46,7 +46,10 @@ export class SqliteInvitations implements InvitationStore {
       )
       const seen = new Set<string>()
       const fresh = invitations.filter(
-        (i) => !seen.has(i.inviteeId) && seen.add(i.inviteeId) && !taken.get(conversationId, i.inviteeId, conversationId, i.inviteeId),
+        (i) =>
+          !seen.has(i.inviteeId) &&
+          seen.add(i.inviteeId) &&
+          !taken.get(conversationId, i.inviteeId, conversationId, i.inviteeId),
       )
       if (fresh.length === 0) return []
       const invited = fresh.map((i) => i.inviteeId)
