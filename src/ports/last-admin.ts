@@ -21,5 +21,17 @@ export function promotionAfterRemoval(o: AfterRemoval): string | null {
   return o.promote
 }
 
+/** the member who joined first (ties: the lower user id): who is promoted when no admin is left */
+export function oldestMember<M extends { userId: string; joinedAt: number }>(members: Iterable<M>): M | undefined {
+  let oldest: M | undefined
+  for (const m of members)
+    if (!oldest || m.joinedAt < oldest.joinedAt || (m.joinedAt === oldest.joinedAt && m.userId < oldest.userId))
+      oldest = m
+  return oldest
+}
+
+/** SQL's order of the same: the first row is the member to promote */
+export const OLDEST_FIRST = 'ORDER BY joined_at, user_id'
+
 export const noAdminLeft = () =>
   new AppError('conflict', 'the last admin cannot leave before another member is made admin (name one to promote)')

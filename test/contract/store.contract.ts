@@ -870,6 +870,38 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.getUser({ userId: oldMember.userId })).not.toBeNull()
         expect(await store.getUser({ userId: recentGuest.userId })).not.toBeNull()
       })
+
+      it("promotes the oldest member of a group its swept guest admin leaves; the guest's invitations go with them", async () => {
+        const guestAdmin = user({ username: null, guest: true, createdAt: 2_000 })
+        const [older, younger] = [user(), user()]
+        await store.insertUsers([guestAdmin, older, younger], [])
+        const conversationId = uid('g')
+        await store.createConversation(
+          { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
+          [
+            { conversationId, userId: guestAdmin.userId, role: 'admin', joinedAt: now },
+            { conversationId, userId: younger.userId, role: 'member', joinedAt: now + 2 },
+            { conversationId, userId: older.userId, role: 'member', joinedAt: now + 1 },
+          ],
+          [],
+        )
+        const other = await group([older.userId])
+        await store.invitations.invite(
+          other,
+          [{ conversationId: other, inviteeId: guestAdmin.userId, inviterId: older.userId, createdAt: now }],
+          () => [],
+        )
+        await store.invitations.invite(
+          conversationId,
+          [{ conversationId, inviteeId: uid('u'), inviterId: guestAdmin.userId, createdAt: now }],
+          () => [],
+        )
+        expect(await store.sweepGuests(10_000, 10)).toEqual({ users: 1, conversations: 0 })
+        expect((await store.getMember(conversationId, older.userId))!.role).toBe('admin')
+        expect((await store.getMember(conversationId, younger.userId))!.role).toBe('member')
+        expect(await store.invitations.getInvitation(other, guestAdmin.userId)).toBeNull()
+        expect(await store.invitations.listInvitations(guestAdmin.userId, 10)).toEqual([])
+      })
     })
 
     describe('outbox', () => {

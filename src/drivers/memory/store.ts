@@ -28,7 +28,7 @@ import {
   type UserSearch,
 } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
-import { promotionAfterRemoval, noAdminLeft } from '../../ports/last-admin.js'
+import { noAdminLeft, oldestMember, promotionAfterRemoval } from '../../ports/last-admin.js'
 import { MemoryInvitations } from './invitations.js'
 
 interface Members {
@@ -408,7 +408,12 @@ export class MemoryStore implements Store {
         if (c.kind === 'group') {
           this.dropMember(id, userId)
           this.readCursors.delete(pair(id, userId))
-          if (c.memberCount > 0) continue
+          if (c.memberCount > 0) {
+            // the last-admin rule (src/ports/last-admin.ts), without an event: sweeps write no outbox
+            const left = [...this.members.get(id)!.byUser.values()]
+            if (!left.some((m) => m.role === 'admin')) oldestMember(left)!.role = 'admin'
+            continue
+          }
         }
         this.dropConversation(id)
         conversations++

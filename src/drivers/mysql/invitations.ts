@@ -4,7 +4,7 @@
 import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import type { InvitationRow, InvitationStore, InvitationView } from '../../ports/invitations.js'
-import { noAdminLeft, promotionAfterRemoval } from '../../ports/last-admin.js'
+import { noAdminLeft, OLDEST_FIRST, promotionAfterRemoval } from '../../ports/last-admin.js'
 import type { OutboxRecord } from '../../ports/store.js'
 import { contactsAmong, INVITATION_VIEW, toInvitation } from '../sql/invitations.js'
 import { chunks, limit } from './rows.js'
@@ -143,4 +143,21 @@ export async function keepAnAdmin(
     promoted,
   ])
   if (res.affectedRows === 0) throw noAdminLeft()
+}
+
+/** After a guest sweep took members from a group that keeps others: the oldest becomes admin if none is left. */
+export async function promoteOldestIfNoAdmin(c: Conn, conversationId: string): Promise<void> {
+  const [admins] = await c.execute<Rows>("SELECT 1 FROM members WHERE conversation_id = ? AND role = 'admin' LIMIT 1", [
+    conversationId,
+  ])
+  if (admins.length) return
+  const [[oldest]] = await c.execute<Rows>(
+    `SELECT user_id FROM members WHERE conversation_id = ? ${OLDEST_FIRST} LIMIT 1`,
+    [conversationId],
+  )
+  if (oldest)
+    await c.execute("UPDATE members SET role = 'admin' WHERE conversation_id = ? AND user_id = ?", [
+      conversationId,
+      oldest.user_id,
+    ])
 }

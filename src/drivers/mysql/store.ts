@@ -59,7 +59,7 @@ import {
 import { chunks, duplicateKey, limit } from './rows.js'
 import { Batcher } from '../../core/batcher.js'
 import { OutageWatch } from './outage.js'
-import { keepAnAdmin, MysqlInvitations } from './invitations.js'
+import { keepAnAdmin, MysqlInvitations, promoteOldestIfNoAdmin } from './invitations.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 
 type Conn = mysql.PoolConnection
@@ -606,6 +606,7 @@ export class MysqlStore implements Store {
             users.length,
             id,
           ])
+          await promoteOldestIfNoAdmin(c, id) // the last-admin rule; sweeps write no outbox
         }
       }
       for (const chunk of chunks(drop))

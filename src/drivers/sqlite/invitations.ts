@@ -6,7 +6,7 @@ import type { InvitationRow, InvitationStore, InvitationView } from '../../ports
 import type { OutboxRecord } from '../../ports/store.js'
 import { CHUNK, contactsAmong, INVITATION_VIEW, toInvitation } from '../sql/invitations.js'
 import type { Row } from '../sql/rows.js'
-import { noAdminLeft, promotionAfterRemoval } from '../../ports/last-admin.js'
+import { noAdminLeft, OLDEST_FIRST, promotionAfterRemoval } from '../../ports/last-admin.js'
 
 /** what the store lends: its connection's transactions and its outbox writer */
 export interface SqliteTx {
@@ -136,4 +136,18 @@ export function keepAnAdmin(
       .run(conversationId, promoted).changes === 0
   )
     throw noAdminLeft()
+}
+
+/** After a guest sweep took members from a group that keeps others: the oldest becomes admin if none is left. */
+export function promoteOldestIfNoAdmin(db: Database.Database, conversationId: string): void {
+  if (db.prepare("SELECT 1 FROM members WHERE conversation_id = ? AND role = 'admin'").get(conversationId)) return
+  const oldest = db
+    .prepare(`SELECT user_id FROM members WHERE conversation_id = ? ${OLDEST_FIRST} LIMIT 1`)
+    .pluck()
+    .get(conversationId)
+  if (oldest !== undefined)
+    db.prepare("UPDATE members SET role = 'admin' WHERE conversation_id = ? AND user_id = ?").run(
+      conversationId,
+      oldest,
+    )
 }

@@ -41,7 +41,7 @@ import { normalizeUsername } from '../../contracts/names.js'
 import { log } from '../../observability/log.js'
 import { describeCollision } from '../sql/username-backfill.js'
 import { migrate } from './migrate.js'
-import { keepAnAdmin, SqliteInvitations } from './invitations.js'
+import { keepAnAdmin, promoteOldestIfNoAdmin, SqliteInvitations } from './invitations.js'
 import {
   CONV_COLS,
   LAST_SEQ,
@@ -546,7 +546,10 @@ export class SqliteStore implements Store {
               'UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ? RETURNING member_count',
               id,
             )
-            if (Number(left?.member_count) > 0) continue
+            if (Number(left?.member_count) > 0) {
+              promoteOldestIfNoAdmin(this.db, id) // the last-admin rule; sweeps write no outbox
+              continue
+            }
           }
           for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
             this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
