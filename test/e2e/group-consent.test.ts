@@ -2,37 +2,54 @@
 // `gochat up`: a stranger's group gives invitations, not memberships, so its posts reach nobody until an invitee
 // accepts (then they do) or declines (then nothing); the invitee hears of the invitation live; adds are limited per
 // call and per day (413 too_large, 429 rate_limited, nothing changes), the admin secret adds directly; and when the
-// last admin leaves, the oldest member is promoted and every member is told.
+// last admin leaves, the oldest member is promoted and every member is told. The same suite runs on a cluster on
+// real infrastructure, with people spread over two gateways (the day's budget is shared through Redis).
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
+import { useCluster } from '../helpers/cluster-run.js'
+import { infraAvailable } from '../helpers/infra.js'
 import { startUp } from '../helpers/up.js'
 
 const PER_CALL = 4
 const PER_DAY = 10
+const LIMITS = { GOCHAT_GROUP_ADDS_PER_CALL: String(PER_CALL), GOCHAT_GROUP_ADDS_PER_DAY: String(PER_DAY) }
 
 describe('group consent and the last admin against gochat up', () => {
   let up: Awaited<ReturnType<typeof startUp>>
-  const sockets: SocketClient[] = []
-
   beforeAll(async () => {
-    up = await startUp([], {
-      GOCHAT_GROUP_ADDS_PER_CALL: String(PER_CALL),
-      GOCHAT_GROUP_ADDS_PER_DAY: String(PER_DAY),
-    })
+    up = await startUp([], LIMITS)
   }, 60_000)
   afterAll(async () => {
-    await Promise.all(sockets.map((s) => s.close()))
     await up?.stop()
   })
+  consentSuite(() => ({ urls: [up.url], adminSecret: up.adminSecret }))
+})
 
+describe.skipIf(!(await infraAvailable('kafka', 'mysql', 'redis')))('group consent on a cluster (2 gateways)', () => {
+  const c = useCluster('consent', { env: LIMITS })
+  consentSuite(() => ({ urls: c.cluster.gatewayUrls, adminSecret: c.cluster.adminSecret }))
+})
+
+function consentSuite(target: () => { urls: string[]; adminSecret: string }) {
+  const sockets: SocketClient[] = []
+  let people = 0
+  afterAll(async () => {
+    await Promise.all(sockets.map((s) => s.close()))
+  })
+
+  /** a registered user on the next gateway, with a socket there; `rest(i)` talks to gateway i */
   const person = async (name: string) => {
-    const rest = new RestClient(up.url)
+    const { urls } = target()
+    const url = urls[people++ % urls.length]!
+    const rest = new RestClient(url)
     const s = await rest.register(`${name}${randomUUID().slice(0, 8)}`, 'secret-pass', name)
-    const ws = await SocketClient.connect(up.url, s.token)
+    const ws = await SocketClient.connect(url, s.token)
     sockets.push(ws)
-    return { rest, ws, ...s }
+    await ws.ping() // registered in presence once the upgrade is done
+    const at = (i: number) => new RestClient(urls[i % urls.length]!, s.token)
+    return { rest, ws, at, ...s }
   }
   const eventOf = (ws: SocketClient, type: string, conversationId: string) =>
     ws.waitFor(
@@ -71,8 +88,11 @@ describe('group consent and the last admin against gochat up', () => {
     expect(await groupsOf(ann.rest)).toEqual([])
     await expect(ann.rest.history(gid)).rejects.toMatchObject({ status: 403, code: 'not_member' })
 
-    // the stranger posts: nobody else is in the group, so nobody gets it
+    // the stranger posts: nobody else is in the group, so nobody else gets it (once it reached the stranger's own
+    // socket, it has been routed to every member there was)
     const first = await stranger.rest.send(gid, 'buy now', randomUUID())
+    await stranger.ws.waitForMessage(gid, first.seq)
+    expect(ann.ws.messages(gid)).toEqual([])
     // ann accepts: a member, told to the inviter; the next post reaches her live, the earlier one by sync
     expect(await ann.rest.acceptInvitation(gid)).toEqual({ conversationId: gid })
     const accepted = await eventOf(stranger.ws, 'group.invitation.accepted', gid)
@@ -118,13 +138,14 @@ describe('group consent and the last admin against gochat up', () => {
     expect(await groupsOf(spammer.rest)).toEqual(before)
     // the day's budget: PER_DAY people in calls of PER_CALL
     const { conversationId } = await spammer.rest.createGroup('spam', ids.slice(0, PER_CALL))
-    for (let i = PER_CALL; i < PER_DAY; i += PER_CALL)
-      await spammer.rest.addMembers(conversationId, ids.slice(i, Math.min(i + PER_CALL, PER_DAY)))
-    await expect(spammer.rest.addMembers(conversationId, [ids[PER_DAY]!])).rejects.toMatchObject({
+    // through every gateway: one budget, wherever the calls land
+    for (let i = PER_CALL, k = 1; i < PER_DAY; i += PER_CALL, k++)
+      await spammer.at(k).addMembers(conversationId, ids.slice(i, Math.min(i + PER_CALL, PER_DAY)))
+    await expect(spammer.at(0).addMembers(conversationId, [ids[PER_DAY]!])).rejects.toMatchObject({
       status: 429,
       code: 'rate_limited',
     })
-    await expect(spammer.rest.createGroup('more', [ids[PER_DAY]!])).rejects.toMatchObject({ status: 429 })
+    await expect(spammer.at(1).createGroup('more', [ids[PER_DAY]!])).rejects.toMatchObject({ status: 429 })
     expect((await targets[PER_DAY]!.rest.invitations()).invitations).toEqual([])
     expect(await groupsOf(spammer.rest)).toEqual([...before, conversationId].sort())
     // a wrong admin secret is refused; the deployment's adds directly, past the limits
@@ -132,7 +153,7 @@ describe('group consent and the last admin against gochat up', () => {
       status: 403,
       code: 'forbidden',
     })
-    expect(await spammer.rest.addMembers(conversationId, ids.slice(PER_DAY), up.adminSecret)).toEqual({
+    expect(await spammer.rest.addMembers(conversationId, ids.slice(PER_DAY), target().adminSecret)).toEqual({
       added: ids.slice(PER_DAY),
       invited: [],
     })
@@ -167,4 +188,4 @@ describe('group consent and the last admin against gochat up', () => {
     // the new admin administers; the old owner shares no conversation with them any more: invited back
     expect(await first.rest.addMembers(gid, [owner.userId])).toEqual({ added: [], invited: [owner.userId] })
   })
-})
+}
