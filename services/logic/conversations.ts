@@ -77,8 +77,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
       const name = requireText(req.name, 'name', GROUP_NAME_MAX)
       const memberIds = distinctIds(req.member_ids, 'memberIds').filter((id) => id !== userId)
       await requireUsers(repo, [userId, ...memberIds]) // the creator too, in the same call
-      const { admin, giveBack } = await adder.admit(userId, memberIds.length, req.admin_secret)
-      try {
+      return adder.admitted(userId, memberIds.length, req.admin_secret, async (admin) => {
         // repo assigns the id that the events carry, so the group starts with its creator alone and the others
         // join (or are invited) through AddMembers and InviteMembers, whose transactions write their events
         const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })
@@ -90,10 +89,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
           admin,
         })
         return { conversation_id: conv.conversation_id, added_user_ids: added, invited_user_ids: invited }
-      } catch (err) {
-        await giveBack()
-        throw err
-      }
+      })
     },
 
     async AddGroupMembers(req) {
@@ -103,8 +99,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
       if (userIds.length === 0) throw new AppError('bad_request', 'userIds is empty')
       const { conversation } = await requireGroupAdmin(repo, conversationId, userId)
       await requireUsers(repo, userIds)
-      const { admin, giveBack } = await adder.admit(userId, userIds.length, req.admin_secret)
-      try {
+      return adder.admitted(userId, userIds.length, req.admin_secret, async (admin) => {
         const { added, invited } = await adder.apply({
           actor: userId,
           conversationId,
@@ -113,10 +108,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
           admin,
         })
         return { added_user_ids: added, invited_user_ids: invited }
-      } catch (err) {
-        await giveBack()
-        throw err
-      }
+      })
     },
 
     async RemoveGroupMember(req) {

@@ -28,14 +28,16 @@ export interface GroupAdds {
 
 export interface GroupAdder {
   /**
-   * Checks the limits of `count` people named by `actor` (forbidden for a wrong admin secret) and takes them from the
-   * day's budget; returns whether the caller is the deployment's admin, and the give-back of the budget.
+   * Checks the limits of `count` people named by `actor` (forbidden for a wrong admin secret), takes them from the
+   * day's budget and runs `writes` (told whether the caller is the deployment's admin); the budget is given back
+   * when they fail.
    */
-  admit(
+  admitted<T>(
     actor: string,
     count: number,
     adminSecret: string | null | undefined,
-  ): Promise<{ admin: boolean; giveBack(): Promise<void> }>
+    writes: (admin: boolean) => Promise<T>,
+  ): Promise<T>
   /** adds the actor's contacts (everyone, for an admin or group_adds=direct) and invites the others */
   apply(o: {
     actor: string
@@ -72,32 +74,42 @@ export function createGroupAdder(deps: LogicDeps, cache: Cache, policy: GroupAdd
     return found
   }
 
+  async function admit(actor: string, count: number, adminSecret: string | null | undefined) {
+    if (adminSecret) {
+      requireAdmin(adminSecret)
+      return { admin: true, giveBack: async () => {} }
+    }
+    if (count > policy.group_adds_per_call)
+      throw new AppError(
+        'too_large',
+        `at most ${policy.group_adds_per_call} people a call (group_adds_per_call); ${count} were named`,
+      )
+    if (count === 0) return { admin: false, giveBack: async () => {} }
+    const key = `group-adds:${actor}`
+    const used = await cache.incrWindow(key, DAY_MS, count).catch(unavailable)
+    const giveBack = async () => {
+      await cache.incrWindow(key, DAY_MS, -count).catch(() => undefined)
+    }
+    if (used > policy.group_adds_per_day) {
+      await giveBack()
+      throw new AppError(
+        'rate_limited',
+        `at most ${policy.group_adds_per_day} people added or invited a day (group_adds_per_day); ${Math.max(0, policy.group_adds_per_day - (used - count))} left today`,
+        3600,
+      )
+    }
+    return { admin: false, giveBack }
+  }
+
   return {
-    async admit(actor, count, adminSecret) {
-      if (adminSecret) {
-        requireAdmin(adminSecret)
-        return { admin: true, giveBack: async () => {} }
-      }
-      if (count > policy.group_adds_per_call)
-        throw new AppError(
-          'too_large',
-          `at most ${policy.group_adds_per_call} people a call (group_adds_per_call); ${count} were named`,
-        )
-      if (count === 0) return { admin: false, giveBack: async () => {} }
-      const key = `group-adds:${actor}`
-      const used = await cache.incrWindow(key, DAY_MS, count).catch(unavailable)
-      const giveBack = async () => {
-        await cache.incrWindow(key, DAY_MS, -count).catch(() => undefined)
-      }
-      if (used > policy.group_adds_per_day) {
+    async admitted(actor, count, adminSecret, writes) {
+      const { admin, giveBack } = await admit(actor, count, adminSecret)
+      try {
+        return await writes(admin)
+      } catch (err) {
         await giveBack()
-        throw new AppError(
-          'rate_limited',
-          `at most ${policy.group_adds_per_day} people added or invited a day (group_adds_per_day); ${Math.max(0, policy.group_adds_per_day - (used - count))} left today`,
-          3600,
-        )
+        throw err
       }
-      return { admin: false, giveBack }
     },
 
     async apply({ actor, conversationId, name, userIds, admin }) {
