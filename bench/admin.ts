@@ -1,11 +1,11 @@
 // Users for a benchmark. The admin route (docs/protocol.md's bulk creation on the gateway, authorised by the
 // target's admin_secret) makes thousands of users with tokens in one call; a gateway without that route gets
 // guests instead, one call each, which is slower but needs no secret — the result says which way was used.
-import { ApiError, RestClient, type Session } from '../src/client/rest.js'
+import { ADMIN_SECRET_HEADER, ApiError, RestClient, type Session } from '../src/client/rest.js'
 import { UsageError } from '../src/core/operator-errors.js'
 
 export const ADMIN_BULK_PATH = '/v1/admin/users/bulk'
-export const ADMIN_SECRET_HEADER = 'x-gochat-admin-secret'
+export { ADMIN_SECRET_HEADER }
 
 export interface BenchUsers {
   users: Session[]

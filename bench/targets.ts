@@ -58,6 +58,7 @@ export function gochatTarget(o: GochatTargetOptions): FanoutTarget {
         owner!,
         members.map((m) => m.userId),
         `bench ${new Date().toISOString()}`,
+        o.adminSecret,
         o.memberChunk,
       )
       const groupMs = Date.now() - t

@@ -4,6 +4,7 @@
 import { $, el } from './dom.js'
 import { peopleSearch } from './people.js'
 import { initGroups } from './group.js'
+import { initInvitations } from './invitations.js'
 
 const PAGE = 50 // messages per sync page
 const REQUEST_TIMEOUT_MS = 10_000
@@ -542,6 +543,16 @@ function onEvent(ev) {
     case 'group.invited':
       void refreshConversations().catch(showError)
       break
+    case 'group.admin.promoted': // my role may have changed, and the group's roles have
+      void refreshConversations().catch(showError)
+      groups.membersChanged(ev.conversation_id)
+      break
+    case 'group.invitation.created':
+      void invitations.refresh().catch(showError)
+      return
+    case 'group.invitation.accepted': // someone I invited joined
+      groups.membersChanged(ev.payload?.conversation_id)
+      return
     case 'resync': // the server says this connection may have missed frames
       void resync().catch(showError)
       return
@@ -780,7 +791,7 @@ async function start(s) {
   $('signin').hidden = true
   $('app').hidden = false
   sock.start()
-  await refreshConversations()
+  await Promise.all([refreshConversations(), invitations.refresh()])
   const last = store.get(KEYS.open)
   await openConversation(convs.has(last) ? last : null)
 }
@@ -791,6 +802,7 @@ function signOut(reason) {
   store.set(KEYS.session, null)
   store.set(KEYS.open, null)
   convs.clear()
+  invitations.clear()
   openId = null
   $('app').classList.remove('conversation-open')
   $('me').hidden = true
@@ -881,6 +893,15 @@ const groups = initGroups({
   changed: () => {
     renderConversations()
     renderMessages()
+  },
+})
+const invitations = initInvitations({
+  api,
+  enc,
+  showError,
+  joined: async (conversationId) => {
+    await refreshConversations()
+    await openConversation(conversationId)
   },
 })
 $('back').addEventListener('click', () => openConversation(null).catch(showError))

@@ -103,8 +103,11 @@ export function initGroups(app) {
 
   async function addMember(userId) {
     try {
-      await api('POST', `/v1/groups/${enc(shown.id)}/members`, { userIds: [userId] })
+      const { invited } = await api('POST', `/v1/groups/${enc(shown.id)}/members`, { userIds: [userId] })
       add.clear()
+      // someone who shares no conversation with you is invited, and joins once they accept
+      $('add-member-note').textContent = invited.length ? `${app.nameOf(userId)} is invited and joins on accepting` : ''
+      $('add-member-note').hidden = !invited.length
       await loadMembers()
     } catch (err) {
       showError(err)
@@ -192,6 +195,10 @@ export function initGroups(app) {
     /** names, presence or the announcement changed */
     changed() {
       render()
+    },
+    /** someone joined or became admin: the open panel of that group reads its members again */
+    membersChanged(conversationId) {
+      if (shown?.id === conversationId && !$('group-panel').hidden) loadMembers().catch(showError)
     },
   }
 }

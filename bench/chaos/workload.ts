@@ -68,6 +68,7 @@ export class Workload {
       const { conversationId } = await new RestClient(gateways[0]!, members[0]!.session.token).createGroup(
         `chaos-${tag}`,
         members.slice(1).map((c) => c.session.userId),
+        this.opts.adminSecret, // strangers to each other: members at once, no invitations
       )
       this.conversations.push({ id: conversationId, members })
     }

@@ -234,7 +234,11 @@ describe('gateway REST', () => {
     expect(group.status).toBe(201)
     const gid = ((await group.json()) as { conversationId: string }).conversationId
     await expect(bob.rest.addMembers(gid, [carol.userId])).rejects.toMatchObject({ status: 403 })
-    expect(await alice.rest.addMembers(gid, [carol.userId])).toEqual({})
+    // carol shares no conversation with alice: invited, a member once she accepts
+    expect(await alice.rest.addMembers(gid, [carol.userId])).toEqual({ added: [], invited: [carol.userId] })
+    expect((await carol.rest.invitations()).invitations).toMatchObject([{ conversationId: gid, name: 'team' }])
+    expect(await carol.rest.acceptInvitation(gid)).toEqual({ conversationId: gid })
+    await expect(carol.rest.declineInvitation(gid)).rejects.toMatchObject({ status: 404, code: 'not_found' })
     expect(await alice.rest.announce(gid, 'welcome')).toEqual({})
     await expect(bob.rest.announce(gid, 'mine now')).rejects.toMatchObject({ status: 403 })
     const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, {

@@ -2,7 +2,7 @@
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { bearer } from './token-cache.js'
-import { conversationView, memberView, meView, userView } from './views.js'
+import { conversationView, groupAddsView, invitationView, memberView, meView, userView } from './views.js'
 import { fromApiMessage } from '../../src/contracts/codecs/api-message.js'
 
 export interface RouteRequest {
@@ -107,6 +107,12 @@ function idList(query: URLSearchParams, field: string, max: number): string[] {
 
 export const USERS_PER_LOOKUP = 100
 
+/** the admin secret header (the admin path, and group adds that skip consent and limits); '' without one */
+const adminSecret = (headers: RouteRequest['headers']) => {
+  const v = headers['x-gochat-admin-secret']
+  return typeof v === 'string' ? v : ''
+}
+
 export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHooks = {}): Route[] {
   return [
     route('POST', '/v1/auth/register', 'register', 'auth', async ({ body }) =>
@@ -172,17 +178,35 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       const res = await logic.CreateDirect({ user_id: userId, peer_user_id: str(body, 'peerUserId') })
       return { status: res.created ? 201 : 200, body: { conversationId: res.conversation_id } }
     }),
-    route('POST', '/v1/groups', 'create_group', true, async ({ userId, body }) => {
+    route('POST', '/v1/groups', 'create_group', true, async ({ userId, body, headers }) => {
       const res = await logic.CreateGroup({
         user_id: userId,
         name: str(body, 'name'),
         member_ids: strings(body, 'memberIds'),
+        admin_secret: adminSecret(headers),
       })
-      return created({ conversationId: res.conversation_id })
+      return created({ conversationId: res.conversation_id, ...groupAddsView(res) })
     }),
-    route('POST', '/v1/groups/:id/members', 'add_members', true, async ({ userId, body, params: [id] }) => {
-      await logic.AddGroupMembers({ user_id: userId, conversation_id: id, user_ids: strings(body, 'userIds') })
-      return ok()
+    route('POST', '/v1/groups/:id/members', 'add_members', true, async ({ userId, body, headers, params: [id] }) => {
+      const res = await logic.AddGroupMembers({
+        user_id: userId,
+        conversation_id: id,
+        user_ids: strings(body, 'userIds'),
+        admin_secret: adminSecret(headers),
+      })
+      return ok(groupAddsView(res))
+    }),
+    route('GET', '/v1/invitations', 'invitations', true, async ({ userId }) => {
+      const res = await logic.ListInvitations({ user_id: userId })
+      return ok({ invitations: res.invitations.map(invitationView) })
+    }),
+    route('POST', '/v1/invitations/:id/accept', 'accept_invitation', true, async ({ userId, params: [id] }) => {
+      const res = await logic.AcceptInvitation({ user_id: userId, conversation_id: id })
+      return ok({ conversationId: res.conversation_id })
+    }),
+    route('POST', '/v1/invitations/:id/decline', 'decline_invitation', true, async ({ userId, params: [id] }) => {
+      await logic.DeclineInvitation({ user_id: userId, conversation_id: id })
+      return noContent
     }),
     route(
       'DELETE',
@@ -270,9 +294,8 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     }),
     // Admin path (not part of docs/protocol.md's client contract): bulk users for operators and benchmarks.
     route('POST', '/v1/admin/users/bulk', 'admin_bulk_users', 'admin', async ({ body, headers }) => {
-      const secret = headers['x-gochat-admin-secret']
       const res = await logic.BulkCreateUsers({
-        admin_secret: typeof secret === 'string' ? secret : '',
+        admin_secret: adminSecret(headers),
         count: int(body.count, 'count'),
         name_prefix: str(body, 'namePrefix') ?? 'bench',
       })

@@ -5,6 +5,7 @@ import type { Me__Output } from '../../src/contracts/generated/gochat/logic/v1/M
 import type { GroupMember__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupMember.js'
 import type { PublicUser__Output } from '../../src/contracts/generated/gochat/logic/v1/PublicUser.js'
 import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
+import type { GroupInvitation__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupInvitation.js'
 
 export const meView = (m: Me__Output) => ({
   userId: m.user_id,
@@ -34,3 +35,16 @@ export const userView = (u: PublicUser__Output) => ({
 })
 
 export const memberView = (m: GroupMember__Output) => ({ userId: m.user_id, displayName: m.display_name, role: m.role })
+
+export const invitationView = (i: GroupInvitation__Output) => ({
+  conversationId: i.conversation_id,
+  name: i.name,
+  inviter: { userId: i.inviter_id, displayName: i.inviter_display_name },
+  createdAt: Number(i.created_at),
+})
+
+/** who a group creation or add made a member, and who it invited */
+export const groupAddsView = (r: { added_user_ids: string[]; invited_user_ids: string[] }) => ({
+  added: r.added_user_ids,
+  invited: r.invited_user_ids,
+})

@@ -17,6 +17,8 @@ import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
+import { createGroupAdder } from './group-adds.js'
+import { createInvitations } from './invitations.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
@@ -36,6 +38,9 @@ interface Call {
 
 let calls: Call[] = []
 let logic: LogicApi
+/** the same logic with small add limits (group_adds_per_call 3, group_adds_per_day 5), and with group_adds=direct */
+let limited: Pick<LogicApi, 'CreateGroup' | 'AddGroupMembers'>
+let directAdds: Pick<LogicApi, 'CreateGroup'>
 let messages: ReturnType<typeof createMessages>
 let clock = Date.now()
 const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: 60 })
@@ -60,7 +65,8 @@ beforeAll(async () => {
       hashing: new HashSlots(2, 100),
       cache,
     }),
-    ...createConversations(deps),
+    ...createConversations(deps, createGroupAdder(deps, cache, cfg)),
+    ...createInvitations(deps),
     ...createUsers(deps, 'exact'),
     ...createTyping(deps),
     ...createFriends(deps),
@@ -68,6 +74,11 @@ beforeAll(async () => {
     RecallMessage: m.RecallMessage,
     MarkRead: m.MarkRead,
   }
+  limited = createConversations(
+    deps,
+    createGroupAdder(deps, cache, { ...cfg, group_adds_per_call: 3, group_adds_per_day: 5 }),
+  )
+  directAdds = createConversations(deps, createGroupAdder(deps, cache, { ...cfg, group_adds: 'direct' }))
 })
 
 const uniq = () => randomUUID().slice(0, 8)
@@ -89,10 +100,15 @@ async function direct() {
   return { a, b, conv: conversation_id }
 }
 
+/** a group of strangers: each is invited and accepts */
 async function group(memberCount = 2) {
   const admin = await user()
   const members = await Promise.all(Array.from({ length: memberCount }, user))
   const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'team', member_ids: members })
+  for (const m of members) {
+    await logic.AcceptInvitation({ user_id: m, conversation_id })
+    await new Promise((resolve) => setTimeout(resolve, 2)) // joined in this order (the oldest is promoted)
+  }
   return { admin, members, conv: conversation_id }
 }
 
@@ -203,18 +219,33 @@ describe('conversations', () => {
     })
   })
 
-  it('makes the creator the admin and invites the members with group.invited', async () => {
-    const { admin, members, conv } = await group(2)
-    const invited = eventsOf('AddMembers')
+  it('invites strangers with group.invitation.created: members only once they accept', async () => {
+    const admin = await user()
+    const members = [await user(), await user()]
+    const created = await logic.CreateGroup({ user_id: admin, name: 'team', member_ids: members })
+    const conv = created.conversation_id
+    expect(created).toMatchObject({ added_user_ids: [], invited_user_ids: members })
+    const invited = eventsOf('InviteMembers')
     expect(invited.map((e) => e.key).sort()).toEqual([...members].sort())
     for (const e of invited) {
       expect(e.topic).toBe(t.notifications)
       expect(e.event).toMatchObject({
-        event_type: 'group.invited',
+        event_type: 'group.invitation.created',
         target_user_id: e.key,
         payload: { conversation_id: conv, name: 'team', inviter_id: admin },
       })
     }
+    // invited is not a member: no conversation, no send
+    expect((await logic.ListConversations({ user_id: members[0]! })).conversations).toEqual([])
+    await expect(send(conv, members[0]!)).rejects.toMatchObject({ code: 'not_member' })
+    expect((await logic.ListInvitations({ user_id: members[0]! })).invitations).toEqual([
+      expect.objectContaining({ conversation_id: conv, name: 'team', inviter_id: admin }),
+    ])
+
+    await logic.AcceptInvitation({ user_id: members[0]!, conversation_id: conv })
+    expect(eventsOf('AcceptInvitation').map((e) => [e.key, e.event.event_type, e.event.payload])).toEqual([
+      [admin, 'group.invitation.accepted', { conversation_id: conv, name: 'team', user_id: members[0] }],
+    ])
     const list = await logic.ListConversations({ user_id: members[0]! })
     expect(list.conversations).toContainEqual(
       expect.objectContaining({
@@ -228,6 +259,104 @@ describe('conversations', () => {
         peer_user_id: '',
       }),
     )
+    expect((await send(conv, members[0]!)).message?.seq).toBe(1)
+    expect((await logic.ListInvitations({ user_id: members[0]! })).invitations).toEqual([])
+    await expect(logic.AcceptInvitation({ user_id: members[0]!, conversation_id: conv })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+
+    await logic.DeclineInvitation({ user_id: members[1]!, conversation_id: conv })
+    expect(eventsOf('DeclineInvitation').map((e) => [e.key, e.event.event_type])).toEqual([
+      [admin, 'group.invitation.declined'],
+    ])
+    await expect(send(conv, members[1]!)).rejects.toMatchObject({ code: 'not_member' })
+    await expect(logic.AcceptInvitation({ user_id: members[1]!, conversation_id: conv })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+  })
+
+  it('adds people who share a conversation with the adder, and everyone under group_adds=direct', async () => {
+    const admin = await user()
+    const [contact, stranger] = [await user(), await user()]
+    await logic.CreateDirect({ user_id: admin, peer_user_id: contact })
+    const res = await logic.CreateGroup({ user_id: admin, name: 'mixed', member_ids: [contact, stranger] })
+    expect(res).toMatchObject({ added_user_ids: [contact], invited_user_ids: [stranger] })
+    expect(eventsOf('AddMembers').map((e) => [e.key, e.event.event_type])).toEqual([[contact, 'group.invited']])
+    expect(
+      (await logic.ListGroupMembers({ user_id: admin, conversation_id: res.conversation_id })).members,
+    ).toHaveLength(2)
+
+    const open = await directAdds.CreateGroup({ user_id: admin, name: 'open', member_ids: [stranger] })
+    expect(open).toMatchObject({ added_user_ids: [stranger], invited_user_ids: [] })
+  })
+
+  it('limits adds per call and per day for non-admins, changing nothing when it refuses; the admin secret is not limited', async () => {
+    const admin = await user()
+    const people = await Promise.all(Array.from({ length: 6 }, user))
+    calls = []
+    await expect(
+      limited.CreateGroup({ user_id: admin, name: 'big', member_ids: people.slice(0, 4) }),
+    ).rejects.toMatchObject({ code: 'too_large' })
+    expect(calls.filter((c) => c.method === 'CreateGroup')).toEqual([])
+    const { conversation_id } = await limited.CreateGroup({
+      user_id: admin,
+      name: 'ok',
+      member_ids: people.slice(0, 3),
+    })
+    await limited.AddGroupMembers({ user_id: admin, conversation_id, user_ids: people.slice(3, 5) })
+    // 5 of 5 used today: one more is refused, and invites nobody
+    calls = []
+    await expect(
+      limited.AddGroupMembers({ user_id: admin, conversation_id, user_ids: [people[5]!] }),
+    ).rejects.toMatchObject({ code: 'rate_limited' })
+    await expect(
+      limited.CreateGroup({ user_id: admin, name: 'again', member_ids: [people[5]!] }),
+    ).rejects.toMatchObject({
+      code: 'rate_limited',
+    })
+    expect(calls.filter((c) => ['CreateGroup', 'AddMembers', 'InviteMembers'].includes(c.method))).toEqual([])
+    // the refused ones took nothing from the budget of another user; a group without others is no add
+    await limited.CreateGroup({ user_id: admin, name: 'alone', member_ids: [] })
+    await limited.CreateGroup({ user_id: people[0]!, name: 'theirs', member_ids: [people[5]!] })
+    // the deployment's admin secret adds directly, unlimited; a wrong one is refused
+    const res = await limited.AddGroupMembers({
+      user_id: admin,
+      conversation_id,
+      user_ids: [people[5]!],
+      admin_secret: cfg.admin_secret!,
+    })
+    expect(res).toEqual({ added_user_ids: [people[5]], invited_user_ids: [] })
+    await expect(
+      limited.AddGroupMembers({
+        user_id: admin,
+        conversation_id,
+        user_ids: [people[5]!],
+        admin_secret: 'wrong-secret',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' })
+  })
+
+  it('promotes the oldest member when the last admin leaves, with group.admin.promoted', async () => {
+    const { admin, members, conv } = await group(3)
+    await logic.RemoveGroupMember({ user_id: admin, conversation_id: conv, member_id: admin })
+    const [promoted] = eventsOf('RemoveMember')
+    expect(promoted).toMatchObject({
+      topic: t.messageEvents,
+      key: conv,
+      event: {
+        event_type: 'group.admin.promoted',
+        conversation_id: conv,
+        operator_id: admin,
+        payload: { user_id: members[0], previous_admin_id: admin },
+      },
+    })
+    const roles = await logic.ListGroupMembers({ user_id: members[0]!, conversation_id: conv })
+    expect(roles.members.find((m) => m.user_id === members[0])?.role).toBe('admin')
+    // the new admin can add; a member leaving promotes nobody
+    await logic.RemoveGroupMember({ user_id: members[1]!, conversation_id: conv, member_id: members[1]! })
+    expect(eventsOf('RemoveMember')).toEqual([])
+    // an admin who is not the last one leaves without promotion
+    await logic.AddGroupMembers({ user_id: members[0]!, conversation_id: conv, user_ids: [members[2]!] })
   })
 
   it('a validly signed token of a user that does not exist creates no conversation and sends nothing', async () => {
@@ -272,7 +401,13 @@ describe('conversations', () => {
     const ids = users.map((u) => u.user_id)
     const admin = await user()
     calls = []
-    const { conversation_id } = await logic.CreateGroup({ user_id: admin, name: 'crowd', member_ids: ids })
+    // more than group_adds_per_call: the admin path (benchmarks), which adds everyone directly
+    const { conversation_id } = await logic.CreateGroup({
+      user_id: admin,
+      name: 'crowd',
+      member_ids: ids,
+      admin_secret: cfg.admin_secret!,
+    })
     expect(calls.filter((c) => c.method === 'FindUsers').map((c) => (c.req.user_ids as string[]).length)).toEqual([
       1000, 501,
     ]) // the creator is checked in the same calls
@@ -287,6 +422,7 @@ describe('conversations', () => {
   it('lets only admins add members, and invites only those not yet in', async () => {
     const { admin, members, conv } = await group(1)
     const [newbie, outsider] = [await user(), await user()]
+    await logic.CreateDirect({ user_id: admin, peer_user_id: newbie }) // a contact: added, not invited
     calls = []
     await expect(
       logic.AddGroupMembers({ user_id: members[0], conversation_id: conv, user_ids: [newbie] }),

@@ -1,30 +1,26 @@
 // The admin path that benchmarks use to get thousands of users with tokens in seconds: no password hashing (the
 // users have none and can only use the returned tokens), repo.CreateUsers in chunks of a bounded size. It is
 // authorised by admin_secret alone (never the token-signing key), and off while admin_secret is unset.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import type { Tokens } from '../../src/auth/tokens.js'
+import { adminCheck } from './admin-secret.js'
 
 /** users a call: enough for a bench (which asks 5,000 at a time), small enough that one call cannot hog repo */
 export const BULK_MAX = 10_000
 const CHUNK = 1000
-
-const digest = (s: string) => createHash('sha256').update(s).digest()
 
 export function createBulkUsers(
   deps: LogicDeps,
   tokens: Tokens,
   adminSecret: string | null,
 ): Pick<LogicApi, 'BulkCreateUsers'> {
-  const expected = adminSecret ? digest(adminSecret) : undefined
+  const requireAdmin = adminCheck(adminSecret)
   return {
     async BulkCreateUsers(req) {
-      if (!expected) throw new AppError('forbidden', 'the admin path is off (admin_secret is not set)')
-      // compare digests: equal length for timingSafeEqual, and no timing leak of the secret's length or prefix
-      if (!timingSafeEqual(digest(req.admin_secret ?? ''), expected))
-        throw new AppError('forbidden', 'admin secret does not match')
+      requireAdmin(req.admin_secret)
       const count = req.count ?? 0
       if (!Number.isInteger(count) || count < 1 || count > BULK_MAX)
         throw new AppError('bad_request', `count must be 1 to ${BULK_MAX}`)

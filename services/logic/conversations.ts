@@ -1,11 +1,14 @@
 // Direct conversations and groups: who may create, join, leave and announce, and the events that tell the
-// people concerned (group.invited, group.announcement.updated on gochat.notifications).
+// people concerned (group.invited, group.invitation.created, group.announcement.updated on gochat.notifications;
+// group.admin.promoted on gochat.message-events). Who is added and who invited: group-adds.ts.
 import { AppError } from '../../src/core/errors.js'
-import { notification } from '../../src/contracts/events.js'
+import { groupEvent, notification } from '../../src/contracts/events.js'
+import type { Member__Output } from '../../src/contracts/generated/gochat/repo/v1/Member.js'
 import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireGroupAdmin, requireGroupMember, requireMember, requireUsers } from './access.js'
 import { outboxEvent } from './domain-events.js'
+import type { GroupAdder } from './group-adds.js'
 import { distinctIds, requireId, requireText } from './validate.js'
 
 export const GROUP_NAME_MAX = 100
@@ -25,26 +28,35 @@ type ConversationApi = Pick<
   | 'ListGroupMembers'
 >
 
-async function allMemberIds(repo: RepoApi, conversationId: string): Promise<string[]> {
-  const ids: string[] = []
+async function allMembers(repo: RepoApi, conversationId: string): Promise<Member__Output[]> {
+  const members: Member__Output[] = []
   let cursor = ''
   do {
     const page = await repo.ListMembers({ conversation_id: conversationId, after_user_id: cursor, limit: MEMBER_PAGE })
-    for (const m of page.members) ids.push(m.user_id)
+    members.push(...page.members)
     cursor = page.next_cursor
   } while (cursor)
-  return ids
+  return members
 }
 
-export function createConversations(deps: LogicDeps): ConversationApi {
+const allMemberIds = async (repo: RepoApi, conversationId: string) =>
+  (await allMembers(repo, conversationId)).map((m) => m.user_id)
+
+/** the member to promote when `leaving` goes: the oldest other member if no other admin remains (src/ports/last-admin.ts) */
+async function successorOf(repo: RepoApi, conversationId: string, leaving: Member__Output): Promise<string> {
+  if (leaving.role !== 'admin') return ''
+  const others = (await allMembers(repo, conversationId)).filter((m) => m.user_id !== leaving.user_id)
+  if (others.length === 0 || others.some((m) => m.role === 'admin')) return ''
+  const joined = (m: Member__Output) => Number(m.joined_at)
+  others.sort((a, b) => joined(a) - joined(b) || (a.user_id < b.user_id ? -1 : 1))
+  return others[0]!.user_id
+}
+
+/** a removal that would leave a group without an admin races another; asked again this many times */
+const REMOVE_ATTEMPTS = 3
+
+export function createConversations(deps: LogicDeps, adder: GroupAdder): ConversationApi {
   const { repo } = deps
-  const invited = (conversationId: string, name: string, by: string, userIds: string[]) =>
-    userIds.map((id) =>
-      outboxEvent(
-        deps.topics.notifications,
-        notification('group.invited', id, { conversation_id: conversationId, name, inviter_id: by }),
-      ),
-    )
 
   return {
     async CreateDirect(req) {
@@ -65,18 +77,19 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       const name = requireText(req.name, 'name', GROUP_NAME_MAX)
       const memberIds = distinctIds(req.member_ids, 'memberIds').filter((id) => id !== userId)
       await requireUsers(repo, [userId, ...memberIds]) // the creator too, in the same call
-      // repo assigns the id that the invitations carry, so the group starts with its creator alone and the
-      // members join through AddMembers, whose transaction also writes their group.invited events
-      const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })
-      if (memberIds.length > 0) {
-        await repo.AddMembers({
-          conversation_id: conv.conversation_id,
-          user_ids: memberIds,
-          role: 'member',
-          events: invited(conv.conversation_id, name, userId, memberIds),
+      return adder.admitted(userId, memberIds.length, req.admin_secret, async (admin) => {
+        // repo assigns the id that the events carry, so the group starts with its creator alone and the others
+        // join (or are invited) through AddMembers and InviteMembers, whose transactions write their events
+        const conv = await repo.CreateGroup({ name, creator_id: userId, member_ids: [] })
+        const { added, invited } = await adder.apply({
+          actor: userId,
+          conversationId: conv.conversation_id,
+          name,
+          userIds: memberIds,
+          admin,
         })
-      }
-      return { conversation_id: conv.conversation_id }
+        return { conversation_id: conv.conversation_id, added_user_ids: added, invited_user_ids: invited }
+      })
     },
 
     async AddGroupMembers(req) {
@@ -86,14 +99,16 @@ export function createConversations(deps: LogicDeps): ConversationApi {
       if (userIds.length === 0) throw new AppError('bad_request', 'userIds is empty')
       const { conversation } = await requireGroupAdmin(repo, conversationId, userId)
       await requireUsers(repo, userIds)
-      // repo adds only the users who are not members yet, and drops the others' group.invited, inside its transaction
-      await repo.AddMembers({
-        conversation_id: conversationId,
-        user_ids: userIds,
-        role: 'member',
-        events: invited(conversationId, conversation.name, userId, userIds),
+      return adder.admitted(userId, userIds.length, req.admin_secret, async (admin) => {
+        const { added, invited } = await adder.apply({
+          actor: userId,
+          conversationId,
+          name: conversation.name,
+          userIds,
+          admin,
+        })
+        return { added_user_ids: added, invited_user_ids: invited }
       })
-      return {}
     },
 
     async RemoveGroupMember(req) {
@@ -108,8 +123,35 @@ export function createConversations(deps: LogicDeps): ConversationApi {
           throw err instanceof AppError && err.code === 'not_member' ? new AppError('not_found', 'no such member') : err
         })
       }
-      await repo.RemoveMember({ conversation_id: conversationId, user_id: memberId })
-      return {}
+      // the last admin's going promotes the oldest member, told to every member by group.admin.promoted; repo
+      // refuses (conflict) when a concurrent change made another choice necessary, and the choice is made again
+      for (let attempt = 1; ; attempt++) {
+        const leaving =
+          memberId === userId ? member : await repo.GetMember({ conversation_id: conversationId, user_id: memberId })
+        const promote = await successorOf(repo, conversationId, leaving)
+        const events = promote
+          ? [
+              outboxEvent(
+                deps.topics.messageEvents,
+                groupEvent('group.admin.promoted', conversationId, userId, {
+                  user_id: promote,
+                  previous_admin_id: memberId,
+                }),
+              ),
+            ]
+          : []
+        try {
+          await repo.RemoveMember({
+            conversation_id: conversationId,
+            user_id: memberId,
+            promote_user_id: promote,
+            events,
+          })
+          return {}
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'conflict') || attempt >= REMOVE_ATTEMPTS) throw err
+        }
+      }
     },
 
     async SetAnnouncement(req) {

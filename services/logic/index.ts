@@ -10,6 +10,8 @@ import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
+import { createGroupAdder } from './group-adds.js'
+import { createInvitations } from './invitations.js'
 import { createMessages } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
@@ -51,7 +53,8 @@ export async function startLogic(
       hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
       cache: ctx.cache,
     }),
-    ...createConversations(deps),
+    ...createConversations(deps, createGroupAdder(deps, ctx.cache, cfg)),
+    ...createInvitations(deps),
     ...createUsers(deps, cfg.people_search),
     ...createTyping(deps),
     ...createFriends(deps),

@@ -80,7 +80,8 @@ export function memberHandlers(
       const userId = required(req.user_id, 'user_id')
       await groupConversation(conversationId)
       const outbox = outboxOf(req.events)
-      const removed = await store.removeMember(conversationId, userId, outbox)
+      // the last admin's removal promotes the member logic named (src/ports/last-admin.ts)
+      const removed = await store.removeMember(conversationId, userId, outbox, str(req.promote_user_id) || undefined)
       if (removed) await memberPages.invalidate(conversationId)
       return committed(removed ? outbox : [], {})
     },

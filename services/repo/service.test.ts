@@ -202,6 +202,90 @@ describe('repo service', () => {
       await rejectsWith(api.SetAnnouncement({ conversation_id: 'g_nope', text: 'x' }), 'not_found')
     })
 
+    it('tells contacts apart, invites only the not yet members nor invited, and lists, accepts and declines invitations', async () => {
+      const id = await group('ivan', ['jo'])
+      await api.EnsureDirectConversation({ user_a: 'ivan', user_b: 'kit' })
+      expect(
+        (await api.ContactsAmong({ user_id: 'ivan', candidate_ids: ['jo', 'kit', 'lee', 'jo'] })).contact_ids.sort(),
+      ).toEqual(['jo', 'kit'])
+
+      const invites = ['jo', 'lee', 'max'].map((u) => event('t.invitations', u))
+      expect(
+        await api.InviteMembers({
+          conversation_id: id,
+          inviter_id: 'ivan',
+          user_ids: ['jo', 'lee', 'max'],
+          events: invites,
+        }),
+      ).toEqual({ invited_user_ids: ['lee', 'max'] })
+      expect(
+        await api.InviteMembers({
+          conversation_id: id,
+          inviter_id: 'ivan',
+          user_ids: ['lee'],
+          events: [event('t.invitations', 'lee')],
+        }),
+      ).toEqual({ invited_user_ids: [] })
+      // jo is a member: his invitation event is dropped with him
+      expect((await pending('t.invitations')).map((r) => r.key)).toEqual(['lee', 'max'])
+      await rejectsWith(
+        api.InviteMembers({ conversation_id: 'g_nope', inviter_id: 'ivan', user_ids: ['lee'] }),
+        'not_found',
+      )
+      const direct = (await api.EnsureDirectConversation({ user_a: 'ivan', user_b: 'kit' })).conversation!
+        .conversation_id
+      await rejectsWith(
+        api.InviteMembers({ conversation_id: direct, inviter_id: 'ivan', user_ids: ['lee'] }),
+        'bad_request',
+      )
+
+      expect(await api.GetInvitation({ conversation_id: id, invitee_id: 'lee' })).toMatchObject({
+        conversation_id: id,
+        invitee_id: 'lee',
+        inviter_id: 'ivan',
+        conversation_name: 'G',
+      })
+      expect((await api.ListInvitations({ invitee_id: 'lee' })).invitations.map((i) => i.conversation_id)).toEqual([id])
+      await rejectsWith(api.GetMember({ conversation_id: id, user_id: 'lee' }), 'not_found')
+
+      // the member page cache sees the accept at once
+      expect((await api.ListMembers({ conversation_id: id, limit: 10 })).members).toHaveLength(2)
+      expect(
+        await api.AcceptInvitation({ conversation_id: id, invitee_id: 'lee', events: [event('t.answers', 'yes')] }),
+      ).toMatchObject({ conversation_id: id, user_id: 'lee', role: 'member' })
+      expect((await api.ListMembers({ conversation_id: id, limit: 10 })).members).toHaveLength(3)
+      await rejectsWith(api.AcceptInvitation({ conversation_id: id, invitee_id: 'lee' }), 'not_found')
+      await api.DeclineInvitation({ conversation_id: id, invitee_id: 'max', events: [event('t.answers', 'no')] })
+      await rejectsWith(api.DeclineInvitation({ conversation_id: id, invitee_id: 'max' }), 'not_found')
+      await rejectsWith(api.GetMember({ conversation_id: id, user_id: 'max' }), 'not_found')
+      expect((await api.ListInvitations({ invitee_id: 'max' })).invitations).toEqual([])
+      expect((await pending('t.answers')).map((r) => r.key)).toEqual(['yes', 'no'])
+    })
+
+    it('promotes the member named when the last admin goes, and refuses that removal without one', async () => {
+      const id = await group('nia', ['oz', 'pam'])
+      await rejectsWith(
+        api.RemoveMember({ conversation_id: id, user_id: 'nia', events: [event('t.promote', 'x')] }),
+        'conflict',
+      )
+      await rejectsWith(api.RemoveMember({ conversation_id: id, user_id: 'nia', promote_user_id: 'zed' }), 'conflict')
+      expect((await api.GetConversation({ conversation_id: id })).member_count).toBe(3)
+      await api.RemoveMember({
+        conversation_id: id,
+        user_id: 'nia',
+        promote_user_id: 'pam',
+        events: [event('t.promote', 'pam')],
+      })
+      expect(await api.GetMember({ conversation_id: id, user_id: 'pam' })).toMatchObject({ role: 'admin' })
+      expect(
+        (await api.ListMembers({ conversation_id: id, limit: 10 })).members.map((m) => [m.user_id, m.role]),
+      ).toEqual([
+        ['oz', 'member'],
+        ['pam', 'admin'],
+      ])
+      expect((await pending('t.promote')).map((r) => r.key)).toEqual(['pam'])
+    })
+
     it('pages members by cursor, and a membership change is seen at once despite the page cache', async () => {
       const members = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`)
       const id = await group('a-admin', members)

@@ -3,13 +3,14 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, messages, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, messages, friends, presence, events, revocations); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { conversationHandlers } from './conversations.js'
 import type { RepoServiceDeps } from './deps.js'
 import { eventHandlers } from './events.js'
 import { friendHandlers } from './friends.js'
+import { invitationHandlers } from './invitations.js'
 import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
 import { presenceHandlers } from './presence.js'
@@ -26,6 +27,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...userHandlers(deps),
     ...conversationHandlers(deps),
     ...memberHandlers(deps),
+    ...invitationHandlers(deps),
     ...messageHandlers(deps),
     ...friendHandlers(deps),
     ...presenceHandlers(deps),

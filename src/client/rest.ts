@@ -12,6 +12,15 @@ export class ApiError extends Error {
   }
 }
 
+/** the header of the deployment's admin secret (bulk users, group adds without consent or limits) */
+export const ADMIN_SECRET_HEADER = 'x-gochat-admin-secret'
+
+/** who a group creation or add made a member, and who it invited (they join once they accept) */
+export interface GroupAdds {
+  added: string[]
+  invited: string[]
+}
+
 export interface Session {
   userId: string
   token: string
@@ -23,10 +32,19 @@ export class RestClient {
     public token?: string,
   ) {}
 
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     })
     const text = await res.text()
@@ -59,11 +77,38 @@ export class RestClient {
   direct(peerUserId: string) {
     return this.call<{ conversationId: string }>('POST', '/v1/conversations/direct', { peerUserId })
   }
-  createGroup(name: string, memberIds: string[]) {
-    return this.call<{ conversationId: string }>('POST', '/v1/groups', { name, memberIds })
+  /** strangers are invited, people who share a conversation with the caller added; `adminSecret` adds everyone */
+  createGroup(name: string, memberIds: string[], adminSecret?: string) {
+    return this.call<{ conversationId: string } & GroupAdds>(
+      'POST',
+      '/v1/groups',
+      { name, memberIds },
+      adminSecret ? { [ADMIN_SECRET_HEADER]: adminSecret } : {},
+    )
   }
-  addMembers(groupId: string, userIds: string[]) {
-    return this.call('POST', `/v1/groups/${groupId}/members`, { userIds })
+  addMembers(groupId: string, userIds: string[], adminSecret?: string) {
+    return this.call<GroupAdds>(
+      'POST',
+      `/v1/groups/${groupId}/members`,
+      { userIds },
+      adminSecret ? { [ADMIN_SECRET_HEADER]: adminSecret } : {},
+    )
+  }
+  invitations() {
+    return this.call<{
+      invitations: Array<{
+        conversationId: string
+        name: string
+        inviter: { userId: string; displayName: string }
+        createdAt: number
+      }>
+    }>('GET', '/v1/invitations')
+  }
+  acceptInvitation(groupId: string) {
+    return this.call<{ conversationId: string }>('POST', `/v1/invitations/${groupId}/accept`)
+  }
+  declineInvitation(groupId: string) {
+    return this.call('POST', `/v1/invitations/${groupId}/decline`)
   }
   removeMember(groupId: string, userId: string) {
     return this.call('DELETE', `/v1/groups/${groupId}/members/${userId}`)

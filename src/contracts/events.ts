@@ -5,8 +5,14 @@ import { z } from 'zod/v4'
 
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
 export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
+/** events of a group that concern all its members: on gochat.message-events, keyed by conversation id */
+export const groupEventTypes = ['group.admin.promoted'] as const
 export const notificationTypes = [
+  // "added to a group" (the name predates invitations; kept for compatibility)
   'group.invited',
+  'group.invitation.created',
+  'group.invitation.accepted',
+  'group.invitation.declined',
   'friend.requested',
   'friend.accepted',
   'group.announcement.updated',
@@ -16,6 +22,7 @@ export const ephemeralEventTypes = ['typing'] as const
 export type EventType =
   | (typeof userEventTypes)[number]
   | (typeof messageEventTypes)[number]
+  | (typeof groupEventTypes)[number]
   | (typeof notificationTypes)[number]
   | (typeof ephemeralEventTypes)[number]
 
@@ -49,6 +56,22 @@ export function messageEvent(
   conversationId: string,
   operatorId: string,
   payload: { message_id: string; seq_id: number } & Record<string, unknown>,
+): EventEnvelope {
+  return {
+    event_id: randomUUID(),
+    event_type: type,
+    timestamp: now(),
+    conversation_id: conversationId,
+    operator_id: operatorId,
+    payload,
+  }
+}
+
+export function groupEvent(
+  type: (typeof groupEventTypes)[number],
+  conversationId: string,
+  operatorId: string,
+  payload: Record<string, unknown>,
 ): EventEnvelope {
   return {
     event_id: randomUUID(),

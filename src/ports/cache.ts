@@ -22,10 +22,10 @@ export interface Cache {
   incrSeeded(key: string, floor: number): Promise<number>
 
   /**
-   * A fixed-window counter (login throttling): INCR, and when that created the key, expire it in `windowMs`;
-   * later increments keep the expiry. Returns the count.
+   * A fixed-window counter (login throttling): INCRBY `by` (default 1; negative gives back), and when that created
+   * the key, expire it in `windowMs`; later increments keep the expiry. Returns the count.
    */
-  incrWindow(key: string, windowMs: number): Promise<number>
+  incrWindow(key: string, windowMs: number, by?: number): Promise<number>
 
   get(key: string): Promise<string | null>
   /** many values in one round trip (MGET), in the order of `keys` */

@@ -8,16 +8,10 @@
 // only when something changed.
 import { AppError } from '../core/errors.js'
 import type { Message, MessageStatus } from '../domain/message.js'
+import type { InvitationStore } from './invitations.js'
+import type { OutboxRecord } from './outbox-record.js'
 
-/** A record for the bus, written to the outbox and published by repo's relay. */
-export interface OutboxRecord {
-  /** 1 to 255 characters; anything else fails the whole transaction */
-  topic: string
-  /** at most 255 characters */
-  key: string | null
-  value: Buffer
-  headers: Record<string, string>
-}
+export type { OutboxRecord }
 
 /** An outbox row not yet published; ids grow in commit order of the rows of one conversation. */
 export interface PendingOutboxRow extends OutboxRecord {
@@ -198,8 +192,13 @@ export interface Store {
     members: MemberRow[],
     outboxFor: (added: string[]) => OutboxRecord[],
   ): Promise<string[]>
-  /** false when the user was no member */
-  removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean>
+  /**
+   * False when the user was no member. When the user was an admin of a group and no admin would remain among the
+   * members left, `promote` (one of them) becomes admin in the same transaction; without it, or when it names no
+   * remaining member, `conflict` and nothing changes: a group never has members and no admin
+   * (logic names the oldest remaining member).
+   */
+  removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string): Promise<boolean>
   getMember(conversationId: string, userId: string): Promise<MemberRow | null>
   /** members with user_id > afterUserId, ordered by user_id */
   listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]>
@@ -265,6 +264,9 @@ export interface Store {
    * Their messages in groups that still have members stay, naming a sender that no longer exists. No outbox.
    */
   sweepGuests(createdBefore: number, limit: number): Promise<GuestSweep>
+
+  /** group invitations and who shares a conversation with whom (src/ports/invitations.ts) */
+  readonly invitations: InvitationStore
 
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */

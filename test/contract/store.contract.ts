@@ -399,6 +399,105 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       })
     })
 
+    describe('group invitations and the last admin', () => {
+      const invitation = (conversationId: string, inviteeId: string, createdAt = now) => ({
+        conversationId,
+        inviteeId,
+        inviterId: 'inviter',
+        createdAt,
+      })
+
+      it('tells which candidates share a conversation with a user, direct or group', async () => {
+        const [me, inGroup, inDirect, stranger] = [uid('u'), uid('u'), uid('u'), uid('u')]
+        await group([me, inGroup])
+        const direct = uid('d')
+        await store.createConversation(
+          { conversationId: direct, kind: 'direct', name: '', announcement: '', createdAt: now },
+          [me, inDirect].map((userId) => ({ conversationId: direct, userId, role: 'member' as const, joinedAt: now })),
+          [],
+        )
+        expect(await store.invitations.contactsAmong(me, [inGroup, inDirect, stranger])).toEqual(
+          new Set([inGroup, inDirect]),
+        )
+        expect(await store.invitations.contactsAmong(stranger, [me])).toEqual(new Set())
+      })
+
+      it('invites only users neither members nor invited, with the outbox only for them', async () => {
+        const conversationId = await group(['admin1', 'm1'])
+        const topic = uid('t')
+        const [a, b] = [uid('u'), uid('u')]
+        let askedFor: string[] | undefined
+        const invited = await store.invitations.invite(
+          conversationId,
+          [invitation(conversationId, a), invitation(conversationId, 'm1'), invitation(conversationId, b, now + 1)],
+          (ids) => {
+            askedFor = ids
+            return [record(topic, 1)]
+          },
+        )
+        expect(invited).toEqual([a, b])
+        expect(askedFor).toEqual([a, b])
+        expect(
+          await store.invitations.invite(conversationId, [invitation(conversationId, a)], () => [record(topic, 2)]),
+        ).toEqual([])
+        expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1'])
+        expect(await store.invitations.getInvitation(conversationId, a)).toEqual({
+          ...invitation(conversationId, a),
+          conversationName: 'G',
+        })
+        expect(await store.invitations.getInvitation(conversationId, 'm1')).toBeNull()
+        // invited is not a member
+        expect(await store.getMember(conversationId, a)).toBeNull()
+        await rejectsWith(
+          store.invitations.invite(uid('missing'), [invitation('x', a)], () => []),
+          'not_found',
+        )
+      })
+
+      it("lists a user's invitations newest first; accept makes a member, decline leaves none", async () => {
+        const [g1, g2] = [await group(['admin1']), await group(['admin2'])]
+        const me = uid('u')
+        const topic = uid('t')
+        await store.invitations.invite(g1, [invitation(g1, me, now)], () => [])
+        await store.invitations.invite(g2, [invitation(g2, me, now + 5)], () => [])
+        expect((await store.invitations.listInvitations(me, 10)).map((i) => i.conversationId)).toEqual([g2, g1])
+        expect(await store.invitations.listInvitations(me, 1)).toHaveLength(1)
+
+        expect(await store.invitations.acceptInvitation(g1, me, now + 9, [record(topic, 1)])).toBe(true)
+        expect(await store.invitations.acceptInvitation(g1, me, now + 9, [record(topic, 2)])).toBe(false)
+        expect(await store.getMember(g1, me)).toEqual({
+          conversationId: g1,
+          userId: me,
+          role: 'member',
+          joinedAt: now + 9,
+        })
+        expect((await store.getConversation(g1))!.memberCount).toBe(2)
+
+        expect(await store.invitations.declineInvitation(g2, me, [record(topic, 3)])).toBe(true)
+        expect(await store.invitations.declineInvitation(g2, me, [record(topic, 4)])).toBe(false)
+        expect(await store.getMember(g2, me)).toBeNull()
+        expect(await store.invitations.listInvitations(me, 10)).toEqual([])
+        expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k1', 'k3'])
+      })
+
+      it('promotes the member named when the last admin goes; refuses, changing nothing, without one', async () => {
+        const conversationId = await group(['boss', 'old', 'young'])
+        const topic = uid('t')
+        await rejectsWith(store.removeMember(conversationId, 'boss', [record(topic, 1)]), 'conflict')
+        await rejectsWith(store.removeMember(conversationId, 'boss', [record(topic, 1)], 'stranger'), 'conflict')
+        expect((await store.getMember(conversationId, 'boss'))!.role).toBe('admin')
+        expect((await store.getConversation(conversationId))!.memberCount).toBe(3)
+
+        expect(await store.removeMember(conversationId, 'boss', [record(topic, 2)], 'old')).toBe(true)
+        expect((await store.getMember(conversationId, 'old'))!.role).toBe('admin')
+        // a member leaving needs no promotion; nor does the last one
+        expect(await store.removeMember(conversationId, 'young', [])).toBe(true)
+        expect(await store.removeMember(conversationId, 'old', [])).toBe(true)
+        expect((await store.getConversation(conversationId))!.memberCount).toBe(0)
+        expect((await pendingOf(topic)).map((r) => r.key)).toEqual(['k2'])
+      })
+    })
+
     describe('messages', () => {
       it('stores a message with its outbox rows, and a repeated (sender, key) returns the first, writing nothing', async () => {
         const conversationId = await group(['alice', 'bob'])
@@ -770,6 +869,38 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.sweepGuests(cutoff, 10)).toEqual({ users: 0, conversations: 0 })
         expect(await store.getUser({ userId: oldMember.userId })).not.toBeNull()
         expect(await store.getUser({ userId: recentGuest.userId })).not.toBeNull()
+      })
+
+      it("promotes the oldest member of a group its swept guest admin leaves; the guest's invitations go with them", async () => {
+        const guestAdmin = user({ username: null, guest: true, createdAt: 2_000 })
+        const [older, younger] = [user(), user()]
+        await store.insertUsers([guestAdmin, older, younger], [])
+        const conversationId = uid('g')
+        await store.createConversation(
+          { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
+          [
+            { conversationId, userId: guestAdmin.userId, role: 'admin', joinedAt: now },
+            { conversationId, userId: younger.userId, role: 'member', joinedAt: now + 2 },
+            { conversationId, userId: older.userId, role: 'member', joinedAt: now + 1 },
+          ],
+          [],
+        )
+        const other = await group([older.userId])
+        await store.invitations.invite(
+          other,
+          [{ conversationId: other, inviteeId: guestAdmin.userId, inviterId: older.userId, createdAt: now }],
+          () => [],
+        )
+        await store.invitations.invite(
+          conversationId,
+          [{ conversationId, inviteeId: uid('u'), inviterId: guestAdmin.userId, createdAt: now }],
+          () => [],
+        )
+        expect(await store.sweepGuests(10_000, 10)).toEqual({ users: 1, conversations: 0 })
+        expect((await store.getMember(conversationId, older.userId))!.role).toBe('admin')
+        expect((await store.getMember(conversationId, younger.userId))!.role).toBe('member')
+        expect(await store.invitations.getInvitation(other, guestAdmin.userId)).toBeNull()
+        expect(await store.invitations.listInvitations(guestAdmin.userId, 10)).toEqual([])
       })
     })
 

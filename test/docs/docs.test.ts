@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { catalog, groupBases } from '../../src/contracts/topics.js'
 import {
   ephemeralEventTypes,
+  groupEventTypes,
   messageEventTypes,
   notificationTypes,
   userEventTypes,
@@ -87,7 +88,7 @@ describe('docs/architecture.md', () => {
     expect(rowsFor(groupTable, group), `a row for ${group} in the Consumer groups table`).toHaveLength(1)
   })
 
-  it.each([...userEventTypes, ...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes])(
+  it.each([...userEventTypes, ...messageEventTypes, ...groupEventTypes, ...notificationTypes, ...ephemeralEventTypes])(
     'documents event type %s',
     (type) => {
       expect(rows(section(architecture, 'Domain events')).some((cells) => cells[1] === type)).toBe(true)
@@ -171,7 +172,7 @@ describe('docs/protocol.md', () => {
     expect(rowsFor(section(protocol, 'Events on the socket'), 'resync')).toHaveLength(1)
   })
 
-  it.each([...messageEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])(
+  it.each([...messageEventTypes, ...groupEventTypes, ...notificationTypes, ...ephemeralEventTypes, ...userEventTypes])(
     'documents socket event %s',
     (type) => {
       expect(rowsFor(section(protocol, 'Events on the socket'), type)).toHaveLength(1)

@@ -157,6 +157,8 @@ export function chatSuite(name: string, target: Target) {
         'team',
         members.map((m) => m.userId),
       )
+      // strangers to the admin: invited, members once they accept (group consent)
+      for (const m of members) await m.rest.acceptInvitation(conversationId)
       const socks = await Promise.all(members.map((m, i) => connect(i, m.token)))
       const adminOther = await connect(1, admin.token)
       const adminWs = await connect(0, admin.token)

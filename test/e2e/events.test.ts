@@ -12,7 +12,13 @@ import { Cluster } from '../../runtime/cluster.js'
 import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
-import { EventEnvelope, messageEventTypes, notificationTypes, userEventTypes } from '../../src/contracts/events.js'
+import {
+  EventEnvelope,
+  groupEventTypes,
+  messageEventTypes,
+  notificationTypes,
+  userEventTypes,
+} from '../../src/contracts/events.js'
 import { repoClient } from '../../src/rpc/client.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
 import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
@@ -271,7 +277,8 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
     })
 
-    it('creating a group and adding members produce one group.invited per added user', async () => {
+    it('creating a group and adding members produce group.invited per added contact, group.invitation.created per invited stranger', async () => {
+      // bob shares a direct conversation with alice: added
       group = (await alice.rest.createGroup('Book club', [bob.userId])).conversationId
       const [forBob] = await onePerTarget('group.invited', [bob.userId], (e) => e.payload.conversation_id === group)
       expectEnvelope(forBob!, topicOf.notification, bob.userId)
@@ -281,11 +288,11 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       })
       expect((await frameOf(bobWs, forBob!.event.event_id)).event).toEqual(forBob!.event)
 
-      // bob is a member already: only carol and dave are invited
-      await alice.rest.addMembers(group, [bob.userId, carol.userId, dave.userId])
+      // bob is a member already; carol, dave and erin share nothing with alice: invited
+      await alice.rest.addMembers(group, [bob.userId, carol.userId, dave.userId, erin.userId])
       const all = await onePerTarget(
-        'group.invited',
-        [bob.userId, carol.userId, dave.userId],
+        'group.invitation.created',
+        [carol.userId, dave.userId, erin.userId],
         (e) => e.payload.conversation_id === group,
       )
       for (const s of all) {
@@ -297,6 +304,26 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       // notifications go to their target only
       expect(framesOf(aliceWs, forCarol.event.event_id)).toHaveLength(0)
       expect(framesOf(bobWs, forCarol.event.event_id)).toHaveLength(0)
+      expect(events('group.invited', (e) => e.payload.conversation_id === group)).toHaveLength(1)
+
+      // carol and dave accept (the inviter is told), erin declines
+      await carol.rest.acceptInvitation(group)
+      await dave.rest.acceptInvitation(group)
+      await erin.rest.declineInvitation(group)
+      const ofGroup = (e: EventEnvelope) => e.payload.conversation_id === group
+      await until(
+        () => events('group.invitation.accepted', ofGroup),
+        (l) => l.length >= 2,
+      )
+      await sleep(SETTLE_MS)
+      const accepted = events('group.invitation.accepted', ofGroup)
+      expect(accepted).toHaveLength(2)
+      for (const s of accepted) expectEnvelope(s, topicOf.notification, alice.userId)
+      expect(accepted.map((s) => s.event.payload.user_id).sort()).toEqual([carol.userId, dave.userId].sort())
+      const declined = await exactlyOne('group.invitation.declined', (e) => e.payload.conversation_id === group)
+      expectEnvelope(declined, topicOf.notification, alice.userId)
+      expect(declined.event.payload).toMatchObject({ user_id: erin.userId, name: 'Book club' })
+      expect((await frameOf(aliceWs, declined.event.event_id)).event).toEqual(declined.event)
     })
 
     it('a friend request produces friend.requested, its acceptance friend.accepted', async () => {
@@ -337,6 +364,19 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         const mine = all.find((s) => s.event.target_user_id === who.userId)!
         expect((await frameOf(ws, mine.event.event_id)).event).toEqual(mine.event)
       }
+    })
+
+    it("the last admin's leaving produces one group.admin.promoted for the group, to every member", async () => {
+      const club = (await bob.rest.createGroup('Leavers', [alice.userId])).conversationId // alice: bob's direct peer
+      await bob.rest.removeMember(club, bob.userId)
+      const e = await exactlyOne('group.admin.promoted', (ev) => ev.conversation_id === club)
+      expectEnvelope(e, topicOf.message, club)
+      expect(e.event).toMatchObject({
+        conversation_id: club,
+        operator_id: bob.userId,
+        payload: { user_id: alice.userId, previous_admin_id: bob.userId },
+      })
+      expect((await frameOf(aliceWs, e.event.event_id)).event).toEqual(e.event)
     })
 
     it('actions refused by authorization produce no event and write no outbox row', async () => {
@@ -473,6 +513,9 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         expect([s.topic, s.key]).toEqual([topicOf.message, e.conversation_id])
         expect(e.operator_id).toBeTruthy()
         expect(e.payload).toMatchObject({ message_id: expect.any(String), seq_id: expect.any(Number) })
+      } else if ((groupEventTypes as readonly string[]).includes(e.event_type)) {
+        expect([s.topic, s.key]).toEqual([topicOf.message, e.conversation_id])
+        expect(e.operator_id).toBeTruthy()
       } else if ((notificationTypes as readonly string[]).includes(e.event_type))
         expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id])
       else throw new Error(`unknown event type ${e.event_type}`)
@@ -486,7 +529,7 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     }
     // every event type of the catalog was exercised
     expect(new Set(seen.map((s) => s.event.event_type))).toEqual(
-      new Set([...userEventTypes, ...messageEventTypes, ...notificationTypes]),
+      new Set([...userEventTypes, ...messageEventTypes, ...groupEventTypes, ...notificationTypes]),
     )
   })
 })

@@ -34,6 +34,7 @@ describe('tracing under gochat up (one process)', () => {
     await ann.register(`ann${randomUUID().slice(0, 8)}`, 'password-1')
     const b = await bea.register(`bea${randomUUID().slice(0, 8)}`, 'password-1')
     const { conversationId } = await ann.createGroup('g', [b.userId])
+    await bea.acceptInvitation(conversationId) // a stranger to ann: invited first
     const annWs = await SocketClient.connect(up.url, ann.token!)
     const beaWs = await SocketClient.connect(up.url, bea.token!)
     sockets.push(annWs, beaWs)

@@ -128,6 +128,19 @@ describe.skipIf(!available)('observability on a real cluster', () => {
     const rest = new RestClient(gw1, alice.token)
     smallGroup = (await rest.createGroup('small', [bob.userId, carol.userId])).conversationId
     largeGroup = (await rest.createGroup('large', [bob.userId, carol.userId, dave.userId, erin.userId])).conversationId
+    // strangers to alice: invited, members once they accept (group consent)
+    for (const [gw, s] of [
+      [gw1, bob],
+      [gw2, carol],
+    ] as const)
+      await new RestClient(gw, s.token).acceptInvitation(smallGroup)
+    for (const [gw, s] of [
+      [gw1, bob],
+      [gw2, carol],
+      [gw1, dave],
+      [gw2, erin],
+    ] as const)
+      await new RestClient(gw, s.token).acceptInvitation(largeGroup)
     aliceWs = await SocketClient.connect(gw1, alice.token)
     bobWs = await SocketClient.connect(gw1, bob.token)
     carolWs = await SocketClient.connect(gw2, carol.token)

@@ -82,6 +82,7 @@ describe('gochat up --data-dir: a restart loses nothing acknowledged', () => {
         carol = await rest().register(names.carol, 'password-3')
         direct = (await rest(alice.token).direct(bob.userId)).conversationId
         group = (await rest(alice.token).createGroup('team', [bob.userId, carol.userId])).conversationId
+        await rest(carol.token).acceptInvitation(group) // a stranger to alice: invited (bob, her direct peer, is added)
 
         const [a1, a2, b1, c1] = await Promise.all(
           [alice, alice, bob, carol].map((s) => SocketClient.connect(first.url, s.token)),

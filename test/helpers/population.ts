@@ -15,11 +15,13 @@ export async function bulkUsers(gateway: string, count: number, namePrefix = 'lo
   return ((await res.json()) as { users: Session[] }).users
 }
 
-/** A group owned by `owner` with every other user as a member, added in chunks that fit the body limit. */
+/** A group owned by `owner` with every other user as a member, added in chunks that fit the body limit (with the
+ *  admin secret: members at once, without invitations or add limits). */
 export async function bigGroup(gateway: string, owner: Session, members: Session[], name = 'big'): Promise<string> {
   const rest = new RestClient(gateway, owner.token)
   const ids = members.map((m) => m.userId)
-  const { conversationId } = await rest.createGroup(name, ids.slice(0, 1000))
-  for (let i = 1000; i < ids.length; i += 1000) await rest.addMembers(conversationId, ids.slice(i, i + 1000))
+  const { conversationId } = await rest.createGroup(name, ids.slice(0, 1000), ADMIN_SECRET)
+  for (let i = 1000; i < ids.length; i += 1000)
+    await rest.addMembers(conversationId, ids.slice(i, i + 1000), ADMIN_SECRET)
   return conversationId
 }

@@ -42,6 +42,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 5, name: 'revoked_tokens' },
       { version: 6, name: 'guest_expiry' },
       { version: 7, name: 'username_norm' },
+      { version: 8, name: 'group_invitations' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -58,6 +59,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
       'conversations',
       'friend_requests',
+      'group_invitations',
       'members',
       'messages',
       'outbox',
@@ -66,6 +68,41 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       'schema_migrations',
       'users',
     ])
+  })
+
+  it('008 applies to a live database at 007 that holds groups: invitations work, members are kept', async () => {
+    const old = testDatabase('mig8')
+    try {
+      await migrate(old.url)
+      const conn = await mysql.createConnection(connectionOptions(old.url))
+      await conn.query('DROP TABLE group_invitations')
+      await conn.query('DELETE FROM schema_migrations WHERE version = 8')
+      await conn.query(
+        "INSERT INTO conversations (conversation_id, kind, name, announcement, member_count, created_at) VALUES ('g_old', 'group', 'Old', '', 1, 1)",
+      )
+      await conn.query(
+        "INSERT INTO members (conversation_id, user_id, role, joined_at) VALUES ('g_old', 'u_admin', 'admin', 1)",
+      )
+      await conn.end()
+      // `gochat db migrate` applies 008 alone (a repo store applies it the same way when it starts)
+      const run = await gochat(['db', 'migrate', '--mysql', old.url, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      expect(JSON.parse(run.stdout).applied).toMatchObject([{ version: 8, name: 'group_invitations' }])
+      const store = new MysqlStore(old.url)
+      try {
+        const invitation = { conversationId: 'g_old', inviteeId: 'u_new', inviterId: 'u_admin', createdAt: 2 }
+        expect(await store.invitations.invite('g_old', [invitation], () => [])).toEqual(['u_new'])
+        expect(await store.invitations.acceptInvitation('g_old', 'u_new', 3, [])).toBe(true)
+        expect((await store.listMembers('g_old', '', 10)).map((m) => [m.userId, m.role])).toEqual([
+          ['u_admin', 'admin'],
+          ['u_new', 'member'],
+        ])
+      } finally {
+        await store.close()
+      }
+    } finally {
+      await old.drop()
+    }
   })
 
   it('003 applies on a database at 002 that holds messages: same key, other conversation, now allowed', async () => {

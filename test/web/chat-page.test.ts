@@ -372,6 +372,18 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
     expect(await carol.getByTestId('chat-title').textContent()).toBe('Design team')
     await say(carol, 'Welcome, both of you!')
 
+    // Dave and Erin share no conversation with Carol: invited, live, with Join and Decline; no group yet
+    for (const page of [dave, erin]) {
+      await expect.poll(() => page.getByTestId('invitation-name').allTextContents(), WAIT).toEqual(['Design team'])
+      expect(await page.getByTestId('invitation-from').textContent()).toBe(`from ${carolName}`)
+      expect(await page.getByTestId('conversation-title').count()).toBe(0)
+    }
+    await dave.bringToFront()
+    await shot(dave, 'chat-invitation')
+    await dave.getByTestId('invitation-join').click()
+    await erin.getByTestId('invitation-join').click()
+    for (const page of [dave, erin]) await expect.poll(() => page.getByTestId('invitation').count(), WAIT).toBe(0)
+
     // the members see the group by its name, and the sender by hers
     await expect.poll(() => dave.getByTestId('conversation-title').allTextContents(), WAIT).toEqual(['Design team'])
     await openOnly(dave)
@@ -402,6 +414,24 @@ describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
       .filter({ hasText: erinName })
       .getByTestId('person-add')
       .click()
+    // they share no conversation any more: invited again; she declines once, and joins when invited again
+    await expect
+      .poll(() => carol.getByTestId('add-member-note').textContent(), WAIT)
+      .toBe(`${erinName} is invited and joins on accepting`)
+    await expect.poll(() => erin.getByTestId('invitation').count(), WAIT).toBe(1)
+    await erin.getByTestId('invitation-decline').click()
+    await expect.poll(() => erin.getByTestId('invitation').count(), WAIT).toBe(0)
+    expect(await members(carol).count()).toBe(2)
+    await carol.getByTestId('add-member-search').fill(erinName)
+    await carol
+      .getByTestId('add-member-results')
+      .getByTestId('person')
+      .filter({ hasText: erinName })
+      .getByTestId('person-add')
+      .click()
+    await expect.poll(() => erin.getByTestId('invitation').count(), WAIT).toBe(1)
+    await erin.getByTestId('invitation-join').click()
+    // Carol, the inviter, hears of it (group.invitation.accepted): her open member list follows
     await expect.poll(() => members(carol).count(), WAIT).toBe(3)
     await expect.poll(() => members(carol).locator('[data-online="true"]').count(), WAIT).toBe(3)
     await shot(carol, 'chat-group')

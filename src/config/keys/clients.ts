@@ -102,6 +102,24 @@ export const clientKeys = {
     help: 'The window of people_search_per_user and people_search_per_ip',
     expected: 'seconds',
   },
+  group_adds: {
+    schema: z.enum(['invite', 'direct']),
+    default: 'invite' as 'invite' | 'direct',
+    help: 'What adding people to a group does (logic): invite (people who share no conversation with the adder get an invitation they accept or decline; the others are added) or direct (everyone is added at once)',
+    expected: 'invite or direct',
+  },
+  group_adds_per_call: {
+    schema: positiveInt,
+    default: 100,
+    help: 'People one group creation or add may name (adds and invitations together); more: 413 too_large and nothing changes. Calls with the admin_secret are not limited',
+    expected: 'a positive integer',
+  },
+  group_adds_per_day: {
+    schema: positiveInt,
+    default: 1000,
+    help: 'People one user may add to or invite into groups in 24 hours (a window from their first add), counted in the cache so every logic instance shares it; past it: 429 rate_limited and nothing changes. Calls with the admin_secret are not counted',
+    expected: 'a positive integer',
+  },
   rest_rate_per_user: {
     schema: positiveInt,
     default: 100,

@@ -16,8 +16,12 @@ import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, Creat
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from './gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from './gochat/logic/v1/FriendRequest.js';
 import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from './gochat/logic/v1/GetUsersRequest.js';
+import type { GroupAdds as _gochat_logic_v1_GroupAdds, GroupAdds__Output as _gochat_logic_v1_GroupAdds__Output } from './gochat/logic/v1/GroupAdds.js';
+import type { GroupInvitation as _gochat_logic_v1_GroupInvitation, GroupInvitation__Output as _gochat_logic_v1_GroupInvitation__Output } from './gochat/logic/v1/GroupInvitation.js';
 import type { GroupMember as _gochat_logic_v1_GroupMember, GroupMember__Output as _gochat_logic_v1_GroupMember__Output } from './gochat/logic/v1/GroupMember.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from './gochat/logic/v1/GuestRequest.js';
+import type { InvitationList as _gochat_logic_v1_InvitationList, InvitationList__Output as _gochat_logic_v1_InvitationList__Output } from './gochat/logic/v1/InvitationList.js';
+import type { InvitationRequest as _gochat_logic_v1_InvitationRequest, InvitationRequest__Output as _gochat_logic_v1_InvitationRequest__Output } from './gochat/logic/v1/InvitationRequest.js';
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from './gochat/logic/v1/ListConversationsResponse.js';
 import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersRequest, ListGroupMembersRequest__Output as _gochat_logic_v1_ListGroupMembersRequest__Output } from './gochat/logic/v1/ListGroupMembersRequest.js';
 import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from './gochat/logic/v1/ListGroupMembersResponse.js';
@@ -62,8 +66,12 @@ export interface ProtoGrpcType {
         Empty: MessageTypeDefinition<_gochat_logic_v1_Empty, _gochat_logic_v1_Empty__Output>
         FriendRequest: MessageTypeDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_FriendRequest__Output>
         GetUsersRequest: MessageTypeDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_GetUsersRequest__Output>
+        GroupAdds: MessageTypeDefinition<_gochat_logic_v1_GroupAdds, _gochat_logic_v1_GroupAdds__Output>
+        GroupInvitation: MessageTypeDefinition<_gochat_logic_v1_GroupInvitation, _gochat_logic_v1_GroupInvitation__Output>
         GroupMember: MessageTypeDefinition<_gochat_logic_v1_GroupMember, _gochat_logic_v1_GroupMember__Output>
         GuestRequest: MessageTypeDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_GuestRequest__Output>
+        InvitationList: MessageTypeDefinition<_gochat_logic_v1_InvitationList, _gochat_logic_v1_InvitationList__Output>
+        InvitationRequest: MessageTypeDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_InvitationRequest__Output>
         ListConversationsResponse: MessageTypeDefinition<_gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_ListConversationsResponse__Output>
         ListGroupMembersRequest: MessageTypeDefinition<_gochat_logic_v1_ListGroupMembersRequest, _gochat_logic_v1_ListGroupMembersRequest__Output>
         ListGroupMembersResponse: MessageTypeDefinition<_gochat_logic_v1_ListGroupMembersResponse, _gochat_logic_v1_ListGroupMembersResponse__Output>

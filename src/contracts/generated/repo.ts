@@ -8,6 +8,8 @@ import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, Alloca
 import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from './gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from './gochat/repo/v1/CheckRevokedResponse.js';
+import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from './gochat/repo/v1/ContactsAmongRequest.js';
+import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from './gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
 import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
@@ -27,11 +29,17 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from './gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from './gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from './gochat/repo/v1/InsertMessagesResponse.js';
+import type { Invitation as _gochat_repo_v1_Invitation, Invitation__Output as _gochat_repo_v1_Invitation__Output } from './gochat/repo/v1/Invitation.js';
+import type { InvitationRef as _gochat_repo_v1_InvitationRef, InvitationRef__Output as _gochat_repo_v1_InvitationRef__Output } from './gochat/repo/v1/InvitationRef.js';
+import type { InviteMembersRequest as _gochat_repo_v1_InviteMembersRequest, InviteMembersRequest__Output as _gochat_repo_v1_InviteMembersRequest__Output } from './gochat/repo/v1/InviteMembersRequest.js';
+import type { InviteMembersResponse as _gochat_repo_v1_InviteMembersResponse, InviteMembersResponse__Output as _gochat_repo_v1_InviteMembersResponse__Output } from './gochat/repo/v1/InviteMembersResponse.js';
 import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from './gochat/repo/v1/ListDirectPeersManyRequest.js';
 import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from './gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from './gochat/repo/v1/ListDirectPeersRequest.js';
 import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from './gochat/repo/v1/ListDirectPeersResponse.js';
 import type { ListDirectPeersResult as _gochat_repo_v1_ListDirectPeersResult, ListDirectPeersResult__Output as _gochat_repo_v1_ListDirectPeersResult__Output } from './gochat/repo/v1/ListDirectPeersResult.js';
+import type { ListInvitationsRequest as _gochat_repo_v1_ListInvitationsRequest, ListInvitationsRequest__Output as _gochat_repo_v1_ListInvitationsRequest__Output } from './gochat/repo/v1/ListInvitationsRequest.js';
+import type { ListInvitationsResponse as _gochat_repo_v1_ListInvitationsResponse, ListInvitationsResponse__Output as _gochat_repo_v1_ListInvitationsResponse__Output } from './gochat/repo/v1/ListInvitationsResponse.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from './gochat/repo/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from './gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from './gochat/repo/v1/ListUserConversationsRequest.js';
@@ -80,6 +88,8 @@ export interface ProtoGrpcType {
         CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
         CheckRevokedRequest: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedRequest__Output>
         CheckRevokedResponse: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedResponse__Output>
+        ContactsAmongRequest: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongRequest__Output>
+        ContactsAmongResponse: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongResponse__Output>
         Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
         ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
@@ -99,11 +109,17 @@ export interface ProtoGrpcType {
         GetUserRequest: MessageTypeDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_GetUserRequest__Output>
         InsertMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesRequest__Output>
         InsertMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesResponse__Output>
+        Invitation: MessageTypeDefinition<_gochat_repo_v1_Invitation, _gochat_repo_v1_Invitation__Output>
+        InvitationRef: MessageTypeDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_InvitationRef__Output>
+        InviteMembersRequest: MessageTypeDefinition<_gochat_repo_v1_InviteMembersRequest, _gochat_repo_v1_InviteMembersRequest__Output>
+        InviteMembersResponse: MessageTypeDefinition<_gochat_repo_v1_InviteMembersResponse, _gochat_repo_v1_InviteMembersResponse__Output>
         ListDirectPeersManyRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyRequest__Output>
         ListDirectPeersManyResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
         ListDirectPeersRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersRequest__Output>
         ListDirectPeersResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersResponse__Output>
         ListDirectPeersResult: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersResult, _gochat_repo_v1_ListDirectPeersResult__Output>
+        ListInvitationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListInvitationsRequest, _gochat_repo_v1_ListInvitationsRequest__Output>
+        ListInvitationsResponse: MessageTypeDefinition<_gochat_repo_v1_ListInvitationsResponse, _gochat_repo_v1_ListInvitationsResponse__Output>
         ListMembersRequest: MessageTypeDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersRequest__Output>
         ListMembersResponse: MessageTypeDefinition<_gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersResponse__Output>
         ListUserConversationsRequest: MessageTypeDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsRequest__Output>

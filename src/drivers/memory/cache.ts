@@ -36,9 +36,9 @@ export class MemoryCache implements Cache {
     return this.bump(key, Number(this.live(key)?.value ?? floor))
   }
 
-  async incrWindow(key: string, windowMs: number): Promise<number> {
+  async incrWindow(key: string, windowMs: number, by = 1): Promise<number> {
     const e = this.live(key)
-    const next = Number(e?.value ?? 0) + 1
+    const next = Number(e?.value ?? 0) + by
     this.values.set(key, { value: String(next), expiresAt: e ? e.expiresAt : Date.now() + windowMs })
     return next
   }

@@ -10,6 +10,7 @@ import {
 } from '../../ports/store.js'
 import { MemoryUsers } from './users.js'
 import { pair, upperBound } from './store-base.js'
+import { noAdminLeft, promotionAfterRemoval } from '../../ports/last-admin.js'
 
 export abstract class MemoryConversations extends MemoryUsers {
   async createConversation(
@@ -62,11 +63,21 @@ export abstract class MemoryConversations extends MemoryUsers {
     return fresh.map((m) => m.userId)
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     const group = this.members.get(conversationId)
-    if (!group?.byUser.has(userId)) return false
+    const removed = group?.byUser.get(userId)
+    if (!group || !removed) return false
+    const left = [...group.byUser.values()].filter((m) => m.userId !== userId)
+    const promoted = promotionAfterRemoval({
+      removedRole: removed.role,
+      adminsLeft: left.filter((m) => m.role === 'admin').length,
+      membersLeft: left.length,
+      promote,
+    })
+    if (promoted !== null && (promoted === userId || !group.byUser.has(promoted))) throw noAdminLeft()
     checkOutbox(outbox)
     this.dropMember(conversationId, userId)
+    if (promoted !== null) group.byUser.get(promoted)!.role = 'admin'
     this.append(outbox)
     return true
   }

@@ -91,6 +91,9 @@ export abstract class MemoryStoreBase {
     }
   }
 
+  /** a swept user's group invitations (the store's invitations part overrides it) */
+  protected forgetInvitations(_userId: string): void {}
+
   protected dropMember(conversationId: string, userId: string): void {
     const group = this.members.get(conversationId)!
     group.byUser.delete(userId)

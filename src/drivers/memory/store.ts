@@ -7,6 +7,19 @@
 // store-base (the maps and the helpers that keep their indexes in step) → users → conversations → messages
 // → revocations → outbox.
 import type { Store } from '../../ports/store.js'
+import { MemoryInvitations } from './invitations.js'
 import { MemoryOutbox } from './outbox.js'
 
-export class MemoryStore extends MemoryOutbox implements Store {}
+export class MemoryStore extends MemoryOutbox implements Store {
+  readonly invitations = new MemoryInvitations({
+    conversation: (id) => this.conversations.get(id),
+    isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,
+    conversationsOf: (userId) => this.conversationsOfUser.get(userId) ?? [],
+    addMember: (m) => this.putMembers(m.conversationId, [m]),
+    append: (outbox) => this.append(outbox),
+  })
+
+  protected override forgetInvitations(userId: string): void {
+    this.invitations.forget(userId)
+  }
+}

@@ -11,6 +11,7 @@ import {
 import { normalizeUsername } from '../../contracts/names.js'
 import { MemoryStoreBase } from './store-base.js'
 import { pair } from './store-base.js'
+import { oldestMember } from '../../ports/last-admin.js'
 
 export abstract class MemoryUsers extends MemoryStoreBase {
   async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
@@ -122,12 +123,18 @@ export abstract class MemoryUsers extends MemoryStoreBase {
         if (c.kind === 'group') {
           this.dropMember(id, userId)
           this.readCursors.delete(pair(id, userId))
-          if (c.memberCount > 0) continue
+          if (c.memberCount > 0) {
+            // the last-admin rule (src/ports/last-admin.ts), without an event: sweeps write no outbox
+            const left = [...this.members.get(id)!.byUser.values()]
+            if (!left.some((m) => m.role === 'admin')) oldestMember(left)!.role = 'admin'
+            continue
+          }
         }
         this.dropConversation(id)
         conversations++
       }
       this.conversationsOfUser.delete(userId)
+      this.forgetInvitations(userId)
       this.users.delete(userId)
     }
     for (const key of this.friendRequests.keys()) {

@@ -18,6 +18,7 @@ import {
 import { chunks, duplicateKey, limit } from './rows.js'
 import { MysqlUsers } from './users.js'
 import type { Result, Rows } from './store-base.js'
+import { keepAnAdmin } from './invitations.js'
 
 export abstract class MysqlConversations extends MysqlUsers {
   async createConversation(
@@ -111,17 +112,22 @@ export abstract class MysqlConversations extends MysqlUsers {
     })
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     return this.tx(async (c) => {
       const [conv] = await c.execute<Rows>('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [
         conversationId,
       ])
       if (!conv[0]) return false
+      const [[member]] = await c.execute<Rows>('SELECT role FROM members WHERE conversation_id = ? AND user_id = ?', [
+        conversationId,
+        userId,
+      ])
       const [res] = await c.execute<Result>('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', [
         conversationId,
         userId,
       ])
       if (res.affectedRows === 0) return false
+      await keepAnAdmin(c, conversationId, member!.role, promote)
       await c.execute('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', [
         conversationId,
       ])

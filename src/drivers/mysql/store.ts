@@ -12,6 +12,13 @@
 // The class is composed of one file per concern, each extending the one before it:
 // store-base (pool, migration, transactions, shared helpers) → users → conversations → messages → revocations → outbox.
 import type { Store } from '../../ports/store.js'
+import { MysqlInvitations } from './invitations.js'
 import { MysqlOutbox } from './outbox.js'
 
-export class MysqlStore extends MysqlOutbox implements Store {}
+export class MysqlStore extends MysqlOutbox implements Store {
+  readonly invitations = new MysqlInvitations({
+    query: (sql, params) => this.query(sql, params),
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),
+  })
+}

@@ -6,6 +6,7 @@ import { CONTACT, definedChanges, USER_COLS, USER_INSERT_COLS, userValues, toUse
 import { chunks, duplicateKey, limit } from './rows.js'
 import { MysqlStoreBase } from './store-base.js'
 import type { Result, Rows } from './store-base.js'
+import { promoteOldestIfNoAdmin } from './invitations.js'
 
 export abstract class MysqlUsers extends MysqlStoreBase {
   async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
@@ -168,6 +169,7 @@ export abstract class MysqlUsers extends MysqlStoreBase {
             users.length,
             id,
           ])
+          await promoteOldestIfNoAdmin(c, id) // the last-admin rule; sweeps write no outbox
         }
       }
       for (const chunk of chunks(drop))
@@ -176,6 +178,7 @@ export abstract class MysqlUsers extends MysqlStoreBase {
       for (const chunk of chunks(ids)) {
         await c.query('DELETE FROM friend_requests WHERE from_user_id IN (?)', [chunk])
         await c.query('DELETE FROM friend_requests WHERE to_user_id IN (?)', [chunk])
+        await c.query('DELETE FROM group_invitations WHERE invitee_id IN (?) OR inviter_id IN (?)', [chunk, chunk])
         await c.query('DELETE FROM users WHERE user_id IN (?)', [chunk])
       }
       return { users: ids.length, conversations: drop.length }

@@ -54,10 +54,10 @@ return redis.call('INCR', KEYS[1])`,
   gochatIncrSeeded: `
 redis.call('SET', KEYS[1], ARGV[1], 'NX')
 return redis.call('INCR', KEYS[1])`,
-  // ARGV: windowMs. A key left without expiry (never by this script) gets one too.
+  // ARGV: windowMs, by. A key left without expiry (never by this script) gets one too.
   gochatIncrWindow: `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n == tonumber(ARGV[2]) or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`,
   // ARGV: field, value, now, ttlMs
   gochatHashPut: `${PRUNE}
@@ -109,7 +109,7 @@ type Scripted<T> = T & {
   gochatIncrExisting(key: string): Promise<number | null>
   gochatIncrAtLeast(key: string, floor: string): Promise<number>
   gochatIncrSeeded(key: string, floor: string): Promise<number>
-  gochatIncrWindow(key: string, windowMs: number): Promise<number>
+  gochatIncrWindow(key: string, windowMs: number, by: number): Promise<number>
   gochatHashPut(key: string, field: string, value: string, now: number, ttlMs: number): Promise<number>
   gochatHashRemove(key: string, field: string, now: number): Promise<number>
 }
@@ -197,8 +197,8 @@ export class RedisCache implements Cache {
     return this.redis.gochatIncrSeeded(key, String(Math.trunc(floor))).catch(outage)
   }
 
-  incrWindow(key: string, windowMs: number): Promise<number> {
-    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs))).catch(outage)
+  incrWindow(key: string, windowMs: number, by = 1): Promise<number> {
+    return this.redis.gochatIncrWindow(key, Math.max(1, Math.trunc(windowMs)), Math.trunc(by)).catch(outage)
   }
 
   get(key: string): Promise<string | null> {

@@ -17,6 +17,7 @@ import {
   toUserConversation,
 } from '../sql/rows.js'
 import { SqliteUsers } from './users.js'
+import { keepAnAdmin } from './invitations.js'
 
 export abstract class SqliteConversations extends SqliteUsers {
   async createConversation(
@@ -95,12 +96,15 @@ export abstract class SqliteConversations extends SqliteUsers {
     })
   }
 
-  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[]): Promise<boolean> {
+  async removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string) {
     return this.tx(() => {
-      if (
-        this.run('DELETE FROM members WHERE conversation_id = ? AND user_id = ?', conversationId, userId).changes === 0
+      const gone = this.one(
+        'DELETE FROM members WHERE conversation_id = ? AND user_id = ? RETURNING role',
+        conversationId,
+        userId,
       )
-        return false
+      if (!gone) return false
+      keepAnAdmin(this.db, conversationId, gone.role as MemberRow['role'], promote)
       this.run('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', conversationId)
       this.insertOutbox(outbox)
       return true

@@ -154,3 +154,35 @@ describe('sqlite store: usernames from before the normalized column', () => {
     }
   })
 })
+
+describe('sqlite store: a data directory from before group invitations', () => {
+  it('applies migration 005 to a file at 004 that holds a group, keeping its members', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
+    const file = join(dir, 'gochat.db')
+    try {
+      await new SqliteStore(file).close()
+      const db = new Database(file)
+      db.exec(`DROP TABLE group_invitations;
+        DELETE FROM schema_migrations WHERE version = 5;
+        INSERT INTO conversations (conversation_id, kind, name, announcement, member_count, created_at)
+          VALUES ('g_old', 'group', 'Old', '', 1, 1);
+        INSERT INTO members (conversation_id, user_id, role, joined_at) VALUES ('g_old', 'u_admin', 'admin', 1);`)
+      db.close()
+
+      const store = new SqliteStore(file)
+      try {
+        const invitation = { conversationId: 'g_old', inviteeId: 'u_new', inviterId: 'u_admin', createdAt: 2 }
+        expect(await store.invitations.invite('g_old', [invitation], () => [])).toEqual(['u_new'])
+        expect(await store.invitations.acceptInvitation('g_old', 'u_new', 3, [])).toBe(true)
+        expect((await store.listMembers('g_old', '', 10)).map((m) => [m.userId, m.role])).toEqual([
+          ['u_admin', 'admin'],
+          ['u_new', 'member'],
+        ])
+      } finally {
+        await store.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

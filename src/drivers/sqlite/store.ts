@@ -17,8 +17,15 @@
 // store-base (the file, pragmas, migration, statements, transactions) → users → conversations → messages → revocations
 // → outbox.
 import type { Store } from '../../ports/store.js'
+import { SqliteInvitations } from './invitations.js'
 import { SqliteOutbox } from './outbox.js'
 
 export type { SqliteStoreOptions } from './store-base.js'
 
-export class SqliteStore extends SqliteOutbox implements Store {}
+export class SqliteStore extends SqliteOutbox implements Store {
+  readonly invitations = new SqliteInvitations({
+    db: this.db,
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (outbox) => this.insertOutbox(outbox),
+  })
+}

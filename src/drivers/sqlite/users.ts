@@ -4,6 +4,7 @@ import type { GuestSweep, OutboxRecord, UserChanges, UserRow, UserSearch } from 
 import { normalizeUsername } from '../../contracts/names.js'
 import { CONTACT, definedChanges, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
 import { SqliteStoreBase } from './store-base.js'
+import { promoteOldestIfNoAdmin } from './invitations.js'
 
 /** "UNIQUE constraint failed: users.username" → true for that column list */
 const violates = (err: unknown, what: string) =>
@@ -175,7 +176,10 @@ export abstract class SqliteUsers extends SqliteStoreBase {
               'UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ? RETURNING member_count',
               id,
             )
-            if (Number(left?.member_count) > 0) continue
+            if (Number(left?.member_count) > 0) {
+              promoteOldestIfNoAdmin(this.db, id) // the last-admin rule; sweeps write no outbox
+              continue
+            }
           }
           for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
             this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
@@ -183,6 +187,7 @@ export abstract class SqliteUsers extends SqliteStoreBase {
         }
         this.run('DELETE FROM friend_requests WHERE from_user_id = ?', userId)
         this.run('DELETE FROM friend_requests WHERE to_user_id = ?', userId)
+        this.run('DELETE FROM group_invitations WHERE invitee_id = ? OR inviter_id = ?', userId, userId)
         this.run('DELETE FROM users WHERE user_id = ?', userId)
       }
       return { users: ids.length, conversations }

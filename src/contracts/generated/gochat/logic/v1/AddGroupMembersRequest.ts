@@ -5,10 +5,12 @@ export interface AddGroupMembersRequest {
   'user_id'?: (string);
   'conversation_id'?: (string);
   'user_ids'?: (string)[];
+  'admin_secret'?: (string);
 }
 
 export interface AddGroupMembersRequest__Output {
   'user_id': (string);
   'conversation_id': (string);
   'user_ids': (string)[];
+  'admin_secret': (string);
 }

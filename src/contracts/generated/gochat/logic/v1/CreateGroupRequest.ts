@@ -5,10 +5,12 @@ export interface CreateGroupRequest {
   'user_id'?: (string);
   'name'?: (string);
   'member_ids'?: (string)[];
+  'admin_secret'?: (string);
 }
 
 export interface CreateGroupRequest__Output {
   'user_id': (string);
   'name': (string);
   'member_ids': (string)[];
+  'admin_secret': (string);
 }

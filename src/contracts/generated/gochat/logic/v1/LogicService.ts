@@ -15,7 +15,10 @@ import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, Creat
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from '../../../gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from '../../../gochat/logic/v1/FriendRequest.js';
 import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from '../../../gochat/logic/v1/GetUsersRequest.js';
+import type { GroupAdds as _gochat_logic_v1_GroupAdds, GroupAdds__Output as _gochat_logic_v1_GroupAdds__Output } from '../../../gochat/logic/v1/GroupAdds.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from '../../../gochat/logic/v1/GuestRequest.js';
+import type { InvitationList as _gochat_logic_v1_InvitationList, InvitationList__Output as _gochat_logic_v1_InvitationList__Output } from '../../../gochat/logic/v1/InvitationList.js';
+import type { InvitationRequest as _gochat_logic_v1_InvitationRequest, InvitationRequest__Output as _gochat_logic_v1_InvitationRequest__Output } from '../../../gochat/logic/v1/InvitationRequest.js';
 import type { ListConversationsResponse as _gochat_logic_v1_ListConversationsResponse, ListConversationsResponse__Output as _gochat_logic_v1_ListConversationsResponse__Output } from '../../../gochat/logic/v1/ListConversationsResponse.js';
 import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersRequest, ListGroupMembersRequest__Output as _gochat_logic_v1_ListGroupMembersRequest__Output } from '../../../gochat/logic/v1/ListGroupMembersRequest.js';
 import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from '../../../gochat/logic/v1/ListGroupMembersResponse.js';
@@ -45,14 +48,23 @@ export interface LogicServiceClient extends grpc.Client {
   acceptFriend(argument: _gochat_logic_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   acceptFriend(argument: _gochat_logic_v1_FriendRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
-  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_logic_v1_InvitationRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_logic_v1_InvitationRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  AddGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
   
   BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
   BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
@@ -89,6 +101,15 @@ export interface LogicServiceClient extends grpc.Client {
   createGroup(argument: _gochat_logic_v1_CreateGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
   createGroup(argument: _gochat_logic_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
   createGroup(argument: _gochat_logic_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
+  
+  DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_logic_v1_InvitationRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
   GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
@@ -134,6 +155,15 @@ export interface LogicServiceClient extends grpc.Client {
   listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
   listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
   listGroupMembers(argument: _gochat_logic_v1_ListGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_ListGroupMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListInvitations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_InvitationList__Output>): grpc.ClientUnaryCall;
   
   Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Login(argument: _gochat_logic_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -248,7 +278,9 @@ export interface LogicServiceClient extends grpc.Client {
 export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation {
   AcceptFriend: grpc.handleUnaryCall<_gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty>;
   
-  AddGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_Empty>;
+  AcceptInvitation: grpc.handleUnaryCall<_gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_CreateGroupResponse>;
+  
+  AddGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_GroupAdds>;
   
   BulkCreateUsers: grpc.handleUnaryCall<_gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse>;
   
@@ -257,6 +289,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   CreateDirect: grpc.handleUnaryCall<_gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse>;
   
   CreateGroup: grpc.handleUnaryCall<_gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse>;
+  
+  DeclineInvitation: grpc.handleUnaryCall<_gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_Empty>;
   
   GetMe: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me>;
   
@@ -267,6 +301,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   ListConversations: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse>;
   
   ListGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse>;
+  
+  ListInvitations: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_InvitationList>;
   
   Login: grpc.handleUnaryCall<_gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse>;
   
@@ -296,16 +332,19 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
 
 export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   AcceptFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
-  AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_Empty__Output>
+  AcceptInvitation: MethodDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
+  AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_GroupAdds, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_GroupAdds__Output>
   BulkCreateUsers: MethodDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_logic_v1_CheckRevokedRequest, _gochat_logic_v1_CheckRevokedResponse, _gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse__Output>
   CreateDirect: MethodDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse__Output>
   CreateGroup: MethodDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
+  DeclineInvitation: MethodDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_Empty__Output>
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
   GetUsers: MethodDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   ListConversations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse__Output>
   ListGroupMembers: MethodDefinition<_gochat_logic_v1_ListGroupMembersRequest, _gochat_logic_v1_ListGroupMembersResponse, _gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse__Output>
+  ListInvitations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_InvitationList, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_InvitationList__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
   MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>

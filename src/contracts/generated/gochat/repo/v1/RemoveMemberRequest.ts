@@ -6,10 +6,12 @@ export interface RemoveMemberRequest {
   'conversation_id'?: (string);
   'user_id'?: (string);
   'events'?: (_gochat_repo_v1_OutboxEvent)[];
+  'promote_user_id'?: (string);
 }
 
 export interface RemoveMemberRequest__Output {
   'conversation_id': (string);
   'user_id': (string);
   'events': (_gochat_repo_v1_OutboxEvent__Output)[];
+  'promote_user_id': (string);
 }

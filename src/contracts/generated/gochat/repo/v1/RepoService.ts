@@ -8,6 +8,8 @@ import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, Allocate
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from '../../../gochat/repo/v1/AllocateSeqResponse.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from '../../../gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from '../../../gochat/repo/v1/CheckRevokedResponse.js';
+import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from '../../../gochat/repo/v1/ContactsAmongRequest.js';
+import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from '../../../gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from '../../../gochat/repo/v1/Conversation.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from '../../../gochat/repo/v1/CreateGroupRequest.js';
 import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from '../../../gochat/repo/v1/CreateUserRequest.js';
@@ -25,10 +27,16 @@ import type { GetMessageRequest as _gochat_repo_v1_GetMessageRequest, GetMessage
 import type { GetUserRequest as _gochat_repo_v1_GetUserRequest, GetUserRequest__Output as _gochat_repo_v1_GetUserRequest__Output } from '../../../gochat/repo/v1/GetUserRequest.js';
 import type { InsertMessagesRequest as _gochat_repo_v1_InsertMessagesRequest, InsertMessagesRequest__Output as _gochat_repo_v1_InsertMessagesRequest__Output } from '../../../gochat/repo/v1/InsertMessagesRequest.js';
 import type { InsertMessagesResponse as _gochat_repo_v1_InsertMessagesResponse, InsertMessagesResponse__Output as _gochat_repo_v1_InsertMessagesResponse__Output } from '../../../gochat/repo/v1/InsertMessagesResponse.js';
+import type { Invitation as _gochat_repo_v1_Invitation, Invitation__Output as _gochat_repo_v1_Invitation__Output } from '../../../gochat/repo/v1/Invitation.js';
+import type { InvitationRef as _gochat_repo_v1_InvitationRef, InvitationRef__Output as _gochat_repo_v1_InvitationRef__Output } from '../../../gochat/repo/v1/InvitationRef.js';
+import type { InviteMembersRequest as _gochat_repo_v1_InviteMembersRequest, InviteMembersRequest__Output as _gochat_repo_v1_InviteMembersRequest__Output } from '../../../gochat/repo/v1/InviteMembersRequest.js';
+import type { InviteMembersResponse as _gochat_repo_v1_InviteMembersResponse, InviteMembersResponse__Output as _gochat_repo_v1_InviteMembersResponse__Output } from '../../../gochat/repo/v1/InviteMembersResponse.js';
 import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersManyRequest.js';
 import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersRequest.js';
 import type { ListDirectPeersResponse as _gochat_repo_v1_ListDirectPeersResponse, ListDirectPeersResponse__Output as _gochat_repo_v1_ListDirectPeersResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersResponse.js';
+import type { ListInvitationsRequest as _gochat_repo_v1_ListInvitationsRequest, ListInvitationsRequest__Output as _gochat_repo_v1_ListInvitationsRequest__Output } from '../../../gochat/repo/v1/ListInvitationsRequest.js';
+import type { ListInvitationsResponse as _gochat_repo_v1_ListInvitationsResponse, ListInvitationsResponse__Output as _gochat_repo_v1_ListInvitationsResponse__Output } from '../../../gochat/repo/v1/ListInvitationsResponse.js';
 import type { ListMembersRequest as _gochat_repo_v1_ListMembersRequest, ListMembersRequest__Output as _gochat_repo_v1_ListMembersRequest__Output } from '../../../gochat/repo/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _gochat_repo_v1_ListMembersResponse, ListMembersResponse__Output as _gochat_repo_v1_ListMembersResponse__Output } from '../../../gochat/repo/v1/ListMembersResponse.js';
 import type { ListUserConversationsRequest as _gochat_repo_v1_ListUserConversationsRequest, ListUserConversationsRequest__Output as _gochat_repo_v1_ListUserConversationsRequest__Output } from '../../../gochat/repo/v1/ListUserConversationsRequest.js';
@@ -67,6 +75,15 @@ export interface RepoServiceClient extends grpc.Client {
   acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   acceptFriendRequest(argument: _gochat_repo_v1_FriendRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  AcceptInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  AcceptInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  acceptInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
+  
   AddMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
   AddMembers(argument: _gochat_repo_v1_AddMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
   AddMembers(argument: _gochat_repo_v1_AddMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AddMembersResponse__Output>): grpc.ClientUnaryCall;
@@ -93,6 +110,15 @@ export interface RepoServiceClient extends grpc.Client {
   checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
+  
+  ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
   
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -130,6 +156,15 @@ export interface RepoServiceClient extends grpc.Client {
   createUsers(argument: _gochat_repo_v1_CreateUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
   createUsers(argument: _gochat_repo_v1_CreateUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_CreateUsersResponse__Output>): grpc.ClientUnaryCall;
   
+  DeclineInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeclineInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  declineInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
@@ -156,6 +191,15 @@ export interface RepoServiceClient extends grpc.Client {
   getConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   getConversation(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   getConversation(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  
+  GetInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  GetInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  GetInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  GetInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  getInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  getInvitation(argument: _gochat_repo_v1_InvitationRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  getInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
+  getInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Invitation__Output>): grpc.ClientUnaryCall;
   
   GetMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
   GetMember(argument: _gochat_repo_v1_GetMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Member__Output>): grpc.ClientUnaryCall;
@@ -202,6 +246,15 @@ export interface RepoServiceClient extends grpc.Client {
   insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   insertMessages(argument: _gochat_repo_v1_InsertMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_InsertMessagesResponse__Output>): grpc.ClientUnaryCall;
   
+  InviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  InviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  InviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  InviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
+  
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
@@ -219,6 +272,15 @@ export interface RepoServiceClient extends grpc.Client {
   listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
   listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
   listDirectPeersMany(argument: _gochat_repo_v1_ListDirectPeersManyRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersManyResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  ListInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
+  listInvitations(argument: _gochat_repo_v1_ListInvitationsRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListInvitationsResponse__Output>): grpc.ClientUnaryCall;
   
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   ListMembers(argument: _gochat_repo_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
@@ -360,11 +422,15 @@ export interface RepoServiceClient extends grpc.Client {
 export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   AcceptFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
   
+  AcceptInvitation: grpc.handleUnaryCall<_gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Member>;
+  
   AddMembers: grpc.handleUnaryCall<_gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse>;
   
   AllocateSeq: grpc.handleUnaryCall<_gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse>;
   
   CheckRevoked: grpc.handleUnaryCall<_gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse>;
+  
+  ContactsAmong: grpc.handleUnaryCall<_gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse>;
   
   CreateFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
   
@@ -374,11 +440,15 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   CreateUsers: grpc.handleUnaryCall<_gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse>;
   
+  DeclineInvitation: grpc.handleUnaryCall<_gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Empty>;
+  
   EnsureDirectConversation: grpc.handleUnaryCall<_gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse>;
   
   FindUsers: grpc.handleUnaryCall<_gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse>;
   
   GetConversation: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation>;
+  
+  GetInvitation: grpc.handleUnaryCall<_gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Invitation>;
   
   GetMember: grpc.handleUnaryCall<_gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member>;
   
@@ -390,9 +460,13 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   InsertMessages: grpc.handleUnaryCall<_gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse>;
   
+  InviteMembers: grpc.handleUnaryCall<_gochat_repo_v1_InviteMembersRequest__Output, _gochat_repo_v1_InviteMembersResponse>;
+  
   ListDirectPeers: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse>;
   
   ListDirectPeersMany: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse>;
+  
+  ListInvitations: grpc.handleUnaryCall<_gochat_repo_v1_ListInvitationsRequest__Output, _gochat_repo_v1_ListInvitationsResponse>;
   
   ListMembers: grpc.handleUnaryCall<_gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse>;
   
@@ -428,23 +502,29 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
 
 export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   AcceptFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
+  AcceptInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Member, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Member__Output>
   AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
   AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse__Output>
+  ContactsAmong: MethodDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse__Output>
   CreateFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
   CreateGroup: MethodDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation__Output>
   CreateUser: MethodDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User__Output>
   CreateUsers: MethodDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersResponse, _gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse__Output>
+  DeclineInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Empty, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Empty__Output>
   EnsureDirectConversation: MethodDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
   FindUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse__Output>
   GetConversation: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation__Output>
+  GetInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Invitation, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Invitation__Output>
   GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>
   GetMessage: MethodDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_Message, _gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message__Output>
   GetUser: MethodDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User__Output>
   GetUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
+  InviteMembers: MethodDefinition<_gochat_repo_v1_InviteMembersRequest, _gochat_repo_v1_InviteMembersResponse, _gochat_repo_v1_InviteMembersRequest__Output, _gochat_repo_v1_InviteMembersResponse__Output>
   ListDirectPeers: MethodDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse__Output>
   ListDirectPeersMany: MethodDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
+  ListInvitations: MethodDefinition<_gochat_repo_v1_ListInvitationsRequest, _gochat_repo_v1_ListInvitationsResponse, _gochat_repo_v1_ListInvitationsRequest__Output, _gochat_repo_v1_ListInvitationsResponse__Output>
   ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>

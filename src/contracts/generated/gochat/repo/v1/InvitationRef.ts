@@ -1,0 +1,15 @@
+// Original file: proto/gochat/repo/v1/repo.proto
+
+import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from '../../../gochat/repo/v1/OutboxEvent.js';
+
+export interface InvitationRef {
+  'conversation_id'?: (string);
+  'invitee_id'?: (string);
+  'events'?: (_gochat_repo_v1_OutboxEvent)[];
+}
+
+export interface InvitationRef__Output {
+  'conversation_id': (string);
+  'invitee_id': (string);
+  'events': (_gochat_repo_v1_OutboxEvent__Output)[];
+}
