@@ -3,7 +3,10 @@ import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { runFanout, type FanoutOptions } from '../../../bench/fanout.js'
-import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
+import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import { fanoutFigures } from '../../../bench/figures.js'
+import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
+import { parseThresholds } from '../../../bench/thresholds.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
 import { offlinePushes } from '../../../bench/offline-push.js'
@@ -41,6 +44,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
 
   static override flags = {
     ...clientFlags,
+    ...verdictFlags,
     'group-size': Flags.integer({ description: 'Members of the group, the sender included', default: 10_000, min: 2 }),
     online: Flags.string({ description: 'Fraction of the other members that connect (0..1)', default: '0.8' }),
     messages: Flags.integer({ description: 'Measured messages (after one warm-up message)', default: 20, min: 1 }),
@@ -67,11 +71,12 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     ...limitsFlags,
   }
 
-  async run(): Promise<FanoutReport & { limits?: Limits; fractions?: Fractions }> {
+  async run(): Promise<FanoutReport & Verdict & { limits?: Limits; fractions?: Fractions }> {
     const f = this.flags
     const online = Number(f.online)
     if (!(online >= 0 && online <= 1)) throw new UsageError(`--online must be a fraction from 0 to 1 (got ${f.online})`)
     const { gateways, rate } = clientTargets(f)
+    const thresholds = parseThresholds(f.threshold, fanoutFigures())
     await checkGateways(gateways)
     const log = (text: string) => note(text)
     const options: FanoutOptions = {
@@ -122,12 +127,17 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       }
     }
 
-    const report = buildFanoutReport(gochat, push, baselines, ratios, machine())
+    const report = applyThresholds(
+      buildFanoutReport(gochat, push, baselines, ratios, machine()),
+      thresholds,
+      fanoutFigures(gochat),
+    )
     if (f.html) {
       writeFileSync(f.html, renderFanoutHtml(report))
       log(`wrote ${f.html}`)
     }
     if (!this.jsonEnabled()) this.log(renderFanoutReport(report))
+    if (report.thresholds.length && !this.jsonEnabled()) this.log(thresholdLines(report))
     if (limits && !this.jsonEnabled())
       this.log(
         renderTable(
@@ -135,7 +145,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
           [...limitsRows(limits), ...fractionRows('deliveries/s', gochat.deliveriesPerSec, limits)],
         ),
       )
-    if (!report.ok) process.exitCode = 1
+    process.exitCode = exitCodeOf(report)
     return { ...report, ...(limits ? { limits, fractions: fractions(gochat.deliveriesPerSec, limits) } : {}) }
   }
 }

@@ -1,6 +1,9 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
+import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import { sendFigures } from '../../../bench/figures.js'
+import { parseThresholds } from '../../../bench/thresholds.js'
+import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
 import { runSend, type SendRun } from '../../../bench/one-to-one.js'
@@ -32,6 +35,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
 
   static override flags = {
     ...clientFlags,
+    ...verdictFlags,
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
     messages: Flags.integer({
       description: 'Measured messages per pair (after one warm-up message)',
@@ -62,10 +66,11 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       soak?: SoakSummary
       limits?: Limits
       fractions?: Fractions
-    }
+    } & Verdict
   > {
     const f = this.flags
     const { gateways, rate } = clientTargets(f)
+    const thresholds = parseThresholds(f.threshold, sendFigures())
     await checkGateways(gateways)
     if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
@@ -93,7 +98,22 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
         : []),
       ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
     ]
-    if (!this.jsonEnabled()) this.log(renderSendRun(result, failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+    const report = applyThresholds(
+      {
+        ...result,
+        machine: machine(),
+        ok: failures.length === 0,
+        failures,
+        ...(soak ? { soak } : {}),
+        ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}),
+      },
+      thresholds,
+      sendFigures(result),
+    )
+    if (!this.jsonEnabled()) {
+      this.log(renderSendRun(result, report.failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+      if (report.thresholds.length) this.log(thresholdLines(report))
+    }
     if (limits && !this.jsonEnabled())
       this.log(
         renderTable(
@@ -101,14 +121,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
           [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)],
         ),
       )
-    if (failures.length) process.exitCode = 1
-    return {
-      ...result,
-      machine: machine(),
-      ok: failures.length === 0,
-      failures,
-      ...(soak ? { soak } : {}),
-      ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}),
-    }
+    process.exitCode = exitCodeOf(report)
+    return report
   }
 }
