@@ -59,4 +59,7 @@ export const verdictFlags = {
       "A criterion the run must meet, e.g. 'p99<200ms', 'missing==0', 'deliveriesPerSec>50000' (repeatable); a breach exits 99",
     multiple: true,
   }),
+  junit: Flags.string({
+    description: 'Write the verdict as JUnit XML to this file (one testcase for the run, one per --threshold), for CI',
+  }),
 }

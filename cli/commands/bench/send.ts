@@ -3,6 +3,7 @@ import { BaseCommand } from '../../base-command.js'
 import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
 import { sendFigures } from '../../../bench/figures.js'
 import { parseThresholds } from '../../../bench/thresholds.js'
+import { writeJunit } from '../../../bench/report/junit.js'
 import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
@@ -12,6 +13,8 @@ import { renderSendRun } from '../../../bench/report/send-table.js'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { renderTable } from '../../table.js'
+import { agentFlags, agentPool } from '../../../bench/agents/flags.js'
+import { agentsSection } from '../../agents-table.js'
 import {
   fractionRows,
   fractions,
@@ -36,6 +39,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
   static override flags = {
     ...clientFlags,
     ...verdictFlags,
+    ...agentFlags,
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
     messages: Flags.integer({
       description: 'Measured messages per pair (after one warm-up message)',
@@ -69,9 +73,11 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     } & Verdict
   > {
     const f = this.flags
+    const started = Date.now()
     const { gateways, rate } = clientTargets(f)
     const thresholds = parseThresholds(f.threshold, sendFigures())
     await checkGateways(gateways)
+    const pool = agentPool(this.cfg, f, note)
     if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
     const messages = f.duration !== undefined && rate !== 'max' ? Math.ceil(rate * f.duration) : f.messages
@@ -88,10 +94,12 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       drainTimeoutMs: f['drain-timeout'] * 1000,
       log: (t) => note(t),
       progress: !f['no-progress'],
+      pool,
     }).finally(() => sampler?.stop())
     const soak = sampler ? soakSummary(await sampler.stop(), result.messagesPerSec) : undefined
     const c = result.completeness
     const failures = [
+      ...(result.agents?.failures ?? []),
       ...(c.missing ? [`${c.missing} of ${c.expected} messages missing`] : []),
       ...(c.connectFailures
         ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`]
@@ -112,6 +120,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     )
     if (!this.jsonEnabled()) {
       this.log(renderSendRun(result, report.failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+      if (result.agents) this.log(agentsSection(result.agents))
       if (report.thresholds.length) this.log(thresholdLines(report))
     }
     if (limits && !this.jsonEnabled())
@@ -121,6 +130,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
           [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)],
         ),
       )
+    if (f.junit) writeJunit(f.junit, { suite: 'gochat bench send', durationMs: Date.now() - started, ...report })
     process.exitCode = exitCodeOf(report)
     return report
   }
