@@ -197,7 +197,7 @@ export class WorkerPool implements ClientPool {
 }
 
 /** Sums two count arrays element by element (per-second counts from one origin, per-index counts), to the longer one. */
-export function addPerSecond(a: number[], b: number[]): number[] {
+export function addCounts(a: number[], b: number[]): number[] {
   return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => (a[i] ?? 0) + (b[i] ?? 0))
 }
 
@@ -218,7 +218,7 @@ export function mergeResults(results: WorkerResult[]): MergedResult {
       cpuMs: r.cpuMs,
       elapsedMs: r.elapsedMs,
     })),
-    perSecond: results.map((r) => r.perSecond).reduce(addPerSecond, []),
+    perSecond: results.map((r) => r.perSecond).reduce(addCounts, []),
   }
 }
 

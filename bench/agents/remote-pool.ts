@@ -9,7 +9,7 @@ import type { ClientPool } from '../client-pool.js'
 import { nowMs } from '../clock.js'
 import { sleep } from '../pacing.js'
 import type { ConnectAnswer, PairSpec, ReceiverSpec } from '../worker-protocol.js'
-import { addPerSecond, share, type MergedResult } from '../worker-pool.js'
+import { addCounts, share, type MergedResult } from '../worker-pool.js'
 import { estimateOffset, type ClockOffset, type ClockSample } from './clock-sync.js'
 import { ControlChannel } from './control.js'
 import type { AgentOp, ControlMessage } from './protocol.js'
@@ -304,7 +304,7 @@ export class RemoteAgents implements ClientPool {
       () => [],
     )
     // an agent's counts may be shorter (failed: none); sums run to the longest
-    return all.reduce(addPerSecond, [])
+    return all.reduce(addCounts, [])
   }
 
   async mark(origin: number): Promise<void> {

@@ -10,6 +10,8 @@ import { machine } from '../../../bench/machine.js'
 import { runSend, type SendRun } from '../../../bench/one-to-one.js'
 import { note } from '../../../bench/progress.js'
 import { renderSendRun } from '../../../bench/report/send-table.js'
+import { renderSendHtml } from '../../../bench/report/send-html.js'
+import { writeFileSync } from 'node:fs'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { renderTable } from '../../table.js'
@@ -40,6 +42,9 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     ...clientFlags,
     ...verdictFlags,
     ...agentFlags,
+    html: Flags.string({
+      description: 'Write a self-contained HTML report (latency CDF, messages per second, per-agent rows) to this file',
+    }),
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
     messages: Flags.integer({
       description: 'Measured messages per pair (after one warm-up message)',
@@ -118,6 +123,10 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       thresholds,
       sendFigures(result),
     )
+    if (f.html) {
+      writeFileSync(f.html, renderSendHtml(report))
+      note(`wrote ${f.html}`)
+    }
     if (!this.jsonEnabled()) {
       this.log(renderSendRun(result, report.failures) + (soak ? `\n${renderSoak(soak)}` : ''))
       if (result.agents) this.log(agentsSection(result.agents))
