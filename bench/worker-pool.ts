@@ -2,7 +2,7 @@
 // and final results. Threads rather than processes so that they share the clock (clock.ts) and so that the
 // process-wide CPU figure covers the whole harness.
 import { Worker } from 'node:worker_threads'
-import { addTallies, emptyTally, mergeArrivals, type IndexArrivals, type Tally } from './accounting.js'
+import { addTallies, emptyArrivals, emptyTally, mergeArrivals, type IndexArrivals, type Tally } from './accounting.js'
 import type { AgentsReport } from './agents/report.js'
 import type { ClientPool } from './client-pool.js'
 import { LatencyRecorder } from './stats.js'
@@ -207,7 +207,7 @@ export function mergeResults(results: WorkerResult[]): MergedResult {
   for (const r of results) latencies.add(r.latencies)
   return {
     tally: results.reduce((t, r) => addTallies(t, r.tally), emptyTally()),
-    arrivals: results.map((r) => r.arrivals).reduce((a, b) => mergeArrivals(a, b)),
+    arrivals: results.length ? results.map((r) => r.arrivals).reduce((a, b) => mergeArrivals(a, b)) : emptyArrivals(0),
     latencies,
     lost: results.reduce((n, r) => n + r.lost, 0),
     sent: results.reduce((n, r) => n + r.sent, 0),

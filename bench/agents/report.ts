@@ -1,7 +1,7 @@
 // One result from several agents: their workers' results merged exactly (HDR histograms added bucket by bucket,
 // counts summed), one row per agent, and the failed agents' share kept in the denominators: the deliveries an
 // agent that died was to receive count as missing, never as "not expected".
-import { emptyTally, type Tally } from '../accounting.js'
+import { emptyArrivals, type Tally } from '../accounting.js'
 import { mergeResults, type MergedResult } from '../worker-pool.js'
 import type { ClockOffset } from './clock-sync.js'
 import type { AgentResult } from './protocol.js'
@@ -84,12 +84,13 @@ function rowOf(o: AgentOutcome, messages: number): AgentRow {
 
 export function mergeAgents(outcomes: AgentOutcome[], messages: number): MergedResult & { agents: AgentsReport } {
   const finished = outcomes.filter((o) => o.result !== null && o.failure === null)
-  const merged = mergeResults(finished.flatMap((o) => o.result!.workers))
+  const workers = finished.flatMap((o) => o.result!.workers)
+  // no agent finished: nothing arrived, every message of every agent missing
+  const merged = workers.length ? mergeResults(workers) : { ...mergeResults([]), arrivals: emptyArrivals(messages) }
   // a failed agent's deliveries: none counted (what it had is lost with it), all of them missing
   let tally: Tally = merged.tally
   for (const o of outcomes)
     if (!finished.includes(o)) tally = { ...tally, missing: tally.missing + o.connections * messages }
-  if (finished.length === 0) tally = { ...emptyTally(), missing: tally.missing }
   const rows = outcomes.map((o) => {
     const row = rowOf(o, messages)
     return finished.includes(o) ? row : { ...row, received: 0, missing: row.expected }
