@@ -11,7 +11,7 @@ import { progressBar } from './progress.js'
 import { SendError, openSender } from './sender.js'
 import { summarizeSmall, type CdfPoint, type LatencySummary, type SmallSummary } from './stats.js'
 import type { FanoutTarget, SystemName } from './targets.js'
-import type { AgentsReport } from './agents/report.js'
+import { distributedCpu, type AgentsReport } from './agents/report.js'
 import type { ClientPool, ClientPoolFactory } from './client-pool.js'
 import { WorkerPool } from './worker-pool.js'
 
@@ -227,11 +227,14 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       deliveriesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
       deliveriesBySecond: merged.perSecond,
       completeness: complete,
-      clientCpu: clientCpu(
-        cpu1 - cpu0,
-        activeMs,
-        main0 === undefined || main1 === undefined ? null : main1 - main0,
-        merged.workers,
+      clientCpu: distributedCpu(
+        clientCpu(
+          cpu1 - cpu0,
+          activeMs,
+          main0 === undefined || main1 === undefined ? null : main1 - main0,
+          merged.workers,
+        ),
+        merged.agents,
       ),
       server:
         before && after && server0 && server1

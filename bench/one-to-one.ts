@@ -12,7 +12,7 @@ import { waitUntil, type Rate } from './pacing.js'
 import { progressBar } from './progress.js'
 import type { CdfPoint, LatencySummary } from './stats.js'
 import type { PairSpec } from './worker-protocol.js'
-import type { AgentsReport } from './agents/report.js'
+import { distributedCpu, type AgentsReport } from './agents/report.js'
 import type { ClientPoolFactory } from './client-pool.js'
 import { WorkerPool } from './worker-pool.js'
 
@@ -155,7 +155,7 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
       latencyMs: merged.latencies.summary(),
       cdf: merged.latencies.cdf(),
       completeness: completeness(tally, expected, merged.lost, connected.failed),
-      clientCpu: clientCpu(cpu1 - cpu0, activeMs, null, merged.workers),
+      clientCpu: distributedCpu(clientCpu(cpu1 - cpu0, activeMs, null, merged.workers), merged.agents),
       ...(merged.agents ? { agents: merged.agents } : {}),
     }
   } finally {

@@ -3,7 +3,7 @@ import { emptyArrivals, recordArrival, type Tally } from '../accounting.js'
 import { LatencyRecorder } from '../stats.js'
 import type { WorkerResult } from '../worker-protocol.js'
 import { fromWire, toWire, type AgentResult } from './protocol.js'
-import { mergeAgents, type AgentOutcome } from './report.js'
+import { distributedCpu, mergeAgents, type AgentOutcome } from './report.js'
 
 const MESSAGES = 3
 
@@ -112,5 +112,25 @@ describe('the wire form of an agent result', () => {
     const back = fromWire(JSON.parse(JSON.stringify(toWire({ workers: [w], cpuMs: null, elapsedMs: 1, cores: 1 }))))
     expect(back.workers[0]!.arrivals).toEqual(w.arrivals)
     expect(back.workers[0]!.latencies.max).toBe(-Infinity)
+  })
+})
+
+describe('distributedCpu', () => {
+  it("adds the agents' CPU to the coordinator's and judges saturation per agent", () => {
+    const merged = mergeAgents([outcome('a', [worker([1], 1)], 1), outcome('b', [worker([1], 1, 0.99)], 1)], MESSAGES)
+    const own = {
+      processCpuMs: 100,
+      activeMs: 1000,
+      coresUsed: 0.1,
+      cores: 2,
+      mainThreadCpuMs: null,
+      workers: [],
+      saturated: false,
+    }
+    const cpu = distributedCpu(own, merged.agents)
+    expect(cpu.processCpuMs).toBe(100 + 300 + 300)
+    expect(cpu.coresUsed).toBe(0.7)
+    expect(cpu.saturated).toBe(true) // b's worker loop
+    expect(distributedCpu(own, undefined)).toBe(own)
   })
 })

@@ -3,6 +3,7 @@
 // agent that died was to receive count as missing, never as "not expected".
 import { emptyArrivals, type Tally } from '../accounting.js'
 import { mergeResults, type MergedResult } from '../worker-pool.js'
+import type { ClientCpu } from '../client-cpu.js'
 import type { ClockOffset } from './clock-sync.js'
 import type { AgentResult } from './protocol.js'
 
@@ -17,7 +18,8 @@ export interface AgentRow {
   expected: number
   received: number
   missing: number
-  /** the agent process's CPU over the measured phase, in cores; null where unknown (died, or not Linux) */
+  /** the agent process's CPU over the measured phase, in ms and in cores; null where unknown (died, or not Linux) */
+  cpuMs: number | null
   coresUsed: number | null
   cores: number
   /** mean and busiest 100 ms window of its busiest worker's event loop */
@@ -70,6 +72,7 @@ function rowOf(o: AgentOutcome, messages: number): AgentRow {
     connections: o.connections,
     connectFailures: o.connectFailures,
     expected,
+    cpuMs: o.result?.cpuMs === undefined || o.result.cpuMs === null ? null : Math.round(o.result.cpuMs),
     received,
     missing: expected - received,
     coresUsed,
@@ -136,4 +139,20 @@ export function saturationWarning(report: AgentsReport): string | null {
   return report.saturated.length
     ? `WARNING: agent(s) ${report.saturated.join(', ')} saturated (a worker loop ≥ 95% busy in some 100 ms, or > 90% of its cores): their latencies include client-side queueing; add agents or workers`
     : null
+}
+
+/**
+ * The harness's CPU of a distributed run: the coordinator's and every agent's, summed over the hosts; saturated when
+ * any agent was (each by its own host's cores, not by the sum against the coordinator's).
+ */
+export function distributedCpu(cpu: ClientCpu, report: AgentsReport | undefined): ClientCpu {
+  if (!report) return cpu
+  const agentsMs = report.agents.reduce((n, a) => n + (a.cpuMs ?? 0), 0)
+  const processCpuMs = cpu.processCpuMs + agentsMs
+  return {
+    ...cpu,
+    processCpuMs,
+    coresUsed: Math.round((processCpuMs / Math.max(1, cpu.activeMs)) * 100) / 100,
+    saturated: report.saturated.length > 0 || cpu.workers.some((w) => w.peakEventLoopUtilization >= 0.95),
+  }
 }
