@@ -3,12 +3,11 @@
 // worker pool of its own, beating twice a second so the coordinator sees at once when it died or fell behind.
 // After a run (or when its coordinator went silent) it is free for the next one.
 import { availableParallelism, hostname } from 'node:os'
-import type { GochatConfig } from '../../src/config/index.js'
 import { nowMs } from '../clock.js'
 import { processCpuMs } from '../cpu.js'
 import type { PairSpec, ReceiverSpec } from '../worker-protocol.js'
 import { WorkerPool } from '../worker-pool.js'
-import { ControlChannel } from './control.js'
+import { ControlChannel, type ControlConfig } from './control.js'
 import { toWire, type AgentOp, type AgentResult, type ControlMessage } from './protocol.js'
 
 export interface AgentOptions {
@@ -22,7 +21,7 @@ export interface AgentOptions {
 const BEAT_MS = 500
 
 export async function runAgent(
-  cfg: Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor'>,
+  cfg: ControlConfig,
   o: AgentOptions,
 ): Promise<{ topic: string; stop: () => Promise<void> }> {
   let session: string | null = null

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import kafkajs, { type Consumer, type Producer } from 'kafkajs'
 import type { GochatConfig } from '../../src/config/index.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
+import { withAdmin } from '../../src/drivers/kafka/admin.js'
 import { createTopicsAndWait } from '../../src/drivers/kafka/create-topics.js'
 import { controlTopic, type ControlMessage } from './protocol.js'
 
@@ -13,6 +14,9 @@ const { CompressionTypes } = kafkajs
 
 /** control records outlive no run by much: an hour is ample and keeps the topic small */
 const RETENTION_MS = String(60 * 60 * 1000)
+
+/** what the control channel needs of the configuration */
+export type ControlConfig = Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor' | 'log_level'>
 
 export class ControlChannel {
   private constructor(
@@ -22,15 +26,13 @@ export class ControlChannel {
   ) {}
 
   static async open(
-    cfg: Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor'>,
+    cfg: ControlConfig,
     clientId: string,
     onMessage: (m: ControlMessage) => void,
   ): Promise<ControlChannel> {
     const topic = controlTopic(cfg)
-    const kafka = createKafka(cfg.kafka_brokers, clientId)
-    const admin = kafka.admin()
-    await admin.connect()
-    try {
+    // an unreachable Kafka is one clear error (exit 3) from the admin helper, before any client of our own
+    await withAdmin(cfg, async ({ kafka, admin }) => {
       if (!(await admin.listTopics()).includes(topic))
         await createTopicsAndWait(kafka, admin, [
           {
@@ -40,9 +42,8 @@ export class ControlChannel {
             configs: { 'retention.ms': RETENTION_MS },
           },
         ])
-    } finally {
-      await admin.disconnect()
-    }
+    })
+    const kafka = createKafka(cfg.kafka_brokers, clientId)
     const producer = kafka.producer({ allowAutoTopicCreation: false })
     await producer.connect()
     // a fresh group starts at the end of the topic: earlier runs' records are not replayed

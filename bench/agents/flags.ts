@@ -1,9 +1,9 @@
 // `--agents` and its timings, shared by the client benches, and the pool they choose: this process's worker threads
 // without --agents, bench agents on other hosts (over the deployment's Kafka) with it.
 import { Flags } from '@oclif/core'
-import type { GochatConfig } from '../../src/config/index.js'
 import { UsageError } from '../../src/core/operator-errors.js'
 import type { ClientPoolFactory } from '../client-pool.js'
+import type { ControlConfig } from './control.js'
 import { RemoteAgents } from './remote-pool.js'
 
 export const agentFlags = {
@@ -37,7 +37,7 @@ export function parseAgents(text: string): number | string[] {
 
 /** undefined without --agents (the bench runs its own worker threads); checked before anything starts */
 export function agentPool(
-  cfg: Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor'>,
+  cfg: ControlConfig,
   f: { agents?: string; 'agent-wait': number; 'agent-timeout': number },
   log: (text: string) => void,
 ): ClientPoolFactory | undefined {

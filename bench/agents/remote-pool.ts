@@ -3,7 +3,6 @@
 // results into one (report.ts). Each agent beats twice a second; one silent for the agent timeout has died or
 // fallen behind: it is named, its pending answers given up, and the run fails with its deliveries still expected.
 import { randomUUID } from 'node:crypto'
-import type { GochatConfig } from '../../src/config/index.js'
 import { UnreachableError } from '../../src/core/operator-errors.js'
 import type { ClientPool } from '../client-pool.js'
 import { nowMs } from '../clock.js'
@@ -11,7 +10,7 @@ import { sleep } from '../pacing.js'
 import type { ConnectAnswer, PairSpec, ReceiverSpec } from '../worker-protocol.js'
 import { addCounts, share, type MergedResult } from '../worker-pool.js'
 import { estimateOffset, type ClockOffset, type ClockSample } from './clock-sync.js'
-import { ControlChannel } from './control.js'
+import { ControlChannel, type ControlConfig } from './control.js'
 import type { AgentOp, ControlMessage } from './protocol.js'
 import { fromWire } from './protocol.js'
 import { mergeAgents, type AgentOutcome } from './report.js'
@@ -62,10 +61,7 @@ export class RemoteAgents implements ClientPool {
   ) {}
 
   /** Waits for the agents, claims them and measures their clocks. */
-  static async start(
-    cfg: Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor'>,
-    o: AgentsOptions,
-  ): Promise<RemoteAgents> {
+  static async start(cfg: ControlConfig, o: AgentsOptions): Promise<RemoteAgents> {
     const session = randomUUID()
     const hellos = new Map<string, Extract<ControlMessage, { k: 'hello' }>>()
     const claims = new Map<string, Extract<ControlMessage, { k: 'claimed' }>>()
