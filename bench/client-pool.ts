@@ -12,7 +12,7 @@ export interface ClientPool {
   progress(): { opened: number; failed: number }
   connect(run: string, messages: number, receivers: ReceiverSpec[], concurrency: number): Promise<ConnectAnswer>
   connectPairs(run: string, messages: number, pairs: PairSpec[], concurrency: number): Promise<ConnectAnswer>
-  /** startAt: given by a distributed pool, so that every agent's first send is due at the same instant */
+  /** a distributed pool starts every agent's sends at one instant of the coordinator's clock */
   sendPairs(from: number, to: number, ratePerPair: number, payloadBytes: number): Promise<void>
   /** distinct receipts per message index, summed */
   counts(): Promise<number[]>

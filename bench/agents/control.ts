@@ -14,6 +14,7 @@ const { CompressionTypes } = kafkajs
 
 /** control records outlive no run by much: an hour is ample and keeps the topic small */
 const RETENTION_MS = String(60 * 60 * 1000)
+const MAX_RECORD_BYTES = String(16 * 1024 * 1024)
 
 /** what the control channel needs of the configuration */
 export type ControlConfig = Pick<GochatConfig, 'kafka_brokers' | 'topic_prefix' | 'replication_factor' | 'log_level'>
@@ -39,7 +40,8 @@ export class ControlChannel {
             name: topic,
             partitions: 1,
             replicationFactor: cfg.replication_factor,
-            configs: { 'retention.ms': RETENTION_MS },
+            // an agent's results are one record, and per-message arrays grow with a soak's message count
+            configs: { 'retention.ms': RETENTION_MS, 'max.message.bytes': MAX_RECORD_BYTES },
           },
         ])
     })
