@@ -11,7 +11,7 @@ import {
   recordArrival,
   type IndexArrivals,
 } from './accounting.js'
-import { nowMs } from './clock.js'
+import { nowMs as localNowMs } from './clock.js'
 import { decodeContent, encodeContent } from './content.js'
 import { threadCpuMs } from './cpu.js'
 import type { Endpoint } from './endpoints.js'
@@ -40,6 +40,15 @@ const tallies: ConnectionTally[] = []
 const receivers: Receiver[] = []
 const senders: Array<{ sender: Sender; conversationId: string }> = []
 let lost = 0
+/**
+ * This host's clock minus the coordinator's (0 in process): a bench agent on another host corrects its stamps by
+ * it, so that latencies against the coordinator's send stamps are not shifted by the hosts' clock difference.
+ */
+let clockOffsetMs = 0
+const nowMs = () => localNowMs() - clockOffsetMs
+/** measured deliveries per second since `mark`'s origin (the coordinator's clock) */
+let perSecond: number[] = []
+let origin = 0
 let sent = 0
 let sendErrors = 0
 let mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs() }
@@ -82,7 +91,11 @@ function frameHandler(spec: ReceiverSpec, tally: ConnectionTally) {
     if (!c || c.i > messages) return
     if (!tally.record(c.i, m.seq ?? 0)) return
     recordArrival(arrivals, c.i, at)
-    if (c.i > 0) latencies.record(at - c.t)
+    if (c.i > 0) {
+      latencies.record(at - c.t)
+      const second = Math.max(0, Math.floor((at - origin) / 1000))
+      perSecond[second] = (perSecond[second] ?? 0) + 1
+    }
   }
 }
 
@@ -138,9 +151,16 @@ function reset(r: string, m: number) {
   latencies = new LatencyRecorder()
 }
 
-async function sendPairs(from: number, to: number, ratePerPair: number, payloadBytes: number): Promise<void> {
+async function sendPairs(
+  from: number,
+  to: number,
+  ratePerPair: number,
+  payloadBytes: number,
+  startAt = 0,
+): Promise<void> {
   const interval = 1000 / ratePerPair
-  const start = nowMs()
+  // agents on several hosts begin at one instant of the coordinator's clock
+  const start = Math.max(nowMs(), startAt)
   // pairs start staggered over one interval, so that the load is even rather than in bursts of all pairs at once
   await Promise.all(
     senders.map(async ({ sender, conversationId }, k) => {
@@ -182,6 +202,7 @@ function result(): WorkerResult {
     cpuMs: cpu === undefined || mark.cpu === undefined ? null : cpu - mark.cpu,
     sent,
     sendErrors,
+    perSecond: Array.from(perSecond, (n) => n ?? 0),
   }
 }
 
@@ -204,12 +225,17 @@ async function handle(req: WorkerRequest): Promise<unknown> {
         senders.push({ sender, conversationId: pair.to.conversationId })
       })
     case 'send-pairs':
-      await sendPairs(req.from, req.to, req.ratePerPair, req.payloadBytes)
+      await sendPairs(req.from, req.to, req.ratePerPair, req.payloadBytes, req.startAt)
       return { sent, sendErrors }
     case 'counts':
       return arrivals.count
+    case 'clock':
+      clockOffsetMs = req.offsetMs
+      return true
     case 'mark': {
       mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs() }
+      origin = req.origin
+      perSecond = []
       peakElu = 0
       let last = mark.elu
       clearInterval(sampler)

@@ -11,6 +11,8 @@ import { progressBar } from './progress.js'
 import { SendError, openSender } from './sender.js'
 import { summarizeSmall, type CdfPoint, type LatencySummary, type SmallSummary } from './stats.js'
 import type { FanoutTarget, SystemName } from './targets.js'
+import { distributedCpu, type AgentsReport } from './agents/report.js'
+import type { ClientPool, ClientPoolFactory } from './client-pool.js'
 import { WorkerPool } from './worker-pool.js'
 
 export interface FanoutOptions {
@@ -28,6 +30,8 @@ export interface FanoutOptions {
   /** stderr progress and phase notes */
   log: (text: string) => void
   progress: boolean
+  /** where the clients run: this process's worker threads unless given (bench agents: agents/remote-pool.ts) */
+  pool?: ClientPoolFactory
 }
 
 export type { ClientCpu }
@@ -66,6 +70,8 @@ export interface FanoutRun {
   completionMs: SmallSummary & { incompleteMessages: number }
   perMessage: MessageCompletion[]
   deliveriesPerSec: number
+  /** measured deliveries in each second from the first send */
+  deliveriesBySecond: number[]
   completeness: Completeness
   clientCpu: ClientCpu
   /**
@@ -80,6 +86,8 @@ export interface FanoutRun {
     cpuMs: number
     coresUsed: number
   } | null
+  /** a distributed run (--agents): one row per agent, their clock offsets, and which failed */
+  agents?: AgentsReport
 }
 
 /** codes worth another try with the same idempotency key (nothing was stored, or it is stored exactly once) */
@@ -93,11 +101,13 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
   const before = await target.serverStats()
 
   const sender = await openSender(prepared.sender)
-  let pool: WorkerPool | undefined
+  let pool: ClientPool | undefined
   try {
-    const clients = (pool = await WorkerPool.start(o.workers))
+    const clients = (pool = await (o.pool ?? WorkerPool.start)(o.workers))
+    // an agent that died or fell behind ends every wait: its deliveries will not come
+    const failed = () => clients.failures().length > 0
     // ramp: every online member connects once, from the workers, with a progress bar
-    o.log(`${target.system}: opening ${receivers.length} connections from ${clients.size} worker threads`)
+    o.log(`${target.system}: opening ${receivers.length} connections from ${clients.description}`)
     const bar = o.progress
       ? progressBar(`${target.system} connect`, receivers.length, () => {
           const p = clients.progress()
@@ -114,7 +124,10 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     // warm-up: one message that every connected member must get; also proves the group and routes work
     t = nowMs()
     await sender.send(conversationId, encodeContent(run, 0, nowMs(), o.payloadBytes), `${run}-0`)
-    const warm = await waitUntil(async () => ((await clients.counts())[0] ?? 0) >= connected.opened, o.warmupTimeoutMs)
+    const warm = await waitUntil(
+      async () => failed() || ((await clients.counts())[0] ?? 0) >= connected.opened,
+      o.warmupTimeoutMs,
+    )
     const warmup = { complete: warm, ms: Math.round(nowMs() - t) }
     if (!warm)
       o.log(
@@ -122,15 +135,15 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       )
 
     // measured phase
-    await clients.mark()
-    const cpu0 = processCpuMs()
-    const main0 = threadCpuMs()
     const server0 = await target.serverStats()
     const start = nowMs()
+    await clients.mark(start)
+    const cpu0 = processCpuMs()
+    const main0 = threadCpuMs()
     const sentAt: number[] = []
     const acks: number[] = []
     const errors = new Set<string>()
-    let failed = 0
+    let sendFailures = 0
     let retries = 0
     o.log(`${target.system}: sending ${o.messages} messages at ${o.rate === 'max' ? 'max rate' : `${o.rate}/s`}`)
     await paced(o.messages, o.rate, o.inflight, async (k) => {
@@ -146,7 +159,7 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
         } catch (err) {
           const code = err instanceof SendError ? err.code : 'error'
           if (!RETRYABLE.has(code) || attempt >= SEND_ATTEMPTS) {
-            failed++
+            sendFailures++
             if (errors.size < 5) errors.add((err as Error).message)
             return
           }
@@ -157,9 +170,9 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
     })
     const sendDone = nowMs()
     const expectedPerMessage = connected.opened
-    const wanted = expectedPerMessage * (o.messages - failed)
+    const wanted = expectedPerMessage * (o.messages - sendFailures)
     await waitUntil(
-      async () => (await clients.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
+      async () => failed() || (await clients.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
       o.drainTimeoutMs,
       50,
     )
@@ -199,11 +212,11 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       offline: prepared.offline,
       warmup,
       send: {
-        sent: o.messages - failed,
-        failed,
+        sent: o.messages - sendFailures,
+        failed: sendFailures,
         retries,
         durationMs: Math.round(sendDone - start),
-        achievedRate: round(((o.messages - failed) / Math.max(1, sendDone - start)) * 1000, 2),
+        achievedRate: round(((o.messages - sendFailures) / Math.max(1, sendDone - start)) * 1000, 2),
         ackMs: summarizeSmall(acks),
         errors: [...errors],
       },
@@ -212,12 +225,16 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       completionMs: { ...summarizeSmall(doneTimes), incompleteMessages: perMessage.filter((m) => !m.complete).length },
       perMessage,
       deliveriesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
+      deliveriesBySecond: merged.perSecond,
       completeness: complete,
-      clientCpu: clientCpu(
-        cpu1 - cpu0,
-        activeMs,
-        main0 === undefined || main1 === undefined ? null : main1 - main0,
-        merged.workers,
+      clientCpu: distributedCpu(
+        clientCpu(
+          cpu1 - cpu0,
+          activeMs,
+          main0 === undefined || main1 === undefined ? null : main1 - main0,
+          merged.workers,
+        ),
+        merged.agents,
       ),
       server:
         before && after && server0 && server1
@@ -229,6 +246,7 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
               coresUsed: round((server1.cpuMs - server0.cpuMs) / activeMs, 2),
             }
           : null,
+      ...(merged.agents ? { agents: merged.agents } : {}),
     }
   } finally {
     sender.close()

@@ -51,3 +51,15 @@ export function clientTargets(f: { gateway: string; rate: string }): { gateways:
   if (gateways.length === 0) throw new UsageError('--gateway needs at least one URL')
   return { gateways, rate }
 }
+
+/** Pass/fail criteria and the CI report, on every client bench (thresholds.ts, report/junit.ts). */
+export const verdictFlags = {
+  threshold: Flags.string({
+    description:
+      "A criterion the run must meet, e.g. 'p99<200ms', 'missing==0', 'deliveriesPerSec>50000' (repeatable); a breach exits 99",
+    multiple: true,
+  }),
+  junit: Flags.string({
+    description: 'Write the verdict as JUnit XML to this file (one testcase for the run, one per --threshold), for CI',
+  }),
+}

@@ -12,6 +12,8 @@ import { waitUntil, type Rate } from './pacing.js'
 import { progressBar } from './progress.js'
 import type { CdfPoint, LatencySummary } from './stats.js'
 import type { PairSpec } from './worker-protocol.js'
+import { distributedCpu, type AgentsReport } from './agents/report.js'
+import type { ClientPoolFactory } from './client-pool.js'
 import { WorkerPool } from './worker-pool.js'
 
 export interface SendOptions {
@@ -27,6 +29,8 @@ export interface SendOptions {
   drainTimeoutMs: number
   log: (text: string) => void
   progress: boolean
+  /** where the clients run: this process's worker threads unless given (bench agents: agents/remote-pool.ts) */
+  pool?: ClientPoolFactory
 }
 
 export interface SendRun {
@@ -47,10 +51,14 @@ export interface SendRun {
   send: { sent: number; failed: number; durationMs: number }
   /** measured messages received per second, over all pairs */
   messagesPerSec: number
+  /** measured messages received in each second from the first send */
+  messagesBySecond: number[]
   latencyMs: LatencySummary
   cdf: CdfPoint[]
   completeness: Completeness
   clientCpu: ClientCpu
+  /** a distributed run (--agents): one row per agent, their clock offsets, and which failed */
+  agents?: AgentsReport
 }
 
 async function directConversations(url: string, pairs: Array<[Session, Session]>, concurrency = 8): Promise<string[]> {
@@ -84,9 +92,11 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
     to: { dialect: 'gochat', url: gw(k + 1), token: b.token, conversationId: conversations[k]! },
   }))
 
-  const pool = await WorkerPool.start(o.workers)
+  const pool = await (o.pool ?? WorkerPool.start)(o.workers)
+  // an agent that died or fell behind ends every wait: its deliveries will not come
+  const failed = () => pool.failures().length > 0
   try {
-    o.log(`opening ${o.pairs} pairs of connections from ${pool.size} worker threads`)
+    o.log(`opening ${o.pairs} pairs of connections from ${pool.description}`)
     const bar = o.progress
       ? progressBar('connect pairs', o.pairs, () => {
           const p = pool.progress()
@@ -100,17 +110,17 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
 
     // warm-up: one message per pair
     await pool.sendPairs(0, 0, ratePerPair, o.payloadBytes)
-    await waitUntil(async () => ((await pool.counts())[0] ?? 0) >= connected.opened, 30_000)
+    await waitUntil(async () => failed() || ((await pool.counts())[0] ?? 0) >= connected.opened, 30_000)
 
-    await pool.mark()
-    const cpu0 = processCpuMs()
     const start = nowMs()
+    await pool.mark(start)
+    const cpu0 = processCpuMs()
     o.log(`sending ${o.messages} messages per pair at ${o.rate === 'max' ? 'max rate' : `${o.rate}/s per pair`}`)
     await pool.sendPairs(1, o.messages, ratePerPair, o.payloadBytes)
     const sendDone = nowMs()
     const wanted = connected.opened * o.messages
     await waitUntil(
-      async () => (await pool.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
+      async () => failed() || (await pool.counts()).slice(1).reduce((a, b) => a + b, 0) >= wanted,
       o.drainTimeoutMs,
       50,
     )
@@ -141,10 +151,12 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
       },
       send: { sent: measuredSent, failed: merged.sendErrors, durationMs: Math.round(sendDone - start) },
       messagesPerSec: Math.round((tally.received / Math.max(1, lastArrival - start)) * 1000),
+      messagesBySecond: merged.perSecond,
       latencyMs: merged.latencies.summary(),
       cdf: merged.latencies.cdf(),
       completeness: completeness(tally, expected, merged.lost, connected.failed),
-      clientCpu: clientCpu(cpu1 - cpu0, activeMs, null, merged.workers),
+      clientCpu: distributedCpu(clientCpu(cpu1 - cpu0, activeMs, null, merged.workers), merged.agents),
+      ...(merged.agents ? { agents: merged.agents } : {}),
     }
   } finally {
     await pool.close()

@@ -2,8 +2,8 @@
 // and final results. Threads rather than processes so that they share the clock (clock.ts) and so that the
 // process-wide CPU figure covers the whole harness.
 import { Worker } from 'node:worker_threads'
-import { addTallies, emptyTally, mergeArrivals, type IndexArrivals, type Tally } from './accounting.js'
-import { LatencyRecorder } from './stats.js'
+import type { ClientPool } from './client-pool.js'
+import { type MergedResult, mergeResults } from './merged-result.js'
 import type {
   ConnectAnswer,
   PairSpec,
@@ -24,21 +24,6 @@ interface Slot {
   pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>
 }
 
-export interface MergedResult {
-  tally: Tally
-  arrivals: IndexArrivals
-  latencies: LatencyRecorder
-  lost: number
-  sent: number
-  sendErrors: number
-  workers: Array<{
-    eventLoopUtilization: number
-    peakEventLoopUtilization: number
-    cpuMs: number | null
-    elapsedMs: number
-  }>
-}
-
 /** Splits `items` into `n` interleaved shares (item k → share k mod n), so every worker gets every gateway. */
 export function share<T>(items: T[], n: number): T[][] {
   const out: T[][] = Array.from({ length: n }, () => [])
@@ -46,7 +31,7 @@ export function share<T>(items: T[], n: number): T[][] {
   return out
 }
 
-export class WorkerPool {
+export class WorkerPool implements ClientPool {
   private nextId = 0
   private constructor(private readonly slots: Slot[]) {}
 
@@ -78,6 +63,14 @@ export class WorkerPool {
 
   get size(): number {
     return this.slots.length
+  }
+
+  get description(): string {
+    return `${this.size} worker threads`
+  }
+
+  failures(): string[] {
+    return []
   }
 
   progress(): { opened: number; failed: number } {
@@ -137,8 +130,19 @@ export class WorkerPool {
     return merge(answers)
   }
 
-  async sendPairs(from: number, to: number, ratePerPair: number, payloadBytes: number): Promise<void> {
-    await this.all(() => ({ type: 'send-pairs', from, to, ratePerPair, payloadBytes }))
+  async sendPairs(
+    from: number,
+    to: number,
+    ratePerPair: number,
+    payloadBytes: number,
+    startAt?: number,
+  ): Promise<void> {
+    await this.all(() => ({ type: 'send-pairs', from, to, ratePerPair, payloadBytes, startAt }))
+  }
+
+  /** this host's clock minus the coordinator's, applied to every stamp the workers take */
+  async setClockOffset(offsetMs: number): Promise<void> {
+    await this.all(() => ({ type: 'clock', offsetMs }))
   }
 
   /** distinct receipts per message index, summed over the workers */
@@ -147,28 +151,18 @@ export class WorkerPool {
     return all.reduce((sum, c) => sum.map((n, i) => n + (c[i] ?? 0)))
   }
 
-  async mark(): Promise<void> {
-    await this.all(() => ({ type: 'mark' }))
+  /** starts the measured phase; per-second counts are of seconds since `origin` */
+  async mark(origin: number): Promise<void> {
+    await this.all(() => ({ type: 'mark', origin }))
   }
 
   async collect(): Promise<MergedResult> {
-    const results = await this.all<WorkerResult>(() => ({ type: 'collect' }))
-    const latencies = new LatencyRecorder()
-    for (const r of results) latencies.add(r.latencies)
-    return {
-      tally: results.reduce((t, r) => addTallies(t, r.tally), emptyTally()),
-      arrivals: results.map((r) => r.arrivals).reduce((a, b) => mergeArrivals(a, b)),
-      latencies,
-      lost: results.reduce((n, r) => n + r.lost, 0),
-      sent: results.reduce((n, r) => n + r.sent, 0),
-      sendErrors: results.reduce((n, r) => n + r.sendErrors, 0),
-      workers: results.map((r) => ({
-        eventLoopUtilization: r.eventLoopUtilization,
-        peakEventLoopUtilization: r.peakEventLoopUtilization,
-        cpuMs: r.cpuMs,
-        elapsedMs: r.elapsedMs,
-      })),
-    }
+    return mergeResults(await this.collectRaw())
+  }
+
+  /** each worker's result as it is (a bench agent ships them to the coordinator, which merges every agent's) */
+  collectRaw(): Promise<WorkerResult[]> {
+    return this.all<WorkerResult>(() => ({ type: 'collect' }))
   }
 
   /** Closes every connection, then ends the threads (bounded: a stuck worker is terminated regardless). */

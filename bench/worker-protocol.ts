@@ -34,9 +34,20 @@ export type WorkerRequest =
       concurrency: number
       attempts: number
     }
-  | { id: number; type: 'send-pairs'; from: number; to: number; ratePerPair: number; payloadBytes: number }
+  | {
+      id: number
+      type: 'send-pairs'
+      from: number
+      to: number
+      ratePerPair: number
+      payloadBytes: number
+      /** on the coordinator's clock: when the first send is due (agents start together) */
+      startAt?: number
+    }
   | { id: number; type: 'counts' }
-  | { id: number; type: 'mark' }
+  | { id: number; type: 'clock'; offsetMs: number }
+  /** origin: where the per-second buckets start, on the coordinator's clock */
+  | { id: number; type: 'mark'; origin: number }
   | { id: number; type: 'collect' }
   | { id: number; type: 'close' }
 
@@ -63,6 +74,8 @@ export interface WorkerResult {
   /** send bench: acked sends and failed ones */
   sent: number
   sendErrors: number
+  /** measured deliveries in each second since `mark`'s origin */
+  perSecond: number[]
 }
 
 export type WorkerMessage =

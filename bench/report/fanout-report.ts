@@ -22,7 +22,8 @@ export interface FanoutReport {
 /** Missing deliveries (or members that never connected) fail the run: the figures would be of a different load. */
 export function verdict(run: FanoutRun): string[] {
   const c = run.completeness
-  const out: string[] = []
+  // a failed agent first: the missing deliveries below are mostly its
+  const out: string[] = [...(run.agents?.failures ?? [])]
   if (c.missing > 0) out.push(`${run.system}: ${c.missing} of ${c.expected} deliveries missing`)
   if (c.connectFailures > 0)
     out.push(`${run.system}: ${c.connectFailures} members could not connect (${run.setup.connectErrors.join('; ')})`)

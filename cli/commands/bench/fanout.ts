@@ -3,7 +3,11 @@ import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { runFanout, type FanoutOptions } from '../../../bench/fanout.js'
-import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
+import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import { fanoutFigures } from '../../../bench/figures.js'
+import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
+import { parseThresholds } from '../../../bench/thresholds.js'
+import { writeJunit } from '../../../bench/report/junit.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
 import { offlinePushes } from '../../../bench/offline-push.js'
@@ -15,6 +19,8 @@ import { renderFanoutReport } from '../../../bench/report/fanout-table.js'
 import { baselineTarget, gochatTarget } from '../../../bench/targets.js'
 import { BASELINE_KINDS } from '../../../bench/baseline/spawn.js'
 import { renderTable } from '../../../src/presentation/table.js'
+import { agentFlags, agentPool } from '../../../bench/agents/flags.js'
+import { agentsSection } from '../../agents-table.js'
 import {
   fractionRows,
   fractions,
@@ -41,6 +47,8 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
 
   static override flags = {
     ...clientFlags,
+    ...verdictFlags,
+    ...agentFlags,
     'group-size': Flags.integer({ description: 'Members of the group, the sender included', default: 10_000, min: 2 }),
     online: Flags.string({ description: 'Fraction of the other members that connect (0..1)', default: '0.8' }),
     messages: Flags.integer({ description: 'Measured messages (after one warm-up message)', default: 20, min: 1 }),
@@ -67,13 +75,18 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     ...limitsFlags,
   }
 
-  async run(): Promise<FanoutReport & { limits?: Limits; fractions?: Fractions }> {
+  async run(): Promise<FanoutReport & Verdict & { limits?: Limits; fractions?: Fractions }> {
     const f = this.flags
+    const started = Date.now()
     const online = Number(f.online)
     if (!(online >= 0 && online <= 1)) throw new UsageError(`--online must be a fraction from 0 to 1 (got ${f.online})`)
     const { gateways, rate } = clientTargets(f)
+    const thresholds = parseThresholds(f.threshold, fanoutFigures())
     await checkGateways(gateways)
     const log = (text: string) => note(text)
+    if (f.agents !== undefined && f.baseline)
+      throw new UsageError('--baseline runs local servers: it cannot be combined with --agents')
+    const pool = agentPool(this.cfg, f, log)
     const options: FanoutOptions = {
       messages: f.messages,
       rate,
@@ -85,6 +98,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       drainTimeoutMs: f['drain-timeout'] * 1000,
       log,
       progress: !f['no-progress'],
+      pool,
     }
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, log)) : undefined
 
@@ -122,12 +136,18 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
       }
     }
 
-    const report = buildFanoutReport(gochat, push, baselines, ratios, machine())
+    const report = applyThresholds(
+      buildFanoutReport(gochat, push, baselines, ratios, machine()),
+      thresholds,
+      fanoutFigures(gochat),
+    )
     if (f.html) {
       writeFileSync(f.html, renderFanoutHtml(report))
       log(`wrote ${f.html}`)
     }
     if (!this.jsonEnabled()) this.log(renderFanoutReport(report))
+    if (gochat.agents && !this.jsonEnabled()) this.log(agentsSection(gochat.agents))
+    if (report.thresholds.length && !this.jsonEnabled()) this.log(thresholdLines(report))
     if (limits && !this.jsonEnabled())
       this.log(
         renderTable(
@@ -135,7 +155,8 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
           [...limitsRows(limits), ...fractionRows('deliveries/s', gochat.deliveriesPerSec, limits)],
         ),
       )
-    if (!report.ok) process.exitCode = 1
+    if (f.junit) writeJunit(f.junit, { suite: 'gochat bench fanout', durationMs: Date.now() - started, ...report })
+    process.exitCode = exitCodeOf(report)
     return { ...report, ...(limits ? { limits, fractions: fractions(gochat.deliveriesPerSec, limits) } : {}) }
   }
 }

@@ -1,14 +1,22 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { clientFlags, clientTargets, defaultWorkers } from '../../../bench/flags.js'
+import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import { sendFigures } from '../../../bench/figures.js'
+import { parseThresholds } from '../../../bench/thresholds.js'
+import { writeJunit } from '../../../bench/report/junit.js'
+import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
 import { checkGateways } from '../../../bench/reachable.js'
 import { machine } from '../../../bench/machine.js'
 import { runSend, type SendRun } from '../../../bench/one-to-one.js'
 import { note } from '../../../bench/progress.js'
 import { renderSendRun } from '../../../bench/report/send-table.js'
+import { renderSendHtml } from '../../../bench/report/send-html.js'
+import { writeFileSync } from 'node:fs'
 import { renderSoak, sampleMemory, soakSummary, type SoakSummary } from '../../../bench/soak.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { renderTable } from '../../../src/presentation/table.js'
+import { agentFlags, agentPool } from '../../../bench/agents/flags.js'
+import { agentsSection } from '../../agents-table.js'
 import {
   fractionRows,
   fractions,
@@ -32,6 +40,11 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
 
   static override flags = {
     ...clientFlags,
+    ...verdictFlags,
+    ...agentFlags,
+    html: Flags.string({
+      description: 'Write a self-contained HTML report (latency CDF, messages per second, per-agent rows) to this file',
+    }),
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
     messages: Flags.integer({
       description: 'Measured messages per pair (after one warm-up message)',
@@ -62,11 +75,14 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       soak?: SoakSummary
       limits?: Limits
       fractions?: Fractions
-    }
+    } & Verdict
   > {
     const f = this.flags
+    const started = Date.now()
     const { gateways, rate } = clientTargets(f)
+    const thresholds = parseThresholds(f.threshold, sendFigures())
     await checkGateways(gateways)
+    const pool = agentPool(this.cfg, f, note)
     if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
     const messages = f.duration !== undefined && rate !== 'max' ? Math.ceil(rate * f.duration) : f.messages
@@ -83,17 +99,39 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       drainTimeoutMs: f['drain-timeout'] * 1000,
       log: (t) => note(t),
       progress: !f['no-progress'],
+      pool,
     }).finally(() => sampler?.stop())
     const soak = sampler ? soakSummary(await sampler.stop(), result.messagesPerSec) : undefined
     const c = result.completeness
     const failures = [
+      ...(result.agents?.failures ?? []),
       ...(c.missing ? [`${c.missing} of ${c.expected} messages missing`] : []),
       ...(c.connectFailures
         ? [`${c.connectFailures} pairs could not connect (${result.setup.connectErrors.join('; ')})`]
         : []),
       ...(result.send.failed ? [`${result.send.failed} sends failed`] : []),
     ]
-    if (!this.jsonEnabled()) this.log(renderSendRun(result, failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+    const report = applyThresholds(
+      {
+        ...result,
+        machine: machine(),
+        ok: failures.length === 0,
+        failures,
+        ...(soak ? { soak } : {}),
+        ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}),
+      },
+      thresholds,
+      sendFigures(result),
+    )
+    if (f.html) {
+      writeFileSync(f.html, renderSendHtml(report))
+      note(`wrote ${f.html}`)
+    }
+    if (!this.jsonEnabled()) {
+      this.log(renderSendRun(result, report.failures) + (soak ? `\n${renderSoak(soak)}` : ''))
+      if (result.agents) this.log(agentsSection(result.agents))
+      if (report.thresholds.length) this.log(thresholdLines(report))
+    }
     if (limits && !this.jsonEnabled())
       this.log(
         renderTable(
@@ -101,14 +139,8 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
           [...limitsRows(limits), ...fractionRows('messages/s', result.messagesPerSec, limits)],
         ),
       )
-    if (failures.length) process.exitCode = 1
-    return {
-      ...result,
-      machine: machine(),
-      ok: failures.length === 0,
-      failures,
-      ...(soak ? { soak } : {}),
-      ...(limits ? { limits, fractions: fractions(result.messagesPerSec, limits) } : {}),
-    }
+    if (f.junit) writeJunit(f.junit, { suite: 'gochat bench send', durationMs: Date.now() - started, ...report })
+    process.exitCode = exitCodeOf(report)
+    return report
   }
 }
