@@ -15,6 +15,8 @@ export interface Verdict {
   neverLive: number
   /** of those, ones the recipient had not caught up on by sync either (nothing told it to) */
   missedSilently: number
+  /** of those, ones whose recipient got no `resync` after the message was sent: skipped without a word */
+  neverLiveUntold: number
   duplicates: number
   seqDuplicates: number
   seqGaps: number
@@ -68,6 +70,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     ackedMissing: 0,
     neverLive: 0,
     missedSilently: 0,
+    neverLiveUntold: 0,
     duplicates: 0,
     seqDuplicates: 0,
     seqGaps: 0,
@@ -120,6 +123,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
         if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
         v.neverLive++
         if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
+        if (!m.resyncAt.some((t) => t >= s.at)) v.neverLiveUntold++
       })
     }
     // the conversation's live arrivals (any member), and its longest silence that ends after the fault

@@ -47,6 +47,20 @@ export function retryAfterOf(err: unknown): number | undefined {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined
 }
 
+/**
+ * publish() rejects with this when the bus refused the records for a reason that passes (brokers down or still
+ * starting, leaders being elected, not enough in-sync replicas, a timeout): nothing is wrong with the records and
+ * the same publish succeeds later. A consumer whose output meets it waits in place (its partition paused, the same
+ * records again after a backoff) instead of treating its records as failed: a retry or dead-letter topic is on the
+ * same bus, and giving records up during an outage would drop what was acknowledged.
+ */
+export class BusUnavailable extends Error {
+  override name = 'BusUnavailable'
+  constructor(override readonly cause: unknown) {
+    super(`the bus refused the records for now: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
 export interface Subscription {
   /** leaves the group after the batch in hand is done and committed */
   stop(): Promise<void>
