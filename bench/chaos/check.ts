@@ -17,6 +17,8 @@ export interface Verdict {
   missedSilently: number
   /** of those, ones whose recipient got no `resync` after the message was sent: skipped without a word */
   neverLiveUntold: number
+  /** never live, by when the message was sent: before the fault, during it, or once it was over */
+  neverLiveBy: { before: number; during: number; after: number }
   duplicates: number
   seqDuplicates: number
   seqGaps: number
@@ -71,6 +73,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     neverLive: 0,
     missedSilently: 0,
     neverLiveUntold: 0,
+    neverLiveBy: { before: 0, during: 0, after: 0 },
     duplicates: 0,
     seqDuplicates: 0,
     seqGaps: 0,
@@ -124,6 +127,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
         v.neverLive++
         if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
         if (!m.resyncAt.some((t) => t >= s.at)) v.neverLiveUntold++
+        v.neverLiveBy[s.at < faultAt ? 'before' : s.at < backAt ? 'during' : 'after']++
       })
     }
     // the conversation's live arrivals (any member), and its longest silence that ends after the fault
