@@ -41,6 +41,8 @@ export interface RunConsumerOptions<T> {
   handle: (items: Array<Decoded<T>>) => Promise<void>
   deadLetter: (rec: BusRecord, reason: string) => Promise<void>
   log: Logger
+  /** see ConsumeOptions.onResumed */
+  onResumed?: () => void
   retry?: ConsumerRetryPolicy
   now?: () => number
 }
@@ -165,6 +167,7 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
     groupId,
     topics,
     fromBeginning,
+    onResumed: opts.onResumed,
     eachBatch: async (records) => {
       const first = records[0]!
       const key = `${first.topic}/${first.partition}`

@@ -39,6 +39,13 @@ export interface ConsumeOptions {
    * Bounded retries and dead letters are the caller's (src/messaging/consumer.ts).
    */
   eachBatch: (records: BusRecord[]) => Promise<void>
+  /**
+   * Called when the subscription consumes again after it lost the bus (Kafka: its consumer crashed, as when every
+   * broker went away, and rejoined its group). A group that starts from "latest" may have skipped what was
+   * published meanwhile to a partition it had no committed offset on: a consumer that cannot afford that silently
+   * says so here (the gateway tells its sockets to resync).
+   */
+  onResumed?: () => void
 }
 
 /** the pause a rejected batch asks for (a non-negative `retryAfterMs` on the error), else undefined */

@@ -221,8 +221,10 @@ class KafkaSubscription implements Subscription {
     // kafkajs restarts a crashed consumer as a new member; the old one (its leave failed when all brokers were down)
     // is made to leave as soon as the coordinator answers, else the group's rebalance waits for its session to expire
     let member: string | undefined
+    let crashed = false
     consumer.on(CRASH, ({ payload }) => {
       busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
+      crashed = payload.restart
       const ghost = member
       member = undefined
       if (ghost && payload.restart)
@@ -245,6 +247,10 @@ class KafkaSubscription implements Subscription {
         memberId: payload.memberId,
         assignment: payload.memberAssignment,
       })
+      if (crashed) {
+        crashed = false
+        opts.onResumed?.()
+      }
     })
     // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
     // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
