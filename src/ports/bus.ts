@@ -41,7 +41,7 @@ export interface ConsumeOptions {
   eachBatch: (records: BusRecord[]) => Promise<void>
   /**
    * Called when the subscription consumes again after it lost the bus (Kafka: its consumer crashed, as when every
-   * broker went away, and rejoined its group). A group that starts from "latest" may have skipped what was
+   * broker went away, rejoined its group and fetched once, so its start offsets are resolved). A group that starts from "latest" may have skipped what was
    * published meanwhile to a partition it had no committed offset on: a consumer that cannot afford that silently
    * says so here (the gateway tells its sockets to resync).
    */

@@ -222,6 +222,8 @@ class KafkaSubscription implements Subscription {
     // is made to leave as soon as the coordinator answers, else the group's rebalance waits for its session to expire
     let member: string | undefined
     let crashed = false
+    /** rejoined after a crash, not fetched yet */
+    let resumed = false
     consumer.on(CRASH, ({ payload }) => {
       busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
       crashed = payload.restart
@@ -249,8 +251,15 @@ class KafkaSubscription implements Subscription {
       })
       if (crashed) {
         crashed = false
-        opts.onResumed?.()
+        resumed = true
       }
+    })
+    // told after the first fetch once back, not at the join: only then are the start offsets resolved, and what was
+    // published before a partition's "latest" was resolved is what may have been skipped
+    consumer.on(FETCH, () => {
+      if (!resumed) return
+      resumed = false
+      opts.onResumed?.()
     })
     // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
     // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
