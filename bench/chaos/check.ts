@@ -15,6 +15,10 @@ export interface Verdict {
   neverLive: number
   /** of those, ones the recipient had not caught up on by sync either (nothing told it to) */
   missedSilently: number
+  /** of those, ones whose recipient got no `resync` after the message was sent: skipped without a word */
+  neverLiveUntold: number
+  /** never live, by when the message was sent: before the fault, during it, or once it was over */
+  neverLiveBy: { before: number; during: number; after: number }
   duplicates: number
   seqDuplicates: number
   seqGaps: number
@@ -68,6 +72,8 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     ackedMissing: 0,
     neverLive: 0,
     missedSilently: 0,
+    neverLiveUntold: 0,
+    neverLiveBy: { before: 0, during: 0, after: 0 },
     duplicates: 0,
     seqDuplicates: 0,
     seqGaps: 0,
@@ -120,6 +126,8 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
         if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
         v.neverLive++
         if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
+        if (!m.resyncAt.some((t) => t >= s.at)) v.neverLiveUntold++
+        v.neverLiveBy[s.at < faultAt ? 'before' : s.at < backAt ? 'during' : 'after']++
       })
     }
     // the conversation's live arrivals (any member), and its longest silence that ends after the fault

@@ -32,6 +32,8 @@ export class ChaosClient {
   /** highest seq known per followed conversation (live or synced) */
   readonly known = new Map<string, number>()
   resyncs = 0
+  /** when each `resync` event arrived */
+  readonly resyncAt: number[] = []
   reconnects = 0
   private ws?: WebSocket
   private pending = new Map<string, Pending>()
@@ -126,6 +128,7 @@ export class ChaosClient {
         this.note(m.conversationId, m.seq)
       } else if (f.op === 'event' && f.type === 'resync') {
         this.resyncs++
+        this.resyncAt.push(Date.now())
         void this.syncAll().catch(() => undefined)
       }
     })

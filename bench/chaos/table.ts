@@ -7,6 +7,7 @@ export const columns: Array<[string, (r: RoundResult) => string | number]> = [
   ['acked missing', (r) => r.ackedMissing],
   ['never live', (r) => r.neverLive],
   ['missed silently', (r) => r.missedSilently],
+  ['never live, no resync', (r) => r.neverLiveUntold],
   ['duplicates', (r) => r.duplicates],
   ['seq dup/gaps', (r) => `${r.seqDuplicates}/${r.seqGaps}`],
   ['out of order', (r) => r.outOfOrder],

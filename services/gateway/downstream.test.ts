@@ -1,10 +1,12 @@
 // deliver(): the same bytes to every live connection of every listed user, or to one connection when the record
 // names it (an answer to the device that asked, in upstream: kafka mode); several frames of a batch for one socket
-// leave in one write.
+// leave in one write. startDownstream: once its consumer is back after losing Kafka, every connection is told to resync.
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Connection, ConnectionRegistry } from './connections.js'
-import { deliver } from './downstream.js'
+import { deliver, startDownstream } from './downstream.js'
+import type { Bus, ConsumeOptions, Subscription } from '../../src/ports/bus.js'
+import { createLogger } from '../../src/observability/log.js'
 
 function fakeSocket() {
   const sent: Buffer[] = []
@@ -65,5 +67,34 @@ describe('deliver', () => {
     expect(written).toBe(1 + 2 + 3 + 1) // bob has two devices
     expect(other.writes.slice(before)).toEqual([['1', '2', '3']])
     expect(laptop.writes.at(-1)).toEqual(['to bob', '2'])
+  })
+})
+
+describe('startDownstream', () => {
+  it('tells every connection to resync when its consumer is back after losing Kafka, and not before', async () => {
+    let subscribed: ConsumeOptions | undefined
+    const bus = {
+      kind: 'kafka',
+      subscribe: async (opts: ConsumeOptions): Promise<Subscription> => {
+        subscribed = opts
+        return { stop: async () => undefined }
+      },
+    } as unknown as Bus
+    let resyncs = 0
+    await startDownstream({
+      bus,
+      topic: 'down',
+      groupId: 'g',
+      dlqTopic: 'dlq',
+      registry: new ConnectionRegistry(),
+      log: createLogger({ test: 'downstream' }),
+      resync: () => {
+        resyncs++
+        return 3
+      },
+    })
+    expect(resyncs).toBe(0)
+    subscribed!.onResumed!()
+    expect(resyncs).toBe(1)
   })
 })

@@ -1,6 +1,7 @@
 // The gateway's own downstream topic (gochat.messages.downstream.<instanceId>): each DownstreamMessage carries a
 // frame serialized once upstream; it is turned into bytes once here and those same bytes go to every live
 // connection of every listed user. Users with no connection here (they just left) are skipped: they resync by seq.
+// When the consumer comes back after losing Kafka, every connection is told to resync (what it may have skipped).
 import type { Bus, Subscription } from '../../src/ports/bus.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
 import { deadLetterer } from '../../src/messaging/dead-letter.js'
@@ -19,6 +20,8 @@ export interface DownstreamDeps {
   registry: ConnectionRegistry
   log: Logger
   retry?: ConsumerRetryPolicy
+  /** tells every connection to resync; returns how many were told */
+  resync: () => number
 }
 
 /**
@@ -53,6 +56,12 @@ export function startDownstream(deps: DownstreamDeps): Promise<Subscription> {
     // frames older than this process were meant for sockets that no longer exist
     fromBeginning: false,
     retry: deps.retry,
+    // The consumer lost Kafka (every broker down) and is back: frames published meanwhile to a partition with no
+    // committed offset were skipped ("latest"), so every socket is told to catch up by seq (docs/protocol.md).
+    onResumed: () => {
+      const told = deps.resync()
+      deps.log.info('downstream consumer back after losing Kafka; connections told to resync', { resynced: told })
+    },
     decode: (rec) => decode(DownstreamMessage, rec.value, 'DownstreamMessage'),
     handle: async (items) => {
       if (tracingEnabled()) {

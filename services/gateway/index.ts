@@ -176,7 +176,17 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     bus: () => bus.ping(),
   })
 
+  /** a `resync` event to every connection: they may have missed messages live (presence or Kafka lost) */
+  const resyncAll = () => {
+    let n = 0
+    for (const c of registry.all()) {
+      c.send(RESYNC_FRAME)
+      n++
+    }
+    return n
+  }
   const subscription = await startDownstream({
+    resync: resyncAll,
     bus,
     log,
     registry,
@@ -266,14 +276,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
       await presence.refresh(all)
       return all.length
     },
-    resync: () => {
-      let n = 0
-      for (const c of registry.all()) {
-        c.send(RESYNC_FRAME)
-        n++
-      }
-      return n
-    },
+    resync: resyncAll,
   })
   const untrack = trackRegistry(registry)
 

@@ -1,9 +1,12 @@
 // How every task consumer processes a batch: each record on its own (a failure sends just that record to the
 // retry topic), up to CONCURRENCY records at a time (their repo and Redis round trips overlap), then everything
 // they produced in one publish per topic, in record order, so that per-key order holds downstream. If that
-// combined publish fails, each record's output is published alone so that only the records whose output failed
-// are retried.
-import type { Bus, BusRecord } from '../../src/ports/bus.js'
+// combined publish fails because of one record's output (too large, say), each record's output is published alone
+// so that only the records whose output failed are retried. If Kafka refused it for now (BusUnavailable: brokers
+// down or coming back), no record is at fault and none goes to the retrier: the retry topic is on the same Kafka,
+// and its few quick attempts would dead-letter deliveries during an outage. The batch fails whole instead, and
+// runConsumer makes its partition wait in place (paused: backpressure) until the same records go through.
+import { BusUnavailable, type Bus, type BusRecord } from '../../src/ports/bus.js'
 import type { Retrier } from '../../src/messaging/retry.js'
 import { consumeSpan, stampRecords, tracingEnabled } from '../../src/observability/tracing.js'
 import { OutgoingRecords } from './route.js'
@@ -59,11 +62,13 @@ export function taskHandler<T>(
         bus,
         done.reduce((all, d) => all.merge(d.out), new OutgoingRecords()),
       )
-    } catch {
+    } catch (err) {
+      if (err instanceof BusUnavailable) throw err
       for (const { record, out } of done) {
         try {
           await flush(bus, out)
         } catch (err) {
+          if (err instanceof BusUnavailable) throw err
           await retrier.fail(record, err)
         }
       }

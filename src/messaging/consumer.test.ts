@@ -1,9 +1,10 @@
 // runConsumer's bounds on transient failures: an outage (everything fails) never dead-letters, however long it
-// lasts; a record that alone keeps failing is dead-lettered after the window, once the records behind it succeed.
+// lasts; a record that alone keeps failing is dead-lettered after the window, once the records behind it succeed; a
+// batch whose output the bus refused (BusUnavailable) is tried again whole, never split up or dead-lettered.
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryBus } from '../drivers/memory/bus.js'
 import { createLogger } from '../observability/log.js'
-import type { Subscription } from '../ports/bus.js'
+import { BusUnavailable, type Subscription } from '../ports/bus.js'
 import { waitUntil } from '../../test/helpers/until.js'
 import { runConsumer } from './consumer.js'
 
@@ -13,7 +14,7 @@ describe('runConsumer: transient failures', () => {
   const subs: Subscription[] = []
   afterEach(async () => void (await Promise.all(subs.splice(0).map((s) => s.stop()))))
 
-  async function start(handleOne: (n: number) => void, recordWindowMs: number) {
+  async function start(handleOne: (n: number) => void, recordWindowMs: number, batches: number[] = []) {
     const bus = new MemoryBus({ defaultPartitions: 1, retryBackoffMs: 5 })
     const handled: number[] = []
     const dead: Array<{ n: number; reason: string }> = []
@@ -29,6 +30,7 @@ describe('runConsumer: transient failures', () => {
         decode: (r) => Number(r.value.toString()),
         handle: async (items) => {
           tries++
+          batches.push(items.length)
           for (const { value } of items) handleOne(value)
           handled.push(...items.map((i) => i.value))
         },
@@ -68,5 +70,25 @@ describe('runConsumer: transient failures', () => {
     expect(run.dead[0]!.reason).toMatch(
       /^gave up after \d+ tries over \d+ s while other records succeeded: Incorrect string value$/,
     )
+  })
+
+  it('tries a batch the bus refused again whole, never one record at a time, and goes on once the bus takes it', async () => {
+    let down = true
+    const batches: number[] = []
+    // a window of 0 and 2 batch retries: any other failure would be split up and dead-lettered at once
+    const run = await start(
+      () => {
+        if (down) throw new BusUnavailable(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'))
+      },
+      0,
+      batches,
+    )
+    await until('many tries', () => run.tries() > 10)
+    expect(new Set(batches)).toEqual(new Set([4]))
+    expect(run.dead).toEqual([])
+    down = false
+    await until('all handled', () => run.handled.length === 4)
+    expect(run.handled).toEqual([1, 2, 3, 4])
+    expect(run.dead).toEqual([])
   })
 })

@@ -7,9 +7,14 @@
 //   refused as bad input is dead-lettered with the reason and the partition goes on;
 // - a record that keeps failing transiently is retried for `recordWindowMs`, then dead-lettered, but only once the
 //   consumer handled another record since it began failing (else it is an outage, and the partition waits). With
-//   nothing else handled, the next record of the batch is tried to find out.
+//   nothing else handled, the next record of the batch is tried to find out;
+// - a batch whose output the bus refused for now (BusUnavailable: Kafka down or coming back) is no record's fault:
+//   it is tried again whole, its partition paused between tries (at most OUTAGE_PAUSE_MS, so it goes on within a
+//   second of Kafka serving again), for as long as the outage lasts. Only when it still fails after
+//   `recordWindowMs` while other batches got through is it treated as any other failure.
+// The first failure of each stuck batch is logged (warn, with its cause), and its recovery (info).
 // Dead letters carry the reason and the original record, so `gochat dlq replay` sends them back.
-import type { Bus, BusRecord, Subscription } from '../ports/bus.js'
+import { BusUnavailable, type Bus, type BusRecord, type Subscription } from '../ports/bus.js'
 import type { Logger } from '../observability/log.js'
 import {
   defaultConsumerRetry,
@@ -36,16 +41,24 @@ export interface RunConsumerOptions<T> {
   handle: (items: Array<Decoded<T>>) => Promise<void>
   deadLetter: (rec: BusRecord, reason: string) => Promise<void>
   log: Logger
+  /** see ConsumeOptions.onResumed */
+  onResumed?: () => void
   retry?: ConsumerRetryPolicy
   now?: () => number
 }
 
 type Entry<T> = Decoded<T> | { record: BusRecord; reason: string }
 
+/** the longest pause between tries of a batch the bus refused (kafkajs's own retries wait at most 1 s too) */
+export const OUTAGE_PAUSE_MS = 1000
+
 /** a partition whose batch failed: where the bus delivers from again, and what this runner learned about it */
 interface Stuck {
   first: string
   batchFailures: number
+  /** when the batch first failed, and the success count then */
+  since: number
+  successesBefore: number
   /** records are being tried one at a time */
   single: boolean
   /** offsets handled or dead-lettered one at a time: skipped when the batch comes again */
@@ -141,10 +154,20 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
     }
   }
 
+  function recovered(st: Stuck): void {
+    log.info('a batch that failed went through', {
+      groupId,
+      offset: st.first,
+      failures: st.batchFailures,
+      waitedMs: now() - st.since,
+    })
+  }
+
   return bus.subscribe({
     groupId,
     topics,
     fromBeginning,
+    onResumed: opts.onResumed,
     eachBatch: async (records) => {
       const first = records[0]!
       const key = `${first.topic}/${first.partition}`
@@ -159,8 +182,27 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
             successes++
           }
         } catch (err) {
-          if (!st) stuck.set(key, (st = { first: first.offset, batchFailures: 0, single: false, done: new Set() }))
+          if (!st) {
+            const fresh: Stuck = {
+              first: first.offset,
+              batchFailures: 0,
+              since: now(),
+              successesBefore: successes,
+              single: false,
+              done: new Set(),
+            }
+            stuck.set(key, (st = fresh))
+            log.warn(
+              err instanceof BusUnavailable
+                ? 'the bus refused what a batch produced; the partition waits in place until it takes it'
+                : 'batch failed; the partition waits and tries it again',
+              { groupId, topic: first.topic, partition: first.partition, offset: first.offset, err: reasonOf(err) },
+            )
+          }
           st.batchFailures++
+          const waited = now() - st.since
+          if (err instanceof BusUnavailable && (waited < policy.recordWindowMs || successes === st.successesBefore))
+            throw new RetryLater(err, Math.min(OUTAGE_PAUSE_MS, pauseAfter(policy, st.batchFailures)))
           if (!isPermanent(err) && st.batchFailures <= policy.batchRetries)
             throw new RetryLater(err, pauseAfter(policy, st.batchFailures))
           log.warn('batch keeps failing; its records are tried one at a time', {
@@ -176,11 +218,13 @@ export function runConsumer<T>(opts: RunConsumerOptions<T>): Promise<Subscriptio
         // Dead letters go out after handle() succeeded: a batch that comes again does not dead-letter them twice.
         if (!st?.single) {
           for (const e of entries) if (!('value' in e)) await dead(e.record, e.reason)
+          if (st) recovered(st)
           stuck.delete(key)
           return
         }
       }
       await oneByOne(entries, st)
+      recovered(st)
       stuck.delete(key)
     },
   })

@@ -8,6 +8,9 @@ import type { Bus, BusRecord } from '../ports/bus.js'
 import { encode, type TaskMessage } from '../contracts/payloads.js'
 import { deadLetterer, payloadOf, traceOf } from './dead-letter.js'
 import { isPermanent, reasonOf } from './failure.js'
+import { log } from '../observability/log.js'
+
+const retryLog = log.child({ component: 'retry' })
 
 export const ATTEMPT_HEADER = 'gochat-attempt'
 export const TASK_ID_HEADER = 'gochat-task-id'
@@ -58,8 +61,18 @@ export function retrier(
       // the record itself is refused (bad input): trying it again gives the same answer
       if (isPermanent(err)) return deadLetter(rec, `refused: ${reasonOf(err)}`, attemptOf(rec))
       const attempt = attemptOf(rec) + 1
-      if (attempt > policy.attempts)
+      if (attempt > policy.attempts) {
+        // what this task was for (a delivery, a push) is not done: the one place that says so, besides the dlq
+        retryLog.warn('task sent to dead letters after its last retry', {
+          taskType,
+          topic: rec.topic,
+          partition: rec.partition,
+          offset: rec.offset,
+          attempts: policy.attempts,
+          err: reasonOf(err),
+        })
         return deadLetter(rec, `gave up after ${policy.attempts} retries: ${reason}`, attempt - 1)
+      }
       const task: TaskMessage = {
         taskId: rec.headers[TASK_ID_HEADER] ?? randomUUID(),
         taskType,

@@ -39,12 +39,33 @@ export interface ConsumeOptions {
    * Bounded retries and dead letters are the caller's (src/messaging/consumer.ts).
    */
   eachBatch: (records: BusRecord[]) => Promise<void>
+  /**
+   * Called when the subscription consumes again after it lost the bus (Kafka: its consumer crashed, as when every
+   * broker went away, rejoined its group and fetched once, so its start offsets are resolved). A group that starts from "latest" may have skipped what was
+   * published meanwhile to a partition it had no committed offset on: a consumer that cannot afford that silently
+   * says so here (the gateway tells its sockets to resync).
+   */
+  onResumed?: () => void
 }
 
 /** the pause a rejected batch asks for (a non-negative `retryAfterMs` on the error), else undefined */
 export function retryAfterOf(err: unknown): number | undefined {
   const ms = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined
+}
+
+/**
+ * publish() rejects with this when the bus refused the records for a reason that passes (brokers down or still
+ * starting, leaders being elected, not enough in-sync replicas, a timeout): nothing is wrong with the records and
+ * the same publish succeeds later. A consumer whose output meets it waits in place (its partition paused, the same
+ * records again after a backoff) instead of treating its records as failed: a retry or dead-letter topic is on the
+ * same bus, and giving records up during an outage would drop what was acknowledged.
+ */
+export class BusUnavailable extends Error {
+  override name = 'BusUnavailable'
+  constructor(override readonly cause: unknown) {
+    super(`the bus refused the records for now: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
 }
 
 export interface Subscription {

@@ -6,8 +6,10 @@
 //   restored to three.
 // - kafka:restart kills all three nodes and starts them again: sends keep being acked while Kafka is down (the
 //   repo commits them with their outbox rows in MariaDB and relays them once Kafka is back), nothing acked is
-//   lost, every acked message reaches its recipients live once Kafka is back, and new messages flow live again
-//   within a few seconds of the brokers serving again (resumedAfterBackMs).
+//   lost, every acked message reaches its recipients live once Kafka is back or their gateway tells them to
+//   `resync` (none is skipped without a word: neverLiveUntold), and new messages flow live again within a few
+//   seconds of the brokers serving again (resumedAfterBackMs). Deliveries that Kafka refuses while it comes back
+//   wait in place (BusUnavailable, src/messaging/consumer.ts) instead of being retried away into dead letters.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -164,7 +166,7 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
     expect(r.sendErrors).toBe(0)
   }, 240_000)
 
-  it('kafka:restart — sends still acked while Kafka is down; every acked message delivered live once it is back', async () => {
+  it('kafka:restart — sends still acked while Kafka is down; every acked message delivered live once it is back, or a resync', async () => {
     expect(await watch((d) => d.partitions.every((p) => p.isr.length === 3), 90_000)).not.toBeNull()
     const r = await runRound(
       cluster!,
@@ -177,7 +179,9 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
     )
     checked(r)
     expect(r.sendErrors).toBe(0)
-    expect(r.neverLive).toBe(0)
+    // delivered live, or its recipient was told to resync after it was sent (the task once dead-lettered deliveries
+    // that Kafka refused while coming back: 42 never live, and no resync, on a machine at load 5–7)
+    expect(r.neverLiveUntold, 'acked messages neither delivered live nor announced by a resync').toBe(0)
     console.log(
       `kafka:restart: down+start ${r.faultMs} ms, longest stall ${r.recoveryMs} ms, resumed ${r.resumedAfterBackMs} ms after back`,
     )

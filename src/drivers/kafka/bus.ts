@@ -3,7 +3,9 @@
 // (pending-commits.ts). A failed batch pauses its partition, seeks back to the batch's first record and resumes
 // after a backoff (or the pause the handler's error asks for), so the same records come again while the
 // consumer's other partitions keep flowing. After each batch the partition's lag (high watermark − next offset)
-// goes to gochat_kafka_consumer_lag{group,topic,partition}.
+// goes to gochat_kafka_consumer_lag{group,topic,partition}. A publish that Kafka refuses for now (down, electing
+// leaders, too few in-sync replicas, once kafkajs's retries are spent) rejects with BusUnavailable
+// (publish-errors.ts), so that consumers wait for it instead of giving their records up.
 import {
   Partitioners,
   type Admin,
@@ -30,6 +32,7 @@ import { createTopicsAndWait } from './create-topics.js'
 import { leaveWhenReachable } from './evict.js'
 import { PendingCommits } from './pending-commits.js'
 import { publishBatcher } from './publish-batch.js'
+import { publishError } from './publish-errors.js'
 
 const busLog = log.child({ component: 'kafka-bus' })
 
@@ -153,7 +156,12 @@ export class KafkaBus implements Bus {
 
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return
-    await this.publishes.add({ topic, records })
+    try {
+      await this.publishes.add({ topic, records })
+    } catch (err) {
+      // Kafka down or coming back (after kafkajs's own retries): BusUnavailable, so callers wait instead of giving up
+      throw publishError(err)
+    }
   }
 
   async subscribe(opts: ConsumeOptions): Promise<Subscription> {
@@ -213,8 +221,12 @@ class KafkaSubscription implements Subscription {
     // kafkajs restarts a crashed consumer as a new member; the old one (its leave failed when all brokers were down)
     // is made to leave as soon as the coordinator answers, else the group's rebalance waits for its session to expire
     let member: string | undefined
+    let crashed = false
+    /** rejoined after a crash, not fetched yet */
+    let resumed = false
     consumer.on(CRASH, ({ payload }) => {
       busLog.error('consumer crashed', { groupId: opts.groupId, restart: payload.restart, err: payload.error })
+      crashed = payload.restart
       const ghost = member
       member = undefined
       if (ghost && payload.restart)
@@ -237,6 +249,17 @@ class KafkaSubscription implements Subscription {
         memberId: payload.memberId,
         assignment: payload.memberAssignment,
       })
+      if (crashed) {
+        crashed = false
+        resumed = true
+      }
+    })
+    // told after the first fetch once back, not at the join: only then are the start offsets resolved, and what was
+    // published before a partition's "latest" was resolved is what may have been skipped
+    consumer.on(FETCH, () => {
+      if (!resumed) return
+      resumed = false
+      opts.onResumed?.()
     })
     // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
     // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
@@ -292,14 +315,18 @@ class KafkaSubscription implements Subscription {
       await this.opts.eachBatch(records)
     } catch (err) {
       const pauseMs = retryAfterOf(err) ?? this.timing.retryBackoffMs
-      busLog.warn('handler failed; partition paused, the same records come again after a pause', {
-        groupId: this.opts.groupId,
-        topic,
-        partition,
-        offset: first,
-        pauseMs,
-        err,
-      })
+      // a pause the handler asked for is its runner's decision, which logs the failure itself (once)
+      busLog[retryAfterOf(err) === undefined ? 'warn' : 'debug'](
+        'handler failed; partition paused, the same records come again after a pause',
+        {
+          groupId: this.opts.groupId,
+          topic,
+          partition,
+          offset: first,
+          pauseMs,
+          err,
+        },
+      )
       const resume = pause()
       this.reportLag(topic, partition, batch.highWatermark, BigInt(first))
       this.consumer.seek({ topic, partition, offset: first })
