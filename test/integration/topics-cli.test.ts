@@ -57,7 +57,9 @@ function kcatMetadata(): Map<string, number> {
   return new Map(md.topics.filter((t) => t.topic.startsWith(`${prefix}.`)).map((t) => [t.topic, t.partitions.length]))
 }
 
-describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
+// Each step runs the CLI several times, and each run boots node and its TypeScript loader: seconds apiece on a loaded
+// machine. The timeout only catches a hang.
+describe.skipIf(!up)('gochat topics / groups against Kafka', { timeout: 300_000 }, () => {
   afterAll(async () => {
     // safety net for a failed run: whatever is left of this prefix goes, topics and groups
     const admin = new kafkajs.Kafka({
@@ -221,17 +223,20 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
     expect((await json<Group>(['groups', 'describe', 'task.fanout.group'])).totalLag).toBe(0)
   })
 
-  it('resets by offset, shift, duration, on chosen partitions or every topic; refuses an unknown group unless --create', async () => {
-    type Plan = {
-      applied: boolean
-      groupExists: boolean
-      partitions: Array<{ topic: string; partition: number; current: string | null; target: string }>
-    }
-    type Group = {
-      totalLag: number
-      partitions: Array<{ partition: number; committed: string | null; logEndOffset: string }>
-    }
-    const reset = (...args: string[]) => json<Plan>(['groups', 'reset', 'task.fanout.group', ...args])
+  // three steps on one group, in order (each CLI run boots node: one test per step keeps each within its timeout
+  // on a loaded machine)
+  type Plan = {
+    applied: boolean
+    groupExists: boolean
+    partitions: Array<{ topic: string; partition: number; current: string | null; target: string }>
+  }
+  type Group = {
+    totalLag: number
+    partitions: Array<{ partition: number; committed: string | null; logEndOffset: string }>
+  }
+  const reset = (...args: string[]) => json<Plan>(['groups', 'reset', 'task.fanout.group', ...args])
+
+  it('resets by offset on chosen partitions, by shift and by duration', async () => {
     const ends = (await json<Group>(['groups', 'describe', 'task.fanout.group'])).partitions.map((p) =>
       Number(p.logEndOffset),
     )
@@ -256,7 +261,9 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
       '0',
       '0',
     ])
+  })
 
+  it('resets every topic the group committed on; refuses an unknown group unless --create', async () => {
     // --all-topics: the topics the group committed on
     const all = await reset('--all-topics', '--to-latest', '--execute')
     expect([...new Set(all.partitions.map((p) => p.topic))]).toEqual([`${prefix}.tasks.fanout`])
@@ -287,7 +294,9 @@ describe.skipIf(!up)('gochat topics / groups against Kafka', () => {
       '--create',
     ])
     expect([created.groupExists, created.applied]).toEqual([false, false])
+  })
 
+  it('refuses a bad reset target with exit 2', async () => {
     for (const bad of [
       ['--to-offset', 'x'],
       ['--shift-by', '1.5'],
