@@ -62,6 +62,8 @@ export function nodeLayout(n: number, host: string, basePort: number, controller
 export class KafkaNodes {
   readonly libs: string
   private readonly heapOpts: string
+  /** how each node this object spawned last exited, for the start-up error (a SIGKILL says more than an empty log) */
+  private readonly exits = new Map<number, string>()
 
   constructor(readonly opts: KafkaNodesOptions) {
     if (!opts.stateDir.startsWith('/')) throw new Error(`stateDir must be absolute, got ${opts.stateDir}`)
@@ -97,6 +99,18 @@ export class KafkaNodes {
     const p = this.paths(id)
     const pid = readPid(p.pid)
     return pid && isAlive(pid) && cmdline(pid)?.includes(p.properties) ? pid : null
+  }
+
+  /**
+   * The node's process is gone. Not the same as `!pid(id)`: right after a spawn the process is between exec images
+   * (setpriv, then java), when /proc/<pid>/cmdline can read empty for a moment, and that is no exit.
+   */
+  private exited(id: number): boolean {
+    if (this.exits.has(id)) return true
+    const pid = readPid(this.paths(id).pid)
+    if (!pid || !isAlive(pid)) return true
+    const cmd = cmdline(pid)
+    return cmd !== null && cmd !== '' && !cmd.includes(this.paths(id).properties)
   }
 
   /** formats every node not formatted yet, starts those not running, waits until the cluster serves */
@@ -150,6 +164,8 @@ export class KafkaNodes {
     const child = spawn(command!, [...prefixArgs, ...args], { cwd: p.dir, detached: true, stdio: ['ignore', out, out] })
     closeSync(out)
     child.on('error', () => undefined) // a missing java shows as a node that exits at once (waitReady names it)
+    this.exits.delete(id)
+    child.on('exit', (code, signal) => this.exits.set(id, signal ? `killed by ${signal}` : `exit code ${code}`))
     child.unref()
     if (!child.pid) throw new Error(`could not start Kafka node ${id} (${cmd} not found?)`)
     writeFileSync(p.pid, `${child.pid}\n`)
@@ -161,9 +177,9 @@ export class KafkaNodes {
     const ok = await waitFor(
       async () => {
         for (const n of this.opts.nodes) {
-          if (!this.pid(n.id))
+          if (this.exited(n.id))
             throw new Error(
-              `Kafka node ${n.id} exited during start-up; last lines of ${this.paths(n.id).log}:\n${tail(this.paths(n.id).log)}`,
+              `Kafka node ${n.id} exited during start-up (${this.exits.get(n.id) ?? 'not running'}); last lines of ${this.paths(n.id).log}:\n${tail(this.paths(n.id).log)}`,
             )
         }
         return (await this.serves(this.opts.nodes.length)) ? true : undefined

@@ -47,5 +47,39 @@ describe.skipIf(!(await infraAvailable('kafka')))('kafka bus', () => {
       expect(handled).toBe(10)
       await sub.stop()
     }, 30_000)
+
+    it('a "latest" subscriber pins its start, so a rejoin of its group skips nothing produced while it was away', async () => {
+      const topic = `${prefix}.latest`
+      const groupId = `${prefix}.latest.g`
+      await bus.ensureTopics([{ name: topic, partitions: 2, replicationFactor: 1 }])
+      await bus.publish(topic, [{ key: 'before', value: Buffer.from('before') }])
+      const seen: string[] = []
+      const subscribe = () =>
+        bus.subscribe({
+          groupId,
+          topics: [topic],
+          fromBeginning: false,
+          eachBatch: async (records) => void seen.push(...records.map((r) => r.value.toString())),
+        })
+      const first = await subscribe()
+      await admin.connect()
+      // what was there before the first join is not read ("latest"), and the start is committed for both partitions
+      const [t] = await admin.fetchOffsets({ groupId, topics: [topic] })
+      expect(t!.partitions.map((p) => Number(p.offset)).sort()).toEqual([0, 1])
+      await first.stop()
+      // kafkajs alone would resolve "latest" again at the next join, past this record
+      await bus.publish(topic, [{ key: 'away', value: Buffer.from('away') }])
+      const second = await subscribe()
+      expect(
+        await until(
+          async () => seen,
+          (s) => s.includes('away'),
+          10_000,
+          100,
+        ),
+      ).toContain('away')
+      expect(seen).not.toContain('before')
+      await second.stop()
+    }, 60_000)
   })
 })

@@ -31,6 +31,7 @@ import { createKafka } from './client.js'
 import { createTopicsAndWait } from './create-topics.js'
 import { leaveWhenReachable } from './evict.js'
 import { PendingCommits } from './pending-commits.js'
+import { pinStartOffsets } from './pin-start.js'
 import { publishBatcher } from './publish-batch.js'
 import { publishError } from './publish-errors.js'
 
@@ -261,12 +262,23 @@ class KafkaSubscription implements Subscription {
       resumed = false
       opts.onResumed?.()
     })
-    // Ready = joined the group and fetched once: the first fetch after a join resolves the start offset of
-    // partitions without a committed one, so a "latest" subscriber sees everything published after subscribe().
+    // A "latest" subscriber pins its start at its first join (pin-start.ts), so that no later join skips anything.
+    let pinned: Promise<unknown> | undefined
+    if (!opts.fromBeginning)
+      consumer.on(GROUP_JOIN, ({ payload }) => {
+        pinned ??= pinStartOffsets(this.kafka, consumer, opts.groupId, payload.memberAssignment).catch((err) => {
+          pinned = undefined // tried again at the next join; until then this join starts at "latest", as before
+          busLog.warn('could not pin the start offsets of a "latest" subscription', { groupId: opts.groupId, err })
+        })
+      })
+    // Ready = joined the group, pinned its start, and fetched once after that: a "latest" subscriber sees
+    // everything published after subscribe().
     let joined = false
     const ready = new Promise<void>((resolve) => {
       const offJoin = consumer.on(GROUP_JOIN, () => {
-        joined = true
+        void Promise.resolve(pinned).then(() => {
+          joined = true
+        })
       })
       const offFetch = consumer.on(FETCH, () => {
         if (!joined) return
