@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { messageEvent, notification, userEvent } from '../../src/contracts/events.js'
 import type { DispatchMessage, DownstreamMessage, OfflinePush, TaskMessage } from '../../src/contracts/payloads.js'
 import { decodeRecord, mentions, topicKind } from './decode.js'
+import { textDefaults } from '../../src/domain/message.js'
 
 const cfg = { topic_prefix: 'p', partitions: 3, replication_factor: 1, gateway_ids: ['gw-1'] }
 const buf = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v))
@@ -13,6 +14,7 @@ const message = {
   content: 'hi',
   sentAt: 1,
   status: 'normal' as const,
+  ...textDefaults,
 }
 
 describe('topicKind', () => {

@@ -1,6 +1,7 @@
 // Client → server frames (docs/protocol.md "WebSocket"): size check, JSON parse and validation of each op. Pure: the
 // session decides what to do with a refused frame. Unknown fields are ignored, as clients may be newer.
 import { z } from 'zod'
+import { messageKinds } from '../../src/domain/message.js'
 
 const ref = z.union([z.string().min(1).max(128), z.number().finite()])
 const id = z.string().min(1).max(128)
@@ -8,7 +9,18 @@ const id = z.string().min(1).max(128)
 const seq = z.number().int().nonnegative().safe()
 
 const schema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('send'), ref, conversationId: id, content: z.string(), idempotencyKey: id }),
+  z.object({
+    op: z.literal('send'),
+    ref,
+    conversationId: id,
+    content: z.string(),
+    idempotencyKey: id,
+    // a record of another kind than text: an operation on targetId, a reply, mentions (docs/protocol.md)
+    kind: z.enum(messageKinds).optional(),
+    targetId: id.optional(),
+    replyTo: id.optional(),
+    mentions: z.array(id).max(100).optional(),
+  }),
   z.object({
     op: z.literal('sync'),
     ref,

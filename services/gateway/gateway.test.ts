@@ -1,5 +1,6 @@
 // The gateway over real sockets: an ephemeral port, in-process logic on the in-memory repo, the embedded bus.
 // The dispatch router (task) is not running here: the test publishes DownstreamMessages itself, as task would.
+import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
@@ -199,6 +200,7 @@ describe('gateway REST', () => {
           content: 'hi',
           sentAt: expect.any(Number),
           status: 'normal',
+          ...textDefaults,
         },
       ],
     })
@@ -323,15 +325,19 @@ describe('gateway WebSocket', () => {
       messages: [expect.objectContaining({ seq: 1, content: 'hello bob' })],
     })
     const message = sync.messages[0]!
-    expect(Object.keys(message).sort()).toEqual([
-      'content',
-      'conversationId',
-      'messageId',
-      'senderId',
-      'sentAt',
-      'seq',
-      'status',
-    ])
+    // the domain Message's fields, no reply: it answers nothing
+    expect(Object.keys(message).sort()).toEqual(
+      [
+        'content',
+        'conversationId',
+        'messageId',
+        'senderId',
+        'sentAt',
+        'seq',
+        'status',
+        ...Object.keys(textDefaults),
+      ].sort(),
+    )
 
     const frame = await pushDownstream('gw-t1', message, [bob.userId, alice.userId])
     for (const dev of [bobPhone, bobLaptop, aliceWs]) await dev.waitForMessage(conversationId, 1)

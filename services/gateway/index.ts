@@ -115,7 +115,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
   const upstream =
     cfg.upstream === 'kafka'
       ? async (
-          frame: { conversationId: string; content: string; idempotencyKey: string; ref: string | number },
+          frame: Omit<UpstreamMessage, 'traceId' | 'userId' | 'gatewayId' | 'connectionId'> & { ref: string | number },
           conn: Connection,
         ) => {
           const m: UpstreamMessage = {
@@ -127,6 +127,10 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
             gatewayId: instanceId,
             connectionId: conn.id,
             ref: frame.ref,
+            ...(frame.kind ? { kind: frame.kind } : {}),
+            ...(frame.targetId ? { targetId: frame.targetId } : {}),
+            ...(frame.replyTo ? { replyTo: frame.replyTo } : {}),
+            ...(frame.mentions?.length ? { mentions: frame.mentions } : {}),
           }
           await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
         }

@@ -243,9 +243,17 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
         sender_user_id: userId,
         content: str(body, 'content'),
         idempotency_key: str(body, 'idempotencyKey'),
+        kind: str(body, 'kind') ?? '',
+        target_id: str(body, 'targetId') ?? '',
+        reply_to: str(body, 'replyTo') ?? '',
+        mentions: strings(body, 'mentions'),
       })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return ok({ messageId: res.message.message_id, seq: res.message.seq })
+    }),
+    route('GET', '/v1/conversations/:id/pins', 'pins', true, async ({ userId, params: [id] }) => {
+      const res = await messages.ListPins({ conversation_id: id, actor_user_id: userId })
+      return ok({ messages: res.messages.map(fromApiMessage) })
     }),
     route('GET', '/v1/conversations/:id/messages', 'history', true, async ({ userId, query, params: [id] }) => {
       const res = await messages.SyncMessages({

@@ -71,6 +71,10 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
         sender_user_id: userId,
         idempotency_key: frame.idempotencyKey,
         content: frame.content,
+        kind: frame.kind ?? '',
+        target_id: frame.targetId ?? '',
+        reply_to: frame.replyTo ?? '',
+        mentions: frame.mentions ?? [],
       })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return { op: 'ack', ref: frame.ref, messageId: res.message.message_id, seq: res.message.seq }

@@ -57,7 +57,11 @@ beforeAll(async () => {
     },
   })
   const deps: LogicDeps = { repo: recorded, topics: t }
-  const m = createMessages(deps, { maxContentBytes: cfg.max_frame_bytes, nowMs: () => clock })
+  const m = createMessages(deps, {
+    maxContentBytes: cfg.max_frame_bytes,
+    editWindowMs: cfg.message_edit_window_seconds * 1000,
+    nowMs: () => clock,
+  })
   messages = m
   logic = {
     ...createAuth(deps, tokens, {

@@ -40,8 +40,9 @@ export async function startLogic(
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead } = createMessages(deps, {
+  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(deps, {
     maxContentBytes: cfg.max_frame_bytes,
+    editWindowMs: cfg.message_edit_window_seconds * 1000,
   })
   const logic: LogicApi = {
     ...createAuth(deps, tokens, {
@@ -69,6 +70,7 @@ export async function startLogic(
     SendMessages: async (req) => ({ results: await sendBatch(req.sends ?? []) }),
     SyncMessages,
     DeleteMessage,
+    ListPins,
   }
   const t = topics(cfg)
   const upstream =

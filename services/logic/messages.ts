@@ -14,6 +14,7 @@ import { outboxEvent } from './domain-events.js'
 import { requireId, toInt } from './validate.js'
 import { sendAsync } from './send-async.js'
 import { sendMembership } from './send-membership.js'
+import { checkRecord, newRecordId } from './records.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -23,6 +24,8 @@ export const SYNC_MAX_PAGE = 200
 export interface MessageOptions {
   /** the largest content in UTF-8 bytes (max_frame_bytes: a message never needs more than one frame) */
   maxContentBytes: number
+  /** message_edit_window_seconds, in ms */
+  editWindowMs: number
   nowMs?: () => number
 }
 
@@ -36,6 +39,7 @@ export function createMessages(
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const requireSender = sendMembership(repo)
+  const rules = { editWindowMs: opts.editWindowMs, maxContentBytes: opts.maxContentBytes, now }
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
 
   const getMessage = (conversationId: string, messageId: string) =>
@@ -49,17 +53,41 @@ export function createMessages(
       const senderId = requireId(req.sender_user_id, 'senderUserId')
       const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
       const content = req.content ?? ''
-      if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
-      if (Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
+      // a plain text message (the hot path) needs no more than its content checked and the sender's membership
+      const plain = (!req.kind || req.kind === 'text') && !req.target_id && !req.reply_to && !req.mentions?.length
+      if (plain && content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
+      if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
         throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
       await requireSender(conversationId, senderId)
+      const record = plain
+        ? undefined
+        : await checkRecord(deps, rules, {
+            conversationId,
+            senderId,
+            content,
+            kind: req.kind,
+            targetId: req.target_id,
+            replyTo: req.reply_to,
+            mentions: req.mentions,
+          })
       if (deps.persistAsync)
-        return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content })
+        return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content, record })
+      const messageId = record ? newRecordId() : ''
       const stored = await repo.StoreMessage({
         conversation_id: conversationId,
         sender_id: senderId,
         idempotency_key: idempotencyKey,
         content,
+        ...(record
+          ? {
+              message_id: messageId,
+              kind: record.kind,
+              target_id: record.targetId,
+              reply_to: record.replyTo,
+              mentions: record.mentions,
+              events: record.events(messageId),
+            }
+          : {}),
       })
       if (!stored.message) throw new AppError('internal', 'repo stored no message')
       return { message: shown(stored.message), duplicate: stored.duplicate }
@@ -76,6 +104,13 @@ export function createMessages(
       await requireMember(repo, conversationId, actorId)
       const page = await repo.SyncMessages({ conversation_id: conversationId, after_seq: afterSeq, limit })
       return { messages: page.messages.map(shown), has_more: page.has_more }
+    },
+
+    async ListPins(req) {
+      const conversationId = requireId(req.conversation_id, 'conversationId')
+      await requireMember(repo, conversationId, requireId(req.actor_user_id, 'actorUserId'))
+      const pins = await repo.ListPins({ conversation_id: conversationId })
+      return { messages: pins.messages.map(shown), has_more: false }
     },
 
     async DeleteMessage(req) {

@@ -1,16 +1,20 @@
 // Async persistence (persistence: async): the seq is allocated in repo, the message goes to gochat.messages.persist
 // (acknowledged by all in-sync replicas) and the client is acked at once; task.persist.group stores it in batches
 // and then dispatches it. Faster acks, at the price that history may lag the ack by the persist consumer's delay.
+// A record's events (operations, mentions) are published right after it: there is no transaction to write them in.
 import { randomUUID } from 'node:crypto'
 import type { Bus } from '../../src/ports/bus.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { SendMessageResponse__Output } from '../../src/contracts/generated/realchat/message/v1/SendMessageResponse.js'
+import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
+import { freshState, textDefaults } from '../../src/domain/message.js'
 import type { LogicDeps } from './deps.js'
+import type { CheckedRecord } from './records.js'
 
 export async function sendAsync(
   deps: LogicDeps,
   target: { bus: Bus; topic: string },
-  m: { conversationId: string; senderId: string; idempotencyKey: string; content: string },
+  m: { conversationId: string; senderId: string; idempotencyKey: string; content: string; record?: CheckedRecord },
 ): Promise<SendMessageResponse__Output> {
   const [alloc, conversation] = await Promise.all([
     deps.repo.AllocateSeq({
@@ -20,15 +24,20 @@ export async function sendAsync(
     }),
     deps.repo.GetConversation({ conversation_id: m.conversationId }),
   ])
-  const message = {
-    message_id: alloc.message_id,
-    conversation_id: m.conversationId,
+  const refs = m.record
+    ? { kind: m.record.kind, targetId: m.record.targetId, replyTo: m.record.replyTo, mentions: m.record.mentions }
+    : textDefaults
+  const message = toApiMessage({
+    ...freshState,
+    ...refs,
+    messageId: alloc.message_id,
+    conversationId: m.conversationId,
     seq: alloc.seq,
-    sender_user_id: m.senderId,
+    senderId: m.senderId,
     content: m.content,
-    sent_at: alloc.sent_at,
+    sentAt: alloc.sent_at,
     status: 'normal',
-  }
+  })
   if (alloc.duplicate) return { message, duplicate: true }
   const record: UpstreamMessage = {
     traceId: randomUUID(),
@@ -41,7 +50,12 @@ export async function sendAsync(
     sentAt: alloc.sent_at,
     conversationKind: conversation.kind === 'group' ? 'group' : 'direct',
     memberCount: conversation.member_count,
+    ...(m.record ? refs : {}),
   }
   await target.bus.publish(target.topic, [{ key: m.conversationId, value: encode(record) }])
+  for (const e of m.record?.events(alloc.message_id) ?? [])
+    await target.bus.publish(e.topic ?? '', [
+      { key: e.key || null, value: Buffer.from(e.value as Buffer), headers: e.headers ?? {} },
+    ])
   return { message, duplicate: false }
 }

@@ -50,6 +50,10 @@ export function startUpstream(deps: UpstreamDeps): Promise<Subscription> {
             idempotency_key: m.idempotencyKey,
             content: m.content,
             trace_id: m.traceId,
+            kind: m.kind ?? '',
+            target_id: m.targetId ?? '',
+            reply_to: m.replyTo ?? '',
+            mentions: m.mentions ?? [],
           })
           frame = { op: 'ack', ref: m.ref, messageId: res.message!.message_id, seq: res.message!.seq }
         } catch (err) {

@@ -14,7 +14,31 @@ import { nextSeq } from './seq.js'
 import { servedAsBatch } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
-import { messageOf } from '../../src/domain/message.js'
+import { freshState, type MessageKind, messageKind, messageOf } from '../../src/domain/message.js'
+
+/** a kind from a request: unknown ones are the caller's mistake */
+function kindOf(kind: string | null | undefined): MessageKind {
+  try {
+    return messageKind(kind ?? '')
+  } catch (err) {
+    throw new AppError('bad_request', (err as Error).message)
+  }
+}
+
+/** what a record names beside its content, read from a request */
+const references = (m: {
+  kind?: string | null
+  target_id?: string | null
+  reply_to?: string | null
+  mentions?: string[] | null
+}) => ({
+  kind: kindOf(m.kind),
+  targetId: maxLength(str(m.target_id), LIMITS.id, 'target_id'),
+  replyTo: maxLength(str(m.reply_to), LIMITS.id, 'reply_to'),
+  mentions: (m.mentions ?? []).map((u) => maxLength(u, LIMITS.id, 'mentions[]')),
+})
+
+const PINS_MAX = 1_000
 
 /** seqs reserved in MySQL at a time by async persistence: one write per this many messages of a conversation */
 export const SEQ_RESERVE_BLOCK = 100
@@ -37,6 +61,7 @@ export function messageHandlers(
   | 'SyncMessages'
   | 'UpdateMessageStatus'
   | 'SetReadSeq'
+  | 'ListPins'
 > {
   const { store, cache } = deps
   const dispatchTopic = topicName(deps.cfg, 'messages.dispatch')
@@ -76,14 +101,18 @@ export function messageHandlers(
       const stop = storeMessageDuration.startTimer()
       const conversationId = required(req.conversation_id, 'conversation_id')
       const draft: MessageDraft = {
-        messageId: newId('m_'),
+        messageId: req.message_id ? maxLength(req.message_id, LIMITS.id, 'message_id') : newId('m_'),
         conversationId,
         senderId: id(req.sender_id, 'sender_id'),
         content: str(req.content),
         sentAt: Date.now(),
         status: 'normal',
         idempotencyKey: maxLength(str(req.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
+        ...references(req),
+        ...freshState,
       }
+      // events logic built for the record (operations, mentions): written beside its dispatch, in its transaction
+      const events = outboxOf(req.events)
       // the send's trace context goes into the outbox row: the relay's span continues it ({} when tracing is off)
       const headers = traceHeaders()
       const traceId = currentTraceId()
@@ -95,7 +124,10 @@ export function messageHandlers(
             memberCount: c.memberCount,
           }
           if (traceId) dispatch.traceId = traceId
-          return [{ topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers }]
+          return [
+            { topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers },
+            ...events,
+          ]
         },
       })
       if (!duplicate) deps.onOutbox()
@@ -148,6 +180,8 @@ export function messageHandlers(
           sentAt: int(m.sent_at) || now,
           status,
           idempotencyKey: maxLength(str(m.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
+          ...references(m),
+          ...freshState,
         }
       })
       return { inserted: (await store.insertMessages(messages)).map(toRepoMessage) }
@@ -179,6 +213,11 @@ export function messageHandlers(
       const m = await store.updateMessageStatus(conversationId, messageId, { status, hard: Boolean(req.hard) }, outbox)
       if (!m) throw new AppError('not_found', `message ${messageId} not found in ${conversationId}`)
       return committed(outbox, toRepoMessage(m))
+    },
+
+    async ListPins(req) {
+      const conversationId = required(req.conversation_id, 'conversation_id')
+      return { messages: (await store.listPins(conversationId, PINS_MAX)).map(toRepoMessage), has_more: false }
     },
 
     async SetReadSeq(req) {

@@ -1,4 +1,5 @@
 // RepoService over the in-memory store and cache, called in process as --role=all does.
+import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
 import { decode, DispatchMessage } from '../../src/contracts/payloads.js'
@@ -370,6 +371,7 @@ describe('repo service', () => {
           content: 'hello',
           sentAt: first.message!.sent_at,
           status: 'normal',
+          ...textDefaults,
         },
         conversationKind: 'group',
         memberCount: 2,

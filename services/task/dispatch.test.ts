@@ -1,6 +1,7 @@
 // dispatchHandler against a real repo service (in-process, embedded drivers): a batch costs one presence lookup
 // for all of its users and one member listing per group, a direct chat's members are listed once ever, and
 // every message still reaches exactly its own members' gateways in the batch's order.
+import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
 import type { DispatchMessage, DownstreamMessage } from '../../src/contracts/payloads.js'
@@ -92,6 +93,7 @@ describe('dispatchHandler', () => {
       content: 'hi',
       sentAt: 0,
       status: 'normal',
+      ...textDefaults,
     },
     conversationKind: kind,
     memberCount: kind === 'direct' ? 2 : 3,

@@ -1,6 +1,7 @@
 // Fanout shards, against the real repo service on the in-memory store and cache: every member is routed exactly
 // once, online members to their gateway and offline ones to a push (never the sender), also when the shard
 // boundaries cached for the group went stale after a membership change.
+import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
 import {
@@ -62,7 +63,16 @@ describe('large-group fanout', () => {
   }
 
   const dispatch = (conversationId: string, memberCount: number, senderId: string): DispatchMessage => ({
-    message: { messageId: 'm', conversationId, seq: 1, senderId, content: 'x', sentAt: 0, status: 'normal' },
+    message: {
+      messageId: 'm',
+      conversationId,
+      seq: 1,
+      senderId,
+      content: 'x',
+      sentAt: 0,
+      status: 'normal',
+      ...textDefaults,
+    },
     conversationKind: 'group',
     memberCount,
   })

@@ -5,6 +5,24 @@ import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { decode, DecodeError, encode, UpstreamMessage, type DispatchMessage } from '../../src/contracts/payloads.js'
 import { taskDuration } from './metrics.js'
+import { fromRepoMessage, toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import { freshState, messageOf, type Message } from '../../src/domain/message.js'
+
+/** the record as the domain message it stores (a record from before message kinds is plain text) */
+const recordOf = (m: UpstreamMessage): Message => ({
+  ...freshState,
+  messageId: m.messageId!,
+  conversationId: m.conversationId,
+  seq: m.seq!,
+  senderId: m.userId,
+  content: m.content,
+  sentAt: m.sentAt!,
+  status: 'normal',
+  kind: m.kind ?? 'text',
+  targetId: m.targetId ?? '',
+  replyTo: m.replyTo ?? '',
+  mentions: m.mentions ?? [],
+})
 
 export function decodePersist(rec: BusRecord) {
   const m = decode(UpstreamMessage, rec.value, 'UpstreamMessage')
@@ -16,28 +34,14 @@ export function decodePersist(rec: BusRecord) {
 export function persistHandler(bus: Bus, repo: RepoApi, dispatchTopic: string) {
   return async (items: Array<{ value: UpstreamMessage }>): Promise<void> => {
     const timer = taskDuration.startTimer({ task_type: 'persist' })
-    const messages = items.map(({ value: m }) => ({
-      message_id: m.messageId!,
-      conversation_id: m.conversationId,
-      seq: m.seq!,
-      sender_id: m.userId,
-      content: m.content,
-      sent_at: m.sentAt!,
-      status: 'normal',
-      idempotency_key: m.idempotencyKey,
-    }))
-    await repo.InsertMessages({ messages })
+    const messages = items.map(({ value: m }) => toRepoMessage({ ...recordOf(m), idempotencyKey: m.idempotencyKey }))
+    // what was inserted comes back as reads show it (a reply with its original's preview); duplicates as sent
+    const inserted = new Map(
+      (await repo.InsertMessages({ messages })).inserted.map((m) => [m.message_id, fromRepoMessage(m)]),
+    )
     const dispatches = items.map(({ value: m }) => {
       const d: DispatchMessage = {
-        message: {
-          messageId: m.messageId!,
-          conversationId: m.conversationId,
-          seq: m.seq!,
-          senderId: m.userId,
-          content: m.content,
-          sentAt: m.sentAt!,
-          status: 'normal',
-        },
+        message: messageOf(inserted.get(m.messageId!) ?? recordOf(m)),
         conversationKind: m.conversationKind ?? 'direct',
         memberCount: m.memberCount ?? 2,
         traceId: m.traceId,

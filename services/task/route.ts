@@ -6,6 +6,21 @@ import { byGateway, type Located } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { encode, type DownstreamMessage, type Message, type OfflinePush } from '../../src/contracts/payloads.js'
 import { deliveriesProduced, downstreamRecords, offlineMembers } from './metrics.js'
+import { isOperation, MENTION_ALL } from '../../src/domain/message.js'
+
+/**
+ * Who of the offline members is pushed: every one for a message, nobody for an operation (an edit or a reaction is
+ * no news worth a notification), and the mentioned ones always, in batches of their own marked `mentioned`.
+ */
+export function pushTargets(message: Message, offline: string[]): { plain: string[]; mentioned: string[] } {
+  const all = message.mentions.includes(MENTION_ALL)
+  const named = new Set(message.mentions)
+  const mentioned = offline.filter((u) => all || named.has(u))
+  if (isOperation(message.kind)) return { plain: [], mentioned }
+  return mentioned.length
+    ? { plain: offline.filter((u) => !all && !named.has(u)), mentioned }
+    : { plain: offline, mentioned }
+}
 
 export const PUSH_BATCH = 500
 const PREVIEW_CHARS = 100
@@ -91,9 +106,14 @@ export function routeLocated(
     deliveriesProduced.inc(users.length)
     downstreamRecords.inc()
   }
-  if (!deps.pushEnabled) return
-  for (let i = 0; i < offline.length; i += PUSH_BATCH) {
-    const userIds = offline.slice(i, i + PUSH_BATCH)
+  const { plain, mentioned } = pushTargets(message, offline)
+  if (deps.pushEnabled) pushBatches(deps, out, message, plain, false)
+  pushBatches(deps, out, message, mentioned, true)
+}
+
+function pushBatches(deps: RouteDeps, out: OutgoingRecords, message: Message, users: string[], mentioned: boolean) {
+  for (let i = 0; i < users.length; i += PUSH_BATCH) {
+    const userIds = users.slice(i, i + PUSH_BATCH)
     const push: OfflinePush = {
       pushId: randomUUID(),
       userIds,
@@ -103,6 +123,7 @@ export function routeLocated(
       senderId: message.senderId,
       preview: message.content.slice(0, PREVIEW_CHARS),
       sentAt: message.sentAt,
+      ...(mentioned ? { mentioned } : {}),
     }
     out.add(deps.pushTopic, { key: userIds[0]!, value: encode(push) })
     offlineMembers.inc(userIds.length)

@@ -1,6 +1,9 @@
 // A small client of docs/protocol.md's REST API, used by tests, benchmarks and as a reference for client authors.
 import type { Message } from '../contracts/payloads.js'
 
+/** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
+export type RecordFields = Partial<Pick<Message, 'kind' | 'targetId' | 'replyTo' | 'mentions'>>
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -121,11 +124,16 @@ export class RestClient {
       conversations: Array<{ conversationId: string; kind: string; name?: string; lastSeq: number; readSeq: number }>
     }>('GET', '/v1/conversations')
   }
-  send(conversationId: string, content: string, idempotencyKey: string) {
+  /** `record`: another kind than text (an operation on targetId), a reply, mentions */
+  send(conversationId: string, content: string, idempotencyKey: string, record: RecordFields = {}) {
     return this.call<{ messageId: string; seq: number }>('POST', `/v1/conversations/${conversationId}/messages`, {
       content,
       idempotencyKey,
+      ...record,
     })
+  }
+  pins(conversationId: string) {
+    return this.call<{ messages: Message[] }>('GET', `/v1/conversations/${conversationId}/pins`)
   }
   history(conversationId: string, afterSeq = 0, limit = 50) {
     return this.call<{ messages: Message[]; hasMore: boolean }>(

@@ -3,6 +3,7 @@
 // that come back join the buffer as if pushed.
 import WebSocket from 'ws'
 import type { Message } from '../contracts/payloads.js'
+import type { RecordFields } from './rest.js'
 
 export type ServerFrame =
   | { op: 'ack'; ref?: string; messageId?: string; seq?: number }
@@ -98,8 +99,8 @@ export class SocketClient {
     return answer
   }
 
-  send(conversationId: string, content: string, idempotencyKey: string) {
-    return this.request({ op: 'send', conversationId, content, idempotencyKey })
+  send(conversationId: string, content: string, idempotencyKey: string, record: RecordFields = {}) {
+    return this.request({ op: 'send', conversationId, content, idempotencyKey, ...record })
   }
   sync(conversationId: string, afterSeq: number, limit = 50) {
     return this.request({ op: 'sync', conversationId, afterSeq, limit })

@@ -4,7 +4,17 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod/v4'
 
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
-export const messageEventTypes = ['message.read', 'message.recalled', 'message.deleted'] as const
+export const messageEventTypes = [
+  'message.read',
+  'message.recalled',
+  'message.deleted',
+  // operations in the seq stream, each written with its record (payload: the target's message_id and seq_id)
+  'message.edited',
+  'message.reacted',
+  'message.unreacted',
+  'message.pinned',
+  'message.unpinned',
+] as const
 /** events of a group that concern all its members: on gochat.message-events, keyed by conversation id */
 export const groupEventTypes = ['group.admin.promoted'] as const
 export const notificationTypes = [
@@ -16,6 +26,8 @@ export const notificationTypes = [
   'friend.requested',
   'friend.accepted',
   'group.announcement.updated',
+  // a record naming the target user (or, without one, every member: @all) among its mentions
+  'message.mentioned',
 ] as const
 /** published straight to the bus, never stored (services/logic/typing.ts) */
 export const ephemeralEventTypes = ['typing'] as const
@@ -89,6 +101,23 @@ export function notification(
   payload: Record<string, unknown>,
 ): EventEnvelope {
   return { event_id: randomUUID(), event_type: type, timestamp: now(), target_user_id: targetUserId, payload }
+}
+
+/** A notification for every member of a conversation (@all): keyed and routed by the conversation. */
+export function conversationNotification(
+  type: (typeof notificationTypes)[number],
+  conversationId: string,
+  operatorId: string,
+  payload: Record<string, unknown>,
+): EventEnvelope {
+  return {
+    event_id: randomUUID(),
+    event_type: type,
+    timestamp: now(),
+    conversation_id: conversationId,
+    operator_id: operatorId,
+    payload,
+  }
 }
 
 /** The Kafka key of an envelope, as in the topic table of docs/architecture.md. */

@@ -4,7 +4,7 @@
 // zod's v4 API (in the same package): it compiles an object schema into one function, which parses a record in
 // about half of v3's time, and every record a task or gateway consumes goes through here
 import { z } from 'zod/v4'
-import { type Message as DomainMessage, messageStatuses } from '../domain/message.js'
+import { type Message as DomainMessage, messageKinds, messageStatuses } from '../domain/message.js'
 
 /** A stored message as clients see it (docs/protocol.md `Message`): the domain Message, as JSON. */
 export const Message = z.object({
@@ -15,7 +15,20 @@ export const Message = z.object({
   content: z.string(),
   sentAt: z.number().int(),
   status: z.enum(messageStatuses),
-}) satisfies z.ZodType<DomainMessage>
+  // defaults: records written before message kinds (still on a topic during an upgrade) are plain text
+  kind: z.enum(messageKinds).default('text'),
+  targetId: z.string().default(''),
+  replyTo: z.string().default(''),
+  mentions: z.array(z.string()).default([]),
+  editedAt: z.number().int().default(0),
+  editCount: z.number().int().default(0),
+  editSeq: z.number().int().default(0),
+  reactions: z.array(z.object({ emoji: z.string(), userIds: z.array(z.string()) })).default([]),
+  pinnedAt: z.number().int().default(0),
+  reply: z
+    .object({ messageId: z.string(), senderId: z.string(), snippet: z.string(), status: z.enum(messageStatuses) })
+    .optional(),
+}) satisfies z.ZodType<DomainMessage, unknown>
 export type Message = DomainMessage
 
 /** gochat.messages.dispatch: a committed message, published by repo's outbox relay (or the persist consumer). */
@@ -66,6 +79,8 @@ export const OfflinePush = z.object({
   senderId: z.string(),
   preview: z.string(),
   sentAt: z.number().int(),
+  /** the users of this batch were mentioned (pushed even for records that push nobody else) */
+  mentioned: z.boolean().optional(),
 })
 export type OfflinePush = z.infer<typeof OfflinePush>
 
@@ -111,6 +126,11 @@ export const UpstreamMessage = z.object({
   gatewayId: z.string().optional(),
   connectionId: z.string().optional(),
   ref: z.union([z.string(), z.number()]).optional(),
+  /** a record of another kind than text (async persistence), with what it targets, answers and mentions */
+  kind: z.enum(messageKinds).optional(),
+  targetId: z.string().optional(),
+  replyTo: z.string().optional(),
+  mentions: z.array(z.string()).optional(),
 })
 export type UpstreamMessage = z.infer<typeof UpstreamMessage>
 

@@ -4,22 +4,92 @@
 export const messageStatuses = ['normal', 'recalled', 'deleted'] as const
 export type MessageStatus = (typeof messageStatuses)[number]
 
+/**
+ * What a record of a conversation's seq stream is. 'text' carries content; the others are operations on an earlier
+ * message of the same conversation (`targetId`), stored in the stream like a message (so sync replays them) and
+ * applied to their target in the same transaction. One list: content kinds join it here.
+ */
+export const messageKinds = ['text', 'edit', 'reaction', 'unreaction', 'pin', 'unpin'] as const
+export type MessageKind = (typeof messageKinds)[number]
+export const operationKinds: ReadonlySet<MessageKind> = new Set(['edit', 'reaction', 'unreaction', 'pin', 'unpin'])
+export const isOperation = (kind: MessageKind): boolean => operationKinds.has(kind)
+
+/** `mentions` entry that names every member of the conversation */
+export const MENTION_ALL = '@all'
+
+/** one emoji on a message and who reacted with it (each user with at most one emoji per message) */
+export interface Reaction {
+  emoji: string
+  userIds: string[]
+}
+
+/** the message a reply quotes, as it is now (a recalled or deleted one shows its status and no snippet) */
+export interface ReplyPreview {
+  messageId: string
+  senderId: string
+  snippet: string
+  status: MessageStatus
+}
+
 export interface Message {
   messageId: string
   conversationId: string
   /** the message's place in its conversation: unique, gap-free, from 1 */
   seq: number
   senderId: string
+  /** text: the text; edit: the new text; reaction, unreaction: the emoji; pin, unpin: '' */
   content: string
   /** epoch ms */
   sentAt: number
   status: MessageStatus
+  kind: MessageKind
+  /** operations: the message they apply to; '' otherwise */
+  targetId: string
+  /** the message of the same conversation this one answers; '' when none */
+  replyTo: string
+  /** user ids, or MENTION_ALL (text and edit only) */
+  mentions: string[]
+  /** the state operations gave it (content messages): the last edit (epoch ms, 0: never), edits so far, and the
+   *  seq of the edit that set `content` (a later edit by seq wins, whatever order edits are applied in) */
+  editedAt: number
+  editCount: number
+  editSeq: number
+  reactions: Reaction[]
+  /** epoch ms of the pin, 0: not pinned */
+  pinnedAt: number
+  /** filled in on read when replyTo is set */
+  reply?: ReplyPreview
 }
 
 /** A status read off a wire: anything but the three known ones is a broken peer, not a client's mistake. */
 export function messageStatus(status: string): MessageStatus {
   if ((messageStatuses as readonly string[]).includes(status)) return status as MessageStatus
   throw new Error(`unknown message status "${status}"`)
+}
+
+/** A kind read off a wire: '' (a peer that predates kinds) is text; an unknown one is a broken peer. */
+export function messageKind(kind: string): MessageKind {
+  if (kind === '') return 'text'
+  if ((messageKinds as readonly string[]).includes(kind)) return kind as MessageKind
+  throw new Error(`unknown message kind "${kind}"`)
+}
+
+/** The state a new record starts with: no edits, reactions or pin. */
+export const freshState = {
+  editedAt: 0,
+  editCount: 0,
+  editSeq: 0,
+  reactions: [] as Reaction[],
+  pinnedAt: 0,
+} satisfies Partial<Message>
+
+/** What a plain text message carries beside its content: no target, reply or mentions, and the fresh state. */
+export const textDefaults = {
+  kind: 'text' as MessageKind,
+  targetId: '',
+  replyTo: '',
+  mentions: [] as string[],
+  ...freshState,
 }
 
 /** The message's own fields, without what a store or a wire keeps beside them (an idempotency key). */
@@ -30,6 +100,27 @@ export const messageOf = (m: Message): Message => ({
   senderId: m.senderId,
   content: m.content,
   sentAt: m.sentAt,
+  status: m.status,
+  kind: m.kind,
+  targetId: m.targetId,
+  replyTo: m.replyTo,
+  mentions: m.mentions,
+  editedAt: m.editedAt,
+  editCount: m.editCount,
+  editSeq: m.editSeq,
+  reactions: m.reactions,
+  pinnedAt: m.pinnedAt,
+  ...(m.reply ? { reply: m.reply } : {}),
+})
+
+/** how much of a replied-to message a reply shows */
+export const SNIPPET_CHARS = 100
+
+/** The preview of `m` quoted by a reply: recalled and deleted messages show no text. */
+export const replyPreview = (m: Message): ReplyPreview => ({
+  messageId: m.messageId,
+  senderId: m.senderId,
+  snippet: m.status === 'normal' ? [...m.content].slice(0, SNIPPET_CHARS).join('') : '',
   status: m.status,
 })
 

@@ -7,7 +7,8 @@
 // to change nothing (adding present members, a read cursor that would move back, …) write their outbox records
 // only when something changed.
 import { AppError } from '../core/errors.js'
-import type { Message, MessageStatus } from '../domain/message.js'
+import { isOperation, type Message, type MessageStatus, replyPreview } from '../domain/message.js'
+import { applyOperation } from '../domain/operations.js'
 import type { InvitationStore } from './invitations.js'
 import type { OutboxRecord } from './outbox-record.js'
 
@@ -216,8 +217,14 @@ export interface Store {
    * status changes), so MAX(seq) never goes back.
    */
   storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage>
+  // An operation (draft.kind: edit, reaction, …) is stored the same way and, in the same transaction, applied to
+  // its target (applyOperation): `not_found` without the target in the conversation, the refusal's code when it
+  // refuses, and then nothing is written. A draft with replyTo needs that message in the conversation
+  // (`not_found`). The stored record and every read carry `reply`, the replied message as it is now.
   /** messages with seqs allocated elsewhere (async persistence); returns those stored, leaving out any whose
-   * (conversation, seq) or (conversation, sender, idempotency key) exists */
+   * (conversation, seq) or (conversation, sender, idempotency key) exists. Operations among them are applied to
+   * their targets when applyOperation allows it (the checks were made before the seq was handed out; what the
+   * target's state refuses by now leaves the target as it is, the record stored all the same). */
   insertMessages(messages: MessageRow[]): Promise<MessageRow[]>
   maxSeq(conversationId: string): Promise<number>
   /**
@@ -228,6 +235,8 @@ export interface Store {
   getMessage(conversationId: string, messageId: string): Promise<MessageRow | null>
   /** messages with seq > afterSeq in seq order, deleted ones left out */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]>
+  /** the pinned messages of a conversation (pinnedAt > 0, not deleted), in seq order, at most `limit` */
+  listPins(conversationId: string, limit: number): Promise<MessageRow[]>
   /** null when there is no such message; the outbox records are written only when the message changed */
   updateMessageStatus(
     conversationId: string,
@@ -283,6 +292,34 @@ export function applyStatusChange(m: MessageRow, change: StatusChange): MessageR
   if (m.status === 'deleted' && content === m.content) return null
   return { ...m, status: 'deleted', content }
 }
+
+/** a draft the store must read another message for: an operation's target, a reply's original */
+export const needsTarget = (d: MessageDraft): boolean => isOperation(d.kind) || d.replyTo !== ''
+
+/** The target after the operation `op`; throws what every driver refuses with (then nothing is written). */
+export function operated(target: MessageRow | null | undefined, op: Message): MessageRow {
+  if (!target) throw new AppError('not_found', `message ${op.targetId} not found in ${op.conversationId}`)
+  const applied = applyOperation(target, op)
+  if ('refused' in applied) throw new AppError(applied.refused.code, applied.refused.reason)
+  return { ...applied.message, idempotencyKey: target.idempotencyKey }
+}
+
+/** insertMessages' rule: the target after `op`, or null when there is none or its state refuses it now */
+export function operatedIfAllowed(target: MessageRow | null | undefined, op: Message): MessageRow | null {
+  if (!target) return null
+  const applied = applyOperation(target, op)
+  return 'refused' in applied ? null : { ...applied.message, idempotencyKey: target.idempotencyKey }
+}
+
+/** A draft's reply must name a message of its conversation. */
+export function requireReplied(replied: MessageRow | null | undefined, d: MessageDraft): MessageRow {
+  if (!replied) throw new AppError('not_found', `replyTo: message ${d.replyTo} not found in ${d.conversationId}`)
+  return replied
+}
+
+/** `m` with the preview of the message it replies to (left as it is when that one is gone) */
+export const withReply = <T extends Message>(m: T, replied: Message | null | undefined): T =>
+  replied ? { ...m, reply: replyPreview(replied) } : m
 
 const MAX_TOPIC_OR_KEY = 255
 

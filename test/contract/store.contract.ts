@@ -1,5 +1,6 @@
 // The store port's contract: every driver passes the same suite (src/drivers/memory/store.test.ts, src/drivers/sqlite/store.test.ts,
 // test/integration/mysql-store.test.ts). Tests share one store, so each uses ids and outbox topics of its own.
+import { textDefaults } from '../../src/domain/message.js'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
@@ -95,6 +96,7 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
       sentAt: now,
       status: 'normal',
       idempotencyKey: uid('key'),
+      ...textDefaults,
       ...over,
     })
     /** one outbox record per message, its header n the message's seq */

@@ -5,6 +5,7 @@
 // and at the end the DLQ holds exactly the poison records, each with a reason, and every acked send is in history.
 // The cluster runs async persistence (the issue's reproduction: a persist record repo refuses blocked the three
 // acked sends behind it) and upstream: kafka, so that every one of those groups is in play.
+import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import type { Producer } from 'kafkajs'
@@ -101,6 +102,7 @@ describe.skipIf(!available)('poison records on real Kafka: every consumer group 
     content: 'good record',
     sentAt: Date.now(),
     status: 'normal',
+    ...textDefaults,
     ...over,
   })
   async function send(ws: SocketClient, content: string) {

@@ -2,12 +2,13 @@
 import { describe } from 'vitest'
 import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { storeContract } from '../contract/store.contract.js'
+import { messageOpsContract } from '../contract/message-ops.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
 describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
-  storeContract('mysql', async () => {
-    const db = testDatabase('store')
+  const fixture = (name: string) => async () => {
+    const db = testDatabase(name)
     const store = new MysqlStore(db.url)
     await store.ping()
     return {
@@ -17,5 +18,7 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
         await db.drop()
       },
     }
-  })
+  }
+  storeContract('mysql', fixture('store'))
+  messageOpsContract('mysql', fixture('ops'))
 })

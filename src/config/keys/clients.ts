@@ -54,6 +54,12 @@ export const clientKeys = {
     help: 'Logins and registrations that may wait for a hash slot; beyond that they are refused at once with unavailable (503, retry after 1 s)',
     expected: 'a non-negative integer',
   },
+  message_edit_window_seconds: {
+    schema: positiveInt,
+    default: 900,
+    help: 'How long after sending the sender may edit a message',
+    expected: 'seconds',
+  },
   max_frame_bytes: {
     schema: positiveInt,
     default: 65536,

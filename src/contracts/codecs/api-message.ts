@@ -1,5 +1,5 @@
 // realchat.message.v1.Message (the seed's MessageApi, which logic serves to gateways) ↔ the domain Message.
-import { type Message, messageStatus } from '../../domain/message.js'
+import { type Message, messageKind, messageStatus } from '../../domain/message.js'
 import type { Message__Output as ApiMessage } from '../generated/realchat/message/v1/Message.js'
 
 export const toApiMessage = (m: Message): ApiMessage => ({
@@ -10,6 +10,23 @@ export const toApiMessage = (m: Message): ApiMessage => ({
   content: m.content,
   sent_at: m.sentAt,
   status: m.status,
+  kind: m.kind,
+  target_id: m.targetId,
+  reply_to: m.replyTo,
+  mentions: m.mentions,
+  edited_at: m.editedAt,
+  edit_count: m.editCount,
+  edit_seq: m.editSeq,
+  reactions: m.reactions.map((r) => ({ emoji: r.emoji, user_ids: r.userIds })),
+  pinned_at: m.pinnedAt,
+  reply: m.reply
+    ? {
+        message_id: m.reply.messageId,
+        sender_user_id: m.reply.senderId,
+        snippet: m.reply.snippet,
+        status: m.reply.status,
+      }
+    : null,
 })
 
 export const fromApiMessage = (m: ApiMessage): Message => ({
@@ -20,4 +37,23 @@ export const fromApiMessage = (m: ApiMessage): Message => ({
   content: m.content,
   sentAt: m.sent_at,
   status: messageStatus(m.status),
+  kind: messageKind(m.kind ?? ''),
+  targetId: m.target_id ?? '',
+  replyTo: m.reply_to ?? '',
+  mentions: m.mentions ?? [],
+  editedAt: m.edited_at ?? 0,
+  editCount: m.edit_count ?? 0,
+  editSeq: m.edit_seq ?? 0,
+  reactions: (m.reactions ?? []).map((r) => ({ emoji: r.emoji, userIds: r.user_ids })),
+  pinnedAt: m.pinned_at ?? 0,
+  ...(m.reply
+    ? {
+        reply: {
+          messageId: m.reply.message_id,
+          senderId: m.reply.sender_user_id,
+          snippet: m.reply.snippet,
+          status: messageStatus(m.reply.status),
+        },
+      }
+    : {}),
 })

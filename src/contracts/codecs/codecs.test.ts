@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Message, messageOf, visibleMessage } from '../../domain/message.js'
+import { type Message, messageOf, textDefaults, visibleMessage } from '../../domain/message.js'
 import { fromApiMessage, toApiMessage } from './api-message.js'
 import { fromRepoMessage, toRepoMessage } from './repo-message.js'
 
@@ -11,6 +11,7 @@ const message: Message = {
   content: 'hello',
   sentAt: 1_700_000_000_000,
   status: 'normal',
+  ...textDefaults,
 }
 
 describe('message codecs', () => {

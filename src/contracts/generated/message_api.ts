@@ -4,8 +4,11 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { CallError as _realchat_message_v1_CallError, CallError__Output as _realchat_message_v1_CallError__Output } from './realchat/message/v1/CallError.js';
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from './realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from './realchat/message/v1/DeleteMessageResponse.js';
+import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from './realchat/message/v1/ListPinsRequest.js';
 import type { Message as _realchat_message_v1_Message, Message__Output as _realchat_message_v1_Message__Output } from './realchat/message/v1/Message.js';
 import type { MessageApiClient as _realchat_message_v1_MessageApiClient, MessageApiDefinition as _realchat_message_v1_MessageApiDefinition } from './realchat/message/v1/MessageApi.js';
+import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from './realchat/message/v1/Reaction.js';
+import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from './realchat/message/v1/ReplyPreview.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from './realchat/message/v1/SendMessageRequest.js';
 import type { SendMessageResponse as _realchat_message_v1_SendMessageResponse, SendMessageResponse__Output as _realchat_message_v1_SendMessageResponse__Output } from './realchat/message/v1/SendMessageResponse.js';
 import type { SendMessageResult as _realchat_message_v1_SendMessageResult, SendMessageResult__Output as _realchat_message_v1_SendMessageResult__Output } from './realchat/message/v1/SendMessageResult.js';
@@ -25,8 +28,11 @@ export interface ProtoGrpcType {
         CallError: MessageTypeDefinition<_realchat_message_v1_CallError, _realchat_message_v1_CallError__Output>
         DeleteMessageRequest: MessageTypeDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageRequest__Output>
         DeleteMessageResponse: MessageTypeDefinition<_realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageResponse__Output>
+        ListPinsRequest: MessageTypeDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_ListPinsRequest__Output>
         Message: MessageTypeDefinition<_realchat_message_v1_Message, _realchat_message_v1_Message__Output>
         MessageApi: SubtypeConstructor<typeof grpc.Client, _realchat_message_v1_MessageApiClient> & { service: _realchat_message_v1_MessageApiDefinition }
+        Reaction: MessageTypeDefinition<_realchat_message_v1_Reaction, _realchat_message_v1_Reaction__Output>
+        ReplyPreview: MessageTypeDefinition<_realchat_message_v1_ReplyPreview, _realchat_message_v1_ReplyPreview__Output>
         SendMessageRequest: MessageTypeDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageRequest__Output>
         SendMessageResponse: MessageTypeDefinition<_realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageResponse__Output>
         SendMessageResult: MessageTypeDefinition<_realchat_message_v1_SendMessageResult, _realchat_message_v1_SendMessageResult__Output>

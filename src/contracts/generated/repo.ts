@@ -52,7 +52,9 @@ import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from './gochat/repo/v1/Message.js';
 import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from './gochat/repo/v1/OutboxEvent.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
+import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from './gochat/repo/v1/Reaction.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
+import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from './gochat/repo/v1/ReplyPreview.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
@@ -132,7 +134,9 @@ export interface ProtoGrpcType {
         Message: MessageTypeDefinition<_gochat_repo_v1_Message, _gochat_repo_v1_Message__Output>
         OutboxEvent: MessageTypeDefinition<_gochat_repo_v1_OutboxEvent, _gochat_repo_v1_OutboxEvent__Output>
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
+        Reaction: MessageTypeDefinition<_gochat_repo_v1_Reaction, _gochat_repo_v1_Reaction__Output>
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
+        ReplyPreview: MessageTypeDefinition<_gochat_repo_v1_ReplyPreview, _gochat_repo_v1_ReplyPreview__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
         RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>

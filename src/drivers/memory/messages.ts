@@ -1,9 +1,14 @@
 // Messages and seqs in the in-memory store: StoreMessage, idempotency keys, history, status changes (recall,
 // delete) and read cursors.
 import { AppError } from '../../core/errors.js'
+import { isOperation } from '../../domain/message.js'
 import {
   applyStatusChange,
   checkOutbox,
+  operated,
+  operatedIfAllowed,
+  requireReplied,
+  withReply,
   type MessageDraft,
   type MessageRow,
   type OutboxRecord,
@@ -23,11 +28,25 @@ export abstract class MemoryMessages extends MemoryConversations {
     if (before) return { message: { ...this.messageById.get(before)! }, duplicate: true }
     const seq = Math.max(this.maxSeqOf(id), this.seqReserved.get(id) ?? 0) + 1
     const message: MessageRow = { ...draft, seq }
-    const outbox = hooks.outbox({ ...message }, { ...conversation })
+    const target = isOperation(draft.kind) ? operated(this.find(id, draft.targetId), message) : undefined
+    const shown = draft.replyTo ? withReply(message, requireReplied(this.find(id, draft.replyTo), draft)) : message
+    const outbox = hooks.outbox({ ...shown }, { ...conversation })
     checkOutbox(outbox)
     this.putMessage(message)
+    if (target) Object.assign(this.messageById.get(target.messageId)!, target)
     this.append(outbox)
-    return { message: { ...message }, duplicate: false }
+    return { message: { ...shown }, duplicate: false }
+  }
+
+  /** the message of this id in this conversation */
+  private find(conversationId: string, messageId: string): MessageRow | undefined {
+    const m = this.messageById.get(messageId)
+    return m?.conversationId === conversationId ? m : undefined
+  }
+
+  /** a copy of `m` as reads show it: with the preview of the message it replies to */
+  private shown(m: MessageRow): MessageRow {
+    return m.replyTo ? withReply({ ...m }, this.find(m.conversationId, m.replyTo)) : { ...m }
   }
 
   async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
@@ -38,8 +57,10 @@ export abstract class MemoryMessages extends MemoryConversations {
         this.messageById.has(m.messageId) ||
         (m.idempotencyKey !== '' && this.messageIdByKey.has(idemKey(m)))
       if (taken) continue
+      const target = isOperation(m.kind) ? operatedIfAllowed(this.find(m.conversationId, m.targetId), m) : null
       this.putMessage({ ...m })
-      inserted.push({ ...m })
+      if (target) Object.assign(this.messageById.get(target.messageId)!, target)
+      inserted.push(this.shown(m))
     }
     return inserted
   }
@@ -56,17 +77,25 @@ export abstract class MemoryMessages extends MemoryConversations {
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
-    const m = this.messageById.get(messageId)
-    return m && m.conversationId === conversationId ? { ...m } : null
+    const m = this.find(conversationId, messageId)
+    return m ? this.shown(m) : null
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
     const sorted = this.messages.get(conversationId)?.sorted ?? []
     const out: MessageRow[] = []
     for (let i = upperBound(sorted, afterSeq, (m) => m.seq); i < sorted.length && out.length < limit; i++) {
-      if (sorted[i]!.status !== 'deleted') out.push({ ...sorted[i]! })
+      if (sorted[i]!.status !== 'deleted') out.push(this.shown(sorted[i]!))
     }
     return out
+  }
+
+  async listPins(conversationId: string, limit: number): Promise<MessageRow[]> {
+    const sorted = this.messages.get(conversationId)?.sorted ?? []
+    return sorted
+      .filter((m) => m.pinnedAt > 0 && m.status !== 'deleted')
+      .slice(0, limit)
+      .map((m) => this.shown(m))
   }
 
   async updateMessageStatus(
@@ -78,12 +107,12 @@ export abstract class MemoryMessages extends MemoryConversations {
     const m = this.messageById.get(messageId)
     if (!m || m.conversationId !== conversationId) return null
     const next = applyStatusChange(m, change)
-    if (!next) return { ...m }
+    if (!next) return this.shown(m)
     checkOutbox(outbox)
     m.status = next.status
     m.content = next.content
     this.append(outbox)
-    return { ...m }
+    return this.shown(m)
   }
 
   async setReadSeq(

@@ -1,4 +1,6 @@
+import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { MemoryStore } from './store.js'
 
 storeContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+messageOpsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

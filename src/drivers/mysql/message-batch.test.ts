@@ -1,6 +1,7 @@
 // The MySQL group commit's seq allocation against another transaction on the same conversation, on MariaDB/MySQL
 // in a database of its own: a seq taken meanwhile (async persistence's insertMessages takes no conversation lock),
 // and a deadlock whose victim is the batch (run again by the store: its seqs were rolled back, none is spent).
+import { textDefaults } from '../../domain/message.js'
 import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MessageDraft, StoreMessageHooks } from '../../ports/store.js'
@@ -22,6 +23,7 @@ const draft = (conversationId: string): MessageDraft => ({
   sentAt: 1,
   status: 'normal',
   idempotencyKey: '',
+  ...textDefaults,
 })
 
 describe.skipIf(!(await infraAvailable('mysql')))('mysql group commit: seqs against other transactions', () => {

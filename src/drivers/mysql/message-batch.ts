@@ -23,7 +23,7 @@ import {
   type StoreMessageHooks,
 } from '../../ports/store.js'
 import type { Outcome } from '../../core/batcher.js'
-import { CONV_COLS, MSG_COLS, messageValues, toConversation, toMessage } from '../sql/rows.js'
+import { CONV_COLS, MSG_COLS, MSG_VALUES, messageValues, toConversation, toMessage } from '../sql/rows.js'
 import { chunks, duplicateKey } from './rows.js'
 
 type Conn = mysql.PoolConnection
@@ -158,7 +158,7 @@ async function storeOne(c: Conn, r: Ready): Promise<StoredMessage> {
     const seq = Math.max(await maxSeqOn(c, r.message.conversationId), r.reserved) + 1
     const message = seq === r.message.seq ? r.message : { ...item.draft, seq }
     try {
-      await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(message))
+      await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, messageValues(message))
     } catch (err) {
       const key = duplicateKey(err)
       // the same key, stored meanwhile (by insertMessages)

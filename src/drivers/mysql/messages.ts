@@ -1,7 +1,10 @@
 // Messages and seqs in the MySQL store: group-committed StoreMessage (message-batch.ts), history, status
 // changes (recall, delete) and read cursors.
+import { isOperation } from '../../domain/message.js'
 import {
   applyStatusChange,
+  needsTarget,
+  operatedIfAllowed,
   type MessageDraft,
   type MessageRow,
   type OutboxRecord,
@@ -9,11 +12,12 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
 } from '../../ports/store.js'
-import { MSG_COLS, messageValues, toMessage } from '../sql/rows.js'
+import { MSG_COLS, MSG_VALUES, messageValues, toMessage } from '../sql/rows.js'
 import { duplicateKey, limit } from './rows.js'
 import { Batcher } from '../../core/batcher.js'
 import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './message-batch.js'
 import { MysqlConversations } from './conversations.js'
+import { lockedTarget, storeOperation, updateTarget, withReplies } from './operations.js'
 import type { Rows } from './store-base.js'
 
 /** StoreMessage calls per transaction, and transactions of them at once (the rest of the pool serves the rest) */
@@ -27,6 +31,8 @@ export abstract class MysqlMessages extends MysqlConversations {
 
   /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */
   async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
+    // operations and replies read another message under the lock: a transaction of their own (operations.ts)
+    if (needsTarget(draft)) return this.tx((c) => storeOperation(c, draft, hooks, (c2, o) => this.insertOutbox(c2, o)))
     const stored = await this.messages.add({ draft, hooks })
     // the same key as another message of the same batch: now that one is stored, this finds it
     return stored === AGAIN ? this.storeMessage(draft, hooks) : stored
@@ -67,13 +73,15 @@ export abstract class MysqlMessages extends MysqlConversations {
       const inserted: MessageRow[] = []
       for (const m of messages) {
         try {
-          await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, messageValues(m))
+          await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, messageValues(m))
+          const target = isOperation(m.kind) ? operatedIfAllowed(await lockedTarget(c, m), m) : null
+          if (target) await updateTarget(c, target)
           inserted.push(m)
         } catch (err) {
           if (duplicateKey(err) === null) throw err
         }
       }
-      return inserted
+      return withReplies(c, inserted)
     })
   }
 
@@ -102,7 +110,7 @@ export abstract class MysqlMessages extends MysqlConversations {
       `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
       [messageId, conversationId],
     )
-    return rows[0] ? toMessage(rows[0]) : null
+    return rows[0] ? (await withReplies(this.pool, [toMessage(rows[0])]))[0]! : null
   }
 
   async listMessages(conversationId: string, afterSeq: number, n: number): Promise<MessageRow[]> {
@@ -110,7 +118,15 @@ export abstract class MysqlMessages extends MysqlConversations {
       `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? AND status <> 'deleted' ORDER BY seq ${limit(n)}`,
       [conversationId, afterSeq],
     )
-    return rows.map(toMessage)
+    return withReplies(this.pool, rows.map(toMessage))
+  }
+
+  async listPins(conversationId: string, n: number): Promise<MessageRow[]> {
+    const [rows] = await this.execute<Rows>(
+      `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND pinned_at > 0 AND status <> 'deleted' ORDER BY seq ${limit(n)}`,
+      [conversationId],
+    )
+    return withReplies(this.pool, rows.map(toMessage))
   }
 
   async updateMessageStatus(

@@ -18,7 +18,26 @@ export const USER_COLS = 'user_id, username, display_name, guest, password_hash,
 export const USER_INSERT_COLS = `${USER_COLS}, username_norm`
 export const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
 export const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
-export const MSG_COLS = 'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key'
+export const MSG_COLS =
+  'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key, kind, target_id, reply_to, mentions, edited_at, edit_count, edit_seq, reactions, pinned_at'
+/** placeholders of MSG_COLS */
+export const MSG_VALUES = `(${MSG_COLS.split(', ')
+  .map(() => '?')
+  .join(', ')})`
+/** what an operation changes on its target (parameters: targetState(m), then conversation id and seq) */
+export const UPDATE_TARGET =
+  'UPDATE messages SET content = ?, mentions = ?, edited_at = ?, edit_count = ?, edit_seq = ?, reactions = ?, pinned_at = ? WHERE conversation_id = ? AND seq = ?'
+export const targetState = (m: MessageRow) => [
+  m.content,
+  json(m.mentions),
+  m.editedAt,
+  m.editCount,
+  m.editSeq,
+  json(m.reactions),
+  m.pinnedAt,
+]
+const json = (list: unknown[]) => (list.length ? JSON.stringify(list) : null)
+const parsed = <T>(v: unknown): T[] => (typeof v === 'string' && v ? (JSON.parse(v) as T[]) : [])
 export const LAST_SEQ =
   '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
 
@@ -75,6 +94,15 @@ export const toMessage = (r: Row): MessageRow => ({
   sentAt: Number(r.sent_at),
   status: r.status as MessageRow['status'],
   idempotencyKey: (r.idempotency_key as string | null) ?? '',
+  kind: ((r.kind as string | undefined) ?? 'text') as MessageRow['kind'],
+  targetId: (r.target_id as string | null) ?? '',
+  replyTo: (r.reply_to as string | null) ?? '',
+  mentions: parsed<string>(r.mentions),
+  editedAt: Number(r.edited_at ?? 0),
+  editCount: Number(r.edit_count ?? 0),
+  editSeq: Number(r.edit_seq ?? 0),
+  reactions: parsed<MessageRow['reactions'][number]>(r.reactions),
+  pinnedAt: Number(r.pinned_at ?? 0),
 })
 export const messageValues = (m: MessageRow) => [
   m.messageId,
@@ -85,6 +113,15 @@ export const messageValues = (m: MessageRow) => [
   m.sentAt,
   m.status,
   m.idempotencyKey || null,
+  m.kind,
+  m.targetId || null,
+  m.replyTo || null,
+  json(m.mentions),
+  m.editedAt,
+  m.editCount,
+  m.editSeq,
+  json(m.reactions),
+  m.pinnedAt,
 ]
 
 /** a user's conversations (one parameter: the user id); a direct one's other member and their cursor come along */

@@ -3,6 +3,10 @@
 import { AppError } from '../../core/errors.js'
 import {
   applyStatusChange,
+  operated,
+  operatedIfAllowed,
+  requireReplied,
+  withReply,
   type MessageDraft,
   type MessageRow,
   type OutboxRecord,
@@ -10,7 +14,17 @@ import {
   type StoredMessage,
   type StoreMessageHooks,
 } from '../../ports/store.js'
-import { CONV_COLS, MSG_COLS, messageValues, toConversation, toMessage } from '../sql/rows.js'
+import { isOperation } from '../../domain/message.js'
+import {
+  CONV_COLS,
+  MSG_COLS,
+  MSG_VALUES,
+  messageValues,
+  targetState,
+  toConversation,
+  toMessage,
+  UPDATE_TARGET,
+} from '../sql/rows.js'
 import { SqliteConversations } from './conversations.js'
 
 export abstract class SqliteMessages extends SqliteConversations {
@@ -23,20 +37,45 @@ export abstract class SqliteMessages extends SqliteConversations {
       )
       if (!conversation) throw new AppError('not_found', `conversation ${id} not found`)
       const before = this.messageByKey(draft)
-      if (before) return { message: before, duplicate: true }
+      if (before) return { message: this.shown(before), duplicate: true }
       const message: MessageRow = { ...draft, seq: Math.max(this.maxSeqOf(id), Number(conversation.seq_reserved)) + 1 }
-      this.run(`INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ...messageValues(message))
-      this.insertOutbox(hooks.outbox({ ...message }, toConversation(conversation)))
-      return { message, duplicate: false }
+      const target = isOperation(draft.kind) ? operated(this.messageIn(id, draft.targetId), message) : undefined
+      const shown = draft.replyTo
+        ? withReply(message, requireReplied(this.messageIn(id, draft.replyTo), draft))
+        : message
+      this.run(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, ...messageValues(message))
+      if (target) this.run(UPDATE_TARGET, ...targetState(target), id, target.seq)
+      this.insertOutbox(hooks.outbox({ ...shown }, toConversation(conversation)))
+      return { message: shown, duplicate: false }
     })
+  }
+
+  /** the message of this id in this conversation */
+  private messageIn(conversationId: string, messageId: string): MessageRow | null {
+    const r = this.one(
+      `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
+      messageId,
+      conversationId,
+    )
+    return r ? toMessage(r) : null
+  }
+
+  /** `m` as reads show it: with the preview of the message it replies to */
+  private shown(m: MessageRow): MessageRow {
+    return m.replyTo ? withReply(m, this.messageIn(m.conversationId, m.replyTo)) : m
   }
 
   async insertMessages(messages: MessageRow[]): Promise<MessageRow[]> {
     return this.tx(() => {
-      const insert = this.stmt(
-        `INSERT INTO messages (${MSG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      )
-      return messages.filter((m) => insert.run(...messageValues(m)).changes === 1).map((m) => ({ ...m }))
+      const insert = this.stmt(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES} ON CONFLICT DO NOTHING`)
+      return messages
+        .filter((m) => {
+          if (insert.run(...messageValues(m)).changes !== 1) return false
+          const target = isOperation(m.kind) ? operatedIfAllowed(this.messageIn(m.conversationId, m.targetId), m) : null
+          if (target) this.run(UPDATE_TARGET, ...targetState(target), m.conversationId, target.seq)
+          return true
+        })
+        .map((m) => this.shown({ ...m }))
     })
   }
 
@@ -56,12 +95,8 @@ export abstract class SqliteMessages extends SqliteConversations {
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<MessageRow | null> {
-    const r = this.one(
-      `SELECT ${MSG_COLS} FROM messages WHERE message_id = ? AND conversation_id = ?`,
-      messageId,
-      conversationId,
-    )
-    return r ? toMessage(r) : null
+    const m = this.messageIn(conversationId, messageId)
+    return m ? this.shown(m) : null
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
@@ -70,7 +105,15 @@ export abstract class SqliteMessages extends SqliteConversations {
       conversationId,
       afterSeq,
       Math.max(0, Math.trunc(limit)),
-    ).map(toMessage)
+    ).map((r) => this.shown(toMessage(r)))
+  }
+
+  async listPins(conversationId: string, limit: number): Promise<MessageRow[]> {
+    return this.all(
+      `SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND pinned_at > 0 AND status <> 'deleted' ORDER BY seq LIMIT ?`,
+      conversationId,
+      Math.max(0, Math.trunc(limit)),
+    ).map((r) => this.shown(toMessage(r)))
   }
 
   async updateMessageStatus(

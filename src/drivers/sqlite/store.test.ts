@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
+import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
+import { textDefaults } from '../../domain/message.js'
 
-storeContract('sqlite', async () => {
+/** a store on a file of its own, removed after */
+async function sqliteFixture() {
   const dir = mkdtempSync(join(tmpdir(), 'gochat-sqlite-'))
   const store = new SqliteStore(join(dir, 'gochat.db'))
   return {
@@ -18,7 +21,9 @@ storeContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-})
+}
+storeContract('sqlite', sqliteFixture)
+messageOpsContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
@@ -45,6 +50,7 @@ describe('sqlite store: the file', () => {
             sentAt: 1,
             status: 'normal',
             idempotencyKey: `k${i}`,
+            ...textDefaults,
           },
           hooks,
         )
@@ -72,6 +78,7 @@ describe('sqlite store: the file', () => {
               sentAt: 1,
               status: 'normal',
               idempotencyKey: 'k1',
+              ...textDefaults,
             },
             hooks,
           )

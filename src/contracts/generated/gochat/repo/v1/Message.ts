@@ -1,5 +1,7 @@
 // Original file: proto/gochat/repo/v1/repo.proto
 
+import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from '../../../gochat/repo/v1/Reaction.js';
+import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from '../../../gochat/repo/v1/ReplyPreview.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Message {
@@ -11,6 +13,16 @@ export interface Message {
   'sent_at'?: (number | string | Long);
   'status'?: (string);
   'idempotency_key'?: (string);
+  'kind'?: (string);
+  'target_id'?: (string);
+  'reply_to'?: (string);
+  'mentions'?: (string)[];
+  'edited_at'?: (number | string | Long);
+  'edit_count'?: (number);
+  'edit_seq'?: (number | string | Long);
+  'reactions'?: (_gochat_repo_v1_Reaction)[];
+  'pinned_at'?: (number | string | Long);
+  'reply'?: (_gochat_repo_v1_ReplyPreview | null);
 }
 
 export interface Message__Output {
@@ -22,4 +34,14 @@ export interface Message__Output {
   'sent_at': (number);
   'status': (string);
   'idempotency_key': (string);
+  'kind': (string);
+  'target_id': (string);
+  'reply_to': (string);
+  'mentions': (string)[];
+  'edited_at': (number);
+  'edit_count': (number);
+  'edit_seq': (number);
+  'reactions': (_gochat_repo_v1_Reaction__Output)[];
+  'pinned_at': (number);
+  'reply': (_gochat_repo_v1_ReplyPreview__Output | null);
 }

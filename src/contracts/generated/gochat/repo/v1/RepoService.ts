@@ -291,6 +291,15 @@ export interface RepoServiceClient extends grpc.Client {
   listMembers(argument: _gochat_repo_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   listMembers(argument: _gochat_repo_v1_ListMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   
+  ListPins(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
   ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
   ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
   ListUserConversations(argument: _gochat_repo_v1_ListUserConversationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListUserConversationsResponse__Output>): grpc.ClientUnaryCall;
@@ -470,6 +479,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   ListMembers: grpc.handleUnaryCall<_gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse>;
   
+  ListPins: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
+  
   ListUserConversations: grpc.handleUnaryCall<_gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse>;
   
   LocateMembers: grpc.handleUnaryCall<_gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse>;
@@ -526,6 +537,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   ListDirectPeersMany: MethodDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
   ListInvitations: MethodDefinition<_gochat_repo_v1_ListInvitationsRequest, _gochat_repo_v1_ListInvitationsResponse, _gochat_repo_v1_ListInvitationsRequest__Output, _gochat_repo_v1_ListInvitationsResponse__Output>
   ListMembers: MethodDefinition<_gochat_repo_v1_ListMembersRequest, _gochat_repo_v1_ListMembersResponse, _gochat_repo_v1_ListMembersRequest__Output, _gochat_repo_v1_ListMembersResponse__Output>
+  ListPins: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>

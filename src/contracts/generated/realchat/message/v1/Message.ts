@@ -1,5 +1,7 @@
 // Original file: proto/realchat/message/v1/message_api.proto
 
+import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from '../../../realchat/message/v1/Reaction.js';
+import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from '../../../realchat/message/v1/ReplyPreview.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Message {
@@ -10,6 +12,16 @@ export interface Message {
   'content'?: (string);
   'sent_at'?: (number | string | Long);
   'status'?: (string);
+  'kind'?: (string);
+  'target_id'?: (string);
+  'reply_to'?: (string);
+  'mentions'?: (string)[];
+  'edited_at'?: (number | string | Long);
+  'edit_count'?: (number);
+  'edit_seq'?: (number | string | Long);
+  'reactions'?: (_realchat_message_v1_Reaction)[];
+  'pinned_at'?: (number | string | Long);
+  'reply'?: (_realchat_message_v1_ReplyPreview | null);
 }
 
 export interface Message__Output {
@@ -20,4 +32,14 @@ export interface Message__Output {
   'content': (string);
   'sent_at': (number);
   'status': (string);
+  'kind': (string);
+  'target_id': (string);
+  'reply_to': (string);
+  'mentions': (string)[];
+  'edited_at': (number);
+  'edit_count': (number);
+  'edit_seq': (number);
+  'reactions': (_realchat_message_v1_Reaction__Output)[];
+  'pinned_at': (number);
+  'reply': (_realchat_message_v1_ReplyPreview__Output | null);
 }

@@ -4,6 +4,7 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from '../../../realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from '../../../realchat/message/v1/DeleteMessageResponse.js';
+import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from '../../../realchat/message/v1/ListPinsRequest.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from '../../../realchat/message/v1/SendMessageRequest.js';
 import type { SendMessageResponse as _realchat_message_v1_SendMessageResponse, SendMessageResponse__Output as _realchat_message_v1_SendMessageResponse__Output } from '../../../realchat/message/v1/SendMessageResponse.js';
 import type { SendMessagesRequest as _realchat_message_v1_SendMessagesRequest, SendMessagesRequest__Output as _realchat_message_v1_SendMessagesRequest__Output } from '../../../realchat/message/v1/SendMessagesRequest.js';
@@ -20,6 +21,15 @@ export interface MessageApiClient extends grpc.Client {
   deleteMessage(argument: _realchat_message_v1_DeleteMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_DeleteMessageResponse__Output>): grpc.ClientUnaryCall;
   deleteMessage(argument: _realchat_message_v1_DeleteMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_DeleteMessageResponse__Output>): grpc.ClientUnaryCall;
   deleteMessage(argument: _realchat_message_v1_DeleteMessageRequest, callback: grpc.requestCallback<_realchat_message_v1_DeleteMessageResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _realchat_message_v1_ListPinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ListPins(argument: _realchat_message_v1_ListPinsRequest, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _realchat_message_v1_ListPinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  listPins(argument: _realchat_message_v1_ListPinsRequest, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   
   SendMessage(argument: _realchat_message_v1_SendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   SendMessage(argument: _realchat_message_v1_SendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
@@ -53,6 +63,8 @@ export interface MessageApiClient extends grpc.Client {
 export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
   DeleteMessage: grpc.handleUnaryCall<_realchat_message_v1_DeleteMessageRequest__Output, _realchat_message_v1_DeleteMessageResponse>;
   
+  ListPins: grpc.handleUnaryCall<_realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse>;
+  
   SendMessage: grpc.handleUnaryCall<_realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse>;
   
   SendMessages: grpc.handleUnaryCall<_realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse>;
@@ -63,6 +75,7 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
 
 export interface MessageApiDefinition extends grpc.ServiceDefinition {
   DeleteMessage: MethodDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageRequest__Output, _realchat_message_v1_DeleteMessageResponse__Output>
+  ListPins: MethodDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>
   SendMessage: MethodDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse__Output>
   SendMessages: MethodDefinition<_realchat_message_v1_SendMessagesRequest, _realchat_message_v1_SendMessagesResponse, _realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse__Output>
   SyncMessages: MethodDefinition<_realchat_message_v1_SyncMessagesRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_SyncMessagesRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>

@@ -7,6 +7,10 @@ export interface SendMessageRequest {
   'idempotency_key'?: (string);
   'content'?: (string);
   'trace_id'?: (string);
+  'kind'?: (string);
+  'target_id'?: (string);
+  'reply_to'?: (string);
+  'mentions'?: (string)[];
 }
 
 export interface SendMessageRequest__Output {
@@ -15,4 +19,8 @@ export interface SendMessageRequest__Output {
   'idempotency_key': (string);
   'content': (string);
   'trace_id': (string);
+  'kind': (string);
+  'target_id': (string);
+  'reply_to': (string);
+  'mentions': (string)[];
 }
