@@ -123,10 +123,11 @@ export class SessionKeeper {
     const exp = this.session && tokenExpiry(this.session.token)
     if (exp === undefined) return
     const life = exp - Date.now()
-    const before = this.opts.renewBeforeMs ?? Math.max(60_000, life / 10)
+    const before = this.opts.renewBeforeMs ?? Math.min(life / 2, Math.max(60_000, life / 10))
     // a guest waits for the end (then it is signed out); setTimeout holds at most 2^31-1 ms (24.8 days), and a
     // longer wait just comes back here
-    const due = this.credentials ? Math.max(0, life - before) : Math.max(0, life)
+    // at most one renewal a second, even when told to renew earlier than the token's whole life
+    const due = this.credentials ? Math.max(1000, life - before) : Math.max(0, life)
     this.timer = setTimeout(
       () => {
         if (this.credentials && Date.now() >= exp - before) void this.renew()
