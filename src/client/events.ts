@@ -3,7 +3,7 @@
 // one entry there and one line in ClientEvents. Unknown types still reach the app raw (`event`).
 import type { OutboxEntry } from './outbox-store.js'
 import type { Delivery } from './timeline.js'
-import type { ConnectionState, Conversation, Envelope, GochatError } from './types.js'
+import type { ConnectionState, Conversation, Envelope, GochatError, ServerFrame } from './types.js'
 
 export interface MessageChange {
   conversationId: string
@@ -31,6 +31,8 @@ export interface ClientEvents {
   // Planned message events (edits, reactions, replies, pins): add their typed event here and a decoder below.
   /** any envelope, the known ones included (for types this version does not know) */
   event: Envelope
+  /** every server frame that answers no request, as it came (before de-duplication; for diagnostics) */
+  frame: ServerFrame
   /** the server asked for a resync; the client is catching up */
   resync: undefined
   /** connection state; `retryInMs` while offline, `error` when it went down or closed on a failure */

@@ -16,8 +16,9 @@ import { browserTransport, type TransportFactory } from './transport.js'
 import { type ConnectionState, type Conversation, GochatError, type Message, type Session } from './types.js'
 
 export interface GochatClientOptions {
-  /** the gateway's base URL, e.g. http://127.0.0.1:8080 (in a page: its origin, the default) */
-  url?: string
+  /** the gateway's base URL, e.g. http://127.0.0.1:8080 (in a page: its origin, the default); several: each
+   *  reconnect goes to the next (every gateway serves every user) */
+  url?: string | string[]
   /** the WebSocket underneath (default: the environment's; the Node entry gives `ws`) */
   transport?: TransportFactory
   /** where unsent messages wait, or how to make that store per user (default: IndexedDB where there is one,
@@ -55,7 +56,8 @@ export interface SendHandle {
 const utf8 = new TextEncoder()
 
 export class GochatClient extends Emitter<ClientEvents> {
-  readonly url: string
+  private readonly urls: string[]
+  private at = 0
   private readonly keeper: SessionKeeper
   private readonly conn: Connection
   private readonly catchUp: CatchUp
@@ -65,11 +67,10 @@ export class GochatClient extends Emitter<ClientEvents> {
   constructor(private readonly opts: GochatClientOptions = {}) {
     super()
     const origin = (globalThis as { location?: { origin?: string } }).location?.origin
-    const url = opts.url ?? origin
-    if (!url) throw new GochatError('bad_request', 'no url given and no page origin to default to')
-    this.url = url.replace(/\/+$/, '')
+    this.urls = (Array.isArray(opts.url) ? opts.url : [opts.url ?? origin ?? '']).map((u) => u.replace(/\/+$/, ''))
+    if (!this.urls.every(Boolean)) throw new GochatError('bad_request', 'no url given and no page origin to default to')
     this.keeper = new SessionKeeper({
-      baseUrl: this.url,
+      baseUrl: () => this.url,
       renewBeforeMs: opts.renewBeforeMs,
       keepCredentials: opts.keepCredentials,
       changed: (s) => this.emit('session', s),
@@ -101,8 +102,10 @@ export class GochatClient extends Emitter<ClientEvents> {
         },
         offline: () => {
           if (this.box) this.box.online = false
+          this.at = (this.at + 1) % this.urls.length
         },
         frame: (f) => {
+          this.emit('frame', f)
           if (f.op === 'message') this.catchUp.live(f.message)
           else if (f.op === 'event' && (f.type === 'resync' || f.event?.event_type === 'resync')) {
             this.emit('resync', undefined)
@@ -116,6 +119,11 @@ export class GochatClient extends Emitter<ClientEvents> {
         unauthorized: () => this.keeper.renew(),
       },
     )
+  }
+
+  /** the gateway in use (the next one after each lost connection, when given several) */
+  get url(): string {
+    return this.urls[this.at]!
   }
 
   // ---- session ---------------------------------------------------------------------------------------------
@@ -164,8 +172,12 @@ export class GochatClient extends Emitter<ClientEvents> {
     this.box = new Outbox(store, {
       deliver: (e) => this.deliver(e),
       changed: (e) => this.emit('outbox', e),
-      retryDelay: (err, attempts) =>
-        Math.max(err.retryAfterMs ?? 0, Math.random() * Math.min(30_000, 500 * 2 ** attempts)),
+      // the reconnect's backoff (full jitter, its base and cap), never sooner than Retry-After
+      retryDelay: (err, attempts) => {
+        const b = this.opts.backoff
+        const window = Math.min(b?.capMs ?? 30_000, (b?.baseMs ?? 500) * 2 ** attempts)
+        return Math.max(err.retryAfterMs ?? 0, Math.random() * window)
+      },
       expireMs: this.opts.outboxExpireMs,
     })
     await this.box.load()

@@ -8,7 +8,7 @@ export { nodeTransport } from './node-transport.js'
 
 /** GochatClient with `ws` underneath unless told otherwise. */
 export class GochatClient extends BaseClient {
-  constructor(opts: GochatClientOptions & { url: string }) {
+  constructor(opts: GochatClientOptions & { url: string | string[] }) {
     super({ transport: nodeTransport, ...opts })
   }
 }

@@ -22,7 +22,8 @@ export function tokenExpiry(token: string): number | undefined {
 }
 
 export interface SessionOptions {
-  baseUrl: string
+  /** the gateway to ask now (the client may move between gateways) */
+  baseUrl: () => string
   /** renew this long before expiry (default: a tenth of the token's life, at least 1 min) */
   renewBeforeMs?: number
   /** keep the password in memory to renew the token (default true) */
@@ -44,20 +45,20 @@ export class SessionKeeper {
   }
 
   async login(credentials: Credentials): Promise<Session> {
-    const s = await httpRequest<Session>(this.opts.baseUrl, 'POST', '/v1/auth/login', { body: credentials })
+    const s = await httpRequest<Session>(this.opts.baseUrl(), 'POST', '/v1/auth/login', { body: credentials })
     if (this.opts.keepCredentials !== false) this.credentials = credentials
     return this.use(s)
   }
 
   async register(credentials: Credentials & { displayName?: string }): Promise<Session> {
-    const s = await httpRequest<Session>(this.opts.baseUrl, 'POST', '/v1/auth/register', { body: credentials })
+    const s = await httpRequest<Session>(this.opts.baseUrl(), 'POST', '/v1/auth/register', { body: credentials })
     if (this.opts.keepCredentials !== false)
       this.credentials = { username: credentials.username, password: credentials.password }
     return this.use(s)
   }
 
   async guest(displayName?: string): Promise<Session> {
-    const s = await httpRequest<Session>(this.opts.baseUrl, 'POST', '/v1/auth/guest', { body: { displayName } })
+    const s = await httpRequest<Session>(this.opts.baseUrl(), 'POST', '/v1/auth/guest', { body: { displayName } })
     this.credentials = undefined
     return this.use(s)
   }
@@ -74,7 +75,7 @@ export class SessionKeeper {
   async logout(): Promise<void> {
     const token = this.token
     this.forget()
-    if (token) await httpRequest(this.opts.baseUrl, 'POST', '/v1/auth/logout', { token })
+    if (token) await httpRequest(this.opts.baseUrl(), 'POST', '/v1/auth/logout', { token })
   }
 
   forget(): void {
@@ -105,7 +106,7 @@ export class SessionKeeper {
       return false
     }
     try {
-      const s = await httpRequest<Session>(this.opts.baseUrl, 'POST', '/v1/auth/login', { body: this.credentials })
+      const s = await httpRequest<Session>(this.opts.baseUrl(), 'POST', '/v1/auth/login', { body: this.credentials })
       this.use(s)
       return true
     } catch (err) {
