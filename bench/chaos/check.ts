@@ -6,6 +6,9 @@
 // with the same key may have succeeded). Resumed after back: from the moment the fault was over (the process or
 // every broker serving again) until every conversation got, live, a message sent at or after that moment, i.e.
 // new traffic flows end to end again (what was held back meanwhile comes before it in seq order).
+// The app's side: what gochat/client delivered to each member once caught up (each client catches up before the
+// check), against history: messages missing, delivered twice, or out of seq order; all three should be 0 under
+// every fault.
 import { ApiError, RestClient } from '../../src/client/rest.js'
 import type { Workload } from './workload.js'
 
@@ -20,6 +23,12 @@ export interface Verdict {
   /** never live, by when the message was sent: before the fault, during it, or once it was over */
   neverLiveBy: { before: number; during: number; after: number }
   duplicates: number
+  /** (member, message of history) the library never delivered to the app, after catch-up */
+  appMissing: number
+  /** (member, seq) the library delivered more than once */
+  appDuplicates: number
+  /** deliveries below a seq the library had delivered before in that conversation */
+  appOutOfOrder: number
   seqDuplicates: number
   seqGaps: number
   outOfOrder: number
@@ -75,6 +84,9 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     neverLiveUntold: 0,
     neverLiveBy: { before: 0, during: 0, after: 0 },
     duplicates: 0,
+    appMissing: 0,
+    appDuplicates: 0,
+    appOutOfOrder: 0,
     seqDuplicates: 0,
     seqGaps: 0,
     outOfOrder: 0,
@@ -88,6 +100,10 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
   }
   let resumedAt: number | undefined
   const gateway = w.opts.gateways[0]!
+  // what an app does after any outage: catch up (bounded: a client that cannot is counted by what it misses)
+  await Promise.all(
+    w.clients.map((c) => Promise.race([c.catchUp().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))])),
+  )
   for (const conv of w.conversations) {
     const hist = await history(gateway, conv.members[0]!.session.token, conv.id)
     const seqs = hist.map((m) => m.seq).sort((a, b) => a - b)
@@ -96,6 +112,18 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
       else if (seqs[i] !== (i === 0 ? 1 : seqs[i - 1]! + 1)) v.seqGaps++
     }
     const stored = new Set(seqs)
+    for (const m of conv.members) {
+      const got = m.delivered.get(conv.id) ?? []
+      const once = new Set<number>()
+      let top = 0
+      for (const seq of got) {
+        if (once.has(seq)) v.appDuplicates++
+        else if (seq < top) v.appOutOfOrder++
+        once.add(seq)
+        top = Math.max(top, seq)
+      }
+      for (const seq of stored) if (!once.has(seq)) v.appMissing++
+    }
     // first live arrival per (member, seq); duplicates and order per member
     const firstLive = conv.members.map((m) => {
       const first = new Map<number, number>()

@@ -1,11 +1,12 @@
 // The checked workload of `gochat chaos`: direct pairs and one group with members on every gateway, a paced
-// stream of sends with unique idempotency keys. A send that fails with `unavailable` or a lost socket is
-// retried with the same key (as a client would) for up to `retryForMs`; what is acked, and when, is recorded
-// for the check.
+// stream of sends with unique idempotency keys, each through its client's outbox (gochat/client), which retries a
+// send that fails with `unavailable` or a lost socket with the same key for up to `retryForMs`; what is acked,
+// and when, is recorded for the check.
 import { randomUUID } from 'node:crypto'
 import { RestClient, type Session } from '../../src/client/rest.js'
 import { createUsers } from '../admin.js'
-import { ChaosClient, SendError } from './client.js'
+import { GochatError } from '../../src/client/index.js'
+import { ChaosClient } from './client.js'
 
 export interface WorkloadOptions {
   gateways: string[]
@@ -30,14 +31,14 @@ export interface Sent {
   attempts: number
   /** error frames the gateway answered this send with (a closed socket or a timeout is not one) */
   refusals: number
+  /** when the app gave up waiting (retryForMs and a margin): the outbox may still send it, uncounted */
+  abandoned?: boolean
 }
 
 export interface Conversation {
   id: string
   members: ChaosClient[]
 }
-
-const RETRYABLE = new Set(['unavailable', 'closed', 'timeout', 'rate_limited'])
 
 export class Workload {
   readonly sent: Sent[] = []
@@ -57,7 +58,9 @@ export class Workload {
       pairs * 2 + groupSize,
       `ch${tag}`.slice(0, 16),
     )
-    this.clients = users.map((u: Session, i) => new ChaosClient(u, gateways, i, this.opts.silenceMs))
+    this.clients = users.map(
+      (u: Session, i) => new ChaosClient(u, gateways, i, this.opts.silenceMs, this.opts.retryForMs ?? 30_000),
+    )
     for (let p = 0; p < pairs; p++) {
       const [a, b] = [this.clients[2 * p]!, this.clients[2 * p + 1]!]
       const { conversationId } = await new RestClient(gateways[0]!, a.session.token).direct(b.session.userId)
@@ -104,23 +107,30 @@ export class Workload {
       refusals: 0,
     }
     this.sent.push(s)
-    const until = s.at + (this.opts.retryForMs ?? 30_000)
-    for (;;) {
-      s.attempts++
-      try {
-        const ack = await sender.send(conv.id, `chaos ${s.key}`, s.key)
+    // an outbox entry stuck behind a connection that never came back would keep the run waiting
+    let giveUp: ReturnType<typeof setTimeout> | undefined
+    const abandoned = new Promise<void>((resolve) => {
+      giveUp = setTimeout(resolve, (this.opts.retryForMs ?? 30_000) + 15_000)
+    })
+    const sent = sender
+      .send(conv.id, `chaos ${s.key}`, s.key, (e) => {
+        s.attempts = e.attempts
+        if (e.state !== 'sent' && e.error && e.error !== 'expired') {
+          s.error = e.error
+          if (e.error !== 'closed' && e.error !== 'timeout') s.refusals++
+        }
+      })
+      .then((ack) => {
         s.seq = ack.seq
         s.ackAt = Date.now()
         s.error = undefined
-        return
-      } catch (err) {
-        s.error = err instanceof SendError ? err.code : (err as Error).message
-        if (s.error !== 'closed' && s.error !== 'timeout') s.refusals++
-        if (!RETRYABLE.has(s.error) || Date.now() > until) return
-        await new Promise((r) => setTimeout(r, 200))
-        if (s.error === 'closed') await sender.connect().catch(() => undefined)
-      }
-    }
+      })
+      .catch((err) => {
+        const code = err instanceof GochatError ? err.code : (err as Error).message
+        if (code !== 'expired' || !s.error) s.error = code // expired: the last error says why
+      })
+    await Promise.race([sent, abandoned.then(() => (s.abandoned = true))])
+    clearTimeout(giveUp)
   }
 
   /** Stops sending and waits for the sends in flight. */

@@ -97,7 +97,16 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
     }
     const results =
       f.gateway === undefined ? await this.onOwnCluster(faults, round) : await this.onGateways(f.gateway, faults, round)
-    const ok = results.every((r) => r.ackedMissing === 0 && r.seqDuplicates === 0 && r.seqGaps === 0)
+    // and every client (gochat/client) ended with each message of its conversations, once and in order
+    const ok = results.every(
+      (r) =>
+        r.ackedMissing === 0 &&
+        r.seqDuplicates === 0 &&
+        r.seqGaps === 0 &&
+        r.appMissing === 0 &&
+        r.appDuplicates === 0 &&
+        r.appOutOfOrder === 0,
+    )
     if (!this.jsonEnabled()) {
       this.log(
         renderTable(
@@ -107,8 +116,8 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       )
       this.log(
         ok
-          ? 'no acked message lost, no seq repeated or skipped'
-          : 'FAILED: acked messages missing or seq duplicates/gaps',
+          ? 'no acked message lost, no seq repeated or skipped; every client has every message once, in order'
+          : 'FAILED: acked messages missing, seq duplicates/gaps, or clients missing messages or out of order',
       )
     }
     if (!ok) process.exitCode = 1

@@ -56,6 +56,14 @@ describe('static files of the web page', () => {
     expect(head.body).toBe('')
   })
 
+  it('serves gochat/client for browsers at /client.js, one module with no imports', async () => {
+    const res = await get('/client.js')
+    expect(res.status).toBe(200)
+    expect(res.type).toBe('text/javascript; charset=utf-8')
+    expect(res.body).toContain('GochatClient')
+    expect(res.body).not.toMatch(/\bimport\s*[("'{*]|from\s*["']/)
+  })
+
   it.each([
     '/../package.json',
     '/%2e%2e/package.json',

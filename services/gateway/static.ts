@@ -1,4 +1,5 @@
-// Static files for the HTTP server's fallback (GET/HEAD outside /v1/, /health, /metrics): the web page in web/.
+// Static files for the HTTP server's fallback (GET/HEAD outside /v1/, /health, /metrics): the web page in web/,
+// and the browser build of gochat/client at /client.js.
 // Only files under the root with a known extension are served; anything else falls through to a 404.
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -9,6 +10,11 @@ import type { StaticHandler } from './http-server.js'
 import { requestTarget } from './request-target.js'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url))
+
+/** gochat/client for browsers (scripts/build-client.js, committed), at a stable path beside the page's files */
+const FILES: Record<string, string> = {
+  '/client.js': fileURLToPath(new URL('../../dist/client.js', import.meta.url)),
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +31,7 @@ const TYPES: Record<string, string> = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-export function staticFiles(root: string = WEB_ROOT): StaticHandler {
+export function staticFiles(root: string = WEB_ROOT, files: Record<string, string> = FILES): StaticHandler {
   const base = path.resolve(root)
   return async (req, res) => {
     let rel: string
@@ -38,8 +44,8 @@ export function staticFiles(root: string = WEB_ROOT): StaticHandler {
     if (rel.endsWith('/')) rel += 'index.html'
     // no NUL bytes, backslashes or dot-segments/dotfiles: nothing outside the root, nothing hidden in it
     if (/[\0\\]/.test(rel) || rel.split('/').some((seg) => seg.startsWith('.'))) return false
-    const file = path.resolve(base, `.${rel}`)
-    if (!file.startsWith(base + path.sep)) return false
+    const file = files[rel] ?? path.resolve(base, `.${rel}`)
+    if (!files[rel] && !file.startsWith(base + path.sep)) return false
     const type = TYPES[path.extname(file).toLowerCase()]
     if (!type) return false
     const info = await stat(file).catch(() => undefined)

@@ -1,16 +1,17 @@
-// A small client of docs/protocol.md's REST API, used by tests, benchmarks and as a reference for client authors.
+// A small client of docs/protocol.md's REST API, used by tests and benchmarks: every route, thinly. Apps build on
+// GochatClient (index.ts), which shares its transport (http.ts) and its error type.
 import type { Message } from '../contracts/payloads.js'
+import { httpRequest } from './http.js'
+import { GochatError, type Session } from './types.js'
 
 /** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
 export type RecordFields = Partial<Pick<Message, 'kind' | 'targetId' | 'replyTo' | 'mentions'>>
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(`${status} ${code}: ${message}`)
+/** A refused REST call: the HTTP status and the protocol's error code (a GochatError with a status). */
+export class ApiError extends GochatError {
+  constructor(status: number, code: string, message: string, retryAfterMs?: number) {
+    super(code, message, status, retryAfterMs)
+    this.message = `${status} ${code}: ${message}`
     this.name = 'ApiError'
   }
 }
@@ -24,10 +25,7 @@ export interface GroupAdds {
   invited: string[]
 }
 
-export interface Session {
-  userId: string
-  token: string
-}
+export type { Session } from './types.js'
 
 export class RestClient {
   constructor(
@@ -41,19 +39,16 @@ export class RestClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<T> {
-    const res = await fetch(this.baseUrl + path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    })
-    const text = await res.text()
-    const data = text ? JSON.parse(text) : undefined
-    if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'unknown', data?.error?.message ?? text)
-    return data as T
+    try {
+      return await httpRequest<T>(this.baseUrl, method, path, { token: this.token, body, headers })
+    } catch (err) {
+      const g = err as GochatError
+      if (g instanceof GochatError && g.status > 0) {
+        const message = g.message.slice(g.code.length + 2)
+        throw new ApiError(g.status, g.code, message, g.retryAfterMs)
+      }
+      throw err
+    }
   }
 
   private async session(path: string, body: unknown): Promise<Session> {

@@ -39,6 +39,8 @@ describe('gochat chaos --gateway', () => {
     expect(r.results.map((x) => x.fault)).toEqual(['none'])
     expect(r.results[0]!.acked).toBeGreaterThan(0)
     expect(r.results[0]!.ackedMissing).toBe(0)
+    // the clients are gochat/client: each ends with every message of its conversations, once, in order
+    expect(r.results[0]).toMatchObject({ appMissing: 0, appDuplicates: 0, appOutOfOrder: 0 })
   }, 60_000)
 
   it('refuses a fault that needs process control, saying why and what to run instead (exit 2)', async () => {

@@ -1,0 +1,70 @@
+// The public types of the client library (docs/client.md): what the server sends, as docs/protocol.md defines it.
+// They mirror the protocol on purpose instead of importing the server's contracts: the library ships to browsers
+// alone and must not pull in anything of the server.
+
+export interface Message {
+  messageId: string
+  conversationId: string
+  seq: number
+  senderId: string
+  content: string
+  sentAt: number
+  status: 'normal' | 'recalled' | 'deleted'
+}
+
+export interface Conversation {
+  conversationId: string
+  kind: 'direct' | 'group'
+  lastSeq: number
+  readSeq: number
+  role?: 'admin' | 'member'
+  name?: string
+  announcement?: string
+  peer?: { userId: string; displayName: string; readSeq: number }
+}
+
+export interface Session {
+  userId: string
+  token: string
+}
+
+/** A domain event envelope as it reaches the socket (snake_case, docs/protocol.md "Events on the socket"). */
+export interface Envelope {
+  event_type: string
+  event_id?: string
+  timestamp?: number
+  conversation_id?: string
+  operator_id?: string
+  target_user_id?: string
+  user_id?: string
+  payload?: Record<string, unknown>
+}
+
+export type ServerFrame =
+  | { op: 'ack'; ref?: string | number; messageId?: string; seq?: number }
+  | { op: 'error'; ref?: string | number; code: string; message: string }
+  | { op: 'sync.result'; ref?: string | number; messages: Message[]; hasMore: boolean }
+  | { op: 'pong'; ref?: string | number }
+  | { op: 'message'; message: Message }
+  | { op: 'event'; type?: string; event: Envelope }
+
+/** Where the connection stands: `offline` waits for the next attempt, `closed` is the end (logout, close()). */
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline' | 'closed'
+
+/** A failure with the protocol's error code (`unavailable`, `not_member`, …) or the client's own (`closed`, `timeout`). */
+export class GochatError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** HTTP status of a REST answer (0 for the socket and the client's own) */
+    readonly status = 0,
+    /** the server's Retry-After, in ms */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${code}: ${message}`)
+    this.name = 'GochatError'
+  }
+}
+
+/** Codes after which the same request (with the same idempotency key) may succeed later. */
+export const TRANSIENT = new Set(['unavailable', 'rate_limited', 'closed', 'timeout', 'network', 'internal'])

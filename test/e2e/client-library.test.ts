@@ -1,0 +1,194 @@
+// gochat/client (src/client/) against a real `gochat up` over real WebSockets, through a proxy that plays the
+// network's tricks (test/helpers/ws-proxy.ts): connections killed mid-stream, a client offline while it sends, an
+// ack lost with its connection, pushes lost (a seq gap, and a `resync`). After each, the receiving app has every
+// message of history exactly once, in seq order, and every send is stored once.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { GochatClient } from '../../src/client/node.js'
+import { RestClient } from '../../src/client/rest.js'
+import type { Delivery, OutboxEntry } from '../../src/client/index.js'
+import { startUp } from '../helpers/up.js'
+import { waitUntil } from '../helpers/until.js'
+import { startWsProxy, type WsProxy } from '../helpers/ws-proxy.js'
+
+let up: Awaited<ReturnType<typeof startUp>>
+let proxy: WsProxy
+const clients: GochatClient[] = []
+
+/** a client through the proxy, quick to reconnect, that records what it delivers */
+async function client(name: string): Promise<{ c: GochatClient; got: Delivery[]; outbox: OutboxEntry[] }> {
+  const c = new GochatClient({ url: proxy.url, backoff: { baseMs: 50, capMs: 500 }, requestTimeoutMs: 3000 })
+  clients.push(c)
+  const got: Delivery[] = []
+  const outbox: OutboxEntry[] = []
+  c.on('message', (d) => got.push(d))
+  c.on('outbox', (e) => outbox.push(e))
+  await c.signInAsGuest(name)
+  return { c, got, outbox }
+}
+
+/** every message of a conversation's history, by REST straight to the server */
+async function history(token: string, conversationId: string) {
+  const rest = new RestClient(up.url, token)
+  const out = []
+  for (let after = 0; ; ) {
+    const page = await rest.history(conversationId, after, 200)
+    out.push(...page.messages)
+    if (!page.hasMore) return out
+    after = page.messages.at(-1)!.seq
+  }
+}
+
+/** what the app got for a conversation is history: once each, in seq order */
+async function expectComplete(got: Delivery[], token: string, conversationId: string): Promise<void> {
+  const stored = (await history(token, conversationId)).map((m) => m.seq)
+  await waitUntil(() => got.filter((d) => d.message.conversationId === conversationId).length >= stored.length, 15_000)
+  expect(got.filter((d) => d.message.conversationId === conversationId).map((d) => d.message.seq)).toEqual(stored)
+}
+
+/** Alice (plain REST, straight to the server) and a library client Bob, in one direct conversation */
+async function pair() {
+  const alice = new RestClient(up.url)
+  await alice.guest('alice')
+  const bob = await client('bob')
+  const { conversationId } = await alice.direct(bob.c.userId!)
+  await bob.c.connect()
+  return { alice, bob, conversationId }
+}
+
+const say = (alice: RestClient, conversationId: string, text: string) =>
+  alice.send(conversationId, text, crypto.randomUUID())
+
+describe('gochat/client against gochat up, over real WebSockets', () => {
+  beforeAll(async () => {
+    up = await startUp([], { GOCHAT_TOKEN_TTL_SECONDS: '60' })
+    proxy = await startWsProxy(up.url)
+  })
+  afterEach(() => {
+    proxy.drop = undefined
+    proxy.setOffline(false)
+    for (const c of clients.splice(0)) c.close()
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await up?.stop()
+  })
+
+  it('connections killed mid-stream: every message once, in order', async () => {
+    const { alice, bob, conversationId } = await pair()
+    for (let i = 1; i <= 60; i++) {
+      await say(alice, conversationId, `m${i}`)
+      if (i % 20 === 10) proxy.cut() // twice, while the stream goes on
+    }
+    await expectComplete(bob.got, alice.token!, conversationId)
+    expect(bob.c.connects).toBeGreaterThanOrEqual(3)
+    expect(bob.got.some((d) => d.source === 'sync')).toBe(true) // what was sent while it was away came by catch-up
+  })
+
+  it('sends made while offline wait in the outbox and are stored once each, in order, on reconnect', async () => {
+    const { alice, bob, conversationId } = await pair()
+    proxy.setOffline(true)
+    await waitUntil(() => bob.c.state === 'offline', 5000)
+    const handles = []
+    for (const text of ['one', 'two', 'three']) handles.push(await bob.c.send(conversationId, text))
+    expect(bob.c.outbox().map((e) => [e.content, e.state])).toEqual([
+      ['one', 'pending'],
+      ['two', 'pending'],
+      ['three', 'pending'],
+    ])
+    proxy.setOffline(false)
+    const acks = await Promise.all(handles.map((h) => h.sent))
+    expect(acks.map((a) => a.seq)).toEqual([1, 2, 3])
+    const stored = await history(alice.token!, conversationId)
+    expect(stored.map((m) => m.content)).toEqual(['one', 'two', 'three'])
+    expect(bob.outbox.filter((e) => e.state === 'sent').map((e) => e.content)).toEqual(['one', 'two', 'three'])
+    expect(bob.c.outbox()).toEqual([])
+    await expectComplete(bob.got, alice.token!, conversationId) // its own messages come back once each too
+  })
+
+  it('an ack lost with its connection: the resend with the same key is not stored twice', async () => {
+    const { alice, bob, conversationId } = await pair()
+    let dropped = false
+    proxy.drop = (t) => {
+      if (dropped || !t.includes('"op":"ack"')) return false
+      dropped = true
+      setImmediate(() => proxy.cut()) // the link dies right after the server stored it
+      return true
+    }
+    const h = await bob.c.send(conversationId, 'only once')
+    const ack = await h.sent
+    expect(dropped).toBe(true)
+    const stored = await history(alice.token!, conversationId)
+    expect(stored.map((m) => [m.seq, m.content])).toEqual([[ack.seq, 'only once']])
+    expect(bob.outbox.filter((e) => e.state === 'pending').at(-1)?.attempts).toBeGreaterThanOrEqual(1)
+    await expectComplete(bob.got, alice.token!, conversationId)
+  })
+
+  it('a seq gap (pushes lost): the client syncs from its highest seq and delivers in order', async () => {
+    const { alice, bob, conversationId } = await pair()
+    await say(alice, conversationId, 'first')
+    await waitUntil(() => bob.got.length === 1, 5000)
+    proxy.drop = (t) => t.includes('"op":"message"') && /"seq":(2|3),/.test(t)
+    for (const text of ['second', 'third', 'fourth']) await say(alice, conversationId, text)
+    await expectComplete(bob.got, alice.token!, conversationId)
+    expect(bob.got.map((d) => [d.message.content, d.source])).toEqual([
+      ['first', 'live'],
+      ['second', 'sync'],
+      ['third', 'sync'],
+      ['fourth', 'sync'],
+    ])
+  })
+
+  it('resync: what never came live is caught up, with no gap to notice it by', async () => {
+    const { alice, bob, conversationId } = await pair()
+    let resyncs = 0
+    bob.c.on('resync', () => resyncs++)
+    proxy.drop = (t) => t.includes('"op":"message"')
+    for (let i = 1; i <= 5; i++) await say(alice, conversationId, `lost ${i}`)
+    await bob.c.history(conversationId, 0, 1) // a round trip on the socket: the pushes would have come by now
+    expect(bob.got).toEqual([])
+    proxy.drop = undefined
+    proxy.inject(JSON.stringify({ op: 'event', type: 'resync', event: { event_type: 'resync' } }))
+    await expectComplete(bob.got, alice.token!, conversationId)
+    expect(resyncs).toBe(1)
+    expect(bob.got.every((d) => d.source === 'sync')).toBe(true)
+  })
+
+  it('typed events: typing and read marks of the other member', async () => {
+    const { alice, bob, conversationId } = await pair()
+    const seen: string[] = []
+    bob.c.on('read', (r) => seen.push(`read ${r.seq}`))
+    bob.c.on('typing', (t) => seen.push(`typing ${t.userId === bob.c.userId ? 'me' : 'them'}`))
+    const { seq } = await say(alice, conversationId, 'hi')
+    await waitUntil(() => bob.got.length === 1, 5000)
+    await bob.c.markRead(conversationId, seq)
+    bob.c.typing(conversationId)
+    await waitUntil(() => seen.includes('read 1') && seen.includes('typing me'), 5000)
+    void alice
+  })
+
+  it('a password session renews its token before it expires and stays connected', async () => {
+    const rest = new RestClient(up.url)
+    const username = `renew${Date.now().toString(36)}`
+    await rest.register(username, 'secret-password')
+    const c = new GochatClient({ url: proxy.url, renewBeforeMs: 57_000 }) // tokens live 60 s here
+    clients.push(c)
+    const tokens: string[] = []
+    c.on('session', (s) => s && tokens.push(s.token))
+    await c.signIn(username, 'secret-password')
+    await c.connect()
+    await waitUntil(() => tokens.length >= 2 && tokens.at(-1) !== tokens[0], 10_000)
+    expect(await c.api<{ userId: string }>('GET', '/v1/me')).toMatchObject({ userId: c.userId })
+    expect(c.state).toBe('online')
+  })
+
+  it('logout revokes the token and closes the connection for good', async () => {
+    const { bob } = await pair()
+    const token = bob.c.session!.token
+    const states: string[] = []
+    bob.c.on('state', (s) => states.push(s.state))
+    await bob.c.logout()
+    expect(bob.c.state).toBe('closed')
+    await expect(new RestClient(up.url, token).me()).rejects.toMatchObject({ status: 401 })
+    expect(states).toEqual(['closed'])
+  })
+})
