@@ -5,6 +5,7 @@
 import { availableParallelism, hostname } from 'node:os'
 import { nowMs } from '../clock.js'
 import { processCpuMs } from '../cpu.js'
+import type { SocketLimits } from '../sockets.js'
 import type { PairSpec, ReceiverSpec } from '../worker-protocol.js'
 import { WorkerPool } from '../worker-pool.js'
 import { ControlChannel, type ControlConfig } from './control.js'
@@ -13,6 +14,8 @@ import { toWire, type AgentOp, type AgentResult, type ControlMessage } from './p
 export interface AgentOptions {
   name: string
   workers: number
+  /** how many sockets one of its processes and one loopback source address take (sockets.ts) */
+  limits: SocketLimits
   /** a claimed agent whose coordinator is silent this long releases itself */
   coordinatorTimeoutMs: number
   log: (text: string) => void
@@ -75,7 +78,11 @@ export async function runAgent(
         const merged = await p.collectRaw()
         const result: AgentResult = {
           workers: merged,
-          cpuMs: cpuAtMark === undefined ? null : processCpuMs() - cpuAtMark,
+          // its client processes' too, when its share needed more descriptors than one process has
+          cpuMs:
+            cpuAtMark === undefined
+              ? null
+              : processCpuMs() - cpuAtMark + merged.reduce((n, w) => n + (w.processCpuMs ?? 0), 0),
           elapsedMs: nowMs() - markedAt,
           cores: availableParallelism(),
         }
@@ -106,7 +113,7 @@ export async function runAgent(
         return
       }
       claiming = true
-      WorkerPool.start(o.workers).then(
+      WorkerPool.start(o.workers, o.limits).then(
         (p) => {
           pool = p
           session = m.session
