@@ -3,6 +3,7 @@
 // kernel's own table coming from several addresses.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { establishedTo } from '../test/helpers/tcp-table.js'
 import { BaselineServer } from './baseline/spawn.js'
 import { descriptorLimit, ephemeralPorts, loopbackSource, processesFor, spreadSources } from './sockets.js'
 import type { Endpoint } from './endpoints.js'
@@ -66,25 +67,7 @@ describe('socket limits', () => {
   })
 })
 
-/** established TCP sockets to `port` in the kernel's table, by their local address */
-function socketsTo(port: number): Map<string, number> {
-  const by = new Map<string, number>()
-  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
-    const f = line.trim().split(/\s+/)
-    if (f.length < 4 || f[3] !== '01') continue // 01: ESTABLISHED
-    const [localHex] = f[1]!.split(':')
-    const remotePort = Number.parseInt(f[2]!.split(':')[1]!, 16)
-    if (remotePort !== port) continue
-    // little-endian hex of the IPv4 address
-    const ip = localHex!
-      .match(/../g)!
-      .reverse()
-      .map((b) => Number.parseInt(b, 16))
-      .join('.')
-    by.set(ip, (by.get(ip) ?? 0) + 1)
-  }
-  return by
-}
+const socketsTo = (port: number) => establishedTo(port, readFileSync('/proc/net/tcp', 'utf8'))
 
 describe.skipIf(process.platform !== 'linux')('a pool past its descriptor budget', () => {
   let server: BaselineServer | undefined

@@ -59,6 +59,8 @@ function startSlot(kind: 'thread' | 'process'): Slot {
     const worker = new Worker(ENTRY, { workerData: { entry: WORKER } })
     worker.on('message', onMessage)
     worker.on('error', onError)
+    // terminated (fit, close) or crashed: nothing more will answer
+    worker.once('exit', () => onError(new Error('client worker exited')))
     slot.channel = { send: (m) => worker.postMessage(m), terminate: () => worker.terminate() }
   } else {
     // structured clone, as between threads: results hold Infinity (arrival extremes of messages nobody got)

@@ -34,6 +34,12 @@ export async function runAgent(
   let coordinatorSeen = 0
   let cpuAtMark: number | undefined
   let markedAt = 0
+  let clockOffsetMs = 0
+  /** the workers' last answer to a heartbeat (receipts so far), stamped on the coordinator's clock */
+  let counted: { received: number; lost: number; at: number } | undefined
+  /** when the heartbeat's question to the workers went out, while it is unanswered */
+  let asking: number | undefined
+  let lastTick = Date.now()
   const host = hostname()
 
   const send = (m: ControlMessage) => channel.send(m).catch((err: Error) => o.log(`control topic: ${err.message}`))
@@ -43,6 +49,7 @@ export async function runAgent(
     session = null
     pool = null
     staged = []
+    counted = undefined
     o.log(`released (${why}); waiting for a coordinator`)
     await p?.close()
   }
@@ -67,6 +74,7 @@ export async function runAgent(
       case 'send-pairs':
         return p.sendPairs(req.from, req.to, req.ratePerPair, req.payloadBytes, req.startAt)
       case 'clock':
+        clockOffsetMs = req.offsetMs
         return p.setClockOffset(req.offsetMs)
       case 'counts':
         return p.counts()
@@ -144,14 +152,33 @@ export async function runAgent(
   }
 
   const channel = await ControlChannel.open(cfg, `gochat-bench-agent-${o.name}`, onMessage)
+  // Each beat goes out at once (the process is alive) and says how it is keeping up: how late this timer fired (a
+  // stalled main loop), how long the workers have owed their counts (saturated worker loops), and their last counts.
   const beats = setInterval(() => {
+    const now = Date.now()
+    const late = now - lastTick - BEAT_MS
+    lastTick = now
     if (session === null) return
-    if (Date.now() - coordinatorSeen > o.coordinatorTimeoutMs) {
+    if (now - coordinatorSeen > o.coordinatorTimeoutMs) {
       void release(`coordinator silent for ${Math.round(o.coordinatorTimeoutMs / 1000)} s`)
       return
     }
     const progress = pool?.progress() ?? { opened: 0, failed: 0 }
-    void send({ k: 'beat', session, from: o.name, ...progress })
+    const stallMs = Math.max(0, Math.round(Math.max(late, asking === undefined ? 0 : now - asking)))
+    void send({ k: 'beat', session, from: o.name, ...progress, stallMs, ...counted })
+    const p = pool
+    if (p && asking === undefined) {
+      asking = now
+      p.beat().then(
+        (b) => {
+          counted = { ...b, at: nowMs() - clockOffsetMs }
+          asking = undefined
+        },
+        () => {
+          asking = undefined
+        },
+      )
+    }
   }, BEAT_MS)
 
   return {
