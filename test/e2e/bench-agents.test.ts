@@ -181,8 +181,10 @@ describe.skipIf(!available)('bench agents coordinated through Kafka', () => {
       run.kill()
     }
     const report = JSON.parse(run.stdout()) as FanoutReport
-    expect(report.failures).toHaveLength(1)
-    expect(report.failures[0]).toMatch(/^agent b: fell behind: .* during the measured phase$/)
+    // b alone is named (beside the deliveries the run then missed)
+    const named = report.failures.filter((f) => f.startsWith('agent '))
+    expect(named).toHaveLength(1)
+    expect(named[0]).toMatch(/^agent b: fell behind: .* during the measured phase$/)
     const g = report.gochat
     expect(g.completeness.expected).toBe(119 * 80)
     const row = g.agents!.agents.find((r) => r.name === 'b')!
