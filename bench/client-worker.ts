@@ -1,4 +1,4 @@
-// A client worker thread: holds a share of the receiving connections (and, for the send bench, the senders of
+// A client worker (a thread, or a child process when the run needs more descriptors than one process has): holds a share of the receiving connections (and, for the send bench, the senders of
 // its pairs), counts what arrives and measures send→receive latency against the shared clock. Everything it
 // records stays here until `collect`, so the main thread's event loop is free to stamp sends on time.
 import { parentPort } from 'node:worker_threads'
@@ -13,13 +13,14 @@ import {
 } from './accounting.js'
 import { nowMs as localNowMs } from './clock.js'
 import { decodeContent, encodeContent } from './content.js'
-import { threadCpuMs } from './cpu.js'
+import { processCpuMs, threadCpuMs } from './cpu.js'
 import type { Endpoint } from './endpoints.js'
 import { catchUp, isResync } from './catch-up.js'
 import { openReceiver, type Receiver } from './receiver.js'
 import { openSender, type Sender } from './sender.js'
 import { LatencyRecorder } from './stats.js'
 import type {
+  BeatAnswer,
   ConnectAnswer,
   PairSpec,
   ReceiverSpec,
@@ -28,9 +29,14 @@ import type {
   WorkerResult,
 } from './worker-protocol.js'
 
-const port = parentPort
-if (!port) throw new Error('client-worker.ts runs as a worker thread')
-const post = (m: WorkerMessage) => port.postMessage(m)
+// a worker thread talks through its port; a child process (worker-pool.ts forks one per share) through its IPC channel
+const inProcess = parentPort === null
+if (inProcess && !process.send) throw new Error('client-worker.ts runs as a worker thread or a forked process')
+const post = (m: WorkerMessage) => (parentPort ? parentPort.postMessage(m) : process.send!(m))
+const onRequest = (handler: (req: WorkerRequest) => void) =>
+  parentPort ? parentPort.on('message', handler) : process.on('message', handler)
+// a child process never outlives the bench that forked it
+if (inProcess) process.on('disconnect', () => process.exit(0))
 
 let run = ''
 let messages = 0
@@ -51,7 +57,7 @@ let perSecond: number[] = []
 let origin = 0
 let sent = 0
 let sendErrors = 0
-let mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs() }
+let mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs(), processCpu: processCpuMs() }
 /**
  * The busiest 100 ms window since `mark`. The mean over the whole phase hides bursts (a fanout of thousands of
  * frames lasts a fraction of a second, then the loop idles); a window near 100% means deliveries were queueing
@@ -200,6 +206,7 @@ function result(): WorkerResult {
     eventLoopUtilization: elu.utilization,
     peakEventLoopUtilization: peakElu,
     cpuMs: cpu === undefined || mark.cpu === undefined ? null : cpu - mark.cpu,
+    processCpuMs: inProcess ? processCpuMs() - mark.processCpu : null,
     sent,
     sendErrors,
     perSecond: Array.from(perSecond, (n) => n ?? 0),
@@ -229,11 +236,13 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return { sent, sendErrors }
     case 'counts':
       return arrivals.count
+    case 'beat':
+      return { received: arrivals.count.reduce((a, b) => a + b, 0), lost } satisfies BeatAnswer
     case 'clock':
       clockOffsetMs = req.offsetMs
       return true
     case 'mark': {
-      mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs() }
+      mark = { at: nowMs(), elu: performance.eventLoopUtilization(), cpu: threadCpuMs(), processCpu: processCpuMs() }
       origin = req.origin
       perSecond = []
       peakElu = 0
@@ -259,7 +268,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
   }
 }
 
-port.on('message', (req: WorkerRequest) => {
+onRequest((req: WorkerRequest) => {
   handle(req).then(
     (value) => post({ type: 'answer', id: req.id, ok: true, value }),
     (err: Error) => post({ type: 'answer', id: req.id, ok: false, error: err.message }),

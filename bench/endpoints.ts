@@ -9,6 +9,8 @@ export interface Endpoint {
   url: string
   /** gochat only */
   token?: string
+  /** the source address to connect from (a loopback run spreads its sockets over several: sockets.ts) */
+  localAddress?: string
 }
 
 export function webSocketUrl(e: Endpoint): string {
@@ -17,9 +19,12 @@ export function webSocketUrl(e: Endpoint): string {
 }
 
 /** Socket.IO without the long-polling first step: every system is measured on a plain WebSocket. */
-export const socketIoOptions = (): {
+export const socketIoOptions = (
+  localAddress?: string,
+): {
   transports: string[]
   reconnection: boolean
   forceNew: boolean
   timeout: number
-} => ({ transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 })
+  localAddress?: string
+} => ({ transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000, localAddress })

@@ -229,7 +229,7 @@ export async function runFanout(target: FanoutTarget, o: FanoutOptions): Promise
       completeness: complete,
       clientCpu: distributedCpu(
         clientCpu(
-          cpu1 - cpu0,
+          cpu1 - cpu0 + merged.childProcessCpuMs,
           activeMs,
           main0 === undefined || main1 === undefined ? null : main1 - main0,
           merged.workers,

@@ -2,12 +2,41 @@
 import { Flags } from '@oclif/core'
 import { availableParallelism } from 'node:os'
 import { UsageError } from '../src/core/operator-errors.js'
+import type { ClientPoolFactory } from './client-pool.js'
 import { parseRate, type Rate } from './pacing.js'
+import { defaultSocketLimits, type SocketLimits } from './sockets.js'
+import { WorkerPool } from './worker-pool.js'
 
 /** Workers default to the cores, at most 4: on a small machine the server under test needs cores too. */
 export const defaultWorkers = () => Math.max(1, Math.min(4, availableParallelism()))
 
+/** Where a large run's sockets go (sockets.ts): on every client bench and on `bench agent`. */
+export const socketFlags = {
+  'sockets-per-process': Flags.integer({
+    description:
+      'Client sockets one process may hold; a run with more moves its workers into child processes (default: the descriptor limit, `ulimit -n`, less 1,000)',
+    min: 1,
+  }),
+  'sockets-per-address': Flags.integer({
+    description:
+      'Sockets per source address against a loopback gateway, spread over 127.0.0.2, 127.0.0.3, … (default: 70% of the ephemeral port range)',
+    min: 1,
+  }),
+}
+
+export function socketLimits(f: { 'sockets-per-process'?: number; 'sockets-per-address'?: number }): SocketLimits {
+  const d = defaultSocketLimits()
+  return { perProcess: f['sockets-per-process'] ?? d.perProcess, perAddress: f['sockets-per-address'] ?? d.perAddress }
+}
+
+/** this host's client workers, within those limits */
+export const localPool =
+  (limits: SocketLimits): ClientPoolFactory =>
+  (workers) =>
+    WorkerPool.start(workers, limits)
+
 export const clientFlags = {
+  ...socketFlags,
   gateway: Flags.string({
     description: 'Gateway URL(s), comma-separated; clients are spread over them',
     default: 'http://127.0.0.1:8080',

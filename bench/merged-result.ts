@@ -14,6 +14,8 @@ export interface MergedResult {
   sendErrors: number
   /** measured deliveries in each second of the measured phase */
   perSecond: number[]
+  /** the client processes' CPU since `mark` (0 when the workers are this process's threads, counted in its own) */
+  childProcessCpuMs: number
   /** a distributed run's per-agent rows (agents/report.ts) */
   agents?: AgentsReport
   workers: Array<{
@@ -40,6 +42,7 @@ export function mergeResults(results: WorkerResult[]): MergedResult {
     lost: results.reduce((n, r) => n + r.lost, 0),
     sent: results.reduce((n, r) => n + r.sent, 0),
     sendErrors: results.reduce((n, r) => n + r.sendErrors, 0),
+    childProcessCpuMs: results.reduce((n, r) => n + (r.processCpuMs ?? 0), 0),
     workers: results.map((r) => ({
       eventLoopUtilization: r.eventLoopUtilization,
       peakEventLoopUtilization: r.peakEventLoopUtilization,

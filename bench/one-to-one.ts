@@ -155,7 +155,10 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
       latencyMs: merged.latencies.summary(),
       cdf: merged.latencies.cdf(),
       completeness: completeness(tally, expected, merged.lost, connected.failed),
-      clientCpu: distributedCpu(clientCpu(cpu1 - cpu0, activeMs, null, merged.workers), merged.agents),
+      clientCpu: distributedCpu(
+        clientCpu(cpu1 - cpu0 + merged.childProcessCpuMs, activeMs, null, merged.workers),
+        merged.agents,
+      ),
       ...(merged.agents ? { agents: merged.agents } : {}),
     }
   } finally {

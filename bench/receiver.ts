@@ -17,7 +17,7 @@ export function openReceiver(
 }
 
 function openWebSocket(e: Endpoint, onFrame: (text: string) => void, onLost: (why: string) => void): Promise<Receiver> {
-  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false })
+  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false, localAddress: e.localAddress })
   return new Promise((resolve, reject) => {
     let open = false
     let closing = false
@@ -44,7 +44,7 @@ function openWebSocket(e: Endpoint, onFrame: (text: string) => void, onLost: (wh
 }
 
 function openSocketIo(e: Endpoint, onFrame: (text: string) => void, onLost: (why: string) => void): Promise<Receiver> {
-  const socket = io(e.url, socketIoOptions())
+  const socket = io(e.url, socketIoOptions(e.localAddress))
   return new Promise((resolve, reject) => {
     let open = false
     let closing = false

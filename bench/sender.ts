@@ -25,7 +25,7 @@ export function openSender(e: Endpoint): Promise<Sender> {
 type Answer = { op: string; ref?: string; seq?: number; code?: string; message?: string }
 
 function webSocketSender(e: Endpoint): Promise<Sender> {
-  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false })
+  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false, localAddress: e.localAddress })
   const pending = new Map<
     string,
     { resolve: (a: { seq: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
@@ -72,7 +72,7 @@ function webSocketSender(e: Endpoint): Promise<Sender> {
 }
 
 function socketIoSender(e: Endpoint): Promise<Sender> {
-  const socket: Socket = io(e.url, socketIoOptions())
+  const socket: Socket = io(e.url, socketIoOptions(e.localAddress))
   const sender: Sender = {
     send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {

@@ -45,6 +45,8 @@ export type WorkerRequest =
       startAt?: number
     }
   | { id: number; type: 'counts' }
+  /** what a bench agent's heartbeat says of its progress */
+  | { id: number; type: 'beat' }
   | { id: number; type: 'clock'; offsetMs: number }
   /** origin: where the per-second buckets start, on the coordinator's clock */
   | { id: number; type: 'mark'; origin: number }
@@ -56,6 +58,13 @@ export interface ConnectAnswer {
   failed: number
   /** a few distinct failure reasons */
   errors: string[]
+}
+
+export interface BeatAnswer {
+  /** distinct receipts so far, every message index */
+  received: number
+  /** receiving connections that dropped */
+  lost: number
 }
 
 export interface WorkerResult {
@@ -71,6 +80,8 @@ export interface WorkerResult {
   peakEventLoopUtilization: number
   /** this thread's CPU since `mark` (Linux), else null */
   cpuMs: number | null
+  /** a child-process worker: its whole process since `mark` (a thread's is in the harness's own process figure) */
+  processCpuMs: number | null
   /** send bench: acked sends and failed ones */
   sent: number
   sendErrors: number

@@ -5,6 +5,7 @@
 import { availableParallelism, hostname } from 'node:os'
 import { nowMs } from '../clock.js'
 import { processCpuMs } from '../cpu.js'
+import type { SocketLimits } from '../sockets.js'
 import type { PairSpec, ReceiverSpec } from '../worker-protocol.js'
 import { WorkerPool } from '../worker-pool.js'
 import { ControlChannel, type ControlConfig } from './control.js'
@@ -13,6 +14,8 @@ import { toWire, type AgentOp, type AgentResult, type ControlMessage } from './p
 export interface AgentOptions {
   name: string
   workers: number
+  /** how many sockets one of its processes and one loopback source address take (sockets.ts) */
+  limits: SocketLimits
   /** a claimed agent whose coordinator is silent this long releases itself */
   coordinatorTimeoutMs: number
   log: (text: string) => void
@@ -31,6 +34,12 @@ export async function runAgent(
   let coordinatorSeen = 0
   let cpuAtMark: number | undefined
   let markedAt = 0
+  let clockOffsetMs = 0
+  /** the workers' last answer to a heartbeat (receipts so far), stamped on the coordinator's clock */
+  let counted: { received: number; lost: number; at: number } | undefined
+  /** when the heartbeat's question to the workers went out, while it is unanswered */
+  let asking: number | undefined
+  let lastTick = Date.now()
   const host = hostname()
 
   const send = (m: ControlMessage) => channel.send(m).catch((err: Error) => o.log(`control topic: ${err.message}`))
@@ -40,6 +49,7 @@ export async function runAgent(
     session = null
     pool = null
     staged = []
+    counted = undefined
     o.log(`released (${why}); waiting for a coordinator`)
     await p?.close()
   }
@@ -64,6 +74,7 @@ export async function runAgent(
       case 'send-pairs':
         return p.sendPairs(req.from, req.to, req.ratePerPair, req.payloadBytes, req.startAt)
       case 'clock':
+        clockOffsetMs = req.offsetMs
         return p.setClockOffset(req.offsetMs)
       case 'counts':
         return p.counts()
@@ -75,7 +86,11 @@ export async function runAgent(
         const merged = await p.collectRaw()
         const result: AgentResult = {
           workers: merged,
-          cpuMs: cpuAtMark === undefined ? null : processCpuMs() - cpuAtMark,
+          // its client processes' too, when its share needed more descriptors than one process has
+          cpuMs:
+            cpuAtMark === undefined
+              ? null
+              : processCpuMs() - cpuAtMark + merged.reduce((n, w) => n + (w.processCpuMs ?? 0), 0),
           elapsedMs: nowMs() - markedAt,
           cores: availableParallelism(),
         }
@@ -106,7 +121,7 @@ export async function runAgent(
         return
       }
       claiming = true
-      WorkerPool.start(o.workers).then(
+      WorkerPool.start(o.workers, o.limits).then(
         (p) => {
           pool = p
           session = m.session
@@ -137,14 +152,33 @@ export async function runAgent(
   }
 
   const channel = await ControlChannel.open(cfg, `gochat-bench-agent-${o.name}`, onMessage)
+  // Each beat goes out at once (the process is alive) and says how it is keeping up: how late this timer fired (a
+  // stalled main loop), how long the workers have owed their counts (saturated worker loops), and their last counts.
   const beats = setInterval(() => {
+    const now = Date.now()
+    const late = now - lastTick - BEAT_MS
+    lastTick = now
     if (session === null) return
-    if (Date.now() - coordinatorSeen > o.coordinatorTimeoutMs) {
+    if (now - coordinatorSeen > o.coordinatorTimeoutMs) {
       void release(`coordinator silent for ${Math.round(o.coordinatorTimeoutMs / 1000)} s`)
       return
     }
     const progress = pool?.progress() ?? { opened: 0, failed: 0 }
-    void send({ k: 'beat', session, from: o.name, ...progress })
+    const stallMs = Math.max(0, Math.round(Math.max(late, asking === undefined ? 0 : now - asking)))
+    void send({ k: 'beat', session, from: o.name, ...progress, stallMs, ...counted })
+    const p = pool
+    if (p && asking === undefined) {
+      asking = now
+      p.beat().then(
+        (b) => {
+          counted = { ...b, at: nowMs() - clockOffsetMs }
+          asking = undefined
+        },
+        () => {
+          asking = undefined
+        },
+      )
+    }
   }, BEAT_MS)
 
   return {

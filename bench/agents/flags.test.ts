@@ -8,7 +8,7 @@ const cfg = (brokers: string[]) => ({
   replication_factor: 1,
   log_level: 'warn' as const,
 })
-const timings = { 'agent-wait': 60, 'agent-timeout': 10 }
+const timings = { 'agent-wait': 60, 'agent-timeout': 10, 'agent-max-lag': 5 }
 
 describe('--agents', () => {
   it('is a count or a list of names', () => {

@@ -17,6 +17,12 @@ export const agentFlags = {
     default: 10,
     min: 1,
   }),
+  'agent-max-lag': Flags.integer({
+    description:
+      "Seconds an agent may fall behind (its loops stalled, or its receipts trailing the leading agent's) before it has failed, failing the run",
+    default: 5,
+    min: 1,
+  }),
 }
 
 /** "3" → 3 agents, "a,b" → those two; anything else is a usage error */
@@ -38,7 +44,7 @@ export function parseAgents(text: string): number | string[] {
 /** undefined without --agents (the bench runs its own worker threads); checked before anything starts */
 export function agentPool(
   cfg: ControlConfig,
-  f: { agents?: string; 'agent-wait': number; 'agent-timeout': number },
+  f: { agents?: string; 'agent-wait': number; 'agent-timeout': number; 'agent-max-lag': number },
   log: (text: string) => void,
 ): ClientPoolFactory | undefined {
   if (f.agents === undefined) return undefined
@@ -49,5 +55,11 @@ export function agentPool(
       'give --kafka host:port (and the --topic-prefix the agents use)',
     )
   return () =>
-    RemoteAgents.start(cfg, { agents, waitMs: f['agent-wait'] * 1000, timeoutMs: f['agent-timeout'] * 1000, log })
+    RemoteAgents.start(cfg, {
+      agents,
+      waitMs: f['agent-wait'] * 1000,
+      timeoutMs: f['agent-timeout'] * 1000,
+      maxLagMs: f['agent-max-lag'] * 1000,
+      log,
+    })
 }

@@ -26,8 +26,22 @@ export type ControlMessage =
   | { k: 'hello'; session: string; from: string; host: string; cores: number; workers: number }
   | { k: 'claim'; session: string; to: string }
   | { k: 'claimed'; session: string; from: string; ok: boolean; reason?: string }
-  /** agent → coordinator while claimed (liveness and connect progress); coordinator → agents (its liveness) */
-  | { k: 'beat'; session: string; from: string; opened?: number; failed?: number }
+  /**
+   * agent → coordinator while claimed: liveness, connect progress, and how it keeps up (agents/lag.ts): stallMs, and
+   * its workers' receipts and dropped connections as counted at `at` (the coordinator's clock); coordinator → agents:
+   * its liveness
+   */
+  | {
+      k: 'beat'
+      session: string
+      from: string
+      opened?: number
+      failed?: number
+      stallMs?: number
+      received?: number
+      lost?: number
+      at?: number
+    }
   | { k: 'ping'; session: string; to: string; t0: number }
   | { k: 'pong'; session: string; from: string; t0: number; t1: number }
   | { k: 'req'; session: string; to: string; id: number; call: AgentOp }

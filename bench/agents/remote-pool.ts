@@ -1,7 +1,8 @@
 // The coordinator's side of a distributed run (`--agents`): finds and claims the agents on the control topic,
 // measures each one's clock against its own, hands each an interleaved share of the connections, and merges their
-// results into one (report.ts). Each agent beats twice a second; one silent for the agent timeout has died or
-// fallen behind: it is named, its pending answers given up, and the run fails with its deliveries still expected.
+// results into one (report.ts). Each agent beats twice a second; one silent for the agent timeout has died, one whose
+// beats say it stalled or whose receipts trail the others' by more than the lag bound has fallen behind (lag.ts):
+// either is named, its pending answers given up, and the run fails with its deliveries still expected.
 import { randomUUID } from 'node:crypto'
 import { UnreachableError } from '../../src/core/operator-errors.js'
 import type { ClientPool } from '../client-pool.js'
@@ -14,6 +15,7 @@ import { estimateOffset, type ClockOffset, type ClockSample } from './clock-sync
 import { ControlChannel, type ControlConfig } from './control.js'
 import type { AgentOp, ControlMessage } from './protocol.js'
 import { fromWire } from './protocol.js'
+import { fellBehind, type ProgressSample } from './lag.js'
 import { mergeAgents, type AgentOutcome } from './report.js'
 
 export interface AgentsOptions {
@@ -23,6 +25,8 @@ export interface AgentsOptions {
   waitMs: number
   /** an agent silent (no beat) this long has failed */
   timeoutMs: number
+  /** an agent whose loops stalled, or whose receipts trail the leading agent's, by more than this has failed */
+  maxLagMs: number
   log: (text: string) => void
 }
 
@@ -38,6 +42,9 @@ interface Agent {
   failure: string | null
   pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>
   pongs: ClockSample[]
+  stallMs: number
+  /** receipts per open connection, from its beats during the measured phase */
+  samples: ProgressSample[]
 }
 
 /** records stay well under Kafka's default 1 MB limit */
@@ -50,6 +57,8 @@ class AgentGone extends Error {}
 export class RemoteAgents implements ClientPool {
   private nextId = 0
   private phase = 'setup'
+  /** from mark to collect: when agents' receipts are compared */
+  private measuring = false
   private messages = 0
   private watcher: NodeJS.Timeout | undefined
   private beats: NodeJS.Timeout | undefined
@@ -117,6 +126,8 @@ export class RemoteAgents implements ClientPool {
           failure: null,
           pending: new Map(),
           pongs: [],
+          stallMs: 0,
+          samples: [],
         }),
       )
       pool = new RemoteAgents(channel, session, agents, o)
@@ -160,6 +171,10 @@ export class RemoteAgents implements ClientPool {
     if (m.k === 'beat') {
       a.lastBeat = Date.now()
       a.progress = { opened: m.opened ?? 0, failed: m.failed ?? 0 }
+      a.stallMs = m.stallMs ?? 0
+      const open = a.connections - (m.lost ?? 0)
+      if (this.measuring && m.received !== undefined && m.at !== undefined && open > 0)
+        a.samples.push({ at: m.at, perConnection: m.received / open })
     } else if (m.k === 'pong') {
       a.lastBeat = Date.now()
       a.pongs.push({ t0: m.t0, t1: m.t1, t2: nowMs() })
@@ -185,12 +200,18 @@ export class RemoteAgents implements ClientPool {
       void this.channel.send({ k: 'beat', session: this.session, from: 'coordinator' }).catch(() => {})
     }, BEAT_MS)
     this.watcher = setInterval(() => {
-      for (const a of this.live)
-        if (Date.now() - a.lastBeat > this.o.timeoutMs)
+      for (const a of this.live) {
+        if (Date.now() - a.lastBeat > this.o.timeoutMs) {
           this.fail(
             a,
             `no heartbeat for ${Math.round(this.o.timeoutMs / 1000)} s during ${this.phase} (died or fell behind)`,
           )
+          continue
+        }
+        const others = this.agents.filter((x) => x !== a).map((x) => x.samples)
+        const behind = fellBehind(a.stallMs, a.samples.at(-1), others, this.o.maxLagMs)
+        if (behind) this.fail(a, `${behind} during ${this.phase}`)
+      }
     }, 250)
   }
 
@@ -306,6 +327,7 @@ export class RemoteAgents implements ClientPool {
 
   async mark(origin: number): Promise<void> {
     this.phase = 'the measured phase'
+    this.measuring = true
     await this.each(
       (a) => this.call(a, { op: 'mark', origin }),
       () => undefined,
@@ -314,6 +336,7 @@ export class RemoteAgents implements ClientPool {
 
   async collect(): Promise<MergedResult> {
     this.phase = 'collect'
+    this.measuring = false
     const results = await this.each(
       async (a) => fromWire(await this.call(a, { op: 'collect' })),
       () => null,
@@ -333,6 +356,11 @@ export class RemoteAgents implements ClientPool {
 
   async close(): Promise<void> {
     this.phase = 'close'
+    // an agent failed for falling behind is still there: it is told the run is over, without waiting for it
+    for (const a of this.agents.filter((x) => x.failure !== null))
+      void this.channel
+        .send({ k: 'req', session: this.session, to: a.name, id: ++this.nextId, call: { op: 'close' } })
+        .catch(() => {})
     await Promise.race([
       this.each(
         (a) => this.call(a, { op: 'close' }),

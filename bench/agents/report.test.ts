@@ -30,6 +30,7 @@ function worker(samples: number[], connections: number, peakElu = 0.2): WorkerRe
     eventLoopUtilization: 0.1,
     peakEventLoopUtilization: peakElu,
     cpuMs: 100,
+    processCpuMs: null,
     sent: 0,
     sendErrors: 0,
     perSecond: [samples.length],

@@ -72,6 +72,8 @@ export function mergeAgents(outcomes: AgentOutcome[], messages: number): MergedR
   return {
     ...merged,
     tally,
+    // the agents' client processes are in their own CPU figures (rows), not the coordinator's
+    childProcessCpuMs: 0,
     agents: {
       agents: rows,
       failures: rows.filter((r) => r.failure !== null).map((r) => `agent ${r.name}: ${r.failure}`),

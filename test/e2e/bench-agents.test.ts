@@ -1,7 +1,7 @@
 // Distributed benches end to end: two `gochat bench agent` processes register on a control topic of the real Kafka,
 // and `bench fanout|send --agents` run their clients on them against `gochat up`. The merged result must account
 // for exactly the agents' samples, a breached threshold must exit 99 (with the JUnit file saying so), and an agent
-// killed mid-run must fail the run by name with its deliveries still expected.
+// killed mid-run, or one that falls behind while alive, must fail the run by name with its deliveries still expected.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { connect, createServer, type AddressInfo, type Server } from 'node:net'
@@ -159,6 +159,42 @@ describe.skipIf(!available)('bench agents coordinated through Kafka', () => {
     const cases = parseXml(readFileSync(junit, 'utf8')).children[0]!.children
     expect(cases.map((c) => c.children.length)).toEqual([0, 1]) // the run was sound; the threshold failed
   }, 150_000)
+
+  it('fails the run and names an agent that falls behind mid-run though alive; its deliveries stay expected', async () => {
+    const b = agents.get('b')!
+    const run = startGochat([
+      ...['bench', 'fanout', '--group-size', '120', '--online', '1', '--messages', '80', '--rate', '10'],
+      // never silent long enough to count as dead, but stalled past the lag bound
+      ...['--agents', 'a,b', '--agent-timeout', '30', '--agent-max-lag', '3', '--json'],
+      ...['--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--no-progress', ...control],
+    ])
+    try {
+      await waitFor(() => run.stderr().includes('sending 80 messages'), 90_000, 'the measured phase began')
+      await sleep(1500)
+      // a host starved of CPU for 7 s: b's loops and workers stop, then go on
+      b.child.kill('SIGSTOP')
+      await sleep(7000)
+      b.child.kill('SIGCONT')
+      expect(await run.exited, run.stderr()).toBe(1)
+    } finally {
+      b.child.kill('SIGCONT')
+      run.kill()
+    }
+    const report = JSON.parse(run.stdout()) as FanoutReport
+    // b alone is named (beside the deliveries the run then missed)
+    const named = report.failures.filter((f) => f.startsWith('agent '))
+    expect(named).toHaveLength(1)
+    expect(named[0]).toMatch(/^agent b: fell behind: .* during the measured phase$/)
+    const g = report.gochat
+    expect(g.completeness.expected).toBe(119 * 80)
+    const row = g.agents!.agents.find((r) => r.name === 'b')!
+    // whatever b received, none of it counts: all its deliveries stay in the denominator, as missing
+    expect(row).toMatchObject({ received: 0, missing: row.connections * 80 })
+    expect(g.completeness.received + g.completeness.missing).toBe(119 * 80)
+    expect(g.agents!.agents.find((r) => r.name === 'a')!.failure).toBeNull()
+    // alive, b was let go and is free for the next run
+    await waitFor(() => b.output().includes('released (run over)'), 30_000, 'agent b was released')
+  }, 180_000)
 
   it('fails the run and names an agent killed mid-run; its deliveries stay expected', async () => {
     const run = startGochat([

@@ -1,5 +1,8 @@
 // `gochat bench fanout` end to end, small: against `gochat up` (embedded drivers) and, when Kafka, MariaDB and
 // Redis answer, against a multi-process cluster on them (where the offline members' pushes are counted too).
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FanoutReport } from '../../bench/report/fanout-report.js'
 import { Cluster } from '../../runtime/cluster.js'
@@ -7,6 +10,7 @@ import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
 import { startUp, TEST_ADMIN_SECRET } from '../helpers/up.js'
 import { runGochat } from '../helpers/cli.js'
+import { establishedTo } from '../helpers/tcp-table.js'
 
 const gochat = (args: string[], timeoutMs?: number) =>
   runGochat(args, { env: { GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET }, timeoutMs })
@@ -50,6 +54,47 @@ describe('gochat bench fanout against gochat up (embedded)', () => {
     expect(report.offlinePush).toBe('n/a')
     expect(report.gochat.offline).toBe(40)
   }, 120_000)
+
+  // The way past one process's descriptors and one address's ports, small: 2,000 sockets over 2 client processes
+  // and 3 source addresses, each past the per-address cap (256), which gochat exempts for all of 127/8.
+  it.skipIf(process.platform !== 'linux')(
+    'spreads its sockets over client processes and loopback source addresses, and loses none',
+    async () => {
+      const port = Number(new URL(up.url).port)
+      const child = spawn(
+        process.execPath,
+        [
+          fileURLToPath(new URL('../../bin/run.js', import.meta.url)),
+          ...['bench', 'fanout', '--group-size', '2001', '--online', '1', '--messages', '3', '--rate', '5'],
+          ...['--sockets-per-process', '1200', '--sockets-per-address', '800', '--workers', '1'],
+          ...['--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--no-progress', '--json'],
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d) => (stdout += d))
+      child.stderr.on('data', (d) => (stderr += d))
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+      // while the messages go out, every receiving socket is in the kernel's table, from 127.0.0.2..4
+      let seen = new Map<string, number>()
+      try {
+        while (!stderr.includes('sending 3 messages') && child.exitCode === null)
+          await new Promise((r) => setTimeout(r, 100))
+        seen = establishedTo(port, readFileSync('/proc/net/tcp', 'utf8'))
+        expect(await exited, stderr).toBe(0)
+      } finally {
+        child.kill('SIGKILL')
+      }
+      expect(seen.get('127.0.0.2')).toBe(667)
+      expect(seen.get('127.0.0.3')).toBe(667)
+      expect(seen.get('127.0.0.4')).toBe(666)
+      const run = (JSON.parse(stdout) as FanoutReport).gochat
+      expect(run.workers).toBe(2)
+      expect(run.completeness).toMatchObject({ expected: 6000, received: 6000, missing: 0, connectFailures: 0 })
+    },
+    300_000,
+  )
 })
 
 const available = await infraAvailable('kafka', 'mysql', 'redis')

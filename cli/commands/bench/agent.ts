@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { runAgent } from '../../../bench/agents/agent.js'
-import { defaultWorkers } from '../../../bench/flags.js'
+import { defaultWorkers, socketFlags, socketLimits } from '../../../bench/flags.js'
 import { note } from '../../../bench/progress.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 
@@ -16,6 +16,7 @@ export default class BenchAgent extends BaseCommand<typeof BenchAgent> {
   ]
 
   static override flags = {
+    ...socketFlags,
     name: Flags.string({ description: "This agent's name, unique among the agents (default: <hostname>-<pid>)" }),
     workers: Flags.integer({ description: 'Client worker threads (default: cores, at most 4)', min: 1, max: 64 }),
     'coordinator-timeout': Flags.integer({
@@ -34,6 +35,7 @@ export default class BenchAgent extends BaseCommand<typeof BenchAgent> {
     const agent = await runAgent(this.cfg, {
       name,
       workers: f.workers ?? defaultWorkers(),
+      limits: socketLimits(f),
       coordinatorTimeoutMs: f['coordinator-timeout'] * 1000,
       log: (t) => note(`agent ${name}: ${t}`),
     })

@@ -3,7 +3,14 @@ import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UsageError } from '../../../src/core/operator-errors.js'
 import { runFanout, type FanoutOptions } from '../../../bench/fanout.js'
-import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import {
+  clientFlags,
+  clientTargets,
+  defaultWorkers,
+  localPool,
+  socketLimits,
+  verdictFlags,
+} from '../../../bench/flags.js'
 import { fanoutFigures } from '../../../bench/figures.js'
 import { applyThresholds, exitCodeOf, thresholdLines, type Verdict } from '../../../bench/verdict.js'
 import { parseThresholds } from '../../../bench/thresholds.js'
@@ -86,7 +93,7 @@ export default class BenchFanout extends BaseCommand<typeof BenchFanout> {
     const log = (text: string) => note(text)
     if (f.agents !== undefined && f.baseline)
       throw new UsageError('--baseline runs local servers: it cannot be combined with --agents')
-    const pool = agentPool(this.cfg, f, log)
+    const pool = agentPool(this.cfg, f, log) ?? localPool(socketLimits(f))
     const options: FanoutOptions = {
       messages: f.messages,
       rate,

@@ -1,6 +1,13 @@
 import { Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { clientFlags, clientTargets, defaultWorkers, verdictFlags } from '../../../bench/flags.js'
+import {
+  clientFlags,
+  clientTargets,
+  defaultWorkers,
+  localPool,
+  socketLimits,
+  verdictFlags,
+} from '../../../bench/flags.js'
 import { sendFigures } from '../../../bench/figures.js'
 import { parseThresholds } from '../../../bench/thresholds.js'
 import { writeJunit } from '../../../bench/report/junit.js'
@@ -82,7 +89,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     const { gateways, rate } = clientTargets(f)
     const thresholds = parseThresholds(f.threshold, sendFigures())
     await checkGateways(gateways)
-    const pool = agentPool(this.cfg, f, note)
+    const pool = agentPool(this.cfg, f, note) ?? localPool(socketLimits(f))
     if (f.duration !== undefined && rate === 'max') throw new UsageError('--duration needs a numeric --rate')
     const limits = f.limits ? await runLimits(this.cfg, limitsOptions(f, note)) : undefined
     const messages = f.duration !== undefined && rate !== 'max' ? Math.ceil(rate * f.duration) : f.messages
