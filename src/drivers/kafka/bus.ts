@@ -47,7 +47,10 @@ export interface KafkaBusOptions {
   sessionTimeout?: number
   heartbeatInterval?: number
   rebalanceTimeout?: number
-  /** longest a fetch waits on the broker; kafkajs heartbeats and notices rebalances and stop() between fetches */
+  /**
+   * longest a fetch waits on the broker; kafkajs heartbeats and notices rebalances and stop() between fetches. An
+   * idle consumer's waits grow from this to IDLE_FETCH_WAIT_MS (fetch-wait-idle.ts)
+   */
   maxWaitTimeInMs?: number
   /**
    * handled offsets are committed at most this often per subscription (and at once on stop and when a rebalance

@@ -1,6 +1,7 @@
 // One place that builds kafkajs clients, so every role and command gets the same timeouts and logging.
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
 import { log } from '../../observability/log.js'
+import { lengthenIdleFetchWaits } from './fetch-wait-idle.js'
 import { stopIdleRequestQueueTimers } from './request-queue-idle.js'
 import { kafkaSecurity } from './security.js'
 
@@ -10,6 +11,7 @@ const kafkaLog = log.child({ component: 'kafkajs' })
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
 
 stopIdleRequestQueueTimers()
+lengthenIdleFetchWaits()
 
 // and a topic created a moment ago answers metadata and offset requests with "does not host" / "not the leader"
 // until its partitions have leaders: kafkajs refreshes metadata and retries (a final failure reaches the caller)
