@@ -73,7 +73,11 @@ export class GochatClient extends Emitter<ClientEvents> {
       baseUrl: () => this.url,
       renewBeforeMs: opts.renewBeforeMs,
       keepCredentials: opts.keepCredentials,
-      changed: (s) => this.emit('session', s),
+      changed: (s) => {
+        this.emit('session', s)
+        // signed out or expired without a way to renew: nothing left to connect with
+        if (!s && this.conn && this.conn.state !== 'closed' && this.conn.state !== 'idle') this.close()
+      },
       failed: (e) => this.emit('error', e),
     })
     this.catchUp = new CatchUp({
