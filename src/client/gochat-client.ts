@@ -233,9 +233,13 @@ export class GochatClient extends Emitter<ClientEvents> {
           this.emit('conversations', r.conversations)
           this.emit('synced', { conversations: r.conversations.length, messages: r.messages })
         } catch (err) {
-          // a lost connection catches up again when it is back
+          // a lost connection catches up again when it is back; anything else (a 503 while a role restarts) is
+          // tried again after a while, on the same connection
           const g = err instanceof GochatError ? err : new GochatError('internal', String(err))
-          if (g.code !== 'closed') this.emit('error', g)
+          if (g.code === 'closed') continue
+          this.emit('error', g)
+          const wait = Math.max(g.retryAfterMs ?? 0, 500 + Math.random() * (this.opts.backoff?.capMs ?? 5000))
+          setTimeout(() => this.conn.open && void this.catchUpAll(), Math.min(wait, 30_000))
         }
       } while (this.catchAgain && this.conn.open)
     })().finally(() => (this.catching = undefined))
