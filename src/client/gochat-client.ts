@@ -248,7 +248,7 @@ export class GochatClient extends Emitter<ClientEvents> {
 
   /** Follows a conversation from `afterSeq` (e.g. one just created): pushes and catch-ups include it. */
   follow(conversationId: string, afterSeq?: number): void {
-    this.catchUp.timeline(conversationId, afterSeq)
+    this.catchUp.follow(conversationId, afterSeq)
   }
   /** The highest seq delivered to the app for a conversation. */
   highestSeq(conversationId: string): number {
