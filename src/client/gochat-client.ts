@@ -162,7 +162,11 @@ export class GochatClient extends Emitter<ClientEvents> {
   // ---- connection ------------------------------------------------------------------------------------------
   /** Connects (signed in first) and resolves once caught up the first time; reconnects on its own after that. */
   connect(): Promise<void> {
-    return (this.ready ??= this.start())
+    // a failed start (a refused token) may be tried again
+    return (this.ready ??= this.start().catch((err) => {
+      this.ready = undefined
+      throw err
+    }))
   }
 
   private async start(): Promise<void> {
