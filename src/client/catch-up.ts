@@ -54,6 +54,15 @@ export class CatchUp {
     return t
   }
 
+  /** Follows a conversation from `afterSeq` (default: what `seqs` says, else its start) unless it is followed. */
+  follow(conversationId: string, afterSeq?: number): void {
+    if (!this.timelines.has(conversationId))
+      this.timelines.set(
+        conversationId,
+        new Timeline(conversationId, afterSeq ?? this.opts.seqs?.[conversationId] ?? 0),
+      )
+  }
+
   /** A pushed message: delivered in order, or held while a sync fills the gap below it. */
   live(m: Message): void {
     const t = this.timeline(m.conversationId, this.timelines.has(m.conversationId) ? undefined : m.seq - 1)

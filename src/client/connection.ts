@@ -101,36 +101,27 @@ export class Connection {
     }
     if (this.state !== 'connecting') return // stopped meanwhile
     this.connects++
-    let heard = Date.now()
-    let tick = heard
-    let watch: ReturnType<typeof setInterval> | undefined
-    let openedAt = 0
+    const life = { heard: Date.now(), openedAt: 0, watch: undefined as ReturnType<typeof setInterval> | undefined }
     const socket = this.opts.transport(url, {
       open: () => {
         if (this.socket !== socket) return
-        openedAt = Date.now()
+        life.openedAt = life.heard = Date.now()
         this.setState('online')
-        watch = this.watch(
-          socket,
-          () => heard,
-          (t) => (heard = t),
-          () => tick,
-          (t) => (tick = t),
-        )
+        life.watch = this.watch(socket, life)
         this.hooks.online()
       },
       alive: () => {
-        heard = Date.now()
+        life.heard = Date.now()
       },
       message: (data) => {
-        heard = Date.now()
+        life.heard = Date.now()
         if (this.socket === socket) this.onMessage(data)
       },
       close: (info) => {
-        clearInterval(watch)
+        clearInterval(life.watch)
         if (this.socket !== socket) return
         this.socket = undefined
-        if (openedAt && Date.now() - openedAt >= (this.opts.stableMs ?? 5000)) this.backoff.reset()
+        if (life.openedAt && Date.now() - life.openedAt >= (this.opts.stableMs ?? 5000)) this.backoff.reset()
         void this.closed(info)
       },
     })
@@ -138,24 +129,19 @@ export class Connection {
   }
 
   /** pings a quiet socket and drops a silent one; a late tick means this process stalled, which is no verdict */
-  private watch(
-    socket: Transport,
-    heard: () => number,
-    setHeard: (t: number) => void,
-    tick: () => number,
-    setTick: (t: number) => void,
-  ): ReturnType<typeof setInterval> | undefined {
+  private watch(socket: Transport, life: { heard: number }): ReturnType<typeof setInterval> | undefined {
     const silence = this.opts.silenceMs ?? 35_000
     const ping = this.opts.pingMs ?? 15_000
     if (silence <= 0 && ping <= 0) return undefined
-    const every = Math.max(50, Math.min(silence > 0 ? silence / 4 : ping, ping > 0 ? ping : Infinity))
-    let lastPing = Date.now()
+    const every = Math.max(50, Math.min(silence > 0 ? silence / 4 : ping, ping > 0 ? ping : Number.POSITIVE_INFINITY))
+    let tick = Date.now()
+    let lastPing = tick
     return setInterval(() => {
       const now = Date.now()
-      if (now - tick() > every * 2) setHeard(now)
-      setTick(now)
-      if (silence > 0 && now - heard() > silence) return socket.close(true)
-      if (ping > 0 && now - lastPing >= ping && now - heard() >= ping) {
+      if (now - tick > every * 2) life.heard = now
+      tick = now
+      if (silence > 0 && now - life.heard > silence) return socket.close(true)
+      if (ping > 0 && now - lastPing >= ping && now - life.heard >= ping) {
         lastPing = now
         this.request({ op: 'ping' }).catch(() => undefined)
       }

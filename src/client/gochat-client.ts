@@ -73,7 +73,11 @@ export class GochatClient extends Emitter<ClientEvents> {
       baseUrl: () => this.url,
       renewBeforeMs: opts.renewBeforeMs,
       keepCredentials: opts.keepCredentials,
-      changed: (s) => this.emit('session', s),
+      changed: (s) => {
+        this.emit('session', s)
+        // signed out or expired without a way to renew: nothing left to connect with
+        if (!s && this.conn && this.conn.state !== 'closed' && this.conn.state !== 'idle') this.close()
+      },
       failed: (e) => this.emit('error', e),
     })
     this.catchUp = new CatchUp({
@@ -158,7 +162,11 @@ export class GochatClient extends Emitter<ClientEvents> {
   // ---- connection ------------------------------------------------------------------------------------------
   /** Connects (signed in first) and resolves once caught up the first time; reconnects on its own after that. */
   connect(): Promise<void> {
-    return (this.ready ??= this.start())
+    // a failed start (a refused token) may be tried again
+    return (this.ready ??= this.start().catch((err) => {
+      this.ready = undefined
+      throw err
+    }))
   }
 
   private async start(): Promise<void> {
@@ -229,9 +237,13 @@ export class GochatClient extends Emitter<ClientEvents> {
           this.emit('conversations', r.conversations)
           this.emit('synced', { conversations: r.conversations.length, messages: r.messages })
         } catch (err) {
-          // a lost connection catches up again when it is back
+          // a lost connection catches up again when it is back; anything else (a 503 while a role restarts) is
+          // tried again after a while, on the same connection
           const g = err instanceof GochatError ? err : new GochatError('internal', String(err))
-          if (g.code !== 'closed') this.emit('error', g)
+          if (g.code === 'closed') continue
+          this.emit('error', g)
+          const wait = Math.max(g.retryAfterMs ?? 0, 500 + Math.random() * (this.opts.backoff?.capMs ?? 5000))
+          setTimeout(() => this.conn.open && void this.catchUpAll(), Math.min(wait, 30_000))
         }
       } while (this.catchAgain && this.conn.open)
     })().finally(() => (this.catching = undefined))
@@ -240,7 +252,7 @@ export class GochatClient extends Emitter<ClientEvents> {
 
   /** Follows a conversation from `afterSeq` (e.g. one just created): pushes and catch-ups include it. */
   follow(conversationId: string, afterSeq?: number): void {
-    this.catchUp.timeline(conversationId, afterSeq)
+    this.catchUp.follow(conversationId, afterSeq)
   }
   /** The highest seq delivered to the app for a conversation. */
   highestSeq(conversationId: string): number {

@@ -88,6 +88,19 @@ describe('CatchUp', () => {
     )
   })
 
+  it('a followed conversation starts where the app said: only what is newer is delivered', async () => {
+    const history = Array.from({ length: 10 }, (_, i) => msg(i + 1))
+    const got: number[] = []
+    const c = new CatchUp({
+      list: async () => [{ conversationId: 'd_1', kind: 'direct', lastSeq: 10, readSeq: 0 }],
+      page: async (_id, after) => ({ messages: history.filter((m) => m.seq > after), hasMore: false }),
+      deliver: (d) => got.push(d.message.seq),
+    })
+    c.follow('d_1', 7)
+    await c.all()
+    expect(got).toEqual([8, 9, 10])
+  })
+
   it('backfills only the latest messages of a conversation it holds nothing of, when told', async () => {
     const history = Array.from({ length: 30 }, (_, i) => msg(i + 1))
     const got: number[] = []
