@@ -3,7 +3,7 @@
 // one entry there and one line in ClientEvents. Unknown types still reach the app raw (`event`).
 import type { OutboxEntry } from './outbox-store.js'
 import type { Delivery } from './timeline.js'
-import type { ConnectionState, Conversation, Envelope, GochatError, ServerFrame } from './types.js'
+import type { ConnectionState, Conversation, Envelope, GochatError, Message, ServerFrame } from './types.js'
 
 export interface MessageChange {
   conversationId: string
@@ -28,7 +28,10 @@ export interface ClientEvents {
   friend: { kind: 'requested' | 'accepted'; userId: string; displayName: string }
   /** the conversation list, as read on every (re)connect */
   conversations: Conversation[]
-  // Planned message events (edits, reactions, replies, pins): add their typed event here and a decoder below.
+  /** operations, as they are delivered in their conversation's seq stream (after their `message`), live or synced */
+  edit: MessageOperation & { content: string }
+  reaction: MessageOperation & { emoji: string; added: boolean }
+  pin: MessageOperation & { pinned: boolean }
   /** any envelope, the known ones included (for types this version does not know) */
   event: Envelope
   /** every server frame that answers no request, as it came (before de-duplication; for diagnostics) */
@@ -45,6 +48,15 @@ export interface ClientEvents {
   session: { userId: string; token: string } | null
   /** something failed in the background (a sync, a refresh); the client goes on */
   error: GochatError
+}
+
+/** an operation record: who (`userId`) did it to which message (`targetId`), at which seq of the conversation */
+export interface MessageOperation {
+  conversationId: string
+  seq: number
+  targetId: string
+  userId: string
+  sentAt: number
 }
 
 export type ConversationEvent =
@@ -122,4 +134,19 @@ function group(e: Envelope): { conversationId: string; name: string } {
 export function dispatchEvent(e: Envelope, emit: Emit): void {
   decoders[e.event_type]?.(e, emit)
   emit('event', e)
+}
+
+/** Emits the typed event of an operation record (edit, reaction, pin); a text message has none beside `message`. */
+export function dispatchRecord(m: Message, emit: Emit): void {
+  const op = {
+    conversationId: m.conversationId,
+    seq: m.seq,
+    targetId: m.targetId,
+    userId: m.senderId,
+    sentAt: m.sentAt,
+  }
+  if (m.kind === 'edit') emit('edit', { ...op, content: m.content })
+  else if (m.kind === 'reaction' || m.kind === 'unreaction')
+    emit('reaction', { ...op, emoji: m.content, added: m.kind === 'reaction' })
+  else if (m.kind === 'pin' || m.kind === 'unpin') emit('pin', { ...op, pinned: m.kind === 'pin' })
 }

@@ -6,14 +6,21 @@ import type { BackoffOptions } from './backoff.js'
 import { CatchUp, type Page } from './catch-up.js'
 import { Connection } from './connection.js'
 import { Emitter } from './emitter.js'
-import { type ClientEvents, dispatchEvent } from './events.js'
+import { type ClientEvents, dispatchEvent, dispatchRecord } from './events.js'
 import { httpRequest } from './http.js'
 import { type Ack, Outbox } from './outbox.js'
 import { IndexedDbOutbox } from './outbox-idb.js'
 import { MemoryOutbox, type OutboxEntry, type OutboxStore } from './outbox-store.js'
 import { type Credentials, SessionKeeper } from './session.js'
 import { browserTransport, type TransportFactory } from './transport.js'
-import { type ConnectionState, type Conversation, GochatError, type Message, type Session } from './types.js'
+import {
+  type ConnectionState,
+  type Conversation,
+  GochatError,
+  type Message,
+  type RecordFields,
+  type Session,
+} from './types.js'
 
 export interface GochatClientOptions {
   /** the gateway's base URL, e.g. http://127.0.0.1:8080 (in a page: its origin, the default); several: each
@@ -83,7 +90,10 @@ export class GochatClient extends Emitter<ClientEvents> {
     this.catchUp = new CatchUp({
       list: () => this.conversations(),
       page: (id, afterSeq, limit) => this.history(id, afterSeq, limit),
-      deliver: (d) => this.emit('message', d),
+      deliver: (d) => {
+        this.emit('message', d)
+        dispatchRecord(d.message, this.emit.bind(this))
+      },
       seqs: opts.seqs,
       backfill: opts.backfill,
     })
@@ -261,10 +271,31 @@ export class GochatClient extends Emitter<ClientEvents> {
 
   // ---- sending ---------------------------------------------------------------------------------------------
   /** Queues a message in the outbox and sends it as soon as connected; `sent` settles with its seq. */
-  async send(conversationId: string, content: string, key?: string): Promise<SendHandle> {
+  async send(conversationId: string, content: string, key?: string, record?: RecordFields): Promise<SendHandle> {
     if (!this.box) throw new GochatError('unauthorized', 'connect first')
-    const { entry, sent } = await this.box.add(conversationId, content, key)
+    const { entry, sent } = await this.box.add(conversationId, content, key, record)
     return { key: entry.key, sent }
+  }
+  /** Replaces the text of your message `messageId` (within the server's edit window). */
+  edit(conversationId: string, messageId: string, text: string): Promise<SendHandle> {
+    return this.send(conversationId, text, undefined, { kind: 'edit', targetId: messageId })
+  }
+  /** Adds your reaction (one emoji per message: a second replaces the first), or takes it back with `remove`. */
+  react(conversationId: string, messageId: string, emoji: string, remove = false): Promise<SendHandle> {
+    return this.send(conversationId, emoji, undefined, {
+      kind: remove ? 'unreaction' : 'reaction',
+      targetId: messageId,
+    })
+  }
+  /** Pins a message of the conversation (group admins; anyone in a direct chat), or unpins it. */
+  pin(conversationId: string, messageId: string, unpin = false): Promise<SendHandle> {
+    return this.send(conversationId, '', undefined, { kind: unpin ? 'unpin' : 'pin', targetId: messageId })
+  }
+  /** The conversation's pinned messages, newest pin first. */
+  async pins(conversationId: string): Promise<Message[]> {
+    return (
+      await this.api<{ messages: Message[] }>('GET', `/v1/conversations/${encodeURIComponent(conversationId)}/pins`)
+    ).messages
   }
   /** Messages not yet acknowledged: pending and failed, in send order. */
   outbox(): OutboxEntry[] {
@@ -281,7 +312,7 @@ export class GochatClient extends Emitter<ClientEvents> {
   }
 
   private async deliver(e: OutboxEntry): Promise<Ack> {
-    const body = { content: e.content, idempotencyKey: e.key }
+    const body = { content: e.content, idempotencyKey: e.key, ...e.record }
     if (utf8.encode(e.content).length > (this.opts.maxSocketContentBytes ?? 60_000)) {
       if (!this.conn.open) throw new GochatError('closed', 'not connected')
       return this.api<Ack>('POST', `/v1/conversations/${encodeURIComponent(e.conversationId)}/messages`, body)

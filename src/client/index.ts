@@ -3,7 +3,7 @@
 // a file outbox. docs/client.md documents all of it.
 export { Backoff, type BackoffOptions, parseRetryAfter } from './backoff.js'
 export type { Page } from './catch-up.js'
-export type { ClientEvents, ConversationEvent, MessageChange } from './events.js'
+export type { ClientEvents, ConversationEvent, MessageChange, MessageOperation } from './events.js'
 export { GochatClient, type GochatClientOptions, type SendHandle } from './gochat-client.js'
 export { httpRequest } from './http.js'
 export type { Ack } from './outbox.js'

@@ -3,6 +3,8 @@
 // its idempotency key and stored once. Stores: memory (here), IndexedDB (outbox-idb.ts, browsers), a file
 // (outbox-file.ts, Node).
 
+import type { RecordFields } from './types.js'
+
 export type OutboxState = 'pending' | 'sent' | 'failed'
 
 export interface OutboxEntry {
@@ -10,6 +12,8 @@ export interface OutboxEntry {
   key: string
   conversationId: string
   content: string
+  /** an operation, a reply or mentions (absent: a plain text message) */
+  record?: RecordFields
   /** when the app sent it (epoch ms); entries go out in this order per conversation */
   createdAt: number
   /** order among entries of the same ms */

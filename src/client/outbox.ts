@@ -3,7 +3,7 @@
 // the entry pending (retried on the next flush: a reconnect, or a timer); a refusal (`not_member`, `too_large`, …)
 // or an entry older than the server remembers keys (`expireMs`) fails it. The app sees every state change.
 import { type OutboxEntry, type OutboxStore, newKey } from './outbox-store.js'
-import { GochatError, TRANSIENT } from './types.js'
+import { GochatError, type RecordFields, TRANSIENT } from './types.js'
 
 export interface Ack {
   messageId: string
@@ -57,12 +57,14 @@ export class Outbox {
     conversationId: string,
     content: string,
     key = newKey(),
+    record?: RecordFields,
   ): Promise<{ entry: OutboxEntry; sent: Promise<Ack> }> {
     const now = (this.opts.now ?? Date.now)()
     const entry: OutboxEntry = {
       key,
       conversationId,
       content,
+      ...(record ? { record } : {}),
       createdAt: now,
       order: this.order++,
       state: 'pending',

@@ -12,6 +12,14 @@ const msg = (seq: number, conversationId = 'd_1'): Message => ({
   content: `#${seq}`,
   sentAt: seq,
   status: 'normal',
+  kind: 'text',
+  targetId: '',
+  replyTo: '',
+  mentions: [],
+  editedAt: 0,
+  editCount: 0,
+  reactions: [],
+  pinnedAt: 0,
 })
 const seqs = (ds: Array<{ message: Message }>) => ds.map((d) => d.message.seq)
 

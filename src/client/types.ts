@@ -10,6 +10,30 @@ export interface Message {
   content: string
   sentAt: number
   status: 'normal' | 'recalled' | 'deleted'
+  /** 'text', or an operation on an earlier message (`targetId`), delivered in the seq stream like a message */
+  kind: MessageKind
+  /** operations: the message they apply to; '' otherwise */
+  targetId: string
+  /** the message this one answers ('' when none), and its preview as it is now */
+  replyTo: string
+  reply?: { messageId: string; senderId: string; snippet: string; status: Message['status'] }
+  /** user ids, or '@all' */
+  mentions: string[]
+  /** what operations made of it so far: the last edit (epoch ms, 0: never), edits, reactions, pin (0: not pinned) */
+  editedAt: number
+  editCount: number
+  reactions: Array<{ emoji: string; userIds: string[] }>
+  pinnedAt: number
+}
+
+export type MessageKind = 'text' | 'edit' | 'reaction' | 'unreaction' | 'pin' | 'unpin'
+
+/** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
+export interface RecordFields {
+  kind?: MessageKind
+  targetId?: string
+  replyTo?: string
+  mentions?: string[]
 }
 
 export interface Conversation {

@@ -166,6 +166,33 @@ describe('gochat/client against gochat up, over real WebSockets', () => {
     void alice
   })
 
+  it('message operations: edit, react, pin through the outbox; typed events in seq order; the target shows them', async () => {
+    const { alice, bob, conversationId } = await pair()
+    const aliceId = (await alice.me()).userId
+    const ops: string[] = []
+    bob.c.on('edit', (e) => ops.push(`edit ${e.targetId === mine.messageId} ${e.content}`))
+    bob.c.on('reaction', (r) => ops.push(`reaction ${r.emoji} ${r.added} ${r.userId === aliceId ? 'alice' : 'bob'}`))
+    bob.c.on('pin', (p) => ops.push(`pin ${p.pinned}`))
+    const theirs = await say(alice, conversationId, 'from alice')
+    const mine = await (await bob.c.send(conversationId, 'frm bob')).sent
+    await (await bob.c.edit(conversationId, mine.messageId, 'from bob')).sent
+    await (await bob.c.react(conversationId, theirs.messageId, '👍')).sent
+    await alice.send(conversationId, '🎉', crypto.randomUUID(), { kind: 'reaction', targetId: mine.messageId })
+    await (await bob.c.pin(conversationId, theirs.messageId)).sent
+    // an edit of another's message is refused by the server: the outbox fails it, nothing is stored
+    await expect((await bob.c.edit(conversationId, theirs.messageId, 'not mine')).sent).rejects.toMatchObject({
+      code: expect.stringMatching(/not_sender|forbidden/),
+    })
+    await waitUntil(() => ops.length === 4, 10_000)
+    expect(ops).toEqual(['edit true from bob', 'reaction 👍 true bob', 'reaction 🎉 true alice', 'pin true'])
+    await expectComplete(bob.got, alice.token!, conversationId)
+    const byId = new Map((await history(alice.token!, conversationId)).map((m) => [m.messageId, m]))
+    expect(byId.get(mine.messageId)).toMatchObject({ content: 'from bob', editCount: 1 })
+    expect(byId.get(mine.messageId)!.reactions).toEqual([{ emoji: '🎉', userIds: [aliceId] }])
+    expect(byId.get(theirs.messageId)!.reactions).toEqual([{ emoji: '👍', userIds: [bob.c.userId] }])
+    expect((await bob.c.pins(conversationId)).map((m) => m.messageId)).toEqual([theirs.messageId])
+  })
+
   it('a password session renews its token before it expires and stays connected', async () => {
     const rest = new RestClient(up.url)
     const username = `renew${Date.now().toString(36)}`
