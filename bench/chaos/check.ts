@@ -8,8 +8,10 @@
 // new traffic flows end to end again (what was held back meanwhile comes before it in seq order).
 // The app's side: what gochat/client delivered to each member once caught up (each client catches up before the
 // check), against history: messages missing, delivered twice, or out of seq order; all three should be 0 under
-// every fault.
+// every fault. Operations (edits, reactions): each target must show what the operation records of history make of
+// it, applied in seq order (the last edit's text; each user's last reaction), whatever order they were acked in.
 import { ApiError, RestClient } from '../../src/client/rest.js'
+import type { Message } from '../../src/contracts/payloads.js'
 import type { Workload } from './workload.js'
 
 export interface Verdict {
@@ -29,6 +31,10 @@ export interface Verdict {
   appDuplicates: number
   /** deliveries below a seq the library had delivered before in that conversation */
   appOutOfOrder: number
+  /** acked sends that were operations (edits, reactions) */
+  operations: number
+  /** messages whose text or reactions differ from what the operation records of history make of them */
+  opsMismatched: number
   seqDuplicates: number
   seqGaps: number
   outOfOrder: number
@@ -60,13 +66,9 @@ async function pageWithRetry<T>(read: () => Promise<T>, attempts = 10): Promise<
   }
 }
 
-async function history(
-  gateway: string,
-  token: string,
-  conversationId: string,
-): Promise<Array<{ seq: number; messageId: string }>> {
+async function history(gateway: string, token: string, conversationId: string): Promise<Message[]> {
   const rest = new RestClient(gateway, token)
-  const out: Array<{ seq: number; messageId: string }> = []
+  const out: Message[] = []
   for (let after = 0; ; ) {
     const page = await pageWithRetry(() => rest.history(conversationId, after, 200))
     out.push(...page.messages)
@@ -87,6 +89,8 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     appMissing: 0,
     appDuplicates: 0,
     appOutOfOrder: 0,
+    operations: 0,
+    opsMismatched: 0,
     seqDuplicates: 0,
     seqGaps: 0,
     outOfOrder: 0,
@@ -112,6 +116,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
       else if (seqs[i] !== (i === 0 ? 1 : seqs[i - 1]! + 1)) v.seqGaps++
     }
     const stored = new Set(seqs)
+    v.opsMismatched += mismatched(hist)
     for (const m of conv.members) {
       const got = m.delivered.get(conv.id) ?? []
       const once = new Set<number>()
@@ -149,6 +154,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
         continue
       }
       v.acked++
+      if (s.kind !== 'text') v.operations++
       if (!stored.has(s.seq)) v.ackedMissing++
       conv.members.forEach((m, k) => {
         if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
@@ -177,4 +183,24 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
   v.resyncs = w.clients.reduce((n, c) => n + c.resyncs, 0)
   v.reconnects = w.clients.reduce((n, c) => n + c.reconnects, 0)
   return v
+}
+
+/** Messages of a history whose text or reactions are not what its edit and reaction records, by seq, make of them. */
+export function mismatched(hist: Message[]): number {
+  const want = new Map<string, { text?: string; reactions: Map<string, string> }>()
+  const of = (id: string) => want.get(id) ?? want.set(id, { reactions: new Map() }).get(id)!
+  for (const r of [...hist].sort((a, b) => a.seq - b.seq)) {
+    if (r.kind === 'edit') of(r.targetId).text = r.content
+    else if (r.kind === 'reaction') of(r.targetId).reactions.set(r.senderId, r.content)
+    else if (r.kind === 'unreaction') of(r.targetId).reactions.delete(r.senderId)
+  }
+  let n = 0
+  for (const m of hist) {
+    const w = want.get(m.messageId)
+    if (!w || m.status !== 'normal') continue
+    const shown = new Map(m.reactions.flatMap((x) => x.userIds.map((u) => [u, x.emoji] as const)))
+    const same = shown.size === w.reactions.size && [...w.reactions].every(([u, e]) => shown.get(u) === e)
+    if ((w.text !== undefined && m.content !== w.text) || !same) n++
+  }
+  return n
 }

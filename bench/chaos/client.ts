@@ -3,7 +3,7 @@
 // after a reconnect, a `resync` or a seq gap, and sends through its outbox. Beside what the library delivered to
 // the app, it records what arrived live (raw pushes, duplicates kept): the server's side of the story.
 import { GochatClient } from '../../src/client/node.js'
-import { MemoryOutbox, type OutboxEntry } from '../../src/client/index.js'
+import { MemoryOutbox, type OutboxEntry, type RecordFields } from '../../src/client/index.js'
 import type { Session } from '../../src/client/rest.js'
 
 export interface Receipt {
@@ -94,10 +94,11 @@ export class ChaosClient {
     content: string,
     idempotencyKey: string,
     seen?: (e: OutboxEntry) => void,
+    record?: RecordFields,
   ): Promise<{ seq: number; messageId: string }> {
     if (seen) this.outboxSeen.set(idempotencyKey, seen)
     try {
-      const h = await this.client.send(conversationId, content, idempotencyKey)
+      const h = await this.client.send(conversationId, content, idempotencyKey, record)
       return await h.sent
     } finally {
       this.outboxSeen.delete(idempotencyKey)

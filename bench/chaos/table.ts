@@ -10,6 +10,7 @@ export const columns: Array<[string, (r: RoundResult) => string | number]> = [
   ['never live, no resync', (r) => r.neverLiveUntold],
   ['duplicates', (r) => r.duplicates],
   ['app missing/dup/order', (r) => `${r.appMissing}/${r.appDuplicates}/${r.appOutOfOrder}`],
+  ['ops (mismatched)', (r) => `${r.operations} (${r.opsMismatched})`],
   ['seq dup/gaps', (r) => `${r.seqDuplicates}/${r.seqGaps}`],
   ['out of order', (r) => r.outOfOrder],
   ['refused', (r) => r.refused],

@@ -1,12 +1,16 @@
 // The checked workload of `gochat chaos`: direct pairs and one group with members on every gateway, a paced
 // stream of sends with unique idempotency keys, each through its client's outbox (gochat/client), which retries a
 // send that fails with `unavailable` or a lost socket with the same key for up to `retryForMs`; what is acked,
-// and when, is recorded for the check.
+// and when, is recorded for the check. One send in five is an edit of the sender's last acked message there, and
+// one in five a reaction to a message of the conversation: operations travel the seq stream as messages do, and
+// the check also compares what they made of their targets with the operations history holds.
 import { randomUUID } from 'node:crypto'
 import { RestClient, type Session } from '../../src/client/rest.js'
 import { createUsers } from '../admin.js'
 import { GochatError } from '../../src/client/index.js'
 import { ChaosClient } from './client.js'
+
+const EMOJI = ['👍', '🎉', '❤️', '😂']
 
 export interface WorkloadOptions {
   gateways: string[]
@@ -22,6 +26,9 @@ export interface WorkloadOptions {
 
 export interface Sent {
   conversationId: string
+  /** 'text', or the operation this send was (on targetId) */
+  kind: 'text' | 'edit' | 'reaction'
+  targetId?: string
   sender: string
   key: string
   at: number
@@ -31,6 +38,7 @@ export interface Sent {
   attempts: number
   /** error frames the gateway answered this send with (a closed socket or a timeout is not one) */
   refusals: number
+  messageId?: string
   /** when the app gave up waiting (retryForMs and a margin): the outbox may still send it, uncounted */
   abandoned?: boolean
 }
@@ -90,15 +98,27 @@ export class Workload {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
         const conv = this.conversations[n % this.conversations.length]!
         const sender = conv.members[Math.floor(n / this.conversations.length) % conv.members.length]!
-        const p = this.sendOne(conv, sender)
+        const p = this.sendOne(conv, sender, this.operation(n, conv, sender))
         this.inflight.add(p)
         void p.finally(() => this.inflight.delete(p))
       }
     })()
   }
 
-  private async sendOne(conv: Conversation, sender: ChaosClient): Promise<void> {
+  /** the n-th send: every fifth an edit of the sender's own last acked text, every fifth a reaction */
+  private operation(n: number, conv: Conversation, sender: ChaosClient): Pick<Sent, 'kind' | 'targetId'> {
+    const texts = this.sent.filter((s) => s.conversationId === conv.id && s.kind === 'text' && s.messageId)
+    if (n % 5 === 3) {
+      const own = texts.filter((s) => s.sender === sender.session.userId).pop()
+      if (own) return { kind: 'edit', targetId: own.messageId }
+    }
+    if (n % 5 === 4 && texts.length > 0) return { kind: 'reaction', targetId: texts[n % texts.length]!.messageId }
+    return { kind: 'text' }
+  }
+
+  private async sendOne(conv: Conversation, sender: ChaosClient, op: Pick<Sent, 'kind' | 'targetId'>): Promise<void> {
     const s: Sent = {
+      ...op,
       conversationId: conv.id,
       sender: sender.session.userId,
       key: randomUUID(),
@@ -112,16 +132,29 @@ export class Workload {
     const abandoned = new Promise<void>((resolve) => {
       giveUp = setTimeout(resolve, (this.opts.retryForMs ?? 30_000) + 15_000)
     })
+    const [content, record] =
+      s.kind === 'text'
+        ? [`chaos ${s.key}`, undefined]
+        : s.kind === 'edit'
+          ? [`edited ${s.key}`, { kind: 'edit' as const, targetId: s.targetId }]
+          : [EMOJI[s.key.charCodeAt(0) % EMOJI.length]!, { kind: 'reaction' as const, targetId: s.targetId }]
     const sent = sender
-      .send(conv.id, `chaos ${s.key}`, s.key, (e) => {
-        s.attempts = e.attempts
-        if (e.state !== 'sent' && e.error && e.error !== 'expired') {
-          s.error = e.error
-          if (e.error !== 'closed' && e.error !== 'timeout') s.refusals++
-        }
-      })
+      .send(
+        conv.id,
+        content,
+        s.key,
+        (e) => {
+          s.attempts = e.attempts
+          if (e.state !== 'sent' && e.error && e.error !== 'expired') {
+            s.error = e.error
+            if (e.error !== 'closed' && e.error !== 'timeout') s.refusals++
+          }
+        },
+        record,
+      )
       .then((ack) => {
         s.seq = ack.seq
+        s.messageId = ack.messageId
         s.ackAt = Date.now()
         s.error = undefined
       })

@@ -105,7 +105,8 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
         r.seqGaps === 0 &&
         r.appMissing === 0 &&
         r.appDuplicates === 0 &&
-        r.appOutOfOrder === 0,
+        r.appOutOfOrder === 0 &&
+        r.opsMismatched === 0,
     )
     if (!this.jsonEnabled()) {
       this.log(
@@ -116,8 +117,8 @@ export default class Chaos extends BaseCommand<typeof Chaos> {
       )
       this.log(
         ok
-          ? 'no acked message lost, no seq repeated or skipped; every client has every message once, in order'
-          : 'FAILED: acked messages missing, seq duplicates/gaps, or clients missing messages or out of order',
+          ? 'no acked message or operation lost, no seq repeated or skipped; every client has every message once, in order; every edit and reaction shows'
+          : 'FAILED: acked messages missing, seq duplicates/gaps, clients missing messages or out of order, or edits/reactions not shown on their messages',
       )
     }
     if (!ok) process.exitCode = 1

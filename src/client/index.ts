@@ -18,6 +18,8 @@ export {
   type Envelope,
   GochatError,
   type Message,
+  type MessageKind,
+  type RecordFields,
   type ServerFrame,
   type Session,
 } from './types.js'

@@ -41,6 +41,9 @@ describe('gochat chaos --gateway', () => {
     expect(r.results[0]!.ackedMissing).toBe(0)
     // the clients are gochat/client: each ends with every message of its conversations, once, in order
     expect(r.results[0]).toMatchObject({ appMissing: 0, appDuplicates: 0, appOutOfOrder: 0 })
+    // one send in five is an edit, one a reaction: each shows on its message
+    expect(r.results[0]!.operations).toBeGreaterThan(0)
+    expect(r.results[0]!.opsMismatched).toBe(0)
   }, 60_000)
 
   it('refuses a fault that needs process control, saying why and what to run instead (exit 2)', async () => {

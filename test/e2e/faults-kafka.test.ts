@@ -119,6 +119,9 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
     expect(r.seqDuplicates).toBe(0)
     expect(r.seqGaps).toBe(0)
     expect(r.missedSilently).toBe(0)
+    // edits and reactions in the workload: their targets show what history's operation records make of them
+    expect(r.operations).toBeGreaterThan(0)
+    expect(r.opsMismatched).toBe(0)
   }
 
   it('kafka:kill-broker — leaders move, the ISR shrinks and is restored, nothing acked is lost', async () => {

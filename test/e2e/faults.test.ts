@@ -32,6 +32,15 @@ async function checkedRound(
   expect(r.ackedMissing).toBe(0)
   expect(r.seqDuplicates).toBe(0)
   expect(r.seqGaps).toBe(0)
+  // edits and reactions are in the workload: acked ones are in history (above), and their targets show them
+  expect(r.operations).toBeGreaterThan(0)
+  expect(r.opsMismatched).toBe(0)
+  // every library client (gochat/client) ended with every message once, in order
+  expect({ missing: r.appMissing, duplicates: r.appDuplicates, outOfOrder: r.appOutOfOrder }).toEqual({
+    missing: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+  })
   return r
 }
 
