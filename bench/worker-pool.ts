@@ -132,7 +132,10 @@ export class WorkerPool implements ClientPool {
   }
 
   get description(): string {
-    return this.kind === 'thread' ? `${this.size} worker threads` : `${this.size} client processes`
+    // said before connecting, when the threads may still give way to processes
+    return this.kind === 'thread'
+      ? `${this.size} worker threads (child processes past ${this.limits.perProcess} sockets)`
+      : `${this.size} client processes`
   }
 
   failures(): string[] {
