@@ -3,6 +3,8 @@ import { $ } from './dom.js'
 import { GochatError } from './errors.js'
 import { refreshConversations, syncRange, addMessages } from './conversations.js'
 import { refreshPresence, renderConversations, renderMessages, renderTyping, showError, wantNames } from './render.js'
+import { isOperation } from './operations.js'
+import { pinsChanged } from './pins.js'
 import { deliver } from './sending.js'
 import { convs, highestHeld, online, names, page, state, TYPING_SHOWN_MS, typers } from './state.js'
 
@@ -38,10 +40,11 @@ async function onMessage(m) {
   if (c.loaded) {
     const held = highestHeld(c)
     if (m.seq > held + 1) await syncRange(c, held, m.seq) // fill a gap before the new message
-    addMessages(c, [m])
+    addMessages(c, [m]) // an operation record is applied to its target, never shown itself
   } else {
     c.lastSeq = Math.max(c.lastSeq, m.seq)
   }
+  if (isOperation(m) && (m.kind === 'pin' || m.kind === 'unpin')) pinsChanged(c.id)
   if (m.senderId === state.session.userId && m.seq > c.readSeq && c.id !== state.openId) c.readSeq = m.seq // sent from another device
   renderConversations()
   if (c.id === state.openId) renderMessages()
