@@ -4,8 +4,8 @@ import { $ } from './dom.js'
 import { isTransient } from './errors.js'
 import { refreshPresence, renderConversations, renderMessages } from './render.js'
 import { sock } from './socket.js'
-import { applyRecord, isOperation } from './operations.js'
-import { convs, highestHeld, KEYS, names, PAGE, page, state, store } from './state.js'
+import { addMessages } from './operations.js'
+import { convs, KEYS, names, PAGE, page, state, store } from './state.js'
 
 export function conversation(summary) {
   let c = convs.get(summary.conversationId)
@@ -47,28 +47,6 @@ export function refreshConversations() {
     })
     .finally(() => (refreshing = null))
   return refreshing
-}
-
-/**
- * Adds records, de-duplicated by (conversationId, seq); operation records are applied to their targets
- * (operations.js). `fetched`: read by sync, so each message shows every record up to the highest seq held; a pushed
- * or acknowledged one shows those up to its own. A copy as current as the one held does not replace it.
- */
-export function addMessages(c, messages, fetched = false) {
-  const top = Math.max(highestHeld(c), ...messages.map((m) => m.seq))
-  for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
-    c.lastSeq = Math.max(c.lastSeq, m.seq)
-    const held = c.msgs.get(m.seq)
-    if (isOperation(m)) {
-      if (held) continue
-      c.msgs.set(m.seq, m)
-      applyRecord(c, m)
-      continue
-    }
-    const asOf = fetched ? top : m.seq
-    if (held && (held.asOf ?? held.seq) >= asOf) continue
-    c.msgs.set(m.seq, { ...m, asOf })
-  }
 }
 
 /** One page after `afterSeq`: the socket's `sync` when connected, REST otherwise. */

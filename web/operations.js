@@ -1,9 +1,11 @@
-// Operation records of the seq stream (docs/protocol.md "Message operations"): an edit, reaction, unreaction, pin or
-// unpin is a record with a seq of its own and a `targetId`. The page keeps them (sync and gap checks count on every
-// seq) but never shows one as a message: each is applied to the message it targets. A message read by sync already
-// shows every record up to the top of what the page held then (`asOf`); a record after that applies over it, and
-// each register (the text, one user's reaction, the pin) keeps the record with the highest seq, so records that
-// arrive out of order (an ack before an earlier push) end in the same state as on every other device.
+// A conversation's records as the server sends them (addMessages), and its operation records (docs/protocol.md
+// "Message operations"): an edit, reaction, unreaction, pin or unpin is a record with a seq of its own and a
+// `targetId`. The page keeps them (sync and gap checks count on every seq) but never shows one as a message: each is
+// applied to the message it targets. A message read by sync already shows every record up to the top of what the
+// page held then (`asOf`); a record after that applies over it, and each register (the text, one user's reaction,
+// the pin) keeps the record with the highest seq, so records that arrive out of order (an ack before an earlier
+// push) end in the same state as on every other device.
+import { highestHeld } from './state.js'
 
 export const isOperation = (m) => Boolean(m.kind) && m.kind !== 'text'
 
@@ -58,4 +60,26 @@ export function applyRecord(c, op) {
       return // a kind this page does not know yet: kept in the stream, shown nowhere
   }
   c.msgs.set(t.seq, next)
+}
+
+/**
+ * Adds records, de-duplicated by (conversationId, seq); operation records are applied to their targets
+ * (operations.js). `fetched`: read by sync, so each message shows every record up to the highest seq held; a pushed
+ * or acknowledged one shows those up to its own. A copy as current as the one held does not replace it.
+ */
+export function addMessages(c, messages, fetched = false) {
+  const top = Math.max(highestHeld(c), ...messages.map((m) => m.seq))
+  for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
+    c.lastSeq = Math.max(c.lastSeq, m.seq)
+    const held = c.msgs.get(m.seq)
+    if (isOperation(m)) {
+      if (held) continue
+      c.msgs.set(m.seq, m)
+      applyRecord(c, m)
+      continue
+    }
+    const asOf = fetched ? top : m.seq
+    if (held && (held.asOf ?? held.seq) >= asOf) continue
+    c.msgs.set(m.seq, { ...m, asOf })
+  }
 }

@@ -1,9 +1,9 @@
 // What the server pushes: messages, events and `resync`, and the catch-up after every (re)connect.
 import { $ } from './dom.js'
 import { GochatError } from './errors.js'
-import { refreshConversations, syncRange, addMessages } from './conversations.js'
+import { refreshConversations, syncRange } from './conversations.js'
 import { refreshPresence, renderConversations, renderMessages, renderTyping, showError, wantNames } from './render.js'
-import { isOperation } from './operations.js'
+import { addMessages, isOperation } from './operations.js'
 import { pinsChanged } from './pins.js'
 import { deliver } from './sending.js'
 import { convs, highestHeld, online, names, page, state, TYPING_SHOWN_MS, typers } from './state.js'

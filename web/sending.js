@@ -1,6 +1,6 @@
 // Sending (with an idempotency key, resent until acknowledged), recalling and read marks.
 import { api, enc } from './api.js'
-import { addMessages } from './conversations.js'
+import { addMessages } from './operations.js'
 import { isTransient } from './errors.js'
 import { renderConversations, renderMessages, showError } from './render.js'
 import { sock } from './socket.js'
