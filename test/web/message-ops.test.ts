@@ -1,11 +1,13 @@
 // Message operations on the web page (issue 24) in a real browser: Debian's Chromium driven by playwright-core
 // against `gochat up`, two guests in two tabs of one browser (as test/web/chat-page.test.ts). Edit, react, reply,
-// mention by name with the autocomplete, pin: each seen live on the other page, and after a reload (by sync:
-// operation records are applied to their targets, never shown as messages of their own).
+// mention by name with the autocomplete, pin (and in a group: @all and pins for admins only): each seen live on the
+// other page, and after a reload (by sync: operation records are applied to their targets, never shown as messages
+// of their own).
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { RestClient } from '../../src/client/rest.js'
 import { startUp } from '../helpers/up.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -52,6 +54,10 @@ async function say(page: Page, text: string): Promise<void> {
   await page.getByTestId('composer-input').press('Enter')
   await list(page).filter({ hasText: text }).and(page.locator('[data-seq]')).waitFor()
 }
+
+const tokenOf = (page: Page) =>
+  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
+const options = (page: Page) => page.getByTestId('mention-option').allTextContents()
 
 const tag = randomUUID()
   .replace(/[^a-f]/g, '')
@@ -196,6 +202,65 @@ describe.skipIf(!present && !required)('message operations on the web page in Ch
     await bob.reload()
     await expect.poll(() => quote(bob).getAttribute('data-status'), WAIT).toBe('recalled')
     expect(await quote(bob).getByTestId('reply-snippet').textContent()).toBe('message recalled')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('in a group: @all and pins for admins only; members react, and see both live and after a reload', async () => {
+    const [carol, dave] = [await newPage(), await newPage()]
+    const [carolName, daveName] = [`Carol ${tag}`, `Dave ${tag}`]
+    await signIn(carol, carolName)
+    const daveId = await signIn(dave, daveName)
+    const { conversationId } = await new RestClient(up.url, await tokenOf(carol)).createGroup('Lunch club', [daveId])
+    await new RestClient(up.url, await tokenOf(dave)).acceptInvitation(conversationId)
+    // made by REST, not by these pages: a reload lists it
+    for (const page of [carol, dave]) {
+      await page.bringToFront()
+      await page.reload()
+      await expect.poll(() => page.getByTestId('conversation').count(), WAIT).toBe(1)
+      await page.getByTestId('conversation').click()
+      await page.getByTestId('composer').waitFor()
+    }
+
+    // "@" lists the other members by name; the admin also gets "all", the member does not
+    await carol.bringToFront()
+    await carol.getByTestId('composer-input').pressSequentially('@', { delay: 10 })
+    await expect.poll(() => options(carol), WAIT).toEqual([daveName, 'all'])
+    await dave.bringToFront()
+    await dave.getByTestId('composer-input').pressSequentially('@', { delay: 10 })
+    await expect.poll(() => options(dave), WAIT).toEqual([carolName])
+    await dave.getByTestId('composer-input').press('Escape')
+    await dave.getByTestId('composer-input').fill('')
+
+    // Carol picks @all with the keyboard: Dave's page marks the message as mentioning him
+    await carol.bringToFront()
+    await carol.getByTestId('composer-input').press('ArrowDown')
+    await carol.getByTestId('composer-input').press('Enter')
+    await carol.getByTestId('composer-input').pressSequentially('standup in 5', { delay: 10 })
+    await carol.getByTestId('composer-input').press('Enter')
+    const text = '@all standup in 5'
+    await expect.poll(() => texts(dave), WAIT).toEqual([text])
+    expect(await bubble(dave, text).getByTestId('mention').textContent()).toBe('@all')
+    expect(await bubble(dave, text).getAttribute('data-mentions-me')).toBe('true')
+
+    // only the admin may pin; the member sees the pin and the pins list, and reacts
+    expect(await bubble(dave, text).getByTestId('pin').count()).toBe(0)
+    await carol.bringToFront()
+    await bubble(carol, text).getByTestId('pin').click()
+    await expect.poll(() => bubble(dave, text).getAttribute('data-pinned'), WAIT).toBe('true')
+    await dave.bringToFront()
+    await dave.getByTestId('show-pins').click()
+    await expect.poll(() => dave.getByTestId('pinned-content').allTextContents(), WAIT).toEqual([text])
+    expect(await dave.getByTestId('pins-unpin').count()).toBe(0)
+    await bubble(dave, text).getByTestId('react').click()
+    await dave.getByTestId('emoji-picker').getByText('❤️').click()
+    await expect.poll(() => reactions(carol, text), WAIT).toEqual(['❤️1'])
+    expect(await bubble(carol, text).getByTestId('reaction').getAttribute('title')).toBe(daveName)
+
+    await dave.reload()
+    await expect.poll(() => texts(dave), WAIT).toEqual([text])
+    expect(await bubble(dave, text).getAttribute('data-mentions-me')).toBe('true')
+    expect(await bubble(dave, text).getAttribute('data-pinned')).toBe('true')
+    expect(await reactions(dave, text)).toEqual(['❤️1'])
     expect(pageErrors).toEqual([])
   })
 })
