@@ -36,7 +36,7 @@ async function onMessage(m) {
     c = convs.get(m.conversationId)
     if (!c) return
   }
-  typers.get(c.id)?.delete(m.senderId) // they sent what they were typing
+  if (!isOperation(m)) typers.get(c.id)?.delete(m.senderId) // they sent what they were typing (a reaction is not it)
   if (c.loaded) {
     const held = highestHeld(c)
     if (m.seq > held + 1) await syncRange(c, held, m.seq) // fill a gap before the new message
