@@ -1,7 +1,8 @@
 // The gochat web page: a small reference client of docs/protocol.md (REST + WebSocket), plain ES modules. This file
 // signs in and out and wires the page's controls; the rest is by concern: state.js (what the page knows), api.js
-// and socket.js (the two transports), conversations.js (history), sending.js, push.js (what the server pushes),
-// render.js, and the panels group.js, invitations.js and people.js.
+// and socket.js (the two transports), conversations.js (history), operations.js (edit, reaction and pin records
+// applied to their targets), sending.js, push.js (what the server pushes), render.js, message-actions.js (reply,
+// edit, react, pin), mentions.js (@-autocomplete), and the panels group.js, invitations.js, pins.js and people.js.
 import { api, enc } from './api.js'
 import { loadOlder, openConversation, refreshConversations } from './conversations.js'
 import { $, el } from './dom.js'
@@ -10,7 +11,10 @@ import { initGroups } from './group.js'
 import { initInvitations } from './invitations.js'
 import { peopleSearch } from './people.js'
 import { dot, nameOf, refreshPresence, renderConversations, renderMessages, showError } from './render.js'
-import { markRead, send } from './sending.js'
+import { setDraft, submitComposer } from './message-actions.js'
+import { mentionKey, suggest } from './mentions.js'
+import { togglePins } from './pins.js'
+import { markRead } from './sending.js'
 import { sock } from './socket.js'
 import { convs, KEYS, names, online, page, state, store, TYPING_SEND_MS, typingSent } from './state.js'
 
@@ -146,11 +150,19 @@ $('composer-input').addEventListener('input', () => {
   typingSent.set(c.id, Date.now())
   sock.notify({ op: 'typing', conversationId: c.id })
 })
+$('composer-input').addEventListener('input', () => void suggest().catch(showError))
 onSubmit('composer', async () => {
-  send($('composer-input').value)
+  const text = $('composer-input').value
   $('composer-input').value = ''
+  await submitComposer(text)
 })
+$('composer-mode-cancel').addEventListener('click', () => {
+  if ($('composer-mode').dataset.mode === 'edit') $('composer-input').value = ''
+  setDraft(null, null)
+})
+$('show-pins').addEventListener('click', togglePins)
 $('composer-input').addEventListener('keydown', (e) => {
+  if (mentionKey(e)) return
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault()
     $('composer').requestSubmit()

@@ -4,6 +4,7 @@ import { $ } from './dom.js'
 import { isTransient } from './errors.js'
 import { refreshPresence, renderConversations, renderMessages } from './render.js'
 import { sock } from './socket.js'
+import { addMessages } from './operations.js'
 import { convs, KEYS, names, PAGE, page, state, store } from './state.js'
 
 export function conversation(summary) {
@@ -48,14 +49,6 @@ export function refreshConversations() {
   return refreshing
 }
 
-/** Adds messages, de-duplicated by (conversationId, seq); a newer copy (a recall, say) replaces the old one. */
-export function addMessages(c, messages) {
-  for (const m of messages) {
-    c.msgs.set(m.seq, m)
-    c.lastSeq = Math.max(c.lastSeq, m.seq)
-  }
-}
-
 /** One page after `afterSeq`: the socket's `sync` when connected, REST otherwise. */
 export async function fetchPage(id, afterSeq, limit) {
   if (sock.open) {
@@ -78,6 +71,7 @@ export async function syncRange(c, afterSeq, beforeSeq = Infinity) {
     addMessages(
       c,
       messages.filter((m) => m.seq < beforeSeq),
+      true,
     )
     if (!messages.length || !hasMore) return
     after = messages[messages.length - 1].seq

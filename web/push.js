@@ -1,8 +1,10 @@
 // What the server pushes: messages, events and `resync`, and the catch-up after every (re)connect.
 import { $ } from './dom.js'
 import { GochatError } from './errors.js'
-import { refreshConversations, syncRange, addMessages } from './conversations.js'
+import { refreshConversations, syncRange } from './conversations.js'
 import { refreshPresence, renderConversations, renderMessages, renderTyping, showError, wantNames } from './render.js'
+import { addMessages, isOperation } from './operations.js'
+import { pinsChanged } from './pins.js'
 import { deliver } from './sending.js'
 import { convs, highestHeld, online, names, page, state, TYPING_SHOWN_MS, typers } from './state.js'
 
@@ -34,14 +36,15 @@ async function onMessage(m) {
     c = convs.get(m.conversationId)
     if (!c) return
   }
-  typers.get(c.id)?.delete(m.senderId) // they sent what they were typing
+  if (!isOperation(m)) typers.get(c.id)?.delete(m.senderId) // they sent what they were typing (a reaction is not it)
   if (c.loaded) {
     const held = highestHeld(c)
     if (m.seq > held + 1) await syncRange(c, held, m.seq) // fill a gap before the new message
-    addMessages(c, [m])
+    addMessages(c, [m]) // an operation record is applied to its target, never shown itself
   } else {
     c.lastSeq = Math.max(c.lastSeq, m.seq)
   }
+  if (isOperation(m) && (m.kind === 'pin' || m.kind === 'unpin')) pinsChanged(c.id)
   if (m.senderId === state.session.userId && m.seq > c.readSeq && c.id !== state.openId) c.readSeq = m.seq // sent from another device
   renderConversations()
   if (c.id === state.openId) renderMessages()

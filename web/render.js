@@ -4,6 +4,10 @@ import { api, enc } from './api.js'
 import { loadOlder, openConversation } from './conversations.js'
 import { $, el } from './dom.js'
 import { GochatError, isTransient } from './errors.js'
+import { actionsOf, draftOpened, reactionsOf, replyQuote } from './message-actions.js'
+import { contentNodes, mentionsMe } from './mentions.js'
+import { isOperation } from './operations.js'
+import { pinsOpened } from './pins.js'
 import { deliver, markRead, recall } from './sending.js'
 import { convs, names, online, page, PRESENCE_IDS, state, typers } from './state.js'
 
@@ -84,6 +88,9 @@ export function renderHead() {
   const head = $('peer-online')
   head.hidden = !c?.peer
   if (c?.peer) head.dataset.online = String(online.get(c.peer.userId) === true)
+  $('show-pins').hidden = !c
+  pinsOpened(c?.id)
+  draftOpened(c?.id)
   const bar = $('announcement-bar')
   bar.hidden = !(c?.kind === 'group' && c.announcement)
   bar.textContent = c?.announcement ? `Announcement: ${c.announcement}` : ''
@@ -123,15 +130,27 @@ const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minu
 function messageItem(c, m) {
   const mine = m.senderId === state.session.userId
   const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
-  const shown = m.status === 'recalled' ? 'message recalled' : m.status === 'deleted' ? 'message deleted' : m.content
+  const shown =
+    m.status === 'recalled' ? ['message recalled'] : m.status === 'deleted' ? ['message deleted'] : contentNodes(m)
+  const me = m.status === 'normal' && mentionsMe(m)
   return el(
     'li',
     {
-      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}`,
+      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}${me ? ' mentions-me' : ''}`,
       'data-testid': 'message',
-      data: { seq: String(m.seq), status: m.status, mine: String(mine), messageId: m.messageId },
+      data: {
+        seq: String(m.seq),
+        status: m.status,
+        mine: String(mine),
+        messageId: m.messageId,
+        edited: String(m.editCount > 0),
+        pinned: String(m.pinnedAt > 0),
+        mentionsMe: String(me),
+      },
     },
-    el('div', { class: 'content', 'data-testid': 'message-content', text: shown }),
+    m.status === 'normal' ? replyQuote(c, m) : '',
+    el('div', { class: 'content', 'data-testid': 'message-content' }, ...shown),
+    m.status === 'normal' ? reactionsOf(c, m) : '',
     el(
       'div',
       { class: 'meta', 'data-testid': 'message-meta' },
@@ -153,6 +172,7 @@ function messageItem(c, m) {
             text: 'recall',
           })
         : '',
+      ...actionsOf(c, m),
     ),
   )
 }
@@ -187,9 +207,18 @@ export function renderMessages({ toBottom = false } = {}) {
   renderHead()
   renderTyping()
   if (!c) return list.replaceChildren()
-  void wantNames([...c.msgs.values()].map((m) => m.senderId))
+  const shown = [...c.msgs.values()].filter((m) => !isOperation(m)).sort((a, b) => a.seq - b.seq)
+  // senders, the people reacting, mentioned and quoted
+  void wantNames(
+    shown.flatMap((m) => [
+      m.senderId,
+      ...(m.reactions ?? []).flatMap((r) => r.userIds),
+      ...(m.mentions ?? []).filter((id) => id !== '@all'),
+      ...(m.reply ? [m.reply.senderId] : []),
+    ]),
+  )
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40
-  const items = [...c.msgs.values()].sort((a, b) => a.seq - b.seq).map((m) => messageItem(c, m))
+  const items = shown.map((m) => messageItem(c, m))
   if (c.hasOlder)
     items.unshift(
       el(

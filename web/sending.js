@@ -1,6 +1,6 @@
 // Sending (with an idempotency key, resent until acknowledged), recalling and read marks.
 import { api, enc } from './api.js'
-import { addMessages } from './conversations.js'
+import { addMessages } from './operations.js'
 import { isTransient } from './errors.js'
 import { renderConversations, renderMessages, showError } from './render.js'
 import { sock } from './socket.js'
@@ -8,10 +8,11 @@ import { convs, highestHeld, newKey, state } from './state.js'
 
 const SOCKET_CONTENT_BYTES = 32 * 1024 // larger messages go by REST (the frame limit is 64 KiB by default)
 
-export function send(text) {
+/** `extra`: `replyTo` (a message id) and `mentions` (user ids or "@all"), when there are */
+export function send(text, extra = {}) {
   const c = convs.get(state.openId)
   if (!c || !text.trim()) return
-  const p = { key: newKey(), content: text, sentAt: Date.now(), state: 'pending' }
+  const p = { key: newKey(), content: text, sentAt: Date.now(), state: 'pending', ...extra }
   c.pending.set(p.key, p)
   renderMessages({ toBottom: true })
   void deliver(c, p)
@@ -21,7 +22,12 @@ export function send(text) {
 export async function deliver(c, p) {
   p.state = 'pending'
   try {
-    const body = { content: p.content, idempotencyKey: p.key }
+    const body = {
+      content: p.content,
+      idempotencyKey: p.key,
+      ...(p.replyTo ? { replyTo: p.replyTo } : {}),
+      ...(p.mentions?.length ? { mentions: p.mentions } : {}),
+    }
     // a frame over the gateway's limit is refused without its ref; REST answers a large body by itself
     const ack =
       sock.open && new Blob([p.content]).size < SOCKET_CONTENT_BYTES
@@ -38,6 +44,10 @@ export async function deliver(c, p) {
           content: p.content,
           sentAt: p.sentAt,
           status: 'normal',
+          kind: 'text',
+          replyTo: p.replyTo ?? '',
+          mentions: p.mentions ?? [],
+          reactions: [],
         },
       ])
     }
@@ -48,6 +58,39 @@ export async function deliver(c, p) {
     showError(err)
   } finally {
     if (c.id === state.openId) renderMessages()
+  }
+}
+
+/**
+ * Sends an operation record (`kind`, `targetId`, `content`: docs/protocol.md "Message operations") and applies it
+ * once acknowledged; its push applies nothing twice. Not queued while offline: the error says it was not done.
+ */
+export async function sendRecord(c, record) {
+  try {
+    const body = { content: '', idempotencyKey: newKey(), ...record }
+    const ack = sock.open
+      ? await sock.request({ op: 'send', conversationId: c.id, ...body })
+      : await api('POST', `/v1/conversations/${enc(c.id)}/messages`, body)
+    if (!c.msgs.has(ack.seq)) {
+      const { idempotencyKey: _, ...fields } = body
+      addMessages(c, [
+        {
+          messageId: ack.messageId,
+          conversationId: c.id,
+          seq: ack.seq,
+          senderId: state.session.userId,
+          sentAt: Date.now(),
+          status: 'normal',
+          mentions: [],
+          ...fields,
+        },
+      ])
+    }
+    if (c.id === state.openId) renderMessages()
+    return true
+  } catch (err) {
+    showError(err)
+    return false
   }
 }
 

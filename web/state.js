@@ -6,6 +6,8 @@ export const KEYS = { session: 'gochat.session', open: 'gochat.open' }
 export const TYPING_SEND_MS = 2_000 // the server relays one typing a connection and conversation every 2 s
 export const TYPING_SHOWN_MS = 5_000
 export const PRESENCE_IDS = 100 // ids per presence or name lookup
+/** the server's default message_edit_window_seconds: the page offers "edit" within it (the server has the say) */
+export const EDIT_WINDOW_MS = 900_000
 
 /** A random idempotency key; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 export const newKey = () =>
@@ -29,6 +31,8 @@ export const names = new Map() // user id → display name: conversation list, m
 export const online = new Map() // user id → online (presence queries and user.online / user.offline events)
 export const typers = new Map() // conversation id → Map(user id → when the indicator expires)
 export const typingSent = new Map() // conversation id → when this page last sent `typing`
+/** what the composer's next send is: a reply to `target`, an edit of it, or (mode null) a new message */
+export const draft = { mode: null, target: null }
 /** the panels and the sign-out app.js sets up */
 export const page = { groups: null, invitations: null, signOut: (_reason) => {} }
 
