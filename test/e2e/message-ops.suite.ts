@@ -45,6 +45,21 @@ export function messageOpsSuite(name: string, target: Target) {
       after = page.messages.at(-1)!.seq
     }
   }
+  /** Waits until history has `seq` and `ok` holds for the records: at once with the outbox; with async persistence
+   *  history trails the ack (and an operation on a message not stored yet is refused not_found). */
+  async function settled(
+    rest: RestClient,
+    conversationId: string,
+    seq: number,
+    ok: (h: Message[]) => boolean = () => true,
+  ) {
+    for (let i = 0; i < 200; i++) {
+      const h = await history(rest, conversationId)
+      if (h.some((m) => m.seq === seq) && ok(h)) return h
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`${conversationId}#${seq} never settled in history`)
+  }
   /** a group of ann (admin), bob and cy */
   async function team() {
     const [ann, bob, cy] = [await user(0), await user(1), await user(0)]
@@ -69,6 +84,7 @@ export function messageOpsSuite(name: string, target: Target) {
       const first = await send(annWs, c, 'hello', { mentions: [bob.userId] })
       const m1 = (first as { messageId: string }).messageId
       expect(seqOf(first)).toBe(1)
+      await settled(ann.rest, c, 1)
       const steps: Array<[SocketClient | RestClient, string, object]> = [
         [bobPhone, '👍', { kind: 'reaction', targetId: m1 }],
         [ann.rest, 'hello, edited', { kind: 'edit', targetId: m1 }],
@@ -117,7 +133,7 @@ export function messageOpsSuite(name: string, target: Target) {
         [9, 'reaction'],
       ])
       // cy was never online: a first sync shows every record and the message as the operations left it
-      const cyView = await history(cy.rest, c)
+      const cyView = await settled(cy.rest, c, 9, (h) => h[0]!.editSeq === 8 && h[0]!.reactions[0]?.emoji === '🎉')
       expect(cyView.map((m) => m.kind)).toEqual([
         'text',
         'reaction',
@@ -156,6 +172,8 @@ export function messageOpsSuite(name: string, target: Target) {
       const bobWs = await connect(1, bob.token)
       const m1 = (await ann.rest.send(c, 'original', uniq())).messageId
       const elsewhere = (await other.ann.rest.send(other.conversationId, 'not yours', uniq())).messageId
+      await settled(ann.rest, c, 1)
+      await settled(other.ann.rest, other.conversationId, 1)
       const stranger = await user(1)
       // one after another: each refusal must leave the state as the next one finds it
       const refusals: Array<[() => Promise<unknown>, string]> = [
@@ -192,6 +210,7 @@ export function messageOpsSuite(name: string, target: Target) {
       const annLaptop = await connect(1, ann.token)
       const bobDevices = [await connect(0, bob.token), await connect(1, bob.token)]
       const m1 = (await ann.rest.send(c, 'draft', uniq())).messageId
+      await settled(ann.rest, c, 1)
       const acks = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           send(i % 2 ? annLaptop : annPhone, c, `version ${i}`, { kind: 'edit', targetId: m1 }),
@@ -199,7 +218,7 @@ export function messageOpsSuite(name: string, target: Target) {
       )
       const last = Math.max(...acks.map(seqOf))
       expect(last).toBe(13)
-      const stored = (await history(bob.rest, c))[0]!
+      const stored = (await settled(bob.rest, c, last, (h) => h[0]!.editSeq === last))[0]!
       for (const dev of [annPhone, annLaptop, ...bobDevices]) {
         await live(dev, c, last)
         // what a device shows: the edit with the highest seq it received
