@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { messageEvent, notification, userEvent } from '../../src/contracts/events.js'
+import { conversationNotification, messageEvent, notification, userEvent } from '../../src/contracts/events.js'
 import type { DispatchMessage, DownstreamMessage, OfflinePush, TaskMessage } from '../../src/contracts/payloads.js'
 import { decodeRecord, mentions, topicKind } from './decode.js'
 import { textDefaults } from '../../src/domain/message.js'
@@ -43,6 +43,29 @@ describe('decodeRecord', () => {
     })
     const invited = notification('group.invited', 'u_c', { conversation_id: 'g1' })
     expect(decodeRecord(cfg, 'p.notifications', buf(invited))).toMatchObject({ type: 'group.invited', subject: 'u_c' })
+  })
+
+  it('decodes the events of message operations and mentions, and dispatch records of an operation', () => {
+    const edited = messageEvent('message.edited', 'c1', 'u_a', { message_id: 'm1', seq_id: 1, content: 'fixed' })
+    expect(decodeRecord(cfg, 'p.message-events', buf(edited))).toEqual({
+      type: 'message.edited',
+      subject: 'c1 by u_a',
+      value: edited,
+    })
+    const all = conversationNotification('message.mentioned', 'c1', 'u_a', { message_id: 'm2' })
+    expect(decodeRecord(cfg, 'p.notifications', buf(all))).toMatchObject({
+      type: 'message.mentioned',
+      subject: 'c1 by u_a',
+    })
+    const pin = { ...message, seq: 8, kind: 'pin', targetId: 'm1', content: '' }
+    expect(
+      decodeRecord(cfg, 'p.messages.dispatch', buf({ message: pin, conversationKind: 'group', memberCount: 3 })),
+    ).toMatchObject({ type: 'dispatch', subject: 'c1#8', value: { message: { kind: 'pin', targetId: 'm1' } } })
+    // a dispatch record from before message kinds decodes as plain text
+    const { kind: _k, targetId: _t, replyTo: _r, mentions: _m, ...old } = message
+    expect(
+      decodeRecord(cfg, 'p.messages.dispatch', buf({ message: old, conversationKind: 'group', memberCount: 3 })),
+    ).toMatchObject({ value: { message: { kind: 'text', mentions: [] } } })
   })
 
   it('keeps unknown envelope fields and event types (consumers ignore them, tail shows them)', () => {

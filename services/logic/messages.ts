@@ -29,6 +29,12 @@ export interface MessageOptions {
   nowMs?: () => number
 }
 
+/** An operation record stays in the stream (devices catch up by it): it is undone by its opposite, not removed. */
+function refuseOperation(m: StoredMessage): void {
+  if (m.kind && m.kind !== 'text')
+    throw new AppError('bad_request', `a ${m.kind} is undone by another operation, not recalled or deleted`)
+}
+
 /** A stored message as the MessageApi returns it: decoded, shown as clients may see it, encoded. */
 const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(m)))
 
@@ -120,6 +126,7 @@ export function createMessages(
       const hard = req.hard ?? false
       const member = await requireMember(repo, conversationId, actorId)
       const message = await getMessage(conversationId, messageId)
+      refuseOperation(message)
       // admins exist only in groups, so in a direct conversation this is "the sender only"
       if (message.sender_id !== actorId && member.role !== 'admin')
         throw new AppError('forbidden', 'only the sender or a group admin may delete this message')
@@ -146,6 +153,7 @@ export function createMessages(
       const messageId = requireId(req.message_id, 'messageId')
       await requireMember(repo, conversationId, userId)
       const message = await getMessage(conversationId, messageId)
+      refuseOperation(message)
       if (message.sender_id !== userId) throw new AppError('not_sender', 'only the sender may recall a message')
       if (message.status === 'recalled') return {} // a retried recall succeeds without a second event
       if (message.status === 'deleted') throw new AppError('conflict', 'the message was deleted')

@@ -173,7 +173,11 @@ describe('pins', () => {
     await expect(send(conv, admin, 'text', { kind: 'pin', target_id: m.message_id })).rejects.toMatchObject({
       code: 'bad_request',
     })
-    await send(conv, admin, '', { kind: 'pin', target_id: m.message_id })
+    const pin = await sent(conv, admin, '', { kind: 'pin', target_id: m.message_id })
+    // the record stays in the stream: undone by unpin, never recalled or deleted
+    await expect(
+      messages.DeleteMessage({ conversation_id: conv, message_id: pin.message_id, actor_user_id: admin, hard: false }),
+    ).rejects.toMatchObject({ code: 'bad_request' })
     const pins = await messages.ListPins({ conversation_id: conv, actor_user_id: bob })
     expect(pins.messages.map((p) => p.message_id)).toEqual([m.message_id])
     expect(pins.messages[0]!.pinned_at).toBeGreaterThan(0)

@@ -277,6 +277,39 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
     })
 
+    it('operations produce their events and mentions message.mentioned, each written with its record', async () => {
+      const m = await alice.rest.send(direct, 'ops target', randomUUID(), { mentions: [bob.userId] })
+      const mention = await exactlyOne(
+        'message.mentioned',
+        (x) => x.target_user_id === bob.userId && x.payload.message_id === m.messageId,
+      )
+      expectEnvelope(mention, topicOf.notification, bob.userId)
+      expect((await frameOf(bobWs, mention.event.event_id)).event).toEqual(mention.event)
+      const steps = [
+        ['message.edited', alice, 'ops target, edited', 'edit'],
+        ['message.reacted', bob, '👍', 'reaction'],
+        ['message.unreacted', bob, '👍', 'unreaction'],
+        ['message.pinned', bob, '', 'pin'], // a direct conversation: any member pins
+        ['message.unpinned', alice, '', 'unpin'],
+      ] as const
+      for (const [type, who, content, kind] of steps) {
+        const r = await who.rest.send(direct, content, randomUUID(), { kind, targetId: m.messageId })
+        const e = await exactlyOne(type, (x) => x.payload.record_id === r.messageId)
+        expectEnvelope(e, topicOf.message, direct)
+        expect(e.event).toMatchObject({
+          conversation_id: direct,
+          operator_id: who.userId,
+          payload: { message_id: m.messageId, seq_id: m.seq },
+        })
+        for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
+      }
+      // @all: one notification keyed by the conversation, routed to every member
+      const all = await bob.rest.send(direct, 'both of you', randomUUID(), { mentions: ['@all'] })
+      const e = await exactlyOne('message.mentioned', (x) => x.payload.message_id === all.messageId)
+      expectEnvelope(e, topicOf.notification, direct)
+      for (const s of [aliceWs, bobWs]) expect((await frameOf(s, e.event.event_id)).event).toEqual(e.event)
+    })
+
     it('creating a group and adding members produce group.invited per added contact, group.invitation.created per invited stranger', async () => {
       // bob shares a direct conversation with alice: added
       group = (await alice.rest.createGroup('Book club', [bob.userId])).conversationId
@@ -517,7 +550,8 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         expect([s.topic, s.key]).toEqual([topicOf.message, e.conversation_id])
         expect(e.operator_id).toBeTruthy()
       } else if ((notificationTypes as readonly string[]).includes(e.event_type))
-        expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id])
+        // a notification for every member (message.mentioned of @all) names the conversation instead
+        expect([s.topic, s.key]).toEqual([topicOf.notification, e.target_user_id ?? e.conversation_id])
       else throw new Error(`unknown event type ${e.event_type}`)
     }
     const ids = seen.map((s) => s.event.event_id)
