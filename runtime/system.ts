@@ -8,6 +8,7 @@ import type { RunningRole } from '../src/core/role.js'
 import { createBus } from '../src/drivers/bus-from-config.js'
 import { createStore } from '../src/drivers/store-from-config.js'
 import { createCache } from '../src/drivers/cache-from-config.js'
+import { createBlobStore } from '../src/drivers/blobs-from-config.js'
 import { setLogContext, type Logger } from '../src/observability/log.js'
 import { initTracing } from '../src/observability/tracing.js'
 import { tracedBus } from '../src/messaging/traced.js'
@@ -105,6 +106,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       : undefined
 
   if (cache) closers.push(() => cache.close())
+  // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs
+  const blobs = wanted.includes('logic') || wanted.includes('gateway') ? createBlobStore(cfg) : undefined
+  if (blobs) closers.push(() => blobs.close())
   const stop = async () => {
     // Edge first (stop accepting), then the roles behind it, then the shared connections.
     for (const role of [...roles].sort((a, b) => order(a.name) - order(b.name))) {
@@ -152,7 +156,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache! })
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache!, blobs: blobs! })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
@@ -184,6 +188,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         logic,
         messages,
         cache: cache!,
+        blobs,
         health: () => combinedHealth(roles),
       })
       roles.push(started.role)

@@ -21,16 +21,16 @@ export const blobKeys = {
     secret: true,
   },
   upload_url_ttl_seconds: {
-    schema: z.coerce.number().int().min(10).max(3600),
+    schema: z.coerce.number().int().min(1).max(3600),
     default: 300,
     help: 'How long an upload slot (its signed PUT URL) stays open',
-    expected: 'seconds, 10 to 3600',
+    expected: 'seconds, 1 to 3600',
   },
   download_url_ttl_seconds: {
-    schema: z.coerce.number().int().min(10).max(86400),
+    schema: z.coerce.number().int().min(1).max(86400),
     default: 300,
     help: 'How long a signed download URL works',
-    expected: 'seconds, 10 to 86400',
+    expected: 'seconds, 1 to 86400',
   },
   upload_max_bytes_image: {
     schema: positiveInt,
