@@ -55,4 +55,20 @@ describe('sniff', () => {
     expect(matches(webm, 'audio/ogg')).toBe(false)
     expect(matches(sniff(bytes('PK\x03\x04'))!, 'image/png')).toBe(false)
   })
+
+  it('reads durations from the end of long bytes: an Ogg tail, a WAV count past the head', () => {
+    const head = Buffer.concat([bytes('OggS'), Buffer.alloc(24), bytes('OpusHead', [1, 1]), Buffer.alloc(8)])
+    const last = Buffer.concat([bytes('OggS'), Buffer.alloc(23)])
+    last.writeBigUInt64LE(BigInt(48_000 * 3), 6)
+    expect(sniff(head, last, 10_000_000)?.durationMs).toBe(3000)
+    const wav = Buffer.alloc(44)
+    wav.write('RIFF', 0, 'latin1')
+    wav.write('WAVEfmt ', 8, 'latin1')
+    wav.writeUInt32LE(16, 16)
+    wav.writeUInt32LE(16_000, 28)
+    wav.write('data', 36, 'latin1')
+    wav.writeUInt32LE(160_000, 40)
+    // the header claims 10 s; only 5 s of bytes arrived
+    expect(sniff(wav, wav, 44 + 80_000)?.durationMs).toBe(5000)
+  })
 })

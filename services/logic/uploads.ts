@@ -12,7 +12,7 @@ import type { Attachment__Output } from '../../src/contracts/generated/gochat/re
 import { type AttachmentKind, attachmentKinds } from '../../src/ports/attachments.js'
 import type { BlobStore, SignedUrl } from '../../src/ports/blobs.js'
 import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
-import { matches, sniff } from './sniff.js'
+import { matches, recognizes, SNIFF_HEAD, SNIFF_TAIL, sniff } from './sniff.js'
 
 export type UploadLimits = Pick<
   GochatConfig,
@@ -31,6 +31,26 @@ export type UploadLimits = Pick<
 export const MAX_IMAGE_PIXELS = 50_000_000
 const NAME_MAX = 255
 const MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/
+
+/** Reads a blob once, in constant memory: its sha256, byte count, first and last bytes (for the sniffer). */
+async function scan(source: AsyncIterable<Uint8Array>) {
+  const hash = createHash('sha256')
+  let total = 0
+  const head: Buffer[] = []
+  let headBytes = 0
+  let tail = Buffer.alloc(0)
+  for await (const chunk of source) {
+    const c = Buffer.from(chunk)
+    hash.update(c)
+    total += c.length
+    if (headBytes < SNIFF_HEAD) {
+      head.push(c.subarray(0, SNIFF_HEAD - headBytes))
+      headBytes += Math.min(c.length, SNIFF_HEAD - headBytes)
+    }
+    tail = Buffer.concat([tail, c]).subarray(-SNIFF_TAIL)
+  }
+  return { sha256: hash.digest('hex'), total, head: Buffer.concat(head), tail }
+}
 
 /** where an attachment's bytes are in the blob store */
 export const blobKey = (attachmentId: string) => `a/${attachmentId}`
@@ -161,12 +181,12 @@ export function createUploads(
       if (!stored) throw new AppError('upload_incomplete', 'no bytes were uploaded for this attachment yet')
       if (stored.size !== a.size)
         return refuse(a, new AppError('upload_incomplete', `${stored.size} bytes arrived; the slot was for ${a.size}`))
-      const bytes = await blobs.read(blobKey(a.attachment_id))
-      const found = sniff(bytes)
-      // images and voice must be what they claim; a file is checked when its bytes are of a type gochat knows
-      if ((found === null && a.kind !== 'file') || (found !== null && !matches(found, a.mime) && a.kind !== 'file'))
-        return refuse(a, new AppError('unsupported_media_type', `the bytes are not ${a.mime}`))
-      if (found && a.kind === 'file' && /^(image|audio)\//.test(a.mime) && !matches(found, a.mime))
+      const bytes = await scan(await blobs.stream(blobKey(a.attachment_id)))
+      if (bytes.total !== a.size)
+        return refuse(a, new AppError('upload_incomplete', `${bytes.total} bytes arrived; the slot was for ${a.size}`))
+      const found = sniff(bytes.head, bytes.tail, bytes.total)
+      // images and voice must be what they claim; so must a file that claims a type the sniffer knows
+      if ((a.kind !== 'file' || recognizes(a.mime)) && !(found && matches(found, a.mime)))
         return refuse(a, new AppError('unsupported_media_type', `the bytes are not ${a.mime}`))
       if (a.kind === 'image' && !(found?.width && found.height))
         return refuse(a, new AppError('unsupported_media_type', 'the image has no dimensions that can be read'))
@@ -174,8 +194,8 @@ export function createUploads(
         return refuse(a, new AppError('too_large', `an image may have at most ${MAX_IMAGE_PIXELS} pixels`))
       const done = await repo.CompleteAttachment({
         attachment_id: a.attachment_id,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.total,
+        sha256: bytes.sha256,
         width: a.kind === 'image' ? found!.width! : 0,
         height: a.kind === 'image' ? found!.height! : 0,
         duration_ms: a.kind === 'voice' ? (found?.durationMs ?? 0) : 0,

@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url'
 import type { GochatConfig } from '../config/index.js'
 import type { BlobStore } from '../ports/blobs.js'
 import { EmbeddedBlobStore } from './blobs/embedded.js'
-import { parseS3Url, S3BlobStore } from './blobs/s3.js'
 
-export function createBlobStore(cfg: Pick<GochatConfig, 'blob_url' | 'data_dir' | 'jwt_secret'>): BlobStore {
-  if (cfg.blob_url?.startsWith('s3://')) return new S3BlobStore(parseS3Url(cfg.blob_url))
+export async function createBlobStore(
+  cfg: Pick<GochatConfig, 'blob_url' | 'data_dir' | 'jwt_secret'>,
+): Promise<BlobStore> {
+  if (cfg.blob_url?.startsWith('s3://')) {
+    // the AWS SDK takes a second or more to load: only processes that use it pay for it
+    const { parseS3Url, S3BlobStore } = await import('./blobs/s3.js')
+    return new S3BlobStore(parseS3Url(cfg.blob_url))
+  }
   const secret = createHmac('sha256', cfg.jwt_secret).update('gochat blob urls').digest()
   if (cfg.blob_url) return new EmbeddedBlobStore({ dir: fileURLToPath(cfg.blob_url), secret })
   if (cfg.data_dir) return new EmbeddedBlobStore({ dir: join(cfg.data_dir, 'blobs'), secret })

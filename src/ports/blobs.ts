@@ -38,8 +38,10 @@ export interface BlobStore {
   downloadUrl(key: string, spec: DownloadSpec): Promise<SignedUrl>
   /** the stored size, or null when nothing is stored under the key */
   stat(key: string): Promise<{ size: number } | null>
-  /** the whole object (logic reads an upload once, to sniff, hash and measure it); `not_found` without it */
+  /** the whole object, in memory (small ones: thumbnails); `not_found` without it */
   read(key: string): Promise<Buffer>
+  /** the object as a stream (logic reads an upload once, to sniff, hash and measure it); `not_found` without it */
+  stream(key: string): Promise<AsyncIterable<Uint8Array>>
   /** writes an object gochat made itself (thumbnails) */
   put(key: string, bytes: Buffer, mime: string): Promise<void>
   /** idempotent */

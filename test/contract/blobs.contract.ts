@@ -45,6 +45,9 @@ export function blobContract(name: string, setup: () => Promise<BlobFixture>) {
       expect((await send(up, bytes)).status).toBe(200)
       expect(await blobs.stat(k)).toEqual({ size: bytes.length })
       expect((await blobs.read(k)).equals(bytes)).toBe(true)
+      const chunks: Uint8Array[] = []
+      for await (const c of await blobs.stream(k)) chunks.push(c)
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true)
       const down = await blobs.downloadUrl(k, { mime: 'image/png', fileName: 'cat "1".png', expiresInSeconds: 60 })
       const res = await send(down)
       expect(res.status).toBe(200)
@@ -98,6 +101,7 @@ export function blobContract(name: string, setup: () => Promise<BlobFixture>) {
       const k = key()
       expect(await blobs.stat(k)).toBeNull()
       await expect(blobs.read(k)).rejects.toMatchObject({ code: 'not_found' })
+      await expect(blobs.stream(k)).rejects.toMatchObject({ code: 'not_found' })
       await blobs.put(k, Buffer.from('thumbnail'), 'image/webp')
       expect(await blobs.stat(k)).toEqual({ size: 9 })
       await blobs.delete(k)

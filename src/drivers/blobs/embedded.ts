@@ -80,6 +80,12 @@ export class EmbeddedBlobStore implements BlobStore {
     })
   }
 
+  async stream(key: string): Promise<AsyncIterable<Uint8Array>> {
+    const file = this.file(key)
+    if (!(await this.stat(key))) throw new AppError('not_found', 'no such blob')
+    return createReadStream(file)
+  }
+
   async put(key: string, bytes: Buffer): Promise<void> {
     const partial = join(this.scratch, randomBytes(12).toString('hex'))
     await writeFile(partial, bytes)

@@ -139,6 +139,16 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  async stream(key: string): Promise<AsyncIterable<Uint8Array>> {
+    try {
+      const got = await this.client.send(new GetObjectCommand({ Bucket: this.loc.bucket, Key: this.key(key) }))
+      return got.Body as AsyncIterable<Uint8Array>
+    } catch (err) {
+      if (notFound(err)) throw new AppError('not_found', 'no such blob')
+      throw err
+    }
+  }
+
   async put(key: string, bytes: Buffer, mime: string): Promise<void> {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.loc.bucket, Key: this.key(key), Body: bytes, ContentType: mime }),
