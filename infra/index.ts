@@ -1,5 +1,5 @@
-// `gochat infra up|down|status`: MariaDB, Redis and Kafka for development and CI, on their documented local
-// addresses (127.0.0.1:3306, :6379, :9092). Each function returns a plain data object; the commands print it.
+// `gochat infra up|down|status`: MariaDB, Redis, Kafka and S3Proxy for development and CI, on their documented local
+// addresses (127.0.0.1:3306, :6379, :9092, :9310). Each function returns a plain data object; the commands print it.
 import { existsSync } from 'node:fs'
 import { ensureLibs, kafkaDown, kafkaStatus, kafkaUp } from './kafka.js'
 import {
@@ -12,6 +12,7 @@ import {
 import { MYSQL_DATABASE, mysqlDown, mysqlStatus, mysqlUp } from './mysql.js'
 import { stateFile } from './paths.js'
 import { redisDown, redisStatus, redisUp } from './redis.js'
+import { S3_HOST, S3_PORT, s3proxyDown, s3proxyStatus, s3proxyUp } from './s3proxy.js'
 import {
   REDIS_CLUSTER_HOST,
   REDIS_CLUSTER_PORTS,
@@ -39,6 +40,7 @@ const addresses: Record<ComponentName, string> = {
   mysql: '127.0.0.1:3306',
   redis: '127.0.0.1:6379',
   'redis-cluster': `${REDIS_CLUSTER_HOST}:${REDIS_CLUSTER_PORTS.join(',')}`,
+  s3: `${S3_HOST}:${S3_PORT}`,
 }
 
 const components: Record<
@@ -52,6 +54,7 @@ const components: Record<
   mysql: { up: mysqlUp, down: mysqlDown, status: mysqlStatus },
   redis: { up: redisUp, down: redisDown, status: redisStatus },
   kafka: { up: kafkaUp, down: kafkaDown, status: kafkaStatus },
+  s3: { up: s3proxyUp, down: s3proxyDown, status: s3proxyStatus },
 }
 
 /** a log path only where there is a file (a broker run from another checkout logs elsewhere) */
@@ -73,7 +76,7 @@ export async function infraUp(
   const brokers = opts.brokers ?? 1
   // MariaDB and Redis start in a second; Kafka (possibly a Maven download first) is the slow one, so all three
   // are brought up at the same time
-  const names = ['kafka', 'mysql', 'redis', ...(opts.redisCluster ? (['redis-cluster'] as const) : [])] as const
+  const names = ['kafka', 'mysql', 'redis', 's3', ...(opts.redisCluster ? (['redis-cluster'] as const) : [])] as const
   const up = (name: (typeof names)[number]) =>
     name === 'redis-cluster'
       ? redisClusterUp(progress)
@@ -91,7 +94,7 @@ export async function infraUp(
     s.status === 'rejected' ? [`${names[i]}: ${(s.reason as Error).message}`] : [],
   )
   if (failures.length) throw new Error(failures.join('\n'))
-  const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
+  const statuses = await Promise.all((['kafka', 'mysql', 'redis', 's3'] as const).map((n) => components[n].status()))
   const kafkaRows = brokers > 1 ? await kafkaClusterStatus() : [statuses[0]!]
   const redisClusterRows = opts.redisCluster ? await redisClusterStatus() : []
   const result = (i: number) => (settled[i] as PromiseFulfilledResult<{ action: UpAction; ms: number }>).value
@@ -99,7 +102,7 @@ export async function infraUp(
     components: [
       ...kafkaRows.map((s) => ({ ...s, ...result(0) })),
       ...statuses.slice(1).map((s, i) => ({ ...s, ...result(i + 1) })),
-      ...redisClusterRows.map((s) => ({ ...s, ...result(3) })),
+      ...redisClusterRows.map((s) => ({ ...s, ...result(4) })),
     ].map((s) => ({ ...withExistingLog(s), action: s.action, ms: s.ms })),
     database: MYSQL_DATABASE,
     ms: Date.now() - start,
@@ -109,7 +112,7 @@ export async function infraUp(
 /** Stops only what `infraUp` started (recorded in .gochat/infra-state.json); everything else is left alone. */
 export async function infraDown(progress: Progress = silent): Promise<DownResult> {
   const out: DownResult['components'] = []
-  for (const name of ['kafka', 'kafka-cluster', 'redis', 'redis-cluster', 'mysql'] as const) {
+  for (const name of ['kafka', 'kafka-cluster', 'redis', 'redis-cluster', 's3', 'mysql'] as const) {
     const t = Date.now()
     const action =
       name === 'kafka-cluster'
@@ -123,7 +126,7 @@ export async function infraDown(progress: Progress = silent): Promise<DownResult
 }
 
 export async function infraStatus(): Promise<StatusResult> {
-  const statuses = await Promise.all((['kafka', 'mysql', 'redis'] as const).map((n) => components[n].status()))
+  const statuses = await Promise.all((['kafka', 'mysql', 'redis', 's3'] as const).map((n) => components[n].status()))
   const [nodes, redisNodes] = await Promise.all([kafkaClusterStatus(), redisClusterStatus()])
   return { components: [statuses[0]!, ...nodes, ...statuses.slice(1), ...redisNodes].map(withExistingLog), stateFile }
 }

@@ -9,7 +9,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -23,12 +22,11 @@ import {
   KAFKA_HOST,
   KAFKA_PORT,
   kafkaVersionFromJars,
-  needsCopyDependencies,
   renderServerProperties,
-  sha256,
 } from './kafka-config.js'
+import { copyJars } from './maven.js'
 import { portAnswers, sleep, waitFor } from './net.js'
-import { kafkaPaths as P, repoRoot } from './paths.js'
+import { kafkaPaths as P } from './paths.js'
 import { cmdline, isAlive, readPid, run, tail } from './proc.js'
 import { markStarted, markStopped, startedByUs } from './state.js'
 import type { ComponentStatus, DownAction, Progress, UpAction } from './types.js'
@@ -85,41 +83,12 @@ export async function kafkaStatus(): Promise<ComponentStatus> {
   }
 }
 
-/** mvn copy-dependencies, only when libs/ is missing or the pom changed since the last copy. */
-export async function ensureLibs(progress: Progress): Promise<{ copied: boolean; ms: number }> {
-  const start = Date.now()
-  const pom = readFileSync(P.pom, 'utf8')
-  if (!needsCopyDependencies(pom, readText(P.libsHash), kafkaVersion() !== null)) return { copied: false, ms: 0 }
-  progress(`fetching Kafka jars with Maven into ${P.libs} (first run: 10–30 s)…`)
-  // copy into a scratch folder and swap it in whole: jars of a previous version must not stay on the classpath
-  rmSync(P.libsPartial, { recursive: true, force: true })
-  mkdirSync(P.dir, { recursive: true })
-  // -B: batch mode (no TTY progress bars, no interactive prompts) — CI has no terminal
-  const res = await run(
-    'mvn',
-    [
-      '-B',
-      '-q',
-      '-f',
-      P.pom,
-      'dependency:copy-dependencies',
-      `-DoutputDirectory=${P.libsPartial}`,
-      '-DincludeScope=runtime',
-    ],
-    {
-      cwd: repoRoot,
-    },
-  ).catch((err: Error) => {
-    throw new Error(`${err.message}: Maven is needed to fetch Kafka (apt-get install -y maven openjdk-17-jre-headless)`)
-  })
-  if (res.code !== 0)
-    throw new Error(
-      `mvn dependency:copy-dependencies failed (exit ${res.code}):\n${res.output.trim().split('\n').slice(-20).join('\n')}`,
-    )
-  rmSync(P.libs, { recursive: true, force: true })
-  renameSync(P.libsPartial, P.libs)
-  writeFileSync(P.libsHash, sha256(pom) + '\n')
-  return { copied: true, ms: Date.now() - start }
+/** mvn copy-dependencies, only when libs/ is missing or the pom changed since the last copy (infra/maven.ts). */
+export function ensureLibs(progress: Progress): Promise<{ copied: boolean; ms: number }> {
+  return copyJars(
+    { what: 'Kafka', pom: P.pom, libs: P.libs, partial: P.libsPartial, hasMainJar: () => kafkaVersion() !== null },
+    progress,
+  )
 }
 
 /** Renders server.properties and formats the KRaft storage once (again only if the Kafka version changed). */

@@ -31,3 +31,17 @@ export const redisPaths = {
   /** only used when `infra up` starts Redis itself; a Redis found running keeps its own log file */
   log: join(stateDir, 'redis/redis.log'),
 }
+
+export const s3proxyPaths = {
+  /** checked in: the Maven project and the logging configuration */
+  pom: join(repoRoot, 'infra/s3proxy/pom.xml'),
+  logback: join(repoRoot, 'infra/s3proxy/logback.xml'),
+  /** ignored by git: jars copied by Maven */
+  libs: join(repoRoot, 'infra/s3proxy/libs'),
+  /** runtime state of `infra up`'s S3Proxy */
+  dir: join(stateDir, 's3proxy'),
+  libsPartial: join(stateDir, 's3proxy/libs.partial'),
+  data: join(stateDir, 's3proxy/data'),
+  log: join(stateDir, 's3proxy/s3proxy.log'),
+  pid: join(stateDir, 's3proxy/s3proxy.pid'),
+}

@@ -2,9 +2,10 @@
 
 /**
  * kafka-cluster: the N-node cluster of `infra up --brokers N` (its nodes show as kafka-1, kafka-2, …);
- * redis-cluster: the Redis Cluster of `infra up --redis-cluster` (its nodes show as redis-7001, …)
+ * redis-cluster: the Redis Cluster of `infra up --redis-cluster` (its nodes show as redis-7001, …);
+ * s3: S3Proxy, the S3-API server of the S3 blob driver (infra/s3proxy.ts)
  */
-export type ComponentName = 'kafka' | 'kafka-cluster' | 'mysql' | 'redis' | 'redis-cluster'
+export type ComponentName = 'kafka' | 'kafka-cluster' | 'mysql' | 'redis' | 'redis-cluster' | 's3'
 
 export interface ComponentStatus {
   name: ComponentName | `kafka-${number}` | `redis-${number}`

@@ -16,6 +16,7 @@ import { startRepo } from '../services/repo/index.js'
 import { startTask } from '../services/task/index.js'
 import { startMonitorServer } from './monitor-server.js'
 import type { Server } from 'node:http'
+import { testBlobs } from '../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'readiness' })
@@ -42,7 +43,7 @@ beforeAll(async () => {
   }
   const client = repoClient(await serveRepo('127.0.0.1:0'))
   closeClient = () => client.close()
-  const logic = await startLogic({ cfg, bus, log, repo: client, cache })
+  const logic = await startLogic({ cfg, bus, log, repo: client, cache, blobs: testBlobs() })
   const task = await startTask({ cfg, bus, log, repo: client })
   roles.push(logic.role, task.role, repo.role)
   for (const r of [logic.role, task.role]) {

@@ -8,6 +8,8 @@ import type { RunningRole } from '../src/core/role.js'
 import { createBus } from '../src/drivers/bus-from-config.js'
 import { createStore } from '../src/drivers/store-from-config.js'
 import { createCache } from '../src/drivers/cache-from-config.js'
+import { createBlobStore } from '../src/drivers/blobs-from-config.js'
+import type { BlobStore } from '../src/ports/blobs.js'
 import { setLogContext, type Logger } from '../src/observability/log.js'
 import { initTracing } from '../src/observability/tracing.js'
 import { tracedBus } from '../src/messaging/traced.js'
@@ -105,6 +107,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       : undefined
 
   if (cache) closers.push(() => cache.close())
+  let blobs: BlobStore | undefined
   const stop = async () => {
     // Edge first (stop accepting), then the roles behind it, then the shared connections.
     for (const role of [...roles].sort((a, b) => order(a.name) - order(b.name))) {
@@ -122,6 +125,12 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   }
 
   try {
+    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs
+    if (wanted.includes('logic') || wanted.includes('gateway')) {
+      const store = await createBlobStore(cfg)
+      closers.push(() => store.close())
+      blobs = store
+    }
     // Every role may produce to any catalog topic (the relay publishes whatever the outbox holds): make sure they
     // exist before anything is produced. Idempotent, one metadata round trip when they do.
     const created = await bus.ensureTopics(catalog(cfg))
@@ -152,7 +161,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache! })
+      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache!, blobs: blobs! })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
@@ -184,6 +193,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         logic,
         messages,
         cache: cache!,
+        blobs,
         health: () => combinedHealth(roles),
       })
       roles.push(started.role)

@@ -38,6 +38,10 @@ export default class Up extends BaseCommand<typeof Up> {
       description:
         'Where the embedded store (SQLite) and the token secret live (default $XDG_DATA_HOME/gochat or ~/.local/share/gochat)',
     }),
+    'blob-url': Flags.string({
+      description:
+        'Where attachment bytes live: s3://[KEY:SECRET@]bucket[/prefix]?endpoint=URL, or file:///dir (default: <data-dir>/blobs)',
+    }),
     ephemeral: Flags.boolean({
       description: 'Keep everything in memory: nothing survives the process',
       exclusive: ['data-dir'],
@@ -53,6 +57,7 @@ export default class Up extends BaseCommand<typeof Up> {
       log_level: this.flags['log-level'],
       persistence: this.flags.persistence,
       data_dir: this.flags.ephemeral ? '' : this.flags['data-dir'],
+      blob_url: this.flags['blob-url'],
     }
   }
 

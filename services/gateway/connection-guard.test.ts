@@ -15,6 +15,7 @@ import { startLogic } from '../logic/index.js'
 import { startRepo } from '../repo/index.js'
 import { exemptions } from './connection-guard.js'
 import { startGateway } from './index.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'connection-guard' })
@@ -91,7 +92,7 @@ function upgrade(port: number, from: string, token: string): Promise<number | nu
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
   const ctx = { bus, log, logic: logic.logic, messages: logic.messages, cache }
   const a = await startGateway({ ...ctx, cfg: { ...cfg, instance_id: 'gw-cg1', http_first_byte_timeout_ms: 300 } })
   const b = await startGateway({

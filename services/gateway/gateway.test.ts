@@ -21,6 +21,7 @@ import { startLogic } from '../logic/index.js'
 import { waitUntil } from '../../test/helpers/until.js'
 import { startGateway } from './index.js'
 import { MAX_STRIKES } from './session.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'gateway' })
@@ -38,7 +39,7 @@ const userEvents: EventEnvelope[] = []
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
   const strict = await startGateway({
@@ -501,7 +502,7 @@ describe('logout (issue 11, finding 7)', () => {
 describe('gateway stop', () => {
   it('closes sockets with 1001, refuses new ones and unregisters presence', async () => {
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
+    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
     const gw = await startGateway({
       cfg: { ...cfg, instance_id: 'gw-t3' },
       bus,

@@ -25,6 +25,8 @@ export interface HttpDeps {
   maxBodyBytes: number
   health: () => Promise<HealthReport>
   staticFiles?: StaticHandler
+  /** the embedded blob store's signed URLs (/v1/blobs/…): raw bodies, signed instead of authenticated */
+  blobFiles?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
   log: Logger
   /** per-IP limits of the unauthenticated routes, per-user limit of the others; none: unlimited */
   limits?: HttpLimits
@@ -196,6 +198,8 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   try {
     if (!url) {
       throw new AppError('bad_request', 'malformed request target')
+    } else if (deps.blobFiles && path.startsWith('/v1/blobs/') && (await deps.blobFiles(req, res, url))) {
+      name = 'blob'
     } else if (path.startsWith('/v1/')) {
       name = span
         ? await runWithin(span, () => serveApi(deps, req, res, url, matched))

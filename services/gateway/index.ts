@@ -10,6 +10,7 @@ import { UsageError } from '../../src/core/operator-errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { closeRevoked, Connection, ConnectionRegistry } from './connections.js'
@@ -34,6 +35,8 @@ import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 
 export interface GatewayContext extends RoleContext {
   cache: Cache
+  /** the blob store whose signed URLs this gateway serves (the embedded one; S3 serves its own) */
+  blobs?: BlobStore
   /** what GET /health reports; the runtime passes the health of every role in the process, default: the gateway's */
   health?: () => Promise<HealthReport>
   /** serves the web page and other static files (GET outside /v1/, /health, /metrics); default: web/ */
@@ -220,6 +223,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     maxBodyBytes: cfg.max_frame_bytes,
     health: ctx.health ?? health,
     staticFiles: ctx.staticFiles ?? staticFiles(),
+    ...(ctx.blobs?.httpHandler ? { blobFiles: ctx.blobs.httpHandler } : {}),
     log,
     limits: {
       authPerIp: new KeyedLimiter(cfg.auth_rate_per_ip, cfg.auth_burst_per_ip),

@@ -15,6 +15,7 @@ import { SocketClient } from '../../src/client/socket.js'
 import { startRepo } from '../repo/index.js'
 import { startLogic } from '../logic/index.js'
 import { startGateway } from './index.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'people' })
@@ -29,7 +30,7 @@ let base = ''
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
   const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
   roles.push(gw.role, logic.role, repo.role)
   base = `http://127.0.0.1:${gw.port}`

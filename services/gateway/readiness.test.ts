@@ -14,6 +14,7 @@ import { until } from '../../test/helpers/until.js'
 import { startLogic } from '../logic/index.js'
 import { startRepo } from '../repo/index.js'
 import { startGateway } from './index.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'readiness' })
@@ -39,7 +40,7 @@ const health = async (path: string) => {
 
 beforeAll(async () => {
   const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache })
+  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
   serveLogic = async (address) => {
     grpc = await startGrpcServer(address, [
       { definition: logicDefinition(), api: logic.logic },

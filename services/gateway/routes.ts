@@ -2,7 +2,16 @@
 import { AppError } from '../../src/core/errors.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { bearer } from './token-cache.js'
-import { conversationView, groupAddsView, invitationView, memberView, meView, userView } from './views.js'
+import {
+  attachmentView,
+  conversationView,
+  groupAddsView,
+  invitationView,
+  memberView,
+  meView,
+  signedUrlView,
+  userView,
+} from './views.js'
 import { fromApiMessage } from '../../src/contracts/codecs/api-message.js'
 
 export interface RouteRequest {
@@ -203,6 +212,22 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('POST', '/v1/invitations/:id/accept', 'accept_invitation', true, async ({ userId, params: [id] }) => {
       const res = await logic.AcceptInvitation({ user_id: userId, conversation_id: id })
       return ok({ conversationId: res.conversation_id })
+    }),
+    route('POST', '/v1/uploads', 'create_upload', true, async ({ userId, body }) => {
+      const res = await logic.CreateUpload({
+        user_id: userId,
+        kind: str(body, 'kind'),
+        mime: str(body, 'mime'),
+        size: int(body.size, 'size'),
+        name: str(body, 'name'),
+      })
+      return created({ attachmentId: res.attachment_id, upload: signedUrlView(res.upload) })
+    }),
+    route('POST', '/v1/uploads/:id/complete', 'complete_upload', true, async ({ userId, params: [id] }) => {
+      return ok(attachmentView(await logic.CompleteUpload({ user_id: userId, attachment_id: id })))
+    }),
+    route('GET', '/v1/attachments/:id/url', 'download_url', true, async ({ userId, params: [id] }) => {
+      return ok(signedUrlView(await logic.GetDownloadUrl({ user_id: userId, attachment_id: id })))
     }),
     route('POST', '/v1/invitations/:id/decline', 'decline_invitation', true, async ({ userId, params: [id] }) => {
       await logic.DeclineInvitation({ user_id: userId, conversation_id: id })

@@ -6,6 +6,8 @@ import type { GroupMember__Output } from '../../src/contracts/generated/gochat/l
 import type { PublicUser__Output } from '../../src/contracts/generated/gochat/logic/v1/PublicUser.js'
 import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
 import type { GroupInvitation__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupInvitation.js'
+import type { AttachmentInfo__Output } from '../../src/contracts/generated/gochat/logic/v1/AttachmentInfo.js'
+import type { SignedUrl__Output } from '../../src/contracts/generated/gochat/logic/v1/SignedUrl.js'
 
 export const meView = (m: Me__Output) => ({
   userId: m.user_id,
@@ -47,4 +49,23 @@ export const invitationView = (i: GroupInvitation__Output) => ({
 export const groupAddsView = (r: { added_user_ids: string[]; invited_user_ids: string[] }) => ({
   added: r.added_user_ids,
   invited: r.invited_user_ids,
+})
+
+export const signedUrlView = (u: SignedUrl__Output | null) => ({
+  url: u?.url ?? '',
+  method: u?.method ?? '',
+  headers: u?.headers ?? {},
+  expiresAt: u?.expires_at ?? 0,
+})
+
+export const attachmentView = (a: AttachmentInfo__Output) => ({
+  attachmentId: a.attachment_id,
+  kind: a.kind,
+  mime: a.mime,
+  size: a.size,
+  ...(a.name ? { name: a.name } : {}),
+  sha256: a.sha256,
+  ...(a.width ? { width: a.width, height: a.height } : {}),
+  ...(a.duration_ms ? { durationMs: a.duration_ms } : {}),
+  state: a.state,
 })

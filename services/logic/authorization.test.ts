@@ -25,6 +25,8 @@ import { HashSlots } from './passwords.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { createTyping } from './typing.js'
 import { createUsers } from './users.js'
+import { createUploads } from './uploads.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const cfg: GochatConfig = { ...defaults, max_frame_bytes: 1024, admin_secret: 'test-admin-secret-0123' }
@@ -75,6 +77,7 @@ beforeAll(async () => {
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
+    ...createUploads({ repo: recorded, blobs: testBlobs() }, cfg),
     RecallMessage: m.RecallMessage,
     MarkRead: m.MarkRead,
   }

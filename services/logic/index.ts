@@ -2,6 +2,7 @@
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
 import { servedAsBatch } from '../../src/rpc/batch.js'
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { topics } from '../../src/contracts/topics.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
@@ -17,6 +18,7 @@ import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
 import { createTokens } from '../../src/auth/tokens.js'
 import { createTyping } from './typing.js'
+import { createUploads } from './uploads.js'
 import { createUsers } from './users.js'
 import { startUpstream } from './upstream.js'
 import { groups } from '../../src/contracts/topics.js'
@@ -26,6 +28,8 @@ import { peerProbe, readiness } from '../../src/core/health.js'
 export interface LogicContext extends RoleContext {
   /** shared by every logic instance (Redis): failed-login counts, the copy of the revoked tokens (the store has them) */
   cache: Cache
+  /** where attachment bytes live: logic signs their URLs and checks uploads (src/ports/blobs.ts) */
+  blobs: BlobStore
 }
 
 export async function startLogic(
@@ -60,6 +64,7 @@ export async function startLogic(
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
+    ...createUploads({ repo, blobs: ctx.blobs }, cfg),
     RecallMessage,
     MarkRead,
   }

@@ -3,9 +3,10 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, messages, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, friends, presence, events, revocations); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
+import { attachmentHandlers } from './attachments.js'
 import { conversationHandlers } from './conversations.js'
 import type { RepoServiceDeps } from './deps.js'
 import { eventHandlers } from './events.js'
@@ -28,6 +29,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...conversationHandlers(deps),
     ...memberHandlers(deps),
     ...invitationHandlers(deps),
+    ...attachmentHandlers(deps),
     ...messageHandlers(deps),
     ...friendHandlers(deps),
     ...presenceHandlers(deps),

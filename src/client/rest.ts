@@ -25,6 +25,27 @@ export interface GroupAdds {
   invited: string[]
 }
 
+/** a signed URL of the blob store: absolute, or relative to the gateway (the embedded store) */
+export interface SignedUrl {
+  url: string
+  method: 'PUT' | 'GET'
+  headers: Record<string, string>
+  expiresAt: number
+}
+
+export interface Attachment {
+  attachmentId: string
+  kind: 'image' | 'file' | 'voice'
+  mime: string
+  size: number
+  name?: string
+  sha256: string
+  width?: number
+  height?: number
+  durationMs?: number
+  state: 'pending' | 'ready'
+}
+
 export type { Session } from './types.js'
 
 export class RestClient {
@@ -150,5 +171,22 @@ export class RestClient {
   }
   acceptFriend(fromUserId: string) {
     return this.call('POST', `/v1/friends/requests/${fromUserId}/accept`)
+  }
+  uploadSlot(kind: string, mime: string, size: number, name?: string) {
+    return this.call<{ attachmentId: string; upload: SignedUrl }>('POST', '/v1/uploads', { kind, mime, size, name })
+  }
+  completeUpload(attachmentId: string) {
+    return this.call<Attachment>('POST', `/v1/uploads/${attachmentId}/complete`)
+  }
+  downloadUrl(attachmentId: string) {
+    return this.call<SignedUrl>('GET', `/v1/attachments/${attachmentId}/url`)
+  }
+  /** sends a request to a signed URL, resolved against this gateway when relative */
+  blob(u: SignedUrl, body?: Uint8Array, headers: Record<string, string> = {}) {
+    return fetch(new URL(u.url, this.baseUrl), {
+      method: u.method,
+      headers: { ...u.headers, ...headers },
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    })
   }
 }

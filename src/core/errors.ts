@@ -19,6 +19,10 @@ const kinds = {
   already_exists: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },
   too_large: { http: 413, grpc: GrpcStatus.RESOURCE_EXHAUSTED },
   rate_limited: { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED },
+  quota_exceeded: { http: 413, grpc: GrpcStatus.RESOURCE_EXHAUSTED },
+  unsupported_media_type: { http: 415, grpc: GrpcStatus.INVALID_ARGUMENT },
+  upload_incomplete: { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION },
+  url_expired: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
   unavailable: { http: 503, grpc: GrpcStatus.UNAVAILABLE },
   internal: { http: 500, grpc: GrpcStatus.INTERNAL },
 } as const

@@ -9,6 +9,7 @@
 import { AppError } from '../core/errors.js'
 import { isOperation, type Message, type MessageStatus, replyPreview } from '../domain/message.js'
 import { applyOperation } from '../domain/operations.js'
+import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
 import type { OutboxRecord } from './outbox-record.js'
 
@@ -276,6 +277,8 @@ export interface Store {
 
   /** group invitations and who shares a conversation with whom (src/ports/invitations.ts) */
   readonly invitations: InvitationStore
+  /** attachments: upload slots and what their bytes turned out to be (src/ports/attachments.ts) */
+  readonly attachments: AttachmentStore
 
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */

@@ -4,6 +4,7 @@ import { textDefaults } from '../../src/domain/message.js'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
+import { attachmentCases } from './attachments.contract.js'
 import type {
   MemberRow,
   MessageDraft,
@@ -400,6 +401,8 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
         expect(await store.directPeers(uid('u'), 10)).toEqual([])
       })
     })
+
+    describe('attachments', () => attachmentCases(() => store))
 
     describe('group invitations and the last admin', () => {
       const invitation = (conversationId: string, inviteeId: string, createdAt = now) => ({

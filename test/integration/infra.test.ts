@@ -23,7 +23,7 @@ describe.skipIf(!available)('gochat infra status --json', () => {
       Object.keys(byName)
         .filter((n) => !/^(kafka|redis)-\d+$/.test(n))
         .sort(),
-    ).toEqual(['kafka', 'mysql', 'redis'])
+    ).toEqual(['kafka', 'mysql', 'redis', 's3'])
 
     expect(byName.kafka).toMatchObject({ address: '127.0.0.1:9092', url: '127.0.0.1:9092', answers: true })
     // a log path is shown only where the file exists (null for a broker run from another checkout)
@@ -38,6 +38,11 @@ describe.skipIf(!available)('gochat infra status --json', () => {
       answers: true,
     })
     expect(byName.redis).toMatchObject({ address: '127.0.0.1:6379', url: 'redis://127.0.0.1:6379', answers: true })
+    // S3Proxy answers only after an `infra up` of this version (the S3 blob driver's suites start their own)
+    expect(byName.s3).toMatchObject({
+      address: '127.0.0.1:9310',
+      url: expect.stringMatching(/^s3:\/\/.*@gochat\?endpoint=http:\/\/127\.0\.0\.1:9310$/),
+    })
     for (const c of status.components) if (c.startedByUs) expect(c.pid, `${c.name} pid`).toBeGreaterThan(0)
     expect(status.stateFile).toMatch(/\/\.gochat\/infra-state\.json$/)
   })

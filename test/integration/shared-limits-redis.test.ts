@@ -17,6 +17,7 @@ import { startRepo } from '../../services/repo/index.js'
 import { infraAvailable, REDIS } from '../helpers/infra.js'
 import { deleteKeys, testKeyPrefix } from '../helpers/redis.js'
 import { until } from '../helpers/until.js'
+import { testBlobs } from '../helpers/blobs.js'
 
 const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const log = createLogger({ test: 'connection-cap-redis' })
@@ -70,7 +71,7 @@ describe.skipIf(!(await infraAvailable('redis')))('per-address limits over gatew
     const local = new MemoryCache()
     caches.push(local)
     const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache: local })
-    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache: local })
+    const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache: local, blobs: testBlobs() })
     roles.push(logic.role, repo.role)
     for (const id of ['gw-cap1', 'gw-cap2', 'gw-cap3']) {
       const cache = new RedisCache(REDIS, { keyPrefix })

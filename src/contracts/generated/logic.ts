@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest, AddGroupMembersRequest__Output as _gochat_logic_v1_AddGroupMembersRequest__Output } from './gochat/logic/v1/AddGroupMembersRequest.js';
+import type { AttachmentInfo as _gochat_logic_v1_AttachmentInfo, AttachmentInfo__Output as _gochat_logic_v1_AttachmentInfo__Output } from './gochat/logic/v1/AttachmentInfo.js';
+import type { AttachmentRequest as _gochat_logic_v1_AttachmentRequest, AttachmentRequest__Output as _gochat_logic_v1_AttachmentRequest__Output } from './gochat/logic/v1/AttachmentRequest.js';
 import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from './gochat/logic/v1/AuthResponse.js';
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from './gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from './gochat/logic/v1/BulkCreateUsersResponse.js';
@@ -13,6 +15,7 @@ import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, Creat
 import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from './gochat/logic/v1/CreateDirectResponse.js';
 import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_logic_v1_CreateGroupRequest__Output } from './gochat/logic/v1/CreateGroupRequest.js';
 import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from './gochat/logic/v1/CreateGroupResponse.js';
+import type { CreateUploadRequest as _gochat_logic_v1_CreateUploadRequest, CreateUploadRequest__Output as _gochat_logic_v1_CreateUploadRequest__Output } from './gochat/logic/v1/CreateUploadRequest.js';
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from './gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from './gochat/logic/v1/FriendRequest.js';
 import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from './gochat/logic/v1/GetUsersRequest.js';
@@ -36,8 +39,10 @@ import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterReque
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from './gochat/logic/v1/SetAnnouncementRequest.js';
+import type { SignedUrl as _gochat_logic_v1_SignedUrl, SignedUrl__Output as _gochat_logic_v1_SignedUrl__Output } from './gochat/logic/v1/SignedUrl.js';
 import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from './gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from './gochat/logic/v1/UpdateMeRequest.js';
+import type { UploadSlot as _gochat_logic_v1_UploadSlot, UploadSlot__Output as _gochat_logic_v1_UploadSlot__Output } from './gochat/logic/v1/UploadSlot.js';
 import type { UserList as _gochat_logic_v1_UserList, UserList__Output as _gochat_logic_v1_UserList__Output } from './gochat/logic/v1/UserList.js';
 import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from './gochat/logic/v1/UserRef.js';
 import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from './gochat/logic/v1/VerifyTokenRequest.js';
@@ -52,6 +57,8 @@ export interface ProtoGrpcType {
     logic: {
       v1: {
         AddGroupMembersRequest: MessageTypeDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_AddGroupMembersRequest__Output>
+        AttachmentInfo: MessageTypeDefinition<_gochat_logic_v1_AttachmentInfo, _gochat_logic_v1_AttachmentInfo__Output>
+        AttachmentRequest: MessageTypeDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_AttachmentRequest__Output>
         AuthResponse: MessageTypeDefinition<_gochat_logic_v1_AuthResponse, _gochat_logic_v1_AuthResponse__Output>
         BulkCreateUsersRequest: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersRequest__Output>
         BulkCreateUsersResponse: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersResponse__Output>
@@ -63,6 +70,7 @@ export interface ProtoGrpcType {
         CreateDirectResponse: MessageTypeDefinition<_gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectResponse__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupRequest__Output>
         CreateGroupResponse: MessageTypeDefinition<_gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupResponse__Output>
+        CreateUploadRequest: MessageTypeDefinition<_gochat_logic_v1_CreateUploadRequest, _gochat_logic_v1_CreateUploadRequest__Output>
         Empty: MessageTypeDefinition<_gochat_logic_v1_Empty, _gochat_logic_v1_Empty__Output>
         FriendRequest: MessageTypeDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_FriendRequest__Output>
         GetUsersRequest: MessageTypeDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_GetUsersRequest__Output>
@@ -86,8 +94,10 @@ export interface ProtoGrpcType {
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_SetAnnouncementRequest__Output>
+        SignedUrl: MessageTypeDefinition<_gochat_logic_v1_SignedUrl, _gochat_logic_v1_SignedUrl__Output>
         TypingRequest: MessageTypeDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_TypingRequest__Output>
         UpdateMeRequest: MessageTypeDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_UpdateMeRequest__Output>
+        UploadSlot: MessageTypeDefinition<_gochat_logic_v1_UploadSlot, _gochat_logic_v1_UploadSlot__Output>
         UserList: MessageTypeDefinition<_gochat_logic_v1_UserList, _gochat_logic_v1_UserList__Output>
         UserRef: MessageTypeDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_UserRef__Output>
         VerifyTokenRequest: MessageTypeDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenRequest__Output>

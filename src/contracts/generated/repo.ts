@@ -5,13 +5,17 @@ import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembers
 import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from './gochat/repo/v1/AddMembersResponse.js';
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from './gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from './gochat/repo/v1/AllocateSeqResponse.js';
+import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _gochat_repo_v1_Attachment__Output } from './gochat/repo/v1/Attachment.js';
+import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from './gochat/repo/v1/AttachmentRef.js';
 import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from './gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from './gochat/repo/v1/CheckRevokedResponse.js';
+import type { CompleteAttachmentRequest as _gochat_repo_v1_CompleteAttachmentRequest, CompleteAttachmentRequest__Output as _gochat_repo_v1_CompleteAttachmentRequest__Output } from './gochat/repo/v1/CompleteAttachmentRequest.js';
 import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from './gochat/repo/v1/ContactsAmongRequest.js';
 import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from './gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
 import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
+import type { CreateAttachmentRequest as _gochat_repo_v1_CreateAttachmentRequest, CreateAttachmentRequest__Output as _gochat_repo_v1_CreateAttachmentRequest__Output } from './gochat/repo/v1/CreateAttachmentRequest.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
 import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from './gochat/repo/v1/CreateUserRequest.js';
 import type { CreateUsersRequest as _gochat_repo_v1_CreateUsersRequest, CreateUsersRequest__Output as _gochat_repo_v1_CreateUsersRequest__Output } from './gochat/repo/v1/CreateUsersRequest.js';
@@ -87,13 +91,17 @@ export interface ProtoGrpcType {
         AddMembersResponse: MessageTypeDefinition<_gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersResponse__Output>
         AllocateSeqRequest: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqRequest__Output>
         AllocateSeqResponse: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqResponse__Output>
+        Attachment: MessageTypeDefinition<_gochat_repo_v1_Attachment, _gochat_repo_v1_Attachment__Output>
+        AttachmentRef: MessageTypeDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_AttachmentRef__Output>
         CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
         CheckRevokedRequest: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedRequest__Output>
         CheckRevokedResponse: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedResponse__Output>
+        CompleteAttachmentRequest: MessageTypeDefinition<_gochat_repo_v1_CompleteAttachmentRequest, _gochat_repo_v1_CompleteAttachmentRequest__Output>
         ContactsAmongRequest: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongRequest__Output>
         ContactsAmongResponse: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongResponse__Output>
         Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
         ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
+        CreateAttachmentRequest: MessageTypeDefinition<_gochat_repo_v1_CreateAttachmentRequest, _gochat_repo_v1_CreateAttachmentRequest__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
         CreateUserRequest: MessageTypeDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_CreateUserRequest__Output>
         CreateUsersRequest: MessageTypeDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersRequest__Output>

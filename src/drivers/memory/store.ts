@@ -7,10 +7,12 @@
 // store-base (the maps and the helpers that keep their indexes in step) → users → conversations → messages
 // → revocations → outbox.
 import type { Store } from '../../ports/store.js'
+import { MemoryAttachments } from './attachments.js'
 import { MemoryInvitations } from './invitations.js'
 import { MemoryOutbox } from './outbox.js'
 
 export class MemoryStore extends MemoryOutbox implements Store {
+  readonly attachments = new MemoryAttachments()
   readonly invitations = new MemoryInvitations({
     conversation: (id) => this.conversations.get(id),
     isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,

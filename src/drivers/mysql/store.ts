@@ -12,10 +12,15 @@
 // The class is composed of one file per concern, each extending the one before it:
 // store-base (pool, migration, transactions, shared helpers) → users → conversations → messages → revocations → outbox.
 import type { Store } from '../../ports/store.js'
+import { MysqlAttachments } from './attachments.js'
 import { MysqlInvitations } from './invitations.js'
 import { MysqlOutbox } from './outbox.js'
 
 export class MysqlStore extends MysqlOutbox implements Store {
+  readonly attachments = new MysqlAttachments({
+    query: (sql, params) => this.query(sql, params),
+    tx: (fn) => this.tx(fn),
+  })
   readonly invitations = new MysqlInvitations({
     query: (sql, params) => this.query(sql, params),
     tx: (fn) => this.tx(fn),

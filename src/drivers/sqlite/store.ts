@@ -17,12 +17,14 @@
 // store-base (the file, pragmas, migration, statements, transactions) → users → conversations → messages → revocations
 // → outbox.
 import type { Store } from '../../ports/store.js'
+import { SqliteAttachments } from './attachments.js'
 import { SqliteInvitations } from './invitations.js'
 import { SqliteOutbox } from './outbox.js'
 
 export type { SqliteStoreOptions } from './store-base.js'
 
 export class SqliteStore extends SqliteOutbox implements Store {
+  readonly attachments = new SqliteAttachments({ db: this.db, tx: (fn) => this.tx(fn) })
   readonly invitations = new SqliteInvitations({
     db: this.db,
     tx: (fn) => this.tx(fn),

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest, AddGroupMembersRequest__Output as _gochat_logic_v1_AddGroupMembersRequest__Output } from '../../../gochat/logic/v1/AddGroupMembersRequest.js';
+import type { AttachmentInfo as _gochat_logic_v1_AttachmentInfo, AttachmentInfo__Output as _gochat_logic_v1_AttachmentInfo__Output } from '../../../gochat/logic/v1/AttachmentInfo.js';
+import type { AttachmentRequest as _gochat_logic_v1_AttachmentRequest, AttachmentRequest__Output as _gochat_logic_v1_AttachmentRequest__Output } from '../../../gochat/logic/v1/AttachmentRequest.js';
 import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from '../../../gochat/logic/v1/AuthResponse.js';
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from '../../../gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from '../../../gochat/logic/v1/BulkCreateUsersResponse.js';
@@ -12,6 +14,7 @@ import type { CreateDirectRequest as _gochat_logic_v1_CreateDirectRequest, Creat
 import type { CreateDirectResponse as _gochat_logic_v1_CreateDirectResponse, CreateDirectResponse__Output as _gochat_logic_v1_CreateDirectResponse__Output } from '../../../gochat/logic/v1/CreateDirectResponse.js';
 import type { CreateGroupRequest as _gochat_logic_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_logic_v1_CreateGroupRequest__Output } from '../../../gochat/logic/v1/CreateGroupRequest.js';
 import type { CreateGroupResponse as _gochat_logic_v1_CreateGroupResponse, CreateGroupResponse__Output as _gochat_logic_v1_CreateGroupResponse__Output } from '../../../gochat/logic/v1/CreateGroupResponse.js';
+import type { CreateUploadRequest as _gochat_logic_v1_CreateUploadRequest, CreateUploadRequest__Output as _gochat_logic_v1_CreateUploadRequest__Output } from '../../../gochat/logic/v1/CreateUploadRequest.js';
 import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1_Empty__Output } from '../../../gochat/logic/v1/Empty.js';
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from '../../../gochat/logic/v1/FriendRequest.js';
 import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from '../../../gochat/logic/v1/GetUsersRequest.js';
@@ -31,8 +34,10 @@ import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterReque
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from '../../../gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from '../../../gochat/logic/v1/SetAnnouncementRequest.js';
+import type { SignedUrl as _gochat_logic_v1_SignedUrl, SignedUrl__Output as _gochat_logic_v1_SignedUrl__Output } from '../../../gochat/logic/v1/SignedUrl.js';
 import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from '../../../gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from '../../../gochat/logic/v1/UpdateMeRequest.js';
+import type { UploadSlot as _gochat_logic_v1_UploadSlot, UploadSlot__Output as _gochat_logic_v1_UploadSlot__Output } from '../../../gochat/logic/v1/UploadSlot.js';
 import type { UserList as _gochat_logic_v1_UserList, UserList__Output as _gochat_logic_v1_UserList__Output } from '../../../gochat/logic/v1/UserList.js';
 import type { UserRef as _gochat_logic_v1_UserRef, UserRef__Output as _gochat_logic_v1_UserRef__Output } from '../../../gochat/logic/v1/UserRef.js';
 import type { VerifyTokenRequest as _gochat_logic_v1_VerifyTokenRequest, VerifyTokenRequest__Output as _gochat_logic_v1_VerifyTokenRequest__Output } from '../../../gochat/logic/v1/VerifyTokenRequest.js';
@@ -84,6 +89,15 @@ export interface LogicServiceClient extends grpc.Client {
   checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   checkRevoked(argument: _gochat_logic_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_logic_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   
+  CompleteUpload(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  CompleteUpload(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  CompleteUpload(argument: _gochat_logic_v1_AttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  CompleteUpload(argument: _gochat_logic_v1_AttachmentRequest, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  completeUpload(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  completeUpload(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  completeUpload(argument: _gochat_logic_v1_AttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  completeUpload(argument: _gochat_logic_v1_AttachmentRequest, callback: grpc.requestCallback<_gochat_logic_v1_AttachmentInfo__Output>): grpc.ClientUnaryCall;
+  
   CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
   CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
   CreateDirect(argument: _gochat_logic_v1_CreateDirectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateDirectResponse__Output>): grpc.ClientUnaryCall;
@@ -102,6 +116,15 @@ export interface LogicServiceClient extends grpc.Client {
   createGroup(argument: _gochat_logic_v1_CreateGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
   createGroup(argument: _gochat_logic_v1_CreateGroupRequest, callback: grpc.requestCallback<_gochat_logic_v1_CreateGroupResponse__Output>): grpc.ClientUnaryCall;
   
+  CreateUpload(argument: _gochat_logic_v1_CreateUploadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  CreateUpload(argument: _gochat_logic_v1_CreateUploadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  CreateUpload(argument: _gochat_logic_v1_CreateUploadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  CreateUpload(argument: _gochat_logic_v1_CreateUploadRequest, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  createUpload(argument: _gochat_logic_v1_CreateUploadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  createUpload(argument: _gochat_logic_v1_CreateUploadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  createUpload(argument: _gochat_logic_v1_CreateUploadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  createUpload(argument: _gochat_logic_v1_CreateUploadRequest, callback: grpc.requestCallback<_gochat_logic_v1_UploadSlot__Output>): grpc.ClientUnaryCall;
+  
   DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   DeclineInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -110,6 +133,15 @@ export interface LogicServiceClient extends grpc.Client {
   declineInvitation(argument: _gochat_logic_v1_InvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   declineInvitation(argument: _gochat_logic_v1_InvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   declineInvitation(argument: _gochat_logic_v1_InvitationRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  GetDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  GetDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  GetDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  GetDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  getDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  getDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  getDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
+  getDownloadUrl(argument: _gochat_logic_v1_AttachmentRequest, callback: grpc.requestCallback<_gochat_logic_v1_SignedUrl__Output>): grpc.ClientUnaryCall;
   
   GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   GetMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
@@ -286,11 +318,17 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   CheckRevoked: grpc.handleUnaryCall<_gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse>;
   
+  CompleteUpload: grpc.handleUnaryCall<_gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_AttachmentInfo>;
+  
   CreateDirect: grpc.handleUnaryCall<_gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse>;
   
   CreateGroup: grpc.handleUnaryCall<_gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse>;
   
+  CreateUpload: grpc.handleUnaryCall<_gochat_logic_v1_CreateUploadRequest__Output, _gochat_logic_v1_UploadSlot>;
+  
   DeclineInvitation: grpc.handleUnaryCall<_gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_Empty>;
+  
+  GetDownloadUrl: grpc.handleUnaryCall<_gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_SignedUrl>;
   
   GetMe: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me>;
   
@@ -336,9 +374,12 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_GroupAdds, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_GroupAdds__Output>
   BulkCreateUsers: MethodDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_logic_v1_CheckRevokedRequest, _gochat_logic_v1_CheckRevokedResponse, _gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse__Output>
+  CompleteUpload: MethodDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_AttachmentInfo, _gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_AttachmentInfo__Output>
   CreateDirect: MethodDefinition<_gochat_logic_v1_CreateDirectRequest, _gochat_logic_v1_CreateDirectResponse, _gochat_logic_v1_CreateDirectRequest__Output, _gochat_logic_v1_CreateDirectResponse__Output>
   CreateGroup: MethodDefinition<_gochat_logic_v1_CreateGroupRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_CreateGroupRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
+  CreateUpload: MethodDefinition<_gochat_logic_v1_CreateUploadRequest, _gochat_logic_v1_UploadSlot, _gochat_logic_v1_CreateUploadRequest__Output, _gochat_logic_v1_UploadSlot__Output>
   DeclineInvitation: MethodDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_Empty__Output>
+  GetDownloadUrl: MethodDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_SignedUrl, _gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_SignedUrl__Output>
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
   GetUsers: MethodDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>

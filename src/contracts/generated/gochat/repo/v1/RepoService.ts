@@ -6,11 +6,15 @@ import type { AddMembersRequest as _gochat_repo_v1_AddMembersRequest, AddMembers
 import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembersResponse__Output as _gochat_repo_v1_AddMembersResponse__Output } from '../../../gochat/repo/v1/AddMembersResponse.js';
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from '../../../gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from '../../../gochat/repo/v1/AllocateSeqResponse.js';
+import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _gochat_repo_v1_Attachment__Output } from '../../../gochat/repo/v1/Attachment.js';
+import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from '../../../gochat/repo/v1/AttachmentRef.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from '../../../gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from '../../../gochat/repo/v1/CheckRevokedResponse.js';
+import type { CompleteAttachmentRequest as _gochat_repo_v1_CompleteAttachmentRequest, CompleteAttachmentRequest__Output as _gochat_repo_v1_CompleteAttachmentRequest__Output } from '../../../gochat/repo/v1/CompleteAttachmentRequest.js';
 import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from '../../../gochat/repo/v1/ContactsAmongRequest.js';
 import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from '../../../gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from '../../../gochat/repo/v1/Conversation.js';
+import type { CreateAttachmentRequest as _gochat_repo_v1_CreateAttachmentRequest, CreateAttachmentRequest__Output as _gochat_repo_v1_CreateAttachmentRequest__Output } from '../../../gochat/repo/v1/CreateAttachmentRequest.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from '../../../gochat/repo/v1/CreateGroupRequest.js';
 import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from '../../../gochat/repo/v1/CreateUserRequest.js';
 import type { CreateUsersRequest as _gochat_repo_v1_CreateUsersRequest, CreateUsersRequest__Output as _gochat_repo_v1_CreateUsersRequest__Output } from '../../../gochat/repo/v1/CreateUsersRequest.js';
@@ -111,6 +115,15 @@ export interface RepoServiceClient extends grpc.Client {
   checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   checkRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   
+  CompleteAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CompleteAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CompleteAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CompleteAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  completeAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  completeAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  completeAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  completeAttachment(argument: _gochat_repo_v1_CompleteAttachmentRequest, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  
   ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
   ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
   ContactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
@@ -119,6 +132,15 @@ export interface RepoServiceClient extends grpc.Client {
   contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
   contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
   contactsAmong(argument: _gochat_repo_v1_ContactsAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_ContactsAmongResponse__Output>): grpc.ClientUnaryCall;
+  
+  CreateAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CreateAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CreateAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  CreateAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  createAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  createAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  createAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  createAttachment(argument: _gochat_repo_v1_CreateAttachmentRequest, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
   
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   CreateFriendRequest(argument: _gochat_repo_v1_FriendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -165,6 +187,15 @@ export interface RepoServiceClient extends grpc.Client {
   declineInvitation(argument: _gochat_repo_v1_InvitationRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   declineInvitation(argument: _gochat_repo_v1_InvitationRef, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  DeleteAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeleteAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeleteAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  DeleteAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  deleteAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  deleteAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  deleteAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  deleteAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   EnsureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
@@ -182,6 +213,15 @@ export interface RepoServiceClient extends grpc.Client {
   findUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
   findUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
   findUsers(argument: _gochat_repo_v1_FindUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  GetAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  GetAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  GetAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  getAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  getAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  getAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
+  getAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_Attachment__Output>): grpc.ClientUnaryCall;
   
   GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   GetConversation(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
@@ -439,7 +479,11 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   CheckRevoked: grpc.handleUnaryCall<_gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse>;
   
+  CompleteAttachment: grpc.handleUnaryCall<_gochat_repo_v1_CompleteAttachmentRequest__Output, _gochat_repo_v1_Attachment>;
+  
   ContactsAmong: grpc.handleUnaryCall<_gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse>;
+  
+  CreateAttachment: grpc.handleUnaryCall<_gochat_repo_v1_CreateAttachmentRequest__Output, _gochat_repo_v1_Attachment>;
   
   CreateFriendRequest: grpc.handleUnaryCall<_gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty>;
   
@@ -451,9 +495,13 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   DeclineInvitation: grpc.handleUnaryCall<_gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Empty>;
   
+  DeleteAttachment: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Empty>;
+  
   EnsureDirectConversation: grpc.handleUnaryCall<_gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse>;
   
   FindUsers: grpc.handleUnaryCall<_gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse>;
+  
+  GetAttachment: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Attachment>;
   
   GetConversation: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation>;
   
@@ -517,14 +565,18 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
   AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse__Output>
+  CompleteAttachment: MethodDefinition<_gochat_repo_v1_CompleteAttachmentRequest, _gochat_repo_v1_Attachment, _gochat_repo_v1_CompleteAttachmentRequest__Output, _gochat_repo_v1_Attachment__Output>
   ContactsAmong: MethodDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse__Output>
+  CreateAttachment: MethodDefinition<_gochat_repo_v1_CreateAttachmentRequest, _gochat_repo_v1_Attachment, _gochat_repo_v1_CreateAttachmentRequest__Output, _gochat_repo_v1_Attachment__Output>
   CreateFriendRequest: MethodDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_FriendRequest__Output, _gochat_repo_v1_Empty__Output>
   CreateGroup: MethodDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_CreateGroupRequest__Output, _gochat_repo_v1_Conversation__Output>
   CreateUser: MethodDefinition<_gochat_repo_v1_CreateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_CreateUserRequest__Output, _gochat_repo_v1_User__Output>
   CreateUsers: MethodDefinition<_gochat_repo_v1_CreateUsersRequest, _gochat_repo_v1_CreateUsersResponse, _gochat_repo_v1_CreateUsersRequest__Output, _gochat_repo_v1_CreateUsersResponse__Output>
   DeclineInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Empty, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Empty__Output>
+  DeleteAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_Empty, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Empty__Output>
   EnsureDirectConversation: MethodDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
   FindUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse__Output>
+  GetAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_Attachment, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Attachment__Output>
   GetConversation: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation__Output>
   GetInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Invitation, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Invitation__Output>
   GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>

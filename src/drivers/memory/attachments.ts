@@ -1,0 +1,41 @@
+// Attachments in memory (src/ports/attachments.ts): one map by id. Nothing awaits inside a mutation, so the quota
+// check and the insert run alone, as under a transaction.
+import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
+import { countsAgainstQuota } from '../sql/attachments.js'
+
+export class MemoryAttachments implements AttachmentStore {
+  private readonly rows = new Map<string, AttachmentRow>()
+
+  async createAttachment(row: AttachmentRow, quotaBytes: number, now: number): Promise<boolean> {
+    if (this.used(row.ownerId, now) + row.size > quotaBytes) return false
+    this.rows.set(row.attachmentId, { ...row })
+    return true
+  }
+
+  async getAttachment(attachmentId: string): Promise<AttachmentRow | null> {
+    const row = this.rows.get(attachmentId)
+    return row ? { ...row } : null
+  }
+
+  async completeAttachment(attachmentId: string, facts: AttachmentFacts): Promise<AttachmentRow | null> {
+    const row = this.rows.get(attachmentId)
+    if (row?.state !== 'pending') return null
+    const done: AttachmentRow = { ...row, ...facts, state: 'ready' }
+    this.rows.set(attachmentId, done)
+    return { ...done }
+  }
+
+  async deleteAttachment(attachmentId: string): Promise<boolean> {
+    return this.rows.delete(attachmentId)
+  }
+
+  async attachmentBytes(ownerId: string, now: number): Promise<number> {
+    return this.used(ownerId, now)
+  }
+
+  private used(ownerId: string, now: number): number {
+    let sum = 0
+    for (const r of this.rows.values()) if (r.ownerId === ownerId && countsAgainstQuota(r, now)) sum += r.size
+    return sum
+  }
+}

@@ -1,0 +1,58 @@
+// Attachments, the store's side (src/ports/store.ts `attachments`): what an upload slot promised and, once its
+// bytes were checked, what they are. The bytes themselves live in the blob store (src/ports/blobs.ts) under the
+// attachment's id. Each driver keeps it in a file of its own (src/drivers/*/attachments.ts); the store contract
+// suite covers all three.
+
+export const attachmentKinds = ['image', 'file', 'voice'] as const
+export type AttachmentKind = (typeof attachmentKinds)[number]
+
+/** pending: a slot was handed out, no bytes checked yet; ready: the bytes were checked and measured */
+export type AttachmentState = 'pending' | 'ready'
+
+export interface AttachmentRow {
+  attachmentId: string
+  ownerId: string
+  kind: AttachmentKind
+  mime: string
+  /** bytes: declared by the slot, then as stored */
+  size: number
+  /** the file name the client gave, made safe (no path, no control characters); '' when none */
+  name: string
+  /** hex, '' while pending */
+  sha256: string
+  /** images */
+  width: number | null
+  height: number | null
+  /** voice, milliseconds */
+  durationMs: number | null
+  state: AttachmentState
+  /** epoch ms */
+  createdAt: number
+  /** epoch ms: a pending slot is dead after this (and counts against the quota until then) */
+  expiresAt: number
+}
+
+/** What completing an upload learned from its bytes. */
+export interface AttachmentFacts {
+  size: number
+  sha256: string
+  width: number | null
+  height: number | null
+  durationMs: number | null
+}
+
+export interface AttachmentStore {
+  /**
+   * Adds a pending attachment when the owner's bytes (ready attachments and pending ones not expired at `now`)
+   * plus its size stay within `quotaBytes`; false (nothing written) when they would not. Checked and written in
+   * one transaction, so two slots asked for at once cannot both slip under the quota.
+   */
+  createAttachment(row: AttachmentRow, quotaBytes: number, now: number): Promise<boolean>
+  getAttachment(attachmentId: string): Promise<AttachmentRow | null>
+  /** pending → ready with `facts`; null (nothing written) when there is no such pending attachment */
+  completeAttachment(attachmentId: string, facts: AttachmentFacts): Promise<AttachmentRow | null>
+  /** false when there was none */
+  deleteAttachment(attachmentId: string): Promise<boolean>
+  /** the owner's bytes as the quota counts them at `now` */
+  attachmentBytes(ownerId: string, now: number): Promise<number>
+}
