@@ -5,6 +5,8 @@ import mysql from 'mysql2/promise'
 import { afterAll, describe, expect, it } from 'vitest'
 import { connectionOptions, migrate } from '../../src/drivers/mysql/migrate.js'
 import { MysqlStore } from '../../src/drivers/mysql/store.js'
+import { textDefaults } from '../../src/domain/message.js'
+import type { MessageDraft } from '../../src/ports/store.js'
 import { infraAvailable, MYSQL } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -43,6 +45,8 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 6, name: 'guest_expiry' },
       { version: 7, name: 'username_norm' },
       { version: 8, name: 'group_invitations' },
+      { version: 9, name: 'message_operations' },
+      { version: 10, name: 'attachments' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -57,6 +61,8 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     const [tables] = await conn.query<mysql.RowDataPacket[]>('SHOW TABLES')
     await conn.end()
     expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
+      'attachment_owners',
+      'attachments',
       'conversations',
       'friend_requests',
       'group_invitations',
@@ -97,6 +103,64 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
           ['u_admin', 'admin'],
           ['u_new', 'member'],
         ])
+      } finally {
+        await store.close()
+      }
+    } finally {
+      await old.drop()
+    }
+  })
+
+  it('009 applies to a live database at 008 that holds messages: they read as text, and can be edited and pinned', async () => {
+    const old = testDatabase('mig9')
+    try {
+      await migrate(old.url)
+      const conn = await mysql.createConnection(connectionOptions(old.url))
+      await conn.query('DROP INDEX ix_messages_pinned ON messages')
+      await conn.query(
+        'ALTER TABLE messages DROP COLUMN kind, DROP COLUMN target_id, DROP COLUMN reply_to, DROP COLUMN mentions, DROP COLUMN edited_at, DROP COLUMN edit_count, DROP COLUMN edit_seq, DROP COLUMN reactions, DROP COLUMN pinned_at',
+      )
+      await conn.query('DELETE FROM schema_migrations WHERE version = 9')
+      await conn.query(
+        "INSERT INTO conversations (conversation_id, kind, name, announcement, member_count, created_at) VALUES ('d_old', 'direct', '', '', 2, 1)",
+      )
+      await conn.query(
+        "INSERT INTO members (conversation_id, user_id, role, joined_at) VALUES ('d_old', 'u_a', 'member', 1), ('d_old', 'u_b', 'member', 1)",
+      )
+      await conn.query(
+        "INSERT INTO messages (conversation_id, seq, message_id, sender_id, content, sent_at, status, idempotency_key) VALUES ('d_old', 1, 'm_old', 'u_a', 'before 009', 1, 'normal', 'k1')",
+      )
+      await conn.end()
+      const run = await gochat(['db', 'migrate', '--mysql', old.url, '--json'])
+      expect(run.code, run.stderr).toBe(0)
+      expect(JSON.parse(run.stdout).applied).toMatchObject([{ version: 9, name: 'message_operations' }])
+      const store = new MysqlStore(old.url)
+      try {
+        expect(await store.getMessage('d_old', 'm_old')).toMatchObject({
+          kind: 'text',
+          content: 'before 009',
+          editCount: 0,
+        })
+        const draft = (over: Partial<MessageDraft>): MessageDraft => ({
+          messageId: `m_${over.kind}`,
+          conversationId: 'd_old',
+          senderId: 'u_a',
+          content: '',
+          sentAt: 5,
+          status: 'normal',
+          idempotencyKey: `k_${over.kind}`,
+          ...textDefaults,
+          ...over,
+        })
+        const hooks = { outbox: () => [] }
+        await store.storeMessage(draft({ kind: 'edit', targetId: 'm_old', content: 'after 009' }), hooks)
+        await store.storeMessage(draft({ kind: 'pin', targetId: 'm_old', senderId: 'u_b' }), hooks)
+        expect(await store.getMessage('d_old', 'm_old')).toMatchObject({
+          content: 'after 009',
+          editCount: 1,
+          editSeq: 2,
+        })
+        expect((await store.listPins('d_old', 10)).map((m) => m.messageId)).toEqual(['m_old'])
       } finally {
         await store.close()
       }
