@@ -68,6 +68,18 @@ describe('decodeRecord', () => {
     ).toMatchObject({ value: { message: { kind: 'text', mentions: [] } } })
   })
 
+  it('decodes dispatch records of image, file and voice messages with their attachment', () => {
+    const attachment = { attachmentId: 'att_1', mime: 'audio/ogg', size: 9, name: '', sha256: 'ab'.repeat(32) }
+    const voice = { ...message, seq: 9, kind: 'voice', content: '', attachment: { ...attachment, durationMs: 12_000 } }
+    expect(
+      decodeRecord(cfg, 'p.messages.dispatch', buf({ message: voice, conversationKind: 'direct', memberCount: 2 })),
+    ).toMatchObject({
+      type: 'dispatch',
+      // width and height default to 0: a descriptor without them (a voice) still decodes
+      value: { message: { kind: 'voice', attachment: { ...attachment, durationMs: 12_000, width: 0, height: 0 } } },
+    })
+  })
+
   it('keeps unknown envelope fields and event types (consumers ignore them, tail shows them)', () => {
     const e = {
       event_id: '6f0c5c0e-3c1a-4b8e-9d51-4c1f0f0f7a11',

@@ -15,11 +15,13 @@ const schema = z.discriminatedUnion('op', [
     conversationId: id,
     content: z.string(),
     idempotencyKey: id,
-    // a record of another kind than text: an operation on targetId, a reply, mentions (docs/protocol.md)
+    // a record of another kind than text: an image, file or voice naming its attachment, an operation on
+    // targetId, a reply, mentions (docs/protocol.md)
     kind: z.enum(messageKinds).optional(),
     targetId: id.optional(),
     replyTo: id.optional(),
     mentions: z.array(id).max(100).optional(),
+    attachmentId: id.optional(),
   }),
   z.object({
     op: z.literal('sync'),

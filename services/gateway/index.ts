@@ -134,6 +134,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
             ...(frame.targetId ? { targetId: frame.targetId } : {}),
             ...(frame.replyTo ? { replyTo: frame.replyTo } : {}),
             ...(frame.mentions?.length ? { mentions: frame.mentions } : {}),
+            ...(frame.attachmentId ? { attachmentId: frame.attachmentId } : {}),
           }
           await bus.publish(t.upstream, [{ key: frame.conversationId, value: encode(m) }])
         }

@@ -272,6 +272,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
         target_id: str(body, 'targetId') ?? '',
         reply_to: str(body, 'replyTo') ?? '',
         mentions: strings(body, 'mentions'),
+        attachment_id: str(body, 'attachmentId') ?? '',
       })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return ok({ messageId: res.message.message_id, seq: res.message.seq })

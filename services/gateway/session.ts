@@ -75,6 +75,7 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
         target_id: frame.targetId ?? '',
         reply_to: frame.replyTo ?? '',
         mentions: frame.mentions ?? [],
+        attachment_id: frame.attachmentId ?? '',
       })
       if (!res.message) throw new AppError('internal', 'no message in the answer')
       return { op: 'ack', ref: frame.ref, messageId: res.message.message_id, seq: res.message.seq }

@@ -6,7 +6,8 @@ import { messageEvent } from '../../src/contracts/events.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
 import { fromRepoMessage } from '../../src/contracts/codecs/repo-message.js'
 import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
-import { visibleMessage } from '../../src/domain/message.js'
+import { attachmentOut } from '../../src/contracts/codecs/attachment.js'
+import { isOperation, messageKind, visibleMessage } from '../../src/domain/message.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireMember } from './access.js'
@@ -31,9 +32,12 @@ export interface MessageOptions {
 
 /** An operation record stays in the stream (devices catch up by it): it is undone by its opposite, not removed. */
 function refuseOperation(m: StoredMessage): void {
-  if (m.kind && m.kind !== 'text')
+  if (isOperation(messageKind(m.kind ?? '')))
     throw new AppError('bad_request', `a ${m.kind} is undone by another operation, not recalled or deleted`)
 }
+
+/** what a recall or delete event says of the message's attachment: its blob is no longer shown there */
+const attachmentOf = (m: StoredMessage) => (m.attachment ? { attachment_id: m.attachment.attachment_id } : {})
 
 /** A stored message as the MessageApi returns it: decoded, shown as clients may see it, encoded. */
 const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(m)))
@@ -60,7 +64,12 @@ export function createMessages(
       const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
       const content = req.content ?? ''
       // a plain text message (the hot path) needs no more than its content checked and the sender's membership
-      const plain = (!req.kind || req.kind === 'text') && !req.target_id && !req.reply_to && !req.mentions?.length
+      const plain =
+        (!req.kind || req.kind === 'text') &&
+        !req.target_id &&
+        !req.reply_to &&
+        !req.mentions?.length &&
+        !req.attachment_id
       if (plain && content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
       if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
         throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
@@ -75,6 +84,7 @@ export function createMessages(
             targetId: req.target_id,
             replyTo: req.reply_to,
             mentions: req.mentions,
+            attachmentId: req.attachment_id,
           })
       if (deps.persistAsync)
         return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content, record })
@@ -91,6 +101,7 @@ export function createMessages(
               target_id: record.targetId,
               reply_to: record.replyTo,
               mentions: record.mentions,
+              ...(record.attachment ? { attachment: attachmentOut(record.attachment) } : {}),
               events: record.events(messageId),
             }
           : {}),
@@ -136,6 +147,7 @@ export function createMessages(
         message_id: messageId,
         seq_id: message.seq,
         hard,
+        ...attachmentOf(message),
       })
       await repo.UpdateMessageStatus({
         conversation_id: conversationId,
@@ -165,6 +177,7 @@ export function createMessages(
       const event = messageEvent('message.recalled', conversationId, userId, {
         message_id: messageId,
         seq_id: message.seq,
+        ...attachmentOf(message),
       })
       await repo.UpdateMessageStatus({
         conversation_id: conversationId,

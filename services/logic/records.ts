@@ -1,5 +1,5 @@
 // What a send may carry beyond text, checked before it takes a seq: an operation on an earlier message (edit,
-// reaction, unreaction, pin, unpin), a reply, mentions. Who may do what is decided here (the sender edits, members
+// reaction, unreaction, pin, unpin), an attachment (image, file, voice: message-attachments.ts), a reply, mentions. Who may do what is decided here (the sender edits, members
 // react, admins pin in groups, any member in a direct conversation; @all is for group admins); what the target's
 // state allows at that moment the store decides again in the record's transaction (src/domain/operations.ts).
 // The domain events of the record are built here too and travel with it.
@@ -14,11 +14,19 @@ import {
 } from '../../src/contracts/events.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
-import { isOperation, MENTION_ALL, type MessageKind, messageKind } from '../../src/domain/message.js'
+import {
+  carriesAttachment,
+  isOperation,
+  MENTION_ALL,
+  type MessageAttachment,
+  type MessageKind,
+  messageKind,
+} from '../../src/domain/message.js'
 import { isEmoji, MAX_EMOJI_BYTES } from '../../src/domain/operations.js'
 import { requireMember } from './access.js'
 import type { LogicDeps } from './deps.js'
 import { outboxEvent } from './domain-events.js'
+import { checkMessageAttachment } from './message-attachments.js'
 import { requireId } from './validate.js'
 
 /** distinct mentions of one record */
@@ -32,6 +40,7 @@ export interface RecordInput {
   targetId?: string | null
   replyTo?: string | null
   mentions?: string[] | null
+  attachmentId?: string | null
 }
 
 export interface RecordRules {
@@ -46,11 +55,13 @@ export interface CheckedRecord {
   targetId: string
   replyTo: string
   mentions: string[]
+  /** image, file, voice: the attachment as the store knows it */
+  attachment?: MessageAttachment
   /** the record's events (outbox rows of repo's transaction, or published beside the persist record) */
   events(messageId: string): OutboxEvent[]
 }
 
-const eventOf: Record<Exclude<MessageKind, 'text'>, (typeof messageEventTypes)[number]> = {
+const eventOf: Partial<Record<MessageKind, (typeof messageEventTypes)[number]>> = {
   edit: 'message.edited',
   reaction: 'message.reacted',
   unreaction: 'message.unreacted',
@@ -80,6 +91,11 @@ function checkContent(kind: MessageKind, content: string, maxBytes: number): voi
   if (kind === 'text' || kind === 'edit') {
     if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
     if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
+  } else if (carriesAttachment(kind)) {
+    // the caption: optional
+    if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
+  } else if (kind === 'system') {
+    throw new AppError('bad_request', 'system messages are written by gochat, not sent')
   } else if (kind === 'reaction' || (kind === 'unreaction' && content !== '')) {
     if (bytes > MAX_EMOJI_BYTES) throw new AppError('too_large', `a reaction is at most ${MAX_EMOJI_BYTES} bytes`)
     if (!isEmoji(content)) throw new AppError('bad_request', 'a reaction is one emoji')
@@ -118,7 +134,8 @@ export async function checkRecord(deps: LogicDeps, rules: RecordRules, r: Record
   const targetId = operation ? requireId(r.targetId ?? '', 'targetId') : ''
   if (!operation && r.targetId) throw new AppError('bad_request', 'targetId is for operations only')
   const replyTo = r.replyTo ? requireId(r.replyTo, 'replyTo') : ''
-  if (replyTo && kind !== 'text') throw new AppError('bad_request', `a ${kind} cannot reply`)
+  if (replyTo && kind !== 'text' && !carriesAttachment(kind))
+    throw new AppError('bad_request', `a ${kind} cannot reply`)
   let target: StoredMessage | undefined
   if (operation) {
     target = await messageOf(deps, r.conversationId, targetId, 'targetId')
@@ -133,11 +150,13 @@ export async function checkRecord(deps: LogicDeps, rules: RecordRules, r: Record
   if (kind === 'pin' || kind === 'unpin') await requireAdminHere(deps, r.conversationId, r.senderId, `${kind} messages`)
   if (replyTo) await messageOf(deps, r.conversationId, replyTo, 'replyTo')
   const mentions = await checkMentions(deps, r, kind)
+  const attachment = await checkMessageAttachment(deps.repo, kind, r.senderId, r.attachmentId)
   const events = (messageId: string): EventEnvelope[] => {
     const out: EventEnvelope[] = []
-    if (target && kind !== 'text')
+    const operationEvent = eventOf[kind]
+    if (target && operationEvent)
       out.push(
-        messageEvent(eventOf[kind], r.conversationId, r.senderId, {
+        messageEvent(operationEvent, r.conversationId, r.senderId, {
           message_id: target.message_id,
           seq_id: target.seq,
           record_id: messageId,
@@ -158,6 +177,7 @@ export async function checkRecord(deps: LogicDeps, rules: RecordRules, r: Record
     targetId,
     replyTo,
     mentions,
+    ...(attachment ? { attachment } : {}),
     events: (messageId) =>
       events(messageId).map((e) =>
         outboxEvent(e.event_type === 'message.mentioned' ? deps.topics.notifications : deps.topics.messageEvents, e),

@@ -25,7 +25,13 @@ export async function sendAsync(
     deps.repo.GetConversation({ conversation_id: m.conversationId }),
   ])
   const refs = m.record
-    ? { kind: m.record.kind, targetId: m.record.targetId, replyTo: m.record.replyTo, mentions: m.record.mentions }
+    ? {
+        kind: m.record.kind,
+        targetId: m.record.targetId,
+        replyTo: m.record.replyTo,
+        mentions: m.record.mentions,
+        ...(m.record.attachment ? { attachment: m.record.attachment } : {}),
+      }
     : textDefaults
   const message = toApiMessage({
     ...freshState,

@@ -91,11 +91,17 @@ const infoOut = (a: Attachment__Output): AttachmentInfo__Output => ({
 })
 
 /**
- * Who may have a download URL of an attachment. For now its uploader only; once messages name attachments this is
- * where membership of a conversation the attachment was sent in is checked (through repo).
+ * Who may have a download URL of an attachment: its uploader, and the members of a conversation it was sent in (a
+ * message carrying it, neither recalled nor deleted; a member who leaves loses it). Anyone else is told it does
+ * not exist.
  */
-export async function mayDownload(userId: string, attachment: Attachment__Output): Promise<boolean> {
-  return attachment.owner_id === userId
+export async function mayDownload(
+  repo: Pick<RepoApi, 'AttachmentSharedWith'>,
+  userId: string,
+  attachment: Attachment__Output,
+): Promise<boolean> {
+  if (attachment.owner_id === userId) return true
+  return (await repo.AttachmentSharedWith({ attachment_id: attachment.attachment_id, user_id: userId })).shared
 }
 
 export function createUploads(
@@ -207,7 +213,7 @@ export function createUploads(
       const userId = req.user_id ?? ''
       const attachmentId = req.attachment_id ?? ''
       const a = await find(attachmentId)
-      if (a?.state !== 'ready' || !(await mayDownload(userId, a)))
+      if (a?.state !== 'ready' || !(await mayDownload(repo, userId, a)))
         throw new AppError('not_found', `no attachment ${attachmentId} you may download`)
       const url = await blobs.downloadUrl(blobKey(a.attachment_id), {
         mime: a.mime,

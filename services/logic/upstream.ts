@@ -54,6 +54,7 @@ export function startUpstream(deps: UpstreamDeps): Promise<Subscription> {
             target_id: m.targetId ?? '',
             reply_to: m.replyTo ?? '',
             mentions: m.mentions ?? [],
+            attachment_id: m.attachmentId ?? '',
           })
           frame = { op: 'ack', ref: m.ref, messageId: res.message!.message_id, seq: res.message!.seq }
         } catch (err) {

@@ -1,4 +1,4 @@
-// Attachments (proto: CreateAttachment … DeleteAttachment): the rows behind upload slots. Logic decides what may be
+// Attachments (proto: CreateAttachment … AttachmentSharedWith): the rows behind upload slots. Logic decides what may be
 // uploaded and checks the bytes; repo keeps the rows and the quota (checked with the insert, in one transaction).
 import { AppError } from '../../src/core/errors.js'
 import type { Attachment__Output } from '../../src/contracts/generated/gochat/repo/v1/Attachment.js'
@@ -27,7 +27,10 @@ const orNull = (n: number) => (n > 0 ? n : null)
 
 export function attachmentHandlers(
   deps: Pick<RepoServiceDeps, 'store'>,
-): Pick<RepoApi, 'CreateAttachment' | 'GetAttachment' | 'CompleteAttachment' | 'DeleteAttachment'> {
+): Pick<
+  RepoApi,
+  'CreateAttachment' | 'GetAttachment' | 'CompleteAttachment' | 'DeleteAttachment' | 'AttachmentSharedWith'
+> {
   const attachments = deps.store.attachments
   const missing = (attachmentId: string) => new AppError('not_found', `attachment ${attachmentId} not found`)
   return {
@@ -81,6 +84,12 @@ export function attachmentHandlers(
     async DeleteAttachment(req) {
       await attachments.deleteAttachment(id(req.attachment_id, 'attachment_id'))
       return {}
+    },
+
+    // who may download it besides its uploader: the members of a conversation it was sent in
+    async AttachmentSharedWith(req) {
+      const attachmentId = id(req.attachment_id, 'attachment_id')
+      return { shared: await attachments.sharedWith(attachmentId, id(req.user_id, 'user_id')) }
     },
   }
 }

@@ -14,6 +14,8 @@ import { nextSeq } from './seq.js'
 import { servedAsBatch } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import type { MessageAttachment as WireAttachment } from '../../src/contracts/generated/gochat/repo/v1/MessageAttachment.js'
+import type { MessageAttachment } from '../../src/domain/message.js'
 import { freshState, type MessageKind, messageKind, messageOf } from '../../src/domain/message.js'
 
 /** a kind from a request: unknown ones are the caller's mistake */
@@ -25,17 +27,31 @@ function kindOf(kind: string | null | undefined): MessageKind {
   }
 }
 
+/** a message's attachment from a request (logic read it from the attachment store; repo only keeps it) */
+const attachmentOf = (a: WireAttachment): MessageAttachment => ({
+  attachmentId: id(a.attachment_id, 'attachment.attachment_id'),
+  mime: maxLength(str(a.mime), 255, 'attachment.mime'),
+  size: int(a.size),
+  name: maxLength(str(a.name), 255, 'attachment.name'),
+  sha256: maxLength(str(a.sha256), 64, 'attachment.sha256'),
+  width: int(a.width),
+  height: int(a.height),
+  durationMs: int(a.duration_ms),
+})
+
 /** what a record names beside its content, read from a request */
 const references = (m: {
   kind?: string | null
   target_id?: string | null
   reply_to?: string | null
   mentions?: string[] | null
+  attachment?: WireAttachment | null
 }) => ({
   kind: kindOf(m.kind),
   targetId: maxLength(str(m.target_id), LIMITS.id, 'target_id'),
   replyTo: maxLength(str(m.reply_to), LIMITS.id, 'reply_to'),
   mentions: (m.mentions ?? []).map((u) => maxLength(u, LIMITS.id, 'mentions[]')),
+  ...(m.attachment?.attachment_id ? { attachment: attachmentOf(m.attachment) } : {}),
 })
 
 const PINS_MAX = 1_000

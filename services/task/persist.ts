@@ -22,6 +22,7 @@ const recordOf = (m: UpstreamMessage): Message => ({
   targetId: m.targetId ?? '',
   replyTo: m.replyTo ?? '',
   mentions: m.mentions ?? [],
+  ...(m.attachment ? { attachment: m.attachment } : {}),
 })
 
 export function decodePersist(rec: BusRecord) {

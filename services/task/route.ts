@@ -111,6 +111,23 @@ export function routeLocated(
   pushBatches(deps, out, message, mentioned, true)
 }
 
+/** What an offline push shows: the text, or what an attachment message is ("Photo", "Voice message 0:12", the
+ *  file's name) and its caption. */
+export function pushPreview(m: Message): string {
+  const a = m.attachment
+  const seconds = Math.round((a?.durationMs ?? 0) / 1000)
+  const what =
+    m.kind === 'image'
+      ? 'Photo'
+      : m.kind === 'voice'
+        ? `Voice message ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+        : m.kind === 'file'
+          ? a?.name || 'File'
+          : ''
+  const text = what && m.content ? `${what}: ${m.content}` : what || m.content
+  return [...text].slice(0, PREVIEW_CHARS).join('')
+}
+
 function pushBatches(deps: RouteDeps, out: OutgoingRecords, message: Message, users: string[], mentioned: boolean) {
   for (let i = 0; i < users.length; i += PUSH_BATCH) {
     const userIds = users.slice(i, i + PUSH_BATCH)
@@ -121,7 +138,7 @@ function pushBatches(deps: RouteDeps, out: OutgoingRecords, message: Message, us
       messageId: message.messageId,
       seq: message.seq,
       senderId: message.senderId,
-      preview: message.content.slice(0, PREVIEW_CHARS),
+      preview: pushPreview(message),
       sentAt: message.sentAt,
       ...(mentioned ? { mentioned } : {}),
     }

@@ -18,6 +18,7 @@ export {
   type Envelope,
   GochatError,
   type Message,
+  type MessageAttachment,
   type MessageKind,
   type RecordFields,
   type ServerFrame,

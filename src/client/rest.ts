@@ -4,8 +4,11 @@ import type { Message } from '../contracts/payloads.js'
 import { httpRequest } from './http.js'
 import { GochatError, type Session } from './types.js'
 
-/** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
-export type RecordFields = Partial<Pick<Message, 'kind' | 'targetId' | 'replyTo' | 'mentions'>>
+/** what a send carries beside its content when it is not a plain text message (docs/protocol.md); an image,
+ *  file or voice message names its completed upload by `attachmentId` */
+export type RecordFields = Partial<Pick<Message, 'kind' | 'targetId' | 'replyTo' | 'mentions'>> & {
+  attachmentId?: string
+}
 
 /** A refused REST call: the HTTP status and the protocol's error code (a GochatError with a status). */
 export class ApiError extends GochatError {
@@ -140,7 +143,8 @@ export class RestClient {
       conversations: Array<{ conversationId: string; kind: string; name?: string; lastSeq: number; readSeq: number }>
     }>('GET', '/v1/conversations')
   }
-  /** `record`: another kind than text (an operation on targetId), a reply, mentions */
+  /** `record`: another kind than text (an image, file or voice naming its attachmentId, an operation on
+   *  targetId), a reply, mentions */
   send(conversationId: string, content: string, idempotencyKey: string, record: RecordFields = {}) {
     return this.call<{ messageId: string; seq: number }>('POST', `/v1/conversations/${conversationId}/messages`, {
       content,

@@ -10,7 +10,8 @@ export interface Message {
   content: string
   sentAt: number
   status: 'normal' | 'recalled' | 'deleted'
-  /** 'text', or an operation on an earlier message (`targetId`), delivered in the seq stream like a message */
+  /** 'text'; 'image', 'file', 'voice' (with `attachment`); 'system' (written by gochat); or an operation on an
+   *  earlier message (`targetId`), delivered in the seq stream like a message */
   kind: MessageKind
   /** operations: the message they apply to; '' otherwise */
   targetId: string
@@ -24,9 +25,39 @@ export interface Message {
   editCount: number
   reactions: Array<{ emoji: string; userIds: string[] }>
   pinnedAt: number
+  /** image, file and voice messages: what the upload turned out to be (fetch the bytes with a download URL,
+   *  GET /v1/attachments/{attachmentId}/url); absent once the message is recalled or deleted */
+  attachment?: MessageAttachment
 }
 
-export type MessageKind = 'text' | 'edit' | 'reaction' | 'unreaction' | 'pin' | 'unpin'
+/** the attachment of an image, file or voice message (docs/protocol.md "Uploads and downloads") */
+export interface MessageAttachment {
+  attachmentId: string
+  mime: string
+  /** bytes */
+  size: number
+  /** the uploader's file name, made safe; '' when none */
+  name: string
+  /** hex sha256 of the bytes */
+  sha256: string
+  /** images: pixels, else 0 */
+  width: number
+  height: number
+  /** voice: milliseconds, else 0 */
+  durationMs: number
+}
+
+export type MessageKind =
+  | 'text'
+  | 'image'
+  | 'file'
+  | 'voice'
+  | 'system'
+  | 'edit'
+  | 'reaction'
+  | 'unreaction'
+  | 'pin'
+  | 'unpin'
 
 /** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
 export interface RecordFields {
@@ -34,6 +65,8 @@ export interface RecordFields {
   targetId?: string
   replyTo?: string
   mentions?: string[]
+  /** image, file, voice: a completed upload of the sender's (POST /v1/uploads, then …/complete) */
+  attachmentId?: string
 }
 
 export interface Conversation {

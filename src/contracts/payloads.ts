@@ -6,6 +6,18 @@
 import { z } from 'zod/v4'
 import { type Message as DomainMessage, messageKinds, messageStatuses } from '../domain/message.js'
 
+/** the attachment of an image, file or voice message (src/domain/message.ts MessageAttachment) */
+export const MessageAttachment = z.object({
+  attachmentId: z.string().min(1),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+  name: z.string(),
+  sha256: z.string(),
+  width: z.number().int().default(0),
+  height: z.number().int().default(0),
+  durationMs: z.number().int().default(0),
+})
+
 /** A stored message as clients see it (docs/protocol.md `Message`): the domain Message, as JSON. */
 export const Message = z.object({
   messageId: z.string().min(1),
@@ -28,6 +40,8 @@ export const Message = z.object({
   reply: z
     .object({ messageId: z.string(), senderId: z.string(), snippet: z.string(), status: z.enum(messageStatuses) })
     .optional(),
+  // absent on records written before attachments, and on every kind but image, file and voice
+  attachment: MessageAttachment.optional(),
 }) satisfies z.ZodType<DomainMessage, unknown>
 export type Message = DomainMessage
 
@@ -131,6 +145,10 @@ export const UpstreamMessage = z.object({
   targetId: z.string().optional(),
   replyTo: z.string().optional(),
   mentions: z.array(z.string()).optional(),
+  /** image, file, voice (upstream: kafka mode): the attachment the client names */
+  attachmentId: z.string().optional(),
+  /** image, file, voice (async persistence): the attachment as logic read it from the attachment store */
+  attachment: MessageAttachment.optional(),
 })
 export type UpstreamMessage = z.infer<typeof UpstreamMessage>
 

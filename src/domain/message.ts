@@ -5,14 +5,51 @@ export const messageStatuses = ['normal', 'recalled', 'deleted'] as const
 export type MessageStatus = (typeof messageStatuses)[number]
 
 /**
- * What a record of a conversation's seq stream is. 'text' carries content; the others are operations on an earlier
- * message of the same conversation (`targetId`), stored in the stream like a message (so sync replays them) and
- * applied to their target in the same transaction. One list: content kinds join it here.
+ * What a record of a conversation's seq stream is. Content kinds: 'text'; 'image', 'file' and 'voice' carry an
+ * attachment (and an optional caption in `content`); 'system' is what gochat itself writes (never a client). The
+ * others are operations on an earlier message of the same conversation (`targetId`), stored in the stream like a
+ * message (so sync replays them) and applied to their target in the same transaction. One list: kinds join it here.
  */
-export const messageKinds = ['text', 'edit', 'reaction', 'unreaction', 'pin', 'unpin'] as const
+export const messageKinds = [
+  'text',
+  'image',
+  'file',
+  'voice',
+  'system',
+  'edit',
+  'reaction',
+  'unreaction',
+  'pin',
+  'unpin',
+] as const
 export type MessageKind = (typeof messageKinds)[number]
 export const operationKinds: ReadonlySet<MessageKind> = new Set(['edit', 'reaction', 'unreaction', 'pin', 'unpin'])
 export const isOperation = (kind: MessageKind): boolean => operationKinds.has(kind)
+/** the kinds whose message names an attachment (src/ports/attachments.ts attachmentKinds: the same three) */
+export const attachmentMessageKinds = ['image', 'file', 'voice'] as const
+export type AttachmentMessageKind = (typeof attachmentMessageKinds)[number]
+export const carriesAttachment = (kind: MessageKind): kind is AttachmentMessageKind =>
+  (attachmentMessageKinds as readonly string[]).includes(kind)
+
+/**
+ * The attachment an image, file or voice message carries: what the attachment store measured when its upload was
+ * completed (never what a client claims). The bytes are fetched by a signed URL (GetDownloadUrl).
+ */
+export interface MessageAttachment {
+  attachmentId: string
+  mime: string
+  /** bytes */
+  size: number
+  /** the file name the uploader gave, made safe; '' when none */
+  name: string
+  /** hex sha256 of the bytes */
+  sha256: string
+  /** images: pixels; 0 otherwise */
+  width: number
+  height: number
+  /** voice: milliseconds; 0 otherwise */
+  durationMs: number
+}
 
 /** `mentions` entry that names every member of the conversation */
 export const MENTION_ALL = '@all'
@@ -59,6 +96,8 @@ export interface Message {
   pinnedAt: number
   /** filled in on read when replyTo is set */
   reply?: ReplyPreview
+  /** image, file and voice messages only */
+  attachment?: MessageAttachment
 }
 
 /** A status read off a wire: anything but the three known ones is a broken peer, not a client's mistake. */
@@ -111,6 +150,7 @@ export const messageOf = (m: Message): Message => ({
   reactions: m.reactions,
   pinnedAt: m.pinnedAt,
   ...(m.reply ? { reply: m.reply } : {}),
+  ...(m.attachment ? { attachment: m.attachment } : {}),
 })
 
 /** how much of a replied-to message a reply shows */
@@ -126,7 +166,11 @@ export const replyPreview = (m: Message): ReplyPreview => ({
 
 /**
  * The message as a client may see it. A recalled message keeps its place in the history but never shows its
- * content, whether or not the store still keeps it (repo's sync leaves deleted messages out; the same rule covers
- * them wherever they appear).
+ * content or attachment, whether or not the store still keeps them (repo's sync leaves deleted messages out; the
+ * same rule covers them wherever they appear).
  */
-export const visibleMessage = (m: Message): Message => (m.status === 'normal' ? m : { ...m, content: '' })
+export function visibleMessage(m: Message): Message {
+  if (m.status === 'normal') return m
+  const { attachment: _hidden, ...rest } = m
+  return { ...rest, content: '' }
+}

@@ -55,4 +55,9 @@ export interface AttachmentStore {
   deleteAttachment(attachmentId: string): Promise<boolean>
   /** the owner's bytes as the quota counts them at `now` */
   attachmentBytes(ownerId: string, now: number): Promise<number>
+  /**
+   * Whether a message carrying the attachment, neither recalled nor deleted, is in a conversation the user is a
+   * member of now (who may download it besides its uploader). A query on messages by their attachment id.
+   */
+  sharedWith(attachmentId: string, userId: string): Promise<boolean>
 }

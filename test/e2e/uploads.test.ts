@@ -4,57 +4,16 @@
 // that are not what their mime type claims, a decompression bomb named .png, a path-traversal file name, a body
 // longer than its slot, the quota, and an upload URL used after it expired. The same suite runs on the embedded
 // blob store (the gateway serves the URLs) and on the S3 driver against a real S3Proxy.
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiError, RestClient } from '../../src/client/rest.js'
+import { RestClient } from '../../src/client/rest.js'
+import { png, refused, sha, wav } from '../helpers/media.js'
 import { ownS3Proxy } from '../helpers/s3proxy.js'
 import { startUp } from '../helpers/up.js'
 
 const LIMITS = {
   GOCHAT_UPLOAD_MAX_BYTES_IMAGE: '200000',
   GOCHAT_UPLOAD_QUOTA_BYTES: '1000000',
-}
-
-/** a PNG's signature and IHDR (what the sniffer reads), then filler */
-function png(width: number, height: number, filler = 2000): Buffer {
-  const ihdr = Buffer.alloc(25)
-  ihdr.writeUInt32BE(13, 0)
-  ihdr.write('IHDR', 4, 'latin1')
-  ihdr.writeUInt32BE(width, 8)
-  ihdr.writeUInt32BE(height, 12)
-  ihdr.writeUInt8(8, 16)
-  ihdr.writeUInt8(6, 17)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, randomBytes(filler)])
-}
-
-/** a WAV of `ms` milliseconds of 8 kHz 16-bit mono */
-function wav(ms: number): Buffer {
-  const data = (16_000 * ms) / 1000
-  const h = Buffer.alloc(44)
-  h.write('RIFF', 0, 'latin1')
-  h.writeUInt32LE(36 + data, 4)
-  h.write('WAVEfmt ', 8, 'latin1')
-  h.writeUInt32LE(16, 16)
-  h.writeUInt16LE(1, 20)
-  h.writeUInt16LE(1, 22)
-  h.writeUInt32LE(8000, 24)
-  h.writeUInt32LE(16_000, 28)
-  h.writeUInt16LE(2, 32)
-  h.writeUInt16LE(16, 34)
-  h.write('data', 36, 'latin1')
-  h.writeUInt32LE(data, 40)
-  return Buffer.concat([h, Buffer.alloc(data)])
-}
-
-const sha = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex')
-
-async function refused(p: Promise<unknown>, status: number, code: string) {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err, `expected ${status} ${code}`).toBeInstanceOf(ApiError)
-  expect({ status: (err as ApiError).status, code: (err as ApiError).code }).toEqual({ status, code })
 }
 
 describe('uploads and downloads against gochat up (embedded blob store)', () => {

@@ -3,6 +3,7 @@ import { describe } from 'vitest'
 import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { storeContract } from '../contract/store.contract.js'
 import { messageOpsContract } from '../contract/message-ops.contract.js'
+import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -21,4 +22,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   }
   storeContract('mysql', fixture('store'))
   messageOpsContract('mysql', fixture('ops'))
+  messageAttachmentsContract('mysql', fixture('attachments'))
 })

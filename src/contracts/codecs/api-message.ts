@@ -1,5 +1,6 @@
 // realchat.message.v1.Message (the seed's MessageApi, which logic serves to gateways) ↔ the domain Message.
 import { type Message, messageKind, messageStatus } from '../../domain/message.js'
+import { attachmentIn, attachmentOut } from './attachment.js'
 import type { Message__Output as ApiMessage } from '../generated/realchat/message/v1/Message.js'
 
 export const toApiMessage = (m: Message): ApiMessage => ({
@@ -27,6 +28,7 @@ export const toApiMessage = (m: Message): ApiMessage => ({
         status: m.reply.status,
       }
     : null,
+  attachment: m.attachment ? attachmentOut(m.attachment) : null,
 })
 
 export const fromApiMessage = (m: ApiMessage): Message => ({
@@ -56,4 +58,5 @@ export const fromApiMessage = (m: ApiMessage): Message => ({
         },
       }
     : {}),
+  ...(m.attachment ? { attachment: attachmentIn(m.attachment) } : {}),
 })

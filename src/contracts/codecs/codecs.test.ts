@@ -14,6 +14,23 @@ const message: Message = {
   ...textDefaults,
 }
 
+const image: Message = {
+  ...message,
+  messageId: 'm2',
+  kind: 'image',
+  content: '',
+  attachment: {
+    attachmentId: 'att_1',
+    mime: 'image/png',
+    size: 1234,
+    name: 'cat.png',
+    sha256: 'ab'.repeat(32),
+    width: 640,
+    height: 480,
+    durationMs: 0,
+  },
+}
+
 describe('message codecs', () => {
   it('carry a message through each gRPC format unchanged, the sender under each format’s name', () => {
     const repo = toRepoMessage({ ...message, idempotencyKey: 'k1' })
@@ -23,6 +40,13 @@ describe('message codecs', () => {
     const api = toApiMessage(message)
     expect(api.sender_user_id).toBe('u1')
     expect(fromApiMessage(api)).toEqual(message)
+  })
+
+  it('carry an image message’s attachment through each format, and none on a text message', () => {
+    expect(fromRepoMessage(toRepoMessage(image))).toEqual(image)
+    expect(fromApiMessage(toApiMessage(image))).toEqual(image)
+    expect(toRepoMessage(message).attachment).toBeNull()
+    expect(fromRepoMessage(toRepoMessage(message))).not.toHaveProperty('attachment')
   })
 
   it('refuse a status no role writes', () => {
@@ -40,5 +64,11 @@ describe('the domain message', () => {
     expect(visibleMessage(message)).toBe(message)
     for (const status of ['recalled', 'deleted'] as const)
       expect(visibleMessage({ ...message, status })).toEqual({ ...message, status, content: '' })
+  })
+
+  it('keeps its attachment, and hides it once recalled or deleted', () => {
+    expect(messageOf({ ...image, idempotencyKey: 'k1' } as Message)).toEqual(image)
+    expect(visibleMessage(image)).toBe(image)
+    expect(visibleMessage({ ...image, status: 'recalled' })).not.toHaveProperty('attachment')
   })
 })

@@ -1,5 +1,6 @@
 // gochat.repo.v1.Message ↔ the domain Message: the codec of the repo role's gRPC contract.
 import { type Message, messageKind, messageStatus } from '../../domain/message.js'
+import { attachmentIn, attachmentOut } from './attachment.js'
 import type { Message__Output as RepoMessage } from '../generated/gochat/repo/v1/Message.js'
 
 /** idempotencyKey: the store's, returned to logic so that a retried send is recognized */
@@ -29,6 +30,7 @@ export const toRepoMessage = (m: Message & { idempotencyKey?: string }): RepoMes
         status: m.reply.status,
       }
     : null,
+  attachment: m.attachment ? attachmentOut(m.attachment) : null,
 })
 
 export const fromRepoMessage = (m: RepoMessage): Message => ({
@@ -58,4 +60,5 @@ export const fromRepoMessage = (m: RepoMessage): Message => ({
         },
       }
     : {}),
+  ...(m.attachment ? { attachment: attachmentIn(m.attachment) } : {}),
 })

@@ -7,6 +7,7 @@ import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageRespons
 import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from './realchat/message/v1/ListPinsRequest.js';
 import type { Message as _realchat_message_v1_Message, Message__Output as _realchat_message_v1_Message__Output } from './realchat/message/v1/Message.js';
 import type { MessageApiClient as _realchat_message_v1_MessageApiClient, MessageApiDefinition as _realchat_message_v1_MessageApiDefinition } from './realchat/message/v1/MessageApi.js';
+import type { MessageAttachment as _realchat_message_v1_MessageAttachment, MessageAttachment__Output as _realchat_message_v1_MessageAttachment__Output } from './realchat/message/v1/MessageAttachment.js';
 import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from './realchat/message/v1/Reaction.js';
 import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from './realchat/message/v1/ReplyPreview.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from './realchat/message/v1/SendMessageRequest.js';
@@ -31,6 +32,7 @@ export interface ProtoGrpcType {
         ListPinsRequest: MessageTypeDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_ListPinsRequest__Output>
         Message: MessageTypeDefinition<_realchat_message_v1_Message, _realchat_message_v1_Message__Output>
         MessageApi: SubtypeConstructor<typeof grpc.Client, _realchat_message_v1_MessageApiClient> & { service: _realchat_message_v1_MessageApiDefinition }
+        MessageAttachment: MessageTypeDefinition<_realchat_message_v1_MessageAttachment, _realchat_message_v1_MessageAttachment__Output>
         Reaction: MessageTypeDefinition<_realchat_message_v1_Reaction, _realchat_message_v1_Reaction__Output>
         ReplyPreview: MessageTypeDefinition<_realchat_message_v1_ReplyPreview, _realchat_message_v1_ReplyPreview__Output>
         SendMessageRequest: MessageTypeDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageRequest__Output>

@@ -6,6 +6,8 @@ import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembe
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from './gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from './gochat/repo/v1/AllocateSeqResponse.js';
 import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _gochat_repo_v1_Attachment__Output } from './gochat/repo/v1/Attachment.js';
+import type { AttachmentAccessRequest as _gochat_repo_v1_AttachmentAccessRequest, AttachmentAccessRequest__Output as _gochat_repo_v1_AttachmentAccessRequest__Output } from './gochat/repo/v1/AttachmentAccessRequest.js';
+import type { AttachmentAccessResponse as _gochat_repo_v1_AttachmentAccessResponse, AttachmentAccessResponse__Output as _gochat_repo_v1_AttachmentAccessResponse__Output } from './gochat/repo/v1/AttachmentAccessResponse.js';
 import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from './gochat/repo/v1/AttachmentRef.js';
 import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from './gochat/repo/v1/CheckRevokedRequest.js';
@@ -54,6 +56,7 @@ import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, Lo
 import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from './gochat/repo/v1/LookupPresenceResponse.js';
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from './gochat/repo/v1/Member.js';
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from './gochat/repo/v1/Message.js';
+import type { MessageAttachment as _gochat_repo_v1_MessageAttachment, MessageAttachment__Output as _gochat_repo_v1_MessageAttachment__Output } from './gochat/repo/v1/MessageAttachment.js';
 import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from './gochat/repo/v1/OutboxEvent.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from './gochat/repo/v1/Reaction.js';
@@ -92,6 +95,8 @@ export interface ProtoGrpcType {
         AllocateSeqRequest: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqRequest__Output>
         AllocateSeqResponse: MessageTypeDefinition<_gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqResponse__Output>
         Attachment: MessageTypeDefinition<_gochat_repo_v1_Attachment, _gochat_repo_v1_Attachment__Output>
+        AttachmentAccessRequest: MessageTypeDefinition<_gochat_repo_v1_AttachmentAccessRequest, _gochat_repo_v1_AttachmentAccessRequest__Output>
+        AttachmentAccessResponse: MessageTypeDefinition<_gochat_repo_v1_AttachmentAccessResponse, _gochat_repo_v1_AttachmentAccessResponse__Output>
         AttachmentRef: MessageTypeDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_AttachmentRef__Output>
         CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
         CheckRevokedRequest: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedRequest__Output>
@@ -140,6 +145,7 @@ export interface ProtoGrpcType {
         LookupPresenceResponse: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceResponse__Output>
         Member: MessageTypeDefinition<_gochat_repo_v1_Member, _gochat_repo_v1_Member__Output>
         Message: MessageTypeDefinition<_gochat_repo_v1_Message, _gochat_repo_v1_Message__Output>
+        MessageAttachment: MessageTypeDefinition<_gochat_repo_v1_MessageAttachment, _gochat_repo_v1_MessageAttachment__Output>
         OutboxEvent: MessageTypeDefinition<_gochat_repo_v1_OutboxEvent, _gochat_repo_v1_OutboxEvent__Output>
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         Reaction: MessageTypeDefinition<_gochat_repo_v1_Reaction, _gochat_repo_v1_Reaction__Output>

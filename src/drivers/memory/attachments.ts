@@ -1,10 +1,26 @@
 // Attachments in memory (src/ports/attachments.ts): one map by id. Nothing awaits inside a mutation, so the quota
 // check and the insert run alone, as under a transaction.
 import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
+import type { Message } from '../../domain/message.js'
 import { countsAgainstQuota } from '../sql/attachments.js'
+
+/** what the attachments concern reads of the rest of the store */
+export interface MemoryAttachmentsView {
+  /** the messages carrying this attachment */
+  messagesWith(attachmentId: string): Iterable<Pick<Message, 'conversationId' | 'status'>>
+  isMember(conversationId: string, userId: string): boolean
+}
 
 export class MemoryAttachments implements AttachmentStore {
   private readonly rows = new Map<string, AttachmentRow>()
+
+  constructor(private readonly view: MemoryAttachmentsView) {}
+
+  async sharedWith(attachmentId: string, userId: string): Promise<boolean> {
+    for (const m of this.view.messagesWith(attachmentId))
+      if (m.status === 'normal' && this.view.isMember(m.conversationId, userId)) return true
+    return false
+  }
 
   async createAttachment(row: AttachmentRow, quotaBytes: number, now: number): Promise<boolean> {
     if (this.used(row.ownerId, now) + row.size > quotaBytes) return false

@@ -12,7 +12,12 @@ import { MemoryInvitations } from './invitations.js'
 import { MemoryOutbox } from './outbox.js'
 
 export class MemoryStore extends MemoryOutbox implements Store {
-  readonly attachments = new MemoryAttachments()
+  readonly attachments = new MemoryAttachments({
+    // a scan: downloads are asked for far less often than messages are sent, and memory holds small histories
+    messagesWith: (attachmentId) =>
+      [...this.messageById.values()].filter((m) => m.attachment?.attachmentId === attachmentId),
+    isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,
+  })
   readonly invitations = new MemoryInvitations({
     conversation: (id) => this.conversations.get(id),
     isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,

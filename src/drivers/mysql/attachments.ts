@@ -2,7 +2,7 @@
 // first, so that the quota sum and the insert of one owner's slots are serialized (READ COMMITTED takes no gap
 // locks, so locking the attachments themselves would not stop two first slots).
 import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
-import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, toAttachment } from '../sql/attachments.js'
+import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, SHARED_WITH, toAttachment } from '../sql/attachments.js'
 import type { MysqlAccess } from './invitations.js'
 import type { Result, Rows } from './store-base.js'
 
@@ -45,6 +45,11 @@ export class MysqlAttachments implements AttachmentStore {
   async deleteAttachment(attachmentId: string): Promise<boolean> {
     const [res] = await this.s.query<Result>('DELETE FROM attachments WHERE attachment_id = ?', [attachmentId])
     return res.affectedRows > 0
+  }
+
+  async sharedWith(attachmentId: string, userId: string): Promise<boolean> {
+    const [rows] = await this.s.query<Rows>(SHARED_WITH, [userId, attachmentId])
+    return rows.length > 0
   }
 
   async attachmentBytes(ownerId: string, now: number): Promise<number> {

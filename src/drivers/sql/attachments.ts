@@ -11,6 +11,11 @@ export const countsAgainstQuota = (r: Pick<AttachmentRow, 'state' | 'expiresAt'>
 export const QUOTA_SUM = `SELECT COALESCE(SUM(size), 0) AS n FROM attachments
   WHERE owner_id = ? AND (state = 'ready' OR expires_at > ?)`
 
+/** a row when a shown message of a conversation of the user carries the attachment: parameters attachment, user */
+export const SHARED_WITH = `SELECT 1 AS shared FROM messages m
+  JOIN members b ON b.conversation_id = m.conversation_id AND b.user_id = ?
+  WHERE m.attachment_id = ? AND m.status = 'normal' LIMIT 1`
+
 export const ATTACHMENT_COLS =
   'attachment_id, owner_id, kind, mime, size, name, sha256, width, height, duration_ms, state, created_at, expires_at'
 

@@ -10,6 +10,7 @@ import type {
   UserRow,
 } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
+import type { MessageAttachment } from '../../domain/message.js'
 
 export type Row = Record<string, unknown>
 
@@ -19,7 +20,7 @@ export const USER_INSERT_COLS = `${USER_COLS}, username_norm`
 export const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
 export const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
 export const MSG_COLS =
-  'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key, kind, target_id, reply_to, mentions, edited_at, edit_count, edit_seq, reactions, pinned_at'
+  'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key, kind, target_id, reply_to, mentions, edited_at, edit_count, edit_seq, reactions, pinned_at, attachment_id, attachment'
 /** placeholders of MSG_COLS */
 export const MSG_VALUES = `(${MSG_COLS.split(', ')
   .map(() => '?')
@@ -103,6 +104,9 @@ export const toMessage = (r: Row): MessageRow => ({
   editSeq: Number(r.edit_seq ?? 0),
   reactions: parsed<MessageRow['reactions'][number]>(r.reactions),
   pinnedAt: Number(r.pinned_at ?? 0),
+  ...(typeof r.attachment === 'string' && r.attachment
+    ? { attachment: JSON.parse(r.attachment) as MessageAttachment }
+    : {}),
 })
 export const messageValues = (m: MessageRow) => [
   m.messageId,
@@ -122,6 +126,8 @@ export const messageValues = (m: MessageRow) => [
   m.editSeq,
   json(m.reactions),
   m.pinnedAt,
+  m.attachment?.attachmentId ?? null,
+  m.attachment ? JSON.stringify(m.attachment) : null,
 ]
 
 /** a user's conversations (one parameter: the user id); a direct one's other member and their cursor come along */

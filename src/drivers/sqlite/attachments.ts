@@ -1,7 +1,7 @@
 // Attachments in SQLite (src/ports/attachments.ts). better-sqlite3 is synchronous: the quota check and the insert
 // are one transaction function, so nothing else of this process runs between them.
 import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
-import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, toAttachment } from '../sql/attachments.js'
+import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, SHARED_WITH, toAttachment } from '../sql/attachments.js'
 import type { Row } from '../sql/rows.js'
 import type { SqliteTx } from './invitations.js'
 
@@ -39,6 +39,10 @@ export class SqliteAttachments implements AttachmentStore {
 
   async deleteAttachment(attachmentId: string): Promise<boolean> {
     return this.s.db.prepare('DELETE FROM attachments WHERE attachment_id = ?').run(attachmentId).changes > 0
+  }
+
+  async sharedWith(attachmentId: string, userId: string): Promise<boolean> {
+    return this.s.db.prepare(SHARED_WITH).get(userId, attachmentId) !== undefined
   }
 
   async attachmentBytes(ownerId: string, now: number): Promise<number> {

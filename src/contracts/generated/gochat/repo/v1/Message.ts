@@ -2,6 +2,7 @@
 
 import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from '../../../gochat/repo/v1/Reaction.js';
 import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from '../../../gochat/repo/v1/ReplyPreview.js';
+import type { MessageAttachment as _gochat_repo_v1_MessageAttachment, MessageAttachment__Output as _gochat_repo_v1_MessageAttachment__Output } from '../../../gochat/repo/v1/MessageAttachment.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Message {
@@ -23,6 +24,7 @@ export interface Message {
   'reactions'?: (_gochat_repo_v1_Reaction)[];
   'pinned_at'?: (number | string | Long);
   'reply'?: (_gochat_repo_v1_ReplyPreview | null);
+  'attachment'?: (_gochat_repo_v1_MessageAttachment | null);
 }
 
 export interface Message__Output {
@@ -44,4 +46,5 @@ export interface Message__Output {
   'reactions': (_gochat_repo_v1_Reaction__Output)[];
   'pinned_at': (number);
   'reply': (_gochat_repo_v1_ReplyPreview__Output | null);
+  'attachment': (_gochat_repo_v1_MessageAttachment__Output | null);
 }

@@ -7,6 +7,8 @@ import type { AddMembersResponse as _gochat_repo_v1_AddMembersResponse, AddMembe
 import type { AllocateSeqRequest as _gochat_repo_v1_AllocateSeqRequest, AllocateSeqRequest__Output as _gochat_repo_v1_AllocateSeqRequest__Output } from '../../../gochat/repo/v1/AllocateSeqRequest.js';
 import type { AllocateSeqResponse as _gochat_repo_v1_AllocateSeqResponse, AllocateSeqResponse__Output as _gochat_repo_v1_AllocateSeqResponse__Output } from '../../../gochat/repo/v1/AllocateSeqResponse.js';
 import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _gochat_repo_v1_Attachment__Output } from '../../../gochat/repo/v1/Attachment.js';
+import type { AttachmentAccessRequest as _gochat_repo_v1_AttachmentAccessRequest, AttachmentAccessRequest__Output as _gochat_repo_v1_AttachmentAccessRequest__Output } from '../../../gochat/repo/v1/AttachmentAccessRequest.js';
+import type { AttachmentAccessResponse as _gochat_repo_v1_AttachmentAccessResponse, AttachmentAccessResponse__Output as _gochat_repo_v1_AttachmentAccessResponse__Output } from '../../../gochat/repo/v1/AttachmentAccessResponse.js';
 import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from '../../../gochat/repo/v1/AttachmentRef.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from '../../../gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from '../../../gochat/repo/v1/CheckRevokedResponse.js';
@@ -105,6 +107,15 @@ export interface RepoServiceClient extends grpc.Client {
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
   allocateSeq(argument: _gochat_repo_v1_AllocateSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_AllocateSeqResponse__Output>): grpc.ClientUnaryCall;
+  
+  AttachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  AttachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  AttachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  AttachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
   
   CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
@@ -477,6 +488,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   AllocateSeq: grpc.handleUnaryCall<_gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse>;
   
+  AttachmentSharedWith: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentAccessRequest__Output, _gochat_repo_v1_AttachmentAccessResponse>;
+  
   CheckRevoked: grpc.handleUnaryCall<_gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse>;
   
   CompleteAttachment: grpc.handleUnaryCall<_gochat_repo_v1_CompleteAttachmentRequest__Output, _gochat_repo_v1_Attachment>;
@@ -564,6 +577,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   AcceptInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Member, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Member__Output>
   AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
   AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
+  AttachmentSharedWith: MethodDefinition<_gochat_repo_v1_AttachmentAccessRequest, _gochat_repo_v1_AttachmentAccessResponse, _gochat_repo_v1_AttachmentAccessRequest__Output, _gochat_repo_v1_AttachmentAccessResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse__Output>
   CompleteAttachment: MethodDefinition<_gochat_repo_v1_CompleteAttachmentRequest, _gochat_repo_v1_Attachment, _gochat_repo_v1_CompleteAttachmentRequest__Output, _gochat_repo_v1_Attachment__Output>
   ContactsAmong: MethodDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse__Output>

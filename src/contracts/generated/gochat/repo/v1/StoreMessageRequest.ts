@@ -1,6 +1,7 @@
 // Original file: proto/gochat/repo/v1/repo.proto
 
 import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from '../../../gochat/repo/v1/OutboxEvent.js';
+import type { MessageAttachment as _gochat_repo_v1_MessageAttachment, MessageAttachment__Output as _gochat_repo_v1_MessageAttachment__Output } from '../../../gochat/repo/v1/MessageAttachment.js';
 
 export interface StoreMessageRequest {
   'conversation_id'?: (string);
@@ -13,6 +14,7 @@ export interface StoreMessageRequest {
   'mentions'?: (string)[];
   'events'?: (_gochat_repo_v1_OutboxEvent)[];
   'message_id'?: (string);
+  'attachment'?: (_gochat_repo_v1_MessageAttachment | null);
 }
 
 export interface StoreMessageRequest__Output {
@@ -26,4 +28,5 @@ export interface StoreMessageRequest__Output {
   'mentions': (string)[];
   'events': (_gochat_repo_v1_OutboxEvent__Output)[];
   'message_id': (string);
+  'attachment': (_gochat_repo_v1_MessageAttachment__Output | null);
 }

@@ -2,6 +2,7 @@
 
 import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from '../../../realchat/message/v1/Reaction.js';
 import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from '../../../realchat/message/v1/ReplyPreview.js';
+import type { MessageAttachment as _realchat_message_v1_MessageAttachment, MessageAttachment__Output as _realchat_message_v1_MessageAttachment__Output } from '../../../realchat/message/v1/MessageAttachment.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Message {
@@ -22,6 +23,7 @@ export interface Message {
   'reactions'?: (_realchat_message_v1_Reaction)[];
   'pinned_at'?: (number | string | Long);
   'reply'?: (_realchat_message_v1_ReplyPreview | null);
+  'attachment'?: (_realchat_message_v1_MessageAttachment | null);
 }
 
 export interface Message__Output {
@@ -42,4 +44,5 @@ export interface Message__Output {
   'reactions': (_realchat_message_v1_Reaction__Output)[];
   'pinned_at': (number);
   'reply': (_realchat_message_v1_ReplyPreview__Output | null);
+  'attachment': (_realchat_message_v1_MessageAttachment__Output | null);
 }

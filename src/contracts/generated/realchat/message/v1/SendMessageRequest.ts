@@ -11,6 +11,7 @@ export interface SendMessageRequest {
   'target_id'?: (string);
   'reply_to'?: (string);
   'mentions'?: (string)[];
+  'attachment_id'?: (string);
 }
 
 export interface SendMessageRequest__Output {
@@ -23,4 +24,5 @@ export interface SendMessageRequest__Output {
   'target_id': (string);
   'reply_to': (string);
   'mentions': (string)[];
+  'attachment_id': (string);
 }

@@ -1,0 +1,25 @@
+// Original file: proto/realchat/message/v1/message_api.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface MessageAttachment {
+  'attachment_id'?: (string);
+  'mime'?: (string);
+  'size'?: (number | string | Long);
+  'name'?: (string);
+  'sha256'?: (string);
+  'width'?: (number);
+  'height'?: (number);
+  'duration_ms'?: (number);
+}
+
+export interface MessageAttachment__Output {
+  'attachment_id': (string);
+  'mime': (string);
+  'size': (number);
+  'name': (string);
+  'sha256': (string);
+  'width': (number);
+  'height': (number);
+  'duration_ms': (number);
+}
