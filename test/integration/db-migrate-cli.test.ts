@@ -47,6 +47,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 8, name: 'group_invitations' },
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
+      { version: 11, name: 'message_attachments' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
