@@ -31,7 +31,7 @@ import { createKafka } from './client.js'
 import { createTopicsAndWait } from './create-topics.js'
 import { leaveWhenReachable } from './evict.js'
 import { PendingCommits } from './pending-commits.js'
-import { pinStartOffsets } from './pin-start.js'
+import { endOffsets, pinStartOffsets } from './pin-start.js'
 import { publishBatcher } from './publish-batch.js'
 import { publishError } from './publish-errors.js'
 
@@ -267,15 +267,16 @@ class KafkaSubscription implements Subscription {
     })
     // A "latest" subscriber pins its start at its first join (pin-start.ts), so that no later join skips anything.
     let pinned: Promise<unknown> | undefined
-    if (!opts.fromBeginning)
+    const unpinned = (err: unknown) => void busLog.warn('"latest" start not pinned', { groupId: opts.groupId, err })
+    const ends = opts.fromBeginning ? undefined : await endOffsets(this.kafka, opts.topics).catch(unpinned)
+    if (ends)
       consumer.on(GROUP_JOIN, ({ payload }) => {
-        pinned ??= pinStartOffsets(this.kafka, consumer, opts.groupId, payload.memberAssignment).catch((err) => {
+        pinned ??= pinStartOffsets(this.kafka, consumer, opts.groupId, payload.memberAssignment, ends).catch((err) => {
           pinned = undefined // tried again at the next join; until then this join starts at "latest", as before
-          busLog.warn('could not pin the start offsets of a "latest" subscription', { groupId: opts.groupId, err })
+          unpinned(err)
         })
       })
-    // Ready = joined the group, pinned its start, and fetched once after that: a "latest" subscriber sees
-    // everything published after subscribe().
+    // Ready = joined the group, pinned its start, and fetched once after that
     let joined = false
     const ready = new Promise<void>((resolve) => {
       const offJoin = consumer.on(GROUP_JOIN, () => {
