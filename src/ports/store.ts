@@ -11,6 +11,7 @@ import { isOperation, type Message, type MessageStatus, replyPreview } from '../
 import { applyOperation } from '../domain/operations.js'
 import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
+import type { ModerationStore } from './moderation.js'
 import type { OutboxRecord } from './outbox-record.js'
 
 export type { OutboxRecord }
@@ -279,6 +280,8 @@ export interface Store {
   readonly invitations: InvitationStore
   /** attachments: upload slots and what their bytes turned out to be (src/ports/attachments.ts) */
   readonly attachments: AttachmentStore
+  /** blocks, conversation mutes, member mutes and bans (src/ports/moderation.ts) */
+  readonly moderation: ModerationStore
 
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */

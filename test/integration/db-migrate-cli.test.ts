@@ -48,6 +48,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
       { version: 11, name: 'message_attachments' },
+      { version: 13, name: 'moderation' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -64,15 +65,19 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
       'attachment_owners',
       'attachments',
+      'conversation_mutes',
       'conversations',
       'friend_requests',
+      'group_bans',
       'group_invitations',
+      'member_mutes',
       'members',
       'messages',
       'outbox',
       'read_cursors',
       'revoked_tokens',
       'schema_migrations',
+      'user_blocks',
       'users',
     ])
   })

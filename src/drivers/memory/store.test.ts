@@ -1,3 +1,4 @@
+import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { storeContract } from '../../../test/contract/store.contract.js'
@@ -6,3 +7,4 @@ import { MemoryStore } from './store.js'
 storeContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOpsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageAttachmentsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+moderationContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
+import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
@@ -26,6 +27,7 @@ async function sqliteFixture() {
 storeContract('sqlite', sqliteFixture)
 messageOpsContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
+moderationContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
