@@ -2,10 +2,11 @@
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
 import { servedAsBatch } from '../../src/rpc/batch.js'
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { LogicConfig } from '../../src/config/index.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { topics } from '../../src/contracts/topics.js'
-import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { LogicApi, MessageApi, RepoApi } from '../../src/rpc/api.js'
 import { createAuth } from './auth.js'
 import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
@@ -25,7 +26,8 @@ import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
 import { peerProbe, readiness } from '../../src/core/health.js'
 
-export interface LogicContext extends RoleContext {
+export interface LogicContext extends RoleContext<LogicConfig> {
+  repo: RepoApi
   /** shared by every logic instance (Redis): failed-login counts, the copy of the revoked tokens (the store has them) */
   cache: Cache
   /** where attachment bytes live: logic signs their URLs and checks uploads (src/ports/blobs.ts) */
@@ -36,7 +38,6 @@ export async function startLogic(
   ctx: LogicContext,
 ): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
   const { cfg, repo } = ctx
-  if (!repo) throw new Error('logic role needs the repo API')
   const deps: LogicDeps = {
     repo,
     topics: topics(cfg),
