@@ -2,9 +2,10 @@
 // signs in and out and wires the page's controls; the rest is by concern: state.js (what the page knows), api.js
 // and socket.js (the two transports), conversations.js (history), operations.js (edit, reaction and pin records
 // applied to their targets), sending.js, push.js (what the server pushes), render.js, message-actions.js (reply,
-// edit, react, pin), mentions.js (@-autocomplete), and the panels group.js, invitations.js, pins.js and people.js.
+// edit, react, pin), mentions.js (@-autocomplete), attachments.js (upload, previews, voice), and the panels group.js, invitations.js, pins.js and people.js.
 import { api, enc } from './api.js'
 import { loadOlder, openConversation, refreshConversations } from './conversations.js'
+import { initAttachments } from './attachments.js'
 import { $, el } from './dom.js'
 import { GochatError } from './errors.js'
 import { initGroups } from './group.js'
@@ -143,6 +144,7 @@ page.invitations = initInvitations({
     await openConversation(conversationId)
   },
 })
+initAttachments()
 $('back').addEventListener('click', () => openConversation(null).catch(showError))
 $('composer-input').addEventListener('input', () => {
   const c = convs.get(state.openId)

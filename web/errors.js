@@ -9,6 +9,11 @@ const WORDS = {
   not_found: 'That does not exist (or you cannot see it).',
   conflict: 'That clashes with something that already exists.',
   too_large: 'That is too large for the server.',
+  quota_exceeded: 'Your attachments have reached your storage quota: delete some before sending more.',
+  unsupported_media_type: 'That type of file cannot be sent here (or its contents are not what its type says).',
+  upload_incomplete: 'The upload did not finish: send it again.',
+  url_expired: 'The upload took too long: send it again.',
+  recording: 'The microphone cannot be used.',
   rate_limited: 'Too much at once: wait a moment and try again.',
   bad_request: 'The server did not accept that input.',
   bad_frame: 'The server could not understand a frame from this page.',
@@ -23,6 +28,7 @@ const STATUS_WORDS = {
   404: WORDS.not_found,
   409: WORDS.conflict,
   413: WORDS.too_large,
+  415: WORDS.unsupported_media_type,
   429: WORDS.rate_limited,
 }
 

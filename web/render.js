@@ -1,6 +1,7 @@
 // Rendering: the conversation list, the open conversation's head and messages, typing, and the error banner. User
 // data only ever reaches the page as textContent, never as HTML.
 import { api, enc } from './api.js'
+import { attachmentNode } from './attachments.js'
 import { loadOlder, openConversation } from './conversations.js'
 import { $, el } from './dom.js'
 import { GochatError, isTransient } from './errors.js'
@@ -128,6 +129,8 @@ export function renderConversations() {
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 
 function messageItem(c, m) {
+  if (m.kind === 'system')
+    return el('li', { class: 'system-line', 'data-testid': 'system-message', data: { seq: String(m.seq) } }, m.content)
   const mine = m.senderId === state.session.userId
   const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
   const shown =
@@ -150,6 +153,7 @@ function messageItem(c, m) {
     },
     m.status === 'normal' ? replyQuote(c, m) : '',
     el('div', { class: 'content', 'data-testid': 'message-content' }, ...shown),
+    attachmentNode(m),
     m.status === 'normal' ? reactionsOf(c, m) : '',
     el(
       'div',
@@ -181,7 +185,7 @@ function pendingItem(c, p) {
   return el(
     'li',
     { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
-    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content }),
+    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content || p.attachment?.name || p.kind }),
     el(
       'div',
       { class: 'meta', 'data-testid': 'message-meta' },

@@ -8,10 +8,10 @@ import { convs, highestHeld, newKey, state } from './state.js'
 
 const SOCKET_CONTENT_BYTES = 32 * 1024 // larger messages go by REST (the frame limit is 64 KiB by default)
 
-/** `extra`: `replyTo` (a message id) and `mentions` (user ids or "@all"), when there are */
-export function send(text, extra = {}) {
-  const c = convs.get(state.openId)
-  if (!c || !text.trim()) return
+/** `extra`: `replyTo` (a message id) and `mentions` (user ids or "@all"), when there are; for an attachment
+ *  message its `kind`, `attachmentId` and the completed `attachment` (then `text` is an optional caption) */
+export function send(text, extra = {}, c = convs.get(state.openId)) {
+  if (!c || (!text.trim() && !extra.attachmentId)) return
   const p = { key: newKey(), content: text, sentAt: Date.now(), state: 'pending', ...extra }
   c.pending.set(p.key, p)
   renderMessages({ toBottom: true })
@@ -27,6 +27,7 @@ export async function deliver(c, p) {
       idempotencyKey: p.key,
       ...(p.replyTo ? { replyTo: p.replyTo } : {}),
       ...(p.mentions?.length ? { mentions: p.mentions } : {}),
+      ...(p.attachmentId ? { kind: p.kind, attachmentId: p.attachmentId } : {}),
     }
     // a frame over the gateway's limit is refused without its ref; REST answers a large body by itself
     const ack =
@@ -44,7 +45,8 @@ export async function deliver(c, p) {
           content: p.content,
           sentAt: p.sentAt,
           status: 'normal',
-          kind: 'text',
+          kind: p.kind ?? 'text',
+          ...(p.attachment ? { attachment: p.attachment } : {}),
           replyTo: p.replyTo ?? '',
           mentions: p.mentions ?? [],
           reactions: [],
