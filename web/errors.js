@@ -20,6 +20,10 @@ const WORDS = {
   internal: 'The server had a problem. Try again.',
   network: 'The server cannot be reached right now.',
   timeout: 'The server did not answer in time.',
+  closed: 'The connection closed before the server answered.',
+  unavailable: 'The server is busy or restarting. Try again.',
+  invalid_token: 'You are not signed in, or your session has expired.',
+  expired: 'It waited too long to be sent: send it again.',
 }
 const STATUS_WORDS = {
   400: WORDS.bad_request,
@@ -40,4 +44,12 @@ export class GochatError extends Error {
     this.status = status
   }
 }
-export const isTransient = (err) => err?.code === 'network' || err?.code === 'timeout'
+const TRANSIENT = new Set(['network', 'timeout', 'closed', 'unavailable'])
+export const isTransient = (err) => TRANSIENT.has(err?.code)
+
+/** An error of the client library (`code: detail`, the code, the HTTP status) as one in words; others as they are. */
+export function inWords(err) {
+  if (err instanceof GochatError || typeof err?.code !== 'string') return err
+  const detail = String(err.message ?? '').replace(`${err.code}: `, '')
+  return new GochatError(err.code, detail, err.status)
+}

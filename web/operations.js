@@ -81,7 +81,7 @@ export function addMessages(c, messages, fetched = false) {
       continue
     }
     const asOf = fetched ? top : m.seq
-    if (held && (held.asOf ?? held.seq) >= asOf) continue
+    if (held && !held.local && (held.asOf ?? held.seq) >= asOf) continue // `local`: shown from its ack (sending.js)
     c.msgs.set(m.seq, { ...m, asOf })
   }
 }

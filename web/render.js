@@ -9,7 +9,7 @@ import { actionsOf, draftOpened, reactionsOf, replyQuote } from './message-actio
 import { contentNodes, mentionsMe } from './mentions.js'
 import { isOperation } from './operations.js'
 import { pinsOpened } from './pins.js'
-import { deliver, markRead, recall } from './sending.js'
+import { markRead, recall, retry } from './sending.js'
 import { convs, names, online, page, PRESENCE_IDS, state, typers } from './state.js'
 
 const shortId = (id) => (id.length > 12 ? `${id.slice(0, 8)}…` : id)
@@ -181,7 +181,7 @@ function messageItem(c, m) {
   )
 }
 
-function pendingItem(c, p) {
+function pendingItem(p) {
   return el(
     'li',
     { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
@@ -196,7 +196,7 @@ function pendingItem(c, p) {
             type: 'button',
             class: 'link',
             'data-testid': 'retry',
-            onclick: () => deliver(c, p),
+            onclick: () => retry(p),
             text: 'retry',
           })
         : '',
@@ -238,7 +238,7 @@ export function renderMessages({ toBottom = false } = {}) {
       ),
     )
   else if (c.loaded) items.unshift(el('li', { class: 'older hint', text: 'start of the conversation' }))
-  for (const p of c.pending.values()) items.push(pendingItem(c, p))
+  for (const p of c.pending.values()) items.push(pendingItem(p))
   list.replaceChildren(...items)
   if (toBottom || atBottom) list.scrollTop = list.scrollHeight
   markRead()

@@ -23,6 +23,7 @@ const ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 const WAIT = { timeout: 10_000, interval: 50 }
+const IMAGE_LIMIT = 100_000
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 let up: Awaited<ReturnType<typeof startUp>>
@@ -62,7 +63,7 @@ const downloaded = (page: Page, testid: string, attr: string) =>
 describe.skipIf(!present && !required)('attachments on the web page in Chromium', () => {
   beforeAll(async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
+    up = await startUp([], { GOCHAT_UPLOAD_MAX_BYTES_IMAGE: String(IMAGE_LIMIT) }) // a small limit: a quick refusal
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
     context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
     context.setDefaultTimeout(10_000)
@@ -178,7 +179,7 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
     await page.getByTestId('composer').waitFor()
 
     const input = page.getByTestId('attach-input')
-    await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) })
+    await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(IMAGE_LIMIT + 1) })
     await expect.poll(() => page.getByTestId('error-text').textContent(), WAIT).toMatch(/^That is too large/)
     await expect.poll(() => page.getByTestId('upload-text').textContent(), WAIT).toBe('Not sent: huge.png')
 
