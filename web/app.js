@@ -209,6 +209,8 @@ $('copy-user-id').addEventListener('click', async () => {
   setTimeout(() => (button.textContent = 'Copy'), 2000)
 })
 document.addEventListener('visibilitychange', markRead)
+// the browser knows before a silent socket times out (35 s): drop it now, reconnect as soon as the network is back
+window.addEventListener('offline', () => chat()?.dropConnection())
 window.addEventListener('online', () => chat()?.reconnectNow())
 
 const saved = store.get(KEYS.session)
