@@ -123,10 +123,21 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
       }),
       'base64',
     )
+    // what the upload bar says, as it changes
+    await alice.evaluate(() => {
+      const w = window as unknown as { uploadTexts: string[] }
+      w.uploadTexts = []
+      const text = document.querySelector('[data-testid="upload-text"]')!
+      new MutationObserver(() => w.uploadTexts.push(text.textContent ?? '')).observe(text, { childList: true })
+    })
     const chooser = alice.waitForEvent('filechooser')
     await alice.getByTestId('attach').click()
     await (await chooser).setFiles({ name: 'square.png', mimeType: 'image/png', buffer: photo })
     await acked(alice).getByTestId('attachment-image').waitFor()
+    const bar = await alice.evaluate(() => (window as unknown as { uploadTexts: string[] }).uploadTexts)
+    expect(bar[0]).toBe('Uploading square.png…')
+    expect(bar).toContain('Uploading square.png… 100%')
+    expect(await alice.getByTestId('upload-status').isHidden()).toBe(true)
 
     // a voice message: record, stop, listen, send
     await alice.getByTestId('record').click()
