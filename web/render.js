@@ -1,6 +1,7 @@
 // Rendering: the conversation list, the open conversation's head and messages, typing, and the error banner. User
 // data only ever reaches the page as textContent, never as HTML.
 import { api, enc } from './api.js'
+import { attachmentNode } from './attachments.js'
 import { loadOlder, openConversation } from './conversations.js'
 import { $, el } from './dom.js'
 import { GochatError, isTransient } from './errors.js'
@@ -8,7 +9,7 @@ import { actionsOf, draftOpened, reactionsOf, replyQuote } from './message-actio
 import { contentNodes, mentionsMe } from './mentions.js'
 import { isOperation } from './operations.js'
 import { pinsOpened } from './pins.js'
-import { deliver, markRead, recall } from './sending.js'
+import { markRead, recall, retry } from './sending.js'
 import { convs, names, online, page, PRESENCE_IDS, state, typers } from './state.js'
 
 const shortId = (id) => (id.length > 12 ? `${id.slice(0, 8)}…` : id)
@@ -128,6 +129,8 @@ export function renderConversations() {
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 
 function messageItem(c, m) {
+  if (m.kind === 'system')
+    return el('li', { class: 'system-line', 'data-testid': 'system-message', data: { seq: String(m.seq) } }, m.content)
   const mine = m.senderId === state.session.userId
   const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
   const shown =
@@ -150,6 +153,7 @@ function messageItem(c, m) {
     },
     m.status === 'normal' ? replyQuote(c, m) : '',
     el('div', { class: 'content', 'data-testid': 'message-content' }, ...shown),
+    attachmentNode(m),
     m.status === 'normal' ? reactionsOf(c, m) : '',
     el(
       'div',
@@ -177,11 +181,11 @@ function messageItem(c, m) {
   )
 }
 
-function pendingItem(c, p) {
+function pendingItem(p) {
   return el(
     'li',
     { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
-    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content }),
+    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content || p.attachment?.name || p.kind }),
     el(
       'div',
       { class: 'meta', 'data-testid': 'message-meta' },
@@ -192,7 +196,7 @@ function pendingItem(c, p) {
             type: 'button',
             class: 'link',
             'data-testid': 'retry',
-            onclick: () => deliver(c, p),
+            onclick: () => retry(p),
             text: 'retry',
           })
         : '',
@@ -234,7 +238,7 @@ export function renderMessages({ toBottom = false } = {}) {
       ),
     )
   else if (c.loaded) items.unshift(el('li', { class: 'older hint', text: 'start of the conversation' }))
-  for (const p of c.pending.values()) items.push(pendingItem(c, p))
+  for (const p of c.pending.values()) items.push(pendingItem(p))
   list.replaceChildren(...items)
   if (toBottom || atBottom) list.scrollTop = list.scrollHeight
   markRead()

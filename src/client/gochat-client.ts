@@ -199,6 +199,7 @@ export class GochatClient extends Emitter<ClientEvents> {
       expireMs: this.opts.outboxExpireMs,
     })
     await this.box.load()
+    for (const e of this.box.list()) this.emit('outbox', e) // what an earlier page or process left pending
     const synced = new Promise<void>((resolve, reject) => {
       const offs = [
         this.once('synced', () => (offs.forEach((f) => f()), resolve())),
