@@ -48,6 +48,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
       { version: 11, name: 'message_attachments' },
+      { version: 12, name: 'message_search' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -68,11 +69,13 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       'friend_requests',
       'group_invitations',
       'members',
+      'message_search',
       'messages',
       'outbox',
       'read_cursors',
       'revoked_tokens',
       'schema_migrations',
+      'search_backfill',
       'users',
     ])
   })
