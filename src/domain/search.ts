@@ -118,3 +118,6 @@ export function matchesSearch(
   const tokens = new Set(indexTokens(m.content))
   return terms.every((t) => tokens.has(t))
 }
+
+/** a term as queryTerms writes it; anything else is refused before it reaches an index */
+export const isSearchTerm = (t: string): boolean => /^k(?:[0-9a-f]{2}){1,41}$/.test(t)
