@@ -2,7 +2,8 @@
 // signs in and out and wires the page's controls; the rest is by concern: state.js (what the page knows), api.js
 // and socket.js (the two transports), conversations.js (history), operations.js (edit, reaction and pin records
 // applied to their targets), sending.js, push.js (what the server pushes), render.js, message-actions.js (reply,
-// edit, react, pin), mentions.js (@-autocomplete), and the panels group.js, invitations.js, pins.js and people.js.
+// edit, react, pin), mentions.js (@-autocomplete), and the panels group.js, invitations.js, pins.js, people.js and
+// search.js (history search).
 import { api, enc } from './api.js'
 import { loadOlder, openConversation, refreshConversations } from './conversations.js'
 import { $, el } from './dom.js'
@@ -14,6 +15,7 @@ import { dot, nameOf, refreshPresence, renderConversations, renderMessages, show
 import { setDraft, submitComposer } from './message-actions.js'
 import { mentionKey, suggest } from './mentions.js'
 import { togglePins } from './pins.js'
+import { initSearch } from './search.js'
 import { markRead } from './sending.js'
 import { sock } from './socket.js'
 import { convs, KEYS, names, online, page, state, store, TYPING_SEND_MS, typingSent } from './state.js'
@@ -161,6 +163,7 @@ $('composer-mode-cancel').addEventListener('click', () => {
   setDraft(null, null)
 })
 $('show-pins').addEventListener('click', togglePins)
+initSearch()
 $('composer-input').addEventListener('keydown', (e) => {
   if (mentionKey(e)) return
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
