@@ -3,7 +3,7 @@
 // (the client library: session, socket, catch-up, outbox), api.js (REST in words), conversations.js (history),
 // operations.js (edit, reaction and pin records applied to their targets), sending.js, push.js (what the library
 // delivers), render.js, message-actions.js (reply,
-// edit, react, pin), mentions.js (@-autocomplete), attachments.js (upload, previews, voice), and the panels group.js, invitations.js, pins.js and people.js.
+// edit, react, pin), mentions.js (@-autocomplete), attachments.js (upload, previews, voice), and the panels group.js, invitations.js, pins.js, people.js and search.js (history search).
 import { api, enc } from './api.js'
 import { loadOlder, openConversation, refreshConversations } from './conversations.js'
 import { initAttachments } from './attachments.js'
@@ -16,6 +16,7 @@ import { dot, nameOf, refreshPresence, renderConversations, renderMessages, show
 import { setDraft, submitComposer } from './message-actions.js'
 import { mentionKey, suggest } from './mentions.js'
 import { togglePins } from './pins.js'
+import { initSearch } from './search.js'
 import { markRead, showOutbox } from './sending.js'
 import { chat, closeClient, newClient } from './chat-client.js'
 import { convs, KEYS, names, online, page, state, store, TYPING_SEND_MS, typingSent } from './state.js'
@@ -182,6 +183,7 @@ $('composer-mode-cancel').addEventListener('click', () => {
   setDraft(null, null)
 })
 $('show-pins').addEventListener('click', togglePins)
+initSearch()
 $('composer-input').addEventListener('keydown', (e) => {
   if (mentionKey(e)) return
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

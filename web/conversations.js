@@ -110,6 +110,7 @@ export async function loadOlder() {
 
 export async function openConversation(id) {
   state.openId = id
+  state.found = null
   store.set(KEYS.open, id)
   $('app').classList.toggle('conversation-open', Boolean(id)) // phone width: one pane at a time
   page.groups.opened(convs.get(id))

@@ -14,7 +14,7 @@ import { convs, names, online, page, PRESENCE_IDS, state, typers } from './state
 
 const shortId = (id) => (id.length > 12 ? `${id.slice(0, 8)}…` : id)
 export const nameOf = (userId) => names.get(userId) ?? shortId(userId)
-function title(c) {
+export function title(c) {
   if (c.kind === 'direct') return c.peer ? nameOf(c.peer.userId) : 'Direct chat'
   return c.name || 'Group'
 }
@@ -139,7 +139,7 @@ function messageItem(c, m) {
   return el(
     'li',
     {
-      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}${me ? ' mentions-me' : ''}`,
+      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}${me ? ' mentions-me' : ''}${state.found === m.messageId ? ' found' : ''}`,
       'data-testid': 'message',
       data: {
         seq: String(m.seq),
@@ -149,6 +149,7 @@ function messageItem(c, m) {
         edited: String(m.editCount > 0),
         pinned: String(m.pinnedAt > 0),
         mentionsMe: String(me),
+        found: String(state.found === m.messageId),
       },
     },
     m.status === 'normal' ? replyQuote(c, m) : '',

@@ -20,8 +20,9 @@ export const store = {
   set: (k, v) => (v === null ? sessionStorage.removeItem(k) : sessionStorage.setItem(k, JSON.stringify(v))),
 }
 
-/** session: { userId, token }, kept in sessionStorage so that two tabs can be two users; openId: the open conversation */
-export const state = { session: null, openId: null }
+/** session: { userId, token }, kept in sessionStorage so that two tabs can be two users; openId: the open conversation;
+ *  found: the message id a search hit jumped to (highlighted) */
+export const state = { session: null, openId: null, found: null }
 /** conversationId → { id, kind, name, lastSeq, readSeq, msgs: Map<seq, Message>, pending: Map<key, outbox entry shown>, loaded, lowest, hasOlder } */
 export const convs = new Map()
 export const names = new Map() // user id → display name: conversation list, member lists, searches, lookups, profile events

@@ -281,6 +281,21 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       const res = await messages.ListPins({ conversation_id: id, actor_user_id: userId })
       return ok({ messages: res.messages.map(fromApiMessage) })
     }),
+    route('GET', '/v1/search', 'search_messages', true, async ({ userId, query }) => {
+      const res = await messages.SearchMessages({
+        actor_user_id: userId,
+        query: query.get('q') ?? '',
+        conversation_id: query.get('conversationId') ?? '',
+        cursor: query.get('cursor') ?? '',
+        page_size: int(query.get('limit'), 'limit', 0),
+      })
+      const hits = res.hits.map((h) => {
+        if (!h.message) throw new AppError('internal', 'a search hit without its message')
+        const highlights = h.highlights.flatMap((start, i) => (i % 2 ? [] : [[start, h.highlights[i + 1]!]]))
+        return { message: fromApiMessage(h.message), snippet: h.snippet, highlights }
+      })
+      return ok({ hits, ...(res.next_cursor ? { next: res.next_cursor } : {}) })
+    }),
     route('GET', '/v1/conversations/:id/messages', 'history', true, async ({ userId, query, params: [id] }) => {
       const res = await messages.SyncMessages({
         conversation_id: id,

@@ -15,6 +15,7 @@ import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
 import { createInvitations } from './invitations.js'
 import { createMessages } from './messages.js'
+import { createSearch } from './search.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
 import { createTokens } from '../../src/auth/tokens.js'
@@ -77,6 +78,7 @@ export async function startLogic(
     SyncMessages,
     DeleteMessage,
     ListPins,
+    ...createSearch(deps),
   }
   const t = topics(cfg)
   const upstream =

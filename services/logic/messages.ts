@@ -45,7 +45,7 @@ const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(
 export function createMessages(
   deps: LogicDeps,
   opts: MessageOptions,
-): Omit<MessageApi, 'SendMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+): Omit<MessageApi, 'SendMessages' | 'SearchMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const requireSender = sendMembership(repo)

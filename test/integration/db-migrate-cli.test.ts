@@ -48,6 +48,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
       { version: 11, name: 'message_attachments' },
+      { version: 12, name: 'message_search' },
       { version: 13, name: 'moderation' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
@@ -72,11 +73,13 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       'group_invitations',
       'member_mutes',
       'members',
+      'message_search',
       'messages',
       'outbox',
       'read_cursors',
       'revoked_tokens',
       'schema_migrations',
+      'search_backfill',
       'user_blocks',
       'users',
     ])

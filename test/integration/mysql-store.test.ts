@@ -5,6 +5,7 @@ import { storeContract } from '../contract/store.contract.js'
 import { messageOpsContract } from '../contract/message-ops.contract.js'
 import { moderationContract } from '../contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
+import { messageSearchContract } from '../contract/message-search.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -25,4 +26,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   messageOpsContract('mysql', fixture('ops'))
   messageAttachmentsContract('mysql', fixture('attachments'))
   moderationContract('mysql', fixture('moderation'))
+  messageSearchContract('mysql', fixture('search'))
 })

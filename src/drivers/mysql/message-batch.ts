@@ -25,6 +25,7 @@ import {
 import type { Outcome } from '../../core/batcher.js'
 import { CONV_COLS, MSG_COLS, MSG_VALUES, messageValues, toConversation, toMessage } from '../sql/rows.js'
 import { chunks, duplicateKey } from './rows.js'
+import { indexMessages } from './search.js'
 
 type Conn = mysql.PoolConnection
 type Rows = mysql.RowDataPacket[]
@@ -122,6 +123,11 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
     if (isDeadlock(err)) throw err
     return storeEach(c, ready, out)
   }
+  await indexMessages(
+    c,
+    ready.map((r) => r.message),
+    true,
+  )
   // checked by checkOutbox; should this insert fail all the same, the transaction rolls back and the store retries
   // each message in a transaction of its own (MysqlStore.storeBatch)
   await insertOutbox(
@@ -168,6 +174,7 @@ async function storeOne(c: Conn, r: Ready): Promise<StoredMessage> {
       if (again) throw new AppError('conflict', `seq ${message.seq} of ${message.conversationId} is taken`)
       continue
     }
+    await indexMessages(c, [message], true)
     const outbox = message === r.message ? r.outbox : item.hooks.outbox({ ...message }, conversation)
     checkOutbox(outbox)
     await insertOutbox(c, outbox)

@@ -6,6 +6,7 @@ import {
   needsTarget,
   operatedIfAllowed,
   type MessageDraft,
+  type MessageSearch,
   type MessageRow,
   type OutboxRecord,
   type StatusChange,
@@ -19,6 +20,7 @@ import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './mes
 import { MysqlConversations } from './conversations.js'
 import { lockedTarget, storeOperation, updateTarget, withReplies } from './operations.js'
 import type { Rows } from './store-base.js'
+import { indexMessages, searchRows } from './search.js'
 
 /** StoreMessage calls per transaction, and transactions of them at once (the rest of the pool serves the rest) */
 const GROUP_COMMIT = { maxBatch: 200, maxInFlight: 2 }
@@ -74,6 +76,7 @@ export abstract class MysqlMessages extends MysqlConversations {
       for (const m of messages) {
         try {
           await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, messageValues(m))
+          await indexMessages(c, [m], true)
           const target = isOperation(m.kind) ? operatedIfAllowed(await lockedTarget(c, m), m) : null
           if (target) await updateTarget(c, target)
           inserted.push(m)
@@ -129,6 +132,10 @@ export abstract class MysqlMessages extends MysqlConversations {
     return withReplies(this.pool, rows.map(toMessage))
   }
 
+  async searchMessages(s: MessageSearch): Promise<MessageRow[]> {
+    return withReplies(this.pool, (await searchRows(this.pool, s)).map(toMessage))
+  }
+
   async updateMessageStatus(
     conversationId: string,
     messageId: string,
@@ -150,6 +157,7 @@ export abstract class MysqlMessages extends MysqlConversations {
         conversationId,
         current.seq,
       ])
+      await indexMessages(c, [next])
       await this.insertOutbox(c, outbox)
       return next
     })

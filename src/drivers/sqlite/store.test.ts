@@ -8,6 +8,7 @@ import { storeContract } from '../../../test/contract/store.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
+import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 import { textDefaults } from '../../domain/message.js'
@@ -28,6 +29,7 @@ storeContract('sqlite', sqliteFixture)
 messageOpsContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
 moderationContract('sqlite', sqliteFixture)
+messageSearchContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
