@@ -64,7 +64,7 @@ export async function startLogic(
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
-    ...createUploads({ repo, blobs: ctx.blobs }, cfg),
+    ...createUploads({ repo, blobs: ctx.blobs, log: ctx.log }, cfg),
     RecallMessage,
     MarkRead,
   }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient } from '../../src/client/rest.js'
 import { type ServerFrame, SocketClient } from '../../src/client/socket.js'
 import type { Message } from '../../src/contracts/payloads.js'
-import { png, refused, sha, wav } from '../helpers/media.js'
+import { decodablePng, imageInfo, png, refused, sha, wav } from '../helpers/media.js'
 import { startUp } from '../helpers/up.js'
 
 type MessageFrame = Extract<ServerFrame, { op: 'message' }>
@@ -42,8 +42,8 @@ describe('image, file and voice messages against gochat up', () => {
   }
   const live = async (dev: SocketClient, conversationId: string, seq: number): Promise<Message> =>
     ((await dev.waitForMessage(conversationId, seq, 20_000)) as MessageFrame).message
-  async function downloaded(rest: RestClient, attachmentId: string) {
-    const res = await rest.blob(await rest.downloadUrl(attachmentId))
+  async function downloaded(rest: RestClient, attachmentId: string, variant?: 'thumbnail') {
+    const res = await rest.blob(await rest.downloadUrl(attachmentId, variant))
     expect(res.status).toBe(200)
     return new Uint8Array(await res.arrayBuffer())
   }
@@ -52,7 +52,7 @@ describe('image, file and voice messages against gochat up', () => {
     const [alice, bob, eve] = [await person(), await person(), await person()]
     const { conversationId } = await alice.direct(bob.userId)
     const bobDevice = await connect(bob.token!)
-    const bytes = png(320, 200)
+    const bytes = await decodablePng(640, 400)
     const done = await upload(alice, 'image', 'image/png', bytes, 'view.png')
     const sent = await alice.send(conversationId, 'the view', randomUUID(), {
       kind: 'image',
@@ -64,9 +64,10 @@ describe('image, file and voice messages against gochat up', () => {
       size: bytes.length,
       name: 'view.png',
       sha256: sha(bytes),
-      width: 320,
-      height: 200,
+      width: 640,
+      height: 400,
       durationMs: 0,
+      thumbnail: { width: 320, height: 200, size: done.thumbnail!.size, mime: 'image/webp' },
     }
     expect(await live(bobDevice, conversationId, sent.seq)).toMatchObject({
       kind: 'image',
@@ -76,6 +77,7 @@ describe('image, file and voice messages against gochat up', () => {
     const history = await bob.history(conversationId)
     expect(history.messages.find((m) => m.seq === sent.seq)?.attachment).toEqual(descriptor)
     expect(sha(await downloaded(bob, done.attachmentId))).toBe(sha(bytes))
+    expect(await imageInfo(await downloaded(bob, done.attachmentId, 'thumbnail'))).toMatchObject({ width: 320 })
     // not a member of the conversation: as if there were no such attachment
     await refused(eve.downloadUrl(done.attachmentId), 404, 'not_found')
   })
