@@ -41,6 +41,8 @@ export async function startLogic(
     repo,
     topics: topics(cfg),
     bus: ctx.bus,
+    blobs: ctx.blobs,
+    log: ctx.log,
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })

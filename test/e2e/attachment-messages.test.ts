@@ -1,8 +1,9 @@
 // Issue 25, the message half, over real HTTP and WebSockets against `gochat up` (embedded drivers and blob store):
 // an upload becomes an image, file or voice message that the other member's device receives live and by sync with
-// the attachment as the upload measured it, and downloads by a signed URL, byte for byte. Someone outside the
-// conversation gets 404; so does the other member once the message is recalled. A forged, another user's, an
-// incomplete or other-kind attachment id is refused, and nothing is stored.
+// the attachment as the upload measured it (an image with its thumbnail), and downloads by a signed URL, byte for
+// byte. Someone outside the conversation gets 404. Recalled or deleted, the attachment goes with its bytes (the
+// uploader's access included) unless a forward in another conversation still carries it. A forged, another
+// user's, an incomplete or other-kind attachment id is refused, and nothing is stored.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient } from '../../src/client/rest.js'
@@ -82,7 +83,7 @@ describe('image, file and voice messages against gochat up', () => {
     await refused(eve.downloadUrl(done.attachmentId), 404, 'not_found')
   })
 
-  it('a voice message sent over the socket carries its duration; a file its name; recalled, it is no one’s but the uploader’s', async () => {
+  it('a voice message sent over the socket carries its duration; a file its name; recalled, its attachment is gone', async () => {
     const [alice, bob] = [await person(), await person()]
     const { conversationId } = await alice.direct(bob.userId)
     const [aliceDevice, bobDevice] = [await connect(alice.token!), await connect(bob.token!)]
@@ -108,10 +109,39 @@ describe('image, file and voice messages against gochat up', () => {
     expect(sha(await downloaded(bob, file.attachmentId))).toBe(sha(bytes))
     await alice.recall(conversationId, sentFile.messageId)
     await refused(bob.downloadUrl(file.attachmentId), 404, 'not_found')
-    expect(sha(await downloaded(alice, file.attachmentId))).toBe(sha(bytes))
+    // deleted with its bytes: the uploader's access too, and it cannot be sent again
+    await refused(alice.downloadUrl(file.attachmentId), 404, 'not_found')
+    await refused(
+      alice.send(conversationId, '', randomUUID(), { kind: 'file', attachmentId: file.attachmentId }),
+      404,
+      'not_found',
+    )
     const recalled = (await bob.history(conversationId)).messages.find((m) => m.seq === sentFile.seq)
     expect(recalled).toMatchObject({ status: 'recalled', content: '' })
     expect(recalled).not.toHaveProperty('attachment')
+  })
+
+  it('a forwarded image outlives the recall of one message; deleting the last one deletes it and its thumbnail', async () => {
+    const [alice, bob, cy] = [await person(), await person(), await person()]
+    const [withBob, withCy] = [
+      (await alice.direct(bob.userId)).conversationId,
+      (await alice.direct(cy.userId)).conversationId,
+    ]
+    const bytes = await decodablePng(400, 400)
+    const done = await upload(alice, 'image', 'image/png', bytes)
+    const thumbUrl = await alice.downloadUrl(done.attachmentId, 'thumbnail')
+    const image = { kind: 'image' as const, attachmentId: done.attachmentId }
+    const toBob = await alice.send(withBob, '', randomUUID(), image)
+    const toCy = await alice.send(withCy, '', randomUUID(), image)
+    await alice.recall(withBob, toBob.messageId)
+    await refused(bob.downloadUrl(done.attachmentId), 404, 'not_found')
+    expect(sha(await downloaded(cy, done.attachmentId))).toBe(sha(bytes))
+    expect((await alice.blob(thumbUrl)).status).toBe(200)
+    await alice.deleteMessage(withCy, toCy.messageId, 'soft')
+    await refused(cy.downloadUrl(done.attachmentId), 404, 'not_found')
+    await refused(alice.downloadUrl(done.attachmentId, 'thumbnail'), 404, 'not_found')
+    // the bytes themselves are gone: a URL signed before still names them, and finds nothing
+    expect((await alice.blob(thumbUrl)).status).toBe(404)
   })
 
   it('refuses a forged, another user’s, an incomplete or another kind’s attachment; nothing is stored', async () => {
