@@ -125,8 +125,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   }
 
   try {
-    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs
-    if (wanted.includes('logic') || wanted.includes('gateway')) {
+    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs; repo's
+    // housekeeping deletes the bytes of orphan attachments
+    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('repo')) {
       const store = await createBlobStore(cfg)
       closers.push(() => store.close())
       blobs = store
@@ -148,6 +149,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         store,
         cache: cache!,
         relay: { start: cfg.outbox_relay },
+        ...(blobs ? { blobs } : {}),
       })
       roles.push(started.role)
       repo = tracedApi(started.api, 'repo', repoDefinition())

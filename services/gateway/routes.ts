@@ -226,8 +226,9 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('POST', '/v1/uploads/:id/complete', 'complete_upload', true, async ({ userId, params: [id] }) => {
       return ok(attachmentView(await logic.CompleteUpload({ user_id: userId, attachment_id: id })))
     }),
-    route('GET', '/v1/attachments/:id/url', 'download_url', true, async ({ userId, params: [id] }) => {
-      return ok(signedUrlView(await logic.GetDownloadUrl({ user_id: userId, attachment_id: id })))
+    route('GET', '/v1/attachments/:id/url', 'download_url', true, async ({ userId, params: [id], query }) => {
+      const variant = query.get('variant') ?? ''
+      return ok(signedUrlView(await logic.GetDownloadUrl({ user_id: userId, attachment_id: id, variant })))
     }),
     route('POST', '/v1/invitations/:id/decline', 'decline_invitation', true, async ({ userId, params: [id] }) => {
       await logic.DeclineInvitation({ user_id: userId, conversation_id: id })

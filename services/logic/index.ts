@@ -43,6 +43,8 @@ export async function startLogic(
     repo,
     topics: topics(cfg),
     bus: ctx.bus,
+    blobs: ctx.blobs,
+    log: ctx.log,
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
@@ -66,7 +68,7 @@ export async function startLogic(
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
-    ...createUploads({ repo, blobs: ctx.blobs }, cfg),
+    ...createUploads({ repo, blobs: ctx.blobs, log: ctx.log }, cfg),
     RecallMessage,
     MarkRead,
   }

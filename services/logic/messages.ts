@@ -16,6 +16,7 @@ import { requireId, toInt } from './validate.js'
 import { sendAsync } from './send-async.js'
 import { sendMembership } from './send-membership.js'
 import { checkRecord, newRecordId } from './records.js'
+import { attachmentReleaser } from './attachment-release.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -51,6 +52,7 @@ export function createMessages(
   const requireSender = sendMembership(repo)
   const rules = { editWindowMs: opts.editWindowMs, maxContentBytes: opts.maxContentBytes, now }
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
+  const releaseAttachmentOf = attachmentReleaser(repo, deps.blobs, deps.log)
 
   const getMessage = (conversationId: string, messageId: string) =>
     repo.GetMessage({ conversation_id: conversationId, message_id: messageId }).catch((err: unknown) => {
@@ -156,6 +158,7 @@ export function createMessages(
         hard,
         events: messageEvents(event),
       })
+      await releaseAttachmentOf(message)
       return {}
     },
 
@@ -186,6 +189,7 @@ export function createMessages(
         hard: false,
         events: messageEvents(event),
       })
+      await releaseAttachmentOf(message)
       return {}
     },
 

@@ -8,6 +8,7 @@ import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { readiness, stateProbe } from '../../src/core/health.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 import { Housekeeping } from './housekeeping.js'
 import { MemberPages } from './member-pages.js'
 import { OutboxRelay, type RelayOptions } from './outbox-relay.js'
@@ -23,6 +24,8 @@ export interface RepoContext extends RoleContext<RepoConfig> {
   cache: Cache
   /** relay tuning; `start: false` leaves the relay stopped until `relay.start()` (config outbox_relay, tests) */
   relay?: RelayOptions & { start?: boolean }
+  /** attachment bytes: the orphan sweep deletes those of the attachments it drops (housekeeping.ts) */
+  blobs?: BlobStore
 }
 
 export interface StartedRepo {
@@ -59,6 +62,8 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   const housekeeping = new Housekeeping(store, log, {
     guestTtlDays: ctx.cfg.guest_ttl_days,
     tokenTtlSeconds: ctx.cfg.token_ttl_seconds,
+    orphanHours: ctx.cfg.upload_orphan_hours,
+    ...(ctx.blobs ? { blobs: ctx.blobs } : {}),
     active: () => relay.state === 'active',
   })
   housekeeping.start()

@@ -14,6 +14,7 @@ import { nextSeq } from './seq.js'
 import { servedAsBatch } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import { withThumbnail } from '../../src/contracts/codecs/attachment.js'
 import type { MessageAttachment as WireAttachment } from '../../src/contracts/generated/gochat/repo/v1/MessageAttachment.js'
 import type { MessageAttachment } from '../../src/domain/message.js'
 import { freshState, type MessageKind, messageKind, messageOf } from '../../src/domain/message.js'
@@ -37,6 +38,7 @@ const attachmentOf = (a: WireAttachment): MessageAttachment => ({
   width: int(a.width),
   height: int(a.height),
   durationMs: int(a.duration_ms),
+  ...withThumbnail(a.thumbnail),
 })
 
 /** what a record names beside its content, read from a request */

@@ -6,6 +6,7 @@ import { messageOpsContract } from '../contract/message-ops.contract.js'
 import { moderationContract } from '../contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
 import { messageSearchContract } from '../contract/message-search.contract.js'
+import { attachmentLifecycleContract } from '../contract/attachment-lifecycle.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -27,4 +28,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   messageAttachmentsContract('mysql', fixture('attachments'))
   moderationContract('mysql', fixture('moderation'))
   messageSearchContract('mysql', fixture('search'))
+  attachmentLifecycleContract('mysql', fixture('lifecycle'))
 })

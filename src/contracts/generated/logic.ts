@@ -40,6 +40,7 @@ import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequ
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from './gochat/logic/v1/SetAnnouncementRequest.js';
 import type { SignedUrl as _gochat_logic_v1_SignedUrl, SignedUrl__Output as _gochat_logic_v1_SignedUrl__Output } from './gochat/logic/v1/SignedUrl.js';
+import type { Thumbnail as _gochat_logic_v1_Thumbnail, Thumbnail__Output as _gochat_logic_v1_Thumbnail__Output } from './gochat/logic/v1/Thumbnail.js';
 import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from './gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from './gochat/logic/v1/UpdateMeRequest.js';
 import type { UploadSlot as _gochat_logic_v1_UploadSlot, UploadSlot__Output as _gochat_logic_v1_UploadSlot__Output } from './gochat/logic/v1/UploadSlot.js';
@@ -95,6 +96,7 @@ export interface ProtoGrpcType {
         SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_SetAnnouncementRequest__Output>
         SignedUrl: MessageTypeDefinition<_gochat_logic_v1_SignedUrl, _gochat_logic_v1_SignedUrl__Output>
+        Thumbnail: MessageTypeDefinition<_gochat_logic_v1_Thumbnail, _gochat_logic_v1_Thumbnail__Output>
         TypingRequest: MessageTypeDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_TypingRequest__Output>
         UpdateMeRequest: MessageTypeDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_UpdateMeRequest__Output>
         UploadSlot: MessageTypeDefinition<_gochat_logic_v1_UploadSlot, _gochat_logic_v1_UploadSlot__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AttachmentThumbnail as _realchat_message_v1_AttachmentThumbnail, AttachmentThumbnail__Output as _realchat_message_v1_AttachmentThumbnail__Output } from './realchat/message/v1/AttachmentThumbnail.js';
 import type { CallError as _realchat_message_v1_CallError, CallError__Output as _realchat_message_v1_CallError__Output } from './realchat/message/v1/CallError.js';
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from './realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from './realchat/message/v1/DeleteMessageResponse.js';
@@ -29,6 +30,7 @@ export interface ProtoGrpcType {
   realchat: {
     message: {
       v1: {
+        AttachmentThumbnail: MessageTypeDefinition<_realchat_message_v1_AttachmentThumbnail, _realchat_message_v1_AttachmentThumbnail__Output>
         CallError: MessageTypeDefinition<_realchat_message_v1_CallError, _realchat_message_v1_CallError__Output>
         DeleteMessageRequest: MessageTypeDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageRequest__Output>
         DeleteMessageResponse: MessageTypeDefinition<_realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageResponse__Output>

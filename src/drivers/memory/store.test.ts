@@ -1,5 +1,6 @@
 import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
+import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import { storeContract } from '../../../test/contract/store.contract.js'
@@ -10,3 +11,4 @@ messageOpsContract('memory', async () => ({ store: new MemoryStore(), cleanup: a
 messageAttachmentsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 moderationContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

@@ -9,6 +9,7 @@ import { messageOpsContract } from '../../../test/contract/message-ops.contract.
 import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
+import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 import { textDefaults } from '../../domain/message.js'
@@ -30,6 +31,7 @@ messageOpsContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
 moderationContract('sqlite', sqliteFixture)
 messageSearchContract('sqlite', sqliteFixture)
+attachmentLifecycleContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
