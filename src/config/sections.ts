@@ -74,6 +74,7 @@ export const repoKeys = [
   'presence_ttl_seconds',
   'guest_ttl_days',
   'token_ttl_seconds',
+  'upload_orphan_hours',
 ] as const satisfies readonly ConfigKey[]
 
 export const taskKeys = [
