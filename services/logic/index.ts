@@ -1,6 +1,5 @@
 // The logic role: authentication, conversations, groups, friends, messages and the authorization of each. It
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
-import { servedAsBatch } from '../../src/rpc/batch.js'
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { LogicConfig } from '../../src/config/index.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
@@ -48,10 +47,13 @@ export async function startLogic(
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(deps, {
-    maxContentBytes: cfg.max_frame_bytes,
-    editWindowMs: cfg.message_edit_window_seconds * 1000,
-  })
+  const { SendMessage, SendMessages, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(
+    deps,
+    {
+      maxContentBytes: cfg.max_frame_bytes,
+      editWindowMs: cfg.message_edit_window_seconds * 1000,
+    },
+  )
   const logic: LogicApi = {
     ...createAuth(deps, tokens, {
       throttle: createLoginThrottle({
@@ -72,11 +74,10 @@ export async function startLogic(
     RecallMessage,
     MarkRead,
   }
-  const sendBatch = servedAsBatch('SendMessages', SendMessage)
   const messages: MessageApi = {
     SendMessage,
-    // each send exactly as SendMessage (its checks, idempotency, error); their StoreMessage calls meet in repo
-    SendMessages: async (req) => ({ results: await sendBatch(req.sends ?? []) }),
+    // each send as SendMessage (its checks, idempotency, error), stored in item order per conversation
+    SendMessages,
     SyncMessages,
     DeleteMessage,
     ListPins,

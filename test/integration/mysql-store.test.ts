@@ -7,6 +7,7 @@ import { moderationContract } from '../contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
 import { messageSearchContract } from '../contract/message-search.contract.js'
 import { attachmentLifecycleContract } from '../contract/attachment-lifecycle.contract.js'
+import { messageOrderContract } from '../contract/message-order.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -29,4 +30,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   moderationContract('mysql', fixture('moderation'))
   messageSearchContract('mysql', fixture('search'))
   attachmentLifecycleContract('mysql', fixture('lifecycle'))
+  messageOrderContract('mysql', fixture('order'))
 })

@@ -30,6 +30,8 @@ export abstract class MysqlMessages extends MysqlConversations {
     (items) => this.storeBatch(items),
     GROUP_COMMIT,
   )
+  /** settles once the last batch handed to the batcher holds its locks (or has failed) */
+  private lockTurn: Promise<void> = Promise.resolve()
 
   /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */
   async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
@@ -46,8 +48,16 @@ export abstract class MysqlMessages extends MysqlConversations {
    * failed attempt's (and a deadlock victim's, run again by tx) were rolled back with it: none is spent.
    */
   private async storeBatch(items: PendingMessage[]): Promise<BatchOutcome[]> {
+    // the batcher runs two batches at once: the later one asks for its locks only once the earlier one holds its
+    // own, so a conversation's messages in both get seqs in the order they were added (the earlier batch's first)
+    const turn = this.lockTurn
+    let release!: () => void
+    this.lockTurn = new Promise<void>((r) => (release = r))
     try {
-      return await this.tx((c) => storeBatch(c, items))
+      return await this.tx(async (c) => {
+        await turn
+        return storeBatch(c, items, release)
+      })
     } catch (err) {
       if (items.length === 1) throw err
       const out: BatchOutcome[] = new Array(items.length)
@@ -66,6 +76,8 @@ export abstract class MysqlMessages extends MysqlConversations {
         }),
       )
       return out
+    } finally {
+      release()
     }
   }
 

@@ -10,6 +10,7 @@ import { moderationContract } from '../../../test/contract/moderation.contract.j
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
+import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 import { textDefaults } from '../../domain/message.js'
@@ -32,6 +33,7 @@ messageAttachmentsContract('sqlite', sqliteFixture)
 moderationContract('sqlite', sqliteFixture)
 messageSearchContract('sqlite', sqliteFixture)
 attachmentLifecycleContract('sqlite', sqliteFixture)
+messageOrderContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
