@@ -149,6 +149,12 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       return noContent
     }),
 
+    // a new token for the session, before the current one expires (docs/protocol.md)
+    route('POST', '/v1/auth/refresh', 'refresh', true, async ({ headers }) => {
+      const token = bearer(typeof headers.authorization === 'string' ? headers.authorization : undefined) ?? ''
+      return ok(session(await logic.Refresh({ token })))
+    }),
+
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
     route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) => {
       const discoverable = bool(body, 'discoverable')

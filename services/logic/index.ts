@@ -63,6 +63,7 @@ export async function startLogic(
       }),
       hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
       cache: ctx.cache,
+      guestTtlDays: cfg.guest_ttl_days,
     }),
     ...createConversations(deps, createGroupAdder(deps, ctx.cache, cfg)),
     ...createInvitations(deps),

@@ -39,7 +39,7 @@ export interface GochatClientOptions {
   pingMs?: number
   silenceMs?: number
   stableMs?: number
-  /** renew a password session's token this long before it expires (default a tenth of its life, ≥ 1 min) */
+  /** refresh the token this long before it expires (default a tenth of its life, ≥ 1 min, ≤ half) */
   renewBeforeMs?: number
   /** keep the password in memory to renew the token (default true) */
   keepCredentials?: boolean

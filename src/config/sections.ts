@@ -48,6 +48,7 @@ export const logicKeys = [
   'jwt_secret',
   'admin_secret',
   'token_ttl_seconds',
+  'guest_ttl_days',
   'max_frame_bytes',
   'message_edit_window_seconds',
   'people_search',
