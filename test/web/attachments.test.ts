@@ -174,8 +174,9 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
       .poll(() => audio.evaluate((a) => (a as HTMLAudioElement).currentTime > 0 || (a as HTMLAudioElement).ended), WAIT)
       .toBe(true)
 
-    // what Bob downloads is what Alice uploaded
-    expect(await downloaded(bob, 'attachment-image', 'src')).toBe(sha(sent[0]!))
+    // what Bob downloads is what Alice uploaded: the full-size view shows the original, the preview its thumbnail
+    expect(await downloaded(bob, 'image-overlay-img', 'src')).toBe(sha(sent[0]!))
+    expect(await downloaded(bob, 'attachment-image', 'src')).not.toBe(sha(sent[0]!))
     expect(await downloaded(bob, 'attachment-audio', 'src')).toBe(sha(sent[1]!))
     expect(pageErrors).toEqual([])
   })
