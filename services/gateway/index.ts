@@ -27,7 +27,7 @@ import { restRoutes } from './routes.js'
 import { createSearchLimit } from './search-limit.js'
 import { attachSession } from './session.js'
 import { sharedWindowLimit } from './shared-limit.js'
-import { blobOrigins, staticFiles } from './static.js'
+import { staticFiles } from './static.js'
 import { cachedVerifier, tokenClaims } from './token-cache.js'
 import { attachWebSockets } from './ws-server.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
@@ -223,7 +223,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     verifier,
     maxBodyBytes: cfg.max_frame_bytes,
     health: ctx.health ?? health,
-    staticFiles: ctx.staticFiles ?? staticFiles(undefined, undefined, blobOrigins(cfg.blob_url)),
+    staticFiles: ctx.staticFiles ?? staticFiles(undefined, undefined, ctx.blobs?.origins),
     ...(ctx.blobs?.httpHandler ? { blobFiles: ctx.blobs.httpHandler } : {}),
     log,
     limits: {

@@ -28,37 +28,17 @@ const TYPES: Record<string, string> = {
 }
 
 /** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket) and to the blob
- *  store's (`blobOrigins`: uploads, previews, players); media may also be a blob: URL (a voice message played back
+ *  store's (`BlobStore.origins`: uploads, previews, players); media may also be a blob: URL (a voice message played back
  *  before it is sent). */
 export function contentSecurityPolicy(blobs: string[] = []): string {
   const more = blobs.map((o) => ` ${o}`).join('')
   return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:${more}; media-src 'self' blob:${more}; connect-src 'self'${more}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`
 }
 
-/**
- * Where an S3 `blob_url`'s signed URLs point (the page uploads to and shows attachments from there): the endpoint's
- * origin (path style), the bucket's host under it, or AWS's bucket hosts. None for the embedded store (this origin).
- */
-export function blobOrigins(blobUrl: string | null | undefined): string[] {
-  if (!blobUrl?.startsWith('s3://')) return []
-  const u = new URL(blobUrl)
-  const q = u.searchParams
-  const endpoint = q.get('endpoint')
-  const pathStyle = (q.get('path_style') ?? (endpoint ? 'true' : 'false')) === 'true'
-  if (endpoint) {
-    const e = new URL(endpoint)
-    return [pathStyle ? e.origin : `${e.protocol}//${u.hostname}.${e.host}`]
-  }
-  const region = q.get('region') ?? 'us-east-1'
-  return pathStyle
-    ? [`https://s3.${region}.amazonaws.com`, 'https://s3.amazonaws.com']
-    : [`https://${u.hostname}.s3.${region}.amazonaws.com`, `https://${u.hostname}.s3.amazonaws.com`]
-}
-
 export function staticFiles(
   root: string = WEB_ROOT,
   files: Record<string, string> = FILES,
-  /** the blob store's origins the page may reach besides its own (blobOrigins) */
+  /** the blob store's origins the page may reach besides its own (BlobStore.origins) */
   blobs: string[] = [],
 ): StaticHandler {
   const base = path.resolve(root)
