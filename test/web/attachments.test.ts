@@ -188,8 +188,8 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
       .poll(() => audio.evaluate((a) => (a as HTMLAudioElement).currentTime > 0 || (a as HTMLAudioElement).ended), WAIT)
       .toBe(true)
 
-    // what Bob downloads is what Alice uploaded
-    expect(await downloaded(bob, 'attachment-image', 'src')).toBe(sha(sent[0]!))
+    // what Bob downloads (the full-size view: the preview may be a thumbnail) is what Alice uploaded
+    expect(await downloaded(bob, 'image-overlay-img', 'src')).toBe(sha(sent[0]!))
     expect(await downloaded(bob, 'attachment-audio', 'src')).toBe(sha(sent[1]!))
     expect(pageErrors).toEqual([])
   })
@@ -263,7 +263,10 @@ describe.skipIf(!proxy)('attachments on the web page with an S3 blob store (S3Pr
     const preview = bob.getByTestId('attachment-image')
     await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBe(40)
     expect(new URL((await preview.getAttribute('src'))!).origin).toBe(new URL(proxy!.endpoint).origin)
-    expect(await downloaded(bob, 'attachment-image', 'src')).toBe(sha(photo))
+    await preview.click()
+    const full = bob.getByTestId('image-overlay-img')
+    await expect.poll(() => full.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBe(40)
+    expect(await downloaded(bob, 'image-overlay-img', 'src')).toBe(sha(photo))
     expect(pageErrors).toEqual([])
   })
 })
