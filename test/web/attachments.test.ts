@@ -188,8 +188,8 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
       .poll(() => audio.evaluate((a) => (a as HTMLAudioElement).currentTime > 0 || (a as HTMLAudioElement).ended), WAIT)
       .toBe(true)
 
-    // what Bob downloads (the full-size view: the preview may be a thumbnail) is what Alice uploaded
-    expect(await downloaded(bob, 'image-overlay-img', 'src')).toBe(sha(sent[0]!))
+    // what Bob downloads is what Alice uploaded
+    expect(await downloaded(bob, 'attachment-image', 'src')).toBe(sha(sent[0]!))
     expect(await downloaded(bob, 'attachment-audio', 'src')).toBe(sha(sent[1]!))
     expect(pageErrors).toEqual([])
   })
