@@ -186,7 +186,7 @@ function pendingItem(p) {
   return el(
     'li',
     { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
-    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content || p.attachment?.name || p.kind }),
+    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content }),
     el(
       'div',
       { class: 'meta', 'data-testid': 'message-meta' },

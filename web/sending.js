@@ -1,6 +1,7 @@
 // Sending goes through the client library's outbox (pending until acknowledged, the same idempotency key on every
 // try, kept in IndexedDB while offline): its entries are the open conversation's pending messages. Also recalling
 // and read marks.
+import { newKey } from '/client.js'
 import { api, enc } from './api.js'
 import { chat } from './chat-client.js'
 import { GochatError, inWords, isTransient } from './errors.js'
@@ -15,10 +16,12 @@ const attachments = new Map() // outbox key → the completed attachment it send
 export async function send(text, extra = {}, c = convs.get(state.openId)) {
   if (!c || (!text.trim() && !extra.attachmentId)) return
   const { attachment, ...record } = extra
+  const key = newKey()
+  if (attachment) attachments.set(key, attachment)
   try {
-    const { key } = await chat().send(c.id, text, undefined, Object.keys(record).length ? record : undefined)
-    if (attachment) attachments.set(key, attachment)
+    await chat().send(c.id, text, key, Object.keys(record).length ? record : undefined)
   } catch (err) {
+    attachments.delete(key)
     showError(inWords(err))
   }
 }
@@ -56,7 +59,8 @@ export function onOutbox(e) {
     if (e.state === 'failed') void chat()?.discard(e.key)
   } else {
     const error = e.error ? new GochatError(e.error).message : ''
-    c.pending.set(e.key, { key: e.key, content: e.content, kind: e.record?.kind, state: e.state, error })
+    const label = e.content || attachments.get(e.key)?.name || e.record?.kind
+    c.pending.set(e.key, { key: e.key, content: label, state: e.state, error })
     if (e.state === 'failed') showError(new GochatError(e.error))
   }
   if (c.id === state.openId) renderMessages()

@@ -226,7 +226,7 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     verifier,
     maxBodyBytes: cfg.max_frame_bytes,
     health: ctx.health ?? health,
-    staticFiles: ctx.staticFiles ?? staticFiles(),
+    staticFiles: ctx.staticFiles ?? staticFiles(undefined, undefined, ctx.blobs?.origins),
     ...(ctx.blobs?.httpHandler ? { blobFiles: ctx.blobs.httpHandler } : {}),
     log,
     limits: {

@@ -3,7 +3,7 @@
 import { request, createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { staticFiles } from './static.js'
+import { contentSecurityPolicy, staticFiles } from './static.js'
 
 let server: Server
 let port: number
@@ -80,5 +80,16 @@ describe('static files of the web page', () => {
     const res = await get(path)
     expect(res.status).toBe(404)
     expect(res.body).toBe('not found')
+  })
+})
+
+describe("the page's policy with an S3 blob store", () => {
+  it("lets the page upload to, show images from and play media from the store's origin, and nothing else", () => {
+    const csp = contentSecurityPolicy(['http://127.0.0.1:9310'])
+    expect(csp).toContain("img-src 'self' data: http://127.0.0.1:9310;")
+    expect(csp).toContain("media-src 'self' blob: http://127.0.0.1:9310;")
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:9310;")
+    expect(csp).toContain("script-src 'self';")
+    expect(contentSecurityPolicy()).toContain("img-src 'self' data:;")
   })
 })

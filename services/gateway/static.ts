@@ -27,13 +27,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-/** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket); media may also
- *  be a blob: URL (a voice message played back before it is sent). */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+/** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket) and to the blob
+ *  store's (`BlobStore.origins`: uploads, previews, players); media may also be a blob: URL (a voice message played back
+ *  before it is sent). */
+export function contentSecurityPolicy(blobs: string[] = []): string {
+  const more = blobs.map((o) => ` ${o}`).join('')
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:${more}; media-src 'self' blob:${more}; connect-src 'self'${more}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`
+}
 
-export function staticFiles(root: string = WEB_ROOT, files: Record<string, string> = FILES): StaticHandler {
+export function staticFiles(
+  root: string = WEB_ROOT,
+  files: Record<string, string> = FILES,
+  /** the blob store's origins the page may reach besides its own (BlobStore.origins) */
+  blobs: string[] = [],
+): StaticHandler {
   const base = path.resolve(root)
+  const csp = contentSecurityPolicy(blobs)
   return async (req, res) => {
     let rel: string
     try {
@@ -57,7 +66,7 @@ export function staticFiles(root: string = WEB_ROOT, files: Record<string, strin
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
       ...(type.startsWith('text/html')
-        ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' }
+        ? { 'content-security-policy': csp, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' }
         : {}),
     })
     if (req.method === 'HEAD') res.end()

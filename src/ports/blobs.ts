@@ -48,6 +48,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>
+  /** where its signed URLs point other than the gateway (S3: the bucket's origins); the page's CSP allows them */
+  readonly origins?: string[]
   /**
    * Embedded only: serves the store's signed URLs (paths under /v1/blobs/); resolves false for any other path. The
    * gateway mounts it before its REST routes. S3 serves its URLs itself.

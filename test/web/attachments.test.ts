@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { ownS3Proxy } from '../helpers/s3proxy.js'
 import { startUp } from '../helpers/up.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -37,9 +38,9 @@ async function newPage(): Promise<Page> {
   return page
 }
 
-async function signIn(page: Page, name: string): Promise<string> {
+async function signIn(page: Page, name: string, url = up.url): Promise<string> {
   await page.bringToFront()
-  await page.goto(up.url)
+  await page.goto(url)
   await page.getByTestId('display-name').fill(name)
   await page.getByTestId('guest-signin').click()
   await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
@@ -55,10 +56,34 @@ const downloaded = (page: Page, testid: string, attr: string) =>
     .getByTestId(testid)
     .first()
     .evaluate(async (e, a) => {
-      const bytes = await (await fetch(e.getAttribute(a)!)).arrayBuffer()
+      // not from the cache: the element's no-cors copy has no CORS headers for a store on another origin
+      const bytes = await (await fetch(e.getAttribute(a)!, { cache: 'no-store' })).arrayBuffer()
       const digest = await crypto.subtle.digest('SHA-256', bytes)
       return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
     }, attr)
+
+/** a real 40×30 PNG, drawn by Chromium */
+const drawPng = async (page: Page) =>
+  Buffer.from(
+    await page.evaluate(() => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 40
+      canvas.height = 30
+      const g = canvas.getContext('2d')!
+      g.fillStyle = '#2563eb'
+      g.fillRect(0, 0, 40, 30)
+      return canvas.toDataURL('image/png').split(',')[1]!
+    }),
+    'base64',
+  )
+
+async function startDirect(page: Page, peerId: string): Promise<void> {
+  await page.bringToFront()
+  await page.locator('summary', { hasText: 'Chat by user id' }).click()
+  await page.getByTestId('peer-id').fill(peerId)
+  await page.getByTestId('start-direct').click()
+  await page.getByTestId('composer').waitFor()
+}
 
 describe.skipIf(!present && !required)('attachments on the web page in Chromium', () => {
   beforeAll(async () => {
@@ -111,18 +136,7 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
       ).map((bytes) => Buffer.from(bytes))
 
     // a real PNG (Chromium draws it), picked with the attach button
-    const photo = Buffer.from(
-      await alice.evaluate(() => {
-        const canvas = document.createElement('canvas')
-        canvas.width = 40
-        canvas.height = 30
-        const g = canvas.getContext('2d')!
-        g.fillStyle = '#2563eb'
-        g.fillRect(0, 0, 40, 30)
-        return canvas.toDataURL('image/png').split(',')[1]!
-      }),
-      'base64',
-    )
+    const photo = await drawPng(alice)
     // what the upload bar says, as it changes
     await alice.evaluate(() => {
       const w = window as unknown as { uploadTexts: string[] }
@@ -214,6 +228,46 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
     expect(await acked(page).locator('.attachment.file').textContent()).toBe('notes.txt 11 B')
     await expect.poll(() => link.getAttribute('href'), WAIT).toMatch(/^\/v1\/blobs\//)
     expect(await page.getByTestId('upload-status').isHidden()).toBe(true)
+    expect(pageErrors).toEqual([])
+  })
+})
+
+// with an S3 blob store the page uploads to and shows from the store's origin: the page's policy must allow it
+const proxy = present ? await ownS3Proxy('gochat-page') : null
+
+describe.skipIf(!proxy)('attachments on the web page with an S3 blob store (S3Proxy)', () => {
+  let s3up: Awaited<ReturnType<typeof startUp>>
+  beforeAll(async () => {
+    s3up = await startUp([], { GOCHAT_BLOB_URL: proxy!.blobUrl })
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
+    context.setDefaultTimeout(10_000)
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await s3up?.stop()
+    await proxy?.stop()
+  })
+
+  it('a photo goes up to the store and the other user sees it from there, byte for byte', async () => {
+    const alice = await newPage()
+    const bob = await newPage()
+    await signIn(alice, 'Alice', s3up.url)
+    const bobId = await signIn(bob, 'Bob', s3up.url)
+    await startDirect(alice, bobId)
+    const photo = await drawPng(alice)
+    await alice.getByTestId('attach-input').setInputFiles({ name: 'sq.png', mimeType: 'image/png', buffer: photo })
+    await acked(alice).getByTestId('attachment-image').waitFor()
+
+    await bob.bringToFront()
+    await bob.getByTestId('conversation').first().click()
+    const preview = bob.getByTestId('attachment-image')
+    await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBe(40)
+    expect(new URL((await preview.getAttribute('src'))!).origin).toBe(new URL(proxy!.endpoint).origin)
+    await preview.click()
+    const full = bob.getByTestId('image-overlay-img')
+    await expect.poll(() => full.evaluate((img) => (img as HTMLImageElement).naturalWidth), WAIT).toBe(40)
+    expect(await downloaded(bob, 'image-overlay-img', 'src')).toBe(sha(photo))
     expect(pageErrors).toEqual([])
   })
 })

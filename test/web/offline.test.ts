@@ -69,9 +69,16 @@ describe.skipIf(!present && !required)('the web page offline in Chromium', () =>
     await up?.stop()
   })
 
-  it('messages written offline show pending, then are stored once each, in order, and reach the other user', async () => {
+  it('messages written offline show pending (also after a reload), then are stored once each, in order, and reach the other user', async () => {
     const alice = await newPage()
     const bob = await newPage()
+    let refused = false // while set, Alice's sockets are refused (closed at once, never reaching the server)
+    await alice.routeWebSocket(/\/v1\/ws/, (ws) => {
+      if (refused) return void ws.close({ code: 1011, reason: 'test: refused' })
+      const server = ws.connectToServer()
+      ws.onMessage((m) => server.send(m))
+      server.onMessage((m) => ws.send(m))
+    })
     await signIn(alice, 'Alice')
     const bobId = await signIn(bob, 'Bob')
     await alice.locator('summary', { hasText: 'Chat by user id' }).click()
@@ -106,9 +113,19 @@ describe.skipIf(!present && !required)('the web page offline in Chromium', () =>
     })
     expect(kept).toEqual(['one:pending', 'three:pending', 'two:pending'])
 
-    // back online: each is stored once, in order, and shown with its seq
+    // the network is back but the server cannot be reached; a reload shows them pending still (from IndexedDB)
+    refused = true
     await alice.context().setOffline(false)
-    await alice.locator('[data-testid="conn-state"][data-state="online"]').waitFor({ timeout: 5_000 }) // its `online`
+    await alice.reload()
+    await alice.getByTestId('composer').waitFor()
+    await expect
+      .poll(() => states(alice), WAIT)
+      .toEqual(['before:normal', 'one:pending', 'two:pending', 'three:pending'])
+
+    // the server is reachable again: each is stored once, in order, and shown with its seq
+    refused = false
+    await alice.evaluate(() => dispatchEvent(new Event('online'))) // reconnect now, not after the backoff
+    await alice.locator('[data-testid="conn-state"][data-state="online"]').waitFor({ timeout: 5_000 })
     await expect.poll(() => seqs(alice), WAIT).toEqual([1, 2, 3, 4])
     expect(await texts(alice)).toEqual(['before', 'one', 'two', 'three'])
     const history = await new RestClient(up.url, await tokenOf(alice)).history(

@@ -58,14 +58,30 @@ const notFound = (err: unknown) => {
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404
 }
 
+/**
+ * Where a location's signed URLs point (a browser uploads to and downloads from there): the endpoint's origin (path
+ * style), the bucket's host under it, or AWS's hosts of the bucket.
+ */
+export function s3Origins(loc: Pick<S3Location, 'bucket' | 'endpoint' | 'region' | 'pathStyle'>): string[] {
+  if (loc.endpoint) {
+    const e = new URL(loc.endpoint)
+    return [loc.pathStyle ? e.origin : `${e.protocol}//${loc.bucket}.${e.host}`]
+  }
+  return loc.pathStyle
+    ? [`https://s3.${loc.region}.amazonaws.com`, 'https://s3.amazonaws.com']
+    : [`https://${loc.bucket}.s3.${loc.region}.amazonaws.com`, `https://${loc.bucket}.s3.amazonaws.com`]
+}
+
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const
+  readonly origins: string[]
   private readonly client: S3Client
 
   constructor(
     private readonly loc: S3Location,
     private readonly now: () => number = Date.now,
   ) {
+    this.origins = s3Origins(loc)
     this.client = new S3Client({
       region: loc.region,
       endpoint: loc.endpoint,
