@@ -22,7 +22,7 @@ import { retryHandler } from './retry.js'
 import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
-import { deliverPush } from './push/worker.js'
+import { deliverPush, withoutMuted } from './push/worker.js'
 
 export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }> {
   const { cfg, bus, repo } = ctx
@@ -83,7 +83,10 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
       groupId: g.push,
       topics: [t.push],
       decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
-      handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)),
+      handle: taskHandler<OfflinePush>(bus, retries('push'), async (p) => {
+        const unmuted = await withoutMuted(repo, p)
+        if (unmuted) await deliverPush(provider, unmuted)
+      }),
     }),
     runConsumer({
       ...common('persist'),
