@@ -8,6 +8,7 @@ import { loadOlder, openConversation, refreshConversations } from './conversatio
 import { $, el } from './dom.js'
 import { GochatError } from './errors.js'
 import { initGroups } from './group.js'
+import { initModeration } from './moderation.js'
 import { initInvitations } from './invitations.js'
 import { peopleSearch } from './people.js'
 import { dot, nameOf, refreshPresence, renderConversations, renderMessages, showError } from './render.js'
@@ -116,6 +117,7 @@ const people = peopleSearch({
 })
 page.groups = initGroups({
   api,
+  moderation: () => page.moderation,
   enc,
   searchUsers,
   showError,
@@ -133,6 +135,10 @@ page.groups = initGroups({
     renderConversations()
     renderMessages()
   },
+})
+page.moderation = initModeration({
+  showError,
+  changed: () => renderConversations(),
 })
 page.invitations = initInvitations({
   api,
