@@ -144,6 +144,25 @@ function moderationSuite(target: () => { urls: string[]; topicPrefix?: string })
     expect((await ann.rest.history(g)).messages.map((m) => m.content)).toEqual(['the admin still speaks', 'thanks'])
   })
 
+  it('bad moderation input gets a clear code and changes nothing', async () => {
+    const [ann, bob, cat] = [await person('Ann'), await person('Bob'), await person('Cat')]
+    await ann.rest.direct(bob.userId)
+    await ann.rest.direct(cat.userId)
+    const { conversationId: g } = await ann.rest.createGroup('rules', [bob.userId])
+    await refused(ann.rest.call('POST', '/v1/blocks', { userId: 'u_nobody' }), 404, 'not_found')
+    await refused(ann.rest.call('POST', '/v1/blocks', { userId: 7 }), 400, 'bad_request')
+    for (const seconds of [-1, 30 * 24 * 3600 + 1, 'soon'])
+      await refused(ann.rest.call('POST', `/v1/groups/${g}/mutes`, { userId: bob.userId, seconds }), 400, 'bad_request')
+    await refused(ann.rest.call('POST', `/v1/groups/${g}/mutes`, { userId: cat.userId, seconds: 60 }), 404, 'not_found')
+    await refused(ann.rest.call('POST', `/v1/groups/${g}/bans`, { userId: ann.userId }), 400, 'bad_request')
+    await refused(bob.rest.call('DELETE', `/v1/groups/${g}/bans/${cat.userId}`), 403, 'not_admin')
+    await refused(bob.rest.call('GET', `/v1/groups/${g}/bans`), 403, 'not_admin')
+    await refused(cat.rest.call('PUT', `/v1/conversations/${g}/mute`, { muted: 'yes' }), 400, 'bad_request')
+    expect(await ann.rest.call('GET', '/v1/blocks')).toEqual({ blocks: [] })
+    expect(await ann.rest.call('GET', `/v1/groups/${g}/bans`)).toEqual({ bans: [] })
+    await send(bob.rest, g, 'not muted') // nothing of the above muted or banned him
+  })
+
   it('a ban removes the member and their invitation; only an admin adds them back, which lifts the ban', async () => {
     const [ann, bob, cat, dan] = [await person('Ann'), await person('Bob'), await person('Cat'), await person('Dan')]
     await ann.rest.direct(bob.userId)
