@@ -113,6 +113,13 @@ const people = peopleSearch({
       text: 'Chat',
       onclick: () => startChat(u.userId).then(() => people.clear(), showError),
     }),
+    el('button', {
+      type: 'button',
+      class: 'quiet',
+      'data-testid': 'person-block',
+      text: 'Block',
+      onclick: () => page.moderation.block(u.userId).then(() => people.clear(), showError),
+    }),
   ],
 })
 page.groups = initGroups({

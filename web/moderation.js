@@ -1,6 +1,7 @@
 // Moderation on the page (issue 28, docs/protocol.md#moderation): mute the open conversation (no offline push, no
-// unread count in the tab title), block or unblock the person of a direct conversation (neither can send to the
-// other then), and, for group admins, mute a member for an hour or ban them from the group panel (group.js).
+// unread count in the tab title); block someone from the people search, or block and unblock the person of a direct
+// conversation (neither can send to the other then); for group admins, mute a member for an hour or ban them from
+// the group panel (group.js).
 import { api, enc } from './api.js'
 import { $ } from './dom.js'
 
@@ -60,6 +61,12 @@ export function initModeration({ showError, changed }) {
       shown = c ?? null
       render()
       if (c?.peer) loadBlocks().catch(showError)
+    },
+    /** blocks someone found in the people search (who then drops out of it) */
+    async block(userId) {
+      await api('POST', '/v1/blocks', { userId })
+      blocked.add(userId)
+      render()
     },
     /** the group panel's admin actions on a member */
     async muteMember(conversationId, userId) {

@@ -27,10 +27,11 @@ async function newPage(): Promise<Page> {
   return page
 }
 
-async function signIn(page: Page, name: string): Promise<string> {
+async function signIn(page: Page, name: string, discoverable = false): Promise<string> {
   await page.bringToFront()
   await page.goto(up.url)
   await page.getByTestId('display-name').fill(name)
+  await page.getByTestId('discoverable').setChecked(discoverable)
   await page.getByTestId('guest-signin').click()
   await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
   return (await page.getByTestId('my-user-id').textContent())!
@@ -125,6 +126,25 @@ describe.skipIf(!present && !required)('moderation on the web page in Chromium',
       .poll(() => bob.getByTestId('conversation').filter({ hasText: aliceName }).getAttribute('data-muted'), WAIT)
       .toBe('true')
     expect(conversationId).toMatch(/^d_/)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('blocks someone found in the people search, who then is not found any more', async () => {
+    const [cara, dave] = [await newPage(), await newPage()]
+    await signIn(cara, `Cara ${tag}`, true)
+    await signIn(dave, `Dave ${tag}`, true)
+    const found = () =>
+      cara
+        .getByTestId('people-results')
+        .getByTestId('person')
+        .filter({ hasText: `Dave ${tag}` })
+    await cara.bringToFront()
+    await cara.getByTestId('people-search').fill(`Dave ${tag}`)
+    await expect.poll(() => found().count(), WAIT).toBe(1)
+    await found().getByTestId('person-block').click()
+    await cara.getByTestId('people-search').fill(`Dave ${tag}`)
+    await expect.poll(() => cara.getByTestId('no-people').count(), WAIT).toBe(1)
+    expect(await found().count()).toBe(0)
     expect(pageErrors).toEqual([])
   })
 
