@@ -10,6 +10,7 @@ import { initAttachments } from './attachments.js'
 import { $, el } from './dom.js'
 import { GochatError, inWords } from './errors.js'
 import { initGroups } from './group.js'
+import { initModeration } from './moderation.js'
 import { initInvitations } from './invitations.js'
 import { peopleSearch } from './people.js'
 import { dot, nameOf, refreshPresence, renderConversations, renderMessages, showError } from './render.js'
@@ -133,10 +134,18 @@ const people = peopleSearch({
       text: 'Chat',
       onclick: () => startChat(u.userId).then(() => people.clear(), showError),
     }),
+    el('button', {
+      type: 'button',
+      class: 'quiet',
+      'data-testid': 'person-block',
+      text: 'Block',
+      onclick: () => page.moderation.block(u.userId).then(() => people.clear(), showError),
+    }),
   ],
 })
 page.groups = initGroups({
   api,
+  moderation: () => page.moderation,
   enc,
   searchUsers,
   showError,
@@ -154,6 +163,10 @@ page.groups = initGroups({
     renderConversations()
     renderMessages()
   },
+})
+page.moderation = initModeration({
+  showError,
+  changed: () => renderConversations(),
 })
 page.invitations = initInvitations({
   api,

@@ -28,6 +28,7 @@ export function conversation(summary) {
   c.name = summary.name
   c.role = summary.role ?? 'member'
   c.announcement = summary.announcement ?? ''
+  c.muted = Boolean(summary.muted)
   if (summary.peer) {
     c.peer = { userId: summary.peer.userId, readSeq: Math.max(c.peer?.readSeq ?? 0, summary.peer.readSeq ?? 0) }
     names.set(summary.peer.userId, summary.peer.displayName)
@@ -114,6 +115,7 @@ export async function openConversation(id) {
   store.set(KEYS.open, id)
   $('app').classList.toggle('conversation-open', Boolean(id)) // phone width: one pane at a time
   page.groups.opened(convs.get(id))
+  page.moderation.opened(convs.get(id))
   renderConversations()
   renderMessages({ toBottom: true })
   const c = convs.get(id)

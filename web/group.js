@@ -1,5 +1,5 @@
 // Groups on the page: creating one by picking people, and the panel of an open group (its announcement, which
-// admins edit, and its members with presence, which admins add to and remove from).
+// admins edit, and its members with presence, which admins add to, remove, mute for an hour and ban).
 import { $, el } from './dom.js'
 import { peopleSearch } from './people.js'
 
@@ -123,6 +123,21 @@ export function initGroups(app) {
     }
   }
 
+  /** an admin mutes a member for an hour or bans them (moderation.js) */
+  const moderationButtons = (userId) =>
+    [
+      ['mute-member', 'Mute 1h', (id) => app.moderation().muteMember(shown.id, id)],
+      ['ban-member', 'Ban', (id) => app.moderation().banMember(shown.id, id)],
+    ].map(([testid, text, act]) =>
+      el('button', {
+        type: 'button',
+        class: 'quiet',
+        'data-testid': testid,
+        text,
+        onclick: () => act(userId).then(loadMembers).catch(showError),
+      }),
+    )
+
   function render() {
     const panel = $('group-panel')
     $('show-group').hidden = !shown
@@ -148,15 +163,18 @@ export function initGroups(app) {
             title: m.userId,
           }),
           el('span', { class: 'role', text: m.role }),
-          isAdmin() && m.userId !== me
-            ? el('button', {
-                type: 'button',
-                class: 'quiet',
-                'data-testid': 'remove-member',
-                text: 'Remove',
-                onclick: () => removeMember(m.userId),
-              })
-            : '',
+          ...(isAdmin() && m.userId !== me
+            ? [
+                el('button', {
+                  type: 'button',
+                  class: 'quiet',
+                  'data-testid': 'remove-member',
+                  text: 'Remove',
+                  onclick: () => removeMember(m.userId),
+                }),
+                ...(m.role === 'admin' ? [] : moderationButtons(m.userId)),
+              ]
+            : []),
         ),
       ),
     )

@@ -110,19 +110,21 @@ export function renderConversations() {
           type: 'button',
           class: c.id === state.openId ? 'conv open' : 'conv',
           'data-testid': 'conversation',
-          data: { conversationId: c.id, unread: String(unread) },
+          data: { conversationId: c.id, unread: String(unread), muted: String(Boolean(c.muted)) },
           onclick: () => openConversation(c.id).catch(showError),
         },
         c.peer ? dot(c.peer.userId) : '',
         el('span', { class: 'conv-title', 'data-testid': 'conversation-title', text: title(c) }),
         el('span', { class: 'conv-kind', text: c.kind }),
+        c.muted ? el('span', { class: 'conv-kind', 'data-testid': 'muted', title: 'muted', text: '🔕' }) : '',
         el('span', { class: 'badge', 'data-testid': 'unread', hidden: unread === 0, text: String(unread) }),
       ),
     )
   })
   list.replaceChildren(...items)
   $('no-conversations').hidden = items.length > 0
-  const total = [...convs.values()].reduce((n, c) => n + Math.max(0, c.lastSeq - c.readSeq), 0)
+  // muted conversations do not call for attention in the tab title
+  const total = [...convs.values()].reduce((n, c) => n + (c.muted ? 0 : Math.max(0, c.lastSeq - c.readSeq)), 0)
   document.title = total ? `(${total}) gochat` : 'gochat'
 }
 

@@ -25,6 +25,7 @@ import { trackRegistry } from './metrics.js'
 import { createPresence } from './presence.js'
 import { RESYNC_FRAME, watchPresence } from './presence-watch.js'
 import { KeyedLimiter } from './rate-limit.js'
+import { moderationRoutes } from './moderation-routes.js'
 import { restRoutes } from './routes.js'
 import { createSearchLimit } from './search-limit.js'
 import { attachSession } from './session.js'
@@ -213,16 +214,19 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
     if (sub && jti) void closeRevoked(registry.of(sub), async () => new Set([jti]))
   }
   const server = createHttpServer({
-    routes: restRoutes(logic, messages, {
-      loggedOut,
-      online: (ids) => presence.online(ids),
-      searchLimit: createSearchLimit({
-        cache,
-        perUser: cfg.people_search_per_user,
-        perIp: cfg.people_search_per_ip,
-        windowSeconds: cfg.people_search_window_seconds,
+    routes: [
+      ...moderationRoutes(logic),
+      ...restRoutes(logic, messages, {
+        loggedOut,
+        online: (ids) => presence.online(ids),
+        searchLimit: createSearchLimit({
+          cache,
+          perUser: cfg.people_search_per_user,
+          perIp: cfg.people_search_per_ip,
+          windowSeconds: cfg.people_search_window_seconds,
+        }),
       }),
-    }),
+    ],
     verifier,
     maxBodyBytes: cfg.max_frame_bytes,
     health: ctx.health ?? health,

@@ -85,6 +85,7 @@ describe('people and typing', () => {
       lastSeq: 1,
       readSeq: 0,
       role: 'member',
+      muted: false,
       peer: { userId: bob.userId, displayName: 'Bob B', readSeq: 1 },
     })
     expect(conversations.find((c) => c.conversationId === g.conversationId)).toEqual({
@@ -94,6 +95,7 @@ describe('people and typing', () => {
       lastSeq: 0,
       readSeq: 0,
       role: 'admin',
+      muted: false,
       announcement: 'standup at 10',
     })
     // members: names and roles, paged; members only

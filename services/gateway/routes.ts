@@ -43,7 +43,7 @@ export interface Route {
   run(req: RouteRequest): Promise<RouteResult>
 }
 
-function str(body: Record<string, unknown>, field: string): string | undefined {
+export function str(body: Record<string, unknown>, field: string): string | undefined {
   const v = body[field]
   if (v === undefined || v === null) return undefined
   if (typeof v !== 'string') throw new AppError('bad_request', `${field} must be a string`)
@@ -57,7 +57,7 @@ function strings(body: Record<string, unknown>, field: string): string[] {
   return v
 }
 
-function int(value: unknown, field: string, fallback?: number): number {
+export function int(value: unknown, field: string, fallback?: number): number {
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback
   const n = typeof value === 'string' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
@@ -65,14 +65,14 @@ function int(value: unknown, field: string, fallback?: number): number {
   return n
 }
 
-const ok = (body: unknown = {}): RouteResult => ({ status: 200, body })
+export const ok = (body: unknown = {}): RouteResult => ({ status: 200, body })
 const created = (body: unknown = {}): RouteResult => ({ status: 201, body })
-const noContent: RouteResult = { status: 204 }
+export const noContent: RouteResult = { status: 204 }
 const session = (r: { user_id: string; token: string }) => ({ userId: r.user_id, token: r.token })
 
 const SEG = '([^/]+)'
 /** auth: true (a token) or, for routes without one, which per-IP limit applies */
-const route = (
+export const route = (
   method: Route['method'],
   pattern: string,
   name: string,
@@ -97,7 +97,7 @@ export interface RouteHooks {
 }
 
 /** a JSON boolean field, or undefined when absent */
-function bool(body: Record<string, unknown>, field: string): boolean | undefined {
+export function bool(body: Record<string, unknown>, field: string): boolean | undefined {
   const v = body[field]
   if (v === undefined || v === null) return undefined
   if (typeof v !== 'boolean') throw new AppError('bad_request', `${field} must be true or false`)
@@ -183,10 +183,15 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
           })
       return ok({ users: res.users.map(userView), ...(res.next_cursor ? { next: res.next_cursor } : {}) })
     }),
-    route('GET', '/v1/users/presence', 'presence', true, async ({ query }) => {
+    route('GET', '/v1/users/presence', 'presence', true, async ({ userId, query }) => {
       const ids = idList(query, 'ids', USERS_PER_LOOKUP)
-      const online = (await hooks.online?.(ids)) ?? new Set<string>()
-      return ok({ presence: ids.map((id) => ({ userId: id, online: online.has(id) })) })
+      // people who block each other see each other offline
+      const [online, { user_ids: blocked }] = await Promise.all([
+        hooks.online?.(ids) ?? new Set<string>(),
+        logic.BlockedAmong({ user_id: userId, user_ids: ids }),
+      ])
+      const hidden = new Set(blocked)
+      return ok({ presence: ids.map((id) => ({ userId: id, online: online.has(id) && !hidden.has(id) })) })
     }),
 
     route('POST', '/v1/conversations/direct', 'direct', true, async ({ userId, body }) => {

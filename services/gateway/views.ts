@@ -25,6 +25,7 @@ export const conversationView = (c: ConversationSummary__Output) => ({
   lastSeq: c.last_seq,
   readSeq: c.read_seq,
   role: c.role,
+  muted: c.muted,
   ...(c.kind === 'group' ? { announcement: c.announcement } : {}),
   ...(c.peer_user_id
     ? { peer: { userId: c.peer_user_id, displayName: c.peer_display_name, readSeq: c.peer_read_seq } }

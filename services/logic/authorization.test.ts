@@ -18,6 +18,7 @@ import { createConversations } from './conversations.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
+import { createModeration } from './moderation.js'
 import { createInvitations } from './invitations.js'
 import { createMessages, RECALL_WINDOW_MS, SYNC_MAX_PAGE } from './messages.js'
 import { createLoginThrottle } from './login-throttle.js'
@@ -73,6 +74,7 @@ beforeAll(async () => {
     }),
     ...createConversations(deps, createGroupAdder(deps, cache, cfg)),
     ...createInvitations(deps),
+    ...createModeration(deps, () => clock),
     ...createUsers(deps, 'exact'),
     ...createTyping(deps),
     ...createFriends(deps),

@@ -10,6 +10,7 @@ import { requireGroupAdmin, requireGroupMember, requireMember, requireUsers } fr
 import { outboxEvent } from './domain-events.js'
 import type { GroupAdder } from './group-adds.js'
 import { distinctIds, requireId, requireText } from './validate.js'
+import { refuseBlocked } from './moderation.js'
 
 export const GROUP_NAME_MAX = 100
 export const ANNOUNCEMENT_MAX = 4096
@@ -66,6 +67,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
       // the caller too: a validly signed token of a user that does not exist (another deployment's, a wiped
       // database's) must not create conversations, and once it cannot, it cannot send either (sends need membership)
       await requireUsers(repo, [peerId, userId])
+      await refuseBlocked(repo, userId, [peerId])
       // repo keys direct conversations by the unordered pair, so both sides get the same id every time
       const { conversation, created } = await repo.EnsureDirectConversation({ user_a: userId, user_b: peerId })
       if (!conversation) throw new AppError('internal', 'repo returned no conversation')
@@ -180,7 +182,11 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
 
     async ListConversations(req) {
       const userId = requireId(req.user_id, 'userId')
-      const { conversations } = await repo.ListUserConversations({ user_id: userId })
+      const [{ conversations }, { conversation_ids: mutedIds }] = await Promise.all([
+        repo.ListUserConversations({ user_id: userId }),
+        repo.MutedConversations({ user_id: userId }),
+      ])
+      const muted = new Set(mutedIds)
       // the peers' names in one call (chunked): titles of direct conversations
       const peerIds = [...new Set(conversations.flatMap((v) => (v.peer_user_id ? [v.peer_user_id] : [])))]
       const names = new Map<string, string>()
@@ -203,6 +209,7 @@ export function createConversations(deps: LogicDeps, adder: GroupAdder): Convers
                   peer_user_id,
                   peer_display_name: names.get(peer_user_id) ?? '',
                   peer_read_seq,
+                  muted: muted.has(c.conversation_id),
                 },
               ]
             : [],

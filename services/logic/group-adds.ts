@@ -11,6 +11,7 @@ import type { GochatConfig } from '../../src/config/index.js'
 import type { LogicDeps } from './deps.js'
 import { outboxEvent } from './domain-events.js'
 import { adminCheck } from './admin-secret.js'
+import { admitBanned } from './moderation.js'
 
 const DAY_MS = 24 * 3600_000
 /** candidates per ContactsAmong call */
@@ -113,6 +114,7 @@ export function createGroupAdder(deps: LogicDeps, cache: Cache, policy: GroupAdd
     },
 
     async apply({ actor, conversationId, name, userIds, admin }) {
+      await admitBanned(deps, { actor, conversationId, userIds, admin })
       const everyone = admin || policy.group_adds === 'direct'
       const contacts = everyone ? new Set(userIds) : await contactsOf(actor, userIds)
       const direct = userIds.filter((id) => contacts.has(id))

@@ -14,6 +14,7 @@ import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
 import { createInvitations } from './invitations.js'
 import { createMessages } from './messages.js'
+import { createModeration } from './moderation.js'
 import { createSearch } from './search.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
@@ -67,6 +68,7 @@ export async function startLogic(
     }),
     ...createConversations(deps, createGroupAdder(deps, ctx.cache, cfg)),
     ...createInvitations(deps),
+    ...createModeration(deps),
     ...createUsers(deps, cfg.people_search),
     ...createTyping(deps),
     ...createFriends(deps),

@@ -1,6 +1,7 @@
 // Messages: send, sync, recall, delete and read receipts, each for members of the conversation only. Sending is
 // the hot path: a membership check (a repo read for groups, none for a direct conversation's known members, see
-// send-membership.ts), then repo.StoreMessage (seq, row and outbox in one transaction).
+// send-membership.ts), the moderation check (one repo read: a block across a direct conversation, a member mute in
+// a group; services/logic/moderation.ts), then repo.StoreMessage (seq, row and outbox in one transaction).
 import { AppError } from '../../src/core/errors.js'
 import { messageEvent } from '../../src/contracts/events.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
@@ -20,6 +21,7 @@ import type { StoreMessageResponse__Output as StoreMessageResponse } from '../..
 import { sendMembership } from './send-membership.js'
 import { checkRecord, newRecordId } from './records.js'
 import { attachmentReleaser } from './attachment-release.js'
+import { refuseRestrictedSend } from './moderation.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -86,6 +88,7 @@ export function createMessages(
     if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
       throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
     await requireSender(conversationId, senderId)
+    await refuseRestrictedSend(repo, conversationId, senderId, now())
     const record = plain
       ? undefined
       : await checkRecord(deps, rules, {

@@ -64,8 +64,12 @@ export function createUsers(deps: LogicDeps, peopleSearch: PeopleSearch): Pick<L
               },
       })
       const page = users.slice(0, limit)
+      // people who block each other do not find each other (the page may come out shorter; the cursor goes on)
+      const blocked = page.length
+        ? new Set((await repo.BlockedAmong({ subject_id: viewer, user_ids: page.map((u) => u.user_id) })).user_ids)
+        : new Set<string>()
       return {
-        users: page.map((u) => publicUser(u, viewer, typed)),
+        users: page.filter((u) => !blocked.has(u.user_id)).map((u) => publicUser(u, viewer, typed)),
         next_cursor: users.length > limit ? page.at(-1)!.user_id : '',
       }
     },

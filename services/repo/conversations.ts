@@ -29,7 +29,10 @@ export function conversationHandlers(
   const committed = committer(deps)
   const listDirectPeers = async (req: Parameters<RepoApi['ListDirectPeers']>[0]) => {
     const userId = required(req.user_id, 'user_id')
-    return { user_ids: await store.directPeers(userId, Math.min(Math.max(req.limit ?? 0, 1), DIRECT_PEERS_MAX)) }
+    const peers = await store.directPeers(userId, Math.min(Math.max(req.limit ?? 0, 1), DIRECT_PEERS_MAX))
+    // presence and profile events never cross a block, either way
+    const blocked = peers.length ? await store.moderation.blockedAmong(userId, peers) : new Set<string>()
+    return { user_ids: blocked.size ? peers.filter((p) => !blocked.has(p)) : peers }
   }
   const peersBatch = servedAsBatch('ListDirectPeersMany', listDirectPeers)
 

@@ -3,7 +3,7 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, search, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, moderation, attachments, messages, search, friends, presence, events, revocations); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { attachmentHandlers } from './attachments.js'
@@ -14,6 +14,7 @@ import { friendHandlers } from './friends.js'
 import { invitationHandlers } from './invitations.js'
 import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
+import { moderationHandlers } from './moderation.js'
 import { presenceHandlers } from './presence.js'
 import { revocationHandlers } from './revocations.js'
 import { searchHandlers } from './search.js'
@@ -30,6 +31,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...conversationHandlers(deps),
     ...memberHandlers(deps),
     ...invitationHandlers(deps),
+    ...moderationHandlers(deps),
     ...attachmentHandlers(deps),
     ...messageHandlers(deps),
     ...searchHandlers(deps),

@@ -24,7 +24,7 @@ import { retryHandler } from './retry.js'
 import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
-import { deliverPush } from './push/worker.js'
+import { deliverPush, withoutMuted } from './push/worker.js'
 
 export interface TaskContext extends RoleContext<TaskConfig> {
   repo: RepoApi
@@ -88,7 +88,10 @@ export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }
       groupId: g.push,
       topics: [t.push],
       decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
-      handle: taskHandler<OfflinePush>(bus, retries('push'), (p) => deliverPush(provider, p)),
+      handle: taskHandler<OfflinePush>(bus, retries('push'), async (p) => {
+        const unmuted = await withoutMuted(repo, p)
+        if (unmuted) await deliverPush(provider, unmuted)
+      }),
     }),
     runConsumer({
       ...common('persist'),

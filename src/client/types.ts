@@ -88,6 +88,8 @@ export interface Conversation {
   name?: string
   announcement?: string
   peer?: { userId: string; displayName: string; readSeq: number }
+  /** the caller muted it: no offline push, no unread sound */
+  muted?: boolean
 }
 
 export interface Session {

@@ -16,7 +16,14 @@ export const messageEventTypes = [
   'message.unpinned',
 ] as const
 /** events of a group that concern all its members: on gochat.message-events, keyed by conversation id */
-export const groupEventTypes = ['group.admin.promoted'] as const
+export const groupEventTypes = [
+  'group.admin.promoted',
+  // moderation by a group admin (services/logic/moderation.ts); payload: user_id (the member), until (mutes)
+  'group.member.banned',
+  'group.member.unbanned',
+  'group.member.muted',
+  'group.member.unmuted',
+] as const
 export const notificationTypes = [
   // "added to a group" (the name predates invitations; kept for compatibility)
   'group.invited',

@@ -13,6 +13,10 @@ const kinds = {
   not_member: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
   not_admin: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
   not_sender: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  // moderation: the two users block each other; a group admin muted the sender
+  blocked: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  muted: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
+  banned: { http: 403, grpc: GrpcStatus.PERMISSION_DENIED },
   not_found: { http: 404, grpc: GrpcStatus.NOT_FOUND },
   conflict: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },
   username_taken: { http: 409, grpc: GrpcStatus.ALREADY_EXISTS },

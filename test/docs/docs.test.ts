@@ -18,6 +18,7 @@ import { RESYNC_FRAME } from '../../services/gateway/presence-watch.js'
 import { AppError, isErrorCode } from '../../src/core/errors.js'
 import { parseFrame } from '../../services/gateway/frames.js'
 import { restRoutes } from '../../services/gateway/routes.js'
+import { moderationRoutes } from '../../services/gateway/moderation-routes.js'
 import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -100,7 +101,7 @@ describe('docs/architecture.md', () => {
 const routeKey = (method: string, path: string) => `${method} ${path.replace(/\{[^}]+\}/g, '{}')}`
 
 describe('docs/protocol.md', () => {
-  const routes = restRoutes({} as LogicApi, {} as MessageApi).map((r) => {
+  const routes = [...restRoutes({} as LogicApi, {} as MessageApi), ...moderationRoutes({} as LogicApi)].map((r) => {
     const path = r.path.source
       .replace(/\\\//g, '/')
       .replace(/^\^|\$$/g, '')

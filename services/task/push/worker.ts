@@ -1,6 +1,7 @@
 // notification-service-push-group: delivers OfflinePush records through the configured provider.
 import { Counter } from 'prom-client'
 import type { OfflinePush } from '../../../src/contracts/payloads.js'
+import type { RepoApi } from '../../../src/rpc/api.js'
 import type { PushProvider } from './providers.js'
 import { taskDuration } from '../metrics.js'
 
@@ -21,4 +22,16 @@ export async function deliverPush(provider: PushProvider, push: OfflinePush): Pr
   } finally {
     timer()
   }
+}
+
+/**
+ * The push without the users who muted its conversation (they still get the message live and by sync, but no
+ * notification); null when nobody is left.
+ */
+export async function withoutMuted(repo: Pick<RepoApi, 'MutedAmong'>, push: OfflinePush): Promise<OfflinePush | null> {
+  const { user_ids: muted } = await repo.MutedAmong({ subject_id: push.conversationId, user_ids: push.userIds })
+  if (muted.length === 0) return push
+  const skip = new Set(muted)
+  const userIds = push.userIds.filter((u) => !skip.has(u))
+  return userIds.length ? { ...push, userIds } : null
 }

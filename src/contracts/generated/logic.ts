@@ -5,6 +5,12 @@ import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest,
 import type { AttachmentInfo as _gochat_logic_v1_AttachmentInfo, AttachmentInfo__Output as _gochat_logic_v1_AttachmentInfo__Output } from './gochat/logic/v1/AttachmentInfo.js';
 import type { AttachmentRequest as _gochat_logic_v1_AttachmentRequest, AttachmentRequest__Output as _gochat_logic_v1_AttachmentRequest__Output } from './gochat/logic/v1/AttachmentRequest.js';
 import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from './gochat/logic/v1/AuthResponse.js';
+import type { BanList as _gochat_logic_v1_BanList, BanList__Output as _gochat_logic_v1_BanList__Output } from './gochat/logic/v1/BanList.js';
+import type { BannedUser as _gochat_logic_v1_BannedUser, BannedUser__Output as _gochat_logic_v1_BannedUser__Output } from './gochat/logic/v1/BannedUser.js';
+import type { BlockList as _gochat_logic_v1_BlockList, BlockList__Output as _gochat_logic_v1_BlockList__Output } from './gochat/logic/v1/BlockList.js';
+import type { BlockedAmongRequest as _gochat_logic_v1_BlockedAmongRequest, BlockedAmongRequest__Output as _gochat_logic_v1_BlockedAmongRequest__Output } from './gochat/logic/v1/BlockedAmongRequest.js';
+import type { BlockedAmongResponse as _gochat_logic_v1_BlockedAmongResponse, BlockedAmongResponse__Output as _gochat_logic_v1_BlockedAmongResponse__Output } from './gochat/logic/v1/BlockedAmongResponse.js';
+import type { BlockedUser as _gochat_logic_v1_BlockedUser, BlockedUser__Output as _gochat_logic_v1_BlockedUser__Output } from './gochat/logic/v1/BlockedUser.js';
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from './gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from './gochat/logic/v1/BulkCreateUsersResponse.js';
 import type { BulkUser as _gochat_logic_v1_BulkUser, BulkUser__Output as _gochat_logic_v1_BulkUser__Output } from './gochat/logic/v1/BulkUser.js';
@@ -22,6 +28,7 @@ import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersReque
 import type { GroupAdds as _gochat_logic_v1_GroupAdds, GroupAdds__Output as _gochat_logic_v1_GroupAdds__Output } from './gochat/logic/v1/GroupAdds.js';
 import type { GroupInvitation as _gochat_logic_v1_GroupInvitation, GroupInvitation__Output as _gochat_logic_v1_GroupInvitation__Output } from './gochat/logic/v1/GroupInvitation.js';
 import type { GroupMember as _gochat_logic_v1_GroupMember, GroupMember__Output as _gochat_logic_v1_GroupMember__Output } from './gochat/logic/v1/GroupMember.js';
+import type { GroupRef as _gochat_logic_v1_GroupRef, GroupRef__Output as _gochat_logic_v1_GroupRef__Output } from './gochat/logic/v1/GroupRef.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from './gochat/logic/v1/GuestRequest.js';
 import type { InvitationList as _gochat_logic_v1_InvitationList, InvitationList__Output as _gochat_logic_v1_InvitationList__Output } from './gochat/logic/v1/InvitationList.js';
 import type { InvitationRequest as _gochat_logic_v1_InvitationRequest, InvitationRequest__Output as _gochat_logic_v1_InvitationRequest__Output } from './gochat/logic/v1/InvitationRequest.js';
@@ -33,6 +40,10 @@ import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Outpu
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from './gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
+import type { MemberActionRequest as _gochat_logic_v1_MemberActionRequest, MemberActionRequest__Output as _gochat_logic_v1_MemberActionRequest__Output } from './gochat/logic/v1/MemberActionRequest.js';
+import type { MemberMuteResponse as _gochat_logic_v1_MemberMuteResponse, MemberMuteResponse__Output as _gochat_logic_v1_MemberMuteResponse__Output } from './gochat/logic/v1/MemberMuteResponse.js';
+import type { MuteConversationRequest as _gochat_logic_v1_MuteConversationRequest, MuteConversationRequest__Output as _gochat_logic_v1_MuteConversationRequest__Output } from './gochat/logic/v1/MuteConversationRequest.js';
+import type { PeerRef as _gochat_logic_v1_PeerRef, PeerRef__Output as _gochat_logic_v1_PeerRef__Output } from './gochat/logic/v1/PeerRef.js';
 import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
 import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from './gochat/logic/v1/RefreshRequest.js';
@@ -62,6 +73,12 @@ export interface ProtoGrpcType {
         AttachmentInfo: MessageTypeDefinition<_gochat_logic_v1_AttachmentInfo, _gochat_logic_v1_AttachmentInfo__Output>
         AttachmentRequest: MessageTypeDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_AttachmentRequest__Output>
         AuthResponse: MessageTypeDefinition<_gochat_logic_v1_AuthResponse, _gochat_logic_v1_AuthResponse__Output>
+        BanList: MessageTypeDefinition<_gochat_logic_v1_BanList, _gochat_logic_v1_BanList__Output>
+        BannedUser: MessageTypeDefinition<_gochat_logic_v1_BannedUser, _gochat_logic_v1_BannedUser__Output>
+        BlockList: MessageTypeDefinition<_gochat_logic_v1_BlockList, _gochat_logic_v1_BlockList__Output>
+        BlockedAmongRequest: MessageTypeDefinition<_gochat_logic_v1_BlockedAmongRequest, _gochat_logic_v1_BlockedAmongRequest__Output>
+        BlockedAmongResponse: MessageTypeDefinition<_gochat_logic_v1_BlockedAmongResponse, _gochat_logic_v1_BlockedAmongResponse__Output>
+        BlockedUser: MessageTypeDefinition<_gochat_logic_v1_BlockedUser, _gochat_logic_v1_BlockedUser__Output>
         BulkCreateUsersRequest: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersRequest__Output>
         BulkCreateUsersResponse: MessageTypeDefinition<_gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersResponse__Output>
         BulkUser: MessageTypeDefinition<_gochat_logic_v1_BulkUser, _gochat_logic_v1_BulkUser__Output>
@@ -79,6 +96,7 @@ export interface ProtoGrpcType {
         GroupAdds: MessageTypeDefinition<_gochat_logic_v1_GroupAdds, _gochat_logic_v1_GroupAdds__Output>
         GroupInvitation: MessageTypeDefinition<_gochat_logic_v1_GroupInvitation, _gochat_logic_v1_GroupInvitation__Output>
         GroupMember: MessageTypeDefinition<_gochat_logic_v1_GroupMember, _gochat_logic_v1_GroupMember__Output>
+        GroupRef: MessageTypeDefinition<_gochat_logic_v1_GroupRef, _gochat_logic_v1_GroupRef__Output>
         GuestRequest: MessageTypeDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_GuestRequest__Output>
         InvitationList: MessageTypeDefinition<_gochat_logic_v1_InvitationList, _gochat_logic_v1_InvitationList__Output>
         InvitationRequest: MessageTypeDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_InvitationRequest__Output>
@@ -90,6 +108,10 @@ export interface ProtoGrpcType {
         LogoutRequest: MessageTypeDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_LogoutRequest__Output>
         MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
+        MemberActionRequest: MessageTypeDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_MemberActionRequest__Output>
+        MemberMuteResponse: MessageTypeDefinition<_gochat_logic_v1_MemberMuteResponse, _gochat_logic_v1_MemberMuteResponse__Output>
+        MuteConversationRequest: MessageTypeDefinition<_gochat_logic_v1_MuteConversationRequest, _gochat_logic_v1_MuteConversationRequest__Output>
+        PeerRef: MessageTypeDefinition<_gochat_logic_v1_PeerRef, _gochat_logic_v1_PeerRef__Output>
         PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
         RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
         RefreshRequest: MessageTypeDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_RefreshRequest__Output>

@@ -9,13 +9,19 @@ import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _g
 import type { AttachmentAccessRequest as _gochat_repo_v1_AttachmentAccessRequest, AttachmentAccessRequest__Output as _gochat_repo_v1_AttachmentAccessRequest__Output } from './gochat/repo/v1/AttachmentAccessRequest.js';
 import type { AttachmentAccessResponse as _gochat_repo_v1_AttachmentAccessResponse, AttachmentAccessResponse__Output as _gochat_repo_v1_AttachmentAccessResponse__Output } from './gochat/repo/v1/AttachmentAccessResponse.js';
 import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from './gochat/repo/v1/AttachmentRef.js';
+import type { BanEntry as _gochat_repo_v1_BanEntry, BanEntry__Output as _gochat_repo_v1_BanEntry__Output } from './gochat/repo/v1/BanEntry.js';
+import type { BanRequest as _gochat_repo_v1_BanRequest, BanRequest__Output as _gochat_repo_v1_BanRequest__Output } from './gochat/repo/v1/BanRequest.js';
+import type { BlockEntry as _gochat_repo_v1_BlockEntry, BlockEntry__Output as _gochat_repo_v1_BlockEntry__Output } from './gochat/repo/v1/BlockEntry.js';
+import type { BlockRequest as _gochat_repo_v1_BlockRequest, BlockRequest__Output as _gochat_repo_v1_BlockRequest__Output } from './gochat/repo/v1/BlockRequest.js';
 import type { CallError as _gochat_repo_v1_CallError, CallError__Output as _gochat_repo_v1_CallError__Output } from './gochat/repo/v1/CallError.js';
+import type { Changed as _gochat_repo_v1_Changed, Changed__Output as _gochat_repo_v1_Changed__Output } from './gochat/repo/v1/Changed.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from './gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from './gochat/repo/v1/CheckRevokedResponse.js';
 import type { CompleteAttachmentRequest as _gochat_repo_v1_CompleteAttachmentRequest, CompleteAttachmentRequest__Output as _gochat_repo_v1_CompleteAttachmentRequest__Output } from './gochat/repo/v1/CompleteAttachmentRequest.js';
 import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from './gochat/repo/v1/ContactsAmongRequest.js';
 import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from './gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from './gochat/repo/v1/Conversation.js';
+import type { ConversationMuteRequest as _gochat_repo_v1_ConversationMuteRequest, ConversationMuteRequest__Output as _gochat_repo_v1_ConversationMuteRequest__Output } from './gochat/repo/v1/ConversationMuteRequest.js';
 import type { ConversationView as _gochat_repo_v1_ConversationView, ConversationView__Output as _gochat_repo_v1_ConversationView__Output } from './gochat/repo/v1/ConversationView.js';
 import type { CreateAttachmentRequest as _gochat_repo_v1_CreateAttachmentRequest, CreateAttachmentRequest__Output as _gochat_repo_v1_CreateAttachmentRequest__Output } from './gochat/repo/v1/CreateAttachmentRequest.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from './gochat/repo/v1/CreateGroupRequest.js';
@@ -39,6 +45,10 @@ import type { Invitation as _gochat_repo_v1_Invitation, Invitation__Output as _g
 import type { InvitationRef as _gochat_repo_v1_InvitationRef, InvitationRef__Output as _gochat_repo_v1_InvitationRef__Output } from './gochat/repo/v1/InvitationRef.js';
 import type { InviteMembersRequest as _gochat_repo_v1_InviteMembersRequest, InviteMembersRequest__Output as _gochat_repo_v1_InviteMembersRequest__Output } from './gochat/repo/v1/InviteMembersRequest.js';
 import type { InviteMembersResponse as _gochat_repo_v1_InviteMembersResponse, InviteMembersResponse__Output as _gochat_repo_v1_InviteMembersResponse__Output } from './gochat/repo/v1/InviteMembersResponse.js';
+import type { ListBansRequest as _gochat_repo_v1_ListBansRequest, ListBansRequest__Output as _gochat_repo_v1_ListBansRequest__Output } from './gochat/repo/v1/ListBansRequest.js';
+import type { ListBansResponse as _gochat_repo_v1_ListBansResponse, ListBansResponse__Output as _gochat_repo_v1_ListBansResponse__Output } from './gochat/repo/v1/ListBansResponse.js';
+import type { ListBlocksRequest as _gochat_repo_v1_ListBlocksRequest, ListBlocksRequest__Output as _gochat_repo_v1_ListBlocksRequest__Output } from './gochat/repo/v1/ListBlocksRequest.js';
+import type { ListBlocksResponse as _gochat_repo_v1_ListBlocksResponse, ListBlocksResponse__Output as _gochat_repo_v1_ListBlocksResponse__Output } from './gochat/repo/v1/ListBlocksResponse.js';
 import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from './gochat/repo/v1/ListDirectPeersManyRequest.js';
 import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from './gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from './gochat/repo/v1/ListDirectPeersRequest.js';
@@ -55,8 +65,10 @@ import type { LocateMembersResponse as _gochat_repo_v1_LocateMembersResponse, Lo
 import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from './gochat/repo/v1/LookupPresenceRequest.js';
 import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from './gochat/repo/v1/LookupPresenceResponse.js';
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from './gochat/repo/v1/Member.js';
+import type { MemberMuteRequest as _gochat_repo_v1_MemberMuteRequest, MemberMuteRequest__Output as _gochat_repo_v1_MemberMuteRequest__Output } from './gochat/repo/v1/MemberMuteRequest.js';
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from './gochat/repo/v1/Message.js';
 import type { MessageAttachment as _gochat_repo_v1_MessageAttachment, MessageAttachment__Output as _gochat_repo_v1_MessageAttachment__Output } from './gochat/repo/v1/MessageAttachment.js';
+import type { MutedConversationsResponse as _gochat_repo_v1_MutedConversationsResponse, MutedConversationsResponse__Output as _gochat_repo_v1_MutedConversationsResponse__Output } from './gochat/repo/v1/MutedConversationsResponse.js';
 import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from './gochat/repo/v1/OutboxEvent.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from './gochat/repo/v1/Reaction.js';
@@ -68,6 +80,8 @@ import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTo
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from './gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
+import type { SendRestrictionRequest as _gochat_repo_v1_SendRestrictionRequest, SendRestrictionRequest__Output as _gochat_repo_v1_SendRestrictionRequest__Output } from './gochat/repo/v1/SendRestrictionRequest.js';
+import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse, SendRestrictionResponse__Output as _gochat_repo_v1_SendRestrictionResponse__Output } from './gochat/repo/v1/SendRestrictionResponse.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
@@ -83,6 +97,8 @@ import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusR
 import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from './gochat/repo/v1/UpdateUserRequest.js';
 import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from './gochat/repo/v1/User.js';
 import type { UserPresence as _gochat_repo_v1_UserPresence, UserPresence__Output as _gochat_repo_v1_UserPresence__Output } from './gochat/repo/v1/UserPresence.js';
+import type { UsersAmongRequest as _gochat_repo_v1_UsersAmongRequest, UsersAmongRequest__Output as _gochat_repo_v1_UsersAmongRequest__Output } from './gochat/repo/v1/UsersAmongRequest.js';
+import type { UsersAmongResponse as _gochat_repo_v1_UsersAmongResponse, UsersAmongResponse__Output as _gochat_repo_v1_UsersAmongResponse__Output } from './gochat/repo/v1/UsersAmongResponse.js';
 import type { UsersResponse as _gochat_repo_v1_UsersResponse, UsersResponse__Output as _gochat_repo_v1_UsersResponse__Output } from './gochat/repo/v1/UsersResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -101,13 +117,19 @@ export interface ProtoGrpcType {
         AttachmentAccessRequest: MessageTypeDefinition<_gochat_repo_v1_AttachmentAccessRequest, _gochat_repo_v1_AttachmentAccessRequest__Output>
         AttachmentAccessResponse: MessageTypeDefinition<_gochat_repo_v1_AttachmentAccessResponse, _gochat_repo_v1_AttachmentAccessResponse__Output>
         AttachmentRef: MessageTypeDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_AttachmentRef__Output>
+        BanEntry: MessageTypeDefinition<_gochat_repo_v1_BanEntry, _gochat_repo_v1_BanEntry__Output>
+        BanRequest: MessageTypeDefinition<_gochat_repo_v1_BanRequest, _gochat_repo_v1_BanRequest__Output>
+        BlockEntry: MessageTypeDefinition<_gochat_repo_v1_BlockEntry, _gochat_repo_v1_BlockEntry__Output>
+        BlockRequest: MessageTypeDefinition<_gochat_repo_v1_BlockRequest, _gochat_repo_v1_BlockRequest__Output>
         CallError: MessageTypeDefinition<_gochat_repo_v1_CallError, _gochat_repo_v1_CallError__Output>
+        Changed: MessageTypeDefinition<_gochat_repo_v1_Changed, _gochat_repo_v1_Changed__Output>
         CheckRevokedRequest: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedRequest__Output>
         CheckRevokedResponse: MessageTypeDefinition<_gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedResponse__Output>
         CompleteAttachmentRequest: MessageTypeDefinition<_gochat_repo_v1_CompleteAttachmentRequest, _gochat_repo_v1_CompleteAttachmentRequest__Output>
         ContactsAmongRequest: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongRequest__Output>
         ContactsAmongResponse: MessageTypeDefinition<_gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongResponse__Output>
         Conversation: MessageTypeDefinition<_gochat_repo_v1_Conversation, _gochat_repo_v1_Conversation__Output>
+        ConversationMuteRequest: MessageTypeDefinition<_gochat_repo_v1_ConversationMuteRequest, _gochat_repo_v1_ConversationMuteRequest__Output>
         ConversationView: MessageTypeDefinition<_gochat_repo_v1_ConversationView, _gochat_repo_v1_ConversationView__Output>
         CreateAttachmentRequest: MessageTypeDefinition<_gochat_repo_v1_CreateAttachmentRequest, _gochat_repo_v1_CreateAttachmentRequest__Output>
         CreateGroupRequest: MessageTypeDefinition<_gochat_repo_v1_CreateGroupRequest, _gochat_repo_v1_CreateGroupRequest__Output>
@@ -131,6 +153,10 @@ export interface ProtoGrpcType {
         InvitationRef: MessageTypeDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_InvitationRef__Output>
         InviteMembersRequest: MessageTypeDefinition<_gochat_repo_v1_InviteMembersRequest, _gochat_repo_v1_InviteMembersRequest__Output>
         InviteMembersResponse: MessageTypeDefinition<_gochat_repo_v1_InviteMembersResponse, _gochat_repo_v1_InviteMembersResponse__Output>
+        ListBansRequest: MessageTypeDefinition<_gochat_repo_v1_ListBansRequest, _gochat_repo_v1_ListBansRequest__Output>
+        ListBansResponse: MessageTypeDefinition<_gochat_repo_v1_ListBansResponse, _gochat_repo_v1_ListBansResponse__Output>
+        ListBlocksRequest: MessageTypeDefinition<_gochat_repo_v1_ListBlocksRequest, _gochat_repo_v1_ListBlocksRequest__Output>
+        ListBlocksResponse: MessageTypeDefinition<_gochat_repo_v1_ListBlocksResponse, _gochat_repo_v1_ListBlocksResponse__Output>
         ListDirectPeersManyRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyRequest__Output>
         ListDirectPeersManyResponse: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
         ListDirectPeersRequest: MessageTypeDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersRequest__Output>
@@ -147,8 +173,10 @@ export interface ProtoGrpcType {
         LookupPresenceRequest: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceRequest__Output>
         LookupPresenceResponse: MessageTypeDefinition<_gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceResponse__Output>
         Member: MessageTypeDefinition<_gochat_repo_v1_Member, _gochat_repo_v1_Member__Output>
+        MemberMuteRequest: MessageTypeDefinition<_gochat_repo_v1_MemberMuteRequest, _gochat_repo_v1_MemberMuteRequest__Output>
         Message: MessageTypeDefinition<_gochat_repo_v1_Message, _gochat_repo_v1_Message__Output>
         MessageAttachment: MessageTypeDefinition<_gochat_repo_v1_MessageAttachment, _gochat_repo_v1_MessageAttachment__Output>
+        MutedConversationsResponse: MessageTypeDefinition<_gochat_repo_v1_MutedConversationsResponse, _gochat_repo_v1_MutedConversationsResponse__Output>
         OutboxEvent: MessageTypeDefinition<_gochat_repo_v1_OutboxEvent, _gochat_repo_v1_OutboxEvent__Output>
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         Reaction: MessageTypeDefinition<_gochat_repo_v1_Reaction, _gochat_repo_v1_Reaction__Output>
@@ -160,6 +188,8 @@ export interface ProtoGrpcType {
         SearchMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SearchMessagesRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
+        SendRestrictionRequest: MessageTypeDefinition<_gochat_repo_v1_SendRestrictionRequest, _gochat_repo_v1_SendRestrictionRequest__Output>
+        SendRestrictionResponse: MessageTypeDefinition<_gochat_repo_v1_SendRestrictionResponse, _gochat_repo_v1_SendRestrictionResponse__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
         SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>
@@ -175,6 +205,8 @@ export interface ProtoGrpcType {
         UpdateUserRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_UpdateUserRequest__Output>
         User: MessageTypeDefinition<_gochat_repo_v1_User, _gochat_repo_v1_User__Output>
         UserPresence: MessageTypeDefinition<_gochat_repo_v1_UserPresence, _gochat_repo_v1_UserPresence__Output>
+        UsersAmongRequest: MessageTypeDefinition<_gochat_repo_v1_UsersAmongRequest, _gochat_repo_v1_UsersAmongRequest__Output>
+        UsersAmongResponse: MessageTypeDefinition<_gochat_repo_v1_UsersAmongResponse, _gochat_repo_v1_UsersAmongResponse__Output>
         UsersResponse: MessageTypeDefinition<_gochat_repo_v1_UsersResponse, _gochat_repo_v1_UsersResponse__Output>
       }
     }

@@ -13,6 +13,7 @@ export interface ConversationSummary {
   'peer_user_id'?: (string);
   'peer_display_name'?: (string);
   'peer_read_seq'?: (number | string | Long);
+  'muted'?: (boolean);
 }
 
 export interface ConversationSummary__Output {
@@ -26,4 +27,5 @@ export interface ConversationSummary__Output {
   'peer_user_id': (string);
   'peer_display_name': (string);
   'peer_read_seq': (number);
+  'muted': (boolean);
 }

@@ -6,6 +6,10 @@ import type { AddGroupMembersRequest as _gochat_logic_v1_AddGroupMembersRequest,
 import type { AttachmentInfo as _gochat_logic_v1_AttachmentInfo, AttachmentInfo__Output as _gochat_logic_v1_AttachmentInfo__Output } from '../../../gochat/logic/v1/AttachmentInfo.js';
 import type { AttachmentRequest as _gochat_logic_v1_AttachmentRequest, AttachmentRequest__Output as _gochat_logic_v1_AttachmentRequest__Output } from '../../../gochat/logic/v1/AttachmentRequest.js';
 import type { AuthResponse as _gochat_logic_v1_AuthResponse, AuthResponse__Output as _gochat_logic_v1_AuthResponse__Output } from '../../../gochat/logic/v1/AuthResponse.js';
+import type { BanList as _gochat_logic_v1_BanList, BanList__Output as _gochat_logic_v1_BanList__Output } from '../../../gochat/logic/v1/BanList.js';
+import type { BlockList as _gochat_logic_v1_BlockList, BlockList__Output as _gochat_logic_v1_BlockList__Output } from '../../../gochat/logic/v1/BlockList.js';
+import type { BlockedAmongRequest as _gochat_logic_v1_BlockedAmongRequest, BlockedAmongRequest__Output as _gochat_logic_v1_BlockedAmongRequest__Output } from '../../../gochat/logic/v1/BlockedAmongRequest.js';
+import type { BlockedAmongResponse as _gochat_logic_v1_BlockedAmongResponse, BlockedAmongResponse__Output as _gochat_logic_v1_BlockedAmongResponse__Output } from '../../../gochat/logic/v1/BlockedAmongResponse.js';
 import type { BulkCreateUsersRequest as _gochat_logic_v1_BulkCreateUsersRequest, BulkCreateUsersRequest__Output as _gochat_logic_v1_BulkCreateUsersRequest__Output } from '../../../gochat/logic/v1/BulkCreateUsersRequest.js';
 import type { BulkCreateUsersResponse as _gochat_logic_v1_BulkCreateUsersResponse, BulkCreateUsersResponse__Output as _gochat_logic_v1_BulkCreateUsersResponse__Output } from '../../../gochat/logic/v1/BulkCreateUsersResponse.js';
 import type { CheckRevokedRequest as _gochat_logic_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_logic_v1_CheckRevokedRequest__Output } from '../../../gochat/logic/v1/CheckRevokedRequest.js';
@@ -19,6 +23,7 @@ import type { Empty as _gochat_logic_v1_Empty, Empty__Output as _gochat_logic_v1
 import type { FriendRequest as _gochat_logic_v1_FriendRequest, FriendRequest__Output as _gochat_logic_v1_FriendRequest__Output } from '../../../gochat/logic/v1/FriendRequest.js';
 import type { GetUsersRequest as _gochat_logic_v1_GetUsersRequest, GetUsersRequest__Output as _gochat_logic_v1_GetUsersRequest__Output } from '../../../gochat/logic/v1/GetUsersRequest.js';
 import type { GroupAdds as _gochat_logic_v1_GroupAdds, GroupAdds__Output as _gochat_logic_v1_GroupAdds__Output } from '../../../gochat/logic/v1/GroupAdds.js';
+import type { GroupRef as _gochat_logic_v1_GroupRef, GroupRef__Output as _gochat_logic_v1_GroupRef__Output } from '../../../gochat/logic/v1/GroupRef.js';
 import type { GuestRequest as _gochat_logic_v1_GuestRequest, GuestRequest__Output as _gochat_logic_v1_GuestRequest__Output } from '../../../gochat/logic/v1/GuestRequest.js';
 import type { InvitationList as _gochat_logic_v1_InvitationList, InvitationList__Output as _gochat_logic_v1_InvitationList__Output } from '../../../gochat/logic/v1/InvitationList.js';
 import type { InvitationRequest as _gochat_logic_v1_InvitationRequest, InvitationRequest__Output as _gochat_logic_v1_InvitationRequest__Output } from '../../../gochat/logic/v1/InvitationRequest.js';
@@ -29,6 +34,10 @@ import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Outpu
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from '../../../gochat/logic/v1/LogoutRequest.js';
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
+import type { MemberActionRequest as _gochat_logic_v1_MemberActionRequest, MemberActionRequest__Output as _gochat_logic_v1_MemberActionRequest__Output } from '../../../gochat/logic/v1/MemberActionRequest.js';
+import type { MemberMuteResponse as _gochat_logic_v1_MemberMuteResponse, MemberMuteResponse__Output as _gochat_logic_v1_MemberMuteResponse__Output } from '../../../gochat/logic/v1/MemberMuteResponse.js';
+import type { MuteConversationRequest as _gochat_logic_v1_MuteConversationRequest, MuteConversationRequest__Output as _gochat_logic_v1_MuteConversationRequest__Output } from '../../../gochat/logic/v1/MuteConversationRequest.js';
+import type { PeerRef as _gochat_logic_v1_PeerRef, PeerRef__Output as _gochat_logic_v1_PeerRef__Output } from '../../../gochat/logic/v1/PeerRef.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
 import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from '../../../gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
@@ -71,6 +80,33 @@ export interface LogicServiceClient extends grpc.Client {
   addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
   addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
   addGroupMembers(argument: _gochat_logic_v1_AddGroupMembersRequest, callback: grpc.requestCallback<_gochat_logic_v1_GroupAdds__Output>): grpc.ClientUnaryCall;
+  
+  BanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BanMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BanMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  banMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  banMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  banMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  banMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  BlockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BlockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BlockUser(argument: _gochat_logic_v1_PeerRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  BlockUser(argument: _gochat_logic_v1_PeerRef, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  blockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  blockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  blockUser(argument: _gochat_logic_v1_PeerRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  blockUser(argument: _gochat_logic_v1_PeerRef, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  BlockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_logic_v1_BlockedAmongRequest, callback: grpc.requestCallback<_gochat_logic_v1_BlockedAmongResponse__Output>): grpc.ClientUnaryCall;
   
   BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
   BulkCreateUsers(argument: _gochat_logic_v1_BulkCreateUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BulkCreateUsersResponse__Output>): grpc.ClientUnaryCall;
@@ -171,6 +207,24 @@ export interface LogicServiceClient extends grpc.Client {
   guest(argument: _gochat_logic_v1_GuestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   guest(argument: _gochat_logic_v1_GuestRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   
+  ListBans(argument: _gochat_logic_v1_GroupRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_logic_v1_GroupRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_logic_v1_GroupRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_logic_v1_GroupRef, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_logic_v1_GroupRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_logic_v1_GroupRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_logic_v1_GroupRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_logic_v1_GroupRef, callback: grpc.requestCallback<_gochat_logic_v1_BanList__Output>): grpc.ClientUnaryCall;
+  
+  ListBlocks(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_BlockList__Output>): grpc.ClientUnaryCall;
+  
   ListConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
   ListConversations(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
   ListConversations(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_ListConversationsResponse__Output>): grpc.ClientUnaryCall;
@@ -224,6 +278,24 @@ export interface LogicServiceClient extends grpc.Client {
   markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   markRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   markRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  muteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  muteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  muteConversation(argument: _gochat_logic_v1_MuteConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  muteConversation(argument: _gochat_logic_v1_MuteConversationRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  MuteMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  MuteMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  MuteMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  MuteMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  muteMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  muteMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  muteMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
+  muteMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
   
   RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -297,6 +369,24 @@ export interface LogicServiceClient extends grpc.Client {
   typing(argument: _gochat_logic_v1_TypingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   typing(argument: _gochat_logic_v1_TypingRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  UnbanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnbanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnbanMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnbanMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unbanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unbanMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unbanMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unbanMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  UnblockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnblockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnblockUser(argument: _gochat_logic_v1_PeerRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  UnblockUser(argument: _gochat_logic_v1_PeerRef, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unblockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unblockUser(argument: _gochat_logic_v1_PeerRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unblockUser(argument: _gochat_logic_v1_PeerRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  unblockUser(argument: _gochat_logic_v1_PeerRef, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
   UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   UpdateMe(argument: _gochat_logic_v1_UpdateMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
@@ -324,6 +414,12 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   AddGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_GroupAdds>;
   
+  BanMember: grpc.handleUnaryCall<_gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty>;
+  
+  BlockUser: grpc.handleUnaryCall<_gochat_logic_v1_PeerRef__Output, _gochat_logic_v1_Empty>;
+  
+  BlockedAmong: grpc.handleUnaryCall<_gochat_logic_v1_BlockedAmongRequest__Output, _gochat_logic_v1_BlockedAmongResponse>;
+  
   BulkCreateUsers: grpc.handleUnaryCall<_gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse>;
   
   CheckRevoked: grpc.handleUnaryCall<_gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse>;
@@ -346,6 +442,10 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   Guest: grpc.handleUnaryCall<_gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse>;
   
+  ListBans: grpc.handleUnaryCall<_gochat_logic_v1_GroupRef__Output, _gochat_logic_v1_BanList>;
+  
+  ListBlocks: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_BlockList>;
+  
   ListConversations: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse>;
   
   ListGroupMembers: grpc.handleUnaryCall<_gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse>;
@@ -357,6 +457,10 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   Logout: grpc.handleUnaryCall<_gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty>;
   
   MarkRead: grpc.handleUnaryCall<_gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty>;
+  
+  MuteConversation: grpc.handleUnaryCall<_gochat_logic_v1_MuteConversationRequest__Output, _gochat_logic_v1_Empty>;
+  
+  MuteMember: grpc.handleUnaryCall<_gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_MemberMuteResponse>;
   
   RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
   
@@ -374,6 +478,10 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   Typing: grpc.handleUnaryCall<_gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty>;
   
+  UnbanMember: grpc.handleUnaryCall<_gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty>;
+  
+  UnblockUser: grpc.handleUnaryCall<_gochat_logic_v1_PeerRef__Output, _gochat_logic_v1_Empty>;
+  
   UpdateMe: grpc.handleUnaryCall<_gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me>;
   
   VerifyToken: grpc.handleUnaryCall<_gochat_logic_v1_VerifyTokenRequest__Output, _gochat_logic_v1_VerifyTokenResponse>;
@@ -384,6 +492,9 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   AcceptFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
   AcceptInvitation: MethodDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_CreateGroupResponse, _gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_CreateGroupResponse__Output>
   AddGroupMembers: MethodDefinition<_gochat_logic_v1_AddGroupMembersRequest, _gochat_logic_v1_GroupAdds, _gochat_logic_v1_AddGroupMembersRequest__Output, _gochat_logic_v1_GroupAdds__Output>
+  BanMember: MethodDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty__Output>
+  BlockUser: MethodDefinition<_gochat_logic_v1_PeerRef, _gochat_logic_v1_Empty, _gochat_logic_v1_PeerRef__Output, _gochat_logic_v1_Empty__Output>
+  BlockedAmong: MethodDefinition<_gochat_logic_v1_BlockedAmongRequest, _gochat_logic_v1_BlockedAmongResponse, _gochat_logic_v1_BlockedAmongRequest__Output, _gochat_logic_v1_BlockedAmongResponse__Output>
   BulkCreateUsers: MethodDefinition<_gochat_logic_v1_BulkCreateUsersRequest, _gochat_logic_v1_BulkCreateUsersResponse, _gochat_logic_v1_BulkCreateUsersRequest__Output, _gochat_logic_v1_BulkCreateUsersResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_logic_v1_CheckRevokedRequest, _gochat_logic_v1_CheckRevokedResponse, _gochat_logic_v1_CheckRevokedRequest__Output, _gochat_logic_v1_CheckRevokedResponse__Output>
   CompleteUpload: MethodDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_AttachmentInfo, _gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_AttachmentInfo__Output>
@@ -395,12 +506,16 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
   GetUsers: MethodDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
+  ListBans: MethodDefinition<_gochat_logic_v1_GroupRef, _gochat_logic_v1_BanList, _gochat_logic_v1_GroupRef__Output, _gochat_logic_v1_BanList__Output>
+  ListBlocks: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_BlockList, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_BlockList__Output>
   ListConversations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_ListConversationsResponse, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_ListConversationsResponse__Output>
   ListGroupMembers: MethodDefinition<_gochat_logic_v1_ListGroupMembersRequest, _gochat_logic_v1_ListGroupMembersResponse, _gochat_logic_v1_ListGroupMembersRequest__Output, _gochat_logic_v1_ListGroupMembersResponse__Output>
   ListInvitations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_InvitationList, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_InvitationList__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
   MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
+  MuteConversation: MethodDefinition<_gochat_logic_v1_MuteConversationRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MuteConversationRequest__Output, _gochat_logic_v1_Empty__Output>
+  MuteMember: MethodDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_MemberMuteResponse, _gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_MemberMuteResponse__Output>
   RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
   Refresh: MethodDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RefreshRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
@@ -409,6 +524,8 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   SearchUsers: MethodDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_SearchUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   SetAnnouncement: MethodDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty__Output>
   Typing: MethodDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty__Output>
+  UnbanMember: MethodDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty__Output>
+  UnblockUser: MethodDefinition<_gochat_logic_v1_PeerRef, _gochat_logic_v1_Empty, _gochat_logic_v1_PeerRef__Output, _gochat_logic_v1_Empty__Output>
   UpdateMe: MethodDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_Me, _gochat_logic_v1_UpdateMeRequest__Output, _gochat_logic_v1_Me__Output>
   VerifyToken: MethodDefinition<_gochat_logic_v1_VerifyTokenRequest, _gochat_logic_v1_VerifyTokenResponse, _gochat_logic_v1_VerifyTokenRequest__Output, _gochat_logic_v1_VerifyTokenResponse__Output>
 }

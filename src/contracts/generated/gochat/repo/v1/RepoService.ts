@@ -10,12 +10,16 @@ import type { Attachment as _gochat_repo_v1_Attachment, Attachment__Output as _g
 import type { AttachmentAccessRequest as _gochat_repo_v1_AttachmentAccessRequest, AttachmentAccessRequest__Output as _gochat_repo_v1_AttachmentAccessRequest__Output } from '../../../gochat/repo/v1/AttachmentAccessRequest.js';
 import type { AttachmentAccessResponse as _gochat_repo_v1_AttachmentAccessResponse, AttachmentAccessResponse__Output as _gochat_repo_v1_AttachmentAccessResponse__Output } from '../../../gochat/repo/v1/AttachmentAccessResponse.js';
 import type { AttachmentRef as _gochat_repo_v1_AttachmentRef, AttachmentRef__Output as _gochat_repo_v1_AttachmentRef__Output } from '../../../gochat/repo/v1/AttachmentRef.js';
+import type { BanRequest as _gochat_repo_v1_BanRequest, BanRequest__Output as _gochat_repo_v1_BanRequest__Output } from '../../../gochat/repo/v1/BanRequest.js';
+import type { BlockRequest as _gochat_repo_v1_BlockRequest, BlockRequest__Output as _gochat_repo_v1_BlockRequest__Output } from '../../../gochat/repo/v1/BlockRequest.js';
+import type { Changed as _gochat_repo_v1_Changed, Changed__Output as _gochat_repo_v1_Changed__Output } from '../../../gochat/repo/v1/Changed.js';
 import type { CheckRevokedRequest as _gochat_repo_v1_CheckRevokedRequest, CheckRevokedRequest__Output as _gochat_repo_v1_CheckRevokedRequest__Output } from '../../../gochat/repo/v1/CheckRevokedRequest.js';
 import type { CheckRevokedResponse as _gochat_repo_v1_CheckRevokedResponse, CheckRevokedResponse__Output as _gochat_repo_v1_CheckRevokedResponse__Output } from '../../../gochat/repo/v1/CheckRevokedResponse.js';
 import type { CompleteAttachmentRequest as _gochat_repo_v1_CompleteAttachmentRequest, CompleteAttachmentRequest__Output as _gochat_repo_v1_CompleteAttachmentRequest__Output } from '../../../gochat/repo/v1/CompleteAttachmentRequest.js';
 import type { ContactsAmongRequest as _gochat_repo_v1_ContactsAmongRequest, ContactsAmongRequest__Output as _gochat_repo_v1_ContactsAmongRequest__Output } from '../../../gochat/repo/v1/ContactsAmongRequest.js';
 import type { ContactsAmongResponse as _gochat_repo_v1_ContactsAmongResponse, ContactsAmongResponse__Output as _gochat_repo_v1_ContactsAmongResponse__Output } from '../../../gochat/repo/v1/ContactsAmongResponse.js';
 import type { Conversation as _gochat_repo_v1_Conversation, Conversation__Output as _gochat_repo_v1_Conversation__Output } from '../../../gochat/repo/v1/Conversation.js';
+import type { ConversationMuteRequest as _gochat_repo_v1_ConversationMuteRequest, ConversationMuteRequest__Output as _gochat_repo_v1_ConversationMuteRequest__Output } from '../../../gochat/repo/v1/ConversationMuteRequest.js';
 import type { CreateAttachmentRequest as _gochat_repo_v1_CreateAttachmentRequest, CreateAttachmentRequest__Output as _gochat_repo_v1_CreateAttachmentRequest__Output } from '../../../gochat/repo/v1/CreateAttachmentRequest.js';
 import type { CreateGroupRequest as _gochat_repo_v1_CreateGroupRequest, CreateGroupRequest__Output as _gochat_repo_v1_CreateGroupRequest__Output } from '../../../gochat/repo/v1/CreateGroupRequest.js';
 import type { CreateUserRequest as _gochat_repo_v1_CreateUserRequest, CreateUserRequest__Output as _gochat_repo_v1_CreateUserRequest__Output } from '../../../gochat/repo/v1/CreateUserRequest.js';
@@ -37,6 +41,10 @@ import type { Invitation as _gochat_repo_v1_Invitation, Invitation__Output as _g
 import type { InvitationRef as _gochat_repo_v1_InvitationRef, InvitationRef__Output as _gochat_repo_v1_InvitationRef__Output } from '../../../gochat/repo/v1/InvitationRef.js';
 import type { InviteMembersRequest as _gochat_repo_v1_InviteMembersRequest, InviteMembersRequest__Output as _gochat_repo_v1_InviteMembersRequest__Output } from '../../../gochat/repo/v1/InviteMembersRequest.js';
 import type { InviteMembersResponse as _gochat_repo_v1_InviteMembersResponse, InviteMembersResponse__Output as _gochat_repo_v1_InviteMembersResponse__Output } from '../../../gochat/repo/v1/InviteMembersResponse.js';
+import type { ListBansRequest as _gochat_repo_v1_ListBansRequest, ListBansRequest__Output as _gochat_repo_v1_ListBansRequest__Output } from '../../../gochat/repo/v1/ListBansRequest.js';
+import type { ListBansResponse as _gochat_repo_v1_ListBansResponse, ListBansResponse__Output as _gochat_repo_v1_ListBansResponse__Output } from '../../../gochat/repo/v1/ListBansResponse.js';
+import type { ListBlocksRequest as _gochat_repo_v1_ListBlocksRequest, ListBlocksRequest__Output as _gochat_repo_v1_ListBlocksRequest__Output } from '../../../gochat/repo/v1/ListBlocksRequest.js';
+import type { ListBlocksResponse as _gochat_repo_v1_ListBlocksResponse, ListBlocksResponse__Output as _gochat_repo_v1_ListBlocksResponse__Output } from '../../../gochat/repo/v1/ListBlocksResponse.js';
 import type { ListDirectPeersManyRequest as _gochat_repo_v1_ListDirectPeersManyRequest, ListDirectPeersManyRequest__Output as _gochat_repo_v1_ListDirectPeersManyRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersManyRequest.js';
 import type { ListDirectPeersManyResponse as _gochat_repo_v1_ListDirectPeersManyResponse, ListDirectPeersManyResponse__Output as _gochat_repo_v1_ListDirectPeersManyResponse__Output } from '../../../gochat/repo/v1/ListDirectPeersManyResponse.js';
 import type { ListDirectPeersRequest as _gochat_repo_v1_ListDirectPeersRequest, ListDirectPeersRequest__Output as _gochat_repo_v1_ListDirectPeersRequest__Output } from '../../../gochat/repo/v1/ListDirectPeersRequest.js';
@@ -52,13 +60,17 @@ import type { LocateMembersResponse as _gochat_repo_v1_LocateMembersResponse, Lo
 import type { LookupPresenceRequest as _gochat_repo_v1_LookupPresenceRequest, LookupPresenceRequest__Output as _gochat_repo_v1_LookupPresenceRequest__Output } from '../../../gochat/repo/v1/LookupPresenceRequest.js';
 import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, LookupPresenceResponse__Output as _gochat_repo_v1_LookupPresenceResponse__Output } from '../../../gochat/repo/v1/LookupPresenceResponse.js';
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from '../../../gochat/repo/v1/Member.js';
+import type { MemberMuteRequest as _gochat_repo_v1_MemberMuteRequest, MemberMuteRequest__Output as _gochat_repo_v1_MemberMuteRequest__Output } from '../../../gochat/repo/v1/MemberMuteRequest.js';
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from '../../../gochat/repo/v1/Message.js';
+import type { MutedConversationsResponse as _gochat_repo_v1_MutedConversationsResponse, MutedConversationsResponse__Output as _gochat_repo_v1_MutedConversationsResponse__Output } from '../../../gochat/repo/v1/MutedConversationsResponse.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
 import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResponse, ReleaseAttachmentResponse__Output as _gochat_repo_v1_ReleaseAttachmentResponse__Output } from '../../../gochat/repo/v1/ReleaseAttachmentResponse.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from '../../../gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
+import type { SendRestrictionRequest as _gochat_repo_v1_SendRestrictionRequest, SendRestrictionRequest__Output as _gochat_repo_v1_SendRestrictionRequest__Output } from '../../../gochat/repo/v1/SendRestrictionRequest.js';
+import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse, SendRestrictionResponse__Output as _gochat_repo_v1_SendRestrictionResponse__Output } from '../../../gochat/repo/v1/SendRestrictionResponse.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
@@ -71,6 +83,8 @@ import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, Sync
 import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from '../../../gochat/repo/v1/UpdateMessageStatusRequest.js';
 import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from '../../../gochat/repo/v1/UpdateUserRequest.js';
 import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from '../../../gochat/repo/v1/User.js';
+import type { UsersAmongRequest as _gochat_repo_v1_UsersAmongRequest, UsersAmongRequest__Output as _gochat_repo_v1_UsersAmongRequest__Output } from '../../../gochat/repo/v1/UsersAmongRequest.js';
+import type { UsersAmongResponse as _gochat_repo_v1_UsersAmongResponse, UsersAmongResponse__Output as _gochat_repo_v1_UsersAmongResponse__Output } from '../../../gochat/repo/v1/UsersAmongResponse.js';
 import type { UsersResponse as _gochat_repo_v1_UsersResponse, UsersResponse__Output as _gochat_repo_v1_UsersResponse__Output } from '../../../gochat/repo/v1/UsersResponse.js';
 
 export interface RepoServiceClient extends grpc.Client {
@@ -118,6 +132,33 @@ export interface RepoServiceClient extends grpc.Client {
   attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
   attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
   attachmentSharedWith(argument: _gochat_repo_v1_AttachmentAccessRequest, callback: grpc.requestCallback<_gochat_repo_v1_AttachmentAccessResponse__Output>): grpc.ClientUnaryCall;
+  
+  BannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  bannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  bannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  bannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  bannedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  
+  Block(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Block(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Block(argument: _gochat_repo_v1_BlockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Block(argument: _gochat_repo_v1_BlockRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  block(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  block(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  block(argument: _gochat_repo_v1_BlockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  block(argument: _gochat_repo_v1_BlockRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  
+  BlockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  BlockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  blockedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
   
   CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
   CheckRevoked(argument: _gochat_repo_v1_CheckRevokedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_CheckRevokedResponse__Output>): grpc.ClientUnaryCall;
@@ -308,6 +349,24 @@ export interface RepoServiceClient extends grpc.Client {
   inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
   inviteMembers(argument: _gochat_repo_v1_InviteMembersRequest, callback: grpc.requestCallback<_gochat_repo_v1_InviteMembersResponse__Output>): grpc.ClientUnaryCall;
   
+  ListBans(argument: _gochat_repo_v1_ListBansRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_repo_v1_ListBansRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_repo_v1_ListBansRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  ListBans(argument: _gochat_repo_v1_ListBansRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_repo_v1_ListBansRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_repo_v1_ListBansRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_repo_v1_ListBansRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  listBans(argument: _gochat_repo_v1_ListBansRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListBansResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListBlocks(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_repo_v1_ListBlocksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  ListBlocks(argument: _gochat_repo_v1_ListBlocksRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_repo_v1_ListBlocksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  listBlocks(argument: _gochat_repo_v1_ListBlocksRequest, callback: grpc.requestCallback<_gochat_repo_v1_ListBlocksResponse__Output>): grpc.ClientUnaryCall;
+  
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
   ListDirectPeers(argument: _gochat_repo_v1_ListDirectPeersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ListDirectPeersResponse__Output>): grpc.ClientUnaryCall;
@@ -380,6 +439,24 @@ export interface RepoServiceClient extends grpc.Client {
   lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
   lookupPresence(argument: _gochat_repo_v1_LookupPresenceRequest, callback: grpc.requestCallback<_gochat_repo_v1_LookupPresenceResponse__Output>): grpc.ClientUnaryCall;
   
+  MutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  MutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  MutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  MutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  mutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  mutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  mutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  mutedAmong(argument: _gochat_repo_v1_UsersAmongRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersAmongResponse__Output>): grpc.ClientUnaryCall;
+  
+  MutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  MutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  MutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  MutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  mutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  mutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  mutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  mutedConversations(argument: _gochat_repo_v1_ListBlocksRequest, callback: grpc.requestCallback<_gochat_repo_v1_MutedConversationsResponse__Output>): grpc.ClientUnaryCall;
+  
   PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   PublishEvents(argument: _gochat_repo_v1_PublishEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -434,6 +511,15 @@ export interface RepoServiceClient extends grpc.Client {
   searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   
+  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
+  
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
@@ -442,6 +528,33 @@ export interface RepoServiceClient extends grpc.Client {
   setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   setAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
+  
+  SetBan(argument: _gochat_repo_v1_BanRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetBan(argument: _gochat_repo_v1_BanRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetBan(argument: _gochat_repo_v1_BanRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetBan(argument: _gochat_repo_v1_BanRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setBan(argument: _gochat_repo_v1_BanRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setBan(argument: _gochat_repo_v1_BanRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setBan(argument: _gochat_repo_v1_BanRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setBan(argument: _gochat_repo_v1_BanRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  
+  SetConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setConversationMuted(argument: _gochat_repo_v1_ConversationMuteRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  
+  SetMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  SetMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  setMemberMute(argument: _gochat_repo_v1_MemberMuteRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
   
   SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
   SetReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
@@ -479,6 +592,15 @@ export interface RepoServiceClient extends grpc.Client {
   syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   syncMessages(argument: _gochat_repo_v1_SyncMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   
+  Unblock(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Unblock(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Unblock(argument: _gochat_repo_v1_BlockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  Unblock(argument: _gochat_repo_v1_BlockRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  unblock(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  unblock(argument: _gochat_repo_v1_BlockRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  unblock(argument: _gochat_repo_v1_BlockRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  unblock(argument: _gochat_repo_v1_BlockRequest, callback: grpc.requestCallback<_gochat_repo_v1_Changed__Output>): grpc.ClientUnaryCall;
+  
   UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
   UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
   UpdateMessageStatus(argument: _gochat_repo_v1_UpdateMessageStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
@@ -509,6 +631,12 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   AllocateSeq: grpc.handleUnaryCall<_gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse>;
   
   AttachmentSharedWith: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentAccessRequest__Output, _gochat_repo_v1_AttachmentAccessResponse>;
+  
+  BannedAmong: grpc.handleUnaryCall<_gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse>;
+  
+  Block: grpc.handleUnaryCall<_gochat_repo_v1_BlockRequest__Output, _gochat_repo_v1_Changed>;
+  
+  BlockedAmong: grpc.handleUnaryCall<_gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse>;
   
   CheckRevoked: grpc.handleUnaryCall<_gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse>;
   
@@ -552,6 +680,10 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   InviteMembers: grpc.handleUnaryCall<_gochat_repo_v1_InviteMembersRequest__Output, _gochat_repo_v1_InviteMembersResponse>;
   
+  ListBans: grpc.handleUnaryCall<_gochat_repo_v1_ListBansRequest__Output, _gochat_repo_v1_ListBansResponse>;
+  
+  ListBlocks: grpc.handleUnaryCall<_gochat_repo_v1_ListBlocksRequest__Output, _gochat_repo_v1_ListBlocksResponse>;
+  
   ListDirectPeers: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse>;
   
   ListDirectPeersMany: grpc.handleUnaryCall<_gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse>;
@@ -568,6 +700,10 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   LookupPresence: grpc.handleUnaryCall<_gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse>;
   
+  MutedAmong: grpc.handleUnaryCall<_gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse>;
+  
+  MutedConversations: grpc.handleUnaryCall<_gochat_repo_v1_ListBlocksRequest__Output, _gochat_repo_v1_MutedConversationsResponse>;
+  
   PublishEvents: grpc.handleUnaryCall<_gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty>;
   
   ReleaseAttachment: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_ReleaseAttachmentResponse>;
@@ -580,7 +716,15 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
+  SendRestriction: grpc.handleUnaryCall<_gochat_repo_v1_SendRestrictionRequest__Output, _gochat_repo_v1_SendRestrictionResponse>;
+  
   SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
+  
+  SetBan: grpc.handleUnaryCall<_gochat_repo_v1_BanRequest__Output, _gochat_repo_v1_Changed>;
+  
+  SetConversationMuted: grpc.handleUnaryCall<_gochat_repo_v1_ConversationMuteRequest__Output, _gochat_repo_v1_Changed>;
+  
+  SetMemberMute: grpc.handleUnaryCall<_gochat_repo_v1_MemberMuteRequest__Output, _gochat_repo_v1_Changed>;
   
   SetReadSeq: grpc.handleUnaryCall<_gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse>;
   
@@ -589,6 +733,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   StoreMessages: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse>;
   
   SyncMessages: grpc.handleUnaryCall<_gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
+  
+  Unblock: grpc.handleUnaryCall<_gochat_repo_v1_BlockRequest__Output, _gochat_repo_v1_Changed>;
   
   UpdateMessageStatus: grpc.handleUnaryCall<_gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message>;
   
@@ -602,6 +748,9 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   AddMembers: MethodDefinition<_gochat_repo_v1_AddMembersRequest, _gochat_repo_v1_AddMembersResponse, _gochat_repo_v1_AddMembersRequest__Output, _gochat_repo_v1_AddMembersResponse__Output>
   AllocateSeq: MethodDefinition<_gochat_repo_v1_AllocateSeqRequest, _gochat_repo_v1_AllocateSeqResponse, _gochat_repo_v1_AllocateSeqRequest__Output, _gochat_repo_v1_AllocateSeqResponse__Output>
   AttachmentSharedWith: MethodDefinition<_gochat_repo_v1_AttachmentAccessRequest, _gochat_repo_v1_AttachmentAccessResponse, _gochat_repo_v1_AttachmentAccessRequest__Output, _gochat_repo_v1_AttachmentAccessResponse__Output>
+  BannedAmong: MethodDefinition<_gochat_repo_v1_UsersAmongRequest, _gochat_repo_v1_UsersAmongResponse, _gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse__Output>
+  Block: MethodDefinition<_gochat_repo_v1_BlockRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_BlockRequest__Output, _gochat_repo_v1_Changed__Output>
+  BlockedAmong: MethodDefinition<_gochat_repo_v1_UsersAmongRequest, _gochat_repo_v1_UsersAmongResponse, _gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse__Output>
   CheckRevoked: MethodDefinition<_gochat_repo_v1_CheckRevokedRequest, _gochat_repo_v1_CheckRevokedResponse, _gochat_repo_v1_CheckRevokedRequest__Output, _gochat_repo_v1_CheckRevokedResponse__Output>
   CompleteAttachment: MethodDefinition<_gochat_repo_v1_CompleteAttachmentRequest, _gochat_repo_v1_Attachment, _gochat_repo_v1_CompleteAttachmentRequest__Output, _gochat_repo_v1_Attachment__Output>
   ContactsAmong: MethodDefinition<_gochat_repo_v1_ContactsAmongRequest, _gochat_repo_v1_ContactsAmongResponse, _gochat_repo_v1_ContactsAmongRequest__Output, _gochat_repo_v1_ContactsAmongResponse__Output>
@@ -623,6 +772,8 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   GetUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
   InviteMembers: MethodDefinition<_gochat_repo_v1_InviteMembersRequest, _gochat_repo_v1_InviteMembersResponse, _gochat_repo_v1_InviteMembersRequest__Output, _gochat_repo_v1_InviteMembersResponse__Output>
+  ListBans: MethodDefinition<_gochat_repo_v1_ListBansRequest, _gochat_repo_v1_ListBansResponse, _gochat_repo_v1_ListBansRequest__Output, _gochat_repo_v1_ListBansResponse__Output>
+  ListBlocks: MethodDefinition<_gochat_repo_v1_ListBlocksRequest, _gochat_repo_v1_ListBlocksResponse, _gochat_repo_v1_ListBlocksRequest__Output, _gochat_repo_v1_ListBlocksResponse__Output>
   ListDirectPeers: MethodDefinition<_gochat_repo_v1_ListDirectPeersRequest, _gochat_repo_v1_ListDirectPeersResponse, _gochat_repo_v1_ListDirectPeersRequest__Output, _gochat_repo_v1_ListDirectPeersResponse__Output>
   ListDirectPeersMany: MethodDefinition<_gochat_repo_v1_ListDirectPeersManyRequest, _gochat_repo_v1_ListDirectPeersManyResponse, _gochat_repo_v1_ListDirectPeersManyRequest__Output, _gochat_repo_v1_ListDirectPeersManyResponse__Output>
   ListInvitations: MethodDefinition<_gochat_repo_v1_ListInvitationsRequest, _gochat_repo_v1_ListInvitationsResponse, _gochat_repo_v1_ListInvitationsRequest__Output, _gochat_repo_v1_ListInvitationsResponse__Output>
@@ -631,17 +782,24 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   ListUserConversations: MethodDefinition<_gochat_repo_v1_ListUserConversationsRequest, _gochat_repo_v1_ListUserConversationsResponse, _gochat_repo_v1_ListUserConversationsRequest__Output, _gochat_repo_v1_ListUserConversationsResponse__Output>
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
+  MutedAmong: MethodDefinition<_gochat_repo_v1_UsersAmongRequest, _gochat_repo_v1_UsersAmongResponse, _gochat_repo_v1_UsersAmongRequest__Output, _gochat_repo_v1_UsersAmongResponse__Output>
+  MutedConversations: MethodDefinition<_gochat_repo_v1_ListBlocksRequest, _gochat_repo_v1_MutedConversationsResponse, _gochat_repo_v1_ListBlocksRequest__Output, _gochat_repo_v1_MutedConversationsResponse__Output>
   PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
   ReleaseAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_ReleaseAttachmentResponse, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_ReleaseAttachmentResponse__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
   RevokeToken: MethodDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty__Output>
   SearchMessages: MethodDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
+  SendRestriction: MethodDefinition<_gochat_repo_v1_SendRestrictionRequest, _gochat_repo_v1_SendRestrictionResponse, _gochat_repo_v1_SendRestrictionRequest__Output, _gochat_repo_v1_SendRestrictionResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
+  SetBan: MethodDefinition<_gochat_repo_v1_BanRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_BanRequest__Output, _gochat_repo_v1_Changed__Output>
+  SetConversationMuted: MethodDefinition<_gochat_repo_v1_ConversationMuteRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_ConversationMuteRequest__Output, _gochat_repo_v1_Changed__Output>
+  SetMemberMute: MethodDefinition<_gochat_repo_v1_MemberMuteRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_MemberMuteRequest__Output, _gochat_repo_v1_Changed__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
   StoreMessage: MethodDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse__Output>
   StoreMessages: MethodDefinition<_gochat_repo_v1_StoreMessagesRequest, _gochat_repo_v1_StoreMessagesResponse, _gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse__Output>
   SyncMessages: MethodDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
+  Unblock: MethodDefinition<_gochat_repo_v1_BlockRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_BlockRequest__Output, _gochat_repo_v1_Changed__Output>
   UpdateMessageStatus: MethodDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_Message, _gochat_repo_v1_UpdateMessageStatusRequest__Output, _gochat_repo_v1_Message__Output>
   UpdateUser: MethodDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_UpdateUserRequest__Output, _gochat_repo_v1_User__Output>
 }

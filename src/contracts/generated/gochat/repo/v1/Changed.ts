@@ -1,0 +1,10 @@
+// Original file: proto/gochat/repo/v1/moderation.proto
+
+
+export interface Changed {
+  'changed'?: (boolean);
+}
+
+export interface Changed__Output {
+  'changed': (boolean);
+}
