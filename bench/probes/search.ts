@@ -79,7 +79,7 @@ function* messages(n: number): Generator<Row> {
 const conversationIds = (n: number) =>
   Array.from({ length: Math.ceil(n / PER_CONVERSATION) }, (_, i) => `c${String(i).padStart(6, '0')}`)
 /** the searcher is in the first 20 conversations; each has one other member besides */
-const membersOf = (id: string, i: number) => (i < SEARCHER_CONVERSATIONS ? [SEARCHER, `u${i}`] : [`u${i}`, `v${i}`])
+const membersOf = (i: number) => (i < SEARCHER_CONVERSATIONS ? [SEARCHER, `u${i}`] : [`u${i}`, `v${i}`])
 
 type Query = { kind: string; q: () => string; conversationId?: string }
 function queries(convs: string[]): Query[] {
@@ -145,7 +145,7 @@ async function probeSqlite(o: ProbeOptions): Promise<StoreFigures> {
     db.transaction(() =>
       convs.forEach((id, i) => {
         conv.run(id)
-        for (const u of membersOf(id, i)) member.run(id, u)
+        for (const u of membersOf(i)) member.run(id, u)
       }),
     )()
     const insert = db.prepare(
@@ -191,7 +191,7 @@ async function probeMysql(o: ProbeOptions, server: string): Promise<StoreFigures
       [convs.map((id) => [id, 'group', 'g', '', 2, 0])],
     )
     await conn.query('INSERT INTO members (conversation_id, user_id, role, joined_at) VALUES ?', [
-      convs.flatMap((id, i) => membersOf(id, i).map((m) => [id, m, 'member', 0])),
+      convs.flatMap((id, i) => membersOf(i).map((m) => [id, m, 'member', 0])),
     ])
     const rows: unknown[][] = []
     const flush = () =>
