@@ -6,6 +6,7 @@
 // its four pairs). Each token is stored as "k" + the hex of its UTF-8 bytes: at least 3 characters, never a stopword,
 // no character either full-text engine reads as syntax (InnoDB FULLTEXT: min token size 3 and a stopword list by
 // default; FTS5: operators, column filters). A query's tokens are all required.
+import { createHash } from 'node:crypto'
 import type { Message } from './message.js'
 
 /** the longest query, in characters; longer is refused (bad_request) */
@@ -85,9 +86,22 @@ export const queryWords = (query: string): string[] => runs(query).map((r) => r.
 /** whether a message is searched at all: text a user sees (not recalled or deleted; no operation record) */
 export const searchable = (m: Pick<Message, 'kind' | 'status'>): boolean => m.kind === 'text' && m.status === 'normal'
 
-/** what a store indexes a message by: its tokens, space-separated; '' when it is not searchable */
-export const indexedText = (m: Pick<Message, 'kind' | 'status' | 'content'>): string =>
-  searchable(m) ? indexTokens(m.content).join(' ') : ''
+/**
+ * The term a message's conversation is indexed by, so that the full-text engine itself narrows a search to the
+ * user's conversations before any row is read: "c" + 16 hex digits of its SHA-1 (a conversation id may be longer
+ * than a token can be). Two ids sharing it cost a few extra rows, never a wrong hit: the stores still join members.
+ */
+export const conversationTerm = (conversationId: string): string =>
+  `c${createHash('sha1').update(conversationId).digest('hex').slice(0, 16)}`
+
+/** a search names at most this many conversations' terms in its full-text query; a user in more is narrowed by the
+ *  join alone */
+export const CONVERSATION_TERMS_MAX = 200
+
+/** what a store indexes a message by: its conversation's term and its tokens, space-separated; '' when it is not
+ *  searchable */
+export const indexedText = (m: Pick<Message, 'kind' | 'status' | 'content' | 'conversationId'>): string =>
+  searchable(m) ? [conversationTerm(m.conversationId), ...indexTokens(m.content)].join(' ') : ''
 
 /** the order hits come in, newest first, and a page's cursor: the last hit's place in it */
 export interface SearchPosition {

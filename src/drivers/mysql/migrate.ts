@@ -121,13 +121,29 @@ export async function migrate(url: string, tls?: MysqlTls): Promise<MigrateResul
         all.push(record)
       }
       const collisions = await backfillUsernames(conn)
-      await backfillSearch(conn)
       return { database, applied, all, collisions }
     } finally {
       await conn.query('SELECT RELEASE_LOCK(?)', [lock])
+      // after the migration lock: instances starting meanwhile need not wait for it (nor time out after 60 s)
+      await backfillSearchOnce(conn, database)
     }
   } finally {
     await conn.end()
+  }
+}
+
+/**
+ * The search index's backfill (./search.ts) by one instance at a time: one that finds another at it goes on
+ * starting (searches miss the messages not indexed yet until that one is done).
+ */
+async function backfillSearchOnce(conn: mysql.Connection, database: string): Promise<void> {
+  const lock = `gochat_search_backfill:${database}`
+  const [[got]] = await conn.query<mysql.RowDataPacket[]>('SELECT GET_LOCK(?, 0) AS ok', [lock])
+  if (got?.ok !== 1) return
+  try {
+    await backfillSearch(conn)
+  } finally {
+    await conn.query('SELECT RELEASE_LOCK(?)', [lock])
   }
 }
 

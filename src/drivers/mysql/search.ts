@@ -10,7 +10,9 @@ import {
   HIT_COLS,
   HIT_FILTER,
   HIT_ORDER,
+  conversationTerms,
   PENDING_SEARCH,
+  SEARCH_CONVERSATIONS,
   positionParams,
   SEARCH_BACKFILL_BATCH,
 } from '../sql/search.js'
@@ -46,7 +48,13 @@ export async function indexMessages(c: Conn, ms: Indexed[], fresh = false, ignor
 
 /** the rows of the search's hits (MSG_COLS), newest first */
 export async function searchRows(c: Conn, s: MessageSearch): Promise<Row[]> {
-  // the terms are "k<hex>": never a BOOLEAN MODE operator; "+" requires each
+  const [mine] = s.conversationId ? [[]] : await c.query<Rows>(SEARCH_CONVERSATIONS, [s.userId])
+  const within = conversationTerms(
+    s.conversationId,
+    mine.map((r) => String(r.conversation_id)),
+  )
+  if (within?.length === 0) return []
+  // the terms are "k<hex>" and "c<hex>": never a BOOLEAN MODE operator; one conversation and every term required
   const [rows] = await c.query<Rows>(
     `SELECT ${HIT_COLS} FROM message_search s
      JOIN messages m ON m.conversation_id = s.conversation_id AND m.seq = s.seq
@@ -54,7 +62,7 @@ export async function searchRows(c: Conn, s: MessageSearch): Promise<Row[]> {
        s.conversationId ? ' AND m.conversation_id = ?' : ''
      }${s.before ? ` AND ${AFTER_POSITION}` : ''} ${HIT_ORDER} ${limit(s.limit)}`,
     [
-      s.terms.map((t) => `+${t}`).join(' '),
+      `${within ? `+(${within.join(' ')}) ` : ''}${s.terms.map((t) => `+${t}`).join(' ')}`,
       s.userId,
       ...(s.conversationId ? [s.conversationId] : []),
       ...(s.before ? positionParams(s.before) : []),

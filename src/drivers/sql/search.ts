@@ -1,6 +1,6 @@
 // History search, what both SQL stores share (src/drivers/sqlite/search.ts, src/drivers/mysql/search.ts): the
 // columns a hit is read with, the page cursor's condition, and the backfill of messages stored before the index.
-import type { SearchPosition } from '../../domain/search.js'
+import { CONVERSATION_TERMS_MAX, conversationTerm, type SearchPosition } from '../../domain/search.js'
 import { MSG_COLS } from './rows.js'
 
 /** MSG_COLS of messages `m` (the index tables name conversation_id and seq too) */
@@ -27,3 +27,15 @@ export const SEARCH_BACKFILL_BATCH = 1000
 export const PENDING_SEARCH = `SELECT conversation_id, seq, kind, status, content FROM messages
   WHERE conversation_id > ? OR (conversation_id = ? AND seq > ?)
   ORDER BY conversation_id, seq LIMIT ${SEARCH_BACKFILL_BATCH}`
+
+/** the user's conversations a search reads (ix_members_user), one more than it names in its full-text query */
+export const SEARCH_CONVERSATIONS = `SELECT conversation_id FROM members WHERE user_id = ? LIMIT ${CONVERSATION_TERMS_MAX + 1}`
+
+/**
+ * The conversation terms a search's full-text query requires one of: the one it names, or the user's when they are
+ * few enough to name (null: more, narrowed by the join alone); [] when the user is in none (nothing to find).
+ */
+export function conversationTerms(named: string | undefined, mine: string[]): string[] | null {
+  if (named) return [conversationTerm(named)]
+  return mine.length > CONVERSATION_TERMS_MAX ? null : mine.map(conversationTerm)
+}

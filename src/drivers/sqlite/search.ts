@@ -10,7 +10,9 @@ import {
   HIT_COLS,
   HIT_FILTER,
   HIT_ORDER,
+  conversationTerms,
   PENDING_SEARCH,
+  SEARCH_CONVERSATIONS,
   positionParams,
   SEARCH_BACKFILL_BATCH,
 } from '../sql/search.js'
@@ -63,15 +65,20 @@ export function unindexConversation(db: Db, conversationId: string): void {
 
 /** the rows of the search's hits (MSG_COLS), newest first */
 export function searchRows(db: Db, s: MessageSearch): Row[] {
+  const mine = s.conversationId
+    ? []
+    : (stmt(db, SEARCH_CONVERSATIONS).all(s.userId) as Row[]).map((r) => String(r.conversation_id))
+  const within = conversationTerms(s.conversationId, mine)
+  if (within?.length === 0) return []
   const sql = `SELECT ${HIT_COLS} FROM message_search s
     JOIN message_search_rows r ON r.id = s.rowid
     JOIN messages m ON m.conversation_id = r.conversation_id AND m.seq = r.seq
     WHERE message_search MATCH ? AND ${HIT_FILTER}${s.conversationId ? ' AND m.conversation_id = ?' : ''}${
       s.before ? ` AND ${AFTER_POSITION}` : ''
     } ${HIT_ORDER} LIMIT ?`
-  // the terms are "k<hex>": FTS5 barewords, never an operator; all of them are required
+  // the terms are "k<hex>" and "c<hex>": FTS5 barewords, never an operator; one conversation and every term required
   const params = [
-    s.terms.join(' '),
+    [...(within ? [`(${within.join(' OR ')})`] : []), ...s.terms].join(' AND '),
     s.userId,
     ...(s.conversationId ? [s.conversationId] : []),
     ...(s.before ? positionParams(s.before) : []),
