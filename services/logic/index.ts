@@ -45,7 +45,7 @@ export async function startLogic(
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(deps, {
+  const { SendMessage, ...messageOps } = createMessages(deps, {
     maxContentBytes: cfg.max_frame_bytes,
     editWindowMs: cfg.message_edit_window_seconds * 1000,
   })
@@ -66,17 +66,13 @@ export async function startLogic(
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     ...createUploads({ repo, blobs: ctx.blobs }, cfg),
-    RecallMessage,
-    MarkRead,
   }
   const sendBatch = servedAsBatch('SendMessages', SendMessage)
   const messages: MessageApi = {
     SendMessage,
     // each send exactly as SendMessage (its checks, idempotency, error); their StoreMessage calls meet in repo
     SendMessages: async (req) => ({ results: await sendBatch(req.sends ?? []) }),
-    SyncMessages,
-    DeleteMessage,
-    ListPins,
+    ...messageOps,
   }
   const t = topics(cfg)
   const upstream =

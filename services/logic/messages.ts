@@ -8,7 +8,7 @@ import { fromRepoMessage } from '../../src/contracts/codecs/repo-message.js'
 import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
 import { attachmentOut } from '../../src/contracts/codecs/attachment.js'
 import { isOperation, messageKind, visibleMessage } from '../../src/domain/message.js'
-import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { MessageApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireMember } from './access.js'
 import { outboxEvent } from './domain-events.js'
@@ -42,10 +42,7 @@ const attachmentOf = (m: StoredMessage) => (m.attachment ? { attachment_id: m.at
 /** A stored message as the MessageApi returns it: decoded, shown as clients may see it, encoded. */
 const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(m)))
 
-export function createMessages(
-  deps: LogicDeps,
-  opts: MessageOptions,
-): Omit<MessageApi, 'SendMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+export function createMessages(deps: LogicDeps, opts: MessageOptions): Omit<MessageApi, 'SendMessages'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const requireSender = sendMembership(repo)

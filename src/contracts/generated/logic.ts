@@ -31,10 +31,8 @@ import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersRespo
 import type { LogicServiceClient as _gochat_logic_v1_LogicServiceClient, LogicServiceDefinition as _gochat_logic_v1_LogicServiceDefinition } from './gochat/logic/v1/LogicService.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from './gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from './gochat/logic/v1/LogoutRequest.js';
-import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
 import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
-import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
@@ -86,10 +84,8 @@ export interface ProtoGrpcType {
         LogicService: SubtypeConstructor<typeof grpc.Client, _gochat_logic_v1_LogicServiceClient> & { service: _gochat_logic_v1_LogicServiceDefinition }
         LoginRequest: MessageTypeDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_LoginRequest__Output>
         LogoutRequest: MessageTypeDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_LogoutRequest__Output>
-        MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
         PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
-        RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
         RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>

@@ -27,9 +27,7 @@ import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersReques
 import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from '../../../gochat/logic/v1/ListGroupMembersResponse.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from '../../../gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from '../../../gochat/logic/v1/LogoutRequest.js';
-import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
-import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from '../../../gochat/logic/v1/SearchUsersRequest.js';
@@ -215,24 +213,6 @@ export interface LogicServiceClient extends grpc.Client {
   logout(argument: _gochat_logic_v1_LogoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   logout(argument: _gochat_logic_v1_LogoutRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  
   Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _gochat_logic_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -346,10 +326,6 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   Logout: grpc.handleUnaryCall<_gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty>;
   
-  MarkRead: grpc.handleUnaryCall<_gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty>;
-  
-  RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
-  
   Register: grpc.handleUnaryCall<_gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse>;
   
   RemoveGroupMember: grpc.handleUnaryCall<_gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty>;
@@ -388,8 +364,6 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   ListInvitations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_InvitationList, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_InvitationList__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
-  MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
-  RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   RemoveGroupMember: MethodDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty__Output>
   RequestFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
