@@ -5,6 +5,7 @@ import {
   DownstreamMessage,
   FanoutTask,
   OfflinePush,
+  PersistMessage,
   TaskMessage,
   UpstreamMessage,
 } from '../../src/contracts/payloads.js'
@@ -16,7 +17,7 @@ import type { z } from 'zod/v4'
 
 const schemas: Partial<Record<TopicId, z.ZodType>> = {
   upstream: UpstreamMessage,
-  persist: UpstreamMessage,
+  persist: PersistMessage,
   dispatch: DispatchMessage,
   downstream: DownstreamMessage,
   fanout: FanoutTask,

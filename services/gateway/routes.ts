@@ -323,7 +323,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       'recall',
       true,
       async ({ userId, params: [id, messageId] }) => {
-        await logic.RecallMessage({ user_id: userId, conversation_id: id, message_id: messageId })
+        await messages.RecallMessage({ user_id: userId, conversation_id: id, message_id: messageId })
         return ok()
       },
     ),
@@ -345,7 +345,7 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       },
     ),
     route('POST', '/v1/conversations/:id/read', 'read', true, async ({ userId, body, params: [id] }) => {
-      await logic.MarkRead({ user_id: userId, conversation_id: id, seq: int(body.seq, 'seq') })
+      await messages.MarkRead({ user_id: userId, conversation_id: id, seq: int(body.seq, 'seq') })
       return ok()
     }),
 

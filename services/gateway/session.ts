@@ -77,7 +77,7 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
       return { op: 'sync.result', ref: frame.ref, messages: res.messages.map(fromApiMessage), hasMore: res.has_more }
     }
     case 'read':
-      await deps.logic.MarkRead({ user_id: userId, conversation_id: frame.conversationId, seq: frame.seq })
+      await deps.messages.MarkRead({ user_id: userId, conversation_id: frame.conversationId, seq: frame.seq })
       return { op: 'ack', ref: frame.ref }
     case 'ping':
       return frame.ref === undefined ? { op: 'pong' } : { op: 'pong', ref: frame.ref }

@@ -80,8 +80,6 @@ beforeAll(async () => {
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     ...createUploads({ repo: recorded, blobs: testBlobs() }, cfg),
-    RecallMessage: m.RecallMessage,
-    MarkRead: m.MarkRead,
   }
   limited = createConversations(
     deps,
@@ -581,7 +579,7 @@ describe('messages', () => {
     await expect(
       messages.SyncMessages({ conversation_id: conv, actor_user_id: eve, after_sequence: 0 }),
     ).rejects.toMatchObject({ code: 'not_member' })
-    await expect(logic.MarkRead({ user_id: eve, conversation_id: conv, seq: 1 })).rejects.toMatchObject({
+    await expect(messages.MarkRead({ user_id: eve, conversation_id: conv, seq: 1 })).rejects.toMatchObject({
       code: 'not_member',
     })
     await expect(send('d_no_such_conversation', eve)).rejects.toMatchObject({ code: 'not_member' })
@@ -616,13 +614,13 @@ describe('messages', () => {
     const { a, b, conv } = await direct()
     const { message } = await send(conv, a, 'oops')
     const id = message!.message_id
-    await expect(logic.RecallMessage({ user_id: b, conversation_id: conv, message_id: id })).rejects.toMatchObject({
+    await expect(messages.RecallMessage({ user_id: b, conversation_id: conv, message_id: id })).rejects.toMatchObject({
       code: 'not_sender',
     })
     await expect(
-      logic.RecallMessage({ user_id: await user(), conversation_id: conv, message_id: id }),
+      messages.RecallMessage({ user_id: await user(), conversation_id: conv, message_id: id }),
     ).rejects.toMatchObject({ code: 'not_member' })
-    await logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: id })
+    await messages.RecallMessage({ user_id: a, conversation_id: conv, message_id: id })
     expect(eventsOf('UpdateMessageStatus')).toEqual([
       {
         topic: t.messageEvents,
@@ -642,7 +640,7 @@ describe('messages', () => {
     clock = Date.now() + RECALL_WINDOW_MS + 1000
     try {
       await expect(
-        logic.RecallMessage({ user_id: a, conversation_id: conv, message_id: late.message!.message_id }),
+        messages.RecallMessage({ user_id: a, conversation_id: conv, message_id: late.message!.message_id }),
       ).rejects.toMatchObject({ code: 'forbidden' })
     } finally {
       clock = Date.now()
@@ -679,7 +677,7 @@ describe('messages', () => {
     const c = await send(conv, m2, 'third')
     const page = await messages.SyncMessages({ conversation_id: conv, actor_user_id: m2, after_sequence: 0 })
     expect(page.messages.map((m) => m.seq)).toEqual([c.message!.seq]) // deleted messages leave gaps
-    await logic.MarkRead({ user_id: m2, conversation_id: conv, seq: 2 }) // a deleted seq can still be read up to
+    await messages.MarkRead({ user_id: m2, conversation_id: conv, seq: 2 }) // a deleted seq can still be read up to
   })
 
   it('lets a direct-conversation member delete only their own messages', async () => {
@@ -693,13 +691,13 @@ describe('messages', () => {
   it('marks read with message.read, and refuses a seq beyond the last message', async () => {
     const { a, b, conv } = await direct()
     const { message } = await send(conv, a)
-    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 2 })).rejects.toMatchObject({
+    await expect(messages.MarkRead({ user_id: b, conversation_id: conv, seq: 2 })).rejects.toMatchObject({
       code: 'bad_request',
     })
-    await expect(logic.MarkRead({ user_id: b, conversation_id: conv, seq: 0 })).rejects.toMatchObject({
+    await expect(messages.MarkRead({ user_id: b, conversation_id: conv, seq: 0 })).rejects.toMatchObject({
       code: 'bad_request',
     })
-    await logic.MarkRead({ user_id: b, conversation_id: conv, seq: 1 })
+    await messages.MarkRead({ user_id: b, conversation_id: conv, seq: 1 })
     expect(eventsOf('SetReadSeq')).toEqual([
       {
         topic: t.messageEvents,

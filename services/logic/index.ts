@@ -48,13 +48,10 @@ export async function startLogic(
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SendMessages, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(
-    deps,
-    {
-      maxContentBytes: cfg.max_frame_bytes,
-      editWindowMs: cfg.message_edit_window_seconds * 1000,
-    },
-  )
+  const { SendMessage, ...messageOps } = createMessages(deps, {
+    maxContentBytes: cfg.max_frame_bytes,
+    editWindowMs: cfg.message_edit_window_seconds * 1000,
+  })
   const logic: LogicApi = {
     ...createAuth(deps, tokens, {
       throttle: createLoginThrottle({
@@ -74,16 +71,10 @@ export async function startLogic(
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     ...createUploads({ repo, blobs: ctx.blobs, log: ctx.log }, cfg),
-    RecallMessage,
-    MarkRead,
   }
   const messages: MessageApi = {
     SendMessage,
-    // each send as SendMessage (its checks, idempotency, error), stored in item order per conversation
-    SendMessages,
-    SyncMessages,
-    DeleteMessage,
-    ListPins,
+    ...messageOps,
     ...createSearch(deps),
   }
   const t = topics(cfg)

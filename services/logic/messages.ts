@@ -9,7 +9,7 @@ import { fromRepoMessage } from '../../src/contracts/codecs/repo-message.js'
 import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
 import { attachmentOut } from '../../src/contracts/codecs/attachment.js'
 import { isOperation, messageKind, visibleMessage } from '../../src/domain/message.js'
-import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { MessageApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireMember } from './access.js'
 import { outboxEvent } from './domain-events.js'
@@ -54,10 +54,7 @@ function storedSend(stored: StoreMessageResponse): SendMessageResponse {
   return { message: shown(stored.message), duplicate: stored.duplicate }
 }
 
-export function createMessages(
-  deps: LogicDeps,
-  opts: MessageOptions,
-): Omit<MessageApi, 'SearchMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+export function createMessages(deps: LogicDeps, opts: MessageOptions): Omit<MessageApi, 'SearchMessages'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const requireSender = sendMembership(repo)

@@ -1,17 +1,12 @@
 // What a send may carry beyond text, checked before it takes a seq: an operation on an earlier message (edit,
-// reaction, unreaction, pin, unpin), an attachment (image, file, voice: message-attachments.ts), a reply, mentions. Who may do what is decided here (the sender edits, members
-// react, admins pin in groups, any member in a direct conversation; @all is for group admins); what the target's
-// state allows at that moment the store decides again in the record's transaction (src/domain/operations.ts).
+// reaction, unreaction, pin, unpin), an attachment (image, file, voice: message-attachments.ts), a reply, mentions.
+// Who may apply an operation and what it carries are its entry in src/domain/operations.ts's table, enforced here
+// (@all is for group admins); what the target's state allows at that moment the store decides again in the
+// record's transaction (the same table's apply).
 // The domain events of the record are built here too and travel with it.
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../src/core/errors.js'
-import {
-  conversationNotification,
-  type EventEnvelope,
-  messageEvent,
-  type messageEventTypes,
-  notification,
-} from '../../src/contracts/events.js'
+import { conversationNotification, type EventEnvelope, messageEvent, notification } from '../../src/contracts/events.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
 import type { Message__Output as StoredMessage } from '../../src/contracts/generated/gochat/repo/v1/Message.js'
 import {
@@ -21,8 +16,9 @@ import {
   type MessageAttachment,
   type MessageKind,
   messageKind,
+  type OperationKind,
 } from '../../src/domain/message.js'
-import { isEmoji, MAX_EMOJI_BYTES } from '../../src/domain/operations.js'
+import { isEmoji, MAX_EMOJI_BYTES, operations } from '../../src/domain/operations.js'
 import { requireMember } from './access.js'
 import type { LogicDeps } from './deps.js'
 import { outboxEvent } from './domain-events.js'
@@ -61,13 +57,12 @@ export interface CheckedRecord {
   events(messageId: string): OutboxEvent[]
 }
 
-const eventOf: Partial<Record<MessageKind, (typeof messageEventTypes)[number]>> = {
-  edit: 'message.edited',
-  reaction: 'message.reacted',
-  unreaction: 'message.unreacted',
-  pin: 'message.pinned',
-  unpin: 'message.unpinned',
-}
+/** the table's entry of an operation kind; undefined for content kinds */
+const ruleOf = (kind: MessageKind): (typeof operations)[OperationKind] | undefined =>
+  isOperation(kind) ? operations[kind] : undefined
+
+/** whether a record of this kind carries a text (and so may mention people) */
+const carriesText = (kind: MessageKind) => kind === 'text' || ruleOf(kind)?.content === 'text'
 
 /** a message of the conversation, or not_found naming the field that named it */
 async function messageOf(deps: LogicDeps, conversationId: string, messageId: string, field: string) {
@@ -88,7 +83,8 @@ async function requireAdminHere(deps: LogicDeps, conversationId: string, userId:
 
 function checkContent(kind: MessageKind, content: string, maxBytes: number): void {
   const bytes = Buffer.byteLength(content, 'utf8')
-  if (kind === 'text' || kind === 'edit') {
+  const carries = ruleOf(kind)?.content
+  if (carriesText(kind)) {
     if (content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
     if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
   } else if (carriesAttachment(kind)) {
@@ -96,7 +92,7 @@ function checkContent(kind: MessageKind, content: string, maxBytes: number): voi
     if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
   } else if (kind === 'system') {
     throw new AppError('bad_request', 'system messages are written by gochat, not sent')
-  } else if (kind === 'reaction' || (kind === 'unreaction' && content !== '')) {
+  } else if (carries === 'emoji' || (carries === 'emoji-or-none' && content !== '')) {
     if (bytes > MAX_EMOJI_BYTES) throw new AppError('too_large', `a reaction is at most ${MAX_EMOJI_BYTES} bytes`)
     if (!isEmoji(content)) throw new AppError('bad_request', 'a reaction is one emoji')
   } else if (content !== '') throw new AppError('bad_request', `a ${kind} carries no content`)
@@ -105,7 +101,7 @@ function checkContent(kind: MessageKind, content: string, maxBytes: number): voi
 async function checkMentions(deps: LogicDeps, r: RecordInput, kind: MessageKind): Promise<string[]> {
   const mentions = [...new Set(r.mentions ?? [])]
   if (mentions.length === 0) return []
-  if (kind !== 'text' && kind !== 'edit') throw new AppError('bad_request', `a ${kind} carries no mentions`)
+  if (!carriesText(kind)) throw new AppError('bad_request', `a ${kind} carries no mentions`)
   if (mentions.length > MENTIONS_MAX) throw new AppError('bad_request', `at most ${MENTIONS_MAX} mentions`)
   await Promise.all(
     mentions.map(async (userId) => {
@@ -142,26 +138,25 @@ export async function checkRecord(deps: LogicDeps, rules: RecordRules, r: Record
     if (isOperation(messageKind(target.kind))) throw new AppError('bad_request', 'targetId names an operation')
     if (target.status !== 'normal') throw new AppError('conflict', `the message was ${target.status}`)
   }
-  if (kind === 'edit' && target) {
-    if (target.sender_id !== r.senderId) throw new AppError('not_sender', 'only the sender may edit a message')
-    if (rules.now() - target.sent_at > rules.editWindowMs)
-      throw new AppError('forbidden', `messages can be edited for ${rules.editWindowMs / 1000} seconds after sending`)
-  }
-  if (kind === 'pin' || kind === 'unpin') await requireAdminHere(deps, r.conversationId, r.senderId, `${kind} messages`)
+  const rule = ruleOf(kind)
+  if (rule?.who === 'sender' && target && target.sender_id !== r.senderId)
+    throw new AppError('not_sender', `only the sender may ${kind} a message`)
+  if (kind === 'edit' && target && rules.now() - target.sent_at > rules.editWindowMs)
+    throw new AppError('forbidden', `messages can be edited for ${rules.editWindowMs / 1000} seconds after sending`)
+  if (rule?.who === 'admin') await requireAdminHere(deps, r.conversationId, r.senderId, `${kind} messages`)
   if (replyTo) await messageOf(deps, r.conversationId, replyTo, 'replyTo')
   const mentions = await checkMentions(deps, r, kind)
   const attachment = await checkMessageAttachment(deps.repo, kind, r.senderId, r.attachmentId)
   const events = (messageId: string): EventEnvelope[] => {
     const out: EventEnvelope[] = []
-    const operationEvent = eventOf[kind]
-    if (target && operationEvent)
+    if (target && rule)
       out.push(
-        messageEvent(operationEvent, r.conversationId, r.senderId, {
+        messageEvent(rule.event, r.conversationId, r.senderId, {
           message_id: target.message_id,
           seq_id: target.seq,
           record_id: messageId,
-          ...(kind === 'edit' ? { content: r.content } : {}),
-          ...(kind === 'reaction' || kind === 'unreaction' ? { emoji: r.content } : {}),
+          ...(rule.content === 'text' ? { content: r.content } : {}),
+          ...(rule.content === 'emoji' || rule.content === 'emoji-or-none' ? { emoji: r.content } : {}),
         }),
       )
     const about = { conversation_id: r.conversationId, message_id: messageId, sender_id: r.senderId, kind }

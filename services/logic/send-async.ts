@@ -4,7 +4,7 @@
 // A record's events (operations, mentions) are published right after it: there is no transaction to write them in.
 import { randomUUID } from 'node:crypto'
 import type { Bus } from '../../src/ports/bus.js'
-import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
+import { encode, type PersistMessage } from '../../src/contracts/payloads.js'
 import type { SendMessageResponse__Output } from '../../src/contracts/generated/realchat/message/v1/SendMessageResponse.js'
 import { toApiMessage } from '../../src/contracts/codecs/api-message.js'
 import { freshState, textDefaults } from '../../src/domain/message.js'
@@ -45,7 +45,7 @@ export async function sendAsync(
     status: 'normal',
   })
   if (alloc.duplicate) return { message, duplicate: true }
-  const record: UpstreamMessage = {
+  const record: PersistMessage = {
     traceId: randomUUID(),
     userId: m.senderId,
     conversationId: m.conversationId,

@@ -5,7 +5,7 @@
 // classic stale write-back of cache-aside cannot happen.
 import { randomBytes } from 'node:crypto'
 import type { Cache } from '../../src/ports/cache.js'
-import type { MemberRow } from '../../src/ports/store.js'
+import type { Member } from '../../src/ports/store.js'
 
 const genKey = (conversationId: string) => `members-gen:${conversationId}`
 
@@ -19,12 +19,12 @@ export class MemberPages {
     conversationId: string,
     afterUserId: string,
     limit: number,
-    load: () => Promise<MemberRow[]>,
-  ): Promise<MemberRow[]> {
+    load: () => Promise<Member[]>,
+  ): Promise<Member[]> {
     const gen = await this.generation(conversationId)
     const pageKey = `members:${conversationId}:${gen}:${limit}:${afterUserId}`
     const hit = await this.cache.get(pageKey)
-    if (hit !== null) return JSON.parse(hit) as MemberRow[]
+    if (hit !== null) return JSON.parse(hit) as Member[]
     const page = await load()
     await this.cache.set(pageKey, JSON.stringify(page), this.ttlMs)
     return page

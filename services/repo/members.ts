@@ -1,7 +1,7 @@
 // Group members: add, remove, look up, page through (cached for the fanout of large groups), and locate on
 // the gateways they are connected to.
 import { AppError } from '../../src/core/errors.js'
-import type { MemberRole, MemberRow, OutboxRecord } from '../../src/ports/store.js'
+import type { MemberRole, Member, OutboxRecord } from '../../src/ports/store.js'
 import { byGateway } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { committer, id, type RepoServiceDeps } from './deps.js'
@@ -27,7 +27,7 @@ export function memberHandlers(
     conversation_id?: string
     after_user_id?: string
     limit?: number
-  }): Promise<{ members: MemberRow[]; more: boolean }> {
+  }): Promise<{ members: Member[]; more: boolean }> {
     const conversationId = required(req.conversation_id, 'conversation_id')
     const after = str(req.after_user_id)
     const limit = Math.min(int(req.limit) || MEMBER_PAGE_DEFAULT, MEMBER_PAGE_MAX)

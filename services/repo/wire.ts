@@ -7,7 +7,7 @@ import type { Conversation__Output } from '../../src/contracts/generated/gochat/
 import type { Member__Output } from '../../src/contracts/generated/gochat/repo/v1/Member.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
 import type { User__Output } from '../../src/contracts/generated/gochat/repo/v1/User.js'
-import type { ConversationWithSeq, MemberRow, OutboxRecord, UserRow } from '../../src/ports/store.js'
+import type { ConversationWithSeq, Member, OutboxRecord, UserRow } from '../../src/ports/store.js'
 import { traceHeaders, tracingEnabled } from '../../src/observability/tracing.js'
 
 type Int64 = number | string | { toNumber(): number } | null | undefined
@@ -64,7 +64,7 @@ export const conversationOut = (c: ConversationWithSeq): Conversation__Output =>
   created_at: c.createdAt,
 })
 
-export const memberOut = (m: MemberRow): Member__Output => ({
+export const memberOut = (m: Member): Member__Output => ({
   conversation_id: m.conversationId,
   user_id: m.userId,
   role: m.role,

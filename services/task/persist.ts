@@ -3,20 +3,20 @@
 // duplicates too: a crash between insert and dispatch must not lose the delivery (consumers de-duplicate by seq).
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { decode, DecodeError, encode, UpstreamMessage, type DispatchMessage } from '../../src/contracts/payloads.js'
+import { decode, encode, PersistMessage, type DispatchMessage } from '../../src/contracts/payloads.js'
 import { taskDuration } from './metrics.js'
 import { fromRepoMessage, toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
 import { freshState, messageOf, type Message } from '../../src/domain/message.js'
 
 /** the record as the domain message it stores (a record from before message kinds is plain text) */
-const recordOf = (m: UpstreamMessage): Message => ({
+const recordOf = (m: PersistMessage): Message => ({
   ...freshState,
-  messageId: m.messageId!,
+  messageId: m.messageId,
   conversationId: m.conversationId,
-  seq: m.seq!,
+  seq: m.seq,
   senderId: m.userId,
   content: m.content,
-  sentAt: m.sentAt!,
+  sentAt: m.sentAt,
   status: 'normal',
   kind: m.kind ?? 'text',
   targetId: m.targetId ?? '',
@@ -26,14 +26,11 @@ const recordOf = (m: UpstreamMessage): Message => ({
 })
 
 export function decodePersist(rec: BusRecord) {
-  const m = decode(UpstreamMessage, rec.value, 'UpstreamMessage')
-  if (m.seq === undefined || !m.messageId || m.sentAt === undefined)
-    throw new DecodeError('UpstreamMessage for persistence needs seq, messageId and sentAt')
-  return m
+  return decode(PersistMessage, rec.value, 'PersistMessage')
 }
 
 export function persistHandler(bus: Bus, repo: RepoApi, dispatchTopic: string) {
-  return async (items: Array<{ value: UpstreamMessage }>): Promise<void> => {
+  return async (items: Array<{ value: PersistMessage }>): Promise<void> => {
     const timer = taskDuration.startTimer({ task_type: 'persist' })
     const messages = items.map(({ value: m }) => toRepoMessage({ ...recordOf(m), idempotencyKey: m.idempotencyKey }))
     // what was inserted comes back as reads show it (a reply with its original's preview); duplicates as sent

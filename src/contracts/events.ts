@@ -2,18 +2,16 @@
 // gochat.message-events and gochat.notifications. Consumers ignore unknown fields and event types.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod/v4'
+import { operationEvents } from '../domain/operations.js'
 
 export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
 export const messageEventTypes = [
   'message.read',
   'message.recalled',
   'message.deleted',
-  // operations in the seq stream, each written with its record (payload: the target's message_id and seq_id)
-  'message.edited',
-  'message.reacted',
-  'message.unreacted',
-  'message.pinned',
-  'message.unpinned',
+  // operations in the seq stream, each written with its record (payload: the target's message_id and seq_id):
+  // message.edited, message.reacted, message.unreacted, message.pinned, message.unpinned (src/domain/operations.ts)
+  ...operationEvents,
 ] as const
 /** events of a group that concern all its members: on gochat.message-events, keyed by conversation id */
 export const groupEventTypes = [

@@ -132,33 +132,51 @@ export const TaskMessage = z.object({
 })
 export type TaskMessage = z.infer<typeof TaskMessage>
 
-/** gochat.messages.upstream (upstream: kafka mode) and gochat.messages.persist (async persistence, with seq). */
+/** what a send names beside its text: the kind of record, what it targets, answers and mentions (absent: text) */
+const sendRefs = {
+  kind: z.enum(messageKinds).optional(),
+  targetId: z.string().optional(),
+  replyTo: z.string().optional(),
+  mentions: z.array(z.string()).optional(),
+}
+
+/** gochat.messages.upstream (upstream: kafka mode): a client's send, from its gateway to logic, not yet checked. */
 export const UpstreamMessage = z.object({
   traceId: z.string(),
   userId: z.string(),
   conversationId: z.string(),
   content: z.string(),
   idempotencyKey: z.string(),
-  messageId: z.string().optional(),
-  seq: z.number().int().positive().optional(),
-  sentAt: z.number().int().optional(),
-  conversationKind: z.enum(['direct', 'group']).optional(),
-  memberCount: z.number().int().nonnegative().optional(),
-  /** upstream: kafka mode — where the answer goes: the sender's gateway, connection and the frame's ref */
-  gatewayId: z.string().optional(),
-  connectionId: z.string().optional(),
+  /** where the answer goes: the sender's gateway (an instance id: it names a topic), connection and the frame's ref */
+  gatewayId: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'not a gateway instance id'),
+  connectionId: z.string().min(1),
   ref: z.union([z.string(), z.number()]).optional(),
-  /** a record of another kind than text (async persistence), with what it targets, answers and mentions */
-  kind: z.enum(messageKinds).optional(),
-  targetId: z.string().optional(),
-  replyTo: z.string().optional(),
-  mentions: z.array(z.string()).optional(),
-  /** image, file, voice (upstream: kafka mode): the attachment the client names */
+  ...sendRefs,
+  /** image, file, voice: the attachment the client names */
   attachmentId: z.string().optional(),
-  /** image, file, voice (async persistence): the attachment as logic read it from the attachment store */
-  attachment: MessageAttachment.optional(),
 })
 export type UpstreamMessage = z.infer<typeof UpstreamMessage>
+
+/**
+ * gochat.messages.persist (persistence: async): a record logic has checked, given its seq and acked; task stores it
+ * as it is. The field names are the ones these records always had (the topic keeps them 7 days).
+ */
+export const PersistMessage = z.object({
+  traceId: z.string(),
+  userId: z.string(),
+  conversationId: z.string(),
+  content: z.string(),
+  idempotencyKey: z.string(),
+  messageId: z.string().min(1),
+  seq: z.number().int().positive(),
+  sentAt: z.number().int(),
+  conversationKind: z.enum(['direct', 'group']).optional(),
+  memberCount: z.number().int().nonnegative().optional(),
+  ...sendRefs,
+  /** image, file, voice: the attachment as logic read it from the attachment store */
+  attachment: MessageAttachment.optional(),
+})
+export type PersistMessage = z.infer<typeof PersistMessage>
 
 export class DecodeError extends Error {
   override name = 'DecodeError'

@@ -104,7 +104,7 @@ const defs: Record<TopicId, TopicDef> = {
     suffix: 'messages.persist',
     alias: 'persist',
     key: 'conversation id',
-    payload: 'UpstreamMessage',
+    payload: 'PersistMessage',
     producers: ['logic'],
     groups: ['persist'],
     retentionMs: 7 * DAY,

@@ -23,8 +23,17 @@ export const messageKinds = [
   'unpin',
 ] as const
 export type MessageKind = (typeof messageKinds)[number]
-export const operationKinds: ReadonlySet<MessageKind> = new Set(['edit', 'reaction', 'unreaction', 'pin', 'unpin'])
-export const isOperation = (kind: MessageKind): boolean => operationKinds.has(kind)
+/** the kinds that are operations: each has its entry (who, content, event, effect) in operations.ts's table */
+export const operationKinds = [
+  'edit',
+  'reaction',
+  'unreaction',
+  'pin',
+  'unpin',
+] as const satisfies readonly MessageKind[]
+export type OperationKind = (typeof operationKinds)[number]
+export const isOperation = (kind: MessageKind): kind is OperationKind =>
+  (operationKinds as readonly string[]).includes(kind)
 /** the kinds whose message names an attachment (src/ports/attachments.ts attachmentKinds: the same three) */
 export const attachmentMessageKinds = ['image', 'file', 'voice'] as const
 export type AttachmentMessageKind = (typeof attachmentMessageKinds)[number]

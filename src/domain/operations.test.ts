@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Message, textDefaults } from './message.js'
-import { applyOperation, isEmoji, MAX_EMOJI_BYTES } from './operations.js'
+import { type Message, operationKinds, textDefaults } from './message.js'
+import { applyOperation, isEmoji, MAX_EMOJI_BYTES, operationEvents, operations } from './operations.js'
 
 const target: Message = {
   ...textDefaults,
@@ -64,5 +64,14 @@ describe('applyOperation', () => {
     expect(pinned.pinnedAt).toBe(3)
     expect(applyOperation(pinned, op({ kind: 'pin', sentAt: 4 }))).toEqual({ message: pinned })
     expect(applyOperation(pinned, op({ kind: 'unpin' }))).toEqual({ message: { ...pinned, pinnedAt: 0 } })
+  })
+})
+
+describe('the operations table', () => {
+  it('has one entry per operation kind, each with its own event', () => {
+    expect(Object.keys(operations).sort()).toEqual([...operationKinds].sort())
+    expect(new Set(operationEvents).size).toBe(operationKinds.length)
+    expect(operations.pin).toMatchObject({ who: 'admin', content: 'none', event: 'message.pinned' })
+    expect(operations.edit.who).toBe('sender')
   })
 })

@@ -2,7 +2,7 @@
 // store applies it inside the transaction that stores the operation, and the same rules say what it refuses.
 // Who may do it (sender, member, admin) and the edit window are logic's checks, made before; these are the ones
 // that depend on the target's state at that moment.
-import { isOperation, type Message, type Reaction } from './message.js'
+import { isOperation, type Message, type OperationKind, type Reaction } from './message.js'
 
 /** distinct emoji one message may carry; a new one beyond them is refused (existing ones can still be added to) */
 export const MAX_REACTIONS_PER_MESSAGE = 20
@@ -32,14 +32,27 @@ function withoutUser(reactions: Reaction[], userId: string): Reaction[] {
 }
 
 /**
- * The target after `op`, or why it is refused. An operation that changes nothing (a pin of a pinned message, an
- * edit older by seq than the target's current text) returns the target as it is: the record still stands.
+ * Every operation in one table: who may apply it (its target's sender; any member; in groups an admin, in a
+ * direct conversation either member), what its `content` carries, the domain event it produces, and what it does
+ * to its target. A new operation is a kind in message.ts's lists and an entry here; logic's checks
+ * (services/logic/records.ts), the stores and the events read them from here.
  */
-export function applyOperation(target: Message, op: Message): Applied {
-  if (isOperation(target.kind)) return refuse('bad_request', 'an operation cannot be the target of another')
-  if (target.status !== 'normal') return refuse('conflict', `the message was ${target.status}`)
-  switch (op.kind) {
-    case 'edit': {
+export interface OperationRule {
+  who: 'sender' | 'member' | 'admin'
+  /** text: a non-empty text (and mentions); emoji: one emoji; emoji-or-none: one emoji or ''; none: '' */
+  content: 'text' | 'emoji' | 'emoji-or-none' | 'none'
+  /** the event on gochat.message-events (src/contracts/events.ts lists these from here) */
+  event: `message.${string}`
+  /** the target after `op`; a refusal here is the one the target's state decides (logic checked the rest) */
+  apply(target: Message, op: Message): Applied
+}
+
+export const operations = {
+  edit: {
+    who: 'sender',
+    content: 'text',
+    event: 'message.edited',
+    apply(target, op) {
       if (target.senderId !== op.senderId) return refuse('not_sender', 'only the sender may edit a message')
       if (op.seq <= target.editSeq) return { message: target }
       return {
@@ -52,8 +65,13 @@ export function applyOperation(target: Message, op: Message): Applied {
           editSeq: op.seq,
         },
       }
-    }
-    case 'reaction': {
+    },
+  },
+  reaction: {
+    who: 'member',
+    content: 'emoji',
+    event: 'message.reacted',
+    apply(target, op) {
       const mine = target.reactions.find((r) => r.userIds.includes(op.senderId))
       if (mine?.emoji === op.content) return { message: target }
       const rest = withoutUser(target.reactions, op.senderId)
@@ -64,17 +82,42 @@ export function applyOperation(target: Message, op: Message): Applied {
         ? rest.map((r) => (r === same ? { emoji: r.emoji, userIds: [...r.userIds, op.senderId] } : r))
         : [...rest, { emoji: op.content, userIds: [op.senderId] }]
       return { message: { ...target, reactions } }
-    }
-    case 'unreaction': {
+    },
+  },
+  unreaction: {
+    who: 'member',
+    content: 'emoji-or-none',
+    event: 'message.unreacted',
+    apply(target, op) {
       const mine = target.reactions.find((r) => r.userIds.includes(op.senderId))
       if (!mine || (op.content !== '' && mine.emoji !== op.content)) return { message: target }
       return { message: { ...target, reactions: withoutUser(target.reactions, op.senderId) } }
-    }
-    case 'pin':
-      return { message: target.pinnedAt > 0 ? target : { ...target, pinnedAt: op.sentAt } }
-    case 'unpin':
-      return { message: target.pinnedAt > 0 ? { ...target, pinnedAt: 0 } : target }
-    default:
-      return refuse('bad_request', `"${op.kind}" is no operation`)
-  }
+    },
+  },
+  pin: {
+    who: 'admin',
+    content: 'none',
+    event: 'message.pinned',
+    apply: (target, op) => ({ message: target.pinnedAt > 0 ? target : { ...target, pinnedAt: op.sentAt } }),
+  },
+  unpin: {
+    who: 'admin',
+    content: 'none',
+    event: 'message.unpinned',
+    apply: (target) => ({ message: target.pinnedAt > 0 ? { ...target, pinnedAt: 0 } : target }),
+  },
+} as const satisfies Record<OperationKind, OperationRule>
+
+/** the events operations produce, in the table's order */
+export const operationEvents = Object.values(operations).map((o) => o.event)
+
+/**
+ * The target after `op`, or why it is refused. An operation that changes nothing (a pin of a pinned message, an
+ * edit older by seq than the target's current text) returns the target as it is: the record still stands.
+ */
+export function applyOperation(target: Message, op: Message): Applied {
+  if (isOperation(target.kind)) return refuse('bad_request', 'an operation cannot be the target of another')
+  if (target.status !== 'normal') return refuse('conflict', `the message was ${target.status}`)
+  if (!isOperation(op.kind)) return refuse('bad_request', `"${op.kind}" is no operation`)
+  return (operations[op.kind] as OperationRule).apply(target, op)
 }

@@ -10,12 +10,15 @@ import { AppError } from '../core/errors.js'
 import { isOperation, type Message, type MessageStatus, replyPreview } from '../domain/message.js'
 import { applyOperation } from '../domain/operations.js'
 import type { SearchPosition } from '../domain/search.js'
+import type { Conversation, Member, MemberRole } from '../domain/conversation.js'
 import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
 import type { ModerationStore } from './moderation.js'
 import type { OutboxRecord } from './outbox-record.js'
 
 export type { OutboxRecord }
+/** the store keeps conversations and members as the domain has them */
+export type { Conversation, ConversationKind, Member, MemberRole } from '../domain/conversation.js'
 
 /** An outbox row not yet published; ids grow in commit order of the rows of one conversation. */
 export interface PendingOutboxRow extends OutboxRecord {
@@ -65,32 +68,12 @@ export interface UsernameCollision {
   heldBy: string
 }
 
-export type ConversationKind = 'direct' | 'group'
-
-export interface ConversationRow {
-  conversationId: string
-  kind: ConversationKind
-  name: string
-  announcement: string
-  memberCount: number
-  createdAt: number
-}
-
 /** memberCount follows from the members a conversation is created with */
-export type NewConversation = Omit<ConversationRow, 'memberCount'>
+export type NewConversation = Omit<Conversation, 'memberCount'>
 
 /** A conversation with the highest seq stored in it (0: no messages yet). */
-export interface ConversationWithSeq extends ConversationRow {
+export interface ConversationWithSeq extends Conversation {
   lastSeq: number
-}
-
-export type MemberRole = 'admin' | 'member'
-
-export interface MemberRow {
-  conversationId: string
-  userId: string
-  role: MemberRole
-  joinedAt: number
 }
 
 export interface UserConversation {
@@ -114,7 +97,7 @@ export type MessageDraft = Omit<MessageRow, 'seq'>
 
 export interface StoreMessageHooks {
   /** the outbox records announcing the stored message (its DispatchMessage) */
-  outbox(message: MessageRow, conversation: ConversationRow): OutboxRecord[]
+  outbox(message: MessageRow, conversation: Conversation): OutboxRecord[]
 }
 
 export interface StoredMessage {
@@ -196,7 +179,7 @@ export interface Store {
   searchUsers(search: UserSearch): Promise<UserRow[]>
 
   /** false when a conversation with this id exists: nothing is written (how a direct conversation stays unique) */
-  createConversation(conversation: NewConversation, members: MemberRow[], outbox: OutboxRecord[]): Promise<boolean>
+  createConversation(conversation: NewConversation, members: Member[], outbox: OutboxRecord[]): Promise<boolean>
   getConversation(conversationId: string): Promise<ConversationWithSeq | null>
   /** null without the conversation; the same text again writes nothing, not even the outbox */
   setAnnouncement(conversationId: string, text: string, outbox: OutboxRecord[]): Promise<ConversationWithSeq | null>
@@ -206,7 +189,7 @@ export interface Store {
    */
   addMembers(
     conversationId: string,
-    members: MemberRow[],
+    members: Member[],
     outboxFor: (added: string[]) => OutboxRecord[],
   ): Promise<string[]>
   /**
@@ -216,9 +199,9 @@ export interface Store {
    * (logic names the oldest remaining member).
    */
   removeMember(conversationId: string, userId: string, outbox: OutboxRecord[], promote?: string): Promise<boolean>
-  getMember(conversationId: string, userId: string): Promise<MemberRow | null>
+  getMember(conversationId: string, userId: string): Promise<Member | null>
   /** members with user_id > afterUserId, ordered by user_id */
-  listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]>
+  listMembers(conversationId: string, afterUserId: string, limit: number): Promise<Member[]>
   /** ordered by conversation id; direct conversations name the other member and their read cursor */
   listUserConversations(userId: string): Promise<UserConversation[]>
   /** the other members of the user's direct conversations, at most `limit`, in user id order */

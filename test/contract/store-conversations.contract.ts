@@ -2,7 +2,7 @@
 // the cases, so each uses ids and outbox topics of its own).
 import { randomUUID } from 'node:crypto'
 import { expect, it } from 'vitest'
-import type { Store, MemberRow } from '../../src/ports/store.js'
+import type { Store, Member } from '../../src/ports/store.js'
 import { uid, record, now, rejectsWith, storeHelpers } from './store-suite.js'
 
 /** conversations and members; `store`: the suite's store (opened before the cases run) */
@@ -11,7 +11,7 @@ export function conversationCases(store: Store): void {
   it('creates a conversation once: a second create with the same id writes nothing', async () => {
     const conversationId = uid('d')
     const topic = uid('t')
-    const members: MemberRow[] = ['a', 'b'].map((userId) => ({
+    const members: Member[] = ['a', 'b'].map((userId) => ({
       conversationId,
       userId,
       role: 'member',
@@ -34,7 +34,7 @@ export function conversationCases(store: Store): void {
   it('adds only new members, counts them, and writes the outbox only when someone was added', async () => {
     const conversationId = await group(['admin1', 'm1'])
     const topic = uid('t')
-    const rows = (ids: string[]): MemberRow[] =>
+    const rows = (ids: string[]): Member[] =>
       ids.map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now }))
     let askedFor: string[] | undefined
     expect(
@@ -116,7 +116,7 @@ export function conversationCases(store: Store): void {
   it('names the other member of a direct conversation, with their read cursor', async () => {
     const [me, peer] = [uid('u'), uid('u')]
     const conversationId = uid('d')
-    const rows: MemberRow[] = [me, peer].map((userId) => ({
+    const rows: Member[] = [me, peer].map((userId) => ({
       conversationId,
       userId,
       role: 'member',

@@ -5,7 +5,7 @@ import { expect } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
 import { textDefaults } from '../../src/domain/message.js'
 import type {
-  MemberRow,
+  Member,
   MessageDraft,
   OutboxLease,
   OutboxRecord,
@@ -77,7 +77,7 @@ export function storeHelpers(store: Store) {
   })
   async function group(members: string[] = []): Promise<string> {
     const conversationId = uid('g')
-    const rows: MemberRow[] = members.map((userId, i) => ({
+    const rows: Member[] = members.map((userId, i) => ({
       conversationId,
       userId,
       role: i === 0 ? 'admin' : 'member',

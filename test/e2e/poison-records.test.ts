@@ -23,6 +23,7 @@ import type {
   Message,
   OfflinePush,
   TaskMessage,
+  PersistMessage,
   UpstreamMessage,
 } from '../../src/contracts/payloads.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
@@ -157,7 +158,7 @@ describe.skipIf(!available)('poison records on real Kafka: every consumer group 
   }, 60_000)
 
   it('task.persist.group: a persist record repo refuses (message id over 64 characters) no longer holds back the acked sends behind it', async () => {
-    const base: UpstreamMessage = {
+    const base: PersistMessage = {
       traceId: '',
       userId: 'mallory',
       conversationId,

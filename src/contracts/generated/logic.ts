@@ -38,14 +38,12 @@ import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersRespo
 import type { LogicServiceClient as _gochat_logic_v1_LogicServiceClient, LogicServiceDefinition as _gochat_logic_v1_LogicServiceDefinition } from './gochat/logic/v1/LogicService.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from './gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from './gochat/logic/v1/LogoutRequest.js';
-import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from './gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
 import type { MemberActionRequest as _gochat_logic_v1_MemberActionRequest, MemberActionRequest__Output as _gochat_logic_v1_MemberActionRequest__Output } from './gochat/logic/v1/MemberActionRequest.js';
 import type { MemberMuteResponse as _gochat_logic_v1_MemberMuteResponse, MemberMuteResponse__Output as _gochat_logic_v1_MemberMuteResponse__Output } from './gochat/logic/v1/MemberMuteResponse.js';
 import type { MuteConversationRequest as _gochat_logic_v1_MuteConversationRequest, MuteConversationRequest__Output as _gochat_logic_v1_MuteConversationRequest__Output } from './gochat/logic/v1/MuteConversationRequest.js';
 import type { PeerRef as _gochat_logic_v1_PeerRef, PeerRef__Output as _gochat_logic_v1_PeerRef__Output } from './gochat/logic/v1/PeerRef.js';
 import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
-import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
 import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from './gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
@@ -106,14 +104,12 @@ export interface ProtoGrpcType {
         LogicService: SubtypeConstructor<typeof grpc.Client, _gochat_logic_v1_LogicServiceClient> & { service: _gochat_logic_v1_LogicServiceDefinition }
         LoginRequest: MessageTypeDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_LoginRequest__Output>
         LogoutRequest: MessageTypeDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_LogoutRequest__Output>
-        MarkReadRequest: MessageTypeDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_MarkReadRequest__Output>
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
         MemberActionRequest: MessageTypeDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_MemberActionRequest__Output>
         MemberMuteResponse: MessageTypeDefinition<_gochat_logic_v1_MemberMuteResponse, _gochat_logic_v1_MemberMuteResponse__Output>
         MuteConversationRequest: MessageTypeDefinition<_gochat_logic_v1_MuteConversationRequest, _gochat_logic_v1_MuteConversationRequest__Output>
         PeerRef: MessageTypeDefinition<_gochat_logic_v1_PeerRef, _gochat_logic_v1_PeerRef__Output>
         PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
-        RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
         RefreshRequest: MessageTypeDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_RefreshRequest__Output>
         RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>

@@ -6,10 +6,14 @@ import type { CallError as _realchat_message_v1_CallError, CallError__Output as 
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from './realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from './realchat/message/v1/DeleteMessageResponse.js';
 import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from './realchat/message/v1/ListPinsRequest.js';
+import type { MarkReadRequest as _realchat_message_v1_MarkReadRequest, MarkReadRequest__Output as _realchat_message_v1_MarkReadRequest__Output } from './realchat/message/v1/MarkReadRequest.js';
+import type { MarkReadResponse as _realchat_message_v1_MarkReadResponse, MarkReadResponse__Output as _realchat_message_v1_MarkReadResponse__Output } from './realchat/message/v1/MarkReadResponse.js';
 import type { Message as _realchat_message_v1_Message, Message__Output as _realchat_message_v1_Message__Output } from './realchat/message/v1/Message.js';
 import type { MessageApiClient as _realchat_message_v1_MessageApiClient, MessageApiDefinition as _realchat_message_v1_MessageApiDefinition } from './realchat/message/v1/MessageApi.js';
 import type { MessageAttachment as _realchat_message_v1_MessageAttachment, MessageAttachment__Output as _realchat_message_v1_MessageAttachment__Output } from './realchat/message/v1/MessageAttachment.js';
 import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from './realchat/message/v1/Reaction.js';
+import type { RecallMessageRequest as _realchat_message_v1_RecallMessageRequest, RecallMessageRequest__Output as _realchat_message_v1_RecallMessageRequest__Output } from './realchat/message/v1/RecallMessageRequest.js';
+import type { RecallMessageResponse as _realchat_message_v1_RecallMessageResponse, RecallMessageResponse__Output as _realchat_message_v1_RecallMessageResponse__Output } from './realchat/message/v1/RecallMessageResponse.js';
 import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from './realchat/message/v1/ReplyPreview.js';
 import type { SearchHit as _realchat_message_v1_SearchHit, SearchHit__Output as _realchat_message_v1_SearchHit__Output } from './realchat/message/v1/SearchHit.js';
 import type { SearchMessagesRequest as _realchat_message_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _realchat_message_v1_SearchMessagesRequest__Output } from './realchat/message/v1/SearchMessagesRequest.js';
@@ -35,10 +39,14 @@ export interface ProtoGrpcType {
         DeleteMessageRequest: MessageTypeDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageRequest__Output>
         DeleteMessageResponse: MessageTypeDefinition<_realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageResponse__Output>
         ListPinsRequest: MessageTypeDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_ListPinsRequest__Output>
+        MarkReadRequest: MessageTypeDefinition<_realchat_message_v1_MarkReadRequest, _realchat_message_v1_MarkReadRequest__Output>
+        MarkReadResponse: MessageTypeDefinition<_realchat_message_v1_MarkReadResponse, _realchat_message_v1_MarkReadResponse__Output>
         Message: MessageTypeDefinition<_realchat_message_v1_Message, _realchat_message_v1_Message__Output>
         MessageApi: SubtypeConstructor<typeof grpc.Client, _realchat_message_v1_MessageApiClient> & { service: _realchat_message_v1_MessageApiDefinition }
         MessageAttachment: MessageTypeDefinition<_realchat_message_v1_MessageAttachment, _realchat_message_v1_MessageAttachment__Output>
         Reaction: MessageTypeDefinition<_realchat_message_v1_Reaction, _realchat_message_v1_Reaction__Output>
+        RecallMessageRequest: MessageTypeDefinition<_realchat_message_v1_RecallMessageRequest, _realchat_message_v1_RecallMessageRequest__Output>
+        RecallMessageResponse: MessageTypeDefinition<_realchat_message_v1_RecallMessageResponse, _realchat_message_v1_RecallMessageResponse__Output>
         ReplyPreview: MessageTypeDefinition<_realchat_message_v1_ReplyPreview, _realchat_message_v1_ReplyPreview__Output>
         SearchHit: MessageTypeDefinition<_realchat_message_v1_SearchHit, _realchat_message_v1_SearchHit__Output>
         SearchMessagesRequest: MessageTypeDefinition<_realchat_message_v1_SearchMessagesRequest, _realchat_message_v1_SearchMessagesRequest__Output>

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js'
 import {
   checkOutbox,
   type ConversationWithSeq,
-  type MemberRow,
+  type Member,
   type NewConversation,
   type OutboxRecord,
   type UserConversation,
@@ -13,11 +13,7 @@ import { pair, upperBound } from './store-base.js'
 import { noAdminLeft, promotionAfterRemoval } from '../../ports/last-admin.js'
 
 export abstract class MemoryConversations extends MemoryUsers {
-  async createConversation(
-    conversation: NewConversation,
-    members: MemberRow[],
-    outbox: OutboxRecord[],
-  ): Promise<boolean> {
+  async createConversation(conversation: NewConversation, members: Member[], outbox: OutboxRecord[]): Promise<boolean> {
     if (this.conversations.has(conversation.conversationId)) return false
     checkOutbox(outbox)
     this.conversations.set(conversation.conversationId, { ...conversation, memberCount: 0 })
@@ -48,7 +44,7 @@ export abstract class MemoryConversations extends MemoryUsers {
 
   async addMembers(
     conversationId: string,
-    members: MemberRow[],
+    members: Member[],
     outboxFor: (added: string[]) => OutboxRecord[],
   ): Promise<string[]> {
     const group = this.members.get(conversationId)
@@ -82,12 +78,12 @@ export abstract class MemoryConversations extends MemoryUsers {
     return true
   }
 
-  async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
+  async getMember(conversationId: string, userId: string): Promise<Member | null> {
     const m = this.members.get(conversationId)?.byUser.get(userId)
     return m ? { ...m } : null
   }
 
-  async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]> {
+  async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<Member[]> {
     const group = this.members.get(conversationId)
     if (!group) return []
     const from = upperBound(group.sorted, afterUserId, (u) => u)

@@ -1,16 +1,16 @@
 // Group invitations in memory (src/ports/invitations.ts): a map by (conversation, invitee) beside the store's
 // members, which it reads and adds to through the accessors the store hands it. Nothing awaits inside a mutation,
 // so each runs alone, as the store's own do.
-import { checkOutbox, type ConversationRow, type MemberRow, type OutboxRecord } from '../../ports/store.js'
+import { checkOutbox, type Conversation, type Member, type OutboxRecord } from '../../ports/store.js'
 import type { InvitationRow, InvitationStore, InvitationView } from '../../ports/invitations.js'
 import { AppError } from '../../core/errors.js'
 
 /** what the store lets its invitations see and do */
 export interface MemoryMembership {
-  conversation(conversationId: string): ConversationRow | undefined
+  conversation(conversationId: string): Conversation | undefined
   isMember(conversationId: string, userId: string): boolean
   conversationsOf(userId: string): Iterable<string>
-  addMember(member: MemberRow): void
+  addMember(member: Member): void
   append(outbox: OutboxRecord[]): void
 }
 

@@ -2,11 +2,11 @@
 // through the accessors the store hands it. Nothing awaits inside a mutation, so each runs alone.
 import { AppError } from '../../core/errors.js'
 import type { BanRow, BlockRow, ModerationStore } from '../../ports/moderation.js'
-import { checkOutbox, type ConversationRow, type OutboxRecord } from '../../ports/store.js'
+import { checkOutbox, type Conversation, type OutboxRecord } from '../../ports/store.js'
 
 /** what the store lets its moderation see and do */
 export interface MemoryMembers {
-  conversation(conversationId: string): ConversationRow | undefined
+  conversation(conversationId: string): Conversation | undefined
   isMember(conversationId: string, userId: string): boolean
   /** removes the membership and any invitation */
   expel(conversationId: string, userId: string): void

@@ -1,9 +1,9 @@
 // What every concern of the in-memory store shares: the maps (rows and their indexes) and the helpers that keep
 // the indexes in step when a row is added or dropped.
 import type {
-  ConversationRow,
+  Conversation,
   ConversationWithSeq,
-  MemberRow,
+  Member,
   MessageRow,
   OutboxRecord,
   PendingOutboxRow,
@@ -11,7 +11,7 @@ import type {
 } from '../../ports/store.js'
 
 interface Members {
-  byUser: Map<string, MemberRow>
+  byUser: Map<string, Member>
   /** user ids in ascending order, for cursor pages */
   sorted: string[]
 }
@@ -44,7 +44,7 @@ export abstract class MemoryStoreBase {
   protected readonly users = new Map<string, UserRow>()
   /** by normalized username (normalizeUsername) */
   protected readonly userIdByName = new Map<string, string>()
-  protected readonly conversations = new Map<string, ConversationRow>()
+  protected readonly conversations = new Map<string, Conversation>()
   protected readonly seqReserved = new Map<string, number>()
   protected readonly members = new Map<string, Members>()
   protected readonly conversationsOfUser = new Map<string, Set<string>>()
@@ -74,7 +74,7 @@ export abstract class MemoryStoreBase {
     }
   }
 
-  protected putMembers(conversationId: string, members: MemberRow[]): void {
+  protected putMembers(conversationId: string, members: Member[]): void {
     const group = this.members.get(conversationId)!
     for (const m of members) {
       if (group.byUser.has(m.userId)) continue
@@ -133,7 +133,7 @@ export abstract class MemoryStoreBase {
     return this.messages.get(conversationId)?.sorted.at(-1)?.seq ?? 0
   }
 
-  protected withSeq(c: ConversationRow): ConversationWithSeq {
+  protected withSeq(c: Conversation): ConversationWithSeq {
     return { ...c, lastSeq: this.maxSeqOf(c.conversationId) }
   }
 }

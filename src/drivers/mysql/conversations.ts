@@ -1,11 +1,5 @@
 // Conversations and their members in the MySQL store. Member writers take the conversation row lock first.
-import type {
-  ConversationWithSeq,
-  MemberRow,
-  NewConversation,
-  OutboxRecord,
-  UserConversation,
-} from '../../ports/store.js'
+import type { ConversationWithSeq, Member, NewConversation, OutboxRecord, UserConversation } from '../../ports/store.js'
 import {
   CONV_COLS,
   LAST_SEQ,
@@ -21,11 +15,7 @@ import type { Result, Rows } from './store-base.js'
 import { keepAnAdmin } from './invitations.js'
 
 export abstract class MysqlConversations extends MysqlUsers {
-  async createConversation(
-    conversation: NewConversation,
-    members: MemberRow[],
-    outbox: OutboxRecord[],
-  ): Promise<boolean> {
+  async createConversation(conversation: NewConversation, members: Member[], outbox: OutboxRecord[]): Promise<boolean> {
     const unique = [...new Map(members.map((m) => [m.userId, m])).values()]
     return this.tx(async (c) => {
       const cv = conversation
@@ -81,7 +71,7 @@ export abstract class MysqlConversations extends MysqlUsers {
 
   async addMembers(
     conversationId: string,
-    members: MemberRow[],
+    members: Member[],
     outboxFor: (added: string[]) => OutboxRecord[],
   ): Promise<string[]> {
     return this.tx(async (c) => {
@@ -94,7 +84,7 @@ export abstract class MysqlConversations extends MysqlUsers {
         ])
         for (const r of rows) existing.add(r.user_id)
       }
-      const fresh: MemberRow[] = []
+      const fresh: Member[] = []
       for (const m of members) {
         if (existing.has(m.userId)) continue
         existing.add(m.userId)
@@ -136,7 +126,7 @@ export abstract class MysqlConversations extends MysqlUsers {
     })
   }
 
-  async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
+  async getMember(conversationId: string, userId: string): Promise<Member | null> {
     const [rows] = await this.execute<Rows>(
       `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`,
       [conversationId, userId],
@@ -144,7 +134,7 @@ export abstract class MysqlConversations extends MysqlUsers {
     return rows[0] ? toMember(rows[0]) : null
   }
 
-  async listMembers(conversationId: string, afterUserId: string, n: number): Promise<MemberRow[]> {
+  async listMembers(conversationId: string, afterUserId: string, n: number): Promise<Member[]> {
     const [rows] = await this.execute<Rows>(
       `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id ${limit(n)}`,
       [conversationId, afterUserId],

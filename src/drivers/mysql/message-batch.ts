@@ -16,7 +16,7 @@ import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import {
   checkOutbox,
-  type ConversationRow,
+  type Conversation,
   type MessageDraft,
   type MessageRow,
   type OutboxRecord,
@@ -42,7 +42,7 @@ export type BatchOutcome = Outcome<StoredMessage | typeof AGAIN>
 
 /** a conversation locked by the batch, with its seq reservation (async persistence's; see Store.storeMessage) */
 interface Locked {
-  conversation: ConversationRow
+  conversation: Conversation
   reserved: number
 }
 

@@ -4,7 +4,7 @@
 import mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import { log } from '../../observability/log.js'
-import { checkOutbox, type ConversationRow, type MemberRow, type OutboxRecord } from '../../ports/store.js'
+import { checkOutbox, type Conversation, type Member, type OutboxRecord } from '../../ports/store.js'
 import { connectionOptions, migrate, type MysqlTls } from './migrate.js'
 import { describeCollision } from '../sql/username-backfill.js'
 import { CONV_COLS, MEMBER_COLS, toConversation } from '../sql/rows.js'
@@ -114,7 +114,7 @@ export abstract class MysqlStoreBase {
     }
   }
 
-  protected async lockConversation(c: Conn, conversationId: string): Promise<ConversationRow> {
+  protected async lockConversation(c: Conn, conversationId: string): Promise<Conversation> {
     const [rows] = await c.execute<Rows>(
       `SELECT ${CONV_COLS} FROM conversations WHERE conversation_id = ? FOR UPDATE`,
       [conversationId],
@@ -123,7 +123,7 @@ export abstract class MysqlStoreBase {
     return toConversation(rows[0])
   }
 
-  protected async insertMembers(c: Conn, conversationId: string, members: MemberRow[]): Promise<void> {
+  protected async insertMembers(c: Conn, conversationId: string, members: Member[]): Promise<void> {
     for (const chunk of chunks(members)) {
       await c.query(`INSERT INTO members (${MEMBER_COLS}) VALUES ?`, [
         chunk.map((m) => [conversationId, m.userId, m.role, m.joinedAt]),

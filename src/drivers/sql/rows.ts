@@ -1,9 +1,9 @@
 // Row shapes shared by the SQL stores (MySQL and SQLite have the same tables): column lists, row → port type
 // conversions, and the statements whose text is the same in both dialects.
 import type {
-  ConversationRow,
+  Conversation,
   ConversationWithSeq,
-  MemberRow,
+  Member,
   MessageRow,
   UserChanges,
   UserConversation,
@@ -68,9 +68,9 @@ export const userValues = (u: UserRow) => [
   u.discoverable ? 1 : 0,
   u.username === null ? null : normalizeUsername(u.username),
 ]
-export const toConversation = (r: Row): ConversationRow => ({
+export const toConversation = (r: Row): Conversation => ({
   conversationId: r.conversation_id as string,
-  kind: r.kind as ConversationRow['kind'],
+  kind: r.kind as Conversation['kind'],
   name: r.name as string,
   announcement: r.announcement as string,
   memberCount: Number(r.member_count),
@@ -80,10 +80,10 @@ export const toConversationWithSeq = (r: Row): ConversationWithSeq => ({
   ...toConversation(r),
   lastSeq: Number(r.last_seq),
 })
-export const toMember = (r: Row): MemberRow => ({
+export const toMember = (r: Row): Member => ({
   conversationId: r.conversation_id as string,
   userId: r.user_id as string,
-  role: r.role as MemberRow['role'],
+  role: r.role as Member['role'],
   joinedAt: Number(r.joined_at),
 })
 export const toMessage = (r: Row): MessageRow => ({
@@ -146,6 +146,6 @@ export const USER_CONVERSATIONS = `SELECT ${CONV_COLS.split(', ')
 export const toUserConversation = (r: Row): UserConversation => ({
   conversation: toConversationWithSeq(r),
   readSeq: Number(r.read_seq),
-  role: r.role as MemberRow['role'],
+  role: r.role as Member['role'],
   ...(r.peer_id ? { peer: { userId: r.peer_id as string, readSeq: Number(r.peer_read_seq) } } : {}),
 })

@@ -1,12 +1,6 @@
 // Conversations and their members in the SQLite store.
 import { AppError } from '../../core/errors.js'
-import type {
-  ConversationWithSeq,
-  MemberRow,
-  NewConversation,
-  OutboxRecord,
-  UserConversation,
-} from '../../ports/store.js'
+import type { ConversationWithSeq, Member, NewConversation, OutboxRecord, UserConversation } from '../../ports/store.js'
 import {
   CONV_COLS,
   LAST_SEQ,
@@ -20,11 +14,7 @@ import { SqliteUsers } from './users.js'
 import { keepAnAdmin } from './invitations.js'
 
 export abstract class SqliteConversations extends SqliteUsers {
-  async createConversation(
-    conversation: NewConversation,
-    members: MemberRow[],
-    outbox: OutboxRecord[],
-  ): Promise<boolean> {
+  async createConversation(conversation: NewConversation, members: Member[], outbox: OutboxRecord[]): Promise<boolean> {
     const unique = [...new Map(members.map((m) => [m.userId, m])).values()]
     const cv = conversation
     return this.tx(() => {
@@ -70,7 +60,7 @@ export abstract class SqliteConversations extends SqliteUsers {
 
   async addMembers(
     conversationId: string,
-    members: MemberRow[],
+    members: Member[],
     outboxFor: (added: string[]) => OutboxRecord[],
   ): Promise<string[]> {
     return this.tx(() => {
@@ -104,14 +94,14 @@ export abstract class SqliteConversations extends SqliteUsers {
         userId,
       )
       if (!gone) return false
-      keepAnAdmin(this.db, conversationId, gone.role as MemberRow['role'], promote)
+      keepAnAdmin(this.db, conversationId, gone.role as Member['role'], promote)
       this.run('UPDATE conversations SET member_count = member_count - 1 WHERE conversation_id = ?', conversationId)
       this.insertOutbox(outbox)
       return true
     })
   }
 
-  async getMember(conversationId: string, userId: string): Promise<MemberRow | null> {
+  async getMember(conversationId: string, userId: string): Promise<Member | null> {
     const r = this.one(
       `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id = ?`,
       conversationId,
@@ -120,7 +110,7 @@ export abstract class SqliteConversations extends SqliteUsers {
     return r ? toMember(r) : null
   }
 
-  async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<MemberRow[]> {
+  async listMembers(conversationId: string, afterUserId: string, limit: number): Promise<Member[]> {
     return this.all(
       `SELECT ${MEMBER_COLS} FROM members WHERE conversation_id = ? AND user_id > ? ORDER BY user_id LIMIT ?`,
       conversationId,

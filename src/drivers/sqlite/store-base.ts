@@ -1,7 +1,7 @@
 // What every concern of the SQLite store shares: the database file (exclusive lock, WAL, migrated on open),
 // cached prepared statements, synchronous transactions, and the row helpers used inside them.
 import Database from 'better-sqlite3'
-import { checkOutbox, type MemberRow, type OutboxRecord, type UsernameCollision } from '../../ports/store.js'
+import { checkOutbox, type Member, type OutboxRecord, type UsernameCollision } from '../../ports/store.js'
 import { log } from '../../observability/log.js'
 import { describeCollision } from '../sql/username-backfill.js'
 import { migrate } from './migrate.js'
@@ -80,7 +80,7 @@ export abstract class SqliteStoreBase {
     return this.db.transaction(fn).immediate()
   }
 
-  protected insertMembers(conversationId: string, members: MemberRow[]): void {
+  protected insertMembers(conversationId: string, members: Member[]): void {
     const insert = this.stmt(`INSERT INTO members (${MEMBER_COLS}) VALUES (?, ?, ?, ?)`)
     for (const m of members) insert.run(conversationId, m.userId, m.role, m.joinedAt)
   }

@@ -32,13 +32,11 @@ import type { ListGroupMembersRequest as _gochat_logic_v1_ListGroupMembersReques
 import type { ListGroupMembersResponse as _gochat_logic_v1_ListGroupMembersResponse, ListGroupMembersResponse__Output as _gochat_logic_v1_ListGroupMembersResponse__Output } from '../../../gochat/logic/v1/ListGroupMembersResponse.js';
 import type { LoginRequest as _gochat_logic_v1_LoginRequest, LoginRequest__Output as _gochat_logic_v1_LoginRequest__Output } from '../../../gochat/logic/v1/LoginRequest.js';
 import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Output as _gochat_logic_v1_LogoutRequest__Output } from '../../../gochat/logic/v1/LogoutRequest.js';
-import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
 import type { MemberActionRequest as _gochat_logic_v1_MemberActionRequest, MemberActionRequest__Output as _gochat_logic_v1_MemberActionRequest__Output } from '../../../gochat/logic/v1/MemberActionRequest.js';
 import type { MemberMuteResponse as _gochat_logic_v1_MemberMuteResponse, MemberMuteResponse__Output as _gochat_logic_v1_MemberMuteResponse__Output } from '../../../gochat/logic/v1/MemberMuteResponse.js';
 import type { MuteConversationRequest as _gochat_logic_v1_MuteConversationRequest, MuteConversationRequest__Output as _gochat_logic_v1_MuteConversationRequest__Output } from '../../../gochat/logic/v1/MuteConversationRequest.js';
 import type { PeerRef as _gochat_logic_v1_PeerRef, PeerRef__Output as _gochat_logic_v1_PeerRef__Output } from '../../../gochat/logic/v1/PeerRef.js';
-import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
 import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from '../../../gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
@@ -270,15 +268,6 @@ export interface LogicServiceClient extends grpc.Client {
   logout(argument: _gochat_logic_v1_LogoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   logout(argument: _gochat_logic_v1_LogoutRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  MarkRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  markRead(argument: _gochat_logic_v1_MarkReadRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  
   MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   MuteConversation(argument: _gochat_logic_v1_MuteConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -296,15 +285,6 @@ export interface LogicServiceClient extends grpc.Client {
   muteMember(argument: _gochat_logic_v1_MemberActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
   muteMember(argument: _gochat_logic_v1_MemberActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
   muteMember(argument: _gochat_logic_v1_MemberActionRequest, callback: grpc.requestCallback<_gochat_logic_v1_MemberMuteResponse__Output>): grpc.ClientUnaryCall;
-  
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  RecallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
-  recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
   Refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -456,13 +436,9 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   Logout: grpc.handleUnaryCall<_gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty>;
   
-  MarkRead: grpc.handleUnaryCall<_gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty>;
-  
   MuteConversation: grpc.handleUnaryCall<_gochat_logic_v1_MuteConversationRequest__Output, _gochat_logic_v1_Empty>;
   
   MuteMember: grpc.handleUnaryCall<_gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_MemberMuteResponse>;
-  
-  RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
   
   Refresh: grpc.handleUnaryCall<_gochat_logic_v1_RefreshRequest__Output, _gochat_logic_v1_AuthResponse>;
   
@@ -513,10 +489,8 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   ListInvitations: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_InvitationList, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_InvitationList__Output>
   Login: MethodDefinition<_gochat_logic_v1_LoginRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_LoginRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
-  MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
   MuteConversation: MethodDefinition<_gochat_logic_v1_MuteConversationRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MuteConversationRequest__Output, _gochat_logic_v1_Empty__Output>
   MuteMember: MethodDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_MemberMuteResponse, _gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_MemberMuteResponse__Output>
-  RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
   Refresh: MethodDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RefreshRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   RemoveGroupMember: MethodDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty__Output>

@@ -5,6 +5,10 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from '../../../realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from '../../../realchat/message/v1/DeleteMessageResponse.js';
 import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from '../../../realchat/message/v1/ListPinsRequest.js';
+import type { MarkReadRequest as _realchat_message_v1_MarkReadRequest, MarkReadRequest__Output as _realchat_message_v1_MarkReadRequest__Output } from '../../../realchat/message/v1/MarkReadRequest.js';
+import type { MarkReadResponse as _realchat_message_v1_MarkReadResponse, MarkReadResponse__Output as _realchat_message_v1_MarkReadResponse__Output } from '../../../realchat/message/v1/MarkReadResponse.js';
+import type { RecallMessageRequest as _realchat_message_v1_RecallMessageRequest, RecallMessageRequest__Output as _realchat_message_v1_RecallMessageRequest__Output } from '../../../realchat/message/v1/RecallMessageRequest.js';
+import type { RecallMessageResponse as _realchat_message_v1_RecallMessageResponse, RecallMessageResponse__Output as _realchat_message_v1_RecallMessageResponse__Output } from '../../../realchat/message/v1/RecallMessageResponse.js';
 import type { SearchMessagesRequest as _realchat_message_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _realchat_message_v1_SearchMessagesRequest__Output } from '../../../realchat/message/v1/SearchMessagesRequest.js';
 import type { SearchMessagesResponse as _realchat_message_v1_SearchMessagesResponse, SearchMessagesResponse__Output as _realchat_message_v1_SearchMessagesResponse__Output } from '../../../realchat/message/v1/SearchMessagesResponse.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from '../../../realchat/message/v1/SendMessageRequest.js';
@@ -32,6 +36,24 @@ export interface MessageApiClient extends grpc.Client {
   listPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   listPins(argument: _realchat_message_v1_ListPinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   listPins(argument: _realchat_message_v1_ListPinsRequest, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  MarkRead(argument: _realchat_message_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _realchat_message_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _realchat_message_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  MarkRead(argument: _realchat_message_v1_MarkReadRequest, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _realchat_message_v1_MarkReadRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _realchat_message_v1_MarkReadRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _realchat_message_v1_MarkReadRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  markRead(argument: _realchat_message_v1_MarkReadRequest, callback: grpc.requestCallback<_realchat_message_v1_MarkReadResponse__Output>): grpc.ClientUnaryCall;
+  
+  RecallMessage(argument: _realchat_message_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _realchat_message_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _realchat_message_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  RecallMessage(argument: _realchat_message_v1_RecallMessageRequest, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _realchat_message_v1_RecallMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _realchat_message_v1_RecallMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _realchat_message_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
+  recallMessage(argument: _realchat_message_v1_RecallMessageRequest, callback: grpc.requestCallback<_realchat_message_v1_RecallMessageResponse__Output>): grpc.ClientUnaryCall;
   
   SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
   SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
@@ -76,6 +98,10 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
   
   ListPins: grpc.handleUnaryCall<_realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse>;
   
+  MarkRead: grpc.handleUnaryCall<_realchat_message_v1_MarkReadRequest__Output, _realchat_message_v1_MarkReadResponse>;
+  
+  RecallMessage: grpc.handleUnaryCall<_realchat_message_v1_RecallMessageRequest__Output, _realchat_message_v1_RecallMessageResponse>;
+  
   SearchMessages: grpc.handleUnaryCall<_realchat_message_v1_SearchMessagesRequest__Output, _realchat_message_v1_SearchMessagesResponse>;
   
   SendMessage: grpc.handleUnaryCall<_realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse>;
@@ -89,6 +115,8 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
 export interface MessageApiDefinition extends grpc.ServiceDefinition {
   DeleteMessage: MethodDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageRequest__Output, _realchat_message_v1_DeleteMessageResponse__Output>
   ListPins: MethodDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>
+  MarkRead: MethodDefinition<_realchat_message_v1_MarkReadRequest, _realchat_message_v1_MarkReadResponse, _realchat_message_v1_MarkReadRequest__Output, _realchat_message_v1_MarkReadResponse__Output>
+  RecallMessage: MethodDefinition<_realchat_message_v1_RecallMessageRequest, _realchat_message_v1_RecallMessageResponse, _realchat_message_v1_RecallMessageRequest__Output, _realchat_message_v1_RecallMessageResponse__Output>
   SearchMessages: MethodDefinition<_realchat_message_v1_SearchMessagesRequest, _realchat_message_v1_SearchMessagesResponse, _realchat_message_v1_SearchMessagesRequest__Output, _realchat_message_v1_SearchMessagesResponse__Output>
   SendMessage: MethodDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse__Output>
   SendMessages: MethodDefinition<_realchat_message_v1_SendMessagesRequest, _realchat_message_v1_SendMessagesResponse, _realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse__Output>

@@ -1,4 +1,4 @@
-// Original file: proto/gochat/logic/v1/logic.proto
+// Original file: proto/realchat/message/v1/message_api.proto
 
 
 export interface RecallMessageRequest {
