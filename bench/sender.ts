@@ -13,8 +13,20 @@ export class SendError extends Error {
   }
 }
 
+/** what a send names beside its content: an attachment message's kind and attachment */
+export interface SendRecord {
+  kind: 'image'
+  attachmentId: string
+}
+
 export interface Sender {
-  send(conversationId: string, content: string, idempotencyKey: string, timeoutMs?: number): Promise<{ seq: number }>
+  send(
+    conversationId: string,
+    content: string,
+    idempotencyKey: string,
+    timeoutMs?: number,
+    record?: SendRecord,
+  ): Promise<{ seq: number }>
   close(): void
 }
 
@@ -51,7 +63,7 @@ function webSocketSender(e: Endpoint): Promise<Sender> {
     pending.clear()
   })
   const sender: Sender = {
-    send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
+    send(conversationId, content, idempotencyKey, timeoutMs = 30_000, record) {
       const ref = `s${++next}`
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -59,7 +71,7 @@ function webSocketSender(e: Endpoint): Promise<Sender> {
           reject(new SendError('timeout', `no ack within ${timeoutMs} ms`))
         }, timeoutMs)
         pending.set(ref, { resolve, reject, timer })
-        ws.send(JSON.stringify({ op: 'send', ref, conversationId, content, idempotencyKey }))
+        ws.send(JSON.stringify({ op: 'send', ref, conversationId, content, idempotencyKey, ...record }))
       })
     },
     close: () => ws.terminate(),

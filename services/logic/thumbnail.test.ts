@@ -3,6 +3,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { decodablePng, imageInfo, png } from '../../test/helpers/media.js'
+import { benchImage } from '../../bench/image-upload.js'
 import { makeThumbnail, THUMBNAIL_EDGE } from './thumbnail.js'
 
 describe('makeThumbnail', () => {
@@ -10,6 +11,12 @@ describe('makeThumbnail', () => {
     const { bytes, info } = await makeThumbnail(await decodablePng(1000, 600), 50_000_000)
     expect(info).toEqual({ width: THUMBNAIL_EDGE, height: 192, size: bytes.length, mime: 'image/webp' })
     expect(await imageInfo(bytes)).toEqual({ format: 'webp', width: 320, height: 192 })
+  })
+
+  it('makes one of the image `bench send --kind image` uploads (random pixels, about the size asked)', async () => {
+    const image = await benchImage(50_000)
+    expect(Math.abs(image.length - 50_000)).toBeLessThan(2_000)
+    expect((await makeThumbnail(image, 50_000_000)).info).toMatchObject({ width: 129, height: 129 })
   })
 
   it('never enlarges a small image', async () => {
