@@ -72,6 +72,10 @@ describe('gochat bench send and http against gochat up', () => {
     expect(r.completeness).toMatchObject({ expected: 12, received: 12, missing: 0, duplicates: 0 })
     expect(r.send).toMatchObject({ sent: 12, failed: 0 })
     expect(r.latencyMs.p50).toBeGreaterThan(0)
+    // every message was an upload, completed with its thumbnail (warm-up included: 4 + 12)
+    const metrics = await (await fetch(`${up.url}/metrics`)).text()
+    const made = Number(/gochat_logic_thumbnails_total\{result="made"\} (\d+)/.exec(metrics)?.[1] ?? 0)
+    expect(made).toBe(16)
   }, 60_000)
 
   it('bench http: login and history answer 2xx under load', async () => {
