@@ -19,6 +19,19 @@ describe('makeThumbnail', () => {
     expect((await makeThumbnail(image, 50_000_000)).info).toMatchObject({ width: 129, height: 129 })
   })
 
+  it('makes many at once, in turns, each right', async () => {
+    const image = await decodablePng(600, 300)
+    const all = await Promise.all(Array.from({ length: 6 }, () => makeThumbnail(image, 50_000_000)))
+    expect(all.map((t) => t.info.width)).toEqual(Array(6).fill(320))
+    // a failure gives its turn back too
+    await Promise.all([
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+    ])
+    expect((await makeThumbnail(image, 50_000_000)).info.height).toBe(160)
+  })
+
   it('never enlarges a small image', async () => {
     const { info } = await makeThumbnail(await decodablePng(40, 90), 50_000_000)
     expect(info).toMatchObject({ width: 40, height: 90 })
