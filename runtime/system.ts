@@ -3,7 +3,7 @@
 import type { Server } from 'node:http'
 import type { Server as GrpcServer } from '@grpc/grpc-js'
 import { collectDefaultMetrics } from 'prom-client'
-import type { GochatConfig } from '../src/config/index.js'
+import { type GochatConfig, gatewayKeys, logicKeys, repoKeys, sectionOf, taskKeys } from '../src/config/index.js'
 import type { RunningRole } from '../src/core/role.js'
 import { createBus } from '../src/drivers/bus-from-config.js'
 import { createStore } from '../src/drivers/store-from-config.js'
@@ -143,7 +143,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       const store = await createStore(cfg)
       closers.push(() => store.close())
       const started = await startRepo({
-        cfg,
+        cfg: sectionOf(cfg, repoKeys),
         bus: busFor('repo'),
         log,
         store,
@@ -163,7 +163,14 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache!, blobs: blobs! })
+      const started = await startLogic({
+        cfg: sectionOf(cfg, logicKeys),
+        bus: busFor('logic'),
+        log,
+        repo: needed(repo, 'repo'),
+        cache: cache!,
+        blobs: blobs!,
+      })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
@@ -184,16 +191,24 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       messages = m
     }
 
-    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo })).role)
+    if (wanted.includes('task')) {
+      const started = await startTask({
+        cfg: sectionOf(cfg, taskKeys),
+        bus: busFor('task'),
+        log,
+        repo: needed(repo, 'repo'),
+      })
+      roles.push(started.role)
+    }
 
     let gatewayPort: number | undefined
     if (wanted.includes('gateway')) {
       const started = await startGateway({
-        cfg,
+        cfg: sectionOf(cfg, gatewayKeys),
         bus: busFor('gateway'),
         log: mixed ? log.child({ instance: cfg.instance_id }) : log,
-        logic,
-        messages,
+        logic: needed(logic, 'logic'),
+        messages: needed(messages, 'message'),
         cache: cache!,
         blobs,
         health: () => combinedHealth(roles),
@@ -226,6 +241,12 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     await stop().catch(() => undefined)
     throw err
   }
+}
+
+/** an API the runtime made for the roles that call it: every branch above makes the ones the wanted roles need */
+function needed<T>(api: T | undefined, name: string): T {
+  if (api === undefined) throw new Error(`no ${name} API was made for this process's roles`)
+  return api
 }
 
 const order = (name: RunningRole['name']) => ({ gateway: 0, logic: 1, task: 2, repo: 3 })[name]

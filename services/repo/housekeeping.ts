@@ -2,9 +2,9 @@
 // GET_LOCK; one process on SQLite and memory), so several repos never sweep at once.
 //
 // - Guest expiry (guest_ttl_days, 0: off). A guest signs in once, when it is created, and can act only with that
-//   token, which lives token_ttl_seconds: so its last possible use is created_at + token_ttl_seconds (+ clock
-//   skew). A guest whose last possible use is more than guest_ttl_days ago is unused and is deleted, with what is
-//   its alone (src/ports/store.ts sweepGuests): no activity needs recording on any request path. Batches of
+//   token and its refreshes (POST /v1/auth/refresh), which logic never lets live past created_at + guest_ttl_days
+//   + token_ttl_seconds: so a guest whose creation is further back than that (+ clock skew) can no longer act and
+//   is deleted, with what is its alone (src/ports/store.ts sweepGuests): no activity needs recording on any request path. Batches of
 //   SWEEP_BATCH guests, one transaction each.
 // - Revoked tokens whose tokens have expired anyway are pruned.
 // - Orphan attachments (upload_orphan_hours, 0: off): created that long ago and carried by no shown message (a slot
@@ -45,7 +45,7 @@ export interface HousekeepingRun {
   attachments: number
 }
 
-/** Guests created before this are past their last possible use plus guest_ttl_days. */
+/** Guests created before this hold no token that is still good (logic's Refresh caps guests' tokens there). */
 export const guestCutoff = (nowMs: number, o: Pick<HousekeepingOptions, 'guestTtlDays' | 'tokenTtlSeconds'>) =>
   nowMs - o.guestTtlDays * DAY_MS - o.tokenTtlSeconds * 1000 - SKEW_MS
 

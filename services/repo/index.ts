@@ -2,6 +2,7 @@
 // over gRPC, or hands it in process to logic and task under --role=all.
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
+import type { RepoConfig } from '../../src/config/index.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
@@ -16,7 +17,7 @@ import { createRepoService } from './service.js'
 const MEMBER_PAGE_TTL_MS = 60_000
 const DRAIN_MS = 5_000
 
-export interface RepoContext extends RoleContext {
+export interface RepoContext extends RoleContext<RepoConfig> {
   // The composition root (runtime/) opens the store and cache and closes them: repo only uses them.
   store: Store
   /** the gateway may share it */

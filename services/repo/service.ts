@@ -3,7 +3,7 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, search, friends, presence, events, revocations); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { attachmentHandlers } from './attachments.js'
@@ -16,6 +16,7 @@ import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
 import { presenceHandlers } from './presence.js'
 import { revocationHandlers } from './revocations.js'
+import { searchHandlers } from './search.js'
 import { userHandlers } from './users.js'
 
 export type { RepoServiceDeps } from './deps.js'
@@ -31,6 +32,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...invitationHandlers(deps),
     ...attachmentHandlers(deps),
     ...messageHandlers(deps),
+    ...searchHandlers(deps),
     ...friendHandlers(deps),
     ...presenceHandlers(deps),
     ...eventHandlers(deps),

@@ -1,6 +1,8 @@
 // The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, and retries.
 // Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { TaskConfig } from '../../src/config/index.js'
+import type { RepoApi } from '../../src/rpc/api.js'
 import type { Subscription } from '../../src/ports/bus.js'
 import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
@@ -24,9 +26,12 @@ import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
 import { deliverPush } from './push/worker.js'
 
-export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }> {
+export interface TaskContext extends RoleContext<TaskConfig> {
+  repo: RepoApi
+}
+
+export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }> {
   const { cfg, bus, repo } = ctx
-  if (!repo) throw new Error('task role needs the repo API')
   const log = ctx.log.child({ role: 'task' })
   const t = topics(cfg)
   const g = groups(cfg)

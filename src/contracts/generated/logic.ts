@@ -35,6 +35,7 @@ import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadReque
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
 import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
+import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from './gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
@@ -91,6 +92,7 @@ export interface ProtoGrpcType {
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
         PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
         RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
+        RefreshRequest: MessageTypeDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_RefreshRequest__Output>
         RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>

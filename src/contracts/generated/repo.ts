@@ -65,6 +65,7 @@ import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, Remove
 import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from './gochat/repo/v1/ReplyPreview.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
+import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from './gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
@@ -156,6 +157,7 @@ export interface ProtoGrpcType {
         ReplyPreview: MessageTypeDefinition<_gochat_repo_v1_ReplyPreview, _gochat_repo_v1_ReplyPreview__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
         RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
+        SearchMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SearchMessagesRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>

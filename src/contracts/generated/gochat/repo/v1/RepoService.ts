@@ -57,6 +57,7 @@ import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, Publ
 import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResponse, ReleaseAttachmentResponse__Output as _gochat_repo_v1_ReleaseAttachmentResponse__Output } from '../../../gochat/repo/v1/ReleaseAttachmentResponse.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
+import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from '../../../gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
@@ -415,6 +416,15 @@ export interface RepoServiceClient extends grpc.Client {
   revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
@@ -566,6 +576,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   RevokeToken: grpc.handleUnaryCall<_gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty>;
   
+  SearchMessages: grpc.handleUnaryCall<_gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
+  
   SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
   SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
@@ -623,6 +635,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   ReleaseAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_ReleaseAttachmentResponse, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_ReleaseAttachmentResponse__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
   RevokeToken: MethodDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty__Output>
+  SearchMessages: MethodDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
