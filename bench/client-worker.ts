@@ -18,6 +18,7 @@ import type { Endpoint } from './endpoints.js'
 import { catchUp, isResync } from './catch-up.js'
 import { openReceiver, type Receiver } from './receiver.js'
 import { openSender, type Sender } from './sender.js'
+import { benchImage, uploadImage } from './image-upload.js'
 import { LatencyRecorder } from './stats.js'
 import type {
   BeatAnswer,
@@ -44,7 +45,7 @@ let arrivals: IndexArrivals = emptyArrivals(0)
 let latencies = new LatencyRecorder()
 const tallies: ConnectionTally[] = []
 const receivers: Receiver[] = []
-const senders: Array<{ sender: Sender; conversationId: string }> = []
+const senders: Array<{ sender: Sender; conversationId: string; image?: { url: string; token: string } }> = []
 let lost = 0
 /**
  * This host's clock minus the coordinator's (0 in process): a bench agent on another host corrects its stamps by
@@ -165,19 +166,31 @@ async function sendPairs(
   startAt = 0,
 ): Promise<void> {
   const interval = 1000 / ratePerPair
+  // --kind image: payloadBytes is the image's size, and the caption carries only the stamp
+  const image = senders.some((s) => s.image) ? await benchImage(payloadBytes) : undefined
   // agents on several hosts begin at one instant of the coordinator's clock
   const start = Math.max(nowMs(), startAt)
   // pairs start staggered over one interval, so that the load is even rather than in bursts of all pairs at once
   await Promise.all(
-    senders.map(async ({ sender, conversationId }, k) => {
+    senders.map(async ({ sender, conversationId, image: as }, k) => {
       const acks: Promise<void>[] = []
       for (let i = from; i <= to; i++) {
         const due = start + (k / senders.length) * interval + (i - from) * interval
         const wait = due - nowMs()
         if (wait > 1) await new Promise((r) => setTimeout(r, wait))
         const t = nowMs()
+        const key = `${run}-${k}-${i}`
+        const done =
+          as && image
+            ? uploadImage(as.url, as.token, image).then((attachmentId) =>
+                sender.send(conversationId, encodeContent(run, i, t, 0), key, undefined, {
+                  kind: 'image',
+                  attachmentId,
+                }),
+              )
+            : sender.send(conversationId, encodeContent(run, i, t, payloadBytes), key)
         acks.push(
-          sender.send(conversationId, encodeContent(run, i, t, payloadBytes), `${run}-${k}-${i}`).then(
+          done.then(
             () => {
               sent++
             },
@@ -229,7 +242,11 @@ async function handle(req: WorkerRequest): Promise<unknown> {
           sender.close()
           throw err
         }
-        senders.push({ sender, conversationId: pair.to.conversationId })
+        senders.push({
+          sender,
+          conversationId: pair.to.conversationId,
+          ...(pair.kind === 'image' ? { image: { url: pair.from.url, token: pair.from.token ?? '' } } : {}),
+        })
       })
     case 'send-pairs':
       await sendPairs(req.from, req.to, req.ratePerPair, req.payloadBytes, req.startAt)

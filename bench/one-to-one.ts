@@ -24,6 +24,8 @@ export interface SendOptions {
   /** per pair */
   rate: Rate
   payloadBytes: number
+  /** image: each message is an upload of a payloadBytes PNG (slot, PUT, complete) and its image message */
+  kind?: 'text' | 'image'
   workers: number
   connectConcurrency: number
   drainTimeoutMs: number
@@ -39,6 +41,8 @@ export interface SendRun {
   messages: number
   rate: Rate
   payloadBytes: number
+  /** text, or image: latency is from before the upload's slot to the image message's arrival */
+  kind: 'text' | 'image'
   workers: number
   setup: {
     usersVia: string
@@ -90,6 +94,7 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
   const specs: PairSpec[] = pairsOfUsers.map(([a, b], k) => ({
     from: { dialect: 'gochat', url: gw(k), token: a.token },
     to: { dialect: 'gochat', url: gw(k + 1), token: b.token, conversationId: conversations[k]! },
+    ...(o.kind === 'image' ? { kind: 'image' as const } : {}),
   }))
 
   const pool = await (o.pool ?? WorkerPool.start)(o.workers)
@@ -140,6 +145,7 @@ export async function runSend(o: SendOptions): Promise<SendRun> {
       messages: o.messages,
       rate: o.rate,
       payloadBytes: o.payloadBytes,
+      kind: o.kind ?? 'text',
       workers: pool.size,
       setup: {
         usersVia: via,

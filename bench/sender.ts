@@ -14,8 +14,20 @@ export class SendError extends Error {
   }
 }
 
+/** what a send names beside its content: an attachment message's kind and attachment */
+export interface SendRecord {
+  kind: 'image'
+  attachmentId: string
+}
+
 export interface Sender {
-  send(conversationId: string, content: string, idempotencyKey: string, timeoutMs?: number): Promise<{ seq: number }>
+  send(
+    conversationId: string,
+    content: string,
+    idempotencyKey: string,
+    timeoutMs?: number,
+    record?: SendRecord,
+  ): Promise<{ seq: number }>
   close(): void
 }
 
@@ -31,9 +43,12 @@ async function webSocketSender(e: Endpoint): Promise<Sender> {
     () => undefined,
   )
   return {
-    async send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
+    async send(conversationId, content, idempotencyKey, timeoutMs = 30_000, record) {
       try {
-        const ack = await socket.connection.request({ op: 'send', conversationId, content, idempotencyKey }, timeoutMs)
+        const ack = await socket.connection.request(
+          { op: 'send', conversationId, content, idempotencyKey, ...record },
+          timeoutMs,
+        )
         return { seq: ack.op === 'ack' ? (ack.seq ?? 0) : 0 }
       } catch (err) {
         const g = err as { code?: string; message: string }

@@ -203,7 +203,7 @@ export class WorkerPool implements ClientPool {
       n,
     )
     const shares = share(
-      pairs.map((_, k) => ({ from: from[k]!, to: to[k]! })),
+      pairs.map((p, k) => ({ ...p, from: from[k]!, to: to[k]! })),
       this.size,
     )
     const answers = await this.all<ConnectAnswer>((k) => ({

@@ -13,6 +13,8 @@ export interface ReceiverSpec extends Endpoint {
 export interface PairSpec {
   from: Endpoint
   to: ReceiverSpec
+  /** image: every message is an upload (slot, PUT, complete) then an image message (image-upload.ts) */
+  kind?: 'text' | 'image'
 }
 
 export type WorkerRequest =

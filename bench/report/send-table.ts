@@ -12,7 +12,10 @@ export function renderSendRun(r: SendRun, failures: string[]): string {
     ['one-to-one', 'value'],
     [
       ['pairs (connected)', `${r.pairs} (${r.setup.connected}) over ${r.gateways.length} gateway(s)`],
-      ['messages per pair × rate', `${r.messages} × ${r.rate === 'max' ? 'max' : `${r.rate}/s`} (${r.payloadBytes} B)`],
+      [
+        'messages per pair × rate',
+        `${r.messages} × ${r.rate === 'max' ? 'max' : `${r.rate}/s`} (${r.kind === 'image' ? `image upload + message, ${r.payloadBytes} B PNG` : `${r.payloadBytes} B`})`,
+      ],
       ['messages/s received', r.messagesPerSec],
       ['latency p50 / p90 ms', `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p90)}`],
       ['latency p99 / p99.9 ms', `${ms(r.latencyMs.p99)} / ${ms(r.latencyMs.p999)}`],

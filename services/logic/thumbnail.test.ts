@@ -3,6 +3,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { decodablePng, imageInfo, png } from '../../test/helpers/media.js'
+import { benchImage } from '../../bench/image-upload.js'
 import { makeThumbnail, THUMBNAIL_EDGE } from './thumbnail.js'
 
 describe('makeThumbnail', () => {
@@ -10,6 +11,25 @@ describe('makeThumbnail', () => {
     const { bytes, info } = await makeThumbnail(await decodablePng(1000, 600), 50_000_000)
     expect(info).toEqual({ width: THUMBNAIL_EDGE, height: 192, size: bytes.length, mime: 'image/webp' })
     expect(await imageInfo(bytes)).toEqual({ format: 'webp', width: 320, height: 192 })
+  })
+
+  it('makes one of the image `bench send --kind image` uploads (random pixels, about the size asked)', async () => {
+    const image = await benchImage(50_000)
+    expect(Math.abs(image.length - 50_000)).toBeLessThan(2_000)
+    expect((await makeThumbnail(image, 50_000_000)).info).toMatchObject({ width: 129, height: 129 })
+  })
+
+  it('makes many at once, in turns, each right', async () => {
+    const image = await decodablePng(600, 300)
+    const all = await Promise.all(Array.from({ length: 6 }, () => makeThumbnail(image, 50_000_000)))
+    expect(all.map((t) => t.info.width)).toEqual(Array(6).fill(320))
+    // a failure gives its turn back too
+    await Promise.all([
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+      expect(makeThumbnail(png(8, 8), 50_000_000)).rejects.toThrow(),
+    ])
+    expect((await makeThumbnail(image, 50_000_000)).info.height).toBe(160)
   })
 
   it('never enlarges a small image', async () => {

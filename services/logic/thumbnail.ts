@@ -9,11 +9,37 @@ import type { Thumbnail } from '../../src/domain/message.js'
 export const THUMBNAIL_EDGE = 320
 export const THUMBNAIL_MIME = 'image/webp'
 
+/**
+ * Thumbnails decoded at once per process: a decoded image of the largest size taken is hundreds of MB, and each
+ * takes a thread of libuv's pool (shared with file and DNS work); more wait their turn.
+ */
+export const THUMBNAILS_AT_ONCE = 2
+
 // one-off images: libvips' operation cache would only hold memory
 sharp.cache(false)
 
+let running = 0
+const waiting: Array<() => void> = []
+
+/** runs `work` when fewer than THUMBNAILS_AT_ONCE are running; a finished one hands its turn to the next */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < THUMBNAILS_AT_ONCE) running++
+  else await new Promise<void>((turn) => waiting.push(turn))
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+}
+
 /** The thumbnail of `image`; throws when sharp cannot decode it (a corrupt or truncated image). */
-export async function makeThumbnail(image: Buffer, maxPixels: number): Promise<{ bytes: Buffer; info: Thumbnail }> {
+export function makeThumbnail(image: Buffer, maxPixels: number): Promise<{ bytes: Buffer; info: Thumbnail }> {
+  return inTurn(() => thumbnailNow(image, maxPixels))
+}
+
+async function thumbnailNow(image: Buffer, maxPixels: number): Promise<{ bytes: Buffer; info: Thumbnail }> {
   const { data, info } = await sharp(image, { limitInputPixels: maxPixels, failOn: 'error' })
     .rotate()
     .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'inside', withoutEnlargement: true })

@@ -1,5 +1,5 @@
-// `gochat bench send` and `gochat bench http`, tiny, against `gochat up` (embedded): the JSON they print is
-// complete and consistent.
+// `gochat bench send` (text, and --kind image: upload and image message together) and `gochat bench http`, tiny,
+// against `gochat up` (embedded): the JSON they print is complete and consistent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpRun } from '../../bench/http-load.js'
 import type { SendRun } from '../../bench/one-to-one.js'
@@ -43,6 +43,39 @@ describe('gochat bench send and http against gochat up', () => {
     expect(r.latencyMs.p50).toBeLessThanOrEqual(r.latencyMs.p99)
     expect(r.latencyMs.p99).toBeLessThanOrEqual(r.latencyMs.max)
     expect(r.messagesPerSec).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('bench send --kind image: every pair uploads and gets every image message', async () => {
+    const { code, stdout, stderr } = await gochat([
+      'bench',
+      'send',
+      '--gateway',
+      up.url,
+      '--admin-secret',
+      TEST_ADMIN_SECRET,
+      '--kind',
+      'image',
+      '--payload-bytes',
+      '20000',
+      '--pairs',
+      '4',
+      '--messages',
+      '3',
+      '--rate',
+      '4',
+      '--no-progress',
+      '--json',
+    ])
+    expect(code, stderr).toBe(0)
+    const r = JSON.parse(stdout) as SendRun & { ok: boolean }
+    expect(r).toMatchObject({ ok: true, kind: 'image', payloadBytes: 20000 })
+    expect(r.completeness).toMatchObject({ expected: 12, received: 12, missing: 0, duplicates: 0 })
+    expect(r.send).toMatchObject({ sent: 12, failed: 0 })
+    expect(r.latencyMs.p50).toBeGreaterThan(0)
+    // every message was an upload, completed with its thumbnail (warm-up included: 4 + 12)
+    const metrics = await (await fetch(`${up.url}/metrics`)).text()
+    const made = Number(/gochat_logic_thumbnails_total\{result="made"\} (\d+)/.exec(metrics)?.[1] ?? 0)
+    expect(made).toBe(16)
   }, 60_000)
 
   it('bench http: login and history answer 2xx under load', async () => {

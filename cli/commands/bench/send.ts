@@ -43,6 +43,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
     '<%= config.bin %> bench send --gateway http://127.0.0.1:8080 --pairs 100 --messages 20 --rate 5',
     '<%= config.bin %> bench send --gateway http://127.0.0.1:8080,http://127.0.0.1:8081 --rate max --json',
     '<%= config.bin %> bench send --pairs 200 --rate 1 --duration 600   # soak: 200 msg/s for 10 minutes, server memory slope',
+    '<%= config.bin %> bench send --kind image --payload-bytes 50000 --pairs 20 --messages 10 --rate 2   # upload + image message',
   ]
 
   static override flags = {
@@ -53,6 +54,12 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       description: 'Write a self-contained HTML report (latency CDF, messages per second, per-agent rows) to this file',
     }),
     pairs: Flags.integer({ description: 'Sender/receiver pairs', default: 100, min: 1 }),
+    kind: Flags.string({
+      description:
+        'text: messages of --payload-bytes; image: each message uploads a PNG of about --payload-bytes (slot, PUT, complete, thumbnail) then sends it, and its latency is upload and message together',
+      options: ['text', 'image'],
+      default: 'text',
+    }),
     messages: Flags.integer({
       description: 'Measured messages per pair (after one warm-up message)',
       default: 20,
@@ -101,6 +108,7 @@ export default class BenchSend extends BaseCommand<typeof BenchSend> {
       messages,
       rate,
       payloadBytes: f['payload-bytes'],
+      kind: f.kind as 'text' | 'image',
       workers: f.workers ?? defaultWorkers(),
       connectConcurrency: f['connect-concurrency'],
       drainTimeoutMs: f['drain-timeout'] * 1000,
