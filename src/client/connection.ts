@@ -107,6 +107,7 @@ export class Connection {
     }
     if (this.state !== 'connecting') return // stopped meanwhile
     this.connects++
+    const watched = (this.opts.silenceMs ?? 35_000) > 0 || (this.opts.pingMs ?? 15_000) > 0
     const life = { heard: Date.now(), openedAt: 0, watch: undefined as ReturnType<typeof setInterval> | undefined }
     const socket = this.opts.transport(url, {
       open: () => {
@@ -120,7 +121,7 @@ export class Connection {
         life.heard = Date.now()
       },
       message: (data) => {
-        life.heard = Date.now()
+        if (watched) life.heard = Date.now() // a clock read per frame only when something watches it (lean mode)
         if (this.socket === socket) this.onMessage(data)
       },
       close: (info) => {
