@@ -94,8 +94,8 @@ function checkContent(kind: MessageKind, content: string, maxBytes: number): voi
   } else if (carriesAttachment(kind)) {
     // the caption: optional
     if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
-  } else if (kind === 'system') {
-    throw new AppError('bad_request', 'system messages are written by gochat, not sent')
+  } else if (kind === 'system' || kind === 'expired') {
+    throw new AppError('bad_request', `${kind} records are written by gochat, not sent`)
   } else if (kind === 'reaction' || (kind === 'unreaction' && content !== '')) {
     if (bytes > MAX_EMOJI_BYTES) throw new AppError('too_large', `a reaction is at most ${MAX_EMOJI_BYTES} bytes`)
     if (!isEmoji(content)) throw new AppError('bad_request', 'a reaction is one emoji')

@@ -38,6 +38,7 @@ function withoutUser(reactions: Reaction[], userId: string): Reaction[] {
 export function applyOperation(target: Message, op: Message): Applied {
   if (isOperation(target.kind)) return refuse('bad_request', 'an operation cannot be the target of another')
   if (target.status !== 'normal') return refuse('conflict', `the message was ${target.status}`)
+  if (target.kind === 'expired') return refuse('conflict', 'the message expired')
   switch (op.kind) {
     case 'edit': {
       if (target.senderId !== op.senderId) return refuse('not_sender', 'only the sender may edit a message')

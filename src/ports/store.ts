@@ -12,6 +12,7 @@ import { applyOperation } from '../domain/operations.js'
 import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
 import type { OutboxRecord } from './outbox-record.js'
+import type { RetentionStore } from './retention.js'
 
 export type { OutboxRecord }
 
@@ -279,6 +280,8 @@ export interface Store {
   readonly invitations: InvitationStore
   /** attachments: upload slots and what their bytes turned out to be (src/ports/attachments.ts) */
   readonly attachments: AttachmentStore
+  /** how long history is kept, and the sweep of what expired (src/ports/retention.ts) */
+  readonly retention: RetentionStore
 
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */

@@ -48,6 +48,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
       { version: 11, name: 'message_attachments' },
+      { version: 14, name: 'retention' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 

@@ -4,6 +4,7 @@ import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { storeContract } from '../contract/store.contract.js'
 import { messageOpsContract } from '../contract/message-ops.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
+import { retentionContract } from '../contract/retention.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -23,4 +24,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   storeContract('mysql', fixture('store'))
   messageOpsContract('mysql', fixture('ops'))
   messageAttachmentsContract('mysql', fixture('attachments'))
+  retentionContract('mysql', fixture('retention'))
 })

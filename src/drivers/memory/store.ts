@@ -10,6 +10,7 @@ import type { Store } from '../../ports/store.js'
 import { MemoryAttachments } from './attachments.js'
 import { MemoryInvitations } from './invitations.js'
 import { MemoryOutbox } from './outbox.js'
+import { MemoryRetention } from './retention.js'
 
 export class MemoryStore extends MemoryOutbox implements Store {
   readonly attachments = new MemoryAttachments({
@@ -23,6 +24,12 @@ export class MemoryStore extends MemoryOutbox implements Store {
     isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,
     conversationsOf: (userId) => this.conversationsOfUser.get(userId) ?? [],
     addMember: (m) => this.putMembers(m.conversationId, [m]),
+    append: (outbox) => this.append(outbox),
+  })
+  readonly retention = new MemoryRetention({
+    conversationIds: () => this.conversations.keys(),
+    hasConversation: (id) => this.conversations.has(id),
+    records: (id) => this.messages.get(id)?.sorted ?? [],
     append: (outbox) => this.append(outbox),
   })
 

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
+import { retentionContract } from '../../../test/contract/retention.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 import { textDefaults } from '../../domain/message.js'
@@ -26,6 +27,7 @@ async function sqliteFixture() {
 storeContract('sqlite', sqliteFixture)
 messageOpsContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
+retentionContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {

@@ -19,6 +19,7 @@
 import type { Store } from '../../ports/store.js'
 import { SqliteAttachments } from './attachments.js'
 import { SqliteInvitations } from './invitations.js'
+import { SqliteRetention } from './retention.js'
 import { SqliteOutbox } from './outbox.js'
 
 export type { SqliteStoreOptions } from './store-base.js'
@@ -26,6 +27,11 @@ export type { SqliteStoreOptions } from './store-base.js'
 export class SqliteStore extends SqliteOutbox implements Store {
   readonly attachments = new SqliteAttachments({ db: this.db, tx: (fn) => this.tx(fn) })
   readonly invitations = new SqliteInvitations({
+    db: this.db,
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (outbox) => this.insertOutbox(outbox),
+  })
+  readonly retention = new SqliteRetention({
     db: this.db,
     tx: (fn) => this.tx(fn),
     insertOutbox: (outbox) => this.insertOutbox(outbox),
