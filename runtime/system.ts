@@ -125,8 +125,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   }
 
   try {
-    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs
-    if (wanted.includes('logic') || wanted.includes('gateway')) {
+    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs; task deletes
+    // the bytes of expired messages
+    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('task')) {
       const store = await createBlobStore(cfg)
       closers.push(() => store.close())
       blobs = store
@@ -182,7 +183,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       messages = m
     }
 
-    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo })).role)
+    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo, blobs })).role)
 
     let gatewayPort: number | undefined
     if (wanted.includes('gateway')) {

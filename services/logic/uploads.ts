@@ -52,8 +52,9 @@ async function scan(source: AsyncIterable<Uint8Array>) {
   return { sha256: hash.digest('hex'), total, head: Buffer.concat(head), tail }
 }
 
-/** where an attachment's bytes are in the blob store */
-export const blobKey = (attachmentId: string) => `a/${attachmentId}`
+import { blobKey } from '../../src/ports/attachments.js'
+
+export { blobKey }
 
 const allowed = (list: string[], mime: string) =>
   list.some((m) => m === '*' || m === mime || (m.endsWith('/*') && mime.startsWith(m.slice(0, -1))))

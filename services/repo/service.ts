@@ -3,7 +3,8 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, friends, presence, events, revocations,
+// retention); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { attachmentHandlers } from './attachments.js'
@@ -15,6 +16,7 @@ import { invitationHandlers } from './invitations.js'
 import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
 import { presenceHandlers } from './presence.js'
+import { retentionHandlers } from './retention.js'
 import { revocationHandlers } from './revocations.js'
 import { userHandlers } from './users.js'
 
@@ -35,5 +37,6 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...presenceHandlers(deps),
     ...eventHandlers(deps),
     ...revocations,
+    ...retentionHandlers(deps),
   }
 }

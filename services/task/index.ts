@@ -1,4 +1,5 @@
-// The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, and retries.
+// The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, retries, and
+// the retention sweep (retention-sweep.ts).
 // Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { Subscription } from '../../src/ports/bus.js'
@@ -23,8 +24,15 @@ import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
 import { deliverPush } from './push/worker.js'
+import { RetentionSweeper } from './retention-sweep.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 
-export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }> {
+export interface TaskContext extends RoleContext {
+  /** where attachment bytes live: the retention sweep deletes those of expired messages (src/ports/blobs.ts) */
+  blobs?: BlobStore
+}
+
+export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }> {
   const { cfg, bus, repo } = ctx
   if (!repo) throw new Error('task role needs the repo API')
   const log = ctx.log.child({ role: 'task' })
@@ -110,6 +118,12 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
     push: provider.name,
   })
 
+  const sweeper = new RetentionSweeper(
+    { repo, log, ...(ctx.blobs ? { blobs: ctx.blobs } : {}) },
+    { defaultRetentionDays: cfg.retention_days, everyMs: cfg.retention_sweep_seconds * 1000 },
+  )
+  sweeper.start()
+
   let stopped = false
   return {
     role: {
@@ -122,6 +136,7 @@ export async function startTask(ctx: RoleContext): Promise<{ role: RunningRole }
       }),
       stop: async () => {
         stopped = true
+        await sweeper.stop()
         await Promise.all(subs.map((s) => s.stop()))
       },
     },

@@ -61,3 +61,6 @@ export interface AttachmentStore {
    */
   sharedWith(attachmentId: string, userId: string): Promise<boolean>
 }
+
+/** where an attachment's bytes are in the blob store (logic writes them there, the retention sweep deletes them) */
+export const blobKey = (attachmentId: string) => `a/${attachmentId}`

@@ -33,7 +33,8 @@ export interface ExpiredRecord {
   conversationId: string
   messageId: string
   seq: number
-  /** the attachment it carried ('' none): its bytes are deleted through the blob port (src/ports/blobs.ts) */
+  /** the attachment it carried, when no record carries it any more ('' otherwise: none, or it was sent again
+   *  elsewhere): its bytes go through the blob port (src/ports/blobs.ts) and its row from the attachment store */
   attachmentId: string
 }
 

@@ -136,6 +136,19 @@ export function retentionContract(driver: string, open: () => Promise<StoreFixtu
       expect((await send(c)).seq).toBe(4)
     })
 
+    it('names an attachment only once no record carries it: one sent again elsewhere stays', async () => {
+      const c = await conversation()
+      await store.retention.setRetention(c, { retentionDays: 0, ttlSeconds: 60 }, [])
+      const keeps = await conversation()
+      const a = attachment()
+      const m = await send(c, { sentAt: now - 120_000, kind: 'file', content: '', attachment: a })
+      await send(keeps, { kind: 'file', content: '', attachment: a })
+      expect((await sweep(now)).filter((e) => e.conversationId === c)).toEqual([
+        { conversationId: c, messageId: m.messageId, seq: 1, attachmentId: '' },
+      ])
+      expect((await store.listMessages(keeps, 0, 10))[0]?.attachment).toEqual(a)
+    })
+
     it('sweeps in bounded batches', async () => {
       const c = await conversation()
       await store.retention.setRetention(c, { retentionDays: 0, ttlSeconds: 1 }, [])

@@ -21,6 +21,8 @@ export interface MemoryRetentionView {
   /** the conversation's records, ascending seq (the store's own objects: changed in place) */
   records(id: string): MessageRow[]
   append(outbox: OutboxRecord[]): void
+  /** whether a record carries the attachment */
+  carries(attachmentId: string): boolean
 }
 
 export class MemoryRetention implements RetentionStore {
@@ -52,10 +54,11 @@ export class MemoryRetention implements RetentionStore {
   async expireMessages(policy: ExpiryPolicy, limit: number): Promise<ExpiredRecord[]> {
     const out: ExpiredRecord[] = []
     for (const id of this.view.conversationIds()) {
+      if (out.length >= limit) break
       const limitMs = ageLimitMs(this.settings.get(id) ?? NO_RETENTION, policy.defaultRetentionDays)
       const cutoff = expiryCutoff(limitMs, policy.nowMs)
       for (const m of this.view.records(id)) {
-        if (out.length >= limit) return out
+        if (out.length >= limit) break
         if (m.kind === 'expired' || m.sentAt > cutoff) continue
         out.push({
           conversationId: id,
@@ -68,6 +71,6 @@ export class MemoryRetention implements RetentionStore {
         Object.assign(m, t)
       }
     }
-    return out
+    return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
   }
 }

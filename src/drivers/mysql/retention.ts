@@ -14,6 +14,7 @@ import {
 import type { OutboxRecord } from '../../ports/store.js'
 import { checkOutbox } from '../../ports/store.js'
 import {
+  CARRIED,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
   GET_RETENTION,
@@ -75,6 +76,11 @@ export class MysqlRetention implements RetentionStore {
       for (const r of found) {
         const [res] = await c.execute<Result>(TOMBSTONE, [r.conversation_id, r.seq])
         if (res.affectedRows > 0) expired.push(toExpired(r))
+      }
+      for (const e of expired) {
+        if (!e.attachmentId) continue
+        const [carried] = await c.execute<Rows>(CARRIED, [e.attachmentId])
+        if (carried.length) e.attachmentId = ''
       }
       return expired
     })

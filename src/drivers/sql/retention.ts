@@ -28,3 +28,6 @@ export const toExpired = (r: Row): ExpiredRecord => ({
   seq: Number(r.seq),
   attachmentId: (r.attachment_id as string | null) ?? '',
 })
+
+/** whether a record still carries the attachment (ix_messages_attachment) */
+export const CARRIED = 'SELECT 1 AS n FROM messages WHERE attachment_id = ? LIMIT 1'

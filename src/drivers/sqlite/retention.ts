@@ -14,6 +14,7 @@ import type { OutboxRecord } from '../../ports/store.js'
 import { checkOutbox } from '../../ports/store.js'
 import type { Row } from '../sql/rows.js'
 import {
+  CARRIED,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
   GET_RETENTION,
@@ -66,7 +67,11 @@ export class SqliteRetention implements RetentionStore {
         }
       }
       const tomb = db.prepare(TOMBSTONE)
-      return found.filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0).map(toExpired)
+      const carried = db.prepare(CARRIED)
+      return found
+        .filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0)
+        .map(toExpired)
+        .map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
     })
   }
 }
