@@ -79,7 +79,7 @@ async function messageOf(deps: LogicDeps, conversationId: string, messageId: str
 }
 
 /** admins in groups; any member of a direct conversation (its two members have no roles to tell apart) */
-async function requireAdminHere(deps: LogicDeps, conversationId: string, userId: string, what: string) {
+export async function requireAdminHere(deps: LogicDeps, conversationId: string, userId: string, what: string) {
   const member = await requireMember(deps.repo, conversationId, userId)
   if (member.role === 'admin') return
   const { kind } = await deps.repo.GetConversation({ conversation_id: conversationId })
