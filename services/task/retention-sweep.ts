@@ -12,7 +12,7 @@ import { messagesExpired } from './metrics.js'
 export const EXPIRE_BATCH = 500
 /** calls answered by a standby repo before this run gives up (the next run tries again) */
 const STANDBY_TRIES = 8
-/** the first run waits this long after start, so that it never slows a start */
+/** the first run waits this long after start (or one interval, if shorter), so that it never slows a start */
 const FIRST_AFTER_MS = 10_000
 
 export interface SweeperDeps {
@@ -59,7 +59,7 @@ export class RetentionSweeper {
       }, ms)
       this.timer.unref()
     }
-    schedule(this.opts.firstAfterMs ?? FIRST_AFTER_MS)
+    schedule(this.opts.firstAfterMs ?? Math.min(FIRST_AFTER_MS, this.opts.everyMs))
   }
 
   /** stops after the batch in hand */
