@@ -196,5 +196,30 @@ export function retentionContract(driver: string, open: () => Promise<StoreFixtu
       expect((await store.getMessage(c, deleted.messageId))?.content).toBe('')
       expect((await store.listMessages(c, 0, 10)).map((m) => m.messageId)).toEqual([gone.messageId])
     })
+
+    it("pages a user's records by (conversation, seq), every kind and status, and no one else's", async () => {
+      const sender = uid('sender')
+      const [c1, c2] = [await conversation(), await conversation()].sort()
+      const mine = [
+        await send(c2, { senderId: sender, content: 'two-1' }),
+        await send(c1, { senderId: sender, content: 'one-1' }),
+      ]
+      await send(c1, { content: 'not mine' })
+      const recalled = await send(c1, { senderId: sender, content: 'one-3' })
+      await store.updateMessageStatus(c1, recalled.messageId, { status: 'recalled', hard: false }, [])
+      mine.push(await send(c1, { senderId: sender, kind: 'reaction', content: '👍', targetId: mine[1]!.messageId }))
+      const pages: string[][] = []
+      for (let after = { conversationId: '', seq: 0 }; ; ) {
+        const page = await store.retention.sentBy(sender, after, 2)
+        if (page.length === 0) break
+        pages.push(page.map((m) => `${m.conversationId === c1 ? 'c1' : 'c2'}:${m.seq}:${m.kind}:${m.status}`))
+        after = { conversationId: page.at(-1)!.conversationId, seq: page.at(-1)!.seq }
+      }
+      expect(pages).toEqual([
+        ['c1:1:text:normal', 'c1:3:text:recalled'],
+        ['c1:4:reaction:normal', 'c2:1:text:normal'],
+      ])
+      expect(await store.retention.sentBy(uid('nobody'), { conversationId: '', seq: 0 }, 10)).toEqual([])
+    })
   })
 }

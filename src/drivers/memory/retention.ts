@@ -10,6 +10,7 @@ import {
   NO_RETENTION,
   type RetentionSettings,
   type RetentionStore,
+  type SentCursor,
   tombstone,
 } from '../../ports/retention.js'
 import { checkOutbox } from '../../ports/store.js'
@@ -23,6 +24,8 @@ export interface MemoryRetentionView {
   append(outbox: OutboxRecord[]): void
   /** whether a record carries the attachment */
   carries(attachmentId: string): boolean
+  /** every record of the store */
+  allRecords(): Iterable<MessageRow>
 }
 
 export class MemoryRetention implements RetentionStore {
@@ -72,5 +75,17 @@ export class MemoryRetention implements RetentionStore {
       }
     }
     return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+  }
+
+  async sentBy(senderId: string, after: SentCursor, limit: number): Promise<MessageRow[]> {
+    const past = (m: MessageRow) =>
+      m.conversationId > after.conversationId || (m.conversationId === after.conversationId && m.seq > after.seq)
+    return [...this.view.allRecords()]
+      .filter((m) => m.senderId === senderId && past(m))
+      .sort((a, b) =>
+        a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : a.seq - b.seq,
+      )
+      .slice(0, Math.max(0, limit))
+      .map(({ reply: _r, ...m }) => ({ ...m }))
   }
 }

@@ -31,6 +31,7 @@ export class MemoryStore extends MemoryOutbox implements Store {
     hasConversation: (id) => this.conversations.has(id),
     records: (id) => this.messages.get(id)?.sorted ?? [],
     append: (outbox) => this.append(outbox),
+    allRecords: () => this.messageById.values(),
     carries: (attachmentId) => [...this.messageById.values()].some((m) => m.attachment?.attachmentId === attachmentId),
   })
 

@@ -10,11 +10,13 @@ import {
   NO_RETENTION,
   type RetentionSettings,
   type RetentionStore,
+  type SentCursor,
 } from '../../ports/retention.js'
-import type { OutboxRecord } from '../../ports/store.js'
+import type { MessageRow, OutboxRecord } from '../../ports/store.js'
 import { checkOutbox } from '../../ports/store.js'
 import {
   CARRIED,
+  SENT_BY,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
   GET_RETENTION,
@@ -24,6 +26,7 @@ import {
   toSettings,
   WITH_SETTINGS,
 } from '../sql/retention.js'
+import { toMessage } from '../sql/rows.js'
 import type { MysqlAccess } from './invitations.js'
 import type { Result, Rows } from './store-base.js'
 
@@ -84,5 +87,16 @@ export class MysqlRetention implements RetentionStore {
       }
       return expired
     })
+  }
+
+  async sentBy(senderId: string, after: SentCursor, limit: number): Promise<MessageRow[]> {
+    const [rows] = await this.s.query<Rows>(SENT_BY, [
+      senderId,
+      after.conversationId,
+      after.conversationId,
+      after.seq,
+      Math.max(0, Math.trunc(limit)),
+    ])
+    return rows.map(toMessage)
   }
 }

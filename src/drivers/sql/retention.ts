@@ -2,7 +2,7 @@
 // ix_messages_expiry (kind, sent_at) for the deployment's limit, ix_messages_conv_expiry (conversation_id, kind,
 // sent_at) for a conversation's own — so tombstones already made are never read again.
 import type { ExpiredRecord, RetentionSettings } from '../../ports/retention.js'
-import type { Row } from './rows.js'
+import { MSG_COLS, type Row } from './rows.js'
 
 export const GET_RETENTION = 'SELECT retention_days, ttl_seconds FROM conversations WHERE conversation_id = ?'
 export const SET_RETENTION = 'UPDATE conversations SET retention_days = ?, ttl_seconds = ? WHERE conversation_id = ?'
@@ -31,3 +31,6 @@ export const toExpired = (r: Row): ExpiredRecord => ({
 
 /** whether a record still carries the attachment (ix_messages_attachment) */
 export const CARRIED = 'SELECT 1 AS n FROM messages WHERE attachment_id = ? LIMIT 1'
+
+export const SENT_BY = `SELECT ${MSG_COLS} FROM messages WHERE sender_id = ?
+  AND (conversation_id > ? OR (conversation_id = ? AND seq > ?)) ORDER BY conversation_id, seq LIMIT ?`

@@ -9,12 +9,14 @@ import {
   NO_RETENTION,
   type RetentionSettings,
   type RetentionStore,
+  type SentCursor,
 } from '../../ports/retention.js'
-import type { OutboxRecord } from '../../ports/store.js'
+import type { MessageRow, OutboxRecord } from '../../ports/store.js'
 import { checkOutbox } from '../../ports/store.js'
 import type { Row } from '../sql/rows.js'
 import {
   CARRIED,
+  SENT_BY,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
   GET_RETENTION,
@@ -24,6 +26,7 @@ import {
   toSettings,
   WITH_SETTINGS,
 } from '../sql/retention.js'
+import { toMessage } from '../sql/rows.js'
 import type { SqliteTx } from './invitations.js'
 
 export class SqliteRetention implements RetentionStore {
@@ -73,5 +76,12 @@ export class SqliteRetention implements RetentionStore {
         .map(toExpired)
         .map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
     })
+  }
+
+  async sentBy(senderId: string, after: SentCursor, limit: number): Promise<MessageRow[]> {
+    const rows = this.s.db
+      .prepare(SENT_BY)
+      .all(senderId, after.conversationId, after.conversationId, after.seq, Math.max(0, Math.trunc(limit))) as Row[]
+    return rows.map(toMessage)
   }
 }

@@ -8,3 +8,5 @@ CREATE INDEX ix_conversations_retention ON conversations (retention_days);
 CREATE INDEX ix_conversations_ttl ON conversations (ttl_seconds);
 CREATE INDEX ix_messages_expiry ON messages (kind, sent_at);
 CREATE INDEX ix_messages_conv_expiry ON messages (conversation_id, kind, sent_at);
+-- export and erase (gochat users export|erase) find a user's records by sender
+CREATE INDEX ix_messages_sender ON messages (sender_id, conversation_id, seq);
