@@ -1,8 +1,9 @@
 // A receiving connection (runs in the client worker threads): opens one socket of any dialect and hands every
 // text frame to `onFrame`. Nothing else happens per frame here, so the three systems cost the client the same.
-import WebSocket from 'ws'
+// gochat and the ws baseline: gochat/client's connection in lean mode (library-socket.ts); Socket.IO its own client.
 import { io } from 'socket.io-client'
-import { socketIoOptions, webSocketUrl, type Endpoint } from './endpoints.js'
+import { socketIoOptions, type Endpoint } from './endpoints.js'
+import { openLibrarySocket } from './library-socket.js'
 
 export interface Receiver {
   close(): void
@@ -17,30 +18,14 @@ export function openReceiver(
 }
 
 function openWebSocket(e: Endpoint, onFrame: (text: string) => void, onLost: (why: string) => void): Promise<Receiver> {
-  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false, localAddress: e.localAddress })
-  return new Promise((resolve, reject) => {
-    let open = false
-    let closing = false
-    ws.once('open', () => {
-      open = true
-      resolve({
-        close: () => {
-          closing = true
-          ws.terminate()
-        },
-      })
-    })
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)))
-    ws.on('error', (err) => {
-      if (!open) reject(err)
-    })
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) onFrame(data.toString())
-    })
-    ws.once('close', (code) => {
-      if (open && !closing) onLost(`closed ${code}`)
-    })
-  })
+  return openLibrarySocket(
+    e,
+    (text) => {
+      onFrame(text)
+      return true
+    },
+    onLost,
+  )
 }
 
 function openSocketIo(e: Endpoint, onFrame: (text: string) => void, onLost: (why: string) => void): Promise<Receiver> {

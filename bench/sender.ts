@@ -1,8 +1,9 @@
 // The sending connection (main thread): one socket of the run's dialect, `send` resolving with the server's
-// ack. gochat and the ws baseline speak docs/protocol.md's `send`/`ack`/`error` frames; Socket.IO uses its own acks.
-import WebSocket from 'ws'
+// ack. gochat and the ws baseline speak docs/protocol.md's `send`/`ack`/`error` frames through gochat/client's
+// connection (library-socket.ts); Socket.IO uses its own acks.
 import { io, type Socket } from 'socket.io-client'
-import { socketIoOptions, webSocketUrl, type Endpoint } from './endpoints.js'
+import { socketIoOptions, type Endpoint } from './endpoints.js'
+import { openLibrarySocket } from './library-socket.js'
 
 export class SendError extends Error {
   constructor(
@@ -22,53 +23,25 @@ export function openSender(e: Endpoint): Promise<Sender> {
   return e.dialect === 'socketio' ? socketIoSender(e) : webSocketSender(e)
 }
 
-type Answer = { op: string; ref?: string; seq?: number; code?: string; message?: string }
-
-function webSocketSender(e: Endpoint): Promise<Sender> {
-  const ws = new WebSocket(webSocketUrl(e), { perMessageDeflate: false, localAddress: e.localAddress })
-  const pending = new Map<
-    string,
-    { resolve: (a: { seq: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
-  >()
-  let next = 0
-  ws.on('message', (data) => {
-    const text = data.toString()
-    // pushes are by far the most frequent frame here; only answers (which carry a ref) matter to the sender
-    if (!text.includes('"ref"')) return
-    const f = JSON.parse(text) as Answer
-    const p = f.ref === undefined ? undefined : pending.get(f.ref)
-    if (!p) return
-    pending.delete(f.ref!)
-    clearTimeout(p.timer)
-    if (f.op === 'ack') p.resolve({ seq: f.seq ?? 0 })
-    else p.reject(new SendError(f.code ?? 'error', f.message ?? 'send failed'))
-  })
-  ws.on('close', () => {
-    for (const p of pending.values()) {
-      clearTimeout(p.timer)
-      p.reject(new SendError('closed', 'sender connection closed'))
-    }
-    pending.clear()
-  })
-  const sender: Sender = {
-    send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
-      const ref = `s${++next}`
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(ref)
-          reject(new SendError('timeout', `no ack within ${timeoutMs} ms`))
-        }, timeoutMs)
-        pending.set(ref, { resolve, reject, timer })
-        ws.send(JSON.stringify({ op: 'send', ref, conversationId, content, idempotencyKey }))
-      })
+async function webSocketSender(e: Endpoint): Promise<Sender> {
+  // pushes are by far the most frequent frame here: dropped unparsed; answers (which carry a ref) go to the library
+  const socket = await openLibrarySocket(
+    e,
+    (text) => !text.includes('"ref"'),
+    () => undefined,
+  )
+  return {
+    async send(conversationId, content, idempotencyKey, timeoutMs = 30_000) {
+      try {
+        const ack = await socket.connection.request({ op: 'send', conversationId, content, idempotencyKey }, timeoutMs)
+        return { seq: ack.op === 'ack' ? (ack.seq ?? 0) : 0 }
+      } catch (err) {
+        const g = err as { code?: string; message: string }
+        throw new SendError(g.code ?? 'error', g.message)
+      }
     },
-    close: () => ws.terminate(),
+    close: () => socket.close(),
   }
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(sender))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`sender upgrade refused: HTTP ${res.statusCode}`)))
-    ws.once('error', reject)
-  })
 }
 
 function socketIoSender(e: Endpoint): Promise<Sender> {

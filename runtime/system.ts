@@ -3,7 +3,7 @@
 import type { Server } from 'node:http'
 import type { Server as GrpcServer } from '@grpc/grpc-js'
 import { collectDefaultMetrics } from 'prom-client'
-import type { GochatConfig } from '../src/config/index.js'
+import { type GochatConfig, gatewayKeys, logicKeys, repoKeys, sectionOf, taskKeys } from '../src/config/index.js'
 import type { RunningRole } from '../src/core/role.js'
 import { createBus } from '../src/drivers/bus-from-config.js'
 import { createStore } from '../src/drivers/store-from-config.js'
@@ -125,9 +125,9 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
   }
 
   try {
-    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs; task deletes
-    // the bytes of expired messages
-    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('task')) {
+    // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs; repo's
+    // housekeeping deletes the bytes of orphan attachments, task those of expired messages
+    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('repo') || wanted.includes('task')) {
       const store = await createBlobStore(cfg)
       closers.push(() => store.close())
       blobs = store
@@ -143,12 +143,13 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       const store = await createStore(cfg)
       closers.push(() => store.close())
       const started = await startRepo({
-        cfg,
+        cfg: sectionOf(cfg, repoKeys),
         bus: busFor('repo'),
         log,
         store,
         cache: cache!,
         relay: { start: cfg.outbox_relay },
+        ...(blobs ? { blobs } : {}),
       })
       roles.push(started.role)
       repo = tracedApi(started.api, 'repo', repoDefinition())
@@ -162,7 +163,14 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     let logic: LogicApi | undefined
     let messages: MessageApi | undefined
     if (wanted.includes('logic')) {
-      const started = await startLogic({ cfg, bus: busFor('logic'), log, repo, cache: cache!, blobs: blobs! })
+      const started = await startLogic({
+        cfg: sectionOf(cfg, logicKeys),
+        bus: busFor('logic'),
+        log,
+        repo: needed(repo, 'repo'),
+        cache: cache!,
+        blobs: blobs!,
+      })
       roles.push(started.role)
       logic = tracedApi(started.logic, 'logic', logicDefinition())
       messages = tracedApi(started.messages, 'logic', messageApiDefinition())
@@ -183,16 +191,25 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
       messages = m
     }
 
-    if (wanted.includes('task')) roles.push((await startTask({ cfg, bus: busFor('task'), log, repo, blobs })).role)
+    if (wanted.includes('task')) {
+      const started = await startTask({
+        cfg: sectionOf(cfg, taskKeys),
+        bus: busFor('task'),
+        log,
+        repo: needed(repo, 'repo'),
+        ...(blobs ? { blobs } : {}),
+      })
+      roles.push(started.role)
+    }
 
     let gatewayPort: number | undefined
     if (wanted.includes('gateway')) {
       const started = await startGateway({
-        cfg,
+        cfg: sectionOf(cfg, gatewayKeys),
         bus: busFor('gateway'),
         log: mixed ? log.child({ instance: cfg.instance_id }) : log,
-        logic,
-        messages,
+        logic: needed(logic, 'logic'),
+        messages: needed(messages, 'message'),
         cache: cache!,
         blobs,
         health: () => combinedHealth(roles),
@@ -225,6 +242,12 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
     await stop().catch(() => undefined)
     throw err
   }
+}
+
+/** an API the runtime made for the roles that call it: every branch above makes the ones the wanted roles need */
+function needed<T>(api: T | undefined, name: string): T {
+  if (api === undefined) throw new Error(`no ${name} API was made for this process's roles`)
+  return api
 }
 
 const order = (name: RunningRole['name']) => ({ gateway: 0, logic: 1, task: 2, repo: 3 })[name]

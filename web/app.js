@@ -1,12 +1,14 @@
 // The gochat web page: a small reference client of docs/protocol.md (REST + WebSocket), plain ES modules. This file
-// signs in and out and wires the page's controls; the rest is by concern: state.js (what the page knows), api.js
-// and socket.js (the two transports), conversations.js (history), operations.js (edit, reaction and pin records
-// applied to their targets), sending.js, push.js (what the server pushes), render.js, message-actions.js (reply,
-// edit, react, pin), mentions.js (@-autocomplete), and the panels group.js, invitations.js, pins.js and people.js.
+// signs in and out and wires the page's controls; the rest is by concern: state.js (what the page knows), chat-client.js
+// (the client library: session, socket, catch-up, outbox), api.js (REST in words), conversations.js (history),
+// operations.js (edit, reaction and pin records applied to their targets), sending.js, push.js (what the library
+// delivers), render.js, message-actions.js (reply,
+// edit, react, pin), mentions.js (@-autocomplete), attachments.js (upload, previews, voice), and the panels group.js, invitations.js, pins.js, people.js and search.js (history search).
 import { api, enc } from './api.js'
 import { loadOlder, openConversation, refreshConversations } from './conversations.js'
+import { initAttachments } from './attachments.js'
 import { $, el } from './dom.js'
-import { GochatError } from './errors.js'
+import { GochatError, inWords } from './errors.js'
 import { initGroups } from './group.js'
 import { initInvitations } from './invitations.js'
 import { peopleSearch } from './people.js'
@@ -14,13 +16,25 @@ import { dot, nameOf, refreshPresence, renderConversations, renderMessages, show
 import { setDraft, submitComposer } from './message-actions.js'
 import { mentionKey, suggest } from './mentions.js'
 import { togglePins } from './pins.js'
-import { markRead } from './sending.js'
-import { sock } from './socket.js'
+import { initSearch } from './search.js'
+import { markRead, showOutbox } from './sending.js'
+import { chat, closeClient, newClient } from './chat-client.js'
 import { convs, KEYS, names, online, page, state, store, TYPING_SEND_MS, typingSent } from './state.js'
 
-async function start(s) {
+/** Every token the client gets (sign-in, renewal) is kept for a reload; none (expired, signed out) signs out. */
+function sessionChanged(s) {
+  if (!s) return state.session && signOut('Your session has ended.')
   state.session = s
   store.set(KEYS.session, s)
+}
+
+async function start(s) {
+  if (!chat()?.session) newClient(s, sessionChanged)
+  state.session = chat().session
+  store.set(KEYS.session, state.session)
+  void chat()
+    .connect()
+    .catch((err) => showError(inWords(err)))
   const me = await api('GET', '/v1/me')
   names.set(me.userId, me.displayName)
   $('my-name').textContent = me.displayName || (me.guest ? 'guest' : (me.username ?? ''))
@@ -28,16 +42,16 @@ async function start(s) {
   $('me').hidden = false
   $('signin').hidden = true
   $('app').hidden = false
-  sock.start()
   await Promise.all([refreshConversations(), page.invitations.refresh()])
+  showOutbox() // what was written offline before a reload, still pending
   const last = store.get(KEYS.open)
   await openConversation(convs.has(last) ? last : null)
 }
 
 page.signOut = signOut
 function signOut(reason) {
-  sock.stop()
   state.session = null
+  closeClient()
   store.set(KEYS.session, null)
   store.set(KEYS.open, null)
   convs.clear()
@@ -47,7 +61,6 @@ function signOut(reason) {
   $('me').hidden = true
   $('app').hidden = true
   $('signin').hidden = false
-  sock.setState('offline')
   if (reason) showError(new GochatError('unauthorized', reason))
 }
 
@@ -72,17 +85,25 @@ async function signedIn(s) {
   await start(s)
   if ($('discoverable').checked) await api('PATCH', '/v1/me', { discoverable: true })
 }
-onSubmit('guest-form', async () =>
-  signedIn(await api('POST', '/v1/auth/guest', { displayName: $('display-name').value.trim() || undefined })),
-)
+/** Signs in with a new client (the library keeps a password in memory to renew the token); errors in words. */
+async function signInWith(how) {
+  const c = newClient(null, sessionChanged)
+  try {
+    await how(c)
+  } catch (err) {
+    throw inWords(err)
+  }
+  await signedIn(c.session)
+}
+onSubmit('guest-form', () => signInWith((c) => c.signInAsGuest($('display-name').value.trim() || undefined)))
 onSubmit('account-form', async (_form, button) => {
   const username = $('username').value.trim()
   const password = $('password').value
   const displayName = $('display-name').value.trim() || undefined
-  await signedIn(
-    await (button?.dataset.action === 'register'
-      ? api('POST', '/v1/auth/register', { username, password, displayName })
-      : api('POST', '/v1/auth/login', { username, password })),
+  await signInWith((c) =>
+    button?.dataset.action === 'register'
+      ? c.register({ username, password, displayName })
+      : c.signIn(username, password),
   )
 })
 async function startChat(peerUserId) {
@@ -143,12 +164,13 @@ page.invitations = initInvitations({
     await openConversation(conversationId)
   },
 })
+initAttachments()
 $('back').addEventListener('click', () => openConversation(null).catch(showError))
 $('composer-input').addEventListener('input', () => {
   const c = convs.get(state.openId)
   if (!c || !$('composer-input').value.trim() || Date.now() - (typingSent.get(c.id) ?? 0) < TYPING_SEND_MS) return
   typingSent.set(c.id, Date.now())
-  sock.notify({ op: 'typing', conversationId: c.id })
+  chat()?.typing(c.id)
 })
 $('composer-input').addEventListener('input', () => void suggest().catch(showError))
 onSubmit('composer', async () => {
@@ -161,6 +183,7 @@ $('composer-mode-cancel').addEventListener('click', () => {
   setDraft(null, null)
 })
 $('show-pins').addEventListener('click', togglePins)
+initSearch()
 $('composer-input').addEventListener('keydown', (e) => {
   if (mentionKey(e)) return
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -169,7 +192,11 @@ $('composer-input').addEventListener('keydown', (e) => {
   }
 })
 $('message-list').addEventListener('scroll', (e) => e.target.scrollTop < 30 && loadOlder().catch(showError))
-$('sign-out').addEventListener('click', () => signOut())
+$('sign-out').addEventListener('click', () => {
+  const c = chat()
+  signOut()
+  c?.logout().catch(() => {}) // revokes the token; the page is signed out whatever the server says
+})
 $('error-dismiss').addEventListener('click', () => ($('error').hidden = true))
 $('copy-user-id').addEventListener('click', async () => {
   const button = $('copy-user-id')
@@ -184,7 +211,9 @@ $('copy-user-id').addEventListener('click', async () => {
   setTimeout(() => (button.textContent = 'Copy'), 2000)
 })
 document.addEventListener('visibilitychange', markRead)
-window.addEventListener('online', () => sock.nudge())
+// the browser knows before a silent socket times out (35 s): drop it now, reconnect as soon as the network is back
+window.addEventListener('offline', () => chat()?.dropConnection())
+window.addEventListener('online', () => chat()?.reconnectNow())
 
 const saved = store.get(KEYS.session)
 if (saved?.token)

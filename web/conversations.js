@@ -1,9 +1,11 @@
-// Conversations and their messages: the list, history by `sync` pages (socket or REST), older pages on scroll.
-import { api, enc } from './api.js'
+// Conversations and their messages: the list, the newest page of history on opening and older pages on scroll
+// (the client library's `history`: `sync` on the socket, REST otherwise). Catching up after a reconnect is the
+// library's (push.js).
+import { api } from './api.js'
+import { chat } from './chat-client.js'
 import { $ } from './dom.js'
-import { isTransient } from './errors.js'
+import { inWords } from './errors.js'
 import { refreshPresence, renderConversations, renderMessages } from './render.js'
-import { sock } from './socket.js'
 import { addMessages } from './operations.js'
 import { convs, KEYS, names, PAGE, page, state, store } from './state.js'
 
@@ -39,26 +41,26 @@ let refreshing = null
 /** GET /v1/conversations; concurrent callers share one request. */
 export function refreshConversations() {
   refreshing ??= api('GET', '/v1/conversations')
-    .then(({ conversations }) => {
-      const seen = new Set(conversations.map((s) => conversation(s).id))
-      for (const id of convs.keys()) if (!seen.has(id)) convs.delete(id)
-      if (state.openId && !convs.has(state.openId)) openConversation(null)
-      renderConversations()
-    })
+    .then(({ conversations }) => applyConversations(conversations))
     .finally(() => (refreshing = null))
   return refreshing
 }
 
-/** One page after `afterSeq`: the socket's `sync` when connected, REST otherwise. */
+/** The conversation list as the server gave it: summaries updated, conversations left behind dropped. */
+export function applyConversations(list) {
+  const seen = new Set(list.map((s) => conversation(s).id))
+  for (const id of convs.keys()) if (!seen.has(id)) convs.delete(id)
+  if (state.openId && !convs.has(state.openId)) openConversation(null)
+  renderConversations()
+}
+
+/** One page after `afterSeq` */
 export async function fetchPage(id, afterSeq, limit) {
-  if (sock.open) {
-    try {
-      return await sock.request({ op: 'sync', conversationId: id, afterSeq, limit })
-    } catch (err) {
-      if (!isTransient(err)) throw err
-    }
+  try {
+    return await chat().history(id, afterSeq, limit)
+  } catch (err) {
+    throw inWords(err)
   }
-  return api('GET', `/v1/conversations/${enc(id)}/messages?afterSeq=${afterSeq}&limit=${limit}`)
 }
 
 /** Fetches every message with afterSeq < seq < beforeSeq, page by page. */
@@ -108,6 +110,7 @@ export async function loadOlder() {
 
 export async function openConversation(id) {
   state.openId = id
+  state.found = null
   store.set(KEYS.open, id)
   $('app').classList.toggle('conversation-open', Boolean(id)) // phone width: one pane at a time
   page.groups.opened(convs.get(id))
@@ -115,10 +118,7 @@ export async function openConversation(id) {
   renderMessages({ toBottom: true })
   const c = convs.get(id)
   if (!c) return
-  if (!c.loaded) {
-    await sock.whenOpen(2000) // history comes by `sync` on the socket when it can
-    await loadLatest(c)
-  }
+  if (!c.loaded) await loadLatest(c)
   if (state.openId !== id) return
   renderMessages({ toBottom: true })
   if (c.peer) void refreshPresence([c.peer.userId])

@@ -8,7 +8,9 @@
 // held like an operation, never shown, and replaces the message it was.
 import { highestHeld } from './state.js'
 
-export const isOperation = (m) => Boolean(m.kind) && m.kind !== 'text'
+/** the operation kinds; every other kind (text, image, file, voice, system) is a message the page shows */
+const OPERATIONS = new Set(['edit', 'reaction', 'unreaction', 'pin', 'unpin'])
+export const isOperation = (m) => OPERATIONS.has(m.kind)
 
 const register = (op) =>
   op.kind === 'edit' ? 'edit' : op.kind === 'pin' || op.kind === 'unpin' ? 'pin' : `reaction:${op.senderId}`
@@ -85,7 +87,7 @@ export function addMessages(c, messages, fetched = false) {
       continue
     }
     const asOf = fetched ? top : m.seq
-    if (held && (held.asOf ?? held.seq) >= asOf) continue
+    if (held && !held.local && (held.asOf ?? held.seq) >= asOf) continue // `local`: shown from its ack (sending.js)
     c.msgs.set(m.seq, { ...m, asOf })
   }
 }

@@ -1,6 +1,7 @@
 // Rendering: the conversation list, the open conversation's head and messages, typing, and the error banner. User
 // data only ever reaches the page as textContent, never as HTML.
 import { api, enc } from './api.js'
+import { attachmentNode } from './attachments.js'
 import { loadOlder, openConversation } from './conversations.js'
 import { $, el } from './dom.js'
 import { GochatError, isTransient } from './errors.js'
@@ -8,12 +9,12 @@ import { actionsOf, draftOpened, reactionsOf, replyQuote } from './message-actio
 import { contentNodes, mentionsMe } from './mentions.js'
 import { isOperation } from './operations.js'
 import { pinsOpened } from './pins.js'
-import { deliver, markRead, recall } from './sending.js'
+import { markRead, recall, retry } from './sending.js'
 import { convs, names, online, page, PRESENCE_IDS, state, typers } from './state.js'
 
 const shortId = (id) => (id.length > 12 ? `${id.slice(0, 8)}…` : id)
 export const nameOf = (userId) => names.get(userId) ?? shortId(userId)
-function title(c) {
+export function title(c) {
   if (c.kind === 'direct') return c.peer ? nameOf(c.peer.userId) : 'Direct chat'
   return c.name || 'Group'
 }
@@ -128,6 +129,8 @@ export function renderConversations() {
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 
 function messageItem(c, m) {
+  if (m.kind === 'system')
+    return el('li', { class: 'system-line', 'data-testid': 'system-message', data: { seq: String(m.seq) } }, m.content)
   const mine = m.senderId === state.session.userId
   const read = mine && m.status === 'normal' && c.peer && m.seq <= c.peer.readSeq
   const shown =
@@ -136,7 +139,7 @@ function messageItem(c, m) {
   return el(
     'li',
     {
-      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}${me ? ' mentions-me' : ''}`,
+      class: `msg ${mine ? 'mine' : 'theirs'} ${m.status}${me ? ' mentions-me' : ''}${state.found === m.messageId ? ' found' : ''}`,
       'data-testid': 'message',
       data: {
         seq: String(m.seq),
@@ -146,10 +149,12 @@ function messageItem(c, m) {
         edited: String(m.editCount > 0),
         pinned: String(m.pinnedAt > 0),
         mentionsMe: String(me),
+        found: String(state.found === m.messageId),
       },
     },
     m.status === 'normal' ? replyQuote(c, m) : '',
     el('div', { class: 'content', 'data-testid': 'message-content' }, ...shown),
+    attachmentNode(m),
     m.status === 'normal' ? reactionsOf(c, m) : '',
     el(
       'div',
@@ -177,11 +182,11 @@ function messageItem(c, m) {
   )
 }
 
-function pendingItem(c, p) {
+function pendingItem(p) {
   return el(
     'li',
     { class: `msg mine ${p.state}`, 'data-testid': 'message', data: { status: p.state, mine: 'true' } },
-    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content }),
+    el('div', { class: 'content', 'data-testid': 'message-content', text: p.content || p.attachment?.name || p.kind }),
     el(
       'div',
       { class: 'meta', 'data-testid': 'message-meta' },
@@ -192,7 +197,7 @@ function pendingItem(c, p) {
             type: 'button',
             class: 'link',
             'data-testid': 'retry',
-            onclick: () => deliver(c, p),
+            onclick: () => retry(p),
             text: 'retry',
           })
         : '',
@@ -234,7 +239,7 @@ export function renderMessages({ toBottom = false } = {}) {
       ),
     )
   else if (c.loaded) items.unshift(el('li', { class: 'older hint', text: 'start of the conversation' }))
-  for (const p of c.pending.values()) items.push(pendingItem(c, p))
+  for (const p of c.pending.values()) items.push(pendingItem(p))
   list.replaceChildren(...items)
   if (toBottom || atBottom) list.scrollTop = list.scrollHeight
   markRead()

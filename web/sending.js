@@ -1,95 +1,90 @@
-// Sending (with an idempotency key, resent until acknowledged), recalling and read marks.
+// Sending goes through the client library's outbox (pending until acknowledged, the same idempotency key on every
+// try, kept in IndexedDB while offline): its entries are the open conversation's pending messages. Also recalling
+// and read marks.
 import { api, enc } from './api.js'
-import { addMessages } from './operations.js'
-import { isTransient } from './errors.js'
+import { chat } from './chat-client.js'
+import { GochatError, inWords, isTransient } from './errors.js'
+import { addMessages, isOperation } from './operations.js'
 import { renderConversations, renderMessages, showError } from './render.js'
-import { sock } from './socket.js'
-import { convs, highestHeld, newKey, state } from './state.js'
+import { convs, highestHeld, state } from './state.js'
 
-const SOCKET_CONTENT_BYTES = 32 * 1024 // larger messages go by REST (the frame limit is 64 KiB by default)
+const attachments = new Map() // outbox key → the completed attachment it sends (shown at once once acknowledged)
 
-/** `extra`: `replyTo` (a message id) and `mentions` (user ids or "@all"), when there are */
-export function send(text, extra = {}) {
-  const c = convs.get(state.openId)
-  if (!c || !text.trim()) return
-  const p = { key: newKey(), content: text, sentAt: Date.now(), state: 'pending', ...extra }
-  c.pending.set(p.key, p)
-  renderMessages({ toBottom: true })
-  void deliver(c, p)
-}
-
-/** Sends a pending message; the same idempotency key on every try, so a resend never doubles it. */
-export async function deliver(c, p) {
-  p.state = 'pending'
+/** `extra`: `replyTo` (a message id) and `mentions` (user ids or "@all"), when there are; for an attachment
+ *  message its `kind`, `attachmentId` and the completed `attachment` (then `text` is an optional caption) */
+export async function send(text, extra = {}, c = convs.get(state.openId)) {
+  if (!c || (!text.trim() && !extra.attachmentId)) return
+  const { attachment, ...record } = extra
   try {
-    const body = {
-      content: p.content,
-      idempotencyKey: p.key,
-      ...(p.replyTo ? { replyTo: p.replyTo } : {}),
-      ...(p.mentions?.length ? { mentions: p.mentions } : {}),
-    }
-    // a frame over the gateway's limit is refused without its ref; REST answers a large body by itself
-    const ack =
-      sock.open && new Blob([p.content]).size < SOCKET_CONTENT_BYTES
-        ? await sock.request({ op: 'send', conversationId: c.id, ...body })
-        : await api('POST', `/v1/conversations/${enc(c.id)}/messages`, body)
-    c.pending.delete(p.key)
-    if (!c.msgs.has(ack.seq)) {
-      addMessages(c, [
-        {
-          messageId: ack.messageId,
-          conversationId: c.id,
-          seq: ack.seq,
-          senderId: state.session.userId,
-          content: p.content,
-          sentAt: p.sentAt,
-          status: 'normal',
-          kind: 'text',
-          replyTo: p.replyTo ?? '',
-          mentions: p.mentions ?? [],
-          reactions: [],
-        },
-      ])
-    }
+    const { key } = await chat().send(c.id, text, undefined, Object.keys(record).length ? record : undefined)
+    if (attachment) attachments.set(key, attachment)
   } catch (err) {
-    if (isTransient(err)) return // stays pending: resent when the socket is back
-    p.state = 'failed'
-    p.error = err.message
-    showError(err)
-  } finally {
-    if (c.id === state.openId) renderMessages()
+    showError(inWords(err))
   }
 }
 
-/**
- * Sends an operation record (`kind`, `targetId`, `content`: docs/protocol.md "Message operations") and applies it
- * once acknowledged; its push applies nothing twice. Not queued while offline: the error says it was not done.
- */
-export async function sendRecord(c, record) {
-  try {
-    const body = { content: '', idempotencyKey: newKey(), ...record }
-    const ack = sock.open
-      ? await sock.request({ op: 'send', conversationId: c.id, ...body })
-      : await api('POST', `/v1/conversations/${enc(c.id)}/messages`, body)
-    if (!c.msgs.has(ack.seq)) {
-      const { idempotencyKey: _, ...fields } = body
+/** An outbox entry changed: a message shows pending (or failed, with why) until its ack, then with its seq. */
+export function onOutbox(e) {
+  const c = convs.get(e.conversationId)
+  if (!c) return
+  const op = isOperation({ kind: e.record?.kind })
+  if (e.state === 'sent') {
+    c.pending.delete(e.key)
+    // the ack may come before the push: shown from what was sent until the server's copy replaces it
+    if (!c.msgs.has(e.seq))
       addMessages(c, [
         {
-          messageId: ack.messageId,
+          messageId: e.messageId,
           conversationId: c.id,
-          seq: ack.seq,
+          seq: e.seq,
           senderId: state.session.userId,
-          sentAt: Date.now(),
+          content: e.content,
+          sentAt: e.createdAt,
           status: 'normal',
-          mentions: [],
-          ...fields,
+          kind: e.record?.kind ?? 'text',
+          targetId: e.record?.targetId ?? '',
+          replyTo: e.record?.replyTo ?? '',
+          mentions: e.record?.mentions ?? [],
+          reactions: [],
+          ...(attachments.has(e.key) ? { attachment: attachments.get(e.key) } : {}),
+          local: true,
         },
       ])
-    }
-    if (c.id === state.openId) renderMessages()
+    attachments.delete(e.key)
+  } else if (op) {
+    // edits, reactions and pins are not shown pending; a refused one is shown by sendRecord, and forgotten
+    if (e.state === 'failed') void chat()?.discard(e.key)
+  } else {
+    const error = e.error ? new GochatError(e.error).message : ''
+    c.pending.set(e.key, { key: e.key, content: e.content, kind: e.record?.kind, state: e.state, error })
+    if (e.state === 'failed') showError(new GochatError(e.error))
+  }
+  if (c.id === state.openId) renderMessages()
+}
+
+/** What the outbox held when the client started (after a reload): shown pending in their conversations. */
+export function showOutbox() {
+  for (const e of chat()?.outbox() ?? []) onOutbox(e)
+}
+
+/** Sends a failed message again, with its key. */
+export function retry(p) {
+  chat()
+    .retry(p.key)
+    .catch((err) => showError(inWords(err)))
+}
+
+/**
+ * Sends an operation record (`kind`, `targetId`, `content`: docs/protocol.md "Message operations") through the
+ * outbox; it is applied once acknowledged (onOutbox), and its push applies nothing twice. Resolves true once
+ * stored, false (the reason shown) when refused.
+ */
+export async function sendRecord(c, { content = '', ...record }) {
+  try {
+    await (await chat().send(c.id, content, undefined, record)).sent
     return true
   } catch (err) {
-    showError(err)
+    showError(inWords(err))
     return false
   }
 }
@@ -97,7 +92,7 @@ export async function sendRecord(c, record) {
 export async function recall(c, m) {
   try {
     await api('POST', `/v1/conversations/${enc(c.id)}/messages/${enc(m.messageId)}/recall`)
-    c.msgs.set(m.seq, { ...m, status: 'recalled', content: '' })
+    c.msgs.set(m.seq, { ...m, status: 'recalled', content: '', attachment: undefined })
     if (c.id === state.openId) renderMessages()
   } catch (err) {
     showError(err)
@@ -107,13 +102,12 @@ export async function recall(c, m) {
 /** Marks the open conversation read up to the highest seq shown, while the page is visible. */
 export function markRead() {
   const c = convs.get(state.openId)
-  if (!c?.loaded || document.visibilityState !== 'visible') return
+  if (!c?.loaded || document.visibilityState !== 'visible' || !chat()) return
   const top = highestHeld(c)
   if (top <= c.readSeq) return
   c.readSeq = top
   renderConversations()
-  const done = sock.open
-    ? sock.request({ op: 'read', conversationId: c.id, seq: top })
-    : api('POST', `/v1/conversations/${enc(c.id)}/read`, { seq: top })
-  done.catch((err) => isTransient(err) || showError(err))
+  chat()
+    .markRead(c.id, top)
+    .catch((err) => isTransient(err) || showError(inWords(err)))
 }

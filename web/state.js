@@ -9,9 +9,6 @@ export const PRESENCE_IDS = 100 // ids per presence or name lookup
 /** the server's default message_edit_window_seconds: the page offers "edit" within it (the server has the say) */
 export const EDIT_WINDOW_MS = 900_000
 
-/** A random idempotency key; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
-export const newKey = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 export const store = {
   get: (k) => {
     try {
@@ -23,9 +20,10 @@ export const store = {
   set: (k, v) => (v === null ? sessionStorage.removeItem(k) : sessionStorage.setItem(k, JSON.stringify(v))),
 }
 
-/** session: { userId, token }, kept in sessionStorage so that two tabs can be two users; openId: the open conversation */
-export const state = { session: null, openId: null }
-/** conversationId → { id, kind, name, lastSeq, readSeq, msgs: Map<seq, Message>, pending: Map<key, Pending>, loaded, lowest, hasOlder } */
+/** session: { userId, token }, kept in sessionStorage so that two tabs can be two users; openId: the open conversation;
+ *  found: the message id a search hit jumped to (highlighted) */
+export const state = { session: null, openId: null, found: null }
+/** conversationId → { id, kind, name, lastSeq, readSeq, msgs: Map<seq, Message>, pending: Map<key, outbox entry shown>, loaded, lowest, hasOlder } */
 export const convs = new Map()
 export const names = new Map() // user id → display name: conversation list, member lists, searches, lookups, profile events
 export const online = new Map() // user id → online (presence queries and user.online / user.offline events)

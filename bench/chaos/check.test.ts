@@ -2,7 +2,7 @@
 // it in seq order, whatever order they were acked in.
 import { describe, expect, it } from 'vitest'
 import type { Message } from '../../src/contracts/payloads.js'
-import { mismatched } from './check.js'
+import { appTally, mismatched } from './check.js'
 
 const record = (seq: number, fields: Partial<Message>): Message => ({
   messageId: `m${seq}`,
@@ -50,5 +50,20 @@ describe('chaos check: operations against their targets', () => {
   it('a recalled target and a history without operations are not counted', () => {
     expect(mismatched([record(1, { content: '', status: 'recalled' }), ...ops])).toBe(0)
     expect(mismatched([record(1, { content: 'hi' })])).toBe(0)
+  })
+})
+
+describe('chaos check: what the library delivered to each app', () => {
+  const stored = new Set([1, 2, 3, 4])
+
+  it('every message of history once, in seq order: nothing counted', () => {
+    expect(appTally([1, 2, 3, 4], stored)).toEqual({ missing: 0, duplicates: 0, outOfOrder: 0 })
+  })
+
+  it('a seq never delivered, delivered twice, or after a higher one each count', () => {
+    expect(appTally([1, 2, 4], stored)).toEqual({ missing: 1, duplicates: 0, outOfOrder: 0 })
+    expect(appTally([1, 2, 2, 3, 4], stored)).toEqual({ missing: 0, duplicates: 1, outOfOrder: 0 })
+    expect(appTally([1, 3, 2, 4], stored)).toEqual({ missing: 0, duplicates: 0, outOfOrder: 1 })
+    expect(appTally([], stored)).toEqual({ missing: 4, duplicates: 0, outOfOrder: 0 })
   })
 })

@@ -118,16 +118,10 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     const stored = new Set(seqs)
     v.opsMismatched += mismatched(hist)
     for (const m of conv.members) {
-      const got = m.delivered.get(conv.id) ?? []
-      const once = new Set<number>()
-      let top = 0
-      for (const seq of got) {
-        if (once.has(seq)) v.appDuplicates++
-        else if (seq < top) v.appOutOfOrder++
-        once.add(seq)
-        top = Math.max(top, seq)
-      }
-      for (const seq of stored) if (!once.has(seq)) v.appMissing++
+      const app = appTally(m.delivered.get(conv.id) ?? [], stored)
+      v.appMissing += app.missing
+      v.appDuplicates += app.duplicates
+      v.appOutOfOrder += app.outOfOrder
     }
     // first live arrival per (member, seq); duplicates and order per member
     const firstLive = conv.members.map((m) => {
@@ -183,6 +177,27 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
   v.resyncs = w.clients.reduce((n, c) => n + c.resyncs, 0)
   v.reconnects = w.clients.reduce((n, c) => n + c.reconnects, 0)
   return v
+}
+
+/**
+ * What one member's app got of a conversation (the seqs gochat/client delivered, in delivery order) against its
+ * history: seqs never delivered, delivered again, or delivered after a higher one.
+ */
+export function appTally(
+  delivered: number[],
+  stored: Set<number>,
+): { missing: number; duplicates: number; outOfOrder: number } {
+  const t = { missing: 0, duplicates: 0, outOfOrder: 0 }
+  const once = new Set<number>()
+  let top = 0
+  for (const seq of delivered) {
+    if (once.has(seq)) t.duplicates++
+    else if (seq < top) t.outOfOrder++
+    once.add(seq)
+    top = Math.max(top, seq)
+  }
+  for (const seq of stored) if (!once.has(seq)) t.missing++
+  return t
 }
 
 /** Messages of a history whose text or reactions are not what its edit and reaction records, by seq, make of them. */

@@ -14,12 +14,13 @@ const colour = (code: number, s: string) => (process.stdout.isTTY ? `\x1b[${code
 export default class Tail extends BaseCommand<typeof Tail> {
   static override summary = 'Follow a topic: domain events or any internal topic, decoded'
   static override description =
-    `NAME is an alias (user-events, message-events, notifications, dispatch, fanout, push, retry, dlq, persist, upstream, downstream:<instance-id>) or any topic name. Reads through a throwaway consumer group that commits nothing, unless --group names one to join (committing, as a downstream service would).`
+    `NAME is an alias (user-events, message-events, notifications, audit, dispatch, fanout, push, retry, dlq, persist, upstream, downstream:<instance-id>) or any topic name. Reads through a throwaway consumer group that commits nothing, unless --group names one to join (committing, as a downstream service would).`
   static override enableJsonFlag = false
   static override examples = [
     '<%= config.bin %> tail user-events',
     '<%= config.bin %> tail message-events --from-beginning --type message.recalled',
     '<%= config.bin %> tail user-events --from-beginning --count 1 --json',
+    '<%= config.bin %> tail audit --since 1h --type group.member.banned',
     '<%= config.bin %> tail downstream:gw-1 --since 5m --conversation d_abc',
     '<%= config.bin %> tail --group analytics.events.group user-events',
   ]

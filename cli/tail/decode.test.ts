@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { conversationNotification, messageEvent, notification, userEvent } from '../../src/contracts/events.js'
 import type { DispatchMessage, DownstreamMessage, OfflinePush, TaskMessage } from '../../src/contracts/payloads.js'
 import { decodeRecord, mentions, topicKind } from './decode.js'
+import { auditEvent, auditRecord } from '../../src/contracts/audit.js'
 import { textDefaults } from '../../src/domain/message.js'
 
 const cfg = { topic_prefix: 'p', partitions: 3, replication_factor: 1, gateway_ids: ['gw-1'] }
@@ -95,6 +96,21 @@ describe('decodeRecord', () => {
   it('has an empty subject for an envelope without a subject field', () => {
     const e = { event_id: '6f0c5c0e-3c1a-4b8e-9d51-4c1f0f0f7a11', event_type: 'system.tick', timestamp: 1, payload: {} }
     expect(decodeRecord(cfg, 'p.user-events', buf(e)).subject).toBe('')
+  })
+
+  it('decodes audit events: the action, target and actor, and whom and which group they concern', () => {
+    const banned = auditEvent({
+      actor: 'u_admin',
+      action: 'group.member.banned',
+      target: 'u_b',
+      details: { conversation_id: 'g1' },
+    })
+    const d = decodeRecord(cfg, 'p.audit', auditRecord(banned).value)
+    expect(d).toEqual({ type: 'group.member.banned', subject: 'u_b by u_admin', value: banned })
+    expect(mentions(d)).toEqual({ users: ['u_admin', 'u_b'], conversations: ['g1'] })
+    const bad = decodeRecord(cfg, 'p.audit', buf({ action: 'x' }))
+    expect(bad).toMatchObject({ type: 'audit', subject: '' })
+    expect(bad.error).toBeTruthy()
   })
 
   it('reports an invalid envelope with the value as it is', () => {

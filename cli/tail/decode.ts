@@ -9,6 +9,7 @@ import {
   UpstreamMessage,
 } from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
+import { AuditEvent } from '../../src/contracts/audit.js'
 import { catalog, type TopicId } from '../../src/contracts/topics.js'
 import type { GochatConfig } from '../../src/config/index.js'
 import type { z } from 'zod/v4'
@@ -25,6 +26,7 @@ const schemas: Partial<Record<TopicId, z.ZodType>> = {
   userEvents: EventEnvelope,
   messageEvents: EventEnvelope,
   notifications: EventEnvelope,
+  audit: AuditEvent,
 }
 
 export interface Decoded {
@@ -66,6 +68,10 @@ export function decodeRecord(cfg: TopicCfg, topic: string, value: Buffer | null)
     const about = e.conversation_id ? `${e.conversation_id}${e.operator_id ? ` by ${e.operator_id}` : ''}` : ''
     return { type: e.event_type, subject: e.user_id ?? e.target_user_id ?? about, value: e }
   }
+  if (schema === AuditEvent) {
+    const a = v as AuditEvent
+    return { type: a.action, subject: `${a.target} by ${a.actor}`, value: a }
+  }
   return { type: kind!, subject: subjectOf(kind!, v), value: v }
 }
 
@@ -94,13 +100,16 @@ export function mentions(d: Decoded): { users: string[]; conversations: string[]
   const users = [
     v.user_id,
     v.target_user_id,
+    v.actor,
+    v.target,
     v.operator_id,
     v.userId,
     v.senderId,
     msg.senderId,
     ...((v.userIds as unknown[]) ?? []),
   ]
-  const conversations = [v.conversation_id, v.conversationId, msg.conversationId]
+  const details = (v.details ?? {}) as Record<string, unknown>
+  const conversations = [v.conversation_id, v.conversationId, msg.conversationId, details.conversation_id]
   return {
     users: users.filter((x): x is string => typeof x === 'string'),
     conversations: conversations.filter((x): x is string => typeof x === 'string'),

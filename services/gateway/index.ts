@@ -8,6 +8,8 @@ import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { UsageError } from '../../src/core/operator-errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
+import type { GatewayConfig } from '../../src/config/index.js'
+import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
 import { catalog, groups, topics } from '../../src/contracts/topics.js'
 import { encode, type UpstreamMessage } from '../../src/contracts/payloads.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
@@ -33,7 +35,9 @@ import { attachWebSockets } from './ws-server.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
 import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 
-export interface GatewayContext extends RoleContext {
+export interface GatewayContext extends RoleContext<GatewayConfig> {
+  logic: LogicApi
+  messages: MessageApi
   cache: Cache
   /** the blob store whose signed URLs this gateway serves (the embedded one; S3 serves its own) */
   blobs?: BlobStore
@@ -83,7 +87,6 @@ async function closeAll(sockets: WebSocket[], code: number, reason: string): Pro
 
 export async function startGateway(ctx: GatewayContext): Promise<{ role: RunningRole; port: number }> {
   const { cfg, bus, cache, logic, messages } = ctx
-  if (!logic || !messages) throw new Error('gateway role needs the logic and message APIs')
   const instanceId = cfg.instance_id
   const log = ctx.log.child({ role: 'gateway', instance: instanceId })
   const t = topics(cfg)

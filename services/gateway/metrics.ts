@@ -61,3 +61,9 @@ export const connectionsRefused = new Counter({
   help: 'Connections the gateway closed before serving them, by reason: per_address_cap (max_connections_per_ip), first_byte_timeout (silent for http_first_byte_timeout_ms), upgrade_timeout (ws_upgrade_timeout_ms), upgrades_per_address (ws_max_upgrades_per_ip)',
   labelNames: ['reason'] as const,
 })
+
+export const sendBatchSize = new Histogram({
+  name: 'gochat_gateway_send_batch_size',
+  help: "Sends of one connection handed to logic in one call (the ones queued behind the connection's previous answer)",
+  buckets: [2, 4, 8, 16, 32, 64],
+})

@@ -150,6 +150,12 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       return noContent
     }),
 
+    // a new token for the session, before the current one expires (docs/protocol.md)
+    route('POST', '/v1/auth/refresh', 'refresh', true, async ({ headers }) => {
+      const token = bearer(typeof headers.authorization === 'string' ? headers.authorization : undefined) ?? ''
+      return ok(session(await logic.Refresh({ token })))
+    }),
+
     route('GET', '/v1/me', 'me', true, async ({ userId }) => ok(meView(await logic.GetMe({ user_id: userId })))),
     route('PATCH', '/v1/me', 'update_me', true, async ({ userId, body }) => {
       const discoverable = bool(body, 'discoverable')
@@ -227,8 +233,9 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('POST', '/v1/uploads/:id/complete', 'complete_upload', true, async ({ userId, params: [id] }) => {
       return ok(attachmentView(await logic.CompleteUpload({ user_id: userId, attachment_id: id })))
     }),
-    route('GET', '/v1/attachments/:id/url', 'download_url', true, async ({ userId, params: [id] }) => {
-      return ok(signedUrlView(await logic.GetDownloadUrl({ user_id: userId, attachment_id: id })))
+    route('GET', '/v1/attachments/:id/url', 'download_url', true, async ({ userId, params: [id], query }) => {
+      const variant = query.get('variant') ?? ''
+      return ok(signedUrlView(await logic.GetDownloadUrl({ user_id: userId, attachment_id: id, variant })))
     }),
     route('POST', '/v1/invitations/:id/decline', 'decline_invitation', true, async ({ userId, params: [id] }) => {
       await logic.DeclineInvitation({ user_id: userId, conversation_id: id })
@@ -293,6 +300,21 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('GET', '/v1/conversations/:id/pins', 'pins', true, async ({ userId, params: [id] }) => {
       const res = await messages.ListPins({ conversation_id: id, actor_user_id: userId })
       return ok({ messages: res.messages.map(fromApiMessage) })
+    }),
+    route('GET', '/v1/search', 'search_messages', true, async ({ userId, query }) => {
+      const res = await messages.SearchMessages({
+        actor_user_id: userId,
+        query: query.get('q') ?? '',
+        conversation_id: query.get('conversationId') ?? '',
+        cursor: query.get('cursor') ?? '',
+        page_size: int(query.get('limit'), 'limit', 0),
+      })
+      const hits = res.hits.map((h) => {
+        if (!h.message) throw new AppError('internal', 'a search hit without its message')
+        const highlights = h.highlights.flatMap((start, i) => (i % 2 ? [] : [[start, h.highlights[i + 1]!]]))
+        return { message: fromApiMessage(h.message), snippet: h.snippet, highlights }
+      })
+      return ok({ hits, ...(res.next_cursor ? { next: res.next_cursor } : {}) })
     }),
     route('GET', '/v1/conversations/:id/messages', 'history', true, async ({ userId, query, params: [id] }) => {
       const res = await messages.SyncMessages({

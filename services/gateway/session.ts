@@ -1,6 +1,7 @@
 // One WebSocket connection's conversation with the gateway: frames in, answers out. Frames of a connection are
 // handled one after another and answered in the order they came, so a client's sends get seqs in the order it
-// sent them and answers never overtake each other.
+// sent them and answers never overtake each other. Sends queued behind a busy connection go to logic together, as
+// one ordered call (send-pipeline.ts): still answered one by one, in order.
 import type { RawData } from 'ws'
 import { AppError } from '../../src/core/errors.js'
 import type { Logger } from '../../src/observability/log.js'
@@ -12,6 +13,7 @@ import { parseFrame, type ClientFrame, type Ref } from './frames.js'
 import { errorFramesOut, framesIn, repliesOut, sendDuration } from './metrics.js'
 import { TokenBucket, type KeyedLimiter } from './rate-limit.js'
 import { fromApiMessage } from '../../src/contracts/codecs/api-message.js'
+import { SEND_PIPELINE, type SendFrame, sendQueued } from './send-pipeline.js'
 
 const wsSendOk = sendDuration.labels({ transport: 'ws', result: 'ok' })
 const wsSendFailed = sendDuration.labels({ transport: 'ws', result: 'error' })
@@ -61,25 +63,10 @@ function typingAllowed(conn: Connection, conversationId: string, now: number): b
 async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): Promise<object | undefined> {
   const userId = conn.userId
   switch (frame.op) {
-    case 'send': {
-      if (deps.upstream) {
-        await deps.upstream(frame, conn)
-        return undefined
-      }
-      const res = await deps.messages.SendMessage({
-        conversation_id: frame.conversationId,
-        sender_user_id: userId,
-        idempotency_key: frame.idempotencyKey,
-        content: frame.content,
-        kind: frame.kind ?? '',
-        target_id: frame.targetId ?? '',
-        reply_to: frame.replyTo ?? '',
-        mentions: frame.mentions ?? [],
-        attachment_id: frame.attachmentId ?? '',
-      })
-      if (!res.message) throw new AppError('internal', 'no message in the answer')
-      return { op: 'ack', ref: frame.ref, messageId: res.message.message_id, seq: res.message.seq }
-    }
+    case 'send':
+      // only with `upstream` (the answer comes downstream): other sends are queued by enqueueSend
+      await deps.upstream?.(frame, conn)
+      return undefined
     case 'sync': {
       const res = await deps.messages.SyncMessages({
         conversation_id: frame.conversationId,
@@ -101,17 +88,27 @@ async function answer(deps: SessionDeps, conn: Connection, frame: ClientFrame): 
   }
 }
 
+/** a send waiting in the connection's queue: its frame, its span, and what writes its answer */
+interface QueuedSend {
+  frame: SendFrame
+  span: ReturnType<typeof startRootSpan>
+  finish: (reply: object) => void
+}
+
 /** Handles the connection's frames; none is processed before `ready` (presence registered) settles. */
 export function attachSession(conn: Connection, deps: SessionDeps, ready: Promise<void>): void {
   const now = deps.nowMs ?? Date.now
   const bucket = new TokenBucket(deps.ratePerSecond, now())
   let strikes = 0
   let queue = ready
+  /** sends queued behind the connection's current work and not started yet: later sends join them */
+  let waiting: QueuedSend[] | undefined
   /** `written` runs once the reply (if any) is on the socket: the frame's span and send latency end there */
   const enqueue = (
     work: () => Promise<object | undefined> | object | undefined,
     written?: (reply: object | undefined) => void,
   ) => {
+    waiting = undefined // a later send must not be answered before this frame
     queue = queue
       .then(work)
       .then((reply) => {
@@ -126,6 +123,29 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
   const refuse = (ref: Ref | undefined, code: string, message: string) => {
     errorsTotal.inc({ role: 'gateway', code })
     return errorFrame(ref, code, message)
+  }
+  /** a send without `upstream`: joins the sends waiting to start, or starts a new group of them */
+  const enqueueSend = (send: QueuedSend) => {
+    if (waiting && waiting.length < SEND_PIPELINE) return void waiting.push(send)
+    const group = [send]
+    waiting = group
+    queue = queue
+      .then(async () => {
+        if (waiting === group) waiting = undefined
+        const frames = group.map((g) => g.frame)
+        const send = () => sendQueued(deps.messages, frames, conn.userId, deps.log)
+        // the call runs in the first frame's trace; every frame's span ends when its answer is written
+        const answers = await (group[0]!.span ? runWithin(group[0]!.span, send) : send())
+        group.forEach((g, i) => {
+          const a = answers[i]!
+          if ('ok' in a) return g.finish(a.ok)
+          const err = a.error
+          if (err instanceof AppError) return g.finish(refuse(g.frame.ref, err.code, err.message))
+          deps.log.error('websocket send failed', { err, userId: conn.userId })
+          g.finish(refuse(g.frame.ref, 'internal', 'internal error'))
+        })
+      })
+      .catch((err: unknown) => deps.log.error('websocket session failed', { err, userId: conn.userId }))
   }
 
   conn.ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -178,6 +198,16 @@ export function attachSession(conn: Connection, deps: SessionDeps, ready: Promis
             endSpan(span, failed, failed)
           }
         : undefined
+    if (frame.op === 'send' && !deps.upstream)
+      return enqueueSend({
+        frame,
+        span,
+        finish: (reply) => {
+          conn.send(JSON.stringify(reply))
+          ;((reply as { op?: string }).op === 'error' ? errorFramesOut : repliesOut).inc()
+          written?.(reply)
+        },
+      })
     enqueue(span ? () => runWithin(span, work) : work, written)
   })
 }

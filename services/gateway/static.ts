@@ -27,9 +27,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-/** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket). */
+/** The page's scripts come only from here, and it talks only to this origin (REST and WebSocket); media may also
+ *  be a blob: URL (a voice message played back before it is sent). */
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 export function staticFiles(root: string = WEB_ROOT, files: Record<string, string> = FILES): StaticHandler {
   const base = path.resolve(root)

@@ -9,6 +9,7 @@ import type { ConversationSummary__Output } from '../../src/contracts/generated/
 import type { GroupInvitation__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupInvitation.js'
 import type { AttachmentInfo__Output } from '../../src/contracts/generated/gochat/logic/v1/AttachmentInfo.js'
 import type { SignedUrl__Output } from '../../src/contracts/generated/gochat/logic/v1/SignedUrl.js'
+import { thumbnailIn } from '../../src/contracts/codecs/attachment.js'
 
 export const meView = (m: Me__Output) => ({
   userId: m.user_id,
@@ -68,6 +69,7 @@ export const attachmentView = (a: AttachmentInfo__Output) => ({
   sha256: a.sha256,
   ...(a.width ? { width: a.width, height: a.height } : {}),
   ...(a.duration_ms ? { durationMs: a.duration_ms } : {}),
+  ...(a.thumbnail?.size ? { thumbnail: thumbnailIn(a.thumbnail) } : {}),
   state: a.state,
 })
 

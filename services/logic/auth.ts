@@ -22,7 +22,7 @@ export const DISPLAY_NAME_MAX = 64
 
 type AuthApi = Pick<
   LogicApi,
-  'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'CheckRevoked' | 'GetMe' | 'UpdateMe'
+  'Register' | 'Login' | 'Guest' | 'VerifyToken' | 'Logout' | 'Refresh' | 'CheckRevoked' | 'GetMe' | 'UpdateMe'
 >
 
 /** What stands between a flood of logins and the password hashes. */
@@ -32,7 +32,11 @@ export interface AuthGuards {
   hashing: HashSlots
   /** the copy of the revoked tokens that every logic instance and gateway checks (the store has them all) */
   cache: Cache
+  /** guest_ttl_days: a guest's refreshed tokens end this long after it was created (0 or absent: never) */
+  guestTtlDays?: number
 }
+
+const DAY_SECONDS = 86_400
 
 const me = (u: User__Output) => ({
   user_id: u.user_id,
@@ -129,8 +133,32 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     async Logout(req) {
       // a token already revoked verifies too: logging out twice succeeds
       const claims = await tokens.verify(req.token ?? '')
-      await repo.RevokeToken({ jti: claims.jti, expires_at: revocationExpiry(claims.exp) })
+      // the session's jti may sit in a token refreshed later than this one: kept as long as any could live
+      const lastExp = Math.max(claims.exp, Math.floor(Date.now() / 1000) + tokens.ttlSeconds)
+      await repo.RevokeToken({ jti: claims.jti, expires_at: revocationExpiry(lastExp) })
       return {}
+    },
+
+    // A refresh keeps the session's jti: the old token stays good until its own exp (not revoked: a refresh is not
+    // a logout, and other tabs or sockets may hold it), and a logout with any token of the session ends them all.
+    // A guest's last token ends guest_ttl_days (+ one token life) after its creation, before the guest sweep
+    // (services/repo/housekeeping.ts) can delete it: a guest that wants to stay registers.
+    async Refresh(req) {
+      const claims = await tokens.verify(req.token ?? '')
+      if ((await revoked([claims.jti])).has(claims.jti))
+        throw new AppError('invalid_token', 'the token was revoked (logged out)')
+      const user = await repo.GetUser({ user_id: claims.userId }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'not_found')
+          throw new AppError('invalid_token', 'the account is gone')
+        throw err
+      })
+      const guestEnd =
+        user.guest && guards.guestTtlDays
+          ? Math.floor(Number(user.created_at) / 1000) + guards.guestTtlDays * DAY_SECONDS + tokens.ttlSeconds
+          : undefined
+      if (guestEnd !== undefined && guestEnd <= claims.exp)
+        throw new AppError('invalid_token', 'this guest session cannot be extended further: register to keep it')
+      return { user_id: user.user_id, token: await tokens.issue(user.user_id, { jti: claims.jti, notAfter: guestEnd }) }
     },
 
     async CheckRevoked(req) {

@@ -4,7 +4,7 @@ import { eventKey, type EventEnvelope } from '../../src/contracts/events.js'
 import type { OutboxEvent } from '../../src/contracts/generated/gochat/repo/v1/OutboxEvent.js'
 import type { topics } from '../../src/contracts/topics.js'
 
-export type EventTopics = Pick<ReturnType<typeof topics>, 'userEvents' | 'messageEvents' | 'notifications'>
+export type EventTopics = Pick<ReturnType<typeof topics>, 'userEvents' | 'messageEvents' | 'notifications' | 'audit'>
 
 /**
  * An outbox row for an envelope, keyed as the topic table of docs/architecture.md says (user-events by user id, message-events

@@ -1,11 +1,11 @@
 // The logic role: authentication, conversations, groups, friends, messages and the authorization of each. It
 // keeps no state of its own — everything is behind the repo API — so any number of instances can run.
-import { servedAsBatch } from '../../src/rpc/batch.js'
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { LogicConfig } from '../../src/config/index.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
 import type { Cache } from '../../src/ports/cache.js'
 import { topics } from '../../src/contracts/topics.js'
-import type { LogicApi, MessageApi } from '../../src/rpc/api.js'
+import type { LogicApi, MessageApi, RepoApi } from '../../src/rpc/api.js'
 import { createAuth } from './auth.js'
 import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
@@ -15,6 +15,7 @@ import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
 import { createInvitations } from './invitations.js'
 import { createMessages } from './messages.js'
+import { createSearch } from './search.js'
 import { createLoginThrottle } from './login-throttle.js'
 import { HashSlots } from './passwords.js'
 import { createTokens } from '../../src/auth/tokens.js'
@@ -26,7 +27,8 @@ import { groups } from '../../src/contracts/topics.js'
 import { consumerRetry } from '../../src/messaging/failure.js'
 import { peerProbe, readiness } from '../../src/core/health.js'
 
-export interface LogicContext extends RoleContext {
+export interface LogicContext extends RoleContext<LogicConfig> {
+  repo: RepoApi
   /** shared by every logic instance (Redis): failed-login counts, the copy of the revoked tokens (the store has them) */
   cache: Cache
   /** where attachment bytes live: logic signs their URLs and checks uploads (src/ports/blobs.ts) */
@@ -37,18 +39,22 @@ export async function startLogic(
   ctx: LogicContext,
 ): Promise<{ role: RunningRole; logic: LogicApi; messages: MessageApi }> {
   const { cfg, repo } = ctx
-  if (!repo) throw new Error('logic role needs the repo API')
   const deps: LogicDeps = {
     repo,
     topics: topics(cfg),
     bus: ctx.bus,
+    blobs: ctx.blobs,
+    log: ctx.log,
     ...(cfg.persistence === 'async' ? { persistAsync: { bus: ctx.bus, topic: topics(cfg).persist } } : {}),
   }
   const tokens = createTokens({ secret: cfg.jwt_secret, ttlSeconds: cfg.token_ttl_seconds })
-  const { SendMessage, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(deps, {
-    maxContentBytes: cfg.max_frame_bytes,
-    editWindowMs: cfg.message_edit_window_seconds * 1000,
-  })
+  const { SendMessage, SendMessages, SyncMessages, DeleteMessage, RecallMessage, MarkRead, ListPins } = createMessages(
+    deps,
+    {
+      maxContentBytes: cfg.max_frame_bytes,
+      editWindowMs: cfg.message_edit_window_seconds * 1000,
+    },
+  )
   const logic: LogicApi = {
     ...createAuth(deps, tokens, {
       throttle: createLoginThrottle({
@@ -58,6 +64,7 @@ export async function startLogic(
       }),
       hashing: new HashSlots(cfg.password_hash_concurrency, cfg.password_hash_queue),
       cache: ctx.cache,
+      guestTtlDays: cfg.guest_ttl_days,
     }),
     ...createConversations(deps, createGroupAdder(deps, ctx.cache, cfg)),
     ...createInvitations(deps),
@@ -65,19 +72,19 @@ export async function startLogic(
     ...createTyping(deps),
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
-    ...createUploads({ repo, blobs: ctx.blobs }, cfg),
+    ...createUploads({ repo, blobs: ctx.blobs, log: ctx.log }, cfg),
     ...createRetention(deps, cfg.retention_days),
     RecallMessage,
     MarkRead,
   }
-  const sendBatch = servedAsBatch('SendMessages', SendMessage)
   const messages: MessageApi = {
     SendMessage,
-    // each send exactly as SendMessage (its checks, idempotency, error); their StoreMessage calls meet in repo
-    SendMessages: async (req) => ({ results: await sendBatch(req.sends ?? []) }),
+    // each send as SendMessage (its checks, idempotency, error), stored in item order per conversation
+    SendMessages,
     SyncMessages,
     DeleteMessage,
     ListPins,
+    ...createSearch(deps),
   }
   const t = topics(cfg)
   const upstream =

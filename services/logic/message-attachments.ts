@@ -3,6 +3,7 @@
 // may be sent more than once (forwarded to another conversation by its uploader, or sent again after a failed
 // send): each message is one more conversation whose members may download it (GetDownloadUrl, mayDownload).
 import { AppError } from '../../src/core/errors.js'
+import { withThumbnail } from '../../src/contracts/codecs/attachment.js'
 import type { Attachment__Output } from '../../src/contracts/generated/gochat/repo/v1/Attachment.js'
 import { carriesAttachment, type MessageAttachment, type MessageKind } from '../../src/domain/message.js'
 import type { RepoApi } from '../../src/rpc/api.js'
@@ -18,6 +19,7 @@ export const descriptorOf = (a: Attachment__Output): MessageAttachment => ({
   width: a.width ?? 0,
   height: a.height ?? 0,
   durationMs: a.duration_ms ?? 0,
+  ...withThumbnail(a.thumbnail),
 })
 
 /** The attachment a record of `kind` names (undefined for kinds without one); throws the refusal. */

@@ -14,8 +14,12 @@ import { requireMember } from './access.js'
 import { outboxEvent } from './domain-events.js'
 import { requireId, toInt } from './validate.js'
 import { sendAsync } from './send-async.js'
+import { orderedSends, type PreparedSend, type SendMessageRequest, type SendMessageResponse } from './send-batch.js'
+import type { StoreMessageRequest } from '../../src/contracts/generated/gochat/repo/v1/StoreMessageRequest.js'
+import type { StoreMessageResponse__Output as StoreMessageResponse } from '../../src/contracts/generated/gochat/repo/v1/StoreMessageResponse.js'
 import { sendMembership } from './send-membership.js'
 import { checkRecord, newRecordId } from './records.js'
+import { attachmentReleaser } from './attachment-release.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -42,73 +46,90 @@ const attachmentOf = (m: StoredMessage) => (m.attachment ? { attachment_id: m.at
 /** A stored message as the MessageApi returns it: decoded, shown as clients may see it, encoded. */
 const shown = (m: StoredMessage) => toApiMessage(visibleMessage(fromRepoMessage(m)))
 
+/** what SendMessage answers for what repo stored */
+function storedSend(stored: StoreMessageResponse): SendMessageResponse {
+  if (!stored.message) throw new AppError('internal', 'repo stored no message')
+  return { message: shown(stored.message), duplicate: stored.duplicate }
+}
+
 export function createMessages(
   deps: LogicDeps,
   opts: MessageOptions,
-): Omit<MessageApi, 'SendMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
+): Omit<MessageApi, 'SearchMessages'> & Pick<LogicApi, 'RecallMessage' | 'MarkRead'> {
   const { repo } = deps
   const now = opts.nowMs ?? Date.now
   const requireSender = sendMembership(repo)
   const rules = { editWindowMs: opts.editWindowMs, maxContentBytes: opts.maxContentBytes, now }
   const messageEvents = (e: ReturnType<typeof messageEvent>) => [outboxEvent(deps.topics.messageEvents, e)]
+  const releaseAttachmentOf = attachmentReleaser(repo, deps.blobs, deps.log)
 
   const getMessage = (conversationId: string, messageId: string) =>
     repo.GetMessage({ conversation_id: conversationId, message_id: messageId }).catch((err: unknown) => {
       throw err instanceof AppError && err.code === 'not_found' ? new AppError('not_found', 'no such message') : err
     })
 
+  /** A send's checks (content, membership, a record's references): what is left is to store it, or under async
+   *  persistence to run the rest of it. */
+  async function prepareSend(req: SendMessageRequest): Promise<PreparedSend> {
+    const conversationId = requireId(req.conversation_id, 'conversationId')
+    const senderId = requireId(req.sender_user_id, 'senderUserId')
+    const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
+    const content = req.content ?? ''
+    // a plain text message (the hot path) needs no more than its content checked and the sender's membership
+    const plain =
+      (!req.kind || req.kind === 'text') &&
+      !req.target_id &&
+      !req.reply_to &&
+      !req.mentions?.length &&
+      !req.attachment_id
+    if (plain && content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
+    if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
+      throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
+    await requireSender(conversationId, senderId)
+    const record = plain
+      ? undefined
+      : await checkRecord(deps, rules, {
+          conversationId,
+          senderId,
+          content,
+          kind: req.kind,
+          targetId: req.target_id,
+          replyTo: req.reply_to,
+          mentions: req.mentions,
+          attachmentId: req.attachment_id,
+        })
+    const persistAsync = deps.persistAsync
+    if (persistAsync)
+      return { run: () => sendAsync(deps, persistAsync, { conversationId, senderId, idempotencyKey, content, record }) }
+    const messageId = record ? newRecordId() : ''
+    const store: StoreMessageRequest = {
+      conversation_id: conversationId,
+      sender_id: senderId,
+      idempotency_key: idempotencyKey,
+      content,
+      ...(record
+        ? {
+            message_id: messageId,
+            kind: record.kind,
+            target_id: record.targetId,
+            reply_to: record.replyTo,
+            mentions: record.mentions,
+            ...(record.attachment ? { attachment: attachmentOut(record.attachment) } : {}),
+            events: record.events(messageId),
+          }
+        : {}),
+    }
+    return { store }
+  }
+
   return {
-    async SendMessage(req) {
-      const conversationId = requireId(req.conversation_id, 'conversationId')
-      const senderId = requireId(req.sender_user_id, 'senderUserId')
-      const idempotencyKey = requireId(req.idempotency_key, 'idempotencyKey')
-      const content = req.content ?? ''
-      // a plain text message (the hot path) needs no more than its content checked and the sender's membership
-      const plain =
-        (!req.kind || req.kind === 'text') &&
-        !req.target_id &&
-        !req.reply_to &&
-        !req.mentions?.length &&
-        !req.attachment_id
-      if (plain && content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
-      if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
-        throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
-      await requireSender(conversationId, senderId)
-      const record = plain
-        ? undefined
-        : await checkRecord(deps, rules, {
-            conversationId,
-            senderId,
-            content,
-            kind: req.kind,
-            targetId: req.target_id,
-            replyTo: req.reply_to,
-            mentions: req.mentions,
-            attachmentId: req.attachment_id,
-          })
-      if (deps.persistAsync)
-        return sendAsync(deps, deps.persistAsync, { conversationId, senderId, idempotencyKey, content, record })
-      const messageId = record ? newRecordId() : ''
-      const stored = await repo.StoreMessage({
-        conversation_id: conversationId,
-        sender_id: senderId,
-        idempotency_key: idempotencyKey,
-        content,
-        ...(record
-          ? {
-              message_id: messageId,
-              kind: record.kind,
-              target_id: record.targetId,
-              reply_to: record.replyTo,
-              mentions: record.mentions,
-              ...(record.attachment ? { attachment: attachmentOut(record.attachment) } : {}),
-              events: record.events(messageId),
-            }
-          : {}),
-      })
-      if (!stored.message) throw new AppError('internal', 'repo stored no message')
-      return { message: shown(stored.message), duplicate: stored.duplicate }
+    SendMessage: async (req) => {
+      const send = await prepareSend(req)
+      return 'run' in send ? send.run() : storedSend(await repo.StoreMessage(send.store))
     },
+
+    // one call's sends checked concurrently, then stored in item order (send-batch.ts)
+    SendMessages: orderedSends(repo, prepareSend, storedSend),
 
     async SyncMessages(req) {
       const conversationId = requireId(req.conversation_id, 'conversationId')
@@ -156,6 +177,7 @@ export function createMessages(
         hard,
         events: messageEvents(event),
       })
+      await releaseAttachmentOf(message)
       return {}
     },
 
@@ -186,6 +208,7 @@ export function createMessages(
         hard: false,
         events: messageEvents(event),
       })
+      await releaseAttachmentOf(message)
       return {}
     },
 

@@ -1,17 +1,23 @@
 // Upload slots and download URLs (proto: CreateUpload, CompleteUpload, GetDownloadUrl). Bytes never pass through
 // here on their way in or out: a client asks for a slot (kind, mime, size, name), PUTs the bytes to the blob store
 // by the slot's signed URL, then completes the upload, which reads them once to check them against the slot (size,
-// magic bytes, image dimensions), hash them and measure them. Downloads are signed URLs issued to whoever
-// mayDownload allows. docs/protocol.md#uploads-and-downloads.
+// magic bytes, image dimensions), hash them and measure them, and makes an image's thumbnail (thumbnail.ts).
+// Downloads are signed URLs issued to whoever mayDownload allows. docs/protocol.md#uploads-and-downloads.
 import { createHash, randomBytes } from 'node:crypto'
+import { blobKey, thumbnailKey } from '../../src/attachments/blobs.js'
 import { AppError } from '../../src/core/errors.js'
+import { thumbnailOut } from '../../src/contracts/codecs/attachment.js'
 import type { GochatConfig } from '../../src/config/index.js'
 import type { AttachmentInfo__Output } from '../../src/contracts/generated/gochat/logic/v1/AttachmentInfo.js'
 import type { SignedUrl__Output } from '../../src/contracts/generated/gochat/logic/v1/SignedUrl.js'
 import type { Attachment__Output } from '../../src/contracts/generated/gochat/repo/v1/Attachment.js'
 import { type AttachmentKind, attachmentKinds } from '../../src/ports/attachments.js'
 import type { BlobStore, SignedUrl } from '../../src/ports/blobs.js'
+import type { Thumbnail } from '../../src/domain/message.js'
+import type { Logger } from '../../src/observability/log.js'
 import type { LogicApi, RepoApi } from '../../src/rpc/api.js'
+import { thumbnailsMade } from './metrics.js'
+import { makeThumbnail } from './thumbnail.js'
 import { matches, recognizes, SNIFF_HEAD, SNIFF_TAIL, sniff } from './sniff.js'
 
 export type UploadLimits = Pick<
@@ -32,15 +38,20 @@ export const MAX_IMAGE_PIXELS = 50_000_000
 const NAME_MAX = 255
 const MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/
 
-/** Reads a blob once, in constant memory: its sha256, byte count, first and last bytes (for the sniffer). */
-async function scan(source: AsyncIterable<Uint8Array>) {
+/**
+ * Reads a blob once, in constant memory: its sha256, byte count, first and last bytes (for the sniffer); and,
+ * with `keep` (an image, at most upload_max_bytes_image), all of it, for its thumbnail.
+ */
+async function scan(source: AsyncIterable<Uint8Array>, keep: boolean) {
   const hash = createHash('sha256')
   let total = 0
   const head: Buffer[] = []
   let headBytes = 0
   let tail = Buffer.alloc(0)
+  const all: Buffer[] = []
   for await (const chunk of source) {
     const c = Buffer.from(chunk)
+    if (keep) all.push(c)
     hash.update(c)
     total += c.length
     if (headBytes < SNIFF_HEAD) {
@@ -49,12 +60,8 @@ async function scan(source: AsyncIterable<Uint8Array>) {
     }
     tail = Buffer.concat([tail, c]).subarray(-SNIFF_TAIL)
   }
-  return { sha256: hash.digest('hex'), total, head: Buffer.concat(head), tail }
+  return { sha256: hash.digest('hex'), total, head: Buffer.concat(head), tail, all: keep ? Buffer.concat(all) : null }
 }
-
-import { blobKey } from '../../src/ports/attachments.js'
-
-export { blobKey }
 
 const allowed = (list: string[], mime: string) =>
   list.some((m) => m === '*' || m === mime || (m.endsWith('/*') && mime.startsWith(m.slice(0, -1))))
@@ -89,6 +96,7 @@ const infoOut = (a: Attachment__Output): AttachmentInfo__Output => ({
   height: a.height,
   duration_ms: a.duration_ms,
   state: a.state,
+  thumbnail: a.thumbnail ?? null,
 })
 
 /**
@@ -106,7 +114,7 @@ export async function mayDownload(
 }
 
 export function createUploads(
-  deps: { repo: RepoApi; blobs: BlobStore },
+  deps: { repo: RepoApi; blobs: BlobStore; log?: Logger },
   limits: UploadLimits,
   now: () => number = Date.now,
 ): Pick<LogicApi, 'CreateUpload' | 'CompleteUpload' | 'GetDownloadUrl'> {
@@ -133,6 +141,28 @@ export function createUploads(
     const a = await find(attachmentId)
     if (!a || a.owner_id !== userId) throw new AppError('not_found', `no attachment ${attachmentId} of yours`)
     return a
+  }
+
+  /**
+   * An image's thumbnail, stored beside it; null when sharp cannot decode the image. Such an image is still taken
+   * (the sniffer checked its type and dimensions; a viewer may do better): it is sent without a thumbnail.
+   */
+  async function thumbnailOf(a: Attachment__Output, image: Buffer): Promise<Thumbnail | null> {
+    let made: Awaited<ReturnType<typeof makeThumbnail>>
+    try {
+      made = await makeThumbnail(image, MAX_IMAGE_PIXELS)
+    } catch (err) {
+      thumbnailsMade.inc({ result: 'failed' })
+      deps.log?.info('upload completed without a thumbnail: the image could not be decoded', {
+        attachmentId: a.attachment_id,
+        mime: a.mime,
+        reason: (err as Error).message,
+      })
+      return null
+    }
+    await blobs.put(thumbnailKey(a.attachment_id), made.bytes, made.info.mime)
+    thumbnailsMade.inc({ result: 'made' })
+    return made.info
   }
 
   /** the bytes are refused: neither they nor the slot stay */
@@ -188,7 +218,7 @@ export function createUploads(
       if (!stored) throw new AppError('upload_incomplete', 'no bytes were uploaded for this attachment yet')
       if (stored.size !== a.size)
         return refuse(a, new AppError('upload_incomplete', `${stored.size} bytes arrived; the slot was for ${a.size}`))
-      const bytes = await scan(await blobs.stream(blobKey(a.attachment_id)))
+      const bytes = await scan(await blobs.stream(blobKey(a.attachment_id)), a.kind === 'image')
       if (bytes.total !== a.size)
         return refuse(a, new AppError('upload_incomplete', `${bytes.total} bytes arrived; the slot was for ${a.size}`))
       const found = sniff(bytes.head, bytes.tail, bytes.total)
@@ -199,6 +229,7 @@ export function createUploads(
         return refuse(a, new AppError('unsupported_media_type', 'the image has no dimensions that can be read'))
       if (a.kind === 'image' && found!.width! * found!.height! > MAX_IMAGE_PIXELS)
         return refuse(a, new AppError('too_large', `an image may have at most ${MAX_IMAGE_PIXELS} pixels`))
+      const thumbnail = a.kind === 'image' ? await thumbnailOf(a, bytes.all!) : null
       const done = await repo.CompleteAttachment({
         attachment_id: a.attachment_id,
         size: bytes.total,
@@ -206,6 +237,7 @@ export function createUploads(
         width: a.kind === 'image' ? found!.width! : 0,
         height: a.kind === 'image' ? found!.height! : 0,
         duration_ms: a.kind === 'voice' ? (found?.durationMs ?? 0) : 0,
+        thumbnail: thumbnailOut(thumbnail),
       })
       return infoOut(done)
     },
@@ -213,9 +245,21 @@ export function createUploads(
     async GetDownloadUrl(req) {
       const userId = req.user_id ?? ''
       const attachmentId = req.attachment_id ?? ''
+      const variant = req.variant ?? ''
+      if (variant !== '' && variant !== 'thumbnail')
+        throw new AppError('bad_request', 'variant must be thumbnail, or absent for the original')
       const a = await find(attachmentId)
       if (a?.state !== 'ready' || !(await mayDownload(repo, userId, a)))
         throw new AppError('not_found', `no attachment ${attachmentId} you may download`)
+      if (variant === 'thumbnail') {
+        if (!a.thumbnail) throw new AppError('not_found', `attachment ${attachmentId} has no thumbnail`)
+        const url = await blobs.downloadUrl(thumbnailKey(a.attachment_id), {
+          mime: a.thumbnail.mime,
+          fileName: `thumbnail-${a.attachment_id}.webp`,
+          expiresInSeconds: limits.download_url_ttl_seconds,
+        })
+        return urlOut(url)
+      }
       const url = await blobs.downloadUrl(blobKey(a.attachment_id), {
         mime: a.mime,
         fileName: a.name || `${a.kind}-${a.attachment_id}`,

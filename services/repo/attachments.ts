@@ -3,6 +3,7 @@
 import { AppError } from '../../src/core/errors.js'
 import type { Attachment__Output } from '../../src/contracts/generated/gochat/repo/v1/Attachment.js'
 import { type AttachmentKind, type AttachmentRow, attachmentKinds } from '../../src/ports/attachments.js'
+import { thumbnailIn, thumbnailOut } from '../../src/contracts/codecs/attachment.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { id, type RepoServiceDeps } from './deps.js'
 import { int, str } from './wire.js'
@@ -18,6 +19,7 @@ export const attachmentOut = (a: AttachmentRow): Attachment__Output => ({
   width: a.width ?? 0,
   height: a.height ?? 0,
   duration_ms: a.durationMs ?? 0,
+  thumbnail: thumbnailOut(a.thumbnail),
   state: a.state,
   created_at: a.createdAt,
   expires_at: a.expiresAt,
@@ -29,7 +31,12 @@ export function attachmentHandlers(
   deps: Pick<RepoServiceDeps, 'store'>,
 ): Pick<
   RepoApi,
-  'CreateAttachment' | 'GetAttachment' | 'CompleteAttachment' | 'DeleteAttachment' | 'AttachmentSharedWith'
+  | 'CreateAttachment'
+  | 'GetAttachment'
+  | 'CompleteAttachment'
+  | 'DeleteAttachment'
+  | 'AttachmentSharedWith'
+  | 'ReleaseAttachment'
 > {
   const attachments = deps.store.attachments
   const missing = (attachmentId: string) => new AppError('not_found', `attachment ${attachmentId} not found`)
@@ -49,6 +56,7 @@ export function attachmentHandlers(
         width: null,
         height: null,
         durationMs: null,
+        thumbnail: null,
         state: 'pending',
         createdAt: int(a.created_at),
         expiresAt: int(a.expires_at),
@@ -76,6 +84,7 @@ export function attachmentHandlers(
         width: orNull(int(req.width)),
         height: orNull(int(req.height)),
         durationMs: orNull(int(req.duration_ms)),
+        thumbnail: thumbnailIn(req.thumbnail) ?? null,
       })
       if (!done) throw missing(attachmentId)
       return attachmentOut(done)
@@ -90,6 +99,11 @@ export function attachmentHandlers(
     async AttachmentSharedWith(req) {
       const attachmentId = id(req.attachment_id, 'attachment_id')
       return { shared: await attachments.sharedWith(attachmentId, id(req.user_id, 'user_id')) }
+    },
+
+    // after a recall or delete: the row goes unless another shown message still carries it (a forward)
+    async ReleaseAttachment(req) {
+      return { released: await attachments.releaseAttachment(id(req.attachment_id, 'attachment_id')) }
     },
   }
 }

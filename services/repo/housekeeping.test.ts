@@ -9,9 +9,12 @@ import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { createLogger, type Logger } from '../../src/observability/log.js'
 import type { UserRow } from '../../src/ports/store.js'
 import { waitUntil } from '../../test/helpers/until.js'
+import { testBlobs } from '../../test/helpers/blobs.js'
+import { blobKey, thumbnailKey } from '../../src/attachments/blobs.js'
+import type { AttachmentRow } from '../../src/ports/attachments.js'
 import { guestCutoff, Housekeeping, SWEEP_BATCH } from './housekeeping.js'
 import { startRepo, type StartedRepo } from './index.js'
-import { guestsSwept, revocationsPruned } from './metrics.js'
+import { attachmentsSwept, guestsSwept, revocationsPruned } from './metrics.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
 const DAY = 86_400_000
@@ -62,7 +65,7 @@ describe('housekeeping', () => {
     const [sweptBefore, prunedBefore] = [await counted(guestsSwept), await counted(revocationsPruned)]
 
     const job = new Housekeeping(store, log, { ...ttl, active: () => true })
-    expect(await job.runOnce(now)).toEqual({ guests: 1, conversations: 1, revocations: 1 })
+    expect(await job.runOnce(now)).toEqual({ guests: 1, conversations: 1, revocations: 1, attachments: 0 })
     expect(await store.getUser({ userId: expired.userId })).toBeNull()
     expect(await store.getUser({ userId: used.userId })).not.toBeNull()
     expect(await store.getUser({ userId: member.userId })).not.toBeNull()
@@ -70,15 +73,21 @@ describe('housekeeping', () => {
     expect(await store.revokedTokenIds(['live-token', 'expired-token'], 0)).toEqual(new Set(['live-token']))
     expect(log.infos).toEqual([
       [
-        'housekeeping: expired guests and revoked tokens removed',
-        { guests: 1, conversations: 1, revocations: 1, guestsCreatedBefore: new Date(cutoff).toISOString() },
+        'housekeeping: expired guests, revoked tokens and orphan attachments removed',
+        {
+          guests: 1,
+          conversations: 1,
+          revocations: 1,
+          attachments: 0,
+          guestsCreatedBefore: new Date(cutoff).toISOString(),
+        },
       ],
     ])
     expect(await counted(guestsSwept)).toBe(sweptBefore + 1)
     expect(await counted(revocationsPruned)).toBe(prunedBefore + 1)
 
     // nothing left to do: nothing logged
-    expect(await job.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 0 })
+    expect(await job.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 0, attachments: 0 })
     expect(log.infos).toHaveLength(1)
     // a day later the used guest is still within the ttl; 31 days later it is not
     expect((await job.runOnce(now + DAY)).guests).toBe(0)
@@ -101,10 +110,60 @@ describe('housekeeping', () => {
     await store.insertUsers([old], [])
     await store.revokeToken({ jti: 'expired-token', expiresAt: 1 })
     const standby = new Housekeeping(store, recordingLog(), { ...ttl, active: () => false })
-    expect(await standby.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 0 })
+    expect(await standby.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 0, attachments: 0 })
     const forever = new Housekeeping(store, recordingLog(), { ...ttl, guestTtlDays: 0, active: () => true })
-    expect(await forever.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 1 })
+    expect(await forever.runOnce(now)).toEqual({ guests: 0, conversations: 0, revocations: 1, attachments: 0 })
     expect(await store.getUser({ userId: old.userId })).not.toBeNull()
+  })
+
+  it('deletes orphan attachments past upload_orphan_hours with their bytes and thumbnail; keeps recent ones', async () => {
+    const store = new MemoryStore()
+    const blobs = testBlobs()
+    const HOUR = 3_600_000
+    const add = async (createdAt: number, state: AttachmentRow['state']) => {
+      const attachmentId = `att_${(n++).toString(16).padStart(32, '0')}`
+      await store.attachments.createAttachment(
+        {
+          attachmentId,
+          ownerId: 'u_owner',
+          kind: 'image',
+          mime: 'image/png',
+          size: 3,
+          name: '',
+          sha256: '',
+          width: null,
+          height: null,
+          durationMs: null,
+          thumbnail: null,
+          state,
+          createdAt,
+          expiresAt: createdAt + 300_000,
+        },
+        1e9,
+        createdAt,
+      )
+      await blobs.put(blobKey(attachmentId), Buffer.from('png'))
+      await blobs.put(thumbnailKey(attachmentId), Buffer.from('webp'))
+      return attachmentId
+    }
+    const [neverCompleted, neverSent, recent] = [
+      await add(now - 25 * HOUR, 'pending'),
+      await add(now - 30 * HOUR, 'ready'),
+      await add(now - 23 * HOUR, 'ready'),
+    ]
+    const before = await counted(attachmentsSwept)
+    const off = new Housekeeping(store, recordingLog(), { ...ttl, orphanHours: 0, blobs, active: () => true })
+    expect((await off.runOnce(now)).attachments).toBe(0)
+    const job = new Housekeeping(store, recordingLog(), { ...ttl, orphanHours: 24, blobs, active: () => true })
+    expect((await job.runOnce(now)).attachments).toBe(2)
+    expect(await counted(attachmentsSwept)).toBe(before + 2)
+    for (const id of [neverCompleted, neverSent]) {
+      expect(await store.attachments.getAttachment(id)).toBeNull()
+      expect(await blobs.stat(blobKey(id))).toBeNull()
+      expect(await blobs.stat(thumbnailKey(id))).toBeNull()
+    }
+    expect(await store.attachments.getAttachment(recent)).not.toBeNull()
+    expect(await blobs.stat(blobKey(recent))).toEqual({ size: 3 })
   })
 
   describe('between repos', () => {

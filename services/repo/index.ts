@@ -2,11 +2,13 @@
 // over gRPC, or hands it in process to logic and task under --role=all.
 import { AppError } from '../../src/core/errors.js'
 import type { HealthReport, RoleContext, RunningRole } from '../../src/core/role.js'
+import type { RepoConfig } from '../../src/config/index.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { Store } from '../../src/ports/store.js'
 import { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { readiness, stateProbe } from '../../src/core/health.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 import { Housekeeping } from './housekeeping.js'
 import { MemberPages } from './member-pages.js'
 import { OutboxRelay, type RelayOptions } from './outbox-relay.js'
@@ -15,13 +17,15 @@ import { createRepoService } from './service.js'
 const MEMBER_PAGE_TTL_MS = 60_000
 const DRAIN_MS = 5_000
 
-export interface RepoContext extends RoleContext {
+export interface RepoContext extends RoleContext<RepoConfig> {
   // The composition root (runtime/) opens the store and cache and closes them: repo only uses them.
   store: Store
   /** the gateway may share it */
   cache: Cache
   /** relay tuning; `start: false` leaves the relay stopped until `relay.start()` (config outbox_relay, tests) */
   relay?: RelayOptions & { start?: boolean }
+  /** attachment bytes: the orphan sweep deletes those of the attachments it drops (housekeeping.ts) */
+  blobs?: BlobStore
 }
 
 export interface StartedRepo {
@@ -59,6 +63,8 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
   const housekeeping = new Housekeeping(store, log, {
     guestTtlDays: ctx.cfg.guest_ttl_days,
     tokenTtlSeconds: ctx.cfg.token_ttl_seconds,
+    orphanHours: ctx.cfg.upload_orphan_hours,
+    ...(ctx.blobs ? { blobs: ctx.blobs } : {}),
     active: () => relay.state === 'active',
   })
   housekeeping.start()

@@ -11,12 +11,13 @@ import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
-import { servedAsBatch } from '../../src/rpc/batch.js'
+import { servedInOrder } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
+import { withThumbnail } from '../../src/contracts/codecs/attachment.js'
 import type { MessageAttachment as WireAttachment } from '../../src/contracts/generated/gochat/repo/v1/MessageAttachment.js'
 import type { MessageAttachment } from '../../src/domain/message.js'
-import { freshState, type MessageKind, messageKind, messageOf } from '../../src/domain/message.js'
+import { freshState, isOperation, type MessageKind, messageKind, messageOf } from '../../src/domain/message.js'
 
 /** a kind from a request: unknown ones are the caller's mistake */
 function kindOf(kind: string | null | undefined): MessageKind {
@@ -37,6 +38,7 @@ const attachmentOf = (a: WireAttachment): MessageAttachment => ({
   width: int(a.width),
   height: int(a.height),
   durationMs: int(a.duration_ms),
+  ...withThumbnail(a.thumbnail),
 })
 
 /** what a record names beside its content, read from a request */
@@ -53,6 +55,15 @@ const references = (m: {
   mentions: (m.mentions ?? []).map((u) => maxLength(u, LIMITS.id, 'mentions[]')),
   ...(m.attachment?.attachment_id ? { attachment: attachmentOf(m.attachment) } : {}),
 })
+
+/** an operation's kind (an unknown kind is refused by StoreMessage itself) */
+function isKnownOperation(kind: string): boolean {
+  try {
+    return isOperation(messageKind(kind))
+  } catch {
+    return false
+  }
+}
 
 const PINS_MAX = 1_000
 
@@ -104,10 +115,14 @@ export function messageHandlers(
     return seq
   }
 
-  // concurrent StoreMessage calls meet in the store's group commit, so a batch's items share transactions
-  const storeBatch = servedAsBatch('StoreMessages', (req: Parameters<RepoApi['StoreMessage']>[0]) =>
-    handlers.StoreMessage(req),
-  )
+  // concurrent StoreMessage calls meet in the store's group commit, so a batch's items share transactions; one
+  // conversation's items reach the store in item order (seqs in item order), an operation or a reply (stored in a
+  // transaction of its own) after the conversation's earlier items and before its later ones
+  type StoreRequest = Parameters<RepoApi['StoreMessage']>[0]
+  const storeBatch = servedInOrder('StoreMessages', (req: StoreRequest) => handlers.StoreMessage(req), {
+    key: (req) => req.conversation_id ?? '',
+    alone: (req) => !!req.reply_to || (!!req.kind && isKnownOperation(req.kind)),
+  })
   const handlers: ReturnType<typeof messageHandlers> = {
     async StoreMessages(req) {
       return { results: await storeBatch(req.messages ?? []) }

@@ -44,6 +44,11 @@ export const revocationsReloaded = new Counter({
   help: "Copies of the store's revoked tokens into a cache that had lost them (or its copy's hour was up)",
 })
 
+export const attachmentsSwept = new Counter({
+  name: 'gochat_repo_attachments_swept_total',
+  help: 'Orphan attachments deleted (row, bytes, thumbnail) by the hourly sweep (upload_orphan_hours): slots never completed or never sent, or left by a recall whose own delete failed',
+})
+
 export const guestsSwept = new Counter({
   name: 'gochat_repo_guests_swept_total',
   help: 'Guest accounts deleted by the guest sweep (guest_ttl_days), with what was theirs alone',

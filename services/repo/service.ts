@@ -3,8 +3,8 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, friends, presence, events, revocations,
-// retention); this
+// The handlers are split by concern (users, conversations, members, invitations, attachments, messages, search, friends,
+// presence, events, revocations, retention); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { attachmentHandlers } from './attachments.js'
@@ -18,6 +18,7 @@ import { messageHandlers } from './messages.js'
 import { presenceHandlers } from './presence.js'
 import { retentionHandlers } from './retention.js'
 import { revocationHandlers } from './revocations.js'
+import { searchHandlers } from './search.js'
 import { userHandlers } from './users.js'
 
 export type { RepoServiceDeps } from './deps.js'
@@ -33,6 +34,7 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...invitationHandlers(deps),
     ...attachmentHandlers(deps),
     ...messageHandlers(deps),
+    ...searchHandlers(deps),
     ...friendHandlers(deps),
     ...presenceHandlers(deps),
     ...eventHandlers(deps),

@@ -2,6 +2,8 @@
 // the retention sweep (retention-sweep.ts).
 // Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
+import type { TaskConfig } from '../../src/config/index.js'
+import type { RepoApi } from '../../src/rpc/api.js'
 import type { Subscription } from '../../src/ports/bus.js'
 import { peerProbe, readiness, stateProbe } from '../../src/core/health.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
@@ -27,14 +29,14 @@ import { deliverPush } from './push/worker.js'
 import { RetentionSweeper } from './retention-sweep.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
 
-export interface TaskContext extends RoleContext {
+export interface TaskContext extends RoleContext<TaskConfig> {
+  repo: RepoApi
   /** where attachment bytes live: the retention sweep deletes those of expired messages (src/ports/blobs.ts) */
   blobs?: BlobStore
 }
 
 export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }> {
   const { cfg, bus, repo } = ctx
-  if (!repo) throw new Error('task role needs the repo API')
   const log = ctx.log.child({ role: 'task' })
   const t = topics(cfg)
   const g = groups(cfg)

@@ -9,7 +9,7 @@ import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { textDefaults } from '../../src/domain/message.js'
 import { createLogger, type Logger } from '../../src/observability/log.js'
-import { blobKey } from '../../src/ports/attachments.js'
+import { blobKey } from '../../src/attachments/blobs.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { testBlobs } from '../../test/helpers/blobs.js'
 import { waitUntil } from '../../test/helpers/until.js'
@@ -61,6 +61,26 @@ describe('retention sweeper', () => {
     const blobs = testBlobs()
     const attachmentId = `att_${now}`
     await blobs.put(blobKey(attachmentId), Buffer.from('png'))
+    await store.attachments.createAttachment(
+      {
+        attachmentId,
+        ownerId: 'ann',
+        kind: 'image',
+        mime: 'image/png',
+        size: 3,
+        name: '',
+        sha256: '',
+        width: 1,
+        height: 1,
+        durationMs: null,
+        thumbnail: null,
+        state: 'ready',
+        createdAt: now,
+        expiresAt: now + 60_000,
+      },
+      1_000_000,
+      now,
+    )
     const send = (i: number, over = {}) =>
       store.storeMessage(
         {
@@ -94,9 +114,9 @@ describe('retention sweeper', () => {
 
     // calls alternate between the repos, as round robin over two would
     let turn = 0
-    const roundRobin: Pick<RepoApi, 'ExpireMessages' | 'DeleteAttachment'> = {
+    const roundRobin: Pick<RepoApi, 'ExpireMessages' | 'ReleaseAttachment'> = {
       ExpireMessages: (req) => (turn++ % 2 ? active : standby).api.ExpireMessages(req),
-      DeleteAttachment: (req) => active.api.DeleteAttachment(req),
+      ReleaseAttachment: (req) => active.api.ReleaseAttachment(req),
     }
     const log = recordingLog()
     const before = { records: await counted(messagesExpired), attachments: await counted(attachmentsExpired) }
@@ -107,6 +127,7 @@ describe('retention sweeper', () => {
     const run = await sweeper.runOnce(now)
     expect(run).toEqual({ active: true, records: 7, conversations: 1, attachments: 1 })
     expect(await blobs.stat(blobKey(attachmentId))).toBeNull()
+    expect(await store.attachments.getAttachment(attachmentId)).toBeNull()
     const page = await store.listMessages(c, 0, 10)
     expect(page.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(page.map((m) => m.kind)).toEqual([...Array(7).fill('expired'), 'text'])

@@ -16,7 +16,7 @@ const STANDBY_TRIES = 8
 const FIRST_AFTER_MS = 10_000
 
 export interface SweeperDeps {
-  repo: Pick<RepoApi, 'ExpireMessages' | 'DeleteAttachment'>
+  repo: Pick<RepoApi, 'ExpireMessages' | 'ReleaseAttachment'>
   /** absent: attachments are left to the blob store (a task started without one) */
   blobs?: BlobStore
   log: Logger

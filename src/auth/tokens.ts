@@ -17,7 +17,13 @@ export interface TokenClaims {
 }
 
 export interface Tokens {
-  issue(userId: string): Promise<string>
+  /** how long a token lives */
+  ttlSeconds: number
+  /**
+   * a new token; a refresh passes the session's `jti` on (one logout ends the session) and may end it earlier
+   * (`notAfter`, epoch seconds)
+   */
+  issue(userId: string, opts?: { jti?: string; notAfter?: number }): Promise<string>
   /** the claims of a valid token; invalid_token for anything else (bad signature, expired, malformed) */
   verify(token: string): Promise<TokenClaims>
 }
@@ -26,14 +32,15 @@ export function createTokens(opts: { secret: string; ttlSeconds: number; nowSeco
   const key = new TextEncoder().encode(opts.secret)
   const now = opts.nowSeconds ?? (() => Math.floor(Date.now() / 1000))
   return {
-    issue: (userId) => {
+    ttlSeconds: opts.ttlSeconds,
+    issue: (userId, o = {}) => {
       const iat = now()
       return new SignJWT({})
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
-        .setJti(randomUUID())
+        .setJti(o.jti ?? randomUUID())
         .setIssuedAt(iat)
-        .setExpirationTime(iat + opts.ttlSeconds)
+        .setExpirationTime(Math.min(iat + opts.ttlSeconds, o.notAfter ?? Number.POSITIVE_INFINITY))
         .sign(key)
     },
     verify: async (token) => {

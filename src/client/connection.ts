@@ -25,9 +25,14 @@ export interface ConnectionHooks {
   /** the socket is open: catch up and flush */
   online(): void
   /** the socket closed (before the backoff wait) */
-  offline(): void
+  offline(info: CloseInfo): void
   /** every frame that answers no request */
   frame(f: ServerFrame): void
+  /**
+   * lean mode (the bench's receivers): each frame's text before anything else; true when it was handled, so the
+   * connection neither parses it nor looks for a request it answers
+   */
+  text?(data: string): boolean
   state(state: ConnectionState, extra: { retryInMs?: number; error?: GochatError }): void
   /** the gateway refused the token: true when a new one was obtained (try again at once) */
   unauthorized(): Promise<boolean>
@@ -76,10 +81,11 @@ export class Connection {
     this.socket?.close(true)
   }
 
-  stop(): void {
+  /** Closes for good; `abort` drops the socket without the closing handshake. */
+  stop(abort = false): void {
     clearTimeout(this.retryTimer)
     this.setState('closed')
-    this.socket?.close()
+    this.socket?.close(abort)
     this.socket = undefined
     this.failAll('closed', 'the client closed')
   }
@@ -151,7 +157,8 @@ export class Connection {
   private async closed(info: CloseInfo): Promise<void> {
     this.failAll('closed', `the connection closed (${info.code})`)
     if (this.state === 'closed') return
-    this.hooks.offline()
+    this.hooks.offline(info)
+    if ((this.state as ConnectionState) === 'closed') return // stopped there
     if (info.code === 1008 && /revoked/.test(info.reason))
       return this.setState('closed', { error: new GochatError('invalid_token', 'the token was revoked', 401) })
     if (info.status === 401) {
@@ -170,6 +177,7 @@ export class Connection {
   }
 
   private onMessage(data: string): void {
+    if (this.hooks.text?.(data)) return
     let f: ServerFrame
     try {
       f = JSON.parse(data)

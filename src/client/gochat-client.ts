@@ -39,7 +39,7 @@ export interface GochatClientOptions {
   pingMs?: number
   silenceMs?: number
   stableMs?: number
-  /** renew a password session's token this long before it expires (default a tenth of its life, ≥ 1 min) */
+  /** refresh the token this long before it expires (default a tenth of its life, ≥ 1 min, ≤ half) */
   renewBeforeMs?: number
   /** keep the password in memory to renew the token (default true) */
   keepCredentials?: boolean
@@ -199,6 +199,7 @@ export class GochatClient extends Emitter<ClientEvents> {
       expireMs: this.opts.outboxExpireMs,
     })
     await this.box.load()
+    for (const e of this.box.list()) this.emit('outbox', e) // what an earlier page or process left pending
     const synced = new Promise<void>((resolve, reject) => {
       const offs = [
         this.once('synced', () => (offs.forEach((f) => f()), resolve())),

@@ -4,8 +4,15 @@ import WebSocket from 'ws'
 import { parseRetryAfter } from './backoff.js'
 import type { TransportFactory } from './transport.js'
 
-export const nodeTransport: TransportFactory = (url, on) => {
-  const ws = new WebSocket(url)
+/** `ws`'s client options for each socket (the bench: a source address, no compression) */
+export const createNodeTransport =
+  (options: WebSocket.ClientOptions = {}): TransportFactory =>
+  (url, on) =>
+    open(new WebSocket(url, options), on)
+
+export const nodeTransport: TransportFactory = createNodeTransport()
+
+function open(ws: WebSocket, on: Parameters<TransportFactory>[1]): ReturnType<TransportFactory> {
   let opened = false
   let refused: { status: number; retryAfterMs?: number } | undefined
   ws.on('open', () => {
@@ -19,8 +26,11 @@ export const nodeTransport: TransportFactory = (url, on) => {
     res.resume()
     ws.terminate()
   })
-  ws.on('error', () => undefined) // a close follows
-  ws.on('close', (code, reason) => on.close({ code, reason: String(reason), opened, ...refused }))
+  let error = ''
+  ws.on('error', (e) => {
+    error = e.message // a close follows: the error is its reason
+  })
+  ws.on('close', (code, reason) => on.close({ code, reason: String(reason) || error, opened, ...refused }))
   return {
     send: (data) => ws.send(data),
     close: (abort) => (abort ? ws.terminate() : ws.close(1000)),

@@ -4,7 +4,7 @@ import { nodeTransport } from './node-transport.js'
 
 export * from './index.js'
 export { FileOutbox } from './outbox-file.js'
-export { nodeTransport } from './node-transport.js'
+export { createNodeTransport, nodeTransport } from './node-transport.js'
 
 /** GochatClient with `ws` underneath unless told otherwise. */
 export class GochatClient extends BaseClient {

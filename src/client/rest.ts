@@ -2,7 +2,7 @@
 // GochatClient (index.ts), which shares its transport (http.ts) and its error type.
 import type { Message } from '../contracts/payloads.js'
 import { httpRequest } from './http.js'
-import { GochatError, type Session } from './types.js'
+import { GochatError, type Session, type Thumbnail } from './types.js'
 
 /** what a send carries beside its content when it is not a plain text message (docs/protocol.md); an image,
  *  file or voice message names its completed upload by `attachmentId` */
@@ -46,6 +46,8 @@ export interface Attachment {
   width?: number
   height?: number
   durationMs?: number
+  /** images gochat could make a thumbnail of */
+  thumbnail?: Thumbnail
   state: 'pending' | 'ready'
 }
 
@@ -182,8 +184,10 @@ export class RestClient {
   completeUpload(attachmentId: string) {
     return this.call<Attachment>('POST', `/v1/uploads/${attachmentId}/complete`)
   }
-  downloadUrl(attachmentId: string) {
-    return this.call<SignedUrl>('GET', `/v1/attachments/${attachmentId}/url`)
+  /** the original's URL, or with variant 'thumbnail' the thumbnail's (images that have one) */
+  downloadUrl(attachmentId: string, variant?: 'thumbnail') {
+    const query = variant ? `?variant=${variant}` : ''
+    return this.call<SignedUrl>('GET', `/v1/attachments/${attachmentId}/url${query}`)
   }
   /** sends a request to a signed URL, resolved against this gateway when relative */
   blob(u: SignedUrl, body?: Uint8Array, headers: Record<string, string> = {}) {

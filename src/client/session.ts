@@ -1,7 +1,8 @@
-// Sign-in and the token's life: password and guest sign-in, renewal before expiry, logout. The protocol has no
-// refresh route (docs/protocol.md: a registered user logs in again), so a password session renews by signing in
-// again with the credentials it keeps in memory (never stored) unless the app says not to; a guest's token is its
-// only credential and cannot be renewed: the app hears `session: null` when it runs out.
+// Sign-in and the token's life: password and guest sign-in, renewal before expiry, logout. Every session renews
+// with POST /v1/auth/refresh before its token expires (docs/protocol.md). When the server refuses (the token
+// expired meanwhile, e.g. a laptop asleep) a password session signs in again with the credentials it keeps in
+// memory (never stored) unless the app says not to; a guest at the end of its life (guest_ttl_days) or refused
+// otherwise keeps its token to its expiry: then the app hears `session: null`.
 import { httpRequest } from './http.js'
 import { GochatError, type Session } from './types.js'
 
@@ -37,6 +38,8 @@ export class SessionKeeper {
   private credentials?: Credentials
   private timer?: ReturnType<typeof setTimeout>
   private renewing?: Promise<boolean>
+  /** the server will not refresh this token and there is no password: it is used until it expires */
+  private final = false
 
   constructor(private readonly opts: SessionOptions) {}
 
@@ -66,6 +69,7 @@ export class SessionKeeper {
   /** A session the app kept (a token from an earlier sign-in). */
   use(s: Session): Session {
     this.session = { userId: s.userId, token: s.token }
+    this.final = false
     this.schedule()
     this.opts.changed(this.session)
     return this.session
@@ -92,7 +96,7 @@ export class SessionKeeper {
     return this.session.token
   }
 
-  /** Signs in again with the kept credentials; false when there are none or the server refused them. */
+  /** Refreshes the token, else signs in again with the kept credentials; false when neither worked. */
   renew(): Promise<boolean> {
     return (this.renewing ??= this.doRenew().finally(() => {
       this.renewing = undefined
@@ -100,9 +104,24 @@ export class SessionKeeper {
   }
 
   private async doRenew(): Promise<boolean> {
+    const token = this.session?.token
+    const exp = token ? tokenExpiry(token) : undefined
+    if (token && (exp === undefined || exp > Date.now())) {
+      try {
+        this.use(await httpRequest<Session>(this.opts.baseUrl(), 'POST', '/v1/auth/refresh', { token }))
+        return true
+      } catch (err) {
+        const g = err as GochatError
+        if (g.status !== 401) return this.later(g)
+        // refused (expired meanwhile, revoked, a guest at its end): a kept password signs in again
+      }
+    }
     if (!this.credentials) {
-      const exp = this.session && tokenExpiry(this.session.token)
       if (exp !== undefined && exp <= Date.now()) this.forget()
+      else if (this.session) {
+        this.final = true
+        this.schedule()
+      }
       return false
     }
     try {
@@ -111,12 +130,18 @@ export class SessionKeeper {
       return true
     } catch (err) {
       const g = err as GochatError
+      if (g.status !== 401) return this.later(g)
       this.opts.failed(g)
-      if (g.status === 401)
-        this.forget() // the password changed or the account is gone
-      else this.schedule(30_000) // the server was unreachable: again later
+      this.forget() // the password changed or the account is gone
       return false
     }
+  }
+
+  /** the server was unreachable or busy: again later */
+  private later(g: GochatError): false {
+    this.opts.failed(g)
+    this.schedule(Math.max(30_000, g.retryAfterMs ?? 0))
+    return false
   }
 
   private schedule(inMs?: number): void {
@@ -125,14 +150,15 @@ export class SessionKeeper {
     if (exp === undefined) return
     const life = exp - Date.now()
     const before = this.opts.renewBeforeMs ?? Math.min(life / 2, Math.max(60_000, life / 10))
-    // a guest waits for the end (then it is signed out); setTimeout holds at most 2^31-1 ms (24.8 days), and a
-    // longer wait just comes back here
+    // a final token waits for the end (then it is signed out); setTimeout holds at most 2^31-1 ms (24.8 days), and
+    // a longer wait just comes back here
     // at most one renewal a second, even when told to renew earlier than the token's whole life
-    const due = this.credentials ? Math.max(1000, life - before) : Math.max(0, life)
+    const due = this.final ? Math.max(0, life) : Math.max(1000, life - before)
     this.timer = setTimeout(
       () => {
-        if (this.credentials && Date.now() >= exp - before) void this.renew()
-        else if (!this.credentials && Date.now() >= exp) this.forget()
+        // a retry (inMs) renews whatever the shorter life left now makes of `before`
+        if (!this.final && (inMs !== undefined || Date.now() >= exp - before)) void this.renew()
+        else if (this.final && Date.now() >= exp) this.forget()
         else this.schedule()
       },
       Math.min(inMs ?? due, 2 ** 31 - 1),

@@ -45,6 +45,16 @@ export interface MessageAttachment {
   height: number
   /** voice: milliseconds, else 0 */
   durationMs: number
+  /** images gochat could make a thumbnail of (RestClient.downloadUrl(id, 'thumbnail')) */
+  thumbnail?: Thumbnail
+}
+
+/** a small WebP of an image: at most 320 px on the long side */
+export interface Thumbnail {
+  width: number
+  height: number
+  size: number
+  mime: string
 }
 
 export type MessageKind =

@@ -16,6 +16,14 @@ export const MessageAttachment = z.object({
   width: z.number().int().default(0),
   height: z.number().int().default(0),
   durationMs: z.number().int().default(0),
+  thumbnail: z
+    .object({
+      width: z.number().int(),
+      height: z.number().int(),
+      size: z.number().int().positive(),
+      mime: z.string(),
+    })
+    .optional(),
 })
 
 /** A stored message as clients see it (docs/protocol.md `Message`): the domain Message, as JSON. */

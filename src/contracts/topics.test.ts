@@ -43,6 +43,7 @@ const designTopics: Record<string, string[]> = {
   'gochat.user-events': ['analytics.events.group', 'task.events.group'],
   'gochat.message-events': ['analytics.events.group', 'task.events.group'],
   'gochat.notifications': ['notification-service', 'task.events.group'],
+  'gochat.audit': [],
 }
 
 describe('topic catalog', () => {
@@ -125,6 +126,7 @@ describe('topic catalog', () => {
       dlq: 'p.tasks.dlq',
       persist: 'p.messages.persist',
       upstream: 'p.messages.upstream',
+      audit: 'p.audit',
       'downstream:gw-1': 'p.messages.downstream.gw-1',
     }
     expect(topicAliases(cfg)).toEqual(expected)

@@ -19,6 +19,7 @@ export type TopicId =
   | 'userEvents'
   | 'messageEvents'
   | 'notifications'
+  | 'audit'
 
 export type GroupId =
   | 'dispatch'
@@ -179,6 +180,17 @@ const defs: Record<TopicId, TopicDef> = {
     retentionMs: 3 * DAY,
     durable: false,
   },
+  // admin actions (src/contracts/audit.ts): the operator's evidence, kept long and never consumed by gochat
+  audit: {
+    suffix: 'audit',
+    alias: 'audit',
+    key: 'target',
+    payload: 'audit event (JSON)',
+    producers: ['logic', 'cli'],
+    groups: [],
+    retentionMs: 90 * DAY,
+    durable: true,
+  },
 }
 
 const GATEWAY_ID = /^[a-zA-Z0-9_-]+$/
@@ -220,6 +232,7 @@ export function topics(cfg: Pick<GochatConfig, 'topic_prefix'>) {
     userEvents: n('userEvents'),
     messageEvents: n('messageEvents'),
     notifications: n('notifications'),
+    audit: n('audit'),
     downstream: (instanceId: string) => downstreamTopic(cfg, instanceId),
   }
 }

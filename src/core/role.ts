@@ -1,19 +1,14 @@
-// What the runtime (runtime/) hands to each role and gets back. Roles never import each other: they get the
-// APIs of the roles they call (in-process objects under --role=all, gRPC clients otherwise) through RoleContext.
+// What the runtime (runtime/) hands to each role and gets back. Roles never import each other: each role's
+// context (services/<role>/index.ts) extends RoleContext with exactly the APIs of the roles it calls (in-process
+// objects under --role=all, gRPC clients otherwise) and the engines it uses, none optional.
 import type { Bus } from '../ports/bus.js'
-import type { GochatConfig } from '../config/index.js'
 import type { Logger } from '../observability/log.js'
-import type { LogicApi, MessageApi, RepoApi } from '../rpc/api.js'
 
-export interface RoleContext {
-  cfg: GochatConfig
+/** what every role gets: its own config section (src/config/sections.ts), the bus and a logger */
+export interface RoleContext<Config> {
+  cfg: Config
   bus: Bus
   log: Logger
-  /** present for roles that call repo (logic, task) */
-  repo?: RepoApi
-  /** present for the gateway */
-  logic?: LogicApi
-  messages?: MessageApi
 }
 
 /** One check of a readiness report: what `gochat doctor` and load balancers read (docs/metrics.md) */

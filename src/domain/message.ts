@@ -52,6 +52,17 @@ export interface MessageAttachment {
   height: number
   /** voice: milliseconds; 0 otherwise */
   durationMs: number
+  /** images gochat could make a thumbnail of: a small WebP stored beside the original */
+  thumbnail?: Thumbnail
+}
+
+/** a thumbnail's descriptor (its bytes: GetDownloadUrl with variant thumbnail) */
+export interface Thumbnail {
+  width: number
+  height: number
+  /** bytes */
+  size: number
+  mime: string
 }
 
 /** `mentions` entry that names every member of the conversation */

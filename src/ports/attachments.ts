@@ -3,6 +3,8 @@
 // attachment's id. Each driver keeps it in a file of its own (src/drivers/*/attachments.ts); the store contract
 // suite covers all three.
 
+import type { Thumbnail } from '../domain/message.js'
+
 export const attachmentKinds = ['image', 'file', 'voice'] as const
 export type AttachmentKind = (typeof attachmentKinds)[number]
 
@@ -25,6 +27,8 @@ export interface AttachmentRow {
   height: number | null
   /** voice, milliseconds */
   durationMs: number | null
+  /** images whose thumbnail could be made; null otherwise (and while pending) */
+  thumbnail: Thumbnail | null
   state: AttachmentState
   /** epoch ms */
   createdAt: number
@@ -39,6 +43,7 @@ export interface AttachmentFacts {
   width: number | null
   height: number | null
   durationMs: number | null
+  thumbnail: Thumbnail | null
 }
 
 export interface AttachmentStore {
@@ -60,7 +65,15 @@ export interface AttachmentStore {
    * member of now (who may download it besides its uploader). A query on messages by their attachment id.
    */
   sharedWith(attachmentId: string, userId: string): Promise<boolean>
+  /**
+   * Deletes the attachment unless a message carrying it is still shown (status normal), in one step; true when it
+   * was deleted now (its blobs are the caller's to delete: src/attachments/blobs.ts), false when a live message
+   * still carries it or there was none.
+   */
+  releaseAttachment(attachmentId: string): Promise<boolean>
+  /**
+   * Attachments created before `before` that no shown message carries (pending slots never completed, ready ones
+   * never sent, or whose messages were all recalled or deleted), oldest first, at most `limit`: the orphan sweep's.
+   */
+  orphanAttachments(before: number, limit: number): Promise<string[]>
 }
-
-/** where an attachment's bytes are in the blob store (logic writes them there, the retention sweep deletes them) */
-export const blobKey = (attachmentId: string) => `a/${attachmentId}`

@@ -7,7 +7,7 @@
 // stay, so sync stays gap-free and shows where history was removed (docs/protocol.md "Retention").
 import { AppError } from '../core/errors.js'
 import type { OutboxRecord } from './outbox-record.js'
-import type { MessageRow } from './store.js'
+import type { Message } from '../domain/message.js'
 
 export const DAY_MS = 86_400_000
 /** what a conversation may ask for: up to ten years, and a ttl of up to a year */
@@ -58,7 +58,7 @@ export interface RetentionStore {
    * The records a user sent, every status and kind, in (conversation id, seq) order after `after`, at most `limit`
    * (gochat users export and erase; index ix_messages_sender). No reply previews.
    */
-  sentBy(senderId: string, after: SentCursor, limit: number): Promise<MessageRow[]>
+  sentBy(senderId: string, after: SentCursor, limit: number): Promise<Array<Message & { idempotencyKey: string }>>
 }
 
 /** where a page of sentBy ends: the next page starts after it ({conversationId: '', seq: 0} for the first) */

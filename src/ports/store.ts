@@ -9,8 +9,10 @@
 import { AppError } from '../core/errors.js'
 import { isOperation, type Message, type MessageStatus, replyPreview } from '../domain/message.js'
 import { applyOperation } from '../domain/operations.js'
+import type { SearchPosition } from '../domain/search.js'
 import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
+import type { ModerationStore } from './moderation.js'
 import type { OutboxRecord } from './outbox-record.js'
 import type { RetentionStore } from './retention.js'
 
@@ -128,6 +130,19 @@ export interface StatusChange {
   hard: boolean
 }
 
+/** A history search (src/domain/search.ts): messages a user sees that hold every term, newest first. */
+export interface MessageSearch {
+  /** only conversations this user is a member of */
+  userId: string
+  /** queryTerms(query): encoded, 1 to SEARCH_TERMS_MAX; each must be among the message's indexTokens */
+  terms: string[]
+  /** within this conversation only */
+  conversationId?: string
+  /** the last hit of the page before (hits after it in newest-first order) */
+  before?: SearchPosition
+  limit: number
+}
+
 /**
  * Held by the one outbox relay of a database; another instance's relay waits until it is released or lost.
  * The relay reads and marks rows through the lease (MySQL: on the session that holds the lock), so it cannot
@@ -239,6 +254,12 @@ export interface Store {
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]>
   /** the pinned messages of a conversation (pinnedAt > 0, not deleted), in seq order, at most `limit` */
   listPins(conversationId: string, limit: number): Promise<MessageRow[]>
+  /**
+   * Text messages neither recalled nor deleted, by their current content (edits applied), holding every term, in
+   * the search's user's conversations; newest first (sentAt, then conversation id, then seq, all descending).
+   * Each SQL store keeps a full-text index of its own for it, written in the transaction that writes the message.
+   */
+  searchMessages(search: MessageSearch): Promise<MessageRow[]>
   /** null when there is no such message; the outbox records are written only when the message changed */
   updateMessageStatus(
     conversationId: string,
@@ -280,6 +301,8 @@ export interface Store {
   readonly invitations: InvitationStore
   /** attachments: upload slots and what their bytes turned out to be (src/ports/attachments.ts) */
   readonly attachments: AttachmentStore
+  /** blocks, conversation mutes, member mutes and bans (src/ports/moderation.ts) */
+  readonly moderation: ModerationStore
   /** how long history is kept, and the sweep of what expired (src/ports/retention.ts) */
   readonly retention: RetentionStore
 

@@ -19,7 +19,7 @@ export interface ItemResult<Res> {
 /** most items per batched call: bounds the message size (16 MB limit) and one call's share of a deadline */
 export const MAX_BATCH = 256
 
-function callError(err: unknown, method: string): CallError {
+export function callError(err: unknown, method: string): CallError {
   if (err instanceof AppError && err.code !== 'internal')
     return { code: err.code, message: err.message, retry_after_seconds: err.retryAfterSeconds ?? 0 }
   // as the gRPC server does for a single call: the detail stays in this log, the caller gets a stable message
@@ -37,7 +37,47 @@ export function servedAsBatch<Req, Res>(method: string, one: (req: Req) => Promi
   }
 }
 
-const appError = (e: CallError | null | undefined): AppError =>
+/** How a batch's items are ordered: `key` names the stream an item belongs to (a conversation); `alone` says it
+ *  needs the store to itself (a transaction of its own, which would otherwise race the key's shared one). */
+export interface ItemOrder<Req> {
+  key(req: Req): string
+  alone(req: Req): boolean
+}
+
+/**
+ * Serves a batched method keeping each key's items in item order (the send path: one call's messages of one
+ * conversation get seqs in item order). A key's items that may share a transaction are started together, in item
+ * order, in the same turn of the event loop (the store takes them in the order they reach it); an item `alone`
+ * waits for the key's earlier items to settle, and the key's later items wait for it. Keys run concurrently.
+ */
+export function servedInOrder<Req, Res>(method: string, one: (req: Req) => Promise<Res>, order: ItemOrder<Req>) {
+  return async (items: readonly Req[]): Promise<Array<{ ok: Res | null; error: CallError | null }>> => {
+    const out: Array<{ ok: Res | null; error: CallError | null }> = new Array(items.length)
+    // per key, its runs of items: a run of items that share, or one item alone
+    const runs = new Map<string, Array<{ alone: boolean; items: number[] }>>()
+    items.forEach((req, i) => {
+      const key = order.key(req)
+      const alone = order.alone(req)
+      const list = runs.get(key) ?? runs.set(key, []).get(key)!
+      const last = list.at(-1)
+      if (last && !last.alone && !alone) last.items.push(i)
+      else list.push({ alone, items: [i] })
+    })
+    const settle = (i: number) =>
+      one(items[i]!).then(
+        (ok) => void (out[i] = { ok, error: null }),
+        (err: unknown) => void (out[i] = { ok: null, error: callError(err, method) }),
+      )
+    await Promise.all(
+      [...runs.values()].map(async (list) => {
+        for (const run of list) await Promise.all(run.items.map(settle))
+      }),
+    )
+    return out
+  }
+}
+
+export const appError = (e: CallError | null | undefined): AppError =>
   e && isErrorCode(e.code)
     ? new AppError(e.code, e.message, e.retry_after_seconds || undefined)
     : new AppError('internal', 'internal error')

@@ -50,7 +50,8 @@ const MAX_RECONNECT_BACKOFF_MS = 2000
 
 /**
  * Calls that may run twice with the same effect: reads, and writes made idempotent by their key (a send by
- * (conversation, sender, idempotency key), a seq allocation likewise, read marks, logout and its revocation). With several instances,
+ * (conversation, sender, idempotency key), a seq allocation likewise, read marks, logout and its revocation; a refresh
+ * only issues another token of the same session). With several instances,
  * one of these refused as unavailable by the transport (the instance died, its connection dropped) is tried again:
  * round robin has by then taken the dead instance out.
  */
@@ -64,6 +65,7 @@ const RETRY_SAFE = new Set([
   'CreateDirect',
   'MarkRead',
   'Logout',
+  'Refresh',
   'CheckRevoked',
   'RevokeToken',
   'StoreMessage',

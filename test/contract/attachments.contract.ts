@@ -16,6 +16,7 @@ const row = (ownerId: string, size: number, over: Partial<AttachmentRow> = {}): 
   width: null,
   height: null,
   durationMs: null,
+  thumbnail: null,
   state: 'pending',
   createdAt: now,
   expiresAt: now + 300_000,
@@ -27,7 +28,8 @@ export function attachmentCases(store: () => Store): void {
     const a = row(`u-${randomUUID()}`, 1000)
     expect(await store().attachments.createAttachment(a, 10_000, now)).toBe(true)
     expect(await store().attachments.getAttachment(a.attachmentId)).toEqual(a)
-    const facts = { size: 1000, sha256: 'ab'.repeat(32), width: 640, height: 480, durationMs: null }
+    const thumbnail = { width: 320, height: 240, size: 812, mime: 'image/webp' }
+    const facts = { size: 1000, sha256: 'ab'.repeat(32), width: 640, height: 480, durationMs: null, thumbnail }
     const done = await store().attachments.completeAttachment(a.attachmentId, facts)
     expect(done).toEqual({ ...a, ...facts, state: 'ready' })
     expect(await store().attachments.getAttachment(a.attachmentId)).toEqual(done)

@@ -122,6 +122,31 @@ export function chatSuite(name: string, target: Target) {
       expect((await bob.rest.history(toBob)).messages.map((m) => m.content)).toEqual(['to bob'])
     })
 
+    it('gives 40 sends in flight on one connection seqs in send order; a refused one and a repeat change nothing', async () => {
+      const [alice, bob, carol] = [await user(0), await user(1), await user(0)]
+      const group = await alice.rest.createGroup('in flight', [])
+      const theirs = (await carol.rest.direct(bob.userId)).conversationId // alice is not a member
+      const ws = await connect(0, alice.token)
+      const keys = Array.from({ length: 40 }, () => uniq())
+      const sends = keys.map((key, i) =>
+        i === 10
+          ? ws.send(theirs, 'not mine', key)
+          : i === 20
+            ? ws.send(group.conversationId, 'm5 again', keys[5]!) // the key of send 5: its answer again
+            : ws.send(group.conversationId, `m${i}`, key),
+      )
+      const answers = (await Promise.all(sends)) as Array<{ op: string; seq?: number; code?: string }>
+      expect(answers[10]).toMatchObject({ op: 'error', code: 'not_member' })
+      expect(answers[20]).toMatchObject({ op: 'ack', seq: answers[5]!.seq })
+      const sent = answers.filter((_, i) => i !== 10 && i !== 20)
+      expect(sent.map((a) => a.seq)).toEqual(Array.from({ length: 38 }, (_, i) => i + 1))
+      await settled(alice.rest, group.conversationId, 38)
+      const history = await alice.rest.history(group.conversationId, 0, 50)
+      const contents = Array.from({ length: 40 }, (_, i) => `m${i}`).filter((_, i) => i !== 10 && i !== 20)
+      expect(history.messages.map((m) => m.content)).toEqual(contents)
+      expect(history.hasMore).toBe(false)
+    })
+
     it('delivers 50 messages in seq order without gaps, and sync after reconnect fills what was missed', async () => {
       const alice = await user(0)
       const bob = await user(1)

@@ -7,7 +7,7 @@ import { GochatClient } from '../../src/client/node.js'
 import { RestClient } from '../../src/client/rest.js'
 import type { Delivery, OutboxEntry } from '../../src/client/index.js'
 import { startUp } from '../helpers/up.js'
-import { waitUntil } from '../helpers/until.js'
+import { until, waitUntil } from '../helpers/until.js'
 import { startWsProxy, type WsProxy } from '../helpers/ws-proxy.js'
 
 let up: Awaited<ReturnType<typeof startUp>>
@@ -206,6 +206,27 @@ describe('gochat/client against gochat up, over real WebSockets', () => {
     await waitUntil(() => tokens.length >= 2 && tokens.at(-1) !== tokens[0], 10_000)
     expect(await c.api<{ userId: string }>('GET', '/v1/me')).toMatchObject({ userId: c.userId })
     expect(c.state).toBe('online')
+  })
+
+  it('a guest session refreshes its token (POST /v1/auth/refresh) and stays connected; a logout ends the session', async () => {
+    const { alice, bob, conversationId } = await pair()
+    const c = new GochatClient({ url: proxy.url, renewBeforeMs: 57_000 }) // tokens live 60 s here: refresh after 3 s
+    clients.push(c)
+    const tokens: string[] = []
+    c.on('session', (s) => s && tokens.push(s.token))
+    c.useSession(bob.c.session!)
+    await c.connect()
+    await waitUntil(() => new Set(tokens).size >= 3, 15_000) // refreshed twice, a refreshed token refreshed again
+    expect(c.userId).toBe(bob.c.userId)
+    expect(c.state).toBe('online')
+    expect(await new RestClient(up.url, tokens.at(-1)).me()).toMatchObject({ userId: bob.c.userId })
+    expect(await new RestClient(up.url, tokens[0]).me()).toMatchObject({ userId: bob.c.userId }) // left to expire
+    await say(alice, conversationId, 'after refresh')
+    await waitUntil(() => bob.got.some((d) => d.message.content === 'after refresh'), 5000)
+    await c.logout() // with the newest token: the first, of the same session, is revoked with it (within a second)
+    const first = () => new RestClient(up.url, tokens[0]).me().catch((e: { status?: number }) => e)
+    expect(await until(first, (r) => 'status' in r && r.status === 401, 5000)).toMatchObject({ status: 401 })
+    await waitUntil(() => bob.c.state === 'closed', 5000) // its socket was opened with the first token
   })
 
   it('logout revokes the token and closes the connection for good', async () => {

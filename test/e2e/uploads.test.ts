@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient } from '../../src/client/rest.js'
-import { png, refused, sha, wav } from '../helpers/media.js'
+import { decodablePng, imageInfo, png, refused, sha, wav } from '../helpers/media.js'
 import { ownS3Proxy } from '../helpers/s3proxy.js'
 import { startUp } from '../helpers/up.js'
 
@@ -103,6 +103,31 @@ function uploadSuite(url: () => string) {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('image/png')
     expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(bytes))
+  })
+
+  it('makes a WebP thumbnail of an image, stored beside it; an image that cannot be decoded is taken without one', async () => {
+    const [alice, bob] = [await person(), await person()]
+    const bytes = await decodablePng(900, 600)
+    const { slot, done } = await upload(alice, 'image', 'image/png', bytes, 'wide.png')
+    expect(done).toMatchObject({ width: 900, height: 600, sha256: sha(bytes) })
+    expect(done.thumbnail).toMatchObject({ width: 320, height: 213, mime: 'image/webp' })
+    const res = await alice.blob(await alice.downloadUrl(slot.attachmentId, 'thumbnail'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/webp')
+    const thumb = new Uint8Array(await res.arrayBuffer())
+    expect(thumb.length).toBe(done.thumbnail!.size)
+    expect(await imageInfo(thumb)).toEqual({ format: 'webp', width: 320, height: 213 })
+    // the original is still the original, and the thumbnail is no one else's either
+    expect(
+      sha(new Uint8Array(await (await alice.blob(await alice.downloadUrl(slot.attachmentId))).arrayBuffer())),
+    ).toBe(sha(bytes))
+    await refused(bob.downloadUrl(slot.attachmentId, 'thumbnail'), 404, 'not_found')
+    await refused(alice.call('GET', `/v1/attachments/${slot.attachmentId}/url?variant=huge`), 400, 'bad_request')
+    // a PNG header over noise: the sniffer takes it, sharp cannot decode it; completed, with no thumbnail
+    const corrupt = await upload(alice, 'image', 'image/png', png(64, 64))
+    expect(corrupt.done.state).toBe('ready')
+    expect(corrupt.done).not.toHaveProperty('thumbnail')
+    await refused(alice.downloadUrl(corrupt.slot.attachmentId, 'thumbnail'), 404, 'not_found')
   })
 
   it('measures a voice message from its bytes, and keeps a file of any type', async () => {

@@ -45,3 +45,20 @@ export async function refused(p: Promise<unknown>, status: number, code: string)
   expect(err, `expected ${status} ${code}`).toBeInstanceOf(ApiError)
   expect({ status: (err as ApiError).status, code: (err as ApiError).code }).toEqual({ status, code })
 }
+
+/** a real PNG (one that decodes), of a gradient so that it does not compress to nothing */
+export async function decodablePng(width: number, height: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp')
+  const raw = Buffer.alloc(width * height * 3)
+  for (let i = 0; i < raw.length; i++) raw[i] = (i * 7) % 251
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer()
+}
+
+/** what a thumbnail's bytes are, read by sharp */
+export async function imageInfo(bytes: Uint8Array): Promise<{ format: string; width: number; height: number }> {
+  const { default: sharp } = await import('sharp')
+  const m = await sharp(bytes).metadata()
+  return { format: m.format, width: m.width, height: m.height }
+}

@@ -39,7 +39,9 @@ export async function startUp(
   // an `undefined` in env removes the variable
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k]
   if (!extraArgs.some((a) => a.startsWith('--data-dir'))) extraArgs = ['--ephemeral', ...extraArgs]
-  const args = [BIN, 'up', '--port', '0', '--metrics-port', '0', ...extraArgs]
+  // a free port unless the test names one (a restart on the same port)
+  const port = extraArgs.includes('--port') ? [] : ['--port', '0']
+  const args = [BIN, 'up', ...port, '--metrics-port', '0', ...extraArgs]
   const child = opts.fdLimit
     ? spawn('sh', ['-c', `ulimit -n ${opts.fdLimit} && exec "$0" "$@"`, process.execPath, ...args], {
         env: childEnv,

@@ -48,7 +48,10 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 9, name: 'message_operations' },
       { version: 10, name: 'attachments' },
       { version: 11, name: 'message_attachments' },
+      { version: 12, name: 'message_search' },
+      { version: 13, name: 'moderation' },
       { version: 14, name: 'retention' },
+      { version: 15, name: 'attachment_thumbnails' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -65,15 +68,21 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     expect(tables.map((t) => Object.values(t)[0]).sort()).toEqual([
       'attachment_owners',
       'attachments',
+      'conversation_mutes',
       'conversations',
       'friend_requests',
+      'group_bans',
       'group_invitations',
+      'member_mutes',
       'members',
+      'message_search',
       'messages',
       'outbox',
       'read_cursors',
       'revoked_tokens',
       'schema_migrations',
+      'search_backfill',
+      'user_blocks',
       'users',
     ])
   })

@@ -3,7 +3,11 @@ import { describe } from 'vitest'
 import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { storeContract } from '../contract/store.contract.js'
 import { messageOpsContract } from '../contract/message-ops.contract.js'
+import { moderationContract } from '../contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
+import { messageSearchContract } from '../contract/message-search.contract.js'
+import { attachmentLifecycleContract } from '../contract/attachment-lifecycle.contract.js'
+import { messageOrderContract } from '../contract/message-order.contract.js'
 import { retentionContract } from '../contract/retention.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
@@ -24,5 +28,9 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   storeContract('mysql', fixture('store'))
   messageOpsContract('mysql', fixture('ops'))
   messageAttachmentsContract('mysql', fixture('attachments'))
+  moderationContract('mysql', fixture('moderation'))
+  messageSearchContract('mysql', fixture('search'))
+  attachmentLifecycleContract('mysql', fixture('lifecycle'))
+  messageOrderContract('mysql', fixture('order'))
   retentionContract('mysql', fixture('retention'))
 })

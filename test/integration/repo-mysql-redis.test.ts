@@ -74,6 +74,28 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis')))(`repo on MySQL (${MYS
     expect(seqsOf(id)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1))
   })
 
+  it('stores one StoreMessages call of one conversation in item order, replies and edits (own transactions) too', async () => {
+    const { api } = repo
+    const id = (await api.CreateGroup({ name: 'order', creator_id: 'ann', member_ids: ['bob'] })).conversation_id
+    const first = (
+      await api.StoreMessage({ conversation_id: id, sender_id: 'ann', idempotency_key: 'k0', content: 'm0' })
+    ).message!
+    const item = (i: number) => ({
+      conversation_id: id,
+      sender_id: 'ann',
+      idempotency_key: `k${i}`,
+      content: `m${i}`,
+      ...(i % 25 === 10 ? { message_id: `m_reply_${i}`, reply_to: first.message_id } : {}),
+      ...(i === 40 ? { message_id: 'm_edit', kind: 'edit', target_id: first.message_id } : {}),
+    })
+    const items = Array.from({ length: 300 }, (_, i) => item(i + 1))
+    const { results } = await api.StoreMessages({ messages: items })
+    expect(results.map((r) => r.error)).toEqual(items.map(() => null))
+    expect(results.map((r) => r.ok!.message!.seq)).toEqual(items.map((_, i) => i + 2))
+    await waitUntil(() => seqsOf(id).length === 301)
+    expect(seqsOf(id)).toEqual(Array.from({ length: 301 }, (_, i) => i + 1))
+  })
+
   it('async persistence: a counter lost while allocated seqs are not stored yet never hands them out again', async () => {
     const { api } = repo
     const id = (await api.CreateGroup({ name: 'async', creator_id: 'ann' })).conversation_id

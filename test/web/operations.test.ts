@@ -7,8 +7,9 @@ type Conv = { id: string; lastSeq: number; msgs: Map<number, Rec> }
 // @ts-expect-error the page is plain JavaScript, without declarations
 const page = (await import('../../web/operations.js')) as {
   addMessages: (c: Conv, records: Rec[], fetched?: boolean) => void
+  isOperation: (m: Rec) => boolean
 }
-const { addMessages } = page
+const { addMessages, isOperation } = page
 
 type Rec = { seq: number; senderId: string; kind?: string; targetId?: string; content?: string; [k: string]: unknown }
 const msg = (seq: number, senderId = 'u_a', content = `m${seq}`): Rec => ({
@@ -113,5 +114,20 @@ describe('operation records on the page', () => {
     addMessages(c, [op(2, 'edit', 1, 'u_a', 'too late'), op(3, 'reaction', 9, 'u_b', '👍'), op(4, 'poll', 1, 'u_a')])
     expect(target(c)).toMatchObject({ content: '', editCount: 0 })
     expect([...c.msgs.keys()]).toEqual([1, 2, 3, 4])
+  })
+
+  it('treats only edit, reaction, unreaction, pin and unpin as operations: attachments and system lines are messages', () => {
+    for (const kind of ['edit', 'reaction', 'unreaction', 'pin', 'unpin'])
+      expect(isOperation({ ...msg(1), kind })).toBe(true)
+    for (const kind of ['text', 'image', 'file', 'voice', 'system'])
+      expect(isOperation({ ...msg(1), kind })).toBe(false)
+    const c = conv()
+    const attachment = { attachmentId: 'att_1', mime: 'image/png', size: 10, name: 'a.png', sha256: 'x' }
+    addMessages(c, [
+      { ...msg(1), kind: 'image', content: '', attachment },
+      { ...msg(2), kind: 'system', content: 'joined' },
+    ])
+    expect(target(c, 1)).toMatchObject({ kind: 'image', attachment })
+    expect(target(c, 2)).toMatchObject({ kind: 'system', content: 'joined' })
   })
 })

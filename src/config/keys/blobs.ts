@@ -68,6 +68,12 @@ export const blobKeys = {
     help: 'Mime types a voice upload may have',
     expected: 'comma-separated type/subtype',
   },
+  upload_orphan_hours: {
+    schema: z.coerce.number().int().min(0).max(8760),
+    default: 24,
+    help: 'Hours after which an attachment no shown message carries (an upload slot never completed, an upload never sent) is deleted with its bytes by the hourly housekeeping; 0: never',
+    expected: 'hours, 0 to 8760',
+  },
   upload_quota_bytes: {
     schema: positiveInt,
     default: 1024 * MiB,

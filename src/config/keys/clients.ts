@@ -27,7 +27,7 @@ export const clientKeys = {
   guest_ttl_days: {
     schema: z.coerce.number().int().min(0).max(36500),
     default: 30,
-    help: 'Guest accounts are deleted, with what is theirs alone, this many days after their token expired (a guest signs in once, at creation, so no use of it can be later); 0 keeps them forever. One repo sweeps, hourly',
+    help: 'A guest refreshes its token for at most this many days (plus one token life) after its creation, and is then deleted with what is its alone; 0 keeps guests forever. One repo sweeps, hourly',
     expected: 'days, 0 to 36500 (0: never)',
   },
   login_max_failures: {

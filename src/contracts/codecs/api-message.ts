@@ -1,6 +1,6 @@
 // realchat.message.v1.Message (the seed's MessageApi, which logic serves to gateways) ↔ the domain Message.
-import { type Message, messageKind, messageStatus } from '../../domain/message.js'
-import { attachmentIn, attachmentOut } from './attachment.js'
+import { type Message, messageStatus } from '../../domain/message.js'
+import { messageStateIn, messageStateOut } from './message-state.js'
 import type { Message__Output as ApiMessage } from '../generated/realchat/message/v1/Message.js'
 
 export const toApiMessage = (m: Message): ApiMessage => ({
@@ -11,15 +11,7 @@ export const toApiMessage = (m: Message): ApiMessage => ({
   content: m.content,
   sent_at: m.sentAt,
   status: m.status,
-  kind: m.kind,
-  target_id: m.targetId,
-  reply_to: m.replyTo,
-  mentions: m.mentions,
-  edited_at: m.editedAt,
-  edit_count: m.editCount,
-  edit_seq: m.editSeq,
-  reactions: m.reactions.map((r) => ({ emoji: r.emoji, user_ids: r.userIds })),
-  pinned_at: m.pinnedAt,
+  ...messageStateOut(m),
   reply: m.reply
     ? {
         message_id: m.reply.messageId,
@@ -28,7 +20,6 @@ export const toApiMessage = (m: Message): ApiMessage => ({
         status: m.reply.status,
       }
     : null,
-  attachment: m.attachment ? attachmentOut(m.attachment) : null,
 })
 
 export const fromApiMessage = (m: ApiMessage): Message => ({
@@ -39,15 +30,7 @@ export const fromApiMessage = (m: ApiMessage): Message => ({
   content: m.content,
   sentAt: m.sent_at,
   status: messageStatus(m.status),
-  kind: messageKind(m.kind ?? ''),
-  targetId: m.target_id ?? '',
-  replyTo: m.reply_to ?? '',
-  mentions: m.mentions ?? [],
-  editedAt: m.edited_at ?? 0,
-  editCount: m.edit_count ?? 0,
-  editSeq: m.edit_seq ?? 0,
-  reactions: (m.reactions ?? []).map((r) => ({ emoji: r.emoji, userIds: r.user_ids })),
-  pinnedAt: m.pinned_at ?? 0,
+  ...messageStateIn(m),
   ...(m.reply
     ? {
         reply: {
@@ -58,5 +41,4 @@ export const fromApiMessage = (m: ApiMessage): Message => ({
         },
       }
     : {}),
-  ...(m.attachment ? { attachment: attachmentIn(m.attachment) } : {}),
 })

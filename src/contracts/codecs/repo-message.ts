@@ -1,6 +1,6 @@
 // gochat.repo.v1.Message ↔ the domain Message: the codec of the repo role's gRPC contract.
-import { type Message, messageKind, messageStatus } from '../../domain/message.js'
-import { attachmentIn, attachmentOut } from './attachment.js'
+import { type Message, messageStatus } from '../../domain/message.js'
+import { messageStateIn, messageStateOut } from './message-state.js'
 import type { Message__Output as RepoMessage } from '../generated/gochat/repo/v1/Message.js'
 
 /** idempotencyKey: the store's, returned to logic so that a retried send is recognized */
@@ -13,15 +13,7 @@ export const toRepoMessage = (m: Message & { idempotencyKey?: string }): RepoMes
   sent_at: m.sentAt,
   status: m.status,
   idempotency_key: m.idempotencyKey ?? '',
-  kind: m.kind,
-  target_id: m.targetId,
-  reply_to: m.replyTo,
-  mentions: m.mentions,
-  edited_at: m.editedAt,
-  edit_count: m.editCount,
-  edit_seq: m.editSeq,
-  reactions: m.reactions.map((r) => ({ emoji: r.emoji, user_ids: r.userIds })),
-  pinned_at: m.pinnedAt,
+  ...messageStateOut(m),
   reply: m.reply
     ? {
         message_id: m.reply.messageId,
@@ -30,7 +22,6 @@ export const toRepoMessage = (m: Message & { idempotencyKey?: string }): RepoMes
         status: m.reply.status,
       }
     : null,
-  attachment: m.attachment ? attachmentOut(m.attachment) : null,
 })
 
 export const fromRepoMessage = (m: RepoMessage): Message => ({
@@ -41,15 +32,7 @@ export const fromRepoMessage = (m: RepoMessage): Message => ({
   content: m.content,
   sentAt: m.sent_at,
   status: messageStatus(m.status),
-  kind: messageKind(m.kind ?? ''),
-  targetId: m.target_id ?? '',
-  replyTo: m.reply_to ?? '',
-  mentions: m.mentions ?? [],
-  editedAt: m.edited_at ?? 0,
-  editCount: m.edit_count ?? 0,
-  editSeq: m.edit_seq ?? 0,
-  reactions: (m.reactions ?? []).map((r) => ({ emoji: r.emoji, userIds: r.user_ids })),
-  pinnedAt: m.pinned_at ?? 0,
+  ...messageStateIn(m),
   ...(m.reply
     ? {
         reply: {
@@ -60,5 +43,4 @@ export const fromRepoMessage = (m: RepoMessage): Message => ({
         },
       }
     : {}),
-  ...(m.attachment ? { attachment: attachmentIn(m.attachment) } : {}),
 })

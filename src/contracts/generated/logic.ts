@@ -35,6 +35,7 @@ import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadReque
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from './gochat/logic/v1/Me.js';
 import type { PublicUser as _gochat_logic_v1_PublicUser, PublicUser__Output as _gochat_logic_v1_PublicUser__Output } from './gochat/logic/v1/PublicUser.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from './gochat/logic/v1/RecallMessageRequest.js';
+import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from './gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from './gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from './gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { RetentionRequest as _gochat_logic_v1_RetentionRequest, RetentionRequest__Output as _gochat_logic_v1_RetentionRequest__Output } from './gochat/logic/v1/RetentionRequest.js';
@@ -42,6 +43,7 @@ import type { RetentionView as _gochat_logic_v1_RetentionView, RetentionView__Ou
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from './gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from './gochat/logic/v1/SetAnnouncementRequest.js';
 import type { SignedUrl as _gochat_logic_v1_SignedUrl, SignedUrl__Output as _gochat_logic_v1_SignedUrl__Output } from './gochat/logic/v1/SignedUrl.js';
+import type { Thumbnail as _gochat_logic_v1_Thumbnail, Thumbnail__Output as _gochat_logic_v1_Thumbnail__Output } from './gochat/logic/v1/Thumbnail.js';
 import type { TypingRequest as _gochat_logic_v1_TypingRequest, TypingRequest__Output as _gochat_logic_v1_TypingRequest__Output } from './gochat/logic/v1/TypingRequest.js';
 import type { UpdateMeRequest as _gochat_logic_v1_UpdateMeRequest, UpdateMeRequest__Output as _gochat_logic_v1_UpdateMeRequest__Output } from './gochat/logic/v1/UpdateMeRequest.js';
 import type { UploadSlot as _gochat_logic_v1_UploadSlot, UploadSlot__Output as _gochat_logic_v1_UploadSlot__Output } from './gochat/logic/v1/UploadSlot.js';
@@ -92,6 +94,7 @@ export interface ProtoGrpcType {
         Me: MessageTypeDefinition<_gochat_logic_v1_Me, _gochat_logic_v1_Me__Output>
         PublicUser: MessageTypeDefinition<_gochat_logic_v1_PublicUser, _gochat_logic_v1_PublicUser__Output>
         RecallMessageRequest: MessageTypeDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_RecallMessageRequest__Output>
+        RefreshRequest: MessageTypeDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_RefreshRequest__Output>
         RegisterRequest: MessageTypeDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_RegisterRequest__Output>
         RemoveGroupMemberRequest: MessageTypeDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_RemoveGroupMemberRequest__Output>
         RetentionRequest: MessageTypeDefinition<_gochat_logic_v1_RetentionRequest, _gochat_logic_v1_RetentionRequest__Output>
@@ -99,6 +102,7 @@ export interface ProtoGrpcType {
         SearchUsersRequest: MessageTypeDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_SetAnnouncementRequest__Output>
         SignedUrl: MessageTypeDefinition<_gochat_logic_v1_SignedUrl, _gochat_logic_v1_SignedUrl__Output>
+        Thumbnail: MessageTypeDefinition<_gochat_logic_v1_Thumbnail, _gochat_logic_v1_Thumbnail__Output>
         TypingRequest: MessageTypeDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_TypingRequest__Output>
         UpdateMeRequest: MessageTypeDefinition<_gochat_logic_v1_UpdateMeRequest, _gochat_logic_v1_UpdateMeRequest__Output>
         UploadSlot: MessageTypeDefinition<_gochat_logic_v1_UploadSlot, _gochat_logic_v1_UploadSlot__Output>

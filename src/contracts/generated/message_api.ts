@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AttachmentThumbnail as _realchat_message_v1_AttachmentThumbnail, AttachmentThumbnail__Output as _realchat_message_v1_AttachmentThumbnail__Output } from './realchat/message/v1/AttachmentThumbnail.js';
 import type { CallError as _realchat_message_v1_CallError, CallError__Output as _realchat_message_v1_CallError__Output } from './realchat/message/v1/CallError.js';
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from './realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from './realchat/message/v1/DeleteMessageResponse.js';
@@ -10,6 +11,9 @@ import type { MessageApiClient as _realchat_message_v1_MessageApiClient, Message
 import type { MessageAttachment as _realchat_message_v1_MessageAttachment, MessageAttachment__Output as _realchat_message_v1_MessageAttachment__Output } from './realchat/message/v1/MessageAttachment.js';
 import type { Reaction as _realchat_message_v1_Reaction, Reaction__Output as _realchat_message_v1_Reaction__Output } from './realchat/message/v1/Reaction.js';
 import type { ReplyPreview as _realchat_message_v1_ReplyPreview, ReplyPreview__Output as _realchat_message_v1_ReplyPreview__Output } from './realchat/message/v1/ReplyPreview.js';
+import type { SearchHit as _realchat_message_v1_SearchHit, SearchHit__Output as _realchat_message_v1_SearchHit__Output } from './realchat/message/v1/SearchHit.js';
+import type { SearchMessagesRequest as _realchat_message_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _realchat_message_v1_SearchMessagesRequest__Output } from './realchat/message/v1/SearchMessagesRequest.js';
+import type { SearchMessagesResponse as _realchat_message_v1_SearchMessagesResponse, SearchMessagesResponse__Output as _realchat_message_v1_SearchMessagesResponse__Output } from './realchat/message/v1/SearchMessagesResponse.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from './realchat/message/v1/SendMessageRequest.js';
 import type { SendMessageResponse as _realchat_message_v1_SendMessageResponse, SendMessageResponse__Output as _realchat_message_v1_SendMessageResponse__Output } from './realchat/message/v1/SendMessageResponse.js';
 import type { SendMessageResult as _realchat_message_v1_SendMessageResult, SendMessageResult__Output as _realchat_message_v1_SendMessageResult__Output } from './realchat/message/v1/SendMessageResult.js';
@@ -26,6 +30,7 @@ export interface ProtoGrpcType {
   realchat: {
     message: {
       v1: {
+        AttachmentThumbnail: MessageTypeDefinition<_realchat_message_v1_AttachmentThumbnail, _realchat_message_v1_AttachmentThumbnail__Output>
         CallError: MessageTypeDefinition<_realchat_message_v1_CallError, _realchat_message_v1_CallError__Output>
         DeleteMessageRequest: MessageTypeDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageRequest__Output>
         DeleteMessageResponse: MessageTypeDefinition<_realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageResponse__Output>
@@ -35,6 +40,9 @@ export interface ProtoGrpcType {
         MessageAttachment: MessageTypeDefinition<_realchat_message_v1_MessageAttachment, _realchat_message_v1_MessageAttachment__Output>
         Reaction: MessageTypeDefinition<_realchat_message_v1_Reaction, _realchat_message_v1_Reaction__Output>
         ReplyPreview: MessageTypeDefinition<_realchat_message_v1_ReplyPreview, _realchat_message_v1_ReplyPreview__Output>
+        SearchHit: MessageTypeDefinition<_realchat_message_v1_SearchHit, _realchat_message_v1_SearchHit__Output>
+        SearchMessagesRequest: MessageTypeDefinition<_realchat_message_v1_SearchMessagesRequest, _realchat_message_v1_SearchMessagesRequest__Output>
+        SearchMessagesResponse: MessageTypeDefinition<_realchat_message_v1_SearchMessagesResponse, _realchat_message_v1_SearchMessagesResponse__Output>
         SendMessageRequest: MessageTypeDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageRequest__Output>
         SendMessageResponse: MessageTypeDefinition<_realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageResponse__Output>
         SendMessageResult: MessageTypeDefinition<_realchat_message_v1_SendMessageResult, _realchat_message_v1_SendMessageResult__Output>

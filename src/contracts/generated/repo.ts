@@ -63,11 +63,13 @@ import type { MessageAttachment as _gochat_repo_v1_MessageAttachment, MessageAtt
 import type { OutboxEvent as _gochat_repo_v1_OutboxEvent, OutboxEvent__Output as _gochat_repo_v1_OutboxEvent__Output } from './gochat/repo/v1/OutboxEvent.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from './gochat/repo/v1/PublishEventsRequest.js';
 import type { Reaction as _gochat_repo_v1_Reaction, Reaction__Output as _gochat_repo_v1_Reaction__Output } from './gochat/repo/v1/Reaction.js';
+import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResponse, ReleaseAttachmentResponse__Output as _gochat_repo_v1_ReleaseAttachmentResponse__Output } from './gochat/repo/v1/ReleaseAttachmentResponse.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from './gochat/repo/v1/ReplyPreview.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
 import type { RetentionSettings as _gochat_repo_v1_RetentionSettings, RetentionSettings__Output as _gochat_repo_v1_RetentionSettings__Output } from './gochat/repo/v1/RetentionSettings.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
+import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from './gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
@@ -81,6 +83,7 @@ import type { StoreMessagesRequest as _gochat_repo_v1_StoreMessagesRequest, Stor
 import type { StoreMessagesResponse as _gochat_repo_v1_StoreMessagesResponse, StoreMessagesResponse__Output as _gochat_repo_v1_StoreMessagesResponse__Output } from './gochat/repo/v1/StoreMessagesResponse.js';
 import type { SyncMessagesRequest as _gochat_repo_v1_SyncMessagesRequest, SyncMessagesRequest__Output as _gochat_repo_v1_SyncMessagesRequest__Output } from './gochat/repo/v1/SyncMessagesRequest.js';
 import type { SyncMessagesResponse as _gochat_repo_v1_SyncMessagesResponse, SyncMessagesResponse__Output as _gochat_repo_v1_SyncMessagesResponse__Output } from './gochat/repo/v1/SyncMessagesResponse.js';
+import type { Thumbnail as _gochat_repo_v1_Thumbnail, Thumbnail__Output as _gochat_repo_v1_Thumbnail__Output } from './gochat/repo/v1/Thumbnail.js';
 import type { UpdateMessageStatusRequest as _gochat_repo_v1_UpdateMessageStatusRequest, UpdateMessageStatusRequest__Output as _gochat_repo_v1_UpdateMessageStatusRequest__Output } from './gochat/repo/v1/UpdateMessageStatusRequest.js';
 import type { UpdateUserRequest as _gochat_repo_v1_UpdateUserRequest, UpdateUserRequest__Output as _gochat_repo_v1_UpdateUserRequest__Output } from './gochat/repo/v1/UpdateUserRequest.js';
 import type { User as _gochat_repo_v1_User, User__Output as _gochat_repo_v1_User__Output } from './gochat/repo/v1/User.js';
@@ -157,11 +160,13 @@ export interface ProtoGrpcType {
         OutboxEvent: MessageTypeDefinition<_gochat_repo_v1_OutboxEvent, _gochat_repo_v1_OutboxEvent__Output>
         PublishEventsRequest: MessageTypeDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_PublishEventsRequest__Output>
         Reaction: MessageTypeDefinition<_gochat_repo_v1_Reaction, _gochat_repo_v1_Reaction__Output>
+        ReleaseAttachmentResponse: MessageTypeDefinition<_gochat_repo_v1_ReleaseAttachmentResponse, _gochat_repo_v1_ReleaseAttachmentResponse__Output>
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         ReplyPreview: MessageTypeDefinition<_gochat_repo_v1_ReplyPreview, _gochat_repo_v1_ReplyPreview__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
         RetentionSettings: MessageTypeDefinition<_gochat_repo_v1_RetentionSettings, _gochat_repo_v1_RetentionSettings__Output>
         RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
+        SearchMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SearchMessagesRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
@@ -175,6 +180,7 @@ export interface ProtoGrpcType {
         StoreMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_StoreMessagesResponse, _gochat_repo_v1_StoreMessagesResponse__Output>
         SyncMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesRequest__Output>
         SyncMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesResponse__Output>
+        Thumbnail: MessageTypeDefinition<_gochat_repo_v1_Thumbnail, _gochat_repo_v1_Thumbnail__Output>
         UpdateMessageStatusRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateMessageStatusRequest, _gochat_repo_v1_UpdateMessageStatusRequest__Output>
         UpdateUserRequest: MessageTypeDefinition<_gochat_repo_v1_UpdateUserRequest, _gochat_repo_v1_UpdateUserRequest__Output>
         User: MessageTypeDefinition<_gochat_repo_v1_User, _gochat_repo_v1_User__Output>

@@ -45,6 +45,24 @@ export class MemoryAttachments implements AttachmentStore {
     return this.rows.delete(attachmentId)
   }
 
+  async releaseAttachment(attachmentId: string): Promise<boolean> {
+    return !this.carried(attachmentId) && this.rows.delete(attachmentId)
+  }
+
+  async orphanAttachments(before: number, limit: number): Promise<string[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.createdAt < before && !this.carried(r.attachmentId))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, limit)
+      .map((r) => r.attachmentId)
+  }
+
+  /** whether a shown message carries it */
+  private carried(attachmentId: string): boolean {
+    for (const m of this.view.messagesWith(attachmentId)) if (m.status === 'normal') return true
+    return false
+  }
+
   async attachmentBytes(ownerId: string, now: number): Promise<number> {
     return this.used(ownerId, now)
   }

@@ -82,6 +82,11 @@ export class MemoryInvitations implements InvitationStore {
     return true
   }
 
+  /** withdraws an invitation, if any (a ban) */
+  drop(conversationId: string, inviteeId: string): void {
+    this.rows.delete(key(conversationId, inviteeId))
+  }
+
   /** a swept user's invitations, sent and received */
   forget(userId: string): void {
     for (const [k, r] of this.rows) if (r.inviteeId === userId || r.inviterId === userId) this.rows.delete(k)

@@ -2,6 +2,7 @@
 // delete) and read cursors.
 import { AppError } from '../../core/errors.js'
 import { isOperation } from '../../domain/message.js'
+import { byHitOrder, matchesSearch } from '../../domain/search.js'
 import {
   applyStatusChange,
   checkOutbox,
@@ -10,6 +11,7 @@ import {
   requireReplied,
   withReply,
   type MessageDraft,
+  type MessageSearch,
   type MessageRow,
   type OutboxRecord,
   type StatusChange,
@@ -95,6 +97,16 @@ export abstract class MemoryMessages extends MemoryConversations {
     return sorted
       .filter((m) => m.pinnedAt > 0 && m.status !== 'deleted')
       .slice(0, limit)
+      .map((m) => this.shown(m))
+  }
+
+  async searchMessages(s: MessageSearch): Promise<MessageRow[]> {
+    const mine = (id: string) => this.members.get(id)?.byUser.has(s.userId) === true
+    const ids = s.conversationId ? [s.conversationId].filter(mine) : [...(this.conversationsOfUser.get(s.userId) ?? [])]
+    return ids
+      .flatMap((id) => (this.messages.get(id)?.sorted ?? []).filter((m) => matchesSearch(m, s.terms, s.before)))
+      .sort(byHitOrder)
+      .slice(0, Math.max(0, Math.trunc(s.limit)))
       .map((m) => this.shown(m))
   }
 

@@ -9,6 +9,7 @@
 import type { Store } from '../../ports/store.js'
 import { MemoryAttachments } from './attachments.js'
 import { MemoryInvitations } from './invitations.js'
+import { MemoryModeration } from './moderation.js'
 import { MemoryOutbox } from './outbox.js'
 import { MemoryRetention } from './retention.js'
 
@@ -35,7 +36,18 @@ export class MemoryStore extends MemoryOutbox implements Store {
     carries: (attachmentId) => [...this.messageById.values()].some((m) => m.attachment?.attachmentId === attachmentId),
   })
 
+  readonly moderation = new MemoryModeration({
+    conversation: (id) => this.conversations.get(id),
+    isMember: (id, userId) => this.members.get(id)?.byUser.has(userId) === true,
+    expel: (id, userId) => {
+      if (this.members.get(id)?.byUser.has(userId)) this.dropMember(id, userId)
+      this.invitations.drop(id, userId)
+    },
+    append: (outbox) => this.append(outbox),
+  })
+
   protected override forgetInvitations(userId: string): void {
     this.invitations.forget(userId)
+    this.moderation.forget(userId)
   }
 }

@@ -2,7 +2,16 @@
 // first, so that the quota sum and the insert of one owner's slots are serialized (READ COMMITTED takes no gap
 // locks, so locking the attachments themselves would not stop two first slots).
 import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
-import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, SHARED_WITH, toAttachment } from '../sql/attachments.js'
+import {
+  ATTACHMENT_COLS,
+  attachmentValues,
+  ORPHANS,
+  QUOTA_SUM,
+  RELEASE,
+  SHARED_WITH,
+  thumbnailValue,
+  toAttachment,
+} from '../sql/attachments.js'
 import type { MysqlAccess } from './invitations.js'
 import type { Result, Rows } from './store-base.js'
 
@@ -35,9 +44,9 @@ export class MysqlAttachments implements AttachmentStore {
 
   async completeAttachment(attachmentId: string, f: AttachmentFacts): Promise<AttachmentRow | null> {
     const [res] = await this.s.query<Result>(
-      `UPDATE attachments SET state = 'ready', size = ?, sha256 = ?, width = ?, height = ?, duration_ms = ?
+      `UPDATE attachments SET state = 'ready', size = ?, sha256 = ?, width = ?, height = ?, duration_ms = ?, thumbnail = ?
         WHERE attachment_id = ? AND state = 'pending'`,
-      [f.size, f.sha256, f.width, f.height, f.durationMs, attachmentId],
+      [f.size, f.sha256, f.width, f.height, f.durationMs, thumbnailValue(f.thumbnail), attachmentId],
     )
     return res.affectedRows ? this.getAttachment(attachmentId) : null
   }
@@ -50,6 +59,16 @@ export class MysqlAttachments implements AttachmentStore {
   async sharedWith(attachmentId: string, userId: string): Promise<boolean> {
     const [rows] = await this.s.query<Rows>(SHARED_WITH, [userId, attachmentId])
     return rows.length > 0
+  }
+
+  async releaseAttachment(attachmentId: string): Promise<boolean> {
+    const [res] = await this.s.query<Result>(RELEASE, [attachmentId, attachmentId])
+    return res.affectedRows > 0
+  }
+
+  async orphanAttachments(before: number, limit: number): Promise<string[]> {
+    const [rows] = await this.s.query<Rows>(ORPHANS, [before, limit])
+    return rows.map((r) => r.attachment_id as string)
   }
 
   async attachmentBytes(ownerId: string, now: number): Promise<number> {

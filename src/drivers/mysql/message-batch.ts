@@ -11,6 +11,7 @@
 // taken by a concurrent insertMessages or a value refused. Each message's outcome is its own: a missing
 // conversation, a refused outbox record or a failing hook fails only that caller. Seqs are only ever allocated
 // inside the transaction, so one that does not commit (a deadlock retry, a killed repo, MySQL gone) spends none.
+// Batches ask for their locks in batch order (MysqlMessages), so a conversation's messages commit in arrival order.
 import type mysql from 'mysql2/promise'
 import { AppError } from '../../core/errors.js'
 import {
@@ -25,6 +26,7 @@ import {
 import type { Outcome } from '../../core/batcher.js'
 import { CONV_COLS, MSG_COLS, MSG_VALUES, messageValues, toConversation, toMessage } from '../sql/rows.js'
 import { chunks, duplicateKey } from './rows.js'
+import { indexMessages } from './search.js'
 
 type Conn = mysql.PoolConnection
 type Rows = mysql.RowDataPacket[]
@@ -62,7 +64,8 @@ const keyOf = (m: Pick<MessageDraft, 'conversationId' | 'senderId' | 'idempotenc
   `${m.conversationId}\0${m.senderId}\0${m.idempotencyKey}`
 const fail = (error: unknown): Outcome<StoredMessage> => ({ error })
 
-export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<BatchOutcome[]> {
+/** `locked` runs once the batch holds its conversations' locks (the next batch may then ask for them) */
+export async function storeBatch(c: Conn, items: PendingMessage[], locked?: () => void): Promise<BatchOutcome[]> {
   const out: BatchOutcome[] = new Array(items.length)
   const ids = [...new Set(items.map((p) => p.draft.conversationId))]
   // the locks, and each conversation's last stored seq with them: one round trip for the whole batch
@@ -72,6 +75,7 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
      FROM conversations WHERE conversation_id IN (?) ORDER BY conversation_id FOR UPDATE`,
     [ids],
   )
+  locked?.()
   const conversations = new Map<string, LockedRow>(
     convRows.map((r) => [
       r.conversation_id as string,
@@ -122,6 +126,11 @@ export async function storeBatch(c: Conn, items: PendingMessage[]): Promise<Batc
     if (isDeadlock(err)) throw err
     return storeEach(c, ready, out)
   }
+  await indexMessages(
+    c,
+    ready.map((r) => r.message),
+    true,
+  )
   // checked by checkOutbox; should this insert fail all the same, the transaction rolls back and the store retries
   // each message in a transaction of its own (MysqlStore.storeBatch)
   await insertOutbox(
@@ -168,6 +177,7 @@ async function storeOne(c: Conn, r: Ready): Promise<StoredMessage> {
       if (again) throw new AppError('conflict', `seq ${message.seq} of ${message.conversationId} is taken`)
       continue
     }
+    await indexMessages(c, [message], true)
     const outbox = message === r.message ? r.outbox : item.hooks.outbox({ ...message }, conversation)
     checkOutbox(outbox)
     await insertOutbox(c, outbox)

@@ -6,6 +6,7 @@ import {
   needsTarget,
   operatedIfAllowed,
   type MessageDraft,
+  type MessageSearch,
   type MessageRow,
   type OutboxRecord,
   type StatusChange,
@@ -19,6 +20,7 @@ import { AGAIN, storeBatch, type BatchOutcome, type PendingMessage } from './mes
 import { MysqlConversations } from './conversations.js'
 import { lockedTarget, storeOperation, updateTarget, withReplies } from './operations.js'
 import type { Rows } from './store-base.js'
+import { indexMessages, searchRows } from './search.js'
 
 /** StoreMessage calls per transaction, and transactions of them at once (the rest of the pool serves the rest) */
 const GROUP_COMMIT = { maxBatch: 200, maxInFlight: 2 }
@@ -28,6 +30,8 @@ export abstract class MysqlMessages extends MysqlConversations {
     (items) => this.storeBatch(items),
     GROUP_COMMIT,
   )
+  /** settles once the last batch handed to the batcher holds its locks (or has failed) */
+  private lockTurn: Promise<void> = Promise.resolve()
 
   /** group commit: concurrent calls share a transaction (message-batch.ts), each with its own outcome */
   async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
@@ -44,8 +48,16 @@ export abstract class MysqlMessages extends MysqlConversations {
    * failed attempt's (and a deadlock victim's, run again by tx) were rolled back with it: none is spent.
    */
   private async storeBatch(items: PendingMessage[]): Promise<BatchOutcome[]> {
+    // the batcher runs two batches at once: the later one asks for its locks only once the earlier one holds its
+    // own, so a conversation's messages in both get seqs in the order they were added (the earlier batch's first)
+    const turn = this.lockTurn
+    let release!: () => void
+    this.lockTurn = new Promise<void>((r) => (release = r))
     try {
-      return await this.tx((c) => storeBatch(c, items))
+      return await this.tx(async (c) => {
+        await turn
+        return storeBatch(c, items, release)
+      })
     } catch (err) {
       if (items.length === 1) throw err
       const out: BatchOutcome[] = new Array(items.length)
@@ -64,6 +76,8 @@ export abstract class MysqlMessages extends MysqlConversations {
         }),
       )
       return out
+    } finally {
+      release()
     }
   }
 
@@ -74,6 +88,7 @@ export abstract class MysqlMessages extends MysqlConversations {
       for (const m of messages) {
         try {
           await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, messageValues(m))
+          await indexMessages(c, [m], true)
           const target = isOperation(m.kind) ? operatedIfAllowed(await lockedTarget(c, m), m) : null
           if (target) await updateTarget(c, target)
           inserted.push(m)
@@ -129,6 +144,10 @@ export abstract class MysqlMessages extends MysqlConversations {
     return withReplies(this.pool, rows.map(toMessage))
   }
 
+  async searchMessages(s: MessageSearch): Promise<MessageRow[]> {
+    return withReplies(this.pool, (await searchRows(this.pool, s)).map(toMessage))
+  }
+
   async updateMessageStatus(
     conversationId: string,
     messageId: string,
@@ -150,6 +169,7 @@ export abstract class MysqlMessages extends MysqlConversations {
         conversationId,
         current.seq,
       ])
+      await indexMessages(c, [next])
       await this.insertOutbox(c, outbox)
       return next
     })

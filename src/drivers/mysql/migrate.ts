@@ -9,6 +9,7 @@ import { type TlsFiles, tlsFiles } from '../tls-files.js'
 import { normalizeUsername } from '../../contracts/names.js'
 import type { UsernameCollision } from '../../ports/store.js'
 import { PENDING_USERNAMES, planUsernames } from '../sql/username-backfill.js'
+import { backfillSearch } from './search.js'
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
 const FILE = /^(\d{3})_([\w-]+)\.sql$/
@@ -119,7 +120,9 @@ export async function migrate(url: string, tls?: MysqlTls): Promise<MigrateResul
         applied.push(record)
         all.push(record)
       }
-      return { database, applied, all, collisions: await backfillUsernames(conn) }
+      const collisions = await backfillUsernames(conn)
+      await backfillSearch(conn)
+      return { database, applied, all, collisions }
     } finally {
       await conn.query('SELECT RELEASE_LOCK(?)', [lock])
     }

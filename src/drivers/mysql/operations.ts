@@ -26,6 +26,7 @@ import {
   UPDATE_TARGET,
 } from '../sql/rows.js'
 import { duplicateKey } from './rows.js'
+import { indexMessages } from './search.js'
 
 type Conn = mysql.PoolConnection
 type Reader = Pick<mysql.Pool, 'query'>
@@ -70,12 +71,13 @@ export async function storeOperation(
   checkOutbox(outbox)
   try {
     await c.execute(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, messageValues(message))
+    await indexMessages(c, [message], true)
   } catch (err) {
     // a seq taken meanwhile by async persistence's insertMessages, which takes no lock
     if (duplicateKey(err) === 'PRIMARY') throw new AppError('conflict', `seq ${message.seq} of ${id} is taken`)
     throw err
   }
-  if (target) await c.execute(UPDATE_TARGET, [...targetState(target), id, target.seq])
+  if (target) await updateTarget(c, target)
   await insertOutbox(c, outbox)
   return { message: shown, duplicate: false }
 }
@@ -85,6 +87,7 @@ export const lockedTarget = (c: Conn, m: MessageRow) => messageIn(c, m.conversat
 
 export async function updateTarget(c: Conn, target: MessageRow): Promise<void> {
   await c.execute(UPDATE_TARGET, [...targetState(target), target.conversationId, target.seq])
+  await indexMessages(c, [target])
 }
 
 /** the rows with the previews of the messages they reply to: one query per conversation among them */

@@ -14,6 +14,7 @@
 import type { Store } from '../../ports/store.js'
 import { MysqlAttachments } from './attachments.js'
 import { MysqlInvitations } from './invitations.js'
+import { MysqlModeration } from './moderation.js'
 import { MysqlRetention } from './retention.js'
 import { MysqlOutbox } from './outbox.js'
 
@@ -23,6 +24,11 @@ export class MysqlStore extends MysqlOutbox implements Store {
     tx: (fn) => this.tx(fn),
   })
   readonly invitations = new MysqlInvitations({
+    query: (sql, params) => this.query(sql, params),
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),
+  })
+  readonly moderation = new MysqlModeration({
     query: (sql, params) => this.query(sql, params),
     tx: (fn) => this.tx(fn),
     insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),

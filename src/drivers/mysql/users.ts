@@ -173,7 +173,7 @@ export abstract class MysqlUsers extends MysqlStoreBase {
         }
       }
       for (const chunk of chunks(drop))
-        for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
+        for (const table of ['members', 'messages', 'message_search', 'read_cursors', 'conversations'])
           await c.query(`DELETE FROM ${table} WHERE conversation_id IN (?)`, [chunk])
       for (const chunk of chunks(ids)) {
         await c.query('DELETE FROM friend_requests WHERE from_user_id IN (?)', [chunk])

@@ -1,5 +1,6 @@
 // What the attachment concerns of the drivers share (src/drivers/*/attachments.ts): the quota rule, the columns
 // and the row mapping of MySQL and SQLite.
+import type { Thumbnail } from '../../domain/message.js'
 import type { AttachmentKind, AttachmentRow, AttachmentState } from '../../ports/attachments.js'
 import type { Row } from './rows.js'
 
@@ -16,8 +17,20 @@ export const SHARED_WITH = `SELECT 1 AS shared FROM messages m
   JOIN members b ON b.conversation_id = m.conversation_id AND b.user_id = ?
   WHERE m.attachment_id = ? AND m.status = 'normal' LIMIT 1`
 
+/** deletes the attachment unless a shown message carries it: parameters attachment, attachment */
+export const RELEASE = `DELETE FROM attachments WHERE attachment_id = ?
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.attachment_id = ? AND m.status = 'normal')`
+
+/** attachments created before a time that no shown message carries, oldest first: parameters before, limit */
+export const ORPHANS = `SELECT a.attachment_id FROM attachments a WHERE a.created_at < ?
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.attachment_id = a.attachment_id AND m.status = 'normal')
+  ORDER BY a.created_at LIMIT ?`
+
 export const ATTACHMENT_COLS =
-  'attachment_id, owner_id, kind, mime, size, name, sha256, width, height, duration_ms, state, created_at, expires_at'
+  'attachment_id, owner_id, kind, mime, size, name, sha256, width, height, duration_ms, thumbnail, state, created_at, expires_at'
+
+/** the thumbnail column: JSON {width, height, size, mime}, or NULL */
+export const thumbnailValue = (t: Thumbnail | null) => (t ? JSON.stringify(t) : null)
 
 export const attachmentValues = (a: AttachmentRow) => [
   a.attachmentId,
@@ -30,6 +43,7 @@ export const attachmentValues = (a: AttachmentRow) => [
   a.width,
   a.height,
   a.durationMs,
+  thumbnailValue(a.thumbnail),
   a.state,
   a.createdAt,
   a.expiresAt,
@@ -48,6 +62,7 @@ export const toAttachment = (r: Row): AttachmentRow => ({
   width: num(r.width),
   height: num(r.height),
   durationMs: num(r.duration_ms),
+  thumbnail: r.thumbnail ? (JSON.parse(r.thumbnail as string) as Thumbnail) : null,
   state: r.state as AttachmentState,
   createdAt: Number(r.created_at),
   expiresAt: Number(r.expires_at),

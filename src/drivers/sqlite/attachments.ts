@@ -1,7 +1,16 @@
 // Attachments in SQLite (src/ports/attachments.ts). better-sqlite3 is synchronous: the quota check and the insert
 // are one transaction function, so nothing else of this process runs between them.
 import type { AttachmentFacts, AttachmentRow, AttachmentStore } from '../../ports/attachments.js'
-import { ATTACHMENT_COLS, attachmentValues, QUOTA_SUM, SHARED_WITH, toAttachment } from '../sql/attachments.js'
+import {
+  ATTACHMENT_COLS,
+  attachmentValues,
+  ORPHANS,
+  QUOTA_SUM,
+  RELEASE,
+  SHARED_WITH,
+  thumbnailValue,
+  toAttachment,
+} from '../sql/attachments.js'
 import type { Row } from '../sql/rows.js'
 import type { SqliteTx } from './invitations.js'
 
@@ -30,10 +39,10 @@ export class SqliteAttachments implements AttachmentStore {
   async completeAttachment(attachmentId: string, f: AttachmentFacts): Promise<AttachmentRow | null> {
     const changed = this.s.db
       .prepare(
-        `UPDATE attachments SET state = 'ready', size = ?, sha256 = ?, width = ?, height = ?, duration_ms = ?
+        `UPDATE attachments SET state = 'ready', size = ?, sha256 = ?, width = ?, height = ?, duration_ms = ?, thumbnail = ?
           WHERE attachment_id = ? AND state = 'pending'`,
       )
-      .run(f.size, f.sha256, f.width, f.height, f.durationMs, attachmentId).changes
+      .run(f.size, f.sha256, f.width, f.height, f.durationMs, thumbnailValue(f.thumbnail), attachmentId).changes
     return changed ? this.getAttachment(attachmentId) : null
   }
 
@@ -43,6 +52,14 @@ export class SqliteAttachments implements AttachmentStore {
 
   async sharedWith(attachmentId: string, userId: string): Promise<boolean> {
     return this.s.db.prepare(SHARED_WITH).get(userId, attachmentId) !== undefined
+  }
+
+  async releaseAttachment(attachmentId: string): Promise<boolean> {
+    return this.s.db.prepare(RELEASE).run(attachmentId, attachmentId).changes > 0
+  }
+
+  async orphanAttachments(before: number, limit: number): Promise<string[]> {
+    return (this.s.db.prepare(ORPHANS).all(before, limit) as Row[]).map((r) => r.attachment_id as string)
   }
 
   async attachmentBytes(ownerId: string, now: number): Promise<number> {

@@ -8,6 +8,7 @@ import {
   requireReplied,
   withReply,
   type MessageDraft,
+  type MessageSearch,
   type MessageRow,
   type OutboxRecord,
   type StatusChange,
@@ -26,6 +27,7 @@ import {
   UPDATE_TARGET,
 } from '../sql/rows.js'
 import { SqliteConversations } from './conversations.js'
+import { indexMessage, searchRows } from './search.js'
 
 export abstract class SqliteMessages extends SqliteConversations {
   async storeMessage(draft: MessageDraft, hooks: StoreMessageHooks): Promise<StoredMessage> {
@@ -44,7 +46,9 @@ export abstract class SqliteMessages extends SqliteConversations {
         ? withReply(message, requireReplied(this.messageIn(id, draft.replyTo), draft))
         : message
       this.run(`INSERT INTO messages (${MSG_COLS}) VALUES ${MSG_VALUES}`, ...messageValues(message))
+      indexMessage(this.db, message, true)
       if (target) this.run(UPDATE_TARGET, ...targetState(target), id, target.seq)
+      if (target) indexMessage(this.db, target)
       this.insertOutbox(hooks.outbox({ ...shown }, toConversation(conversation)))
       return { message: shown, duplicate: false }
     })
@@ -71,8 +75,10 @@ export abstract class SqliteMessages extends SqliteConversations {
       return messages
         .filter((m) => {
           if (insert.run(...messageValues(m)).changes !== 1) return false
+          indexMessage(this.db, m, true)
           const target = isOperation(m.kind) ? operatedIfAllowed(this.messageIn(m.conversationId, m.targetId), m) : null
           if (target) this.run(UPDATE_TARGET, ...targetState(target), m.conversationId, target.seq)
+          if (target) indexMessage(this.db, target)
           return true
         })
         .map((m) => this.shown({ ...m }))
@@ -116,6 +122,10 @@ export abstract class SqliteMessages extends SqliteConversations {
     ).map((r) => this.shown(toMessage(r)))
   }
 
+  async searchMessages(s: MessageSearch): Promise<MessageRow[]> {
+    return searchRows(this.db, s).map((r) => this.shown(toMessage(r)))
+  }
+
   async updateMessageStatus(
     conversationId: string,
     messageId: string,
@@ -139,6 +149,7 @@ export abstract class SqliteMessages extends SqliteConversations {
         conversationId,
         current.seq,
       )
+      indexMessage(this.db, next)
       this.insertOutbox(outbox)
       return next
     })

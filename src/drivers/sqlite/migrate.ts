@@ -6,11 +6,13 @@ import type Database from 'better-sqlite3'
 import type { UsernameCollision } from '../../ports/store.js'
 import { PENDING_USERNAMES, planUsernames } from '../sql/username-backfill.js'
 import { normalizeUsername } from '../../contracts/names.js'
+import { backfillSearch } from './search.js'
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url)
 const FILE = /^(\d{3})_([\w-]+)\.sql$/
 
-/** applies the migrations this database lacks, then fills normalized usernames (../sql/username-backfill.ts) */
+/** applies the migrations this database lacks, then fills normalized usernames (../sql/username-backfill.ts) and
+ *  the search index (./search.ts) */
 export function migrate(db: Database.Database): { applied: number[]; collisions: UsernameCollision[] } {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
@@ -40,7 +42,9 @@ export function migrate(db: Database.Database): { applied: number[]; collisions:
     }
     applied.push(f.version)
   }
-  return { applied, collisions: db.transaction(() => backfillUsernames(db)).immediate() }
+  const collisions = db.transaction(() => backfillUsernames(db)).immediate()
+  backfillSearch(db)
+  return { applied, collisions }
 }
 
 function backfillUsernames(db: Database.Database): UsernameCollision[] {

@@ -6,7 +6,11 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
+import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
+import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
+import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
+import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
@@ -27,6 +31,10 @@ async function sqliteFixture() {
 storeContract('sqlite', sqliteFixture)
 messageOpsContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
+moderationContract('sqlite', sqliteFixture)
+messageSearchContract('sqlite', sqliteFixture)
+attachmentLifecycleContract('sqlite', sqliteFixture)
+messageOrderContract('sqlite', sqliteFixture)
 retentionContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {

@@ -19,6 +19,7 @@
 import type { Store } from '../../ports/store.js'
 import { SqliteAttachments } from './attachments.js'
 import { SqliteInvitations } from './invitations.js'
+import { SqliteModeration } from './moderation.js'
 import { SqliteRetention } from './retention.js'
 import { SqliteOutbox } from './outbox.js'
 
@@ -27,6 +28,11 @@ export type { SqliteStoreOptions } from './store-base.js'
 export class SqliteStore extends SqliteOutbox implements Store {
   readonly attachments = new SqliteAttachments({ db: this.db, tx: (fn) => this.tx(fn) })
   readonly invitations = new SqliteInvitations({
+    db: this.db,
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (outbox) => this.insertOutbox(outbox),
+  })
+  readonly moderation = new SqliteModeration({
     db: this.db,
     tx: (fn) => this.tx(fn),
     insertOutbox: (outbox) => this.insertOutbox(outbox),

@@ -5,6 +5,7 @@ import { normalizeUsername } from '../../contracts/names.js'
 import { CONTACT, definedChanges, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
 import { SqliteStoreBase } from './store-base.js'
 import { promoteOldestIfNoAdmin } from './invitations.js'
+import { unindexConversation } from './search.js'
 
 /** "UNIQUE constraint failed: users.username" → true for that column list */
 const violates = (err: unknown, what: string) =>
@@ -181,6 +182,7 @@ export abstract class SqliteUsers extends SqliteStoreBase {
               continue
             }
           }
+          unindexConversation(this.db, id)
           for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
             this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
           conversations++

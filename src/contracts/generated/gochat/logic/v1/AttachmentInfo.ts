@@ -1,5 +1,6 @@
 // Original file: proto/gochat/logic/v1/uploads.proto
 
+import type { Thumbnail as _gochat_logic_v1_Thumbnail, Thumbnail__Output as _gochat_logic_v1_Thumbnail__Output } from '../../../gochat/logic/v1/Thumbnail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AttachmentInfo {
@@ -13,6 +14,7 @@ export interface AttachmentInfo {
   'height'?: (number);
   'duration_ms'?: (number | string | Long);
   'state'?: (string);
+  'thumbnail'?: (_gochat_logic_v1_Thumbnail | null);
 }
 
 export interface AttachmentInfo__Output {
@@ -26,4 +28,5 @@ export interface AttachmentInfo__Output {
   'height': (number);
   'duration_ms': (number);
   'state': (string);
+  'thumbnail': (_gochat_logic_v1_Thumbnail__Output | null);
 }

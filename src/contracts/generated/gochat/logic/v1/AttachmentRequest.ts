@@ -4,9 +4,11 @@
 export interface AttachmentRequest {
   'user_id'?: (string);
   'attachment_id'?: (string);
+  'variant'?: (string);
 }
 
 export interface AttachmentRequest__Output {
   'user_id': (string);
   'attachment_id': (string);
+  'variant': (string);
 }

@@ -30,6 +30,7 @@ import type { LogoutRequest as _gochat_logic_v1_LogoutRequest, LogoutRequest__Ou
 import type { MarkReadRequest as _gochat_logic_v1_MarkReadRequest, MarkReadRequest__Output as _gochat_logic_v1_MarkReadRequest__Output } from '../../../gochat/logic/v1/MarkReadRequest.js';
 import type { Me as _gochat_logic_v1_Me, Me__Output as _gochat_logic_v1_Me__Output } from '../../../gochat/logic/v1/Me.js';
 import type { RecallMessageRequest as _gochat_logic_v1_RecallMessageRequest, RecallMessageRequest__Output as _gochat_logic_v1_RecallMessageRequest__Output } from '../../../gochat/logic/v1/RecallMessageRequest.js';
+import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from '../../../gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
 import type { RetentionRequest as _gochat_logic_v1_RetentionRequest, RetentionRequest__Output as _gochat_logic_v1_RetentionRequest__Output } from '../../../gochat/logic/v1/RetentionRequest.js';
@@ -244,6 +245,15 @@ export interface LogicServiceClient extends grpc.Client {
   recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   recallMessage(argument: _gochat_logic_v1_RecallMessageRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  Refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Refresh(argument: _gochat_logic_v1_RefreshRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  Refresh(argument: _gochat_logic_v1_RefreshRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  refresh(argument: _gochat_logic_v1_RefreshRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  refresh(argument: _gochat_logic_v1_RefreshRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  refresh(argument: _gochat_logic_v1_RefreshRequest, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
+  
   Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _gochat_logic_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _gochat_logic_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_AuthResponse__Output>): grpc.ClientUnaryCall;
@@ -372,6 +382,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   RecallMessage: grpc.handleUnaryCall<_gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty>;
   
+  Refresh: grpc.handleUnaryCall<_gochat_logic_v1_RefreshRequest__Output, _gochat_logic_v1_AuthResponse>;
+  
   Register: grpc.handleUnaryCall<_gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse>;
   
   RemoveGroupMember: grpc.handleUnaryCall<_gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty>;
@@ -415,6 +427,7 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   Logout: MethodDefinition<_gochat_logic_v1_LogoutRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_LogoutRequest__Output, _gochat_logic_v1_Empty__Output>
   MarkRead: MethodDefinition<_gochat_logic_v1_MarkReadRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MarkReadRequest__Output, _gochat_logic_v1_Empty__Output>
   RecallMessage: MethodDefinition<_gochat_logic_v1_RecallMessageRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RecallMessageRequest__Output, _gochat_logic_v1_Empty__Output>
+  Refresh: MethodDefinition<_gochat_logic_v1_RefreshRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RefreshRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   Register: MethodDefinition<_gochat_logic_v1_RegisterRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_RegisterRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   RemoveGroupMember: MethodDefinition<_gochat_logic_v1_RemoveGroupMemberRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_RemoveGroupMemberRequest__Output, _gochat_logic_v1_Empty__Output>
   RequestFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>

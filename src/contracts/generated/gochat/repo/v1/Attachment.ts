@@ -1,5 +1,6 @@
 // Original file: proto/gochat/repo/v1/attachments.proto
 
+import type { Thumbnail as _gochat_repo_v1_Thumbnail, Thumbnail__Output as _gochat_repo_v1_Thumbnail__Output } from '../../../gochat/repo/v1/Thumbnail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Attachment {
@@ -16,6 +17,7 @@ export interface Attachment {
   'state'?: (string);
   'created_at'?: (number | string | Long);
   'expires_at'?: (number | string | Long);
+  'thumbnail'?: (_gochat_repo_v1_Thumbnail | null);
 }
 
 export interface Attachment__Output {
@@ -32,4 +34,5 @@ export interface Attachment__Output {
   'state': (string);
   'created_at': (number);
   'expires_at': (number);
+  'thumbnail': (_gochat_repo_v1_Thumbnail__Output | null);
 }

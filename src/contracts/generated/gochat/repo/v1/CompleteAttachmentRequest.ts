@@ -1,5 +1,6 @@
 // Original file: proto/gochat/repo/v1/attachments.proto
 
+import type { Thumbnail as _gochat_repo_v1_Thumbnail, Thumbnail__Output as _gochat_repo_v1_Thumbnail__Output } from '../../../gochat/repo/v1/Thumbnail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface CompleteAttachmentRequest {
@@ -9,6 +10,7 @@ export interface CompleteAttachmentRequest {
   'width'?: (number);
   'height'?: (number);
   'duration_ms'?: (number | string | Long);
+  'thumbnail'?: (_gochat_repo_v1_Thumbnail | null);
 }
 
 export interface CompleteAttachmentRequest__Output {
@@ -18,4 +20,5 @@ export interface CompleteAttachmentRequest__Output {
   'width': (number);
   'height': (number);
   'duration_ms': (number);
+  'thumbnail': (_gochat_repo_v1_Thumbnail__Output | null);
 }

@@ -1,5 +1,6 @@
 // Original file: proto/gochat/repo/v1/repo.proto
 
+import type { Thumbnail as _gochat_repo_v1_Thumbnail, Thumbnail__Output as _gochat_repo_v1_Thumbnail__Output } from '../../../gochat/repo/v1/Thumbnail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface MessageAttachment {
@@ -11,6 +12,7 @@ export interface MessageAttachment {
   'width'?: (number);
   'height'?: (number);
   'duration_ms'?: (number);
+  'thumbnail'?: (_gochat_repo_v1_Thumbnail | null);
 }
 
 export interface MessageAttachment__Output {
@@ -22,4 +24,5 @@ export interface MessageAttachment__Output {
   'width': (number);
   'height': (number);
   'duration_ms': (number);
+  'thumbnail': (_gochat_repo_v1_Thumbnail__Output | null);
 }

@@ -56,9 +56,11 @@ import type { LookupPresenceResponse as _gochat_repo_v1_LookupPresenceResponse, 
 import type { Member as _gochat_repo_v1_Member, Member__Output as _gochat_repo_v1_Member__Output } from '../../../gochat/repo/v1/Member.js';
 import type { Message as _gochat_repo_v1_Message, Message__Output as _gochat_repo_v1_Message__Output } from '../../../gochat/repo/v1/Message.js';
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
+import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResponse, ReleaseAttachmentResponse__Output as _gochat_repo_v1_ReleaseAttachmentResponse__Output } from '../../../gochat/repo/v1/ReleaseAttachmentResponse.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
 import type { RetentionSettings as _gochat_repo_v1_RetentionSettings, RetentionSettings__Output as _gochat_repo_v1_RetentionSettings__Output } from '../../../gochat/repo/v1/RetentionSettings.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
+import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from '../../../gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
@@ -409,6 +411,15 @@ export interface RepoServiceClient extends grpc.Client {
   publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   publishEvents(argument: _gochat_repo_v1_PublishEventsRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  ReleaseAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  ReleaseAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  ReleaseAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  ReleaseAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  releaseAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  releaseAttachment(argument: _gochat_repo_v1_AttachmentRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  releaseAttachment(argument: _gochat_repo_v1_AttachmentRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  releaseAttachment(argument: _gochat_repo_v1_AttachmentRef, callback: grpc.requestCallback<_gochat_repo_v1_ReleaseAttachmentResponse__Output>): grpc.ClientUnaryCall;
+  
   RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   RemoveMember(argument: _gochat_repo_v1_RemoveMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -426,6 +437,15 @@ export interface RepoServiceClient extends grpc.Client {
   revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
   revokeToken(argument: _gochat_repo_v1_RevokeTokenRequest, callback: grpc.requestCallback<_gochat_repo_v1_Empty__Output>): grpc.ClientUnaryCall;
+  
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _gochat_repo_v1_SearchMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   SearchUsers(argument: _gochat_repo_v1_SearchUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
@@ -585,9 +605,13 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   PublishEvents: grpc.handleUnaryCall<_gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty>;
   
+  ReleaseAttachment: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_ReleaseAttachmentResponse>;
+  
   RemoveMember: grpc.handleUnaryCall<_gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty>;
   
   RevokeToken: grpc.handleUnaryCall<_gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty>;
+  
+  SearchMessages: grpc.handleUnaryCall<_gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse>;
   
   SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
@@ -647,8 +671,10 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   LocateMembers: MethodDefinition<_gochat_repo_v1_LocateMembersRequest, _gochat_repo_v1_LocateMembersResponse, _gochat_repo_v1_LocateMembersRequest__Output, _gochat_repo_v1_LocateMembersResponse__Output>
   LookupPresence: MethodDefinition<_gochat_repo_v1_LookupPresenceRequest, _gochat_repo_v1_LookupPresenceResponse, _gochat_repo_v1_LookupPresenceRequest__Output, _gochat_repo_v1_LookupPresenceResponse__Output>
   PublishEvents: MethodDefinition<_gochat_repo_v1_PublishEventsRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_PublishEventsRequest__Output, _gochat_repo_v1_Empty__Output>
+  ReleaseAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_ReleaseAttachmentResponse, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_ReleaseAttachmentResponse__Output>
   RemoveMember: MethodDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RemoveMemberRequest__Output, _gochat_repo_v1_Empty__Output>
   RevokeToken: MethodDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty__Output>
+  SearchMessages: MethodDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>

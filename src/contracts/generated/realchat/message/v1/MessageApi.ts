@@ -5,6 +5,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { DeleteMessageRequest as _realchat_message_v1_DeleteMessageRequest, DeleteMessageRequest__Output as _realchat_message_v1_DeleteMessageRequest__Output } from '../../../realchat/message/v1/DeleteMessageRequest.js';
 import type { DeleteMessageResponse as _realchat_message_v1_DeleteMessageResponse, DeleteMessageResponse__Output as _realchat_message_v1_DeleteMessageResponse__Output } from '../../../realchat/message/v1/DeleteMessageResponse.js';
 import type { ListPinsRequest as _realchat_message_v1_ListPinsRequest, ListPinsRequest__Output as _realchat_message_v1_ListPinsRequest__Output } from '../../../realchat/message/v1/ListPinsRequest.js';
+import type { SearchMessagesRequest as _realchat_message_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _realchat_message_v1_SearchMessagesRequest__Output } from '../../../realchat/message/v1/SearchMessagesRequest.js';
+import type { SearchMessagesResponse as _realchat_message_v1_SearchMessagesResponse, SearchMessagesResponse__Output as _realchat_message_v1_SearchMessagesResponse__Output } from '../../../realchat/message/v1/SearchMessagesResponse.js';
 import type { SendMessageRequest as _realchat_message_v1_SendMessageRequest, SendMessageRequest__Output as _realchat_message_v1_SendMessageRequest__Output } from '../../../realchat/message/v1/SendMessageRequest.js';
 import type { SendMessageResponse as _realchat_message_v1_SendMessageResponse, SendMessageResponse__Output as _realchat_message_v1_SendMessageResponse__Output } from '../../../realchat/message/v1/SendMessageResponse.js';
 import type { SendMessagesRequest as _realchat_message_v1_SendMessagesRequest, SendMessagesRequest__Output as _realchat_message_v1_SendMessagesRequest__Output } from '../../../realchat/message/v1/SendMessagesRequest.js';
@@ -30,6 +32,15 @@ export interface MessageApiClient extends grpc.Client {
   listPins(argument: _realchat_message_v1_ListPinsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   listPins(argument: _realchat_message_v1_ListPinsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
   listPins(argument: _realchat_message_v1_ListPinsRequest, callback: grpc.requestCallback<_realchat_message_v1_SyncMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
+  SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  SearchMessages(argument: _realchat_message_v1_SearchMessagesRequest, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _realchat_message_v1_SearchMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _realchat_message_v1_SearchMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
+  searchMessages(argument: _realchat_message_v1_SearchMessagesRequest, callback: grpc.requestCallback<_realchat_message_v1_SearchMessagesResponse__Output>): grpc.ClientUnaryCall;
   
   SendMessage(argument: _realchat_message_v1_SendMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
   SendMessage(argument: _realchat_message_v1_SendMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_realchat_message_v1_SendMessageResponse__Output>): grpc.ClientUnaryCall;
@@ -65,6 +76,8 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
   
   ListPins: grpc.handleUnaryCall<_realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse>;
   
+  SearchMessages: grpc.handleUnaryCall<_realchat_message_v1_SearchMessagesRequest__Output, _realchat_message_v1_SearchMessagesResponse>;
+  
   SendMessage: grpc.handleUnaryCall<_realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse>;
   
   SendMessages: grpc.handleUnaryCall<_realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse>;
@@ -76,6 +89,7 @@ export interface MessageApiHandlers extends grpc.UntypedServiceImplementation {
 export interface MessageApiDefinition extends grpc.ServiceDefinition {
   DeleteMessage: MethodDefinition<_realchat_message_v1_DeleteMessageRequest, _realchat_message_v1_DeleteMessageResponse, _realchat_message_v1_DeleteMessageRequest__Output, _realchat_message_v1_DeleteMessageResponse__Output>
   ListPins: MethodDefinition<_realchat_message_v1_ListPinsRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_ListPinsRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>
+  SearchMessages: MethodDefinition<_realchat_message_v1_SearchMessagesRequest, _realchat_message_v1_SearchMessagesResponse, _realchat_message_v1_SearchMessagesRequest__Output, _realchat_message_v1_SearchMessagesResponse__Output>
   SendMessage: MethodDefinition<_realchat_message_v1_SendMessageRequest, _realchat_message_v1_SendMessageResponse, _realchat_message_v1_SendMessageRequest__Output, _realchat_message_v1_SendMessageResponse__Output>
   SendMessages: MethodDefinition<_realchat_message_v1_SendMessagesRequest, _realchat_message_v1_SendMessagesResponse, _realchat_message_v1_SendMessagesRequest__Output, _realchat_message_v1_SendMessagesResponse__Output>
   SyncMessages: MethodDefinition<_realchat_message_v1_SyncMessagesRequest, _realchat_message_v1_SyncMessagesResponse, _realchat_message_v1_SyncMessagesRequest__Output, _realchat_message_v1_SyncMessagesResponse__Output>

@@ -1,5 +1,6 @@
 // Original file: proto/realchat/message/v1/message_api.proto
 
+import type { AttachmentThumbnail as _realchat_message_v1_AttachmentThumbnail, AttachmentThumbnail__Output as _realchat_message_v1_AttachmentThumbnail__Output } from '../../../realchat/message/v1/AttachmentThumbnail.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface MessageAttachment {
@@ -11,6 +12,7 @@ export interface MessageAttachment {
   'width'?: (number);
   'height'?: (number);
   'duration_ms'?: (number);
+  'thumbnail'?: (_realchat_message_v1_AttachmentThumbnail | null);
 }
 
 export interface MessageAttachment__Output {
@@ -22,4 +24,5 @@ export interface MessageAttachment__Output {
   'width': (number);
   'height': (number);
   'duration_ms': (number);
+  'thumbnail': (_realchat_message_v1_AttachmentThumbnail__Output | null);
 }
