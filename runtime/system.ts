@@ -126,8 +126,8 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
 
   try {
     // logic signs attachment URLs and checks uploads; a gateway serves the embedded store's URLs; repo's
-    // housekeeping deletes the bytes of orphan attachments
-    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('repo')) {
+    // housekeeping deletes the bytes of orphan attachments, task those of expired messages
+    if (wanted.includes('logic') || wanted.includes('gateway') || wanted.includes('repo') || wanted.includes('task')) {
       const store = await createBlobStore(cfg)
       closers.push(() => store.close())
       blobs = store
@@ -197,6 +197,7 @@ export async function startSystem(cfg: GochatConfig, wanted: RoleName[], log: Lo
         bus: busFor('task'),
         log,
         repo: needed(repo, 'repo'),
+        ...(blobs ? { blobs } : {}),
       })
       roles.push(started.role)
     }

@@ -4,7 +4,8 @@
 // applied to the message it targets. A message read by sync already shows every record up to the top of what the
 // page held then (`asOf`); a record after that applies over it, and each register (the text, one user's reaction,
 // the pin) keeps the record with the highest seq, so records that arrive out of order (an ack before an earlier
-// push) end in the same state as on every other device.
+// push) end in the same state as on every other device. An 'expired' record (a tombstone left by retention) is
+// held like an operation, never shown, and replaces the message it was.
 import { highestHeld } from './state.js'
 
 /** the operation kinds; every other kind (text, image, file, voice, system) is a message the page shows */
@@ -74,6 +75,11 @@ export function addMessages(c, messages, fetched = false) {
   for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
     c.lastSeq = Math.max(c.lastSeq, m.seq)
     const held = c.msgs.get(m.seq)
+    if (m.kind === 'expired') {
+      // retention removed it (docs/protocol.md "Retention"): what the page showed of it goes, its seq stays held
+      c.msgs.set(m.seq, m)
+      continue
+    }
     if (isOperation(m)) {
       if (held) continue
       c.msgs.set(m.seq, m)

@@ -5,6 +5,7 @@ import { bearer } from './token-cache.js'
 import {
   attachmentView,
   conversationView,
+  retentionView,
   groupAddsView,
   invitationView,
   memberView,
@@ -258,6 +259,18 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
     route('PUT', '/v1/groups/:id/announcement', 'announcement', true, async ({ userId, body, params: [id] }) => {
       await logic.SetAnnouncement({ user_id: userId, conversation_id: id, text: str(body, 'text') })
       return ok()
+    }),
+    route('GET', '/v1/conversations/:id/retention', 'retention', true, async ({ userId, params: [id] }) =>
+      ok(retentionView(await logic.GetRetention({ user_id: userId, conversation_id: id }))),
+    ),
+    route('PUT', '/v1/conversations/:id/retention', 'retention', true, async ({ userId, body, params: [id] }) => {
+      const res = await logic.SetRetention({
+        user_id: userId,
+        conversation_id: id,
+        retention_days: int(body.retentionDays, 'retentionDays', 0),
+        ttl_seconds: int(body.ttlSeconds, 'ttlSeconds', 0),
+      })
+      return ok(retentionView(res))
     }),
     route('GET', '/v1/conversations', 'conversations', true, async ({ userId }) => {
       const res = await logic.ListConversations({ user_id: userId })

@@ -4,6 +4,7 @@
 import type { Me__Output } from '../../src/contracts/generated/gochat/logic/v1/Me.js'
 import type { GroupMember__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupMember.js'
 import type { PublicUser__Output } from '../../src/contracts/generated/gochat/logic/v1/PublicUser.js'
+import type { RetentionView__Output } from '../../src/contracts/generated/gochat/logic/v1/RetentionView.js'
 import type { ConversationSummary__Output } from '../../src/contracts/generated/gochat/logic/v1/ConversationSummary.js'
 import type { GroupInvitation__Output } from '../../src/contracts/generated/gochat/logic/v1/GroupInvitation.js'
 import type { AttachmentInfo__Output } from '../../src/contracts/generated/gochat/logic/v1/AttachmentInfo.js'
@@ -71,4 +72,10 @@ export const attachmentView = (a: AttachmentInfo__Output) => ({
   ...(a.duration_ms ? { durationMs: a.duration_ms } : {}),
   ...(a.thumbnail?.size ? { thumbnail: thumbnailIn(a.thumbnail) } : {}),
   state: a.state,
+})
+
+export const retentionView = (r: RetentionView__Output) => ({
+  retentionDays: r.retention_days,
+  ttlSeconds: r.ttl_seconds,
+  deploymentRetentionDays: r.deployment_retention_days,
 })

@@ -15,6 +15,7 @@ import { startRepo } from '../repo/index.js'
 import { createAuth } from './auth.js'
 import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
+import { createRetention } from './retention.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
@@ -80,6 +81,7 @@ beforeAll(async () => {
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     ...createUploads({ repo: recorded, blobs: testBlobs() }, cfg),
+    ...createRetention(deps, 0),
   }
   limited = createConversations(
     deps,
@@ -508,6 +510,36 @@ describe('conversations', () => {
     expect(events[0]!.event).toMatchObject({
       event_type: 'group.announcement.updated',
       payload: { conversation_id: conv, text: 'standup at 10', operator_id: admin },
+    })
+  })
+
+  it('lets members read the retention and only admins (either member of a direct chat) set it, once per change', async () => {
+    const { admin, members, conv } = await group(1)
+    const outsider = await user()
+    await expect(logic.GetRetention({ user_id: outsider, conversation_id: conv })).rejects.toMatchObject({
+      code: 'not_member',
+    })
+    expect(await logic.GetRetention({ user_id: members[0], conversation_id: conv })).toEqual({
+      retention_days: 0,
+      ttl_seconds: 0,
+      deployment_retention_days: 0,
+    })
+    await expect(
+      logic.SetRetention({ user_id: members[0], conversation_id: conv, ttl_seconds: 60 }),
+    ).rejects.toMatchObject({ code: 'not_admin' })
+    await expect(
+      logic.SetRetention({ user_id: admin, conversation_id: conv, retention_days: -1 }),
+    ).rejects.toMatchObject({ code: 'bad_request' })
+    calls = []
+    await logic.SetRetention({ user_id: admin, conversation_id: conv, ttl_seconds: 60 })
+    expect(eventsOf('SetRetention')[0]).toMatchObject({
+      key: conv,
+      event: { event_type: 'conversation.retention.updated', payload: { conversation_id: conv, ttl_seconds: 60 } },
+    })
+    expect(await logic.GetRetention({ user_id: members[0], conversation_id: conv })).toMatchObject({ ttl_seconds: 60 })
+    const d = await direct()
+    expect(await logic.SetRetention({ user_id: d.b, conversation_id: d.conv, retention_days: 7 })).toMatchObject({
+      retention_days: 7,
     })
   })
 })

@@ -9,6 +9,7 @@ import type { LogicApi, MessageApi, RepoApi } from '../../src/rpc/api.js'
 import { createAuth } from './auth.js'
 import { createBulkUsers } from './bulk-users.js'
 import { createConversations } from './conversations.js'
+import { createRetention } from './retention.js'
 import type { LogicDeps } from './deps.js'
 import { createFriends } from './friends.js'
 import { createGroupAdder } from './group-adds.js'
@@ -71,6 +72,7 @@ export async function startLogic(
     ...createFriends(deps),
     ...createBulkUsers(deps, tokens, cfg.admin_secret),
     ...createUploads({ repo, blobs: ctx.blobs, log: ctx.log }, cfg),
+    ...createRetention(deps, cfg.retention_days),
   }
   const messages: MessageApi = {
     SendMessage,

@@ -74,7 +74,7 @@ async function messageOf(deps: LogicDeps, conversationId: string, messageId: str
 }
 
 /** admins in groups; any member of a direct conversation (its two members have no roles to tell apart) */
-async function requireAdminHere(deps: LogicDeps, conversationId: string, userId: string, what: string) {
+export async function requireAdminHere(deps: LogicDeps, conversationId: string, userId: string, what: string) {
   const member = await requireMember(deps.repo, conversationId, userId)
   if (member.role === 'admin') return
   const { kind } = await deps.repo.GetConversation({ conversation_id: conversationId })
@@ -90,8 +90,8 @@ function checkContent(kind: MessageKind, content: string, maxBytes: number): voi
   } else if (carriesAttachment(kind)) {
     // the caption: optional
     if (bytes > maxBytes) throw new AppError('too_large', `content is larger than ${maxBytes} bytes`)
-  } else if (kind === 'system') {
-    throw new AppError('bad_request', 'system messages are written by gochat, not sent')
+  } else if (kind === 'system' || kind === 'expired') {
+    throw new AppError('bad_request', `${kind} records are written by gochat, not sent`)
   } else if (carries === 'emoji' || (carries === 'emoji-or-none' && content !== '')) {
     if (bytes > MAX_EMOJI_BYTES) throw new AppError('too_large', `a reaction is at most ${MAX_EMOJI_BYTES} bytes`)
     if (!isEmoji(content)) throw new AppError('bad_request', 'a reaction is one emoji')

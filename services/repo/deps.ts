@@ -19,6 +19,8 @@ export interface RepoServiceDeps {
   /** called after a commit that may have written outbox rows (wakes the relay) */
   onOutbox: () => void
   log: Logger
+  /** true while this repo's relay holds the store's outbox lease (only then does it sweep); absent: always */
+  leaseHeld?: () => boolean
 }
 
 const ID_BYTES = 12

@@ -48,6 +48,7 @@ export async function startRepo(ctx: RepoContext): Promise<StartedRepo> {
 
   const relay = new OutboxRelay(store, ctx.bus, log, ctx.relay)
   const service = createRepoService({
+    leaseHeld: () => relay.state === 'active',
     cfg: ctx.cfg,
     store,
     cache,

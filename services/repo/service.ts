@@ -3,7 +3,8 @@
 // Events that come with a mutation go to the outbox in the mutation's transaction, and only when the mutation
 // changed something (members added, a read cursor moved, …); the relay is woken after each such commit.
 //
-// The handlers are split by concern (users, conversations, members, invitations, moderation, attachments, messages, search, friends, presence, events, revocations); this
+// The handlers are split by concern (users, conversations, members, invitations, moderation, attachments, messages,
+// search, friends, presence, events, revocations, retention); this
 // composes them into the one API the runtime serves.
 import type { RepoApi } from '../../src/rpc/api.js'
 import { attachmentHandlers } from './attachments.js'
@@ -16,6 +17,7 @@ import { memberHandlers } from './members.js'
 import { messageHandlers } from './messages.js'
 import { moderationHandlers } from './moderation.js'
 import { presenceHandlers } from './presence.js'
+import { retentionHandlers } from './retention.js'
 import { revocationHandlers } from './revocations.js'
 import { searchHandlers } from './search.js'
 import { userHandlers } from './users.js'
@@ -39,5 +41,6 @@ export function createRepoService(deps: RepoServiceDeps): RepoApi {
     ...presenceHandlers(deps),
     ...eventHandlers(deps),
     ...revocations,
+    ...retentionHandlers(deps),
   }
 }

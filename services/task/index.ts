@@ -1,4 +1,5 @@
-// The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, and retries.
+// The task role: dispatch routing, large-group fanout, routing of events to sockets, offline push, retries, and
+// the retention sweep (retention-sweep.ts).
 // Every consumer commits its offsets only after the work is done (what it produced is acknowledged by Kafka).
 import type { RoleContext, RunningRole } from '../../src/core/role.js'
 import type { TaskConfig } from '../../src/config/index.js'
@@ -25,9 +26,13 @@ import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
 import { deliverPush, withoutMuted } from './push/worker.js'
+import { RetentionSweeper } from './retention-sweep.js'
+import type { BlobStore } from '../../src/ports/blobs.js'
 
 export interface TaskContext extends RoleContext<TaskConfig> {
   repo: RepoApi
+  /** where attachment bytes live: the retention sweep deletes those of expired messages (src/ports/blobs.ts) */
+  blobs?: BlobStore
 }
 
 export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }> {
@@ -118,6 +123,12 @@ export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }
     push: provider.name,
   })
 
+  const sweeper = new RetentionSweeper(
+    { repo, log, ...(ctx.blobs ? { blobs: ctx.blobs } : {}) },
+    { defaultRetentionDays: cfg.retention_days, everyMs: cfg.retention_sweep_seconds * 1000 },
+  )
+  sweeper.start()
+
   let stopped = false
   return {
     role: {
@@ -130,6 +141,7 @@ export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }
       }),
       stop: async () => {
         stopped = true
+        await sweeper.stop()
         await Promise.all(subs.map((s) => s.stop()))
       },
     },

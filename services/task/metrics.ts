@@ -28,3 +28,14 @@ export const offlineMembers = new Counter({
   name: 'gochat_task_offline_members_total',
   help: 'Offline members put into OfflinePush records',
 })
+
+export const messagesExpired = new Counter({
+  name: 'gochat_task_messages_expired_total',
+  help: "Records the retention sweep turned into 'expired' tombstones (retention_days, a conversation's retention or ttl)",
+})
+
+export const attachmentsExpired = new Counter({
+  name: 'gochat_task_attachments_expired_total',
+  help: 'Attachments whose bytes and row went with their expired messages, by result (deleted, or failed: left behind)',
+  labelNames: ['result'] as const,
+})

@@ -68,6 +68,8 @@ export type MessageKind =
   | 'unreaction'
   | 'pin'
   | 'unpin'
+  /** a tombstone: retention removed the record (docs/protocol.md "Retention"); seq, sender and time stay */
+  | 'expired'
 
 /** what a send carries beside its content when it is not a plain text message (docs/protocol.md) */
 export interface RecordFields {

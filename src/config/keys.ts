@@ -2,16 +2,24 @@
 // config file (snake_case, as in the seed documents: large_group_threshold, fanout_batch_size, …) all derive
 // their names from this table.
 //
-// The keys are grouped by concern in keys/ (engines, roles, clients, blobs, observability); this table joins them,
+// The keys are grouped by concern in keys/ (engines, roles, clients, retention, blobs, observability); this table joins them,
 // keeping the order they are listed in (by `gochat … --help`, for one).
 import { blobKeys } from './keys/blobs.js'
 import { clientKeys } from './keys/clients.js'
 import { engineKeys } from './keys/engines.js'
 import { observabilityKeys } from './keys/observability.js'
+import { retentionKeys } from './keys/retention.js'
 import { roleKeys } from './keys/roles.js'
 import type { z } from 'zod'
 
-export const configKeys = { ...engineKeys, ...roleKeys, ...clientKeys, ...blobKeys, ...observabilityKeys } as const
+export const configKeys = {
+  ...engineKeys,
+  ...roleKeys,
+  ...clientKeys,
+  ...retentionKeys,
+  ...blobKeys,
+  ...observabilityKeys,
+} as const
 
 export type ConfigKey = keyof typeof configKeys
 

@@ -68,6 +68,7 @@ export const logicKeys = [
   'upload_mime_file',
   'upload_mime_voice',
   'upload_quota_bytes',
+  'retention_days',
 ] as const satisfies readonly ConfigKey[]
 
 export const repoKeys = [
@@ -87,6 +88,8 @@ export const taskKeys = [
   'retry_backoff_cap_ms',
   'push_provider',
   'push_endpoint',
+  'retention_days',
+  'retention_sweep_seconds',
 ] as const satisfies readonly ConfigKey[]
 
 export type GatewayConfig = Pick<GochatConfig, (typeof gatewayKeys)[number]>

@@ -31,6 +31,8 @@ export const notificationTypes = [
   'friend.requested',
   'friend.accepted',
   'group.announcement.updated',
+  // a conversation's retention or disappearing-messages setting changed (every member)
+  'conversation.retention.updated',
   // a record naming the target user (or, without one, every member: @all) among its mentions
   'message.mentioned',
 ] as const

@@ -8,7 +8,9 @@ export type MessageStatus = (typeof messageStatuses)[number]
  * What a record of a conversation's seq stream is. Content kinds: 'text'; 'image', 'file' and 'voice' carry an
  * attachment (and an optional caption in `content`); 'system' is what gochat itself writes (never a client). The
  * others are operations on an earlier message of the same conversation (`targetId`), stored in the stream like a
- * message (so sync replays them) and applied to their target in the same transaction. One list: kinds join it here.
+ * message (so sync replays them) and applied to their target in the same transaction. 'expired' is the tombstone a
+ * record becomes when retention removes it (src/ports/retention.ts): its seq, sender and time stay, nothing else.
+ * One list: kinds join it here.
  */
 export const messageKinds = [
   'text',
@@ -21,6 +23,7 @@ export const messageKinds = [
   'unreaction',
   'pin',
   'unpin',
+  'expired',
 ] as const
 export type MessageKind = (typeof messageKinds)[number]
 /** the kinds that are operations: each has its entry (who, content, event, effect) in operations.ts's table */

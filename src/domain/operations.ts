@@ -118,6 +118,7 @@ export const operationEvents = Object.values(operations).map((o) => o.event)
 export function applyOperation(target: Message, op: Message): Applied {
   if (isOperation(target.kind)) return refuse('bad_request', 'an operation cannot be the target of another')
   if (target.status !== 'normal') return refuse('conflict', `the message was ${target.status}`)
+  if (target.kind === 'expired') return refuse('conflict', 'the message expired')
   if (!isOperation(op.kind)) return refuse('bad_request', `"${op.kind}" is no operation`)
   return (operations[op.kind] as OperationRule).apply(target, op)
 }

@@ -15,6 +15,7 @@ import type { AttachmentStore } from './attachments.js'
 import type { InvitationStore } from './invitations.js'
 import type { ModerationStore } from './moderation.js'
 import type { OutboxRecord } from './outbox-record.js'
+import type { RetentionStore } from './retention.js'
 
 export type { OutboxRecord }
 /** the store keeps conversations and members as the domain has them */
@@ -285,6 +286,8 @@ export interface Store {
   readonly attachments: AttachmentStore
   /** blocks, conversation mutes, member mutes and bans (src/ports/moderation.ts) */
   readonly moderation: ModerationStore
+  /** how long history is kept, and the sweep of what expired (src/ports/retention.ts) */
+  readonly retention: RetentionStore
 
   appendOutbox(outbox: OutboxRecord[]): Promise<void>
   /** null when another relay holds it */

@@ -84,6 +84,8 @@ const RETRY_SAFE = new Set([
   'LocateMembers',
   'SetReadSeq',
   'EnsureDirectConversation',
+  'GetRetention',
+  'ExpireMessages',
 ])
 const RETRY_DELAYS_MS = [50, 250, 1000]
 

@@ -50,6 +50,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 11, name: 'message_attachments' },
       { version: 12, name: 'message_search' },
       { version: 13, name: 'moderation' },
+      { version: 14, name: 'retention' },
       { version: 15, name: 'attachment_thumbnails' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })

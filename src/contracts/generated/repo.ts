@@ -31,6 +31,9 @@ import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, Create
 import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from './gochat/repo/v1/Empty.js';
 import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from './gochat/repo/v1/EnsureDirectConversationRequest.js';
 import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from './gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { ExpireMessagesRequest as _gochat_repo_v1_ExpireMessagesRequest, ExpireMessagesRequest__Output as _gochat_repo_v1_ExpireMessagesRequest__Output } from './gochat/repo/v1/ExpireMessagesRequest.js';
+import type { ExpireMessagesResponse as _gochat_repo_v1_ExpireMessagesResponse, ExpireMessagesResponse__Output as _gochat_repo_v1_ExpireMessagesResponse__Output } from './gochat/repo/v1/ExpireMessagesResponse.js';
+import type { ExpiredRecord as _gochat_repo_v1_ExpiredRecord, ExpiredRecord__Output as _gochat_repo_v1_ExpiredRecord__Output } from './gochat/repo/v1/ExpiredRecord.js';
 import type { FindUsersRequest as _gochat_repo_v1_FindUsersRequest, FindUsersRequest__Output as _gochat_repo_v1_FindUsersRequest__Output } from './gochat/repo/v1/FindUsersRequest.js';
 import type { FindUsersResponse as _gochat_repo_v1_FindUsersResponse, FindUsersResponse__Output as _gochat_repo_v1_FindUsersResponse__Output } from './gochat/repo/v1/FindUsersResponse.js';
 import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from './gochat/repo/v1/FriendRequest.js';
@@ -76,6 +79,7 @@ import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResp
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from './gochat/repo/v1/RemoveMemberRequest.js';
 import type { ReplyPreview as _gochat_repo_v1_ReplyPreview, ReplyPreview__Output as _gochat_repo_v1_ReplyPreview__Output } from './gochat/repo/v1/ReplyPreview.js';
 import type { RepoServiceClient as _gochat_repo_v1_RepoServiceClient, RepoServiceDefinition as _gochat_repo_v1_RepoServiceDefinition } from './gochat/repo/v1/RepoService.js';
+import type { RetentionSettings as _gochat_repo_v1_RetentionSettings, RetentionSettings__Output as _gochat_repo_v1_RetentionSettings__Output } from './gochat/repo/v1/RetentionSettings.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from './gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from './gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
@@ -85,6 +89,7 @@ import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
+import type { SetRetentionRequest as _gochat_repo_v1_SetRetentionRequest, SetRetentionRequest__Output as _gochat_repo_v1_SetRetentionRequest__Output } from './gochat/repo/v1/SetRetentionRequest.js';
 import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from './gochat/repo/v1/StoreMessageRequest.js';
 import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from './gochat/repo/v1/StoreMessageResponse.js';
 import type { StoreMessageResult as _gochat_repo_v1_StoreMessageResult, StoreMessageResult__Output as _gochat_repo_v1_StoreMessageResult__Output } from './gochat/repo/v1/StoreMessageResult.js';
@@ -139,6 +144,9 @@ export interface ProtoGrpcType {
         Empty: MessageTypeDefinition<_gochat_repo_v1_Empty, _gochat_repo_v1_Empty__Output>
         EnsureDirectConversationRequest: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationRequest__Output>
         EnsureDirectConversationResponse: MessageTypeDefinition<_gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+        ExpireMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_ExpireMessagesRequest, _gochat_repo_v1_ExpireMessagesRequest__Output>
+        ExpireMessagesResponse: MessageTypeDefinition<_gochat_repo_v1_ExpireMessagesResponse, _gochat_repo_v1_ExpireMessagesResponse__Output>
+        ExpiredRecord: MessageTypeDefinition<_gochat_repo_v1_ExpiredRecord, _gochat_repo_v1_ExpiredRecord__Output>
         FindUsersRequest: MessageTypeDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersRequest__Output>
         FindUsersResponse: MessageTypeDefinition<_gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersResponse__Output>
         FriendRequest: MessageTypeDefinition<_gochat_repo_v1_FriendRequest, _gochat_repo_v1_FriendRequest__Output>
@@ -184,6 +192,7 @@ export interface ProtoGrpcType {
         RemoveMemberRequest: MessageTypeDefinition<_gochat_repo_v1_RemoveMemberRequest, _gochat_repo_v1_RemoveMemberRequest__Output>
         ReplyPreview: MessageTypeDefinition<_gochat_repo_v1_ReplyPreview, _gochat_repo_v1_ReplyPreview__Output>
         RepoService: SubtypeConstructor<typeof grpc.Client, _gochat_repo_v1_RepoServiceClient> & { service: _gochat_repo_v1_RepoServiceDefinition }
+        RetentionSettings: MessageTypeDefinition<_gochat_repo_v1_RetentionSettings, _gochat_repo_v1_RetentionSettings__Output>
         RevokeTokenRequest: MessageTypeDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_RevokeTokenRequest__Output>
         SearchMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SearchMessagesRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
@@ -193,6 +202,7 @@ export interface ProtoGrpcType {
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
         SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>
+        SetRetentionRequest: MessageTypeDefinition<_gochat_repo_v1_SetRetentionRequest, _gochat_repo_v1_SetRetentionRequest__Output>
         StoreMessageRequest: MessageTypeDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageRequest__Output>
         StoreMessageResponse: MessageTypeDefinition<_gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageResponse__Output>
         StoreMessageResult: MessageTypeDefinition<_gochat_repo_v1_StoreMessageResult, _gochat_repo_v1_StoreMessageResult__Output>

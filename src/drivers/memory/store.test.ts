@@ -2,6 +2,7 @@ import { moderationContract } from '../../../test/contract/moderation.contract.j
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
+import { retentionContract } from '../../../test/contract/retention.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import { storeContract } from '../../../test/contract/store.contract.js'
@@ -14,3 +15,4 @@ moderationContract('memory', async () => ({ store: new MemoryStore(), cleanup: a
 messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOrderContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+retentionContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

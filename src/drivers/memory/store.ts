@@ -11,6 +11,7 @@ import { MemoryAttachments } from './attachments.js'
 import { MemoryInvitations } from './invitations.js'
 import { MemoryModeration } from './moderation.js'
 import { MemoryOutbox } from './outbox.js'
+import { MemoryRetention } from './retention.js'
 
 export class MemoryStore extends MemoryOutbox implements Store {
   readonly attachments = new MemoryAttachments({
@@ -25,6 +26,14 @@ export class MemoryStore extends MemoryOutbox implements Store {
     conversationsOf: (userId) => this.conversationsOfUser.get(userId) ?? [],
     addMember: (m) => this.putMembers(m.conversationId, [m]),
     append: (outbox) => this.append(outbox),
+  })
+  readonly retention = new MemoryRetention({
+    conversationIds: () => this.conversations.keys(),
+    hasConversation: (id) => this.conversations.has(id),
+    records: (id) => this.messages.get(id)?.sorted ?? [],
+    append: (outbox) => this.append(outbox),
+    allRecords: () => this.messageById.values(),
+    carries: (attachmentId) => [...this.messageById.values()].some((m) => m.attachment?.attachmentId === attachmentId),
   })
 
   readonly moderation = new MemoryModeration({

@@ -15,6 +15,7 @@ import type { Store } from '../../ports/store.js'
 import { MysqlAttachments } from './attachments.js'
 import { MysqlInvitations } from './invitations.js'
 import { MysqlModeration } from './moderation.js'
+import { MysqlRetention } from './retention.js'
 import { MysqlOutbox } from './outbox.js'
 
 export class MysqlStore extends MysqlOutbox implements Store {
@@ -28,6 +29,11 @@ export class MysqlStore extends MysqlOutbox implements Store {
     insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),
   })
   readonly moderation = new MysqlModeration({
+    query: (sql, params) => this.query(sql, params),
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),
+  })
+  readonly retention = new MysqlRetention({
     query: (sql, params) => this.query(sql, params),
     tx: (fn) => this.tx(fn),
     insertOutbox: (c, outbox) => this.insertOutbox(c, outbox),

@@ -20,6 +20,7 @@ import type { Store } from '../../ports/store.js'
 import { SqliteAttachments } from './attachments.js'
 import { SqliteInvitations } from './invitations.js'
 import { SqliteModeration } from './moderation.js'
+import { SqliteRetention } from './retention.js'
 import { SqliteOutbox } from './outbox.js'
 
 export type { SqliteStoreOptions } from './store-base.js'
@@ -32,6 +33,11 @@ export class SqliteStore extends SqliteOutbox implements Store {
     insertOutbox: (outbox) => this.insertOutbox(outbox),
   })
   readonly moderation = new SqliteModeration({
+    db: this.db,
+    tx: (fn) => this.tx(fn),
+    insertOutbox: (outbox) => this.insertOutbox(outbox),
+  })
+  readonly retention = new SqliteRetention({
     db: this.db,
     tx: (fn) => this.tx(fn),
     insertOutbox: (outbox) => this.insertOutbox(outbox),

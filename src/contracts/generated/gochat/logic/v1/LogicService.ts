@@ -40,6 +40,8 @@ import type { PeerRef as _gochat_logic_v1_PeerRef, PeerRef__Output as _gochat_lo
 import type { RefreshRequest as _gochat_logic_v1_RefreshRequest, RefreshRequest__Output as _gochat_logic_v1_RefreshRequest__Output } from '../../../gochat/logic/v1/RefreshRequest.js';
 import type { RegisterRequest as _gochat_logic_v1_RegisterRequest, RegisterRequest__Output as _gochat_logic_v1_RegisterRequest__Output } from '../../../gochat/logic/v1/RegisterRequest.js';
 import type { RemoveGroupMemberRequest as _gochat_logic_v1_RemoveGroupMemberRequest, RemoveGroupMemberRequest__Output as _gochat_logic_v1_RemoveGroupMemberRequest__Output } from '../../../gochat/logic/v1/RemoveGroupMemberRequest.js';
+import type { RetentionRequest as _gochat_logic_v1_RetentionRequest, RetentionRequest__Output as _gochat_logic_v1_RetentionRequest__Output } from '../../../gochat/logic/v1/RetentionRequest.js';
+import type { RetentionView as _gochat_logic_v1_RetentionView, RetentionView__Output as _gochat_logic_v1_RetentionView__Output } from '../../../gochat/logic/v1/RetentionView.js';
 import type { SearchUsersRequest as _gochat_logic_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_logic_v1_SearchUsersRequest__Output } from '../../../gochat/logic/v1/SearchUsersRequest.js';
 import type { SetAnnouncementRequest as _gochat_logic_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_logic_v1_SetAnnouncementRequest__Output } from '../../../gochat/logic/v1/SetAnnouncementRequest.js';
 import type { SignedUrl as _gochat_logic_v1_SignedUrl, SignedUrl__Output as _gochat_logic_v1_SignedUrl__Output } from '../../../gochat/logic/v1/SignedUrl.js';
@@ -186,6 +188,15 @@ export interface LogicServiceClient extends grpc.Client {
   getMe(argument: _gochat_logic_v1_UserRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   getMe(argument: _gochat_logic_v1_UserRef, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
   getMe(argument: _gochat_logic_v1_UserRef, callback: grpc.requestCallback<_gochat_logic_v1_Me__Output>): grpc.ClientUnaryCall;
+  
+  GetRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_logic_v1_RetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_logic_v1_RetentionRequest, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_logic_v1_RetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_logic_v1_RetentionRequest, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
   
   GetUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
   GetUsers(argument: _gochat_logic_v1_GetUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_UserList__Output>): grpc.ClientUnaryCall;
@@ -340,6 +351,15 @@ export interface LogicServiceClient extends grpc.Client {
   setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   setAnnouncement(argument: _gochat_logic_v1_SetAnnouncementRequest, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   
+  SetRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_logic_v1_RetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_logic_v1_RetentionRequest, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_logic_v1_RetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_logic_v1_RetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_logic_v1_RetentionRequest, callback: grpc.requestCallback<_gochat_logic_v1_RetentionView__Output>): grpc.ClientUnaryCall;
+  
   Typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   Typing(argument: _gochat_logic_v1_TypingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
   Typing(argument: _gochat_logic_v1_TypingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_logic_v1_Empty__Output>): grpc.ClientUnaryCall;
@@ -418,6 +438,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   GetMe: grpc.handleUnaryCall<_gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me>;
   
+  GetRetention: grpc.handleUnaryCall<_gochat_logic_v1_RetentionRequest__Output, _gochat_logic_v1_RetentionView>;
+  
   GetUsers: grpc.handleUnaryCall<_gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList>;
   
   Guest: grpc.handleUnaryCall<_gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse>;
@@ -452,6 +474,8 @@ export interface LogicServiceHandlers extends grpc.UntypedServiceImplementation 
   
   SetAnnouncement: grpc.handleUnaryCall<_gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty>;
   
+  SetRetention: grpc.handleUnaryCall<_gochat_logic_v1_RetentionRequest__Output, _gochat_logic_v1_RetentionView>;
+  
   Typing: grpc.handleUnaryCall<_gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty>;
   
   UnbanMember: grpc.handleUnaryCall<_gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty>;
@@ -480,6 +504,7 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   DeclineInvitation: MethodDefinition<_gochat_logic_v1_InvitationRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_InvitationRequest__Output, _gochat_logic_v1_Empty__Output>
   GetDownloadUrl: MethodDefinition<_gochat_logic_v1_AttachmentRequest, _gochat_logic_v1_SignedUrl, _gochat_logic_v1_AttachmentRequest__Output, _gochat_logic_v1_SignedUrl__Output>
   GetMe: MethodDefinition<_gochat_logic_v1_UserRef, _gochat_logic_v1_Me, _gochat_logic_v1_UserRef__Output, _gochat_logic_v1_Me__Output>
+  GetRetention: MethodDefinition<_gochat_logic_v1_RetentionRequest, _gochat_logic_v1_RetentionView, _gochat_logic_v1_RetentionRequest__Output, _gochat_logic_v1_RetentionView__Output>
   GetUsers: MethodDefinition<_gochat_logic_v1_GetUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_GetUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   Guest: MethodDefinition<_gochat_logic_v1_GuestRequest, _gochat_logic_v1_AuthResponse, _gochat_logic_v1_GuestRequest__Output, _gochat_logic_v1_AuthResponse__Output>
   ListBans: MethodDefinition<_gochat_logic_v1_GroupRef, _gochat_logic_v1_BanList, _gochat_logic_v1_GroupRef__Output, _gochat_logic_v1_BanList__Output>
@@ -497,6 +522,7 @@ export interface LogicServiceDefinition extends grpc.ServiceDefinition {
   RequestFriend: MethodDefinition<_gochat_logic_v1_FriendRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_FriendRequest__Output, _gochat_logic_v1_Empty__Output>
   SearchUsers: MethodDefinition<_gochat_logic_v1_SearchUsersRequest, _gochat_logic_v1_UserList, _gochat_logic_v1_SearchUsersRequest__Output, _gochat_logic_v1_UserList__Output>
   SetAnnouncement: MethodDefinition<_gochat_logic_v1_SetAnnouncementRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_SetAnnouncementRequest__Output, _gochat_logic_v1_Empty__Output>
+  SetRetention: MethodDefinition<_gochat_logic_v1_RetentionRequest, _gochat_logic_v1_RetentionView, _gochat_logic_v1_RetentionRequest__Output, _gochat_logic_v1_RetentionView__Output>
   Typing: MethodDefinition<_gochat_logic_v1_TypingRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_TypingRequest__Output, _gochat_logic_v1_Empty__Output>
   UnbanMember: MethodDefinition<_gochat_logic_v1_MemberActionRequest, _gochat_logic_v1_Empty, _gochat_logic_v1_MemberActionRequest__Output, _gochat_logic_v1_Empty__Output>
   UnblockUser: MethodDefinition<_gochat_logic_v1_PeerRef, _gochat_logic_v1_Empty, _gochat_logic_v1_PeerRef__Output, _gochat_logic_v1_Empty__Output>

@@ -28,6 +28,8 @@ import type { CreateUsersResponse as _gochat_repo_v1_CreateUsersResponse, Create
 import type { Empty as _gochat_repo_v1_Empty, Empty__Output as _gochat_repo_v1_Empty__Output } from '../../../gochat/repo/v1/Empty.js';
 import type { EnsureDirectConversationRequest as _gochat_repo_v1_EnsureDirectConversationRequest, EnsureDirectConversationRequest__Output as _gochat_repo_v1_EnsureDirectConversationRequest__Output } from '../../../gochat/repo/v1/EnsureDirectConversationRequest.js';
 import type { EnsureDirectConversationResponse as _gochat_repo_v1_EnsureDirectConversationResponse, EnsureDirectConversationResponse__Output as _gochat_repo_v1_EnsureDirectConversationResponse__Output } from '../../../gochat/repo/v1/EnsureDirectConversationResponse.js';
+import type { ExpireMessagesRequest as _gochat_repo_v1_ExpireMessagesRequest, ExpireMessagesRequest__Output as _gochat_repo_v1_ExpireMessagesRequest__Output } from '../../../gochat/repo/v1/ExpireMessagesRequest.js';
+import type { ExpireMessagesResponse as _gochat_repo_v1_ExpireMessagesResponse, ExpireMessagesResponse__Output as _gochat_repo_v1_ExpireMessagesResponse__Output } from '../../../gochat/repo/v1/ExpireMessagesResponse.js';
 import type { FindUsersRequest as _gochat_repo_v1_FindUsersRequest, FindUsersRequest__Output as _gochat_repo_v1_FindUsersRequest__Output } from '../../../gochat/repo/v1/FindUsersRequest.js';
 import type { FindUsersResponse as _gochat_repo_v1_FindUsersResponse, FindUsersResponse__Output as _gochat_repo_v1_FindUsersResponse__Output } from '../../../gochat/repo/v1/FindUsersResponse.js';
 import type { FriendRequest as _gochat_repo_v1_FriendRequest, FriendRequest__Output as _gochat_repo_v1_FriendRequest__Output } from '../../../gochat/repo/v1/FriendRequest.js';
@@ -66,6 +68,7 @@ import type { MutedConversationsResponse as _gochat_repo_v1_MutedConversationsRe
 import type { PublishEventsRequest as _gochat_repo_v1_PublishEventsRequest, PublishEventsRequest__Output as _gochat_repo_v1_PublishEventsRequest__Output } from '../../../gochat/repo/v1/PublishEventsRequest.js';
 import type { ReleaseAttachmentResponse as _gochat_repo_v1_ReleaseAttachmentResponse, ReleaseAttachmentResponse__Output as _gochat_repo_v1_ReleaseAttachmentResponse__Output } from '../../../gochat/repo/v1/ReleaseAttachmentResponse.js';
 import type { RemoveMemberRequest as _gochat_repo_v1_RemoveMemberRequest, RemoveMemberRequest__Output as _gochat_repo_v1_RemoveMemberRequest__Output } from '../../../gochat/repo/v1/RemoveMemberRequest.js';
+import type { RetentionSettings as _gochat_repo_v1_RetentionSettings, RetentionSettings__Output as _gochat_repo_v1_RetentionSettings__Output } from '../../../gochat/repo/v1/RetentionSettings.js';
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from '../../../gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
@@ -74,6 +77,7 @@ import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
+import type { SetRetentionRequest as _gochat_repo_v1_SetRetentionRequest, SetRetentionRequest__Output as _gochat_repo_v1_SetRetentionRequest__Output } from '../../../gochat/repo/v1/SetRetentionRequest.js';
 import type { StoreMessageRequest as _gochat_repo_v1_StoreMessageRequest, StoreMessageRequest__Output as _gochat_repo_v1_StoreMessageRequest__Output } from '../../../gochat/repo/v1/StoreMessageRequest.js';
 import type { StoreMessageResponse as _gochat_repo_v1_StoreMessageResponse, StoreMessageResponse__Output as _gochat_repo_v1_StoreMessageResponse__Output } from '../../../gochat/repo/v1/StoreMessageResponse.js';
 import type { StoreMessagesRequest as _gochat_repo_v1_StoreMessagesRequest, StoreMessagesRequest__Output as _gochat_repo_v1_StoreMessagesRequest__Output } from '../../../gochat/repo/v1/StoreMessagesRequest.js';
@@ -259,6 +263,15 @@ export interface RepoServiceClient extends grpc.Client {
   ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   ensureDirectConversation(argument: _gochat_repo_v1_EnsureDirectConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_EnsureDirectConversationResponse__Output>): grpc.ClientUnaryCall;
   
+  ExpireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ExpireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ExpireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  ExpireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  expireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  expireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  expireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  expireMessages(argument: _gochat_repo_v1_ExpireMessagesRequest, callback: grpc.requestCallback<_gochat_repo_v1_ExpireMessagesResponse__Output>): grpc.ClientUnaryCall;
+  
   FindUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
   FindUsers(argument: _gochat_repo_v1_FindUsersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
   FindUsers(argument: _gochat_repo_v1_FindUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_FindUsersResponse__Output>): grpc.ClientUnaryCall;
@@ -312,6 +325,15 @@ export interface RepoServiceClient extends grpc.Client {
   getMessage(argument: _gochat_repo_v1_GetMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
   getMessage(argument: _gochat_repo_v1_GetMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
   getMessage(argument: _gochat_repo_v1_GetMessageRequest, callback: grpc.requestCallback<_gochat_repo_v1_Message__Output>): grpc.ClientUnaryCall;
+  
+  GetRetention(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  GetRetention(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_repo_v1_GetConversationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_repo_v1_GetConversationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  getRetention(argument: _gochat_repo_v1_GetConversationRequest, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
   
   GetUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
   GetUser(argument: _gochat_repo_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_User__Output>): grpc.ClientUnaryCall;
@@ -565,6 +587,15 @@ export interface RepoServiceClient extends grpc.Client {
   setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
   setReadSeq(argument: _gochat_repo_v1_SetReadSeqRequest, callback: grpc.requestCallback<_gochat_repo_v1_SetReadSeqResponse__Output>): grpc.ClientUnaryCall;
   
+  SetRetention(argument: _gochat_repo_v1_SetRetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_repo_v1_SetRetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_repo_v1_SetRetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  SetRetention(argument: _gochat_repo_v1_SetRetentionRequest, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_repo_v1_SetRetentionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_repo_v1_SetRetentionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_repo_v1_SetRetentionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  setRetention(argument: _gochat_repo_v1_SetRetentionRequest, callback: grpc.requestCallback<_gochat_repo_v1_RetentionSettings__Output>): grpc.ClientUnaryCall;
+  
   StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
   StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
   StoreMessage(argument: _gochat_repo_v1_StoreMessageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_StoreMessageResponse__Output>): grpc.ClientUnaryCall;
@@ -660,6 +691,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   EnsureDirectConversation: grpc.handleUnaryCall<_gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse>;
   
+  ExpireMessages: grpc.handleUnaryCall<_gochat_repo_v1_ExpireMessagesRequest__Output, _gochat_repo_v1_ExpireMessagesResponse>;
+  
   FindUsers: grpc.handleUnaryCall<_gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse>;
   
   GetAttachment: grpc.handleUnaryCall<_gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Attachment>;
@@ -671,6 +704,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   GetMember: grpc.handleUnaryCall<_gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member>;
   
   GetMessage: grpc.handleUnaryCall<_gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message>;
+  
+  GetRetention: grpc.handleUnaryCall<_gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_RetentionSettings>;
   
   GetUser: grpc.handleUnaryCall<_gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User>;
   
@@ -728,6 +763,8 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   SetReadSeq: grpc.handleUnaryCall<_gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse>;
   
+  SetRetention: grpc.handleUnaryCall<_gochat_repo_v1_SetRetentionRequest__Output, _gochat_repo_v1_RetentionSettings>;
+  
   StoreMessage: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse>;
   
   StoreMessages: grpc.handleUnaryCall<_gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse>;
@@ -762,12 +799,14 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   DeclineInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Empty, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Empty__Output>
   DeleteAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_Empty, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Empty__Output>
   EnsureDirectConversation: MethodDefinition<_gochat_repo_v1_EnsureDirectConversationRequest, _gochat_repo_v1_EnsureDirectConversationResponse, _gochat_repo_v1_EnsureDirectConversationRequest__Output, _gochat_repo_v1_EnsureDirectConversationResponse__Output>
+  ExpireMessages: MethodDefinition<_gochat_repo_v1_ExpireMessagesRequest, _gochat_repo_v1_ExpireMessagesResponse, _gochat_repo_v1_ExpireMessagesRequest__Output, _gochat_repo_v1_ExpireMessagesResponse__Output>
   FindUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_FindUsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_FindUsersResponse__Output>
   GetAttachment: MethodDefinition<_gochat_repo_v1_AttachmentRef, _gochat_repo_v1_Attachment, _gochat_repo_v1_AttachmentRef__Output, _gochat_repo_v1_Attachment__Output>
   GetConversation: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_Conversation__Output>
   GetInvitation: MethodDefinition<_gochat_repo_v1_InvitationRef, _gochat_repo_v1_Invitation, _gochat_repo_v1_InvitationRef__Output, _gochat_repo_v1_Invitation__Output>
   GetMember: MethodDefinition<_gochat_repo_v1_GetMemberRequest, _gochat_repo_v1_Member, _gochat_repo_v1_GetMemberRequest__Output, _gochat_repo_v1_Member__Output>
   GetMessage: MethodDefinition<_gochat_repo_v1_GetMessageRequest, _gochat_repo_v1_Message, _gochat_repo_v1_GetMessageRequest__Output, _gochat_repo_v1_Message__Output>
+  GetRetention: MethodDefinition<_gochat_repo_v1_GetConversationRequest, _gochat_repo_v1_RetentionSettings, _gochat_repo_v1_GetConversationRequest__Output, _gochat_repo_v1_RetentionSettings__Output>
   GetUser: MethodDefinition<_gochat_repo_v1_GetUserRequest, _gochat_repo_v1_User, _gochat_repo_v1_GetUserRequest__Output, _gochat_repo_v1_User__Output>
   GetUsers: MethodDefinition<_gochat_repo_v1_FindUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_FindUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
   InsertMessages: MethodDefinition<_gochat_repo_v1_InsertMessagesRequest, _gochat_repo_v1_InsertMessagesResponse, _gochat_repo_v1_InsertMessagesRequest__Output, _gochat_repo_v1_InsertMessagesResponse__Output>
@@ -796,6 +835,7 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   SetConversationMuted: MethodDefinition<_gochat_repo_v1_ConversationMuteRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_ConversationMuteRequest__Output, _gochat_repo_v1_Changed__Output>
   SetMemberMute: MethodDefinition<_gochat_repo_v1_MemberMuteRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_MemberMuteRequest__Output, _gochat_repo_v1_Changed__Output>
   SetReadSeq: MethodDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqRequest__Output, _gochat_repo_v1_SetReadSeqResponse__Output>
+  SetRetention: MethodDefinition<_gochat_repo_v1_SetRetentionRequest, _gochat_repo_v1_RetentionSettings, _gochat_repo_v1_SetRetentionRequest__Output, _gochat_repo_v1_RetentionSettings__Output>
   StoreMessage: MethodDefinition<_gochat_repo_v1_StoreMessageRequest, _gochat_repo_v1_StoreMessageResponse, _gochat_repo_v1_StoreMessageRequest__Output, _gochat_repo_v1_StoreMessageResponse__Output>
   StoreMessages: MethodDefinition<_gochat_repo_v1_StoreMessagesRequest, _gochat_repo_v1_StoreMessagesResponse, _gochat_repo_v1_StoreMessagesRequest__Output, _gochat_repo_v1_StoreMessagesResponse__Output>
   SyncMessages: MethodDefinition<_gochat_repo_v1_SyncMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SyncMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
