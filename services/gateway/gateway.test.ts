@@ -213,6 +213,7 @@ describe('gateway REST', () => {
       conversationId,
       kind: 'direct',
       lastSeq: 1,
+      muted: false,
       readSeq: 1,
       role: 'member',
       peer: { userId: alice.userId, displayName: `Name ${alice.name}`, readSeq: 0 },
@@ -252,6 +253,7 @@ describe('gateway REST', () => {
     expect((await alice.rest.conversations()).conversations).toContainEqual({
       conversationId: gid,
       kind: 'group',
+      muted: false,
       name: 'team',
       lastSeq: 0,
       readSeq: 0,

@@ -412,6 +412,28 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       expect((await frameOf(aliceWs, e.event.event_id)).event).toEqual(e.event)
     })
 
+    it("an admin's mutes and bans, and a retention change, produce their events", async () => {
+      const mod = (await bob.rest.createGroup('Moderated', [alice.userId])).conversationId // alice: bob's direct peer
+      await bob.rest.call('POST', `/v1/groups/${mod}/mutes`, { userId: alice.userId, seconds: 60 })
+      await bob.rest.call('DELETE', `/v1/groups/${mod}/mutes/${alice.userId}`)
+      await bob.rest.call('POST', `/v1/groups/${mod}/bans`, { userId: alice.userId })
+      await bob.rest.call('DELETE', `/v1/groups/${mod}/bans/${alice.userId}`)
+      for (const type of [
+        'group.member.muted',
+        'group.member.unmuted',
+        'group.member.banned',
+        'group.member.unbanned',
+      ]) {
+        const e = await exactlyOne(type, (ev) => ev.conversation_id === mod)
+        expectEnvelope(e, topicOf.message, mod)
+        expect(e.event).toMatchObject({ operator_id: bob.userId, payload: { user_id: alice.userId } })
+      }
+      await bob.rest.call('PUT', `/v1/conversations/${mod}/retention`, { retentionDays: 7, ttlSeconds: 0 })
+      const r = await exactlyOne('conversation.retention.updated', (ev) => ev.conversation_id === mod)
+      expectEnvelope(r, topicOf.notification, mod)
+      expect(r.event.payload).toMatchObject({ conversation_id: mod, retention_days: 7, ttl_seconds: 0 })
+    })
+
     it('actions refused by authorization produce no event and write no outbox row', async () => {
       const before = seen.length
       const rows = await outboxRows()
