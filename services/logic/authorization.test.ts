@@ -487,6 +487,32 @@ describe('conversations', () => {
     await expect(send(conv, eve)).rejects.toMatchObject({ code: 'not_member' })
   })
 
+  it('makes one repo call per direct send, and a block made after the first send refuses the next at once', async () => {
+    const { a, b, conv } = await direct()
+    await send(conv, a)
+    calls = []
+    await send(conv, a)
+    // membership is known and the block/mute check rides on StoreMessage: nothing else is asked
+    expect(calls.map((c) => c.method)).toEqual(['StoreMessage'])
+    await logic.BlockUser({ user_id: b, peer_user_id: a })
+    await expect(send(conv, a)).rejects.toMatchObject({ code: 'blocked' })
+    await expect(send(conv, b)).rejects.toMatchObject({ code: 'blocked' })
+    const history = await messages.SyncMessages({ conversation_id: conv, actor_user_id: b, after_sequence: 0 })
+    expect(history.messages).toHaveLength(2)
+    await logic.UnblockUser({ user_id: b, peer_user_id: a })
+    await send(conv, a)
+  })
+
+  it('refuses a muted group member at once, however often they sent before', async () => {
+    const { admin, members, conv } = await group(2)
+    const [m1] = members as [string, string]
+    await send(conv, m1)
+    await logic.MuteMember({ user_id: admin, conversation_id: conv, member_id: m1, seconds: 60 })
+    await expect(send(conv, m1)).rejects.toMatchObject({ code: 'muted' })
+    await logic.MuteMember({ user_id: admin, conversation_id: conv, member_id: m1, seconds: 0 })
+    await send(conv, m1)
+  })
+
   it("refuses a group member's send at once after they are removed, however often they sent before", async () => {
     const { admin, members, conv } = await group(2)
     const [m1] = members as [string, string]

@@ -21,7 +21,6 @@ import type { StoreMessageResponse__Output as StoreMessageResponse } from '../..
 import { sendMembership } from './send-membership.js'
 import { checkRecord, newRecordId } from './records.js'
 import { attachmentReleaser } from './attachment-release.js'
-import { refuseRestrictedSend } from './moderation.js'
 
 /** How long after sending the sender may recall a message (the common IM convention); later only delete works. */
 export const RECALL_WINDOW_MS = 2 * 60_000
@@ -84,8 +83,8 @@ export function createMessages(deps: LogicDeps, opts: MessageOptions): Omit<Mess
     if (plain && content.trim().length === 0) throw new AppError('bad_request', 'content is empty')
     if (plain && Buffer.byteLength(content, 'utf8') > opts.maxContentBytes)
       throw new AppError('too_large', `content is larger than ${opts.maxContentBytes} bytes`)
+    // a block or a member mute is refused by repo's StoreMessage / AllocateSeq (services/repo/send-restriction.ts)
     await requireSender(conversationId, senderId)
-    await refuseRestrictedSend(repo, conversationId, senderId, now())
     const record = plain
       ? undefined
       : await checkRecord(deps, rules, {

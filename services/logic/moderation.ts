@@ -23,14 +23,6 @@ export async function refuseBlocked(repo: RepoApi, userId: string, peers: string
   if (user_ids.length) throw new AppError('blocked', 'you and this user block each other (or one of you does)')
 }
 
-/** the sender's send is refused `blocked` (a direct conversation across a block) or `muted` (by a group admin) */
-export async function refuseRestrictedSend(repo: RepoApi, conversationId: string, senderId: string, now: number) {
-  const r = await repo.SendRestriction({ conversation_id: conversationId, sender_id: senderId })
-  if (r.blocked) throw new AppError('blocked', 'you and this user block each other (or one of you does)')
-  if (r.muted_until > now)
-    throw new AppError('muted', `a group admin muted you here until ${new Date(r.muted_until).toISOString()}`)
-}
-
 /** which of `userIds` are banned from the group */
 export async function bannedAmong(repo: RepoApi, conversationId: string, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set()

@@ -11,6 +11,7 @@ import { LIMITS, maxLength } from '../../src/contracts/limits.js'
 import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
+import { sendRestrictions } from './send-restriction.js'
 import { servedInOrder } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
@@ -93,6 +94,7 @@ export function messageHandlers(
   const { store, cache } = deps
   const dispatchTopic = topicName(deps.cfg, 'messages.dispatch')
   const committed = committer(deps)
+  const restrictions = sendRestrictions(store)
 
   /**
    * A seq for async persistence, which hands it out before its message reaches MySQL: MAX(seq) alone could be
@@ -131,10 +133,13 @@ export function messageHandlers(
     async StoreMessage(req) {
       const stop = storeMessageDuration.startTimer()
       const conversationId = required(req.conversation_id, 'conversation_id')
+      const senderId = id(req.sender_id, 'sender_id')
+      // a block or a member mute refuses the send here, storing nothing (logic makes no call of its own for it)
+      await restrictions.refuse(conversationId, senderId, Date.now())
       const draft: MessageDraft = {
         messageId: req.message_id ? maxLength(req.message_id, LIMITS.id, 'message_id') : newId('m_'),
         conversationId,
-        senderId: id(req.sender_id, 'sender_id'),
+        senderId,
         content: str(req.content),
         sentAt: Date.now(),
         status: 'normal',
@@ -169,6 +174,8 @@ export function messageHandlers(
 
     async AllocateSeq(req) {
       const conversationId = required(req.conversation_id, 'conversation_id')
+      // async persistence's send (logic names its sender): refused here like StoreMessage's, before a seq is out
+      if (req.sender_id) await restrictions.refuse(conversationId, req.sender_id, Date.now())
       const allocate = async () => ({
         seq: await reservedSeq(conversationId),
         message_id: newId('m_'),

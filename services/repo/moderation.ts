@@ -4,6 +4,7 @@
 import { AppError } from '../../src/core/errors.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { committer, id, type RepoServiceDeps } from './deps.js'
+import { sendRestrictions } from './send-restriction.js'
 import { int, outboxOf, required } from './wire.js'
 
 const LIST_DEFAULT = 100
@@ -30,6 +31,7 @@ export function moderationHandlers(
   const { store, memberPages } = deps
   const m = store.moderation
   const committed = committer(deps)
+  const restrictions = sendRestrictions(store)
   const limitOf = (n: unknown) => Math.min(int(n as number) || LIST_DEFAULT, LIST_MAX)
   const among = (req: { subject_id?: string; user_ids?: string[] }) => {
     const ids = [...new Set(req.user_ids ?? [])]
@@ -105,13 +107,11 @@ export function moderationHandlers(
       }
     },
     async SendRestriction(req) {
-      const conversationId = required(req.conversation_id, 'conversation_id')
-      const senderId = required(req.sender_id, 'sender_id')
-      const c = await store.getConversation(conversationId)
-      if (!c) throw new AppError('not_found', `conversation ${conversationId} not found`)
-      if (c.kind === 'group') return { blocked: false, muted_until: await m.memberMutedUntil(conversationId, senderId) }
-      const peers = (await store.listMembers(conversationId, '', 2)).map((r) => r.userId).filter((u) => u !== senderId)
-      return { blocked: (await m.blockedAmong(senderId, peers)).size > 0, muted_until: 0 }
+      const r = await restrictions.of(
+        required(req.conversation_id, 'conversation_id'),
+        required(req.sender_id, 'sender_id'),
+      )
+      return { blocked: r.blocked, muted_until: r.mutedUntil }
     },
   }
 }

@@ -475,6 +475,21 @@ describe('repo service', () => {
       expect((await pending(topic)).map((r) => r.key)).toEqual(['3', '99'])
     })
 
+    it('refuses a blocked or muted sender in StoreMessage, StoreMessages and AllocateSeq, storing nothing', async () => {
+      const d = (await api.EnsureDirectConversation({ user_a: 'rhea', user_b: 'sol' })).conversation!.conversation_id
+      const first = await api.StoreMessage({ conversation_id: d, sender_id: 'rhea', content: 'first' })
+      await api.Block({ user_id: 'sol', blocked_id: 'rhea' })
+      await rejectsWith(api.StoreMessage({ conversation_id: d, sender_id: 'rhea', content: 'x' }), 'blocked')
+      await rejectsWith(api.AllocateSeq({ conversation_id: d, sender_id: 'sol', idempotency_key: 'k' }), 'blocked')
+      const batch = await api.StoreMessages({ messages: [{ conversation_id: d, sender_id: 'sol', content: 'y' }] })
+      expect(batch.results[0]).toMatchObject({ error: { code: 'blocked' } })
+      expect(await store.maxSeq(d)).toBe(first.message!.seq)
+      const g = await group('tia', ['uma'])
+      await api.SetMemberMute({ conversation_id: g, user_id: 'uma', until: Date.now() + 60_000 })
+      await rejectsWith(api.StoreMessage({ conversation_id: g, sender_id: 'uma', content: 'x' }), 'muted')
+      expect(await store.maxSeq(g)).toBe(0)
+    })
+
     it('allocates seqs and inserts messages for async persistence, idempotently', async () => {
       const id = await group('ann')
       const seqs = [await api.AllocateSeq({ conversation_id: id }), await api.AllocateSeq({ conversation_id: id })].map(

@@ -31,7 +31,19 @@ describe('applyOperation', () => {
       refused: { code: 'not_sender' },
     })
     const edited = { ...target, content: 'later', editSeq: 7, editCount: 1 }
-    expect(applyOperation(edited, op({ kind: 'edit', content: 'older' }))).toEqual({ message: edited })
+    expect(applyOperation(edited, op({ kind: 'edit', content: 'older' }))).toEqual({
+      message: { ...edited, editCount: 2 },
+    })
+  })
+
+  it('counts an edit older by seq than the current text without taking its text; the same record once', () => {
+    const newer = op({ kind: 'edit', messageId: 'e2', seq: 7, content: 'newer', sentAt: 7 })
+    const older = op({ kind: 'edit', messageId: 'e1', seq: 6, content: 'older', sentAt: 6 })
+    const afterNewer = (applyOperation(target, newer) as { message: Message }).message
+    expect(applyOperation(afterNewer, newer)).toEqual({ message: afterNewer })
+    expect(applyOperation(afterNewer, older)).toEqual({
+      message: { ...target, content: 'newer', editedAt: 7, editSeq: 7, editCount: 2 },
+    })
   })
 
   it('refuses operations on recalled or deleted messages and on other operations', () => {

@@ -54,7 +54,10 @@ export const operations = {
     event: 'message.edited',
     apply(target, op) {
       if (target.senderId !== op.senderId) return refuse('not_sender', 'only the sender may edit a message')
-      if (op.seq <= target.editSeq) return { message: target }
+      // Under async persistence edits may arrive out of seq order: an older one keeps the newer text but still
+      // counts (the stores apply each record once: a redelivered one is a duplicate and never reaches here).
+      if (op.seq === target.editSeq) return { message: target }
+      if (op.seq < target.editSeq) return { message: { ...target, editCount: target.editCount + 1 } }
       return {
         message: {
           ...target,
@@ -112,8 +115,9 @@ export const operations = {
 export const operationEvents = Object.values(operations).map((o) => o.event)
 
 /**
- * The target after `op`, or why it is refused. An operation that changes nothing (a pin of a pinned message, an
- * edit older by seq than the target's current text) returns the target as it is: the record still stands.
+ * The target after `op`, or why it is refused. An operation that changes nothing (a pin of a pinned message, the
+ * edit that wrote the current text again) returns the target as it is: the record still stands. An edit older by
+ * seq than the current text only counts.
  */
 export function applyOperation(target: Message, op: Message): Applied {
   if (isOperation(target.kind)) return refuse('bad_request', 'an operation cannot be the target of another')

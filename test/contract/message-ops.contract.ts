@@ -200,10 +200,10 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       const c = await conversation()
       const m = await send(c)
       const row = (seq: number, over: Partial<MessageDraft>): MessageRow => ({ ...draft(c, over), seq })
-      // two edits handed seqs 3 and 2 arrive in that order: the text is the one of seq 3
+      // two edits handed seqs 3 and 2 arrive in that order: the text is the one of seq 3, both count
       await store.insertMessages([row(3, { kind: 'edit', targetId: m.messageId, content: 'last' })])
       await store.insertMessages([row(2, { kind: 'edit', targetId: m.messageId, content: 'earlier' })])
-      expect(await get(m)).toMatchObject({ content: 'last', editCount: 1, editSeq: 3 })
+      expect(await get(m)).toMatchObject({ content: 'last', editCount: 2, editSeq: 3 })
       // one the target's state refuses by now is stored (the seq stays taken) and changes nothing
       await store.updateMessageStatus(c, m.messageId, { status: 'recalled', hard: false }, [])
       await store.insertMessages([row(4, { kind: 'reaction', targetId: m.messageId, content: '👍', senderId: 'bob' })])

@@ -3,6 +3,7 @@ import { describe } from 'vitest'
 import { MysqlStore } from '../../src/drivers/mysql/store.js'
 import { storeContract } from '../contract/store.contract.js'
 import { messageOpsContract } from '../contract/message-ops.contract.js'
+import { messageOpsRedeliveryContract } from '../contract/message-ops-redelivery.contract.js'
 import { moderationContract } from '../contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../contract/message-attachments.contract.js'
 import { messageSearchContract } from '../contract/message-search.contract.js'
@@ -27,6 +28,7 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   }
   storeContract('mysql', fixture('store'))
   messageOpsContract('mysql', fixture('ops'))
+  messageOpsRedeliveryContract('mysql', fixture('redelivery'))
   messageAttachmentsContract('mysql', fixture('attachments'))
   moderationContract('mysql', fixture('moderation'))
   messageSearchContract('mysql', fixture('search'))

@@ -4,12 +4,14 @@ import { attachmentLifecycleContract } from '../../../test/contract/attachment-l
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
+import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { MemoryStore } from './store.js'
 
 storeContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOpsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+messageOpsRedeliveryContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageAttachmentsContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 moderationContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

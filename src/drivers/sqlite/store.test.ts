@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { storeContract } from '../../../test/contract/store.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
+import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
 import { moderationContract } from '../../../test/contract/moderation.contract.js'
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
@@ -30,6 +31,7 @@ async function sqliteFixture() {
 }
 storeContract('sqlite', sqliteFixture)
 messageOpsContract('sqlite', sqliteFixture)
+messageOpsRedeliveryContract('sqlite', sqliteFixture)
 messageAttachmentsContract('sqlite', sqliteFixture)
 moderationContract('sqlite', sqliteFixture)
 messageSearchContract('sqlite', sqliteFixture)
