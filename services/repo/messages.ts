@@ -12,7 +12,7 @@ import { committer, id, newId, type RepoServiceDeps } from './deps.js'
 import { messagesStored, storeMessageDuration } from './metrics.js'
 import { nextSeq } from './seq.js'
 import { sendRestrictions } from './send-restriction.js'
-import { servedInOrder } from '../../src/rpc/batch.js'
+import { callError, servedInOrder } from '../../src/rpc/batch.js'
 import { int, outboxOf, required, str } from './wire.js'
 import { toRepoMessage } from '../../src/contracts/codecs/repo-message.js'
 import { withThumbnail } from '../../src/contracts/codecs/attachment.js'
@@ -121,55 +121,76 @@ export function messageHandlers(
   // conversation's items reach the store in item order (seqs in item order), an operation or a reply (stored in a
   // transaction of its own) after the conversation's earlier items and before its later ones
   type StoreRequest = Parameters<RepoApi['StoreMessage']>[0]
-  const storeBatch = servedInOrder('StoreMessages', (req: StoreRequest) => handlers.StoreMessage(req), {
+  type StoreResponse = Awaited<ReturnType<RepoApi['StoreMessage']>>
+  const storeBatch = servedInOrder('StoreMessages', (req: StoreRequest) => storeAllowed(req), {
     key: (req) => req.conversation_id ?? '',
     alone: (req) => !!req.reply_to || (!!req.kind && isKnownOperation(req.kind)),
   })
+  /** a block or a member mute refuses the send, storing nothing (logic makes no call of its own for it) */
+  const refuseRestricted = (req: StoreRequest) =>
+    restrictions.refuse(required(req.conversation_id, 'conversation_id'), id(req.sender_id, 'sender_id'), Date.now())
+
+  /** StoreMessage after its restriction check: it reaches the store's group commit with no await before it, so the
+   *  items of a StoreMessages run reach it in item order */
+  async function storeAllowed(req: StoreRequest): Promise<StoreResponse> {
+    const stop = storeMessageDuration.startTimer()
+    const conversationId = required(req.conversation_id, 'conversation_id')
+    const senderId = id(req.sender_id, 'sender_id')
+    const draft: MessageDraft = {
+      messageId: req.message_id ? maxLength(req.message_id, LIMITS.id, 'message_id') : newId('m_'),
+      conversationId,
+      senderId,
+      content: str(req.content),
+      sentAt: Date.now(),
+      status: 'normal',
+      idempotencyKey: maxLength(str(req.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
+      ...references(req),
+      ...freshState,
+    }
+    // events logic built for the record (operations, mentions): written beside its dispatch, in its transaction
+    const events = outboxOf(req.events)
+    // the send's trace context goes into the outbox row: the relay's span continues it ({} when tracing is off)
+    const headers = traceHeaders()
+    const traceId = currentTraceId()
+    const { message, duplicate } = await store.storeMessage(draft, {
+      outbox: (m, c) => {
+        const dispatch: DispatchMessage = {
+          message: messageOf(m),
+          conversationKind: c.kind,
+          memberCount: c.memberCount,
+        }
+        if (traceId) dispatch.traceId = traceId
+        return [{ topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers }, ...events]
+      },
+    })
+    if (!duplicate) deps.onOutbox()
+    messagesStored.inc({ result: duplicate ? 'duplicate' : 'stored' })
+    stop()
+    return { message: toRepoMessage(message), duplicate }
+  }
+
   const handlers: ReturnType<typeof messageHandlers> = {
     async StoreMessages(req) {
-      return { results: await storeBatch(req.messages ?? []) }
+      const items = req.messages ?? []
+      // every item's restriction check first: awaited inside each item, the checks (queries on several
+      // connections) would finish in any order and so would the items' arrival at the group commit
+      const refused = await Promise.all(
+        items.map((m) =>
+          refuseRestricted(m).then(
+            () => null,
+            (err: unknown) => callError(err, 'StoreMessages'),
+          ),
+        ),
+      )
+      const allowed = items.filter((_, i) => !refused[i])
+      const stored = await storeBatch(allowed)
+      let next = 0
+      return { results: refused.map((error) => (error ? { ok: null, error } : stored[next++]!)) }
     },
 
     async StoreMessage(req) {
-      const stop = storeMessageDuration.startTimer()
-      const conversationId = required(req.conversation_id, 'conversation_id')
-      const senderId = id(req.sender_id, 'sender_id')
-      // a block or a member mute refuses the send here, storing nothing (logic makes no call of its own for it)
-      await restrictions.refuse(conversationId, senderId, Date.now())
-      const draft: MessageDraft = {
-        messageId: req.message_id ? maxLength(req.message_id, LIMITS.id, 'message_id') : newId('m_'),
-        conversationId,
-        senderId,
-        content: str(req.content),
-        sentAt: Date.now(),
-        status: 'normal',
-        idempotencyKey: maxLength(str(req.idempotency_key), LIMITS.idempotencyKey, 'idempotency_key'),
-        ...references(req),
-        ...freshState,
-      }
-      // events logic built for the record (operations, mentions): written beside its dispatch, in its transaction
-      const events = outboxOf(req.events)
-      // the send's trace context goes into the outbox row: the relay's span continues it ({} when tracing is off)
-      const headers = traceHeaders()
-      const traceId = currentTraceId()
-      const { message, duplicate } = await store.storeMessage(draft, {
-        outbox: (m, c) => {
-          const dispatch: DispatchMessage = {
-            message: messageOf(m),
-            conversationKind: c.kind,
-            memberCount: c.memberCount,
-          }
-          if (traceId) dispatch.traceId = traceId
-          return [
-            { topic: dispatchTopic, key: conversationId, value: Buffer.from(encode(dispatch)), headers },
-            ...events,
-          ]
-        },
-      })
-      if (!duplicate) deps.onOutbox()
-      messagesStored.inc({ result: duplicate ? 'duplicate' : 'stored' })
-      stop()
-      return { message: toRepoMessage(message), duplicate }
+      await refuseRestricted(req)
+      return storeAllowed(req)
     },
 
     async AllocateSeq(req) {
