@@ -59,6 +59,12 @@ export interface RetentionStore {
    * (gochat users export and erase; index ix_messages_sender). No reply previews.
    */
   sentBy(senderId: string, after: SentCursor, limit: number): Promise<Array<Message & { idempotencyKey: string }>>
+  /**
+   * `gochat users erase`: turns these records of `senderId` into tombstones as the sweep does (records of another
+   * sender, missing ones and tombstones already made are left as they are), in one transaction, and returns those
+   * it changed, with the attachments no record carries any more.
+   */
+  eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]>
 }
 
 /** where a page of sentBy ends: the next page starts after it ({conversationId: '', seq: 0} for the first) */

@@ -81,9 +81,58 @@ describe('gochat users export / erase on a gochat up --data-dir (SQLite)', () =>
     expect(JSON.parse(byName.stdout).messages).toHaveLength(3)
   })
 
-  it('an unknown user is a clear error with exit 2', async () => {
-    const run = await cli(['export', 'u_nobody-here'])
-    expect(run.code, run.stderr).toBe(2)
-    expect(run.stderr).toMatch(/unknown user "u_nobody-here"/)
+  it('an unknown user is a clear error with exit 2, for export and erase', async () => {
+    for (const cmd of ['export', 'erase']) {
+      const run = await cli([cmd, 'u_nobody-here', ...(cmd === 'erase' ? ['--execute'] : [])])
+      expect(run.code, run.stderr).toBe(2)
+      expect(run.stderr).toMatch(/unknown user "u_nobody-here"/)
+    }
+  })
+
+  it('erase plans without --execute and changes nothing', async () => {
+    const before = readFileSync(join(dir, 'gochat.db'))
+    const plan = await cli(['erase', alice.userId, '--json'])
+    expect(plan.code, plan.stderr).toBe(0)
+    expect(JSON.parse(plan.stdout)).toMatchObject({
+      executed: false,
+      alreadyErased: false,
+      messages: 3,
+      groups: 1,
+      promotions: 1,
+      directConversations: 1,
+    })
+    expect(readFileSync(join(dir, 'gochat.db')).equals(before)).toBe(true)
+  })
+
+  it('erase --execute: no content of theirs left, history gap-free with the placeholder, token refused; twice: already erased', async () => {
+    const run = await cli(['erase', aliceName, '--execute', '--json'])
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      executed: true,
+      erased: { messages: 3, groupsLeft: 1 },
+      audit: { published: false, event: { actor: 'cli', action: 'user.erased', target: alice.userId } },
+    })
+    const again = await cli(['erase', alice.userId, '--execute'])
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toMatch(/already erased/)
+
+    const exported = JSON.parse((await cli(['export', alice.userId])).stdout)
+    expect(exported.user).toMatchObject({ username: null, displayName: 'Deleted user' })
+    expect(exported.conversations.map((c: { kind: string }) => c.kind)).toEqual(['direct'])
+    expect(exported.messages).toHaveLength(3)
+    for (const m of exported.messages) expect(m).toMatchObject({ kind: 'expired', content: '', mentions: [] })
+
+    up = await startUp(['--data-dir', dir])
+    await expect(rest(alice.token).me()).rejects.toMatchObject({ status: 401 })
+    await expect(rest().login(aliceName, 'password-1')).rejects.toMatchObject({ status: 401 })
+    for (const c of [group, direct]) {
+      const history = (await rest(bob.token).history(c)).messages
+      expect(history.map((m) => m.seq)).toEqual(history.map((_, i) => i + 1))
+      for (const m of history.filter((m) => m.senderId === alice.userId)) expect(m.content).toBe('')
+      expect(JSON.stringify(history)).not.toMatch(/hello group|private note|second to group/)
+    }
+    expect((await rest(bob.token).history(group)).messages.find((m) => m.senderId === bob.userId)?.content).toBe(
+      'hi alice',
+    )
   })
 })

@@ -77,6 +77,24 @@ export class MemoryRetention implements RetentionStore {
     return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
   }
 
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    const out: ExpiredRecord[] = []
+    for (const k of records) {
+      const m = this.view.records(k.conversationId).find((r) => r.seq === k.seq)
+      if (!m || m.senderId !== senderId || m.kind === 'expired') continue
+      out.push({
+        conversationId: k.conversationId,
+        messageId: m.messageId,
+        seq: m.seq,
+        attachmentId: m.attachment?.attachmentId ?? '',
+      })
+      const t = tombstone(m)
+      for (const key of Object.keys(m)) delete (m as unknown as Record<string, unknown>)[key]
+      Object.assign(m, t)
+    }
+    return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+  }
+
   async sentBy(senderId: string, after: SentCursor, limit: number): Promise<MessageRow[]> {
     const past = (m: MessageRow) =>
       m.conversationId > after.conversationId || (m.conversationId === after.conversationId && m.seq > after.seq)

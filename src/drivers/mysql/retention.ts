@@ -22,11 +22,14 @@ import {
   GET_RETENTION,
   SET_RETENTION,
   TOMBSTONE,
+  ERASE_SENT,
+  MESSAGE_REF,
   toExpired,
   toSettings,
   WITH_SETTINGS,
 } from '../sql/retention.js'
 import { toMessage } from '../sql/rows.js'
+import { indexMessages } from './search.js'
 import type { MysqlAccess } from './invitations.js'
 import type { Result, Rows } from './store-base.js'
 
@@ -86,6 +89,31 @@ export class MysqlRetention implements RetentionStore {
         if (carried.length) e.attachmentId = ''
       }
       return expired
+    })
+  }
+
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    if (records.length === 0) return []
+    const conversations = [...new Set(records.map((r) => r.conversationId))].sort()
+    return this.s.tx(async (c) => {
+      for (const id of conversations)
+        await c.execute('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [id])
+      const erased: ExpiredRecord[] = []
+      for (const k of records) {
+        const [refs] = await c.execute<Rows>(MESSAGE_REF, [k.conversationId, k.seq, senderId])
+        if (!refs[0]) continue
+        const [res] = await c.execute<Result>(ERASE_SENT, [k.conversationId, k.seq, senderId])
+        if (res.affectedRows === 0) continue
+        // its words leave the search index with it
+        await indexMessages(c, [{ ...k, kind: 'expired', status: 'normal', content: '' }])
+        erased.push(toExpired({ ...refs[0], conversation_id: k.conversationId, seq: k.seq }))
+      }
+      for (const e of erased) {
+        if (!e.attachmentId) continue
+        const [carried] = await c.execute<Rows>(CARRIED, [e.attachmentId])
+        if (carried.length) e.attachmentId = ''
+      }
+      return erased
     })
   }
 

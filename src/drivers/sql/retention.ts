@@ -17,6 +17,11 @@ export const TOMBSTONE = `UPDATE messages SET kind = 'expired', content = '', me
   reply_to = NULL, target_id = NULL, pinned_at = 0, attachment = NULL, attachment_id = NULL
   WHERE conversation_id = ? AND seq = ? AND kind <> 'expired'`
 
+/** the tombstone of one record of one sender (gochat users erase) */
+export const ERASE_SENT = `${TOMBSTONE} AND sender_id = ?`
+export const MESSAGE_REF =
+  'SELECT message_id, attachment_id FROM messages WHERE conversation_id = ? AND seq = ? AND sender_id = ?'
+
 export const toSettings = (r: Row): RetentionSettings => ({
   retentionDays: Number(r.retention_days),
   ttlSeconds: Number(r.ttl_seconds),

@@ -16,6 +16,8 @@ import { checkOutbox } from '../../ports/store.js'
 import type { Row } from '../sql/rows.js'
 import {
   CARRIED,
+  ERASE_SENT,
+  MESSAGE_REF,
   SENT_BY,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
@@ -27,6 +29,7 @@ import {
   WITH_SETTINGS,
 } from '../sql/retention.js'
 import { toMessage } from '../sql/rows.js'
+import { indexMessage } from './search.js'
 import type { SqliteTx } from './invitations.js'
 
 export class SqliteRetention implements RetentionStore {
@@ -75,6 +78,24 @@ export class SqliteRetention implements RetentionStore {
         .filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0)
         .map(toExpired)
         .map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+    })
+  }
+
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    const { db } = this.s
+    return this.s.tx(() => {
+      const ref = db.prepare(MESSAGE_REF)
+      const tomb = db.prepare(ERASE_SENT)
+      const carried = db.prepare(CARRIED)
+      const erased: ExpiredRecord[] = []
+      for (const k of records) {
+        const r = ref.get(k.conversationId, k.seq, senderId) as Row | undefined
+        if (!r || tomb.run(k.conversationId, k.seq, senderId).changes === 0) continue
+        // its words leave the search index with it
+        indexMessage(db, { ...k, kind: 'expired', status: 'normal', content: '' })
+        erased.push(toExpired({ ...r, conversation_id: k.conversationId, seq: k.seq }))
+      }
+      return erased.map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
     })
   }
 
