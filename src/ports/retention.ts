@@ -91,6 +91,13 @@ export function checkRetention(s: RetentionSettings): void {
     throw new AppError('bad_request', `ttlSeconds must be 0 to ${MAX_TTL_SECONDS}`)
 }
 
+/** a message's reactions without those of `userId` (erase: the user's reactions on other people's messages) */
+export function withoutReactor<R extends { emoji: string; userIds: string[] }>(reactions: R[], userId: string): R[] {
+  return reactions
+    .map((r) => ({ ...r, userIds: r.userIds.filter((u) => u !== userId) }))
+    .filter((r) => r.userIds.length > 0)
+}
+
 /** what a record keeps as a tombstone */
 export function tombstone<
   T extends { kind: string; content: string; mentions: string[]; reactions: unknown[]; replyTo: string },

@@ -59,6 +59,32 @@ export function erasureContract(driver: string, open: () => Promise<StoreFixture
       ])
     })
 
+    it("eraseSent takes the sender's reactions off other people's messages, and leaves the others'", async () => {
+      const c = uid('g')
+      await store.createConversation(
+        { conversationId: c, kind: 'group', name: 'G', announcement: '', createdAt: 1 },
+        ['ann', 'bob'].map((userId) => ({ conversationId: c, userId, role: 'member' as const, joinedAt: 1 })),
+        [],
+      )
+      const hooks = { outbox: () => [] }
+      const target = (await store.storeMessage(draft(c, 'bob', 'react to me'), hooks)).message
+      const react = (who: string, emoji: string) =>
+        store.storeMessage(
+          { ...draft(c, who, emoji), kind: 'reaction', targetId: target.messageId, mentions: [] },
+          hooks,
+        )
+      await react('ann', '👍')
+      await react('bob', '👍')
+      await react('ann', '🎉')
+      expect((await store.getMessage(c, target.messageId))?.reactions).toHaveLength(2)
+      const erased = await store.retention.eraseSent(
+        'ann',
+        [2, 4].map((seq) => ({ conversationId: c, seq })),
+      )
+      expect(erased.map((e) => e.seq)).toEqual([2, 4])
+      expect((await store.getMessage(c, target.messageId))?.reactions).toEqual([{ emoji: '👍', userIds: ['bob'] }])
+    })
+
     it('UserChanges.erase frees the username and leaves no usable password', async () => {
       const name = `e${randomUUID().slice(0, 8)}`
       const user = (userId: string) => ({

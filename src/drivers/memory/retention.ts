@@ -12,6 +12,7 @@ import {
   type RetentionStore,
   type SentCursor,
   tombstone,
+  withoutReactor,
 } from '../../ports/retention.js'
 import { checkOutbox } from '../../ports/store.js'
 
@@ -82,6 +83,10 @@ export class MemoryRetention implements RetentionStore {
     for (const k of records) {
       const m = this.view.records(k.conversationId).find((r) => r.seq === k.seq)
       if (!m || m.senderId !== senderId || m.kind === 'expired') continue
+      if (m.kind === 'reaction') {
+        const target = this.view.records(k.conversationId).find((r) => r.messageId === m.targetId)
+        if (target) target.reactions = withoutReactor(target.reactions, senderId)
+      }
       out.push({
         conversationId: k.conversationId,
         messageId: m.messageId,

@@ -24,6 +24,9 @@ import {
   TOMBSTONE,
   ERASE_SENT,
   MESSAGE_REF,
+  reactionsWithout,
+  SET_REACTIONS,
+  TARGET_REACTIONS,
   toExpired,
   toSettings,
   WITH_SETTINGS,
@@ -104,6 +107,11 @@ export class MysqlRetention implements RetentionStore {
         if (!refs[0]) continue
         const [res] = await c.execute<Result>(ERASE_SENT, [k.conversationId, k.seq, senderId])
         if (res.affectedRows === 0) continue
+        if (refs[0].kind === 'reaction' && refs[0].target_id) {
+          const [targets] = await c.execute<Rows>(TARGET_REACTIONS, [k.conversationId, refs[0].target_id])
+          const next = targets[0] && reactionsWithout(targets[0].reactions, senderId)
+          if (next) await c.execute(SET_REACTIONS, [next.value, k.conversationId, targets[0]!.seq])
+        }
         // its words leave the search index with it
         await indexMessages(c, [{ ...k, kind: 'expired', status: 'normal', content: '' }])
         erased.push(toExpired({ ...refs[0], conversation_id: k.conversationId, seq: k.seq }))

@@ -18,6 +18,9 @@ import {
   CARRIED,
   ERASE_SENT,
   MESSAGE_REF,
+  reactionsWithout,
+  SET_REACTIONS,
+  TARGET_REACTIONS,
   SENT_BY,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
@@ -91,6 +94,11 @@ export class SqliteRetention implements RetentionStore {
       for (const k of records) {
         const r = ref.get(k.conversationId, k.seq, senderId) as Row | undefined
         if (!r || tomb.run(k.conversationId, k.seq, senderId).changes === 0) continue
+        if (r.kind === 'reaction' && r.target_id) {
+          const target = db.prepare(TARGET_REACTIONS).get(k.conversationId, r.target_id) as Row | undefined
+          const next = target && reactionsWithout(target.reactions, senderId)
+          if (next) db.prepare(SET_REACTIONS).run(next.value, k.conversationId, target!.seq)
+        }
         // its words leave the search index with it
         indexMessage(db, { ...k, kind: 'expired', status: 'normal', content: '' })
         erased.push(toExpired({ ...r, conversation_id: k.conversationId, seq: k.seq }))
