@@ -13,7 +13,7 @@ import { CliError, NotFoundError, UnreachableError, UsageError } from '../src/co
 import { ApiError } from '../src/client/rest.js'
 
 /** commands that operate a deployment, and so use the current context (not up, serve, infra, context) */
-const OPERATIONAL = /^(topics|groups|tail|produce|dlq|db|bench|cluster|doctor)(:|$)/
+const OPERATIONAL = /^(topics|groups|tail|produce|dlq|db|bench|cluster|doctor|users)(:|$)/
 
 export interface ErrorJson {
   error: { code: string; message: string; hint: string | null }

@@ -1,5 +1,6 @@
 // The live connections of this gateway, by user: one user may hold several (devices), and every one of them gets
 // every frame addressed to the user.
+import { revocationIds, userRevocationId } from '../../src/auth/revocation.js'
 import { randomUUID } from 'node:crypto'
 import WebSocket from 'ws'
 
@@ -106,10 +107,10 @@ export async function closeRevoked(
 ): Promise<number> {
   const withToken = [...conns].filter((c) => c.jti !== undefined)
   if (withToken.length === 0) return 0
-  const gone = await revoked([...new Set(withToken.map((c) => c.jti!))])
+  const gone = await revoked([...new Set(withToken.flatMap((c) => revocationIds({ jti: c.jti!, userId: c.userId })))])
   let closed = 0
   for (const c of withToken) {
-    if (!gone.has(c.jti!)) continue
+    if (!gone.has(c.jti!) && !gone.has(userRevocationId(c.userId))) continue
     c.ws.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason)
     closed++
   }

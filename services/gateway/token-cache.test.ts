@@ -121,7 +121,7 @@ describe('cachedVerifier with the shared secret (no logic round trip)', () => {
     const getMany = vi.spyOn(cache, 'getMany')
     const answers = await Promise.allSettled(issued.map((t) => verifier.verify(t)))
     expect(getMany).toHaveBeenCalledTimes(1)
-    expect(getMany.mock.calls[0]![0]).toHaveLength(5) // the four tokens and the marker of a complete copy
+    expect(getMany.mock.calls[0]![0]).toHaveLength(9) // the four tokens, their users and the marker of a complete copy
     expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : 'refused'))).toEqual([
       'u_1',
       'u_2',
@@ -172,6 +172,17 @@ describe('cachedVerifier when the cache lost the revocations', () => {
 })
 
 describe('closeRevoked', () => {
+  it("closes every connection of a user whose tokens were all revoked (gochat users erase), and no one else's", async () => {
+    const conns = [
+      ['u_gone', 'a'],
+      ['u_gone', 'b'],
+      ['u_kept', 'c'],
+    ].map(([user, jti]) => Object.assign(new Connection(user!, { close: vi.fn() } as never), { jti }))
+    const closed = await closeRevoked(conns, async (ids) => new Set(ids.filter((id) => id === 'user:u_gone')))
+    expect(closed).toBe(2)
+    expect(conns.map((c) => (c.ws.close as ReturnType<typeof vi.fn>).mock.calls.length)).toEqual([1, 1, 0])
+  })
+
   it('closes the connections of revoked tokens only, with 1008', async () => {
     const ws = () => ({ close: vi.fn() })
     const conns = ['a', 'b', 'a', undefined].map((jti) => {
@@ -182,7 +193,7 @@ describe('closeRevoked', () => {
     const asked: string[][] = []
     const closed = await closeRevoked(conns, async (jtis) => (asked.push(jtis), new Set(['a'])))
     expect(closed).toBe(2)
-    expect(asked).toEqual([['a', 'b']])
+    expect(asked).toEqual([['a', 'user:u_1', 'b']])
     expect(conns.map((c) => (c.ws.close as ReturnType<typeof vi.fn>).mock.calls)).toEqual([
       [[REVOKED_CLOSE.code, REVOKED_CLOSE.reason]],
       [],

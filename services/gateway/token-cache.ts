@@ -10,7 +10,7 @@
 // VerifyToken call per request — so a token logged out at any gateway stops working at every gateway within a
 // second. The gateway that served the logout forgets the token at once.
 import { decodeJwt } from 'jose'
-import { revocationCheck, type RevocationCheck } from '../../src/auth/revocation.js'
+import { revocationCheck, type RevocationCheck, revocationIds } from '../../src/auth/revocation.js'
 import { AppError } from '../../src/core/errors.js'
 import { Batcher } from '../../src/core/batcher.js'
 import type { Cache } from '../../src/ports/cache.js'
@@ -72,11 +72,12 @@ export function cachedVerifier(
     },
     { maxBatch: 1_000, maxInFlight: 4 },
   )
+  const anyRevoked = async (ids: string[]) => (await Promise.all(ids.map((id) => revocations.add(id)))).some(Boolean)
   // the same checks as logic's VerifyToken: signature, claims and lifetime, then revocation
   const verifyFresh = tokens
     ? async (token: string) => {
         const claims = await tokens.verify(token)
-        if (await revocations.add(claims.jti)) throw revoked()
+        if (await anyRevoked(revocationIds(claims))) throw revoked()
         return claims.userId
       }
     : async (token: string) => (await logic.VerifyToken({ token })).user_id
@@ -85,7 +86,7 @@ export function cachedVerifier(
       const hit = entries.get(token)
       if (hit && hit.until > nowMs()) {
         if (hit.checkAt > nowMs() || !hit.jti) return hit.userId
-        if (await revocations.add(hit.jti)) {
+        if (await anyRevoked(revocationIds({ jti: hit.jti, userId: hit.userId }))) {
           entries.delete(token)
           throw revoked()
         }

@@ -7,7 +7,7 @@ import type { LogicApi } from '../../src/rpc/api.js'
 import type { LogicDeps } from './deps.js'
 import { requireUser } from './access.js'
 import { outboxEvent } from './domain-events.js'
-import { revocationCheck, revocationExpiry } from '../../src/auth/revocation.js'
+import { revocationCheck, revocationExpiry, revocationIds } from '../../src/auth/revocation.js'
 import type { Cache } from '../../src/ports/cache.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { dummyHash, hashPassword, verifyPassword, type HashSlots } from './passwords.js'
@@ -125,7 +125,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
 
     async VerifyToken(req) {
       const claims = await tokens.verify(req.token ?? '')
-      if ((await revoked([claims.jti])).has(claims.jti))
+      if ((await revoked(revocationIds(claims))).size > 0)
         throw new AppError('invalid_token', 'the token was revoked (logged out)')
       return { user_id: claims.userId }
     },
@@ -145,7 +145,7 @@ export function createAuth(deps: LogicDeps, tokens: Tokens, guards: AuthGuards):
     // (services/repo/housekeeping.ts) can delete it: a guest that wants to stay registers.
     async Refresh(req) {
       const claims = await tokens.verify(req.token ?? '')
-      if ((await revoked([claims.jti])).has(claims.jti))
+      if ((await revoked(revocationIds(claims))).size > 0)
         throw new AppError('invalid_token', 'the token was revoked (logged out)')
       const user = await repo.GetUser({ user_id: claims.userId }).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'not_found')

@@ -10,6 +10,7 @@ import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { createLogger } from '../../src/observability/log.js'
 import { createTokens } from '../../src/auth/tokens.js'
+import { cacheRevocation, revocationExpiry, userRevocationId } from '../../src/auth/revocation.js'
 import type { LogicApi } from '../../src/rpc/api.js'
 import { startRepo } from '../repo/index.js'
 import { createAuth } from './auth.js'
@@ -22,14 +23,15 @@ const DAY = 86_400
 let now = Math.floor(Date.now() / 1000)
 const tokens = createTokens({ secret: defaults.jwt_secret, ttlSeconds: TTL, nowSeconds: () => now })
 let auth: Pick<LogicApi, 'Register' | 'Guest' | 'Refresh' | 'Logout' | 'VerifyToken'>
+const store = new MemoryStore()
+const cache = new MemoryCache()
 
 beforeAll(async () => {
-  const cache = new MemoryCache()
   const { api } = await startRepo({
     cfg: defaults,
     bus: new MemoryBus({ defaultPartitions: 1 }),
     log: createLogger(),
-    store: new MemoryStore(),
+    store,
     cache,
   })
   auth = createAuth({ repo: api, topics: topics(defaults) }, tokens, {
@@ -41,6 +43,22 @@ beforeAll(async () => {
 })
 
 const claims = (token: string) => decodeJwt(token) as { jti: string; exp: number; sub: string }
+
+describe('a user-wide revocation (gochat users erase)', () => {
+  it("refuses every token of the user, refreshed or not, and no one else's", async () => {
+    const a = await auth.Register({ username: `w${now}`, password: 'secret-pass' })
+    const b = await auth.Register({ username: `v${now}`, password: 'secret-pass' })
+    const second = await auth.Refresh({ token: a.token })
+    const revocation = { jti: userRevocationId(a.user_id), expiresAt: revocationExpiry(now + TTL) }
+    await store.revokeToken(revocation)
+    await cacheRevocation(cache, revocation, now * 1000)
+    for (const token of [a.token, second.token]) {
+      await expect(auth.VerifyToken({ token })).rejects.toMatchObject({ code: 'invalid_token' })
+      await expect(auth.Refresh({ token })).rejects.toMatchObject({ code: 'invalid_token' })
+    }
+    expect((await auth.VerifyToken({ token: b.token })).user_id).toBe(b.user_id)
+  })
+})
 
 describe('Refresh', () => {
   it('a new token of the same session; the old one still works; a logout with the old one ends both', async () => {

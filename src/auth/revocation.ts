@@ -28,6 +28,12 @@ const RELOAD_PAGE = 1_000
 /** token ids per CheckRevoked call (repo refuses more); a gateway's heartbeat checks all its connections' at once */
 export const CHECK_MAX = 5_000
 
+/** The revocation of every token of a user at once (`gochat users erase`), kept beside the tokens' own ids: every
+ *  check of a token asks for both (revocationIds), in the same MGET. */
+export const userRevocationId = (userId: string) => `user:${userId}`
+/** what a check of one token asks for: its id and its user's */
+export const revocationIds = (t: { jti: string; userId: string }) => [t.jti, userRevocationId(t.userId)]
+
 /** which of `jtis` are revoked */
 export type RevocationCheck = (jtis: string[]) => Promise<Set<string>>
 

@@ -59,6 +59,12 @@ export interface RetentionStore {
    * (gochat users export and erase; index ix_messages_sender). No reply previews.
    */
   sentBy(senderId: string, after: SentCursor, limit: number): Promise<Array<Message & { idempotencyKey: string }>>
+  /**
+   * `gochat users erase`: turns these records of `senderId` into tombstones as the sweep does (records of another
+   * sender, missing ones and tombstones already made are left as they are), in one transaction, and returns those
+   * it changed, with the attachments no record carries any more.
+   */
+  eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]>
 }
 
 /** where a page of sentBy ends: the next page starts after it ({conversationId: '', seq: 0} for the first) */
@@ -83,6 +89,13 @@ export function checkRetention(s: RetentionSettings): void {
     throw new AppError('bad_request', `retentionDays must be 0 to ${MAX_RETENTION_DAYS}`)
   if (!Number.isSafeInteger(s.ttlSeconds) || s.ttlSeconds < 0 || s.ttlSeconds > MAX_TTL_SECONDS)
     throw new AppError('bad_request', `ttlSeconds must be 0 to ${MAX_TTL_SECONDS}`)
+}
+
+/** a message's reactions without those of `userId` (erase: the user's reactions on other people's messages) */
+export function withoutReactor<R extends { emoji: string; userIds: string[] }>(reactions: R[], userId: string): R[] {
+  return reactions
+    .map((r) => ({ ...r, userIds: r.userIds.filter((u) => u !== userId) }))
+    .filter((r) => r.userIds.length > 0)
 }
 
 /** what a record keeps as a tombstone */

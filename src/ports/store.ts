@@ -45,6 +45,20 @@ export interface UserRow {
 export interface UserChanges {
   displayName?: string
   discoverable?: boolean
+  /** `gochat users erase`: the account becomes a tombstone: username freed (null), password unusable */
+  erase?: true
+}
+
+/** the password hash of an erased account: no password verifies against it, and it marks the account erased */
+export const ERASED_PASSWORD_HASH = '!erased'
+
+/** `u` after `changes`, as every driver applies them */
+export function changedUser(u: UserRow, changes: UserChanges): UserRow {
+  const next = { ...u }
+  if (changes.displayName !== undefined) next.displayName = changes.displayName
+  if (changes.discoverable !== undefined) next.discoverable = changes.discoverable
+  if (changes.erase) Object.assign(next, { username: null, passwordHash: ERASED_PASSWORD_HASH })
+  return next
 }
 
 /**

@@ -9,6 +9,7 @@ import { messageAttachmentsContract } from '../contract/message-attachments.cont
 import { messageSearchContract } from '../contract/message-search.contract.js'
 import { attachmentLifecycleContract } from '../contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../contract/message-order.contract.js'
+import { erasureContract } from '../contract/erasure.contract.js'
 import { retentionContract } from '../contract/retention.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
@@ -35,4 +36,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   attachmentLifecycleContract('mysql', fixture('lifecycle'))
   messageOrderContract('mysql', fixture('order'))
   retentionContract('mysql', fixture('retention'))
+  erasureContract('mysql', fixture('erasure'))
 })

@@ -12,6 +12,7 @@ import {
   type RetentionStore,
   type SentCursor,
   tombstone,
+  withoutReactor,
 } from '../../ports/retention.js'
 import { checkOutbox } from '../../ports/store.js'
 
@@ -73,6 +74,28 @@ export class MemoryRetention implements RetentionStore {
         for (const key of Object.keys(m)) delete (m as unknown as Record<string, unknown>)[key]
         Object.assign(m, t)
       }
+    }
+    return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+  }
+
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    const out: ExpiredRecord[] = []
+    for (const k of records) {
+      const m = this.view.records(k.conversationId).find((r) => r.seq === k.seq)
+      if (!m || m.senderId !== senderId || m.kind === 'expired') continue
+      if (m.kind === 'reaction') {
+        const target = this.view.records(k.conversationId).find((r) => r.messageId === m.targetId)
+        if (target) target.reactions = withoutReactor(target.reactions, senderId)
+      }
+      out.push({
+        conversationId: k.conversationId,
+        messageId: m.messageId,
+        seq: m.seq,
+        attachmentId: m.attachment?.attachmentId ?? '',
+      })
+      const t = tombstone(m)
+      for (const key of Object.keys(m)) delete (m as unknown as Record<string, unknown>)[key]
+      Object.assign(m, t)
     }
     return out.map((e) => (e.attachmentId && this.view.carries(e.attachmentId) ? { ...e, attachmentId: '' } : e))
   }

@@ -2,6 +2,7 @@ import { moderationContract } from '../../../test/contract/moderation.contract.j
 import { messageAttachmentsContract } from '../../../test/contract/message-attachments.contract.js'
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
+import { erasureContract } from '../../../test/contract/erasure.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
@@ -18,3 +19,4 @@ messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup
 attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOrderContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 retentionContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+erasureContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

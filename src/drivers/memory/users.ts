@@ -1,6 +1,7 @@
 // Users of the in-memory store: accounts, profile changes, people search, friend requests and the guest sweep.
 import { AppError } from '../../core/errors.js'
 import {
+  changedUser,
   checkOutbox,
   type GuestSweep,
   type OutboxRecord,
@@ -46,8 +47,8 @@ export abstract class MemoryUsers extends MemoryStoreBase {
     const u = this.users.get(userId)
     if (!u) return null
     checkOutbox(outbox)
-    if (changes.displayName !== undefined) u.displayName = changes.displayName
-    if (changes.discoverable !== undefined) u.discoverable = changes.discoverable
+    if (changes.erase && u.username !== null) this.userIdByName.delete(normalizeUsername(u.username))
+    Object.assign(u, changedUser(u, changes))
     this.append(outbox)
     return { ...u }
   }

@@ -22,11 +22,17 @@ import {
   GET_RETENTION,
   SET_RETENTION,
   TOMBSTONE,
+  ERASE_SENT,
+  MESSAGE_REF,
+  reactionsWithout,
+  SET_REACTIONS,
+  TARGET_REACTIONS,
   toExpired,
   toSettings,
   WITH_SETTINGS,
 } from '../sql/retention.js'
 import { toMessage } from '../sql/rows.js'
+import { indexMessages } from './search.js'
 import type { MysqlAccess } from './invitations.js'
 import type { Result, Rows } from './store-base.js'
 
@@ -86,6 +92,36 @@ export class MysqlRetention implements RetentionStore {
         if (carried.length) e.attachmentId = ''
       }
       return expired
+    })
+  }
+
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    if (records.length === 0) return []
+    const conversations = [...new Set(records.map((r) => r.conversationId))].sort()
+    return this.s.tx(async (c) => {
+      for (const id of conversations)
+        await c.execute('SELECT 1 FROM conversations WHERE conversation_id = ? FOR UPDATE', [id])
+      const erased: ExpiredRecord[] = []
+      for (const k of records) {
+        const [refs] = await c.execute<Rows>(MESSAGE_REF, [k.conversationId, k.seq, senderId])
+        if (!refs[0]) continue
+        const [res] = await c.execute<Result>(ERASE_SENT, [k.conversationId, k.seq, senderId])
+        if (res.affectedRows === 0) continue
+        if (refs[0].kind === 'reaction' && refs[0].target_id) {
+          const [targets] = await c.execute<Rows>(TARGET_REACTIONS, [k.conversationId, refs[0].target_id])
+          const next = targets[0] && reactionsWithout(targets[0].reactions, senderId)
+          if (next) await c.execute(SET_REACTIONS, [next.value, k.conversationId, targets[0]!.seq])
+        }
+        // its words leave the search index with it
+        await indexMessages(c, [{ ...k, kind: 'expired', status: 'normal', content: '' }])
+        erased.push(toExpired({ ...refs[0], conversation_id: k.conversationId, seq: k.seq }))
+      }
+      for (const e of erased) {
+        if (!e.attachmentId) continue
+        const [carried] = await c.execute<Rows>(CARRIED, [e.attachmentId])
+        if (carried.length) e.attachmentId = ''
+      }
+      return erased
     })
   }
 

@@ -1,8 +1,9 @@
 // Users of the MySQL store: accounts, profile changes, people search, friend requests and the guest sweep.
 import { AppError } from '../../core/errors.js'
 import type { GuestSweep, OutboxRecord, UserChanges, UserRow, UserSearch } from '../../ports/store.js'
+import { changedUser } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
-import { CONTACT, definedChanges, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
+import { CONTACT, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
 import { chunks, duplicateKey, limit } from './rows.js'
 import { MysqlStoreBase } from './store-base.js'
 import type { Result, Rows } from './store-base.js'
@@ -92,12 +93,11 @@ export abstract class MysqlUsers extends MysqlStoreBase {
     return this.tx(async (c) => {
       const [rows] = await c.execute<Rows>(`SELECT ${USER_COLS} FROM users WHERE user_id = ? FOR UPDATE`, [userId])
       if (!rows[0]) return null
-      const user = { ...toUser(rows[0]), ...definedChanges(changes) }
-      await c.execute('UPDATE users SET display_name = ?, discoverable = ? WHERE user_id = ?', [
-        user.displayName,
-        user.discoverable ? 1 : 0,
-        userId,
-      ])
+      const user = changedUser(toUser(rows[0]), changes)
+      await c.execute(
+        `UPDATE users SET display_name = ?, discoverable = ?, password_hash = ?, username = ?${changes.erase ? ', username_norm = NULL' : ''} WHERE user_id = ?`,
+        [user.displayName, user.discoverable ? 1 : 0, user.passwordHash, user.username, userId],
+      )
       await this.insertOutbox(c, outbox)
       return user
     })

@@ -1,7 +1,8 @@
 // The SQL both SQL drivers run for retention (src/ports/retention.ts). The sweep finds candidates by index —
 // ix_messages_expiry (kind, sent_at) for the deployment's limit, ix_messages_conv_expiry (conversation_id, kind,
 // sent_at) for a conversation's own — so tombstones already made are never read again.
-import type { ExpiredRecord, RetentionSettings } from '../../ports/retention.js'
+import type { Reaction } from '../../domain/message.js'
+import { type ExpiredRecord, type RetentionSettings, withoutReactor } from '../../ports/retention.js'
 import { MSG_COLS, type Row } from './rows.js'
 
 export const GET_RETENTION = 'SELECT retention_days, ttl_seconds FROM conversations WHERE conversation_id = ?'
@@ -16,6 +17,21 @@ export const EXPIRED_IN = `SELECT ${CANDIDATE_COLS} FROM messages WHERE conversa
 export const TOMBSTONE = `UPDATE messages SET kind = 'expired', content = '', mentions = NULL, reactions = NULL,
   reply_to = NULL, target_id = NULL, pinned_at = 0, attachment = NULL, attachment_id = NULL
   WHERE conversation_id = ? AND seq = ? AND kind <> 'expired'`
+
+/** the tombstone of one record of one sender (gochat users erase) */
+export const ERASE_SENT = `${TOMBSTONE} AND sender_id = ?`
+export const MESSAGE_REF =
+  'SELECT message_id, attachment_id, kind, target_id FROM messages WHERE conversation_id = ? AND seq = ? AND sender_id = ?'
+/** the target of an erased reaction record, to take the user's reaction off it */
+export const TARGET_REACTIONS = 'SELECT seq, reactions FROM messages WHERE conversation_id = ? AND message_id = ?'
+export const SET_REACTIONS = 'UPDATE messages SET reactions = ? WHERE conversation_id = ? AND seq = ?'
+/** the target's reactions without the user's, as the column stores them; null when nothing changes */
+export function reactionsWithout(column: unknown, userId: string): { value: string | null } | null {
+  const now = typeof column === 'string' && column ? (JSON.parse(column) as Reaction[]) : []
+  const next = withoutReactor(now, userId)
+  if (JSON.stringify(next) === JSON.stringify(now)) return null
+  return { value: next.length ? JSON.stringify(next) : null }
+}
 
 export const toSettings = (r: Row): RetentionSettings => ({
   retentionDays: Number(r.retention_days),

@@ -5,7 +5,6 @@ import type {
   ConversationWithSeq,
   Member,
   MessageRow,
-  UserChanges,
   UserConversation,
   UserRow,
 } from '../../ports/store.js'
@@ -51,9 +50,6 @@ export const toUser = (r: Row): UserRow => ({
   createdAt: Number(r.created_at),
   discoverable: Number(r.discoverable) === 1,
 })
-/** a profile update's fields that are given */
-export const definedChanges = (c: UserChanges): UserChanges =>
-  Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined))
 /** users.u is the user of the two parameters or shares a conversation with them (the people search's "contacts") */
 export const CONTACT =
   '(u.user_id = ? OR EXISTS (SELECT 1 FROM members a JOIN members b ON b.conversation_id = a.conversation_id WHERE a.user_id = ? AND b.user_id = u.user_id))'

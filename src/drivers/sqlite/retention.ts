@@ -16,6 +16,11 @@ import { checkOutbox } from '../../ports/store.js'
 import type { Row } from '../sql/rows.js'
 import {
   CARRIED,
+  ERASE_SENT,
+  MESSAGE_REF,
+  reactionsWithout,
+  SET_REACTIONS,
+  TARGET_REACTIONS,
   SENT_BY,
   EXPIRED_ANYWHERE,
   EXPIRED_IN,
@@ -27,6 +32,7 @@ import {
   WITH_SETTINGS,
 } from '../sql/retention.js'
 import { toMessage } from '../sql/rows.js'
+import { indexMessage } from './search.js'
 import type { SqliteTx } from './invitations.js'
 
 export class SqliteRetention implements RetentionStore {
@@ -75,6 +81,29 @@ export class SqliteRetention implements RetentionStore {
         .filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0)
         .map(toExpired)
         .map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+    })
+  }
+
+  async eraseSent(senderId: string, records: SentCursor[]): Promise<ExpiredRecord[]> {
+    const { db } = this.s
+    return this.s.tx(() => {
+      const ref = db.prepare(MESSAGE_REF)
+      const tomb = db.prepare(ERASE_SENT)
+      const carried = db.prepare(CARRIED)
+      const erased: ExpiredRecord[] = []
+      for (const k of records) {
+        const r = ref.get(k.conversationId, k.seq, senderId) as Row | undefined
+        if (!r || tomb.run(k.conversationId, k.seq, senderId).changes === 0) continue
+        if (r.kind === 'reaction' && r.target_id) {
+          const target = db.prepare(TARGET_REACTIONS).get(k.conversationId, r.target_id) as Row | undefined
+          const next = target && reactionsWithout(target.reactions, senderId)
+          if (next) db.prepare(SET_REACTIONS).run(next.value, k.conversationId, target!.seq)
+        }
+        // its words leave the search index with it
+        indexMessage(db, { ...k, kind: 'expired', status: 'normal', content: '' })
+        erased.push(toExpired({ ...r, conversation_id: k.conversationId, seq: k.seq }))
+      }
+      return erased.map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
     })
   }
 

@@ -12,6 +12,7 @@ import { messageAttachmentsContract } from '../../../test/contract/message-attac
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
+import { erasureContract } from '../../../test/contract/erasure.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
@@ -38,6 +39,7 @@ messageSearchContract('sqlite', sqliteFixture)
 attachmentLifecycleContract('sqlite', sqliteFixture)
 messageOrderContract('sqlite', sqliteFixture)
 retentionContract('sqlite', sqliteFixture)
+erasureContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {

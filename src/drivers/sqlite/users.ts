@@ -1,8 +1,9 @@
 // Users of the SQLite store: accounts, profile changes, people search, friend requests and the guest sweep.
 import { AppError } from '../../core/errors.js'
 import type { GuestSweep, OutboxRecord, UserChanges, UserRow, UserSearch } from '../../ports/store.js'
+import { changedUser } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
-import { CONTACT, definedChanges, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
+import { CONTACT, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
 import { SqliteStoreBase } from './store-base.js'
 import { promoteOldestIfNoAdmin } from './invitations.js'
 import { unindexConversation } from './search.js'
@@ -48,11 +49,13 @@ export abstract class SqliteUsers extends SqliteStoreBase {
     return this.tx(() => {
       const r = this.one(`SELECT ${USER_COLS} FROM users WHERE user_id = ?`, userId)
       if (!r) return null
-      const user = { ...toUser(r), ...definedChanges(changes) }
+      const user = changedUser(toUser(r), changes)
       this.run(
-        'UPDATE users SET display_name = ?, discoverable = ? WHERE user_id = ?',
+        `UPDATE users SET display_name = ?, discoverable = ?, password_hash = ?, username = ?${changes.erase ? ', username_norm = NULL' : ''} WHERE user_id = ?`,
         user.displayName,
         user.discoverable ? 1 : 0,
+        user.passwordHash,
+        user.username,
         userId,
       )
       this.insertOutbox(outbox)
