@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient, type Session } from '../../src/client/rest.js'
 import { runGochat } from '../helpers/cli.js'
+import { decodablePng } from '../helpers/media.js'
 import { startUp } from '../helpers/up.js'
 
 describe('gochat users export / erase on a gochat up --data-dir (SQLite)', () => {
@@ -134,5 +135,27 @@ describe('gochat users export / erase on a gochat up --data-dir (SQLite)', () =>
     expect((await rest(bob.token).history(group)).messages.find((m) => m.senderId === bob.userId)?.content).toBe(
       'hi alice',
     )
+  })
+
+  it("erase --execute deletes the bytes of the user's attachments: a member's download is 404 afterwards", async () => {
+    const carolName = `c${randomUUID().slice(0, 8)}`
+    const carol = await rest().register(carolName, 'password-1')
+    const chat = (await rest(carol.token).direct(bob.userId)).conversationId
+    const bytes = await decodablePng(64, 48)
+    const slot = await rest(carol.token).uploadSlot('image', 'image/png', bytes.length, 'photo.png')
+    expect((await rest(carol.token).blob(slot.upload, bytes)).status).toBe(200)
+    const done = await rest(carol.token).completeUpload(slot.attachmentId)
+    await rest(carol.token).send(chat, 'a photo', randomUUID(), { kind: 'image', attachmentId: done.attachmentId })
+    const signed = await rest(bob.token).downloadUrl(done.attachmentId)
+    expect((await rest(bob.token).blob(signed)).status).toBe(200)
+
+    await up.stop()
+    const run = await cli(['erase', carolName, '--execute', '--json'])
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ executed: true, erased: { messages: 1, attachments: 1 } })
+
+    up = await startUp(['--data-dir', dir])
+    expect((await rest(bob.token).blob(signed)).status).toBe(404) // a URL signed before the erase finds no bytes
+    await expect(rest(bob.token).downloadUrl(done.attachmentId)).rejects.toMatchObject({ status: 404 })
   })
 })
