@@ -163,15 +163,17 @@ describe.skipIf(!available)('bench agents coordinated through Kafka', () => {
   it('fails the run and names an agent that falls behind mid-run though alive; its deliveries stay expected', async () => {
     const b = agents.get('b')!
     const run = startGochat([
-      ...['bench', 'fanout', '--group-size', '120', '--online', '1', '--messages', '80', '--rate', '10'],
+      ...['bench', 'fanout', '--group-size', '120', '--online', '1', '--messages', '150', '--rate', '10'],
       // never silent long enough to count as dead, but stalled past the lag bound
       ...['--agents', 'a,b', '--agent-timeout', '30', '--agent-max-lag', '3', '--json'],
       ...['--gateway', up.url, '--admin-secret', TEST_ADMIN_SECRET, '--no-progress', ...control],
     ])
     try {
-      await waitFor(() => run.stderr().includes('sending 80 messages'), 90_000, 'the measured phase began')
+      await waitFor(() => run.stderr().includes('sending 150 messages'), 90_000, 'the measured phase began')
       await sleep(1500)
-      // a host starved of CPU for 7 s: b's loops and workers stop, then go on
+      // a host starved of CPU for 7 s: b's loops and workers stop, then go on. b can only report the stall once it runs
+      // again, so the sending must outlast it (15 s at 10/s): with 8 s it sometimes ended first and the stall fell in the
+      // close phase
       b.child.kill('SIGSTOP')
       await sleep(7000)
       b.child.kill('SIGCONT')
@@ -186,11 +188,11 @@ describe.skipIf(!available)('bench agents coordinated through Kafka', () => {
     expect(named).toHaveLength(1)
     expect(named[0]).toMatch(/^agent b: fell behind: .* during the measured phase$/)
     const g = report.gochat
-    expect(g.completeness.expected).toBe(119 * 80)
+    expect(g.completeness.expected).toBe(119 * 150)
     const row = g.agents!.agents.find((r) => r.name === 'b')!
     // whatever b received, none of it counts: all its deliveries stay in the denominator, as missing
-    expect(row).toMatchObject({ received: 0, missing: row.connections * 80 })
-    expect(g.completeness.received + g.completeness.missing).toBe(119 * 80)
+    expect(row).toMatchObject({ received: 0, missing: row.connections * 150 })
+    expect(g.completeness.received + g.completeness.missing).toBe(119 * 150)
     expect(g.agents!.agents.find((r) => r.name === 'a')!.failure).toBeNull()
     // alive, b was let go and is free for the next run
     await waitFor(() => b.output().includes('released (run over)'), 30_000, 'agent b was released')
