@@ -127,7 +127,7 @@ export function messageHandlers(
     alone: (req) => !!req.reply_to || (!!req.kind && isKnownOperation(req.kind)),
   })
   /** a block or a member mute refuses the send, storing nothing (logic makes no call of its own for it) */
-  const refuseRestricted = (req: StoreRequest) =>
+  const refuseRestricted = async (req: StoreRequest) =>
     restrictions.refuse(required(req.conversation_id, 'conversation_id'), id(req.sender_id, 'sender_id'), Date.now())
 
   /** StoreMessage after its restriction check: it reaches the store's group commit with no await before it, so the
