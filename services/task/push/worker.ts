@@ -26,9 +26,11 @@ export async function deliverPush(provider: PushProvider, push: OfflinePush): Pr
 
 /**
  * The push without the users who muted its conversation (they still get the message live and by sync, but no
- * notification); null when nobody is left.
+ * notification); null when nobody is left. A mention wins over a mute, as in most chat apps: the users of a
+ * `mentioned` batch were named in the message and are pushed even in a conversation they muted.
  */
 export async function withoutMuted(repo: Pick<RepoApi, 'MutedAmong'>, push: OfflinePush): Promise<OfflinePush | null> {
+  if (push.mentioned) return push
   const { user_ids: muted } = await repo.MutedAmong({ subject_id: push.conversationId, user_ids: push.userIds })
   if (muted.length === 0) return push
   const skip = new Set(muted)
