@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import type { Store } from '../../src/ports/store.js'
 import { attachmentCases } from './attachments.contract.js'
 import { conversationCases } from './store-conversations.contract.js'
+import { guestModerationCases } from './store-guest-moderation.contract.js'
 import { guestExpiryCases } from './store-guests.contract.js'
 import { invitationCases } from './store-invitations.contract.js'
 import { messageCases, readCursorCases } from './store-messages.contract.js'
@@ -38,6 +39,7 @@ export function storeContract(driver: string, open: () => Promise<StoreFixture>)
     describe('friend requests', () => friendRequestCases(store))
     describe('revoked tokens', () => revocationCases(store))
     describe('guest expiry', () => guestExpiryCases(store))
+    describe('guest expiry and moderation', () => guestModerationCases(store))
     describe('outbox', () => outboxCases(store))
   })
 }

@@ -120,11 +120,13 @@ export class MemoryModeration implements ModerationStore {
       .slice(0, limit)
   }
 
-  /** a swept user's blocks and mutes, either way */
+  /** a swept user's blocks (either way), mutes (theirs and of them) and bans */
   forget(userId: string): void {
     for (const [k, b] of this.blocks) if (b.userId === userId || b.blockedId === userId) this.blocks.delete(k)
     const prefix = pair(userId, '')
     for (const k of this.muted) if (k.startsWith(prefix)) this.muted.delete(k)
     for (const [k, b] of this.bans) if (b.userId === userId) this.bans.delete(k)
+    const suffix = `\u0000${userId}`
+    for (const k of this.memberMutes.keys()) if (k.endsWith(suffix)) this.memberMutes.delete(k)
   }
 }

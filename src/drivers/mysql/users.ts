@@ -8,6 +8,7 @@ import { chunks, duplicateKey, limit } from './rows.js'
 import { MysqlStoreBase } from './store-base.js'
 import type { Result, Rows } from './store-base.js'
 import { promoteOldestIfNoAdmin } from './invitations.js'
+import { CONVERSATION_TABLES, USER_MODERATION_TABLES } from '../sql/moderation.js'
 
 export abstract class MysqlUsers extends MysqlStoreBase {
   async insertUsers(users: UserRow[], outbox: OutboxRecord[]): Promise<void> {
@@ -173,12 +174,14 @@ export abstract class MysqlUsers extends MysqlStoreBase {
         }
       }
       for (const chunk of chunks(drop))
-        for (const table of ['members', 'messages', 'message_search', 'read_cursors', 'conversations'])
+        for (const table of [...CONVERSATION_TABLES, 'message_search'])
           await c.query(`DELETE FROM ${table} WHERE conversation_id IN (?)`, [chunk])
       for (const chunk of chunks(ids)) {
         await c.query('DELETE FROM friend_requests WHERE from_user_id IN (?)', [chunk])
         await c.query('DELETE FROM friend_requests WHERE to_user_id IN (?)', [chunk])
         await c.query('DELETE FROM group_invitations WHERE invitee_id IN (?) OR inviter_id IN (?)', [chunk, chunk])
+        await c.query('DELETE FROM user_blocks WHERE user_id IN (?) OR blocked_id IN (?)', [chunk, chunk])
+        for (const table of USER_MODERATION_TABLES) await c.query(`DELETE FROM ${table} WHERE user_id IN (?)`, [chunk])
         await c.query('DELETE FROM users WHERE user_id IN (?)', [chunk])
       }
       return { users: ids.length, conversations: drop.length }

@@ -24,3 +24,18 @@ export const LIST_BANS =
 export const blockedAmong = (p: string) =>
   `SELECT blocked_id AS id FROM user_blocks WHERE user_id = ? AND blocked_id IN (${p})
    UNION SELECT user_id AS id FROM user_blocks WHERE blocked_id = ? AND user_id IN (${p})`
+
+/** tables whose rows are one user's moderation state by `user_id` (a swept guest's go with it; user_blocks has
+ *  two user columns and is deleted either way by the sweeps themselves) */
+export const USER_MODERATION_TABLES = ['conversation_mutes', 'member_mutes', 'group_bans'] as const
+
+/** everything kept per conversation that a swept guest's conversation takes with it */
+export const CONVERSATION_TABLES = [
+  'members',
+  'messages',
+  'read_cursors',
+  'conversation_mutes',
+  'member_mutes',
+  'group_bans',
+  'conversations',
+] as const

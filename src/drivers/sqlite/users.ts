@@ -6,6 +6,7 @@ import { normalizeUsername } from '../../contracts/names.js'
 import { CONTACT, USER_COLS, USER_INSERT_COLS, userValues, toUser } from '../sql/rows.js'
 import { SqliteStoreBase } from './store-base.js'
 import { promoteOldestIfNoAdmin } from './invitations.js'
+import { CONVERSATION_TABLES, USER_MODERATION_TABLES } from '../sql/moderation.js'
 import { unindexConversation } from './search.js'
 
 /** "UNIQUE constraint failed: users.username" → true for that column list */
@@ -186,13 +187,14 @@ export abstract class SqliteUsers extends SqliteStoreBase {
             }
           }
           unindexConversation(this.db, id)
-          for (const table of ['members', 'messages', 'read_cursors', 'conversations'])
-            this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
+          for (const table of CONVERSATION_TABLES) this.run(`DELETE FROM ${table} WHERE conversation_id = ?`, id)
           conversations++
         }
         this.run('DELETE FROM friend_requests WHERE from_user_id = ?', userId)
         this.run('DELETE FROM friend_requests WHERE to_user_id = ?', userId)
         this.run('DELETE FROM group_invitations WHERE invitee_id = ? OR inviter_id = ?', userId, userId)
+        this.run('DELETE FROM user_blocks WHERE user_id = ? OR blocked_id = ?', userId, userId)
+        for (const table of USER_MODERATION_TABLES) this.run(`DELETE FROM ${table} WHERE user_id = ?`, userId)
         this.run('DELETE FROM users WHERE user_id = ?', userId)
       }
       return { users: ids.length, conversations }
