@@ -115,6 +115,47 @@ describe('memory bus', () => {
     await bus.close()
   })
 
+  it('spares what a live group has not read yet, up to 8× the retention cap', async () => {
+    const bus = new MemoryBus({ defaultPartitions: 1, retention: 10 })
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const got: string[] = []
+    await bus.subscribe({
+      groupId: 'slow',
+      topics: ['t'],
+      eachBatch: async (rs) => {
+        await held // the group's handler is busy while the burst comes in
+        got.push(...rs.map((r) => r.offset))
+      },
+    })
+    await bus.publish('t', [{ value: 'first' }])
+    await new Promise((r) => setImmediate(r))
+    // 90 more while the first batch is in hand: 9× the cap, within 8× plus its chunk slack
+    for (let i = 0; i < 90; i++) await bus.publish('t', [{ value: String(i) }])
+    release()
+    await until(() => got.length === 91)
+    expect(got).toEqual(Array.from({ length: 91 }, (_, i) => String(i)))
+    // far past 8×: a stuck group loses the oldest, as Kafka's would
+    let release2!: () => void
+    const held2 = new Promise<void>((r) => (release2 = r))
+    const stuck: string[] = []
+    await bus.subscribe({
+      groupId: 'stuck',
+      topics: ['t'],
+      eachBatch: async (rs) => {
+        await held2
+        stuck.push(...rs.map((r) => r.offset))
+      },
+    })
+    await bus.publish('t', [{ value: 'x' }])
+    await new Promise((r) => setImmediate(r))
+    for (let i = 0; i < 300; i++) await bus.publish('t', [{ value: String(i) }])
+    release2()
+    await until(() => stuck.at(-1) === '391')
+    expect(stuck.length).toBeLessThan(200)
+    await bus.close()
+  })
+
   it('drops records past the age limit from the head; offsets go on, a group behind the head resumes at it', async () => {
     let clock = 1_000_000
     const now = vi.spyOn(Date, 'now').mockImplementation(() => clock)

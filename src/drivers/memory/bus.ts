@@ -7,8 +7,10 @@
 // Retention, as a Kafka topic's: by record count (per partition) and by age (the bus's retentionMs, or the
 // topic's retention.ms when smaller). Records are dropped from the head in chunks (so that a publish does not
 // shift the log every time), offsets keep growing, and a group positioned before the head resumes at the head
-// with a warning (auto.offset.reset=earliest). Retention ignores consumers, as Kafka's does: a group that lags
-// past it loses records. Records live in memory only: a restart of the process starts every log empty. What
+// with a warning (auto.offset.reset=earliest). Unlike Kafka's, retention spares what a group with live members has
+// not read yet, up to HOLD_FACTOR times the limits: in one process every consumer is a function call away, and a
+// group that lags under a burst (a loaded machine, a big fanout) would otherwise lose deliveries that nobody is
+// told to resync for; only a group stuck far past the limits loses records. Records live in memory only: a restart of the process starts every log empty. What
 // that means for `gochat up` on a data directory is in src/drivers/bus.ts.
 import {
   retryAfterOf,
@@ -91,6 +93,8 @@ interface Cursor {
   partition: number
   owner?: Member
   running: boolean
+  /** next offset this loop delivers (retention spares the records from here on while the cursor has an owner) */
+  pos?: number
   /** ends a wait for records early (ownership changed) */
   kick?: () => void
 }
@@ -103,6 +107,8 @@ interface Group {
 }
 
 const cursorKey = (topic: string, partition: number) => `${topic}/${partition}`
+/** records no live group has read yet are kept up to this many times the retention limits */
+const HOLD_FACTOR = 8
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export class MemoryBus implements Bus {
@@ -137,7 +143,7 @@ export class MemoryBus implements Bus {
   async publish(topic: string, records: OutgoingRecord[]): Promise<void> {
     if (this.closed) throw new Error('memory bus is closed')
     const partitions = this.topic(topic)
-    const touched = new Set<Partition>()
+    const touched = new Map<Partition, number>()
     const now = Date.now()
     for (const rec of records) {
       const key = rec.key ?? null
@@ -152,10 +158,10 @@ export class MemoryBus implements Bus {
         headers: { ...rec.headers },
         timestamp: now,
       })
-      touched.add(part)
+      touched.set(part, p)
     }
-    for (const part of touched) {
-      this.trim(part, now)
+    for (const [part, p] of touched) {
+      this.trim(topic, p, part, now)
       this.wakeLater(part)
     }
   }
@@ -208,18 +214,39 @@ export class MemoryBus implements Bus {
     return n % count
   }
 
-  private trim(part: Partition, now: number): void {
-    let drop = 0
-    const cap = this.opts.retention
-    if (cap !== undefined && part.log.length > cap + Math.max(1, cap >> 2)) drop = part.log.length - cap
-    // by age once the oldest record is 10% past the limit: everything past the limit goes at once
-    const oldest = part.log[drop]
-    if (oldest && now - oldest.timestamp > part.maxAgeMs * 1.1) {
-      while (drop < part.log.length && now - part.log[drop]!.timestamp > part.maxAgeMs) drop++
-    }
+  private trim(topic: string, partition: number, part: Partition, now: number): void {
+    let drop = this.beyondLimits(part, now, 1)
     if (drop === 0) return
+    // what a live group has not read stays, unless the log is past HOLD_FACTOR times the limits
+    const unread = this.lowestUnread(cursorKey(topic, partition)) - part.base
+    if (unread < drop) drop = Math.max(unread, this.beyondLimits(part, now, HOLD_FACTOR))
+    if (drop <= 0) return
     part.log.splice(0, drop)
     part.base += drop
+  }
+
+  /** how many records from the head are past the limits multiplied by `factor` (0 until chunk slack is passed) */
+  private beyondLimits(part: Partition, now: number, factor: number): number {
+    let drop = 0
+    const cap = this.opts.retention === undefined ? undefined : this.opts.retention * factor
+    if (cap !== undefined && part.log.length > cap + Math.max(1, cap >> 2)) drop = part.log.length - cap
+    // by age once the oldest record is 10% past the limit: everything past the limit goes at once
+    const maxAgeMs = part.maxAgeMs * factor
+    const oldest = part.log[drop]
+    if (oldest && now - oldest.timestamp > maxAgeMs * 1.1) {
+      while (drop < part.log.length && now - part.log[drop]!.timestamp > maxAgeMs) drop++
+    }
+    return drop
+  }
+
+  /** the lowest next offset of the groups that have a live member on this partition (Infinity: none) */
+  private lowestUnread(key: string): number {
+    let lowest = Number.POSITIVE_INFINITY
+    for (const group of this.groups.values()) {
+      const cursor = group.cursors.get(key)
+      if (cursor?.owner && cursor.pos !== undefined && cursor.pos < lowest) lowest = cursor.pos
+    }
+    return lowest
   }
 
   /** wakes waiting loops on a later turn: handlers never run inside publish(), and a burst becomes one batch */
@@ -270,6 +297,7 @@ export class MemoryBus implements Bus {
     // Resolved now, synchronously inside subscribe(): a "latest" consumer sees everything published after
     // subscribe() resolves. Not committed until a batch succeeds (as Kafka's auto.offset.reset).
     let pos = group.committed.get(key) ?? (cursor.owner!.opts.fromBeginning ? part.base : part.base + part.log.length)
+    cursor.pos = pos
     try {
       while (cursor.owner && !this.closed) {
         if (pos >= part.base + part.log.length) {
@@ -293,10 +321,12 @@ export class MemoryBus implements Bus {
             to: part.base,
           })
           pos = part.base
+          cursor.pos = pos
         }
         const batch = part.log.slice(pos - part.base, pos - part.base + this.maxBatch)
         const ok = await this.deliver(owner, batch, () => {
           pos = Number(batch[batch.length - 1]!.offset) + 1
+          cursor.pos = pos
           group.committed.set(key, pos)
         })
         if (ok !== true) await new Promise((resolve) => setTimeout(resolve, ok.pauseMs))
