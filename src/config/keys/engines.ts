@@ -141,7 +141,7 @@ export const engineKeys = {
   bus_retention_records: {
     schema: positiveInt,
     default: 10_000,
-    help: 'Embedded bus: records kept per topic partition (the oldest go first; Kafka topics keep their own retention)',
+    help: 'Embedded bus: records kept per topic partition (the oldest go first, but those a live consumer has not read yet stay up to 8× longer; Kafka topics keep their own retention)',
     expected: 'a positive integer',
   },
   bus_retention_ms: {
