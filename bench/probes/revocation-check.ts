@@ -3,13 +3,15 @@
 // cache call per event-loop turn, as services/gateway/token-cache.ts does), in alternating rounds:
 //   before — MGET of the burst's token keys (the check until now)
 //   after  — MGET of the "loaded" marker and the burst's token keys, as shipped (src/auth/revocation.ts)
+//   users  — "after" with two ids per connect, the token's and its user's (revocationIds: `gochat users erase`
+//            revokes every token of a user at once), as shipped since the erase
 //   store  — the marker missing (Redis just lost its keys): the MGET, then the store for that turn (a MemoryStore
 //            here, standing in for repo's CheckRevoked; over gRPC and MySQL it costs a round trip more)
 //
 //   npx tsx bench/probes/revocation-check.ts [burst=200] [rounds=30]
 //
 // Prints checks per second for each shape, the cache calls per burst, and the ratios to "before".
-import { revocationCheck, reloadRevocations, revokedKey } from '../../src/auth/revocation.js'
+import { revocationCheck, revocationIds, reloadRevocations, revokedKey } from '../../src/auth/revocation.js'
 import { Batcher } from '../../src/core/batcher.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { RedisCache } from '../../src/drivers/redis/cache.js'
@@ -38,7 +40,12 @@ try {
   const calls = { n: 0 }
   const getMany = cache.getMany.bind(cache)
   cache.getMany = (keys) => (calls.n++, getMany(keys))
-  const run = async (check: (ids: string[]) => Promise<Set<string>>) => {
+  // what one connect asks: its token id, or (users) its token's and its user's ids, one user per ten connects
+  const idsOf = {
+    one: (jti: string, _i: number) => [jti],
+    users: (jti: string, i: number) => revocationIds({ jti, userId: `u${Math.floor(i / 10)}` }),
+  }
+  const run = async (check: (ids: string[]) => Promise<Set<string>>, ids = idsOf.one) => {
     const batcher = new Batcher<string, boolean>(
       async (ids) => {
         const gone = await check(ids)
@@ -51,7 +58,12 @@ try {
     let refused = 0
     for (let b = 0; b < BURSTS_PER_ROUND; b++) {
       const burst = jtis.slice(b * BURST, (b + 1) * BURST)
-      refused += (await Promise.all(burst.map((j) => batcher.add(j)))).filter(Boolean).length
+      const answers = await Promise.all(
+        burst.map(async (j, i) =>
+          (await Promise.all(ids(j, b * BURST + i).map((id) => batcher.add(id)))).some(Boolean),
+        ),
+      )
+      refused += answers.filter(Boolean).length
     }
     if (refused !== jtis.length / 10) throw new Error(`refused ${refused}, expected ${jtis.length / 10}`)
     return { ms: performance.now() - t0, callsPerBurst: calls.n / BURSTS_PER_ROUND }
@@ -59,6 +71,7 @@ try {
   const total: Record<string, { ms: number; calls: number }> = {
     before: { ms: 0, calls: 0 },
     after: { ms: 0, calls: 0 },
+    users: { ms: 0, calls: 0 },
     store: { ms: 0, calls: 0 },
   }
   for (let r = 0; r < 2; r++) await Promise.all([run(shapes.before), run(shapes.after)]) // warm-up
@@ -68,6 +81,9 @@ try {
       total[name]!.ms += m.ms
       total[name]!.calls = m.callsPerBurst
     }
+    const u = await run(shapes.after, idsOf.users)
+    total.users!.ms += u.ms
+    total.users!.calls = u.callsPerBurst
     await cache.del('revoked:{rv}:loaded') // the marker gone: this round's "store" shape
     const m = await run(shapes.after)
     total.store!.ms += m.ms
@@ -80,7 +96,7 @@ try {
       `${name.padEnd(7)} ${Math.round(rate(t.ms)).toLocaleString('en').padStart(10)} checks/s, ${t.calls} cache call(s) per burst of ${BURST}`,
     )
   console.log(
-    `after / before: ${(total.before!.ms / total.after!.ms).toFixed(2)}×; store fallback / before: ${(total.before!.ms / total.store!.ms).toFixed(2)}×`,
+    `after / before: ${(total.before!.ms / total.after!.ms).toFixed(2)}×; users / after: ${(total.after!.ms / total.users!.ms).toFixed(2)}×; store fallback / before: ${(total.before!.ms / total.store!.ms).toFixed(2)}×`,
   )
 } finally {
   await cache.close()
