@@ -10,31 +10,13 @@ export type MessageStatus = (typeof messageStatuses)[number]
  * others are operations on an earlier message of the same conversation (`targetId`), stored in the stream like a
  * message (so sync replays them) and applied to their target in the same transaction. 'expired' is the tombstone a
  * record becomes when retention removes it (src/ports/retention.ts): its seq, sender and time stay, nothing else.
- * One list: kinds join it here.
+ * One list: kinds join it here (operations join operationKinds).
  */
-export const messageKinds = [
-  'text',
-  'image',
-  'file',
-  'voice',
-  'system',
-  'edit',
-  'reaction',
-  'unreaction',
-  'pin',
-  'unpin',
-  'expired',
-] as const
-export type MessageKind = (typeof messageKinds)[number]
 /** the kinds that are operations: each has its entry (who, content, event, effect) in operations.ts's table */
-export const operationKinds = [
-  'edit',
-  'reaction',
-  'unreaction',
-  'pin',
-  'unpin',
-] as const satisfies readonly MessageKind[]
+export const operationKinds = ['edit', 'reaction', 'unreaction', 'pin', 'unpin'] as const
 export type OperationKind = (typeof operationKinds)[number]
+export const messageKinds = ['text', 'image', 'file', 'voice', 'system', ...operationKinds, 'expired'] as const
+export type MessageKind = (typeof messageKinds)[number]
 export const isOperation = (kind: MessageKind): kind is OperationKind =>
   (operationKinds as readonly string[]).includes(kind)
 /** the kinds whose message names an attachment (src/ports/attachments.ts attachmentKinds: the same three) */
@@ -91,7 +73,23 @@ export interface ReplyPreview {
   status: MessageStatus
 }
 
-export interface Message {
+/**
+ * The state operations give a content message (operations.ts's table sets it). One place: a new operation's state
+ * is a field here and its fresh value in freshState; the stores keep the whole of it as one value (src/drivers/sql
+ * rows.ts: the op_state column, as JSON of what differs from freshState), so they need no change for it.
+ */
+export interface OperationState {
+  /** the last edit (epoch ms, 0: never), edits so far, and the seq of the edit that set `content` (a later edit by
+   *  seq wins, whatever order edits are applied in) */
+  editedAt: number
+  editCount: number
+  editSeq: number
+  reactions: Reaction[]
+  /** epoch ms of the pin, 0: not pinned */
+  pinnedAt: number
+}
+
+export interface Message extends OperationState {
   messageId: string
   conversationId: string
   /** the message's place in its conversation: unique, gap-free, from 1 */
@@ -109,14 +107,6 @@ export interface Message {
   replyTo: string
   /** user ids, or MENTION_ALL (text and edit only) */
   mentions: string[]
-  /** the state operations gave it (content messages): the last edit (epoch ms, 0: never), edits so far, and the
-   *  seq of the edit that set `content` (a later edit by seq wins, whatever order edits are applied in) */
-  editedAt: number
-  editCount: number
-  editSeq: number
-  reactions: Reaction[]
-  /** epoch ms of the pin, 0: not pinned */
-  pinnedAt: number
   /** filled in on read when replyTo is set */
   reply?: ReplyPreview
   /** image, file and voice messages only */
@@ -137,13 +127,34 @@ export function messageKind(kind: string): MessageKind {
 }
 
 /** The state a new record starts with: no edits, reactions or pin. */
-export const freshState = {
+export const freshState: Readonly<OperationState> = {
   editedAt: 0,
   editCount: 0,
   editSeq: 0,
-  reactions: [] as Reaction[],
+  reactions: [],
   pinnedAt: 0,
-} satisfies Partial<Message>
+}
+const stateKeys = Object.keys(freshState) as (keyof OperationState)[]
+
+/** m's operation state, each field as m has it */
+export function stateOf(m: OperationState): OperationState {
+  const state = {} as Record<keyof OperationState, unknown>
+  for (const k of stateKeys) state[k] = m[k]
+  return state as OperationState
+}
+
+/** the fields of m's operation state that differ from freshState; undefined when none does (a message no operation
+ *  changed), which is what a store keeps for most messages */
+export function changedState(m: OperationState): Partial<OperationState> | undefined {
+  let changed: Partial<OperationState> | undefined
+  for (const k of stateKeys) {
+    const v = m[k]
+    if (Array.isArray(v) ? v.length === 0 : v === freshState[k]) continue
+    changed ??= {}
+    ;(changed as Record<string, unknown>)[k] = v
+  }
+  return changed
+}
 
 /** What a plain text message carries beside its content: no target, reply or mentions, and the fresh state. */
 export const textDefaults = {
@@ -167,11 +178,7 @@ export const messageOf = (m: Message): Message => ({
   targetId: m.targetId,
   replyTo: m.replyTo,
   mentions: m.mentions,
-  editedAt: m.editedAt,
-  editCount: m.editCount,
-  editSeq: m.editSeq,
-  reactions: m.reactions,
-  pinnedAt: m.pinnedAt,
+  ...stateOf(m),
   ...(m.reply ? { reply: m.reply } : {}),
   ...(m.attachment ? { attachment: m.attachment } : {}),
 })

@@ -3,11 +3,12 @@
 // A record's age limit is the shortest of those that are set (0: not set): the deployment's retention_days, the
 // conversation's retentionDays, and its ttlSeconds (disappearing messages). A conversation can shorten what the
 // deployment keeps, never lengthen it. A record older than its limit (sentAt <= now - limit) becomes a tombstone:
-// kind 'expired', content, attachment, mentions, reactions and reply gone; seq, message id, sender, time and status
-// stay, so sync stays gap-free and shows where history was removed (docs/protocol.md "Retention").
+// kind 'expired'; content, attachment, mentions, reply and what operations made of it (reactions, pin, edits) gone;
+// seq, message id, sender, time and status stay, so sync stays gap-free and shows where history was removed
+// (docs/protocol.md "Retention").
 import { AppError } from '../core/errors.js'
 import type { OutboxRecord } from './outbox-record.js'
-import type { Message } from '../domain/message.js'
+import { freshState, type Message } from '../domain/message.js'
 
 export const DAY_MS = 86_400_000
 /** what a conversation may ask for: up to ten years, and a ttl of up to a year */
@@ -98,19 +99,16 @@ export function withoutReactor<R extends { emoji: string; userIds: string[] }>(r
     .filter((r) => r.userIds.length > 0)
 }
 
-/** what a record keeps as a tombstone */
-export function tombstone<
-  T extends { kind: string; content: string; mentions: string[]; reactions: unknown[]; replyTo: string },
->(m: T): T {
+/** what a record keeps as a tombstone: no operation state either (the SQL stores' TOMBSTONE: op_state NULL) */
+export function tombstone<T extends Message>(m: T): T {
   const { attachment: _a, reply: _r, ...rest } = m as T & { attachment?: unknown; reply?: unknown }
   return {
     ...(rest as T),
+    ...freshState,
     kind: 'expired',
     content: '',
     mentions: [],
-    reactions: [],
     replyTo: '',
     targetId: '',
-    pinnedAt: 0,
   }
 }

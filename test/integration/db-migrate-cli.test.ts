@@ -52,6 +52,7 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       { version: 13, name: 'moderation' },
       { version: 14, name: 'retention' },
       { version: 15, name: 'attachment_thumbnails' },
+      { version: 16, name: 'operation_state' },
     ]
     expect(applied).toMatchObject({ database: db.name, applied: files, all: files, collisions: [] })
 
@@ -127,11 +128,12 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
     try {
       await migrate(old.url)
       const conn = await mysql.createConnection(connectionOptions(old.url))
+      // back to the schema of 008 (what 009 added; 016 moved its state columns to op_state)
       await conn.query('DROP INDEX ix_messages_pinned ON messages')
       await conn.query(
-        'ALTER TABLE messages DROP COLUMN kind, DROP COLUMN target_id, DROP COLUMN reply_to, DROP COLUMN mentions, DROP COLUMN edited_at, DROP COLUMN edit_count, DROP COLUMN edit_seq, DROP COLUMN reactions, DROP COLUMN pinned_at',
+        'ALTER TABLE messages DROP COLUMN kind, DROP COLUMN target_id, DROP COLUMN reply_to, DROP COLUMN mentions, DROP COLUMN pinned_at, DROP COLUMN op_state',
       )
-      await conn.query('DELETE FROM schema_migrations WHERE version = 9')
+      await conn.query('DELETE FROM schema_migrations WHERE version IN (9, 16)')
       await conn.query(
         "INSERT INTO conversations (conversation_id, kind, name, announcement, member_count, created_at) VALUES ('d_old', 'direct', '', '', 2, 1)",
       )
@@ -144,7 +146,10 @@ describe.skipIf(!(await infraAvailable('mysql')))(`gochat db migrate (${MYSQL})`
       await conn.end()
       const run = await gochat(['db', 'migrate', '--mysql', old.url, '--json'])
       expect(run.code, run.stderr).toBe(0)
-      expect(JSON.parse(run.stdout).applied).toMatchObject([{ version: 9, name: 'message_operations' }])
+      expect(JSON.parse(run.stdout).applied).toMatchObject([
+        { version: 9, name: 'message_operations' },
+        { version: 16, name: 'operation_state' },
+      ])
       const store = new MysqlStore(old.url)
       try {
         expect(await store.getMessage('d_old', 'm_old')).toMatchObject({

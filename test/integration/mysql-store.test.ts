@@ -10,6 +10,7 @@ import { messageSearchContract } from '../contract/message-search.contract.js'
 import { attachmentLifecycleContract } from '../contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../contract/message-order.contract.js'
 import { erasureContract } from '../contract/erasure.contract.js'
+import { operationStateContract } from '../contract/operation-state.contract.js'
 import { retentionContract } from '../contract/retention.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
@@ -37,4 +38,5 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   messageOrderContract('mysql', fixture('order'))
   retentionContract('mysql', fixture('retention'))
   erasureContract('mysql', fixture('erasure'))
+  operationStateContract('mysql', fixture('opstate'))
 })

@@ -3,6 +3,7 @@ import { messageAttachmentsContract } from '../../../test/contract/message-attac
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import { erasureContract } from '../../../test/contract/erasure.contract.js'
+import { operationStateContract } from '../../../test/contract/operation-state.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
@@ -20,3 +21,4 @@ attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), c
 messageOrderContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 retentionContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 erasureContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+operationStateContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

@@ -109,7 +109,7 @@ export class MysqlRetention implements RetentionStore {
         if (res.affectedRows === 0) continue
         if (refs[0].kind === 'reaction' && refs[0].target_id) {
           const [targets] = await c.execute<Rows>(TARGET_REACTIONS, [k.conversationId, refs[0].target_id])
-          const next = targets[0] && reactionsWithout(targets[0].reactions, senderId)
+          const next = targets[0] && reactionsWithout(targets[0].op_state, senderId)
           if (next) await c.execute(SET_REACTIONS, [next.value, k.conversationId, targets[0]!.seq])
         }
         // its words leave the search index with it

@@ -9,7 +9,7 @@ import type {
   UserRow,
 } from '../../ports/store.js'
 import { normalizeUsername } from '../../contracts/names.js'
-import type { MessageAttachment } from '../../domain/message.js'
+import { changedState, freshState, type MessageAttachment, type OperationState } from '../../domain/message.js'
 
 export type Row = Record<string, unknown>
 
@@ -19,25 +19,29 @@ export const USER_INSERT_COLS = `${USER_COLS}, username_norm`
 export const CONV_COLS = 'conversation_id, kind, name, announcement, member_count, created_at'
 export const MEMBER_COLS = 'conversation_id, user_id, role, joined_at'
 export const MSG_COLS =
-  'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key, kind, target_id, reply_to, mentions, edited_at, edit_count, edit_seq, reactions, pinned_at, attachment_id, attachment'
+  'message_id, conversation_id, seq, sender_id, content, sent_at, status, idempotency_key, kind, target_id, reply_to, mentions, op_state, attachment_id, attachment'
 /** placeholders of MSG_COLS */
 export const MSG_VALUES = `(${MSG_COLS.split(', ')
   .map(() => '?')
   .join(', ')})`
 /** what an operation changes on its target (parameters: targetState(m), then conversation id and seq) */
 export const UPDATE_TARGET =
-  'UPDATE messages SET content = ?, mentions = ?, edited_at = ?, edit_count = ?, edit_seq = ?, reactions = ?, pinned_at = ? WHERE conversation_id = ? AND seq = ?'
-export const targetState = (m: MessageRow) => [
-  m.content,
-  json(m.mentions),
-  m.editedAt,
-  m.editCount,
-  m.editSeq,
-  json(m.reactions),
-  m.pinnedAt,
-]
+  'UPDATE messages SET content = ?, mentions = ?, op_state = ? WHERE conversation_id = ? AND seq = ?'
+export const targetState = (m: MessageRow) => [m.content, json(m.mentions), stateColumn(m)]
 const json = (list: unknown[]) => (list.length ? JSON.stringify(list) : null)
 const parsed = <T>(v: unknown): T[] => (typeof v === 'string' && v ? (JSON.parse(v) as T[]) : [])
+/**
+ * The state operations gave a message (src/domain/message.ts OperationState), kept opaquely in one column: JSON of
+ * the fields that differ from freshState, NULL when none does. A new operation's state needs no column or migration.
+ * (Migration MySQL 016 / SQLite 013 moved the former columns here; pinned_at is a virtual column read off it, for
+ * the pins' index.)
+ */
+export const stateColumn = (m: OperationState): string | null => {
+  const changed = changedState(m)
+  return changed ? JSON.stringify(changed) : null
+}
+export const stateFromColumn = (v: unknown): OperationState =>
+  typeof v === 'string' && v ? { ...freshState, ...(JSON.parse(v) as Partial<OperationState>) } : { ...freshState }
 export const LAST_SEQ =
   '(SELECT COALESCE(MAX(m.seq), 0) FROM messages m WHERE m.conversation_id = c.conversation_id) AS last_seq'
 
@@ -95,11 +99,7 @@ export const toMessage = (r: Row): MessageRow => ({
   targetId: (r.target_id as string | null) ?? '',
   replyTo: (r.reply_to as string | null) ?? '',
   mentions: parsed<string>(r.mentions),
-  editedAt: Number(r.edited_at ?? 0),
-  editCount: Number(r.edit_count ?? 0),
-  editSeq: Number(r.edit_seq ?? 0),
-  reactions: parsed<MessageRow['reactions'][number]>(r.reactions),
-  pinnedAt: Number(r.pinned_at ?? 0),
+  ...stateFromColumn(r.op_state),
   ...(typeof r.attachment === 'string' && r.attachment
     ? { attachment: JSON.parse(r.attachment) as MessageAttachment }
     : {}),
@@ -117,11 +117,7 @@ export const messageValues = (m: MessageRow) => [
   m.targetId || null,
   m.replyTo || null,
   json(m.mentions),
-  m.editedAt,
-  m.editCount,
-  m.editSeq,
-  json(m.reactions),
-  m.pinnedAt,
+  stateColumn(m),
   m.attachment?.attachmentId ?? null,
   m.attachment ? JSON.stringify(m.attachment) : null,
 ]

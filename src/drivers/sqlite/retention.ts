@@ -96,7 +96,7 @@ export class SqliteRetention implements RetentionStore {
         if (!r || tomb.run(k.conversationId, k.seq, senderId).changes === 0) continue
         if (r.kind === 'reaction' && r.target_id) {
           const target = db.prepare(TARGET_REACTIONS).get(k.conversationId, r.target_id) as Row | undefined
-          const next = target && reactionsWithout(target.reactions, senderId)
+          const next = target && reactionsWithout(target.op_state, senderId)
           if (next) db.prepare(SET_REACTIONS).run(next.value, k.conversationId, target!.seq)
         }
         // its words leave the search index with it

@@ -13,6 +13,7 @@ import { messageSearchContract } from '../../../test/contract/message-search.con
 import { attachmentLifecycleContract } from '../../../test/contract/attachment-lifecycle.contract.js'
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import { erasureContract } from '../../../test/contract/erasure.contract.js'
+import { operationStateContract } from '../../../test/contract/operation-state.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
@@ -40,6 +41,7 @@ attachmentLifecycleContract('sqlite', sqliteFixture)
 messageOrderContract('sqlite', sqliteFixture)
 retentionContract('sqlite', sqliteFixture)
 erasureContract('sqlite', sqliteFixture)
+operationStateContract('sqlite', sqliteFixture)
 
 describe('sqlite store: the file', () => {
   it('keeps rows, seqs and pending outbox rows across a reopen; one handle at a time', async () => {
