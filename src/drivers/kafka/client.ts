@@ -3,6 +3,7 @@ import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
 import { log } from '../../observability/log.js'
 import { lengthenIdleFetchWaits } from './fetch-wait-idle.js'
 import { stopIdleRequestQueueTimers } from './request-queue-idle.js'
+import { checkRequestTimeoutsOnlyInFlight } from './request-timeout-idle.js'
 import { kafkaSecurity } from './security.js'
 
 const kafkaLog = log.child({ component: 'kafkajs' })
@@ -11,6 +12,7 @@ const kafkaLog = log.child({ component: 'kafkajs' })
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1'
 
 stopIdleRequestQueueTimers()
+checkRequestTimeoutsOnlyInFlight()
 lengthenIdleFetchWaits()
 
 // and a topic created a moment ago answers metadata and offset requests with "does not host" / "not the leader"
