@@ -2,6 +2,7 @@
 import { Counter } from 'prom-client'
 import type { OfflinePush } from '../../../src/contracts/payloads.js'
 import type { RepoApi } from '../../../src/rpc/api.js'
+import { userRevocationId } from '../../../src/auth/revocation.js'
 import type { PushProvider } from './providers.js'
 import { taskDuration } from '../metrics.js'
 
@@ -26,12 +27,20 @@ export async function deliverPush(provider: PushProvider, push: OfflinePush): Pr
 
 /**
  * The push without the users who muted its conversation (they still get the message live and by sync, but no
- * notification); null when nobody is left.
+ * notification) and without erased users (every token of theirs revoked: `gochat users erase`; they stay members
+ * of their direct conversations as "Deleted user"); null when nobody is left. Both asked of repo at once.
  */
-export async function withoutMuted(repo: Pick<RepoApi, 'MutedAmong'>, push: OfflinePush): Promise<OfflinePush | null> {
-  const { user_ids: muted } = await repo.MutedAmong({ subject_id: push.conversationId, user_ids: push.userIds })
-  if (muted.length === 0) return push
-  const skip = new Set(muted)
-  const userIds = push.userIds.filter((u) => !skip.has(u))
+export async function pushable(
+  repo: Pick<RepoApi, 'MutedAmong' | 'CheckRevoked'>,
+  push: OfflinePush,
+): Promise<OfflinePush | null> {
+  const [{ user_ids: muted }, { revoked_jtis: revoked }] = await Promise.all([
+    repo.MutedAmong({ subject_id: push.conversationId, user_ids: push.userIds }),
+    repo.CheckRevoked({ jtis: push.userIds.map(userRevocationId) }),
+  ])
+  if (muted.length === 0 && revoked.length === 0) return push
+  const quiet = new Set(muted)
+  const erased = new Set(revoked)
+  const userIds = push.userIds.filter((u) => !quiet.has(u) && !erased.has(userRevocationId(u)))
   return userIds.length ? { ...push, userIds } : null
 }
