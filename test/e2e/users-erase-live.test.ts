@@ -2,13 +2,15 @@
 // sockets are closed with 1008 "token revoked" within about 2 s of the revocation (not at the 15 s heartbeat), on
 // every gateway; a reconnect with the old token is refused; mid-traffic, none of their records keeps content, the
 // others' history has no gaps and the erased user's sends after it are refused; erasing again answers "already
-// erased" and changes nothing; and no offline push goes to them afterwards (the webhook provider records every push).
+// erased" and changes nothing; the client library ends signed out (closed, invalid_token) without reconnecting;
+// and no offline push goes to them afterwards (the webhook provider records every push).
 // On `gochat up --mysql` (embedded bus, in-process cache the CLI cannot reach) and on a cluster (Kafka, Redis, 2
 // gateways).
 import { randomUUID } from 'node:crypto'
 import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestClient, type Session } from '../../src/client/rest.js'
+import { GochatClient } from '../../src/client/node.js'
 import { SocketClient } from '../../src/client/socket.js'
 import { runGochat } from '../helpers/cli.js'
 import { useCluster } from '../helpers/cluster-run.js'
@@ -32,7 +34,7 @@ describe.skipIf(!(await infraAvailable('mysql')))('users erase on a running goch
   let up: Awaited<ReturnType<typeof startUp>>
   beforeAll(async () => {
     up = await startUp(['--mysql', db.url], pushEnv())
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => {
     await up?.stop()
     await db.drop()
@@ -79,8 +81,10 @@ function eraseSuite(target: () => { urls: string[]; mysql: string; cliFlags: str
       preview: string
     }>
 
+  const clients: GochatClient[] = []
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()))
+    for (const c of clients) c.close()
   })
 
   beforeAll(async () => {
@@ -104,6 +108,13 @@ function eraseSuite(target: () => { urls: string[]; mysql: string; cliFlags: str
       sockets.push(ws)
     }
     const aliceSockets = [...sockets]
+    // and the client library, which must end signed out rather than reconnect
+    const lib = new GochatClient({ url: target().urls[0]!, backoff: { baseMs: 50, capMs: 500 } })
+    clients.push(lib)
+    lib.useSession({ userId: alice.userId, token: alice.token })
+    await lib.connect()
+    const libStates: Array<{ state: string; error?: { code?: string } }> = []
+    lib.on('state', (st) => libStates.push(st))
     const bobSends: Array<{ seq: number; content: string }> = []
     let traffic = true
     const bobSending = (async () => {
@@ -156,6 +167,10 @@ function eraseSuite(target: () => { urls: string[]; mysql: string; cliFlags: str
       expect(closed[i]! - revoked, `socket ${i} closed ms after the revocation`).toBeLessThan(2_000)
     }
 
+    await waitUntil(() => lib.state === 'closed', 5_000, 50)
+    await sleep(1_000) // no reconnect attempt follows
+    expect(libStates.map((st) => [st.state, st.error?.code])).toEqual([['closed', 'invalid_token']])
+
     // a reconnect with the old token is refused, on every gateway, and so are her sends
     for (const url of target().urls) await expect(SocketClient.connect(url, alice.token)).rejects.toThrow(/HTTP 401/)
     await expect(rest(alice.token).send(group, 'after', randomUUID())).rejects.toMatchObject({ status: 401 })
@@ -178,7 +193,7 @@ function eraseSuite(target: () => { urls: string[]; mysql: string; cliFlags: str
     const bySeq = new Map(history.map((m) => [m.seq, m]))
     for (const s of bobSends) expect(bySeq.get(s.seq)).toMatchObject({ senderId: bob.userId, content: s.content })
     for (const m of history.filter((m) => m.senderId === alice.userId)) expect(m.content).toBe('')
-  }, 90_000)
+  }, 150_000)
 
   it('erasing again answers "already erased" and changes nothing', async () => {
     const before = await exportOf(alice.userId)
@@ -186,7 +201,7 @@ function eraseSuite(target: () => { urls: string[]; mysql: string; cliFlags: str
     expect(again.code, again.stderr).toBe(0)
     expect(JSON.parse(again.stdout)).toMatchObject({ alreadyErased: true, executed: true, audit: null })
     expect(await exportOf(alice.userId)).toEqual(before)
-  }, 60_000)
+  }, 120_000)
 
   it('no offline push goes to the erased user; others still get theirs', async () => {
     const before = pushesTo(alice.userId).length
