@@ -4,6 +4,7 @@ import { attachmentLifecycleContract } from '../../../test/contract/attachment-l
 import { messageOrderContract } from '../../../test/contract/message-order.contract.js'
 import { erasureContract } from '../../../test/contract/erasure.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
+import { retentionSearchIndexContract } from '../../../test/contract/retention-search-index.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
@@ -19,4 +20,5 @@ messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup
 attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOrderContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 retentionContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+retentionSearchIndexContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 erasureContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
