@@ -116,3 +116,17 @@ export async function closeRevoked(
   }
   return closed
 }
+
+/**
+ * Closes the connections opened with the revoked token `revocationId` (a token id, or user:<id> for every token of
+ * the user) among `conns`, as a revocation announced on the bus asks; returns how many.
+ */
+export function closeWithToken(conns: Iterable<Connection>, revocationId: string): number {
+  let closed = 0
+  for (const c of [...conns]) {
+    if (revocationId !== userRevocationId(c.userId) && (c.jti === undefined || c.jti !== revocationId)) continue
+    c.ws.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason)
+    closed++
+  }
+  return closed
+}

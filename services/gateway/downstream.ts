@@ -1,6 +1,7 @@
 // The gateway's own downstream topic (gochat.messages.downstream.<instanceId>): each DownstreamMessage carries a
 // frame serialized once upstream; it is turned into bytes once here and those same bytes go to every live
 // connection of every listed user. Users with no connection here (they just left) are skipped: they resync by seq.
+// A message naming a revoked token (closeRevoked) then closes the listed users' sockets opened with it.
 // When the consumer comes back after losing Kafka, every connection is told to resync (what it may have skipped).
 import type { Bus, Subscription } from '../../src/ports/bus.js'
 import { runConsumer } from '../../src/messaging/consumer.js'
@@ -9,7 +10,7 @@ import type { ConsumerRetryPolicy } from '../../src/messaging/failure.js'
 import { decode, DownstreamMessage } from '../../src/contracts/payloads.js'
 import type { Logger } from '../../src/observability/log.js'
 import { consumeSpan, tracingEnabled } from '../../src/observability/tracing.js'
-import type { Connection, ConnectionRegistry } from './connections.js'
+import { closeWithToken, type Connection, type ConnectionRegistry } from './connections.js'
 import { downstreamRecords, framesPushed } from './metrics.js'
 
 export interface DownstreamDeps {
@@ -44,6 +45,9 @@ export function deliver(registry: ConnectionRegistry, msgs: readonly DownstreamM
     }
   }
   for (const [conn, frames] of pending) conn.sendAll(frames)
+  // after their frames: a revocation out of band (user.tokens.revoked) closes the sockets opened with the token
+  for (const msg of msgs)
+    if (msg.closeRevoked) for (const userId of msg.userIds) closeWithToken(registry.of(userId), msg.closeRevoked)
   return written
 }
 

@@ -27,7 +27,7 @@ import { RESYNC_FRAME, watchPresence } from './presence-watch.js'
 import { KeyedLimiter } from './rate-limit.js'
 import { moderationRoutes } from './moderation-routes.js'
 import { restRoutes } from './routes.js'
-import { createSearchLimit } from './search-limit.js'
+import { createSearchLimit, MESSAGE_SEARCH } from './search-limit.js'
 import { attachSession } from './session.js'
 import { sharedWindowLimit } from './shared-limit.js'
 import { staticFiles } from './static.js'
@@ -224,6 +224,12 @@ export async function startGateway(ctx: GatewayContext): Promise<{ role: Running
           perUser: cfg.people_search_per_user,
           perIp: cfg.people_search_per_ip,
           windowSeconds: cfg.people_search_window_seconds,
+        }),
+        messageSearchLimit: createSearchLimit({
+          cache,
+          perUser: cfg.message_search_per_user,
+          windowSeconds: cfg.message_search_window_seconds,
+          kind: MESSAGE_SEARCH,
         }),
       }),
     ],

@@ -95,6 +95,8 @@ export interface RouteHooks {
   online?(userIds: string[]): Promise<Set<string>>
   /** throws rate_limited when this user or address has searched people too often (search-limit.ts) */
   searchLimit?(userId: string, client: string): Promise<void>
+  /** throws rate_limited when this user has searched their history too often (search-limit.ts) */
+  messageSearchLimit?(userId: string, client: string): Promise<void>
 }
 
 /** a JSON boolean field, or undefined when absent */
@@ -306,7 +308,8 @@ export function restRoutes(logic: LogicApi, messages: MessageApi, hooks: RouteHo
       const res = await messages.ListPins({ conversation_id: id, actor_user_id: userId })
       return ok({ messages: res.messages.map(fromApiMessage) })
     }),
-    route('GET', '/v1/search', 'search_messages', true, async ({ userId, query }) => {
+    route('GET', '/v1/search', 'search_messages', true, async ({ userId, query, client }) => {
+      await hooks.messageSearchLimit?.(userId, client ?? '')
       const res = await messages.SearchMessages({
         actor_user_id: userId,
         query: query.get('q') ?? '',

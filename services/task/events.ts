@@ -1,12 +1,14 @@
 // Domain events addressed to users reach their sockets as `event` frames: message events (typing among them) go
 // to every member of the conversation, notifications to their target user, and a user's user.online, user.offline
-// and user.profile.updated to its direct peers (at most USER_EVENT_PEERS). Routed like messages: presence, one record per gateway.
+// and user.profile.updated to its direct peers (at most USER_EVENT_PEERS), and user.tokens.revoked to the user's own
+// connections, which their gateways then close. Routed like messages: presence, one record per gateway.
 // Events come in bursts (adding 1,000 members writes 1,000 group.invited; a connect burst, one user.online per
 // user), so a batch resolves each distinct audience once and the presence of all its users in one call.
 import type { Retrier } from '../../src/messaging/retry.js'
 import type { Bus, BusRecord } from '../../src/ports/bus.js'
 import { decode, encode, type DownstreamMessage } from '../../src/contracts/payloads.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
+import { userRevocationId } from '../../src/auth/revocation.js'
 import { membersOf } from './members.js'
 import { locate, lookupPresence, OutgoingRecords, type RouteDeps } from './route.js'
 import { CONCURRENCY, eachBounded, taskHandler } from './worker.js'
@@ -18,15 +20,23 @@ export const decodeEvent = (rec: BusRecord) => decode(EventEnvelope, rec.value, 
 export const USER_EVENT_PEERS = 200
 const USER_EVENTS_ROUTED = new Set(['user.online', 'user.offline', 'user.profile.updated'])
 
+/** the sockets opened with a token revoked out of band (`gochat users erase`): closed by their gateways at once */
+const TOKENS_REVOKED = 'user.tokens.revoked'
+
+/** The user whose own connections are the event's audience, if any. */
+const ownerOf = (e: EventEnvelope) => e.target_user_id ?? (e.event_type === TOKENS_REVOKED ? e.user_id : undefined)
+
 /** An event's audience, named once per batch: events with the same key have the same target users. */
 function audienceOf(e: EventEnvelope): string | undefined {
-  if (e.target_user_id) return `user:${e.target_user_id}`
+  const owner = ownerOf(e)
+  if (owner) return `user:${owner}`
   if (e.user_id && USER_EVENTS_ROUTED.has(e.event_type)) return `peers:${e.user_id}`
   return e.conversation_id ? `members:${e.conversation_id}` : undefined
 }
 
 async function resolveAudience(deps: RouteDeps, e: EventEnvelope): Promise<string[]> {
-  if (e.target_user_id) return [e.target_user_id]
+  const owner = ownerOf(e)
+  if (owner) return [owner]
   if (e.user_id && USER_EVENTS_ROUTED.has(e.event_type)) {
     // the people with a direct conversation with the user (their pages show its name and online dot)
     return (await deps.repo.ListDirectPeers({ user_id: e.user_id, limit: USER_EVENT_PEERS })).user_ids
@@ -49,15 +59,35 @@ async function targetsOf(deps: RouteDeps, e: EventEnvelope, known?: KnownTargets
   return e.event_type === 'user.profile.updated' && e.user_id ? [e.user_id, ...users] : users
 }
 
+/**
+ * The revocation a user.tokens.revoked names (one token id, or by default user:<id> for all of them), written
+ * again through repo first: its writer (the CLI) reaches the store but not an in-process cache (`gochat up
+ * --mysql` without Redis), whose copy would otherwise accept the token until it is reloaded. Idempotent.
+ */
+async function announcedRevocation(deps: RouteDeps, e: EventEnvelope): Promise<string | undefined> {
+  const given = e.payload.revocation_id
+  const jti = typeof given === 'string' && given ? given : e.user_id ? userRevocationId(e.user_id) : undefined
+  const expiresAt = e.payload.expires_at
+  if (jti && typeof expiresAt === 'number' && expiresAt > Date.now())
+    await deps.repo.RevokeToken({ jti, expires_at: expiresAt })
+  return jti
+}
+
 export async function routeEvent(deps: RouteDeps, e: EventEnvelope, known?: KnownTargets): Promise<OutgoingRecords> {
   const out = new OutgoingRecords()
   const timer = taskDuration.startTimer({ task_type: 'event' })
   const users = await targetsOf(deps, e, known)
   if (users.length) {
     const frame = encode({ op: 'event', event: e })
+    const revoked = e.event_type === TOKENS_REVOKED ? await announcedRevocation(deps, e) : undefined
     const { byGateway } = await locate(deps.repo, users, known?.presence)
     for (const [gw, userIds] of byGateway) {
-      const down: DownstreamMessage = { conversationId: e.conversation_id ?? '', userIds, frame }
+      const down: DownstreamMessage = {
+        conversationId: e.conversation_id ?? '',
+        userIds,
+        frame,
+        ...(revoked ? { closeRevoked: revoked } : {}),
+      }
       out.add(deps.downstreamTopic(gw), {
         key: e.conversation_id ?? e.target_user_id ?? e.user_id ?? null,
         value: encode(down),

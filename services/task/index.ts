@@ -25,7 +25,7 @@ import { retryHandler } from './retry.js'
 import { taskHandler } from './worker.js'
 import { decodePersist, persistHandler } from './persist.js'
 import { createPushProvider } from './push/providers.js'
-import { deliverPush, withoutMuted } from './push/worker.js'
+import { deliverPush, pushable } from './push/worker.js'
 import { RetentionSweeper } from './retention-sweep.js'
 import type { BlobStore } from '../../src/ports/blobs.js'
 
@@ -94,8 +94,8 @@ export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }
       topics: [t.push],
       decode: (rec) => decode(OfflinePush, rec.value, 'OfflinePush'),
       handle: taskHandler<OfflinePush>(bus, retries('push'), async (p) => {
-        const unmuted = await withoutMuted(repo, p)
-        if (unmuted) await deliverPush(provider, unmuted)
+        const wanted = await pushable(repo, p)
+        if (wanted) await deliverPush(provider, wanted)
       }),
     }),
     runConsumer({

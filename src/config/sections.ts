@@ -33,6 +33,8 @@ export const gatewayKeys = [
   'people_search_per_user',
   'people_search_per_ip',
   'people_search_window_seconds',
+  'message_search_per_user',
+  'message_search_window_seconds',
   'http_first_byte_timeout_ms',
   'http_headers_timeout_ms',
   'http_request_timeout_ms',

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod/v4'
 import { operationEvents } from '../domain/operations.js'
 
-export const userEventTypes = ['user.online', 'user.offline', 'user.profile.updated'] as const
+export const userEventTypes = [
+  'user.online',
+  'user.offline',
+  'user.profile.updated',
+  // every token of the user (or one token) revoked out of band (`gochat users erase`): the gateways close the
+  // sockets opened with it at once (payload: revocation_id, a token id or user:<id>; reason)
+  'user.tokens.revoked',
+] as const
 export const messageEventTypes = [
   'message.read',
   'message.recalled',

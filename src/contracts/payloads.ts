@@ -74,6 +74,11 @@ export const DownstreamMessage = z.object({
   /** only this connection of the (single) listed user: answers to one device, e.g. acks in upstream: kafka mode */
   connectionId: z.string().optional(),
   traceId: z.string().optional(),
+  /**
+   * a revoked token id, or user:<id> for every token of the user: after the frame, the gateway closes the listed
+   * users' connections opened with it (1008 token revoked)
+   */
+  closeRevoked: z.string().optional(),
 })
 export type DownstreamMessage = z.infer<typeof DownstreamMessage>
 

@@ -98,6 +98,11 @@ const fixed: Array<[keyof typeof docs, string, string]> = [
     `${def('people_search_per_user')} in \`people_search_window_seconds\` (${def('people_search_window_seconds')})`,
   ],
   ['protocol', 'people searches per client address (IPv6: /64), all its users', `${def('people_search_per_ip')} in`],
+  [
+    'protocol',
+    'history searches (`GET /v1/search`) per user',
+    `${def('message_search_per_user')} in \`message_search_window_seconds\` (${def('message_search_window_seconds')})`,
+  ],
 ]
 
 describe('the limits the docs quote are the code’s', () => {

@@ -9,7 +9,8 @@ import { searchSuite } from './search.suite.js'
 const dir = mkdtempSync(join(tmpdir(), 'gochat-search-e2e-'))
 let up: Awaited<ReturnType<typeof startUp>>
 beforeAll(async () => {
-  up = await startUp([`--data-dir=${dir}`])
+  // the suite polls searches until they find: more than message_search_per_user allows a person
+  up = await startUp([`--data-dir=${dir}`], { GOCHAT_MESSAGE_SEARCH_PER_USER: '100000' })
 })
 afterAll(async () => {
   await up?.stop()

@@ -12,6 +12,7 @@ import { messageOrderContract } from '../contract/message-order.contract.js'
 import { erasureContract } from '../contract/erasure.contract.js'
 import { operationStateContract } from '../contract/operation-state.contract.js'
 import { retentionContract } from '../contract/retention.contract.js'
+import { retentionSearchIndexContract } from '../contract/retention-search-index.contract.js'
 import { infraAvailable } from '../helpers/infra.js'
 import { testDatabase } from '../helpers/mysql.js'
 
@@ -37,6 +38,13 @@ describe.skipIf(!(await infraAvailable('mysql')))('mysql store', () => {
   attachmentLifecycleContract('mysql', fixture('lifecycle'))
   messageOrderContract('mysql', fixture('order'))
   retentionContract('mysql', fixture('retention'))
+  retentionSearchIndexContract('mysql', fixture('retindex'), async (store, conversationId) => {
+    const { pool } = store as unknown as { pool: import('mysql2/promise').Pool }
+    const [rows] = await pool.query('SELECT COUNT(*) AS n FROM message_search WHERE conversation_id = ?', [
+      conversationId,
+    ])
+    return Number((rows as Array<{ n: number }>)[0]!.n)
+  })
   erasureContract('mysql', fixture('erasure'))
   operationStateContract('mysql', fixture('opstate'))
 })

@@ -4,6 +4,7 @@ import { BaseCommand } from '../../base-command.js'
 import { dataDirFlag } from '../../users-flags.js'
 import type { ConfigKey } from '../../../src/config/index.js'
 import { renderTable } from '../../../src/presentation/table.js'
+import { topics } from '../../../src/contracts/topics.js'
 import { createBlobStore } from '../../../src/drivers/blobs-from-config.js'
 import { createCache } from '../../../src/drivers/cache-from-config.js'
 import { type AuditOutcome, recordAudit } from '../../../src/ops/users/audit.js'
@@ -15,7 +16,7 @@ export type EraseResult = (ErasePlan | EraseOutcome) & { executed: boolean; audi
 export default class UsersErase extends BaseCommand<typeof UsersErase> {
   static override summary = "Erase a user's content and account (plan by default; --execute to erase)"
   static override description =
-    `Without --execute nothing changes: the plan (counts) is printed. With it: every token of the user is revoked (their sockets close at the gateways' next heartbeat), every record they sent becomes a tombstone (content, attachment and its bytes, mentions, reactions on it, reply: gone; seq, sender and time stay, so history stays gap-free), they leave every group (the oldest member becomes admin where they were the last one), and the account stays as the sender "${'Deleted user'}" with its username freed and no usable password. Erasing an erased user answers "already erased" and exits 0. Records already on Kafka topics stay there until the topics' retention. Publishes user.erased to gochat.audit when Kafka is configured; otherwise prints the event on stderr.`
+    `Without --execute nothing changes: the plan (counts) is printed. With it: every token of the user is revoked (their open sockets are closed at once, with 1008 "token revoked", by the running deployment), every record they sent becomes a tombstone (content, attachment and its bytes, mentions, reactions on it, reply: gone; seq, sender and time stay, so history stays gap-free), they leave every group (the oldest member becomes admin where they were the last one), and the account stays as the sender "${'Deleted user'}" with its username freed and no usable password. Erasing an erased user answers "already erased" and exits 0. Records already on Kafka topics stay there until the topics' retention. Publishes user.erased to gochat.audit when Kafka is configured; otherwise prints the event on stderr.`
   static override examples = [
     '<%= config.bin %> users erase alice --mysql mysql://root@127.0.0.1:3306/gochat --redis redis://127.0.0.1:6379',
     '<%= config.bin %> users erase u_0123abcd --data-dir ~/.local/share/gochat --execute',
@@ -54,7 +55,16 @@ export default class UsersErase extends BaseCommand<typeof UsersErase> {
     const cache = this.cfg.redis_url ? createCache(this.cfg) : null
     const blobs = await createBlobStore({ ...this.cfg, jwt_secret: this.cfg.jwt_secret || 'unused: deletes only' })
     try {
-      const outcome = await executeErase({ store, cache, blobs, tokenTtlSeconds: this.cfg.token_ttl_seconds }, user)
+      const outcome = await executeErase(
+        {
+          store,
+          cache,
+          blobs,
+          tokenTtlSeconds: this.cfg.token_ttl_seconds,
+          userEventsTopic: topics(this.cfg).userEvents,
+        },
+        user,
+      )
       for (const id of outcome.blobFailures) this.warn(`attachment ${id}: its bytes could not be deleted`)
       if (outcome.alreadyErased) return { ...outcome, executed: true, audit: null }
       const audit = await recordAudit(this.cfg, {

@@ -108,6 +108,18 @@ export const clientKeys = {
     help: 'The window of people_search_per_user and people_search_per_ip',
     expected: 'seconds',
   },
+  message_search_per_user: {
+    schema: positiveInt,
+    default: 60,
+    help: 'History searches (GET /v1/search) one user may make in message_search_window_seconds, counted in the cache so every gateway shares it; over it: 429 with Retry-After',
+    expected: 'a positive integer',
+  },
+  message_search_window_seconds: {
+    schema: positiveInt,
+    default: 60,
+    help: 'The window of message_search_per_user',
+    expected: 'seconds',
+  },
   group_adds: {
     schema: z.enum(['invite', 'direct']),
     default: 'invite' as 'invite' | 'direct',

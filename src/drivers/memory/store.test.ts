@@ -5,6 +5,7 @@ import { messageOrderContract } from '../../../test/contract/message-order.contr
 import { erasureContract } from '../../../test/contract/erasure.contract.js'
 import { operationStateContract } from '../../../test/contract/operation-state.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
+import { retentionSearchIndexContract } from '../../../test/contract/retention-search-index.contract.js'
 import { messageOpsContract } from '../../../test/contract/message-ops.contract.js'
 import { messageOpsRedeliveryContract } from '../../../test/contract/message-ops-redelivery.contract.js'
 import { messageSearchContract } from '../../../test/contract/message-search.contract.js'
@@ -20,5 +21,6 @@ messageSearchContract('memory', async () => ({ store: new MemoryStore(), cleanup
 attachmentLifecycleContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 messageOrderContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 retentionContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
+retentionSearchIndexContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 erasureContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))
 operationStateContract('memory', async () => ({ store: new MemoryStore(), cleanup: async () => {} }))

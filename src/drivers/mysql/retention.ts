@@ -86,6 +86,11 @@ export class MysqlRetention implements RetentionStore {
         const [res] = await c.execute<Result>(TOMBSTONE, [r.conversation_id, r.seq])
         if (res.affectedRows > 0) expired.push(toExpired(r))
       }
+      // their words leave the search index with them (searches skip tombstones, but the rows would stay for good)
+      if (expired.length)
+        await c.query('DELETE FROM message_search WHERE (conversation_id, seq) IN (?)', [
+          expired.map((e) => [e.conversationId, e.seq]),
+        ])
       for (const e of expired) {
         if (!e.attachmentId) continue
         const [carried] = await c.execute<Rows>(CARRIED, [e.attachmentId])

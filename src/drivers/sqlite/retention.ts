@@ -77,10 +77,10 @@ export class SqliteRetention implements RetentionStore {
       }
       const tomb = db.prepare(TOMBSTONE)
       const carried = db.prepare(CARRIED)
-      return found
-        .filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0)
-        .map(toExpired)
-        .map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
+      const expired = found.filter((r) => tomb.run(r.conversation_id, r.seq).changes > 0).map(toExpired)
+      // their words leave the search index with them (searches skip tombstones, but the rows would stay for good)
+      for (const e of expired) indexMessage(db, { ...e, kind: 'expired', status: 'normal', content: '' })
+      return expired.map((e) => (e.attachmentId && carried.get(e.attachmentId) ? { ...e, attachmentId: '' } : e))
     })
   }
 

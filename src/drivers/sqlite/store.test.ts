@@ -15,6 +15,7 @@ import { messageOrderContract } from '../../../test/contract/message-order.contr
 import { erasureContract } from '../../../test/contract/erasure.contract.js'
 import { operationStateContract } from '../../../test/contract/operation-state.contract.js'
 import { retentionContract } from '../../../test/contract/retention.contract.js'
+import { retentionSearchIndexContract } from '../../../test/contract/retention-search-index.contract.js'
 import Database from 'better-sqlite3'
 import { SqliteStore } from './store.js'
 import { textDefaults } from '../../domain/message.js'
@@ -40,6 +41,12 @@ messageSearchContract('sqlite', sqliteFixture)
 attachmentLifecycleContract('sqlite', sqliteFixture)
 messageOrderContract('sqlite', sqliteFixture)
 retentionContract('sqlite', sqliteFixture)
+// the index's entries, read from the store's own handle (the file admits one)
+retentionSearchIndexContract('sqlite', sqliteFixture, async (store, conversationId) => {
+  const { db } = store as unknown as { db: Database.Database }
+  const row = db.prepare('SELECT COUNT(*) AS n FROM message_search_rows WHERE conversation_id = ?').get(conversationId)
+  return (row as { n: number }).n
+})
 erasureContract('sqlite', sqliteFixture)
 operationStateContract('sqlite', sqliteFixture)
 

@@ -1,7 +1,7 @@
 // `gochat users erase`: a user's content hard-deleted, the account kept as a tombstone sender.
 //
 // Order matters: (1) every token of the user is revoked at once (userRevocationId, in the store and the cache
-// copy), so sends are refused from the next check; (2) every record they sent becomes a tombstone (as retention
+// copy), so sends are refused from the next check, and announced (user.tokens.revoked) so their sockets close; (2) every record they sent becomes a tombstone (as retention
 // makes them: seq, id, sender and time stay, so the others' history stays gap-free) and the attachments no record
 // carries any more are released with their blobs; (3) they leave every group (last-admin rule: the oldest member is
 // promoted); (4) a second pass after the gateways' token caches have rechecked (REVOCATION_CHECK_MS) catches what
@@ -14,7 +14,15 @@ import { oldestMember } from '../../ports/last-admin.js'
 import type { BlobStore } from '../../ports/blobs.js'
 import type { Cache } from '../../ports/cache.js'
 import type { SentCursor } from '../../ports/retention.js'
-import { ERASED_PASSWORD_HASH, type Member, type Store, type UserRow } from '../../ports/store.js'
+import {
+  ERASED_PASSWORD_HASH,
+  type Member,
+  type OutboxRecord,
+  type RevocationRow,
+  type Store,
+  type UserRow,
+} from '../../ports/store.js'
+import { eventKey, userEvent } from '../../contracts/events.js'
 import { sentByPages } from './target.js'
 
 export const ERASED_DISPLAY_NAME = 'Deleted user'
@@ -41,6 +49,8 @@ export interface EraseOutcome extends ErasePlan {
 
 export interface EraseDeps {
   store: Store
+  /** where user.tokens.revoked goes (the deployment's gochat.user-events) */
+  userEventsTopic: string
   /** the deployment's revocation cache copy (Redis), when it has one */
   cache: Cache | null
   blobs: Pick<BlobStore, 'delete'>
@@ -49,6 +59,21 @@ export interface EraseDeps {
 }
 
 const isErased = (u: UserRow) => u.passwordHash === ERASED_PASSWORD_HASH
+
+/** The outbox record of user.tokens.revoked: the user's sockets are closed, the revocation copied to the cache. */
+function tokensRevokedRecord(topic: string, userId: string, r: RevocationRow): OutboxRecord {
+  const event = userEvent('user.tokens.revoked', userId, {
+    revocation_id: r.jti,
+    expires_at: r.expiresAt,
+    reason: 'erased',
+  })
+  return {
+    topic,
+    key: eventKey(event),
+    value: Buffer.from(JSON.stringify(event)),
+    headers: { 'gochat-event-type': event.event_type },
+  }
+}
 
 async function allMembers(store: Store, conversationId: string): Promise<Member[]> {
   const out: Member[] = []
@@ -135,6 +160,9 @@ export async function executeErase(d: EraseDeps, user: UserRow): Promise<EraseOu
   }
   await d.store.revokeToken(revocation)
   if (d.cache) await cacheRevocation(d.cache, revocation)
+  // announced on user-events through the outbox (the running deployment's relay publishes it, embedded bus or
+  // Kafka): every gateway holding a socket of theirs closes it at once, not at its next heartbeat's recheck
+  await d.store.appendOutbox([tokensRevokedRecord(d.userEventsTopic, user.userId, revocation)])
   // (2)
   await erasePass(d, user.userId, out)
   // (3)
