@@ -1,5 +1,5 @@
 // The web page (web/) in a real browser for the suites of test/web/: Debian's Chromium driven by playwright-core
-// against `gochat up`, and the steps a person takes on the page (sign in, open a chat, send).
+// against `gochat up` (setUpWebPage), and the steps a person takes on the page (sign in, open a direct chat, send).
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
@@ -19,6 +19,7 @@ export const ARGS = [
   '--disable-sync',
 ]
 export const WAIT = { timeout: 10_000, interval: 50 }
+export const MISSING = `${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`
 
 export let up: Awaited<ReturnType<typeof startUp>>
 export let browser: Browser
@@ -41,9 +42,9 @@ export async function newPage(): Promise<Page> {
 
 /** Signs the page in as a guest (who lets anyone find them by name, unless told) and returns its user id, as the
  *  page shows it. */
-export async function signIn(page: Page, name: string, discoverable = true): Promise<string> {
+export async function signIn(page: Page, name: string, discoverable = true, url = up.url): Promise<string> {
   await page.bringToFront()
-  await page.goto(up.url)
+  await page.goto(url)
   await page.getByTestId('display-name').fill(name)
   await page.getByTestId('discoverable').setChecked(discoverable)
   await page.getByTestId('guest-signin').click()
@@ -53,6 +54,9 @@ export async function signIn(page: Page, name: string, discoverable = true): Pro
 
 export const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
 export const texts = (page: Page) => list(page).getByTestId('message-content').allTextContents()
+/** the shown message whose text is `text` */
+export const bubble = (page: Page, text: string) =>
+  list(page).filter({ has: page.getByTestId('message-content').getByText(text, { exact: true }) })
 export const seqs = (page: Page) =>
   list(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq)))
 
@@ -70,6 +74,12 @@ export async function startDirect(page: Page, peerId: string): Promise<void> {
     await page.locator('summary', { hasText: 'Chat by user id' }).click()
   await page.getByTestId('peer-id').fill(peerId)
   await page.getByTestId('start-direct').click()
+}
+
+/** Opens a direct conversation with someone by their user id and waits for its composer. */
+export async function openDirect(page: Page, peerId: string): Promise<void> {
+  await startDirect(page, peerId)
+  await page.getByTestId('composer').waitFor()
 }
 
 /** Finds someone by the start of their name in the "Find people" box and starts a chat with them. */
@@ -103,16 +113,30 @@ export async function openOnly(page: Page): Promise<void> {
   await page.getByTestId('composer').waitFor()
 }
 
-/** starts `gochat up` and Chromium (one context, a desktop window) before the tests of the calling describe; stops
- *  them after */
-export function setUpWebPage(): void {
+export interface WebPageOptions {
+  /** arguments and environment of `gochat up` */
+  upArgs?: string[]
+  upEnv?: Record<string, string | undefined>
+  /** Chromium's command line beyond ARGS */
+  extraArgs?: string[]
+  /** the window of the shared context newPage() opens tabs in; null: no shared context (the suite makes its own) */
+  viewport?: { width: number; height: number } | null
+}
+
+/** starts `gochat up` and Chromium (by default one context, a desktop window) before the tests of the calling
+ *  describe; stops them after */
+export function setUpWebPage(opts: WebPageOptions = {}): void {
   beforeAll(async () => {
-    if (!present)
-      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
+    if (!present) throw new Error(MISSING)
+    up = await startUp(opts.upArgs, opts.upEnv)
     // playwright starts Chromium with a new, empty profile (its own temporary --user-data-dir) every launch
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...ARGS, ...(opts.extraArgs ?? [])],
+    })
+    if (opts.viewport === null) return
+    context = await browser.newContext({ viewport: opts.viewport ?? { width: 1100, height: 700 } })
     context.setDefaultTimeout(10_000)
   })
 
