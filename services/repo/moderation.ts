@@ -1,10 +1,9 @@
-// Moderation (proto: Block … SendRestriction; src/ports/moderation.ts): blocks, conversation mutes, member mutes and
+// Moderation (proto: Block … ListBans; src/ports/moderation.ts): blocks, conversation mutes, member mutes and
 // bans. Logic decides who may do what (services/logic/moderation.ts); repo stores it, with the events of admin
 // actions in the same transaction.
 import { AppError } from '../../src/core/errors.js'
 import type { RepoApi } from '../../src/rpc/api.js'
 import { committer, id, type RepoServiceDeps } from './deps.js'
-import { sendRestrictions } from './send-restriction.js'
 import { int, outboxOf, required } from './wire.js'
 
 const LIST_DEFAULT = 100
@@ -26,12 +25,10 @@ export function moderationHandlers(
   | 'SetBan'
   | 'BannedAmong'
   | 'ListBans'
-  | 'SendRestriction'
 > {
   const { store, memberPages } = deps
   const m = store.moderation
   const committed = committer(deps)
-  const restrictions = sendRestrictions(store)
   const limitOf = (n: unknown) => Math.min(int(n as number) || LIST_DEFAULT, LIST_MAX)
   const among = (req: { subject_id?: string; user_ids?: string[] }) => {
     const ids = [...new Set(req.user_ids ?? [])]
@@ -105,13 +102,6 @@ export function moderationHandlers(
           created_at: b.createdAt,
         })),
       }
-    },
-    async SendRestriction(req) {
-      const r = await restrictions.of(
-        required(req.conversation_id, 'conversation_id'),
-        required(req.sender_id, 'sender_id'),
-      )
-      return { blocked: r.blocked, muted_until: r.mutedUntil }
     },
   }
 }

@@ -10,8 +10,6 @@ import type { Store } from '../../src/ports/store.js'
 const MAX_ENTRIES = 100_000
 
 export interface SendRestrictions {
-  /** blocked: the sender and the other member of a direct conversation block each other; mutedUntil: 0 if none */
-  of(conversationId: string, senderId: string): Promise<{ blocked: boolean; mutedUntil: number }>
   /** refuses the send `blocked` or `muted` (`not_found` without the conversation) */
   refuse(conversationId: string, senderId: string, now: number): Promise<void>
 }
@@ -29,7 +27,8 @@ export function sendRestrictions(store: Store): SendRestrictions {
     known.set(conversationId, found)
     return found
   }
-  const of: SendRestrictions['of'] = async (conversationId, senderId) => {
+  /** blocked: the sender and the other member of a direct conversation block each other; mutedUntil: 0 if none */
+  async function of(conversationId: string, senderId: string): Promise<{ blocked: boolean; mutedUntil: number }> {
     const s = await shape(conversationId)
     if (s === 'group')
       return { blocked: false, mutedUntil: await store.moderation.memberMutedUntil(conversationId, senderId) }
@@ -37,7 +36,6 @@ export function sendRestrictions(store: Store): SendRestrictions {
     return { blocked: (await store.moderation.blockedAmong(senderId, peers)).size > 0, mutedUntil: 0 }
   }
   return {
-    of,
     async refuse(conversationId, senderId, now) {
       const r = await of(conversationId, senderId)
       if (r.blocked) throw new AppError('blocked', 'you and this user block each other (or one of you does)')

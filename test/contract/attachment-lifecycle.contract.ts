@@ -1,17 +1,11 @@
-// The store port's contract for the attachment lifecycle (issue 25): `releaseAttachment` deletes an attachment
-// unless a shown message still carries it (a forward shares it; a recalled or deleted one does not), and
-// `orphanAttachments` lists what the hourly sweep may delete (created before the cut-off, carried by no shown
-// message), oldest first. Run by the same driver suites as store.contract.ts (memory, SQLite, MariaDB).
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type MessageAttachment, textDefaults } from '../../src/domain/message.js'
 import type { AttachmentRow } from '../../src/ports/attachments.js'
 import type { MessageDraft, Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
+import { createGroup, now, uid } from './store-suite.js'
 
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
 const HOUR = 3_600_000
-const now = Date.now()
 
 export function attachmentLifecycleContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, attachment lifecycle: ${driver}`, () => {
@@ -50,15 +44,7 @@ export function attachmentLifecycleContract(driver: string, open: () => Promise<
       expect(await store.attachments.createAttachment(row, 1e12, createdAt)).toBe(true)
       return attachmentId
     }
-    async function conversation(): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        [{ conversationId, userId: 'ann', role: 'admin', joinedAt: now }],
-        [],
-      )
-      return conversationId
-    }
+    const conversation = async () => (await createGroup(store, ['ann'])).conversationId
     const descriptor = (attachmentId: string): MessageAttachment => ({
       attachmentId,
       mime: 'image/png',

@@ -3,11 +3,9 @@
 // username is free for someone else. Run by the memory, SQLite and MariaDB suites, each on a store of its own.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { textDefaults } from '../../src/domain/message.js'
-import { ERASED_PASSWORD_HASH, type MessageDraft, type Store } from '../../src/ports/store.js'
+import { ERASED_PASSWORD_HASH, type Store } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 12)}`
+import { textDraft, uid } from './store-suite.js'
 
 export function erasureContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, erasure: ${driver}`, () => {
@@ -21,17 +19,8 @@ export function erasureContract(driver: string, open: () => Promise<StoreFixture
       await fx?.cleanup()
     })
 
-    const draft = (conversationId: string, senderId: string, content: string): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId,
-      content,
-      sentAt: Date.now(),
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-      mentions: ['bob'],
-    })
+    const draft = (conversationId: string, senderId: string, content: string) =>
+      textDraft(conversationId, { senderId, content, sentAt: Date.now(), mentions: ['bob'] })
 
     it('eraseSent tombstones the named records of the sender only, once, keeping seqs and senders', async () => {
       const c = uid('g')

@@ -1,15 +1,8 @@
-// The store port's contract for image, file and voice messages: the attachment a message carries is stored with it
-// and read back by every read, and `attachments.sharedWith` tells who may download it (members of a conversation
-// it was sent in, by a message neither recalled nor deleted). Run by the same driver suites as store.contract.ts
-// (memory, SQLite, MariaDB), each on a store of its own.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type MessageAttachment, textDefaults } from '../../src/domain/message.js'
+import type { MessageAttachment } from '../../src/domain/message.js'
 import type { MessageDraft, MessageRow, Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
+import { createGroup, textDraft, uid } from './store-suite.js'
 
 const attachmentOf = (over: Partial<MessageAttachment> = {}): MessageAttachment => ({
   attachmentId: uid('att'),
@@ -43,27 +36,9 @@ export function messageAttachmentsContract(driver: string, open: () => Promise<S
       },
     }
 
-    async function conversation(members: string[]): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        members.map((userId, i) => ({ conversationId, userId, role: i === 0 ? 'admin' : 'member', joinedAt: now })),
-        [],
-      )
-      return conversationId
-    }
-
-    const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId: 'ann',
-      content: '',
-      sentAt: now,
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-      ...over,
-    })
+    const conversation = async (members: string[]) => (await createGroup(store, members)).conversationId
+    const draft = (conversationId: string, over: Partial<MessageDraft> = {}) =>
+      textDraft(conversationId, { content: '', ...over })
     const send = async (conversationId: string, attachment: MessageAttachment, kind: MessageDraft['kind'] = 'image') =>
       (await store.storeMessage(draft(conversationId, { kind, attachment }), hooks)).message
 

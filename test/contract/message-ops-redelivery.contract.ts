@@ -1,15 +1,8 @@
-// The store port's contract for operation records arriving out of seq order or more than once (async persistence:
-// the persistence consumer may see two edits in the opposite order of their seqs, and Kafka redelivers a batch
-// after a crash). Each record counts once: the stores de-duplicate on (conversation, seq), message id and
-// (conversation, sender, idempotency key) before applying it. Run by the memory, SQLite and MariaDB suites.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { textDefaults } from '../../src/domain/message.js'
 import type { MessageDraft, MessageRow, Store } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
+import { now, uid } from './store-suite.js'
 
 export function messageOpsRedeliveryContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, operations out of order and redelivered: ${driver}`, () => {

@@ -1,25 +1,9 @@
-// The store port's contract for message operations (edit, reaction, unreaction, pin, unpin), replies and mentions:
-// records of the seq stream applied to their target in the record's transaction. Run by the same driver suites as
-// store.contract.ts (memory, SQLite, MariaDB), each on a store of its own.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../src/core/errors.js'
-import { type MessageKind, textDefaults } from '../../src/domain/message.js'
+import type { MessageKind } from '../../src/domain/message.js'
 import { MAX_REACTIONS_PER_MESSAGE } from '../../src/domain/operations.js'
 import type { MessageDraft, MessageRow, Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
-
-async function refusedWith(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err, `expected an AppError ${code}`).toBeInstanceOf(AppError)
-  expect((err as AppError).code).toBe(code)
-}
+import { createGroup, now, rejectsWith, textDraft } from './store-suite.js'
 
 export function messageOpsContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, message operations: ${driver}`, () => {
@@ -42,34 +26,10 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       },
     }
 
-    async function conversation(): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        ['ann', 'bob', 'cy'].map((userId, i) => ({
-          conversationId,
-          userId,
-          role: i === 0 ? 'admin' : 'member',
-          joinedAt: now,
-        })),
-        [],
-      )
-      return conversationId
-    }
+    const conversation = async () => (await createGroup(store, ['ann', 'bob', 'cy'])).conversationId
 
-    const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId: 'ann',
-      content: 'hello',
-      sentAt: now,
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-      ...over,
-    })
     const send = async (conversationId: string, over: Partial<MessageDraft> = {}) =>
-      (await store.storeMessage(draft(conversationId, over), hooks)).message
+      (await store.storeMessage(textDraft(conversationId, over), hooks)).message
     const op = (conversationId: string, kind: MessageKind, target: MessageRow, over: Partial<MessageDraft> = {}) =>
       send(conversationId, { kind, targetId: target.messageId, content: '', ...over })
     const get = async (m: MessageRow) => (await store.getMessage(m.conversationId, m.messageId))!
@@ -94,13 +54,13 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       const c = await conversation()
       const m = await send(c)
       const before = written.length
-      await refusedWith(op(c, 'edit', m, { senderId: 'bob', content: 'not mine' }), 'not_sender')
-      await refusedWith(send(c, { kind: 'edit', targetId: 'm-nope', content: 'x' }), 'not_found')
+      await rejectsWith(op(c, 'edit', m, { senderId: 'bob', content: 'not mine' }), 'not_sender')
+      await rejectsWith(send(c, { kind: 'edit', targetId: 'm-nope', content: 'x' }), 'not_found')
       const reaction = await op(c, 'reaction', m, { senderId: 'bob', content: '👍' })
-      await refusedWith(op(c, 'edit', reaction, { content: 'x' }), 'bad_request')
+      await rejectsWith(op(c, 'edit', reaction, { content: 'x' }), 'bad_request')
       await store.updateMessageStatus(c, m.messageId, { status: 'recalled', hard: false }, [])
-      await refusedWith(op(c, 'edit', m, { content: 'too late' }), 'conflict')
-      await refusedWith(op(c, 'reaction', m, { content: '🎉' }), 'conflict')
+      await rejectsWith(op(c, 'edit', m, { content: 'too late' }), 'conflict')
+      await rejectsWith(op(c, 'reaction', m, { content: '🎉' }), 'conflict')
       expect(written.length).toBe(before + 1) // the reaction only
       expect(await store.maxSeq(c)).toBe(2)
       expect(await get(m)).toMatchObject({ status: 'recalled', editCount: 0 })
@@ -132,7 +92,7 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       const emoji = [...'😀😁😂🤣😃😄😅😆😉😊😋😎😍😘🥰😗😙😚🙂🤗🤩']
       for (let i = 0; i < MAX_REACTIONS_PER_MESSAGE; i++)
         await op(c, 'reaction', m, { senderId: `u${i}`, content: emoji[i]! })
-      await refusedWith(op(c, 'reaction', m, { senderId: 'ann', content: emoji[20]! }), 'conflict')
+      await rejectsWith(op(c, 'reaction', m, { senderId: 'ann', content: emoji[20]! }), 'conflict')
       await op(c, 'reaction', m, { senderId: 'ann', content: emoji[0]! }) // an existing one still takes more users
       expect((await get(m)).reactions).toHaveLength(MAX_REACTIONS_PER_MESSAGE)
       expect((await get(m)).reactions[0]!.userIds).toEqual(['u0', 'ann'])
@@ -174,8 +134,8 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       const c = await conversation()
       const other = await conversation()
       const elsewhere = await send(other)
-      await refusedWith(send(c, { replyTo: elsewhere.messageId }), 'not_found')
-      await refusedWith(op(c, 'pin', elsewhere), 'not_found')
+      await rejectsWith(send(c, { replyTo: elsewhere.messageId }), 'not_found')
+      await rejectsWith(op(c, 'pin', elsewhere), 'not_found')
       expect(await store.maxSeq(c)).toBe(0)
       expect((await get(elsewhere)).pinnedAt).toBe(0)
     })
@@ -185,11 +145,11 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
       const m = await send(c, { mentions: ['bob', '@all'] })
       expect((await get(m)).mentions).toEqual(['bob', '@all'])
       const first = await store.storeMessage(
-        draft(c, { kind: 'edit', targetId: m.messageId, idempotencyKey: 'k' }),
+        textDraft(c, { kind: 'edit', targetId: m.messageId, idempotencyKey: 'k' }),
         hooks,
       )
       const again = await store.storeMessage(
-        draft(c, { kind: 'edit', targetId: m.messageId, idempotencyKey: 'k', content: 'other' }),
+        textDraft(c, { kind: 'edit', targetId: m.messageId, idempotencyKey: 'k', content: 'other' }),
         hooks,
       )
       expect(again).toMatchObject({ duplicate: true, message: { messageId: first.message.messageId } })
@@ -199,7 +159,7 @@ export function messageOpsContract(driver: string, open: () => Promise<StoreFixt
     it('applies operations inserted with seqs from elsewhere (async persistence), the last edit by seq winning', async () => {
       const c = await conversation()
       const m = await send(c)
-      const row = (seq: number, over: Partial<MessageDraft>): MessageRow => ({ ...draft(c, over), seq })
+      const row = (seq: number, over: Partial<MessageDraft>): MessageRow => ({ ...textDraft(c, over), seq })
       // two edits handed seqs 3 and 2 arrive in that order: the text is the one of seq 3, both count
       await store.insertMessages([row(3, { kind: 'edit', targetId: m.messageId, content: 'last' })])
       await store.insertMessages([row(2, { kind: 'edit', targetId: m.messageId, content: 'earlier' })])

@@ -1,14 +1,8 @@
-// The store port's contract for the order of one conversation's messages: storeMessage calls made in order (as
-// repo makes them for one StoreMessages call) get seqs in that order, however the store groups them (MySQL's group
-// commit runs two transactions at once, each of at most 200 messages). Run by the memory, SQLite and MariaDB suites.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { textDefaults } from '../../src/domain/message.js'
-import type { MessageDraft, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
+import { createGroup, textDraft } from './store-suite.js'
 
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
 const hooks: StoreMessageHooks = {
   outbox: (m) => [{ topic: 'order-contract', key: m.conversationId, value: Buffer.from(String(m.seq)), headers: {} }],
 }
@@ -25,25 +19,8 @@ export function messageOrderContract(driver: string, open: () => Promise<StoreFi
       await fx?.cleanup()
     })
 
-    async function conversation(): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        ['ann', 'bob'].map((userId) => ({ conversationId, userId, role: 'member', joinedAt: now })),
-        [],
-      )
-      return conversationId
-    }
-    const draft = (conversationId: string, content: string): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId: 'ann',
-      content,
-      sentAt: now,
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-    })
+    const conversation = async () => (await createGroup(store, ['ann', 'bob'], () => 'member')).conversationId
+    const draft = (conversationId: string, content: string) => textDraft(conversationId, { content })
 
     it('stores calls made in order in that order: 3 rounds of 450 messages over two conversations', async () => {
       const [a, b] = [await conversation(), await conversation()]

@@ -1,16 +1,9 @@
-// The store port's contract for history search (searchMessages, src/domain/search.ts): English, Chinese and
-// Japanese words; only the user's conversations; never recalled, deleted or operation records; an edited message by
-// its current text; full-text syntax in a query is text; pages newest first. Run by the same driver suites as
-// store.contract.ts (memory, SQLite, MariaDB), each on a store of its own.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type MessageKind, textDefaults } from '../../src/domain/message.js'
+import type { MessageKind } from '../../src/domain/message.js'
 import { queryTerms } from '../../src/domain/search.js'
 import type { MessageDraft, MessageRow, MessageSearch, Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
+import { createGroup, now, textDraft, uid } from './store-suite.js'
 
 export function messageSearchContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, message search: ${driver}`, () => {
@@ -26,26 +19,9 @@ export function messageSearchContract(driver: string, open: () => Promise<StoreF
 
     const hooks: StoreMessageHooks = { outbox: () => [] }
     let clock = now
-    async function conversation(members: string[]): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        members.map((userId, i) => ({ conversationId, userId, role: i === 0 ? 'admin' : 'member', joinedAt: now })),
-        [],
-      )
-      return conversationId
-    }
-    const draft = (conversationId: string, senderId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId,
-      content: '',
-      sentAt: ++clock,
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-      ...over,
-    })
+    const conversation = async (members: string[]) => (await createGroup(store, members)).conversationId
+    const draft = (conversationId: string, senderId: string, over: Partial<MessageDraft> = {}) =>
+      textDraft(conversationId, { senderId, content: '', sentAt: ++clock, ...over })
     const send = async (c: string, senderId: string, content: string, over: Partial<MessageDraft> = {}) =>
       (await store.storeMessage(draft(c, senderId, { content, ...over }), hooks)).message
     const op = (c: string, kind: MessageKind, target: MessageRow, content = '') =>

@@ -1,14 +1,7 @@
-// The store port's contract for moderation (src/ports/moderation.ts, issue 28): blocks work both ways, a user's
-// conversation mutes, member mutes until a time, and bans that take the member, their invitation and their mute
-// in one transaction with the outbox rows. Run by the same driver suites as store.contract.ts (memory, SQLite,
-// MariaDB), each on a store of its own.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OutboxLease, OutboxRecord, Store } from '../../src/ports/store.js'
+import type { OutboxRecord, Store } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
+import { createGroup, lateStore, now, storeHelpers, uid } from './store-suite.js'
 
 export function moderationContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, moderation: ${driver}`, () => {
@@ -22,28 +15,10 @@ export function moderationContract(driver: string, open: () => Promise<StoreFixt
       await fx?.cleanup()
     })
 
-    async function withLease<T>(fn: (lease: OutboxLease) => Promise<T>): Promise<T> {
-      const lease = await store.acquireOutboxLease()
-      if (!lease) throw new Error('the outbox lease is held elsewhere')
-      try {
-        return await fn(lease)
-      } finally {
-        await lease.release()
-      }
-    }
-    const pendingOf = (topic: string) =>
-      withLease(async (lease) => (await lease.pending(100_000)).filter((r) => r.topic === topic))
+    const { pendingOf } = storeHelpers(lateStore(() => store))
     const row = (topic: string, key: string): OutboxRecord => ({ topic, key, value: Buffer.from('e'), headers: {} })
 
-    async function group(members: string[]): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        members.map((userId, i) => ({ conversationId, userId, role: i === 0 ? 'admin' : 'member', joinedAt: now })),
-        [],
-      )
-      return conversationId
-    }
+    const group = async (members: string[]) => (await createGroup(store, members)).conversationId
 
     it('blocks one way, reads both ways, lists newest first, and unblocks', async () => {
       const [a, b, c, d] = [uid('a'), uid('b'), uid('c'), uid('d')]

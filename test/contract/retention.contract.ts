@@ -1,27 +1,9 @@
-// The store port's contract for retention (src/ports/retention.ts): a conversation's settings, and the sweep that
-// turns expired records into tombstones — in bounded batches, idempotently, keeping seqs gap-free and the highest
-// seq where it was. Run by the same driver suites as store.contract.ts (memory, SQLite, MariaDB), each on a store
-// of its own. Tests place their records in time so that no sweep of one reaches another's (only one test sends
-// records older than an hour to conversations without settings).
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../src/core/errors.js'
-import { type MessageAttachment, textDefaults } from '../../src/domain/message.js'
+import type { MessageAttachment } from '../../src/domain/message.js'
 import { DAY_MS } from '../../src/ports/retention.js'
 import type { MessageDraft, OutboxRecord, Store, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-
-const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
-const now = Date.now()
-
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err, `expected an AppError ${code}`).toBeInstanceOf(AppError)
-  expect((err as AppError).code).toBe(code)
-}
+import { createGroup, now, rejectsWith, textDraft, uid } from './store-suite.js'
 
 export function retentionContract(driver: string, open: () => Promise<StoreFixture>): void {
   describe(`store contract, retention: ${driver}`, () => {
@@ -48,33 +30,9 @@ export function retentionContract(driver: string, open: () => Promise<StoreFixtu
       }
     }
 
-    async function conversation(): Promise<string> {
-      const conversationId = uid('g')
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        ['ann', 'bob'].map((userId, i) => ({
-          conversationId,
-          userId,
-          role: i === 0 ? 'admin' : 'member',
-          joinedAt: now,
-        })),
-        [],
-      )
-      return conversationId
-    }
-    const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-      messageId: uid('m'),
-      conversationId,
-      senderId: 'ann',
-      content: 'hello',
-      sentAt: now,
-      status: 'normal',
-      idempotencyKey: uid('k'),
-      ...textDefaults,
-      ...over,
-    })
+    const conversation = async () => (await createGroup(store, ['ann', 'bob'])).conversationId
     const send = async (conversationId: string, over: Partial<MessageDraft> = {}) =>
-      (await store.storeMessage(draft(conversationId, over), hooks)).message
+      (await store.storeMessage(textDraft(conversationId, over), hooks)).message
     const attachment = (): MessageAttachment => ({
       attachmentId: uid('att'),
       mime: 'image/png',
@@ -190,7 +148,7 @@ export function retentionContract(driver: string, open: () => Promise<StoreFixtu
       await store.updateMessageStatus(c, deleted.messageId, { status: 'deleted', hard: false }, [])
       await sweep(now)
       await rejectsWith(
-        store.storeMessage(draft(c, { kind: 'reaction', content: '👍', targetId: gone.messageId }), hooks),
+        store.storeMessage(textDraft(c, { kind: 'reaction', content: '👍', targetId: gone.messageId }), hooks),
         'conflict',
       )
       expect((await store.getMessage(c, deleted.messageId))?.content).toBe('')

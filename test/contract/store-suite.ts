@@ -52,6 +52,35 @@ export function lateStore(get: () => Store): Store {
   })
 }
 
+/** creates a group named G of these members, the first its admin (unless `roleOf` says otherwise) */
+export async function createGroup(
+  store: Store,
+  members: string[],
+  roleOf = (i: number): Member['role'] => (i === 0 ? 'admin' : 'member'),
+): Promise<{ conversationId: string; created: boolean }> {
+  const conversationId = uid('g')
+  const rows: Member[] = members.map((userId, i) => ({ conversationId, userId, role: roleOf(i), joinedAt: now }))
+  const created = await store.createConversation(
+    { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
+    rows,
+    [],
+  )
+  return { conversationId, created }
+}
+
+/** a text message of ann's, sent now, with a message id and idempotency key of its own; `over` changes any of it */
+export const textDraft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
+  messageId: uid('m'),
+  conversationId,
+  senderId: 'ann',
+  content: 'hello',
+  sentAt: now,
+  status: 'normal',
+  idempotencyKey: uid('k'),
+  ...textDefaults,
+  ...over,
+})
+
 /** builders that write through `store` */
 export function storeHelpers(store: Store) {
   async function withLease<T>(fn: (lease: OutboxLease) => Promise<T>): Promise<T> {
@@ -76,33 +105,12 @@ export function storeHelpers(store: Store) {
     ...over,
   })
   async function group(members: string[] = []): Promise<string> {
-    const conversationId = uid('g')
-    const rows: Member[] = members.map((userId, i) => ({
-      conversationId,
-      userId,
-      role: i === 0 ? 'admin' : 'member',
-      joinedAt: now,
-    }))
-    expect(
-      await store.createConversation(
-        { conversationId, kind: 'group', name: 'G', announcement: '', createdAt: now },
-        rows,
-        [],
-      ),
-    ).toBe(true)
+    const { conversationId, created } = await createGroup(store, members)
+    expect(created).toBe(true)
     return conversationId
   }
-  const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft => ({
-    messageId: uid('m'),
-    conversationId,
-    senderId: 'alice',
-    content: 'hi',
-    sentAt: now,
-    status: 'normal',
-    idempotencyKey: uid('key'),
-    ...textDefaults,
-    ...over,
-  })
+  const draft = (conversationId: string, over: Partial<MessageDraft> = {}): MessageDraft =>
+    textDraft(conversationId, { senderId: 'alice', content: 'hi', idempotencyKey: uid('key'), ...over })
   /** one outbox record per message, its header n the message's seq */
   const plainHooks = (topic = 'unused-topic'): StoreMessageHooks => ({
     outbox: (m) => [record(topic, m.seq)],

@@ -2,16 +2,8 @@
 // envelope per person concerned, on its topic, keyed by its subject, with the documented fields; an action that is
 // refused or whose transaction rolls back produces none; events addressed to connected users reach their sockets
 // as `event` frames (docs/protocol.md). Topics are read by an independent kafkajs consumer, and once by kcat.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile, spawnSync } from 'node:child_process'
-import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
-import mysql from 'mysql2/promise'
-import type { Consumer } from 'kafkajs'
-import { Cluster } from '../../runtime/cluster.js'
-import { RestClient } from '../../src/client/rest.js'
-import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
-import { createKafka } from '../../src/drivers/kafka/client.js'
 import {
   EventEnvelope,
   groupEventTypes,
@@ -20,152 +12,17 @@ import {
   userEventTypes,
 } from '../../src/contracts/events.js'
 import { repoClient } from '../../src/rpc/client.js'
-import { infraAvailable, KAFKA, MYSQL, REDIS } from '../helpers/infra.js'
-import { deleteTopicsWithPrefix, dropDatabase } from '../helpers/cleanup.js'
+import { KAFKA } from '../helpers/infra.js'
 import { sleep, until } from '../helpers/until.js'
-
-const run = promisify(execFile)
-const available = await infraAvailable('kafka', 'mysql', 'redis')
-// kcat is optional on a developer machine (that one case is skipped); under test:ci its absence fails the case
-const hasKcat = spawnSync('kcat', ['-V']).status === 0
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-
-/** how long to keep listening after an event arrived, to see that no second one follows */
-const SETTLE_MS = 1500
-
-interface Seen {
-  topic: string
-  partition: number
-  key: string | null
-  headers: Record<string, string>
-  event: EventEnvelope
-}
-
-type EventFrame = Extract<ServerFrame, { op: 'event' }>
-const isEvent = (f: ServerFrame): f is EventFrame => f.op === 'event'
+import { run, available, hasKcat, required, SETTLE_MS, isEvent, topicOf, cluster } from '../helpers/events-cluster.js'
+import { repoAddr, seen, undecodable, sockets, user, connect, events, exactlyOne } from '../helpers/events-cluster.js'
+import { onePerTarget, frameOf, framesOf, nowS, outboxRows, expectEnvelope } from '../helpers/events-cluster.js'
+import { setUpEventsCluster, alice, bob, carol, dave, erin, aliceWs, bobWs } from '../helpers/events-cluster.js'
+import { carolWs, erinWs, direct, sent, setUpCast, membersOf, memberCountOf } from '../helpers/events-cluster.js'
+import { invitationRecord } from '../helpers/events-cluster.js'
 
 describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
-  const prefix = `ev${Date.now().toString(36)}`
-  const db = `${MYSQL}/gochat_${prefix}`
-  const topicOf = {
-    user: `${prefix}.user-events`,
-    message: `${prefix}.message-events`,
-    notification: `${prefix}.notifications`,
-  }
-  let cluster: Cluster
-  let repoAddr: string
-  let observer: Consumer
-  let sql: mysql.Connection
-  const seen: Seen[] = []
-  const undecodable: string[] = []
-  const sockets: SocketClient[] = []
-
-  const gw = (i: number) => cluster.gatewayUrls[i]!
-  async function user(name: string) {
-    const rest = new RestClient(gw(0))
-    const s = await rest.register(`${name}${randomUUID().slice(0, 8)}`, 'correct horse battery', name)
-    return { rest, ...s }
-  }
-  async function connect(i: number, token: string) {
-    const s = await SocketClient.connect(gw(i), token)
-    sockets.push(s)
-    // presence is registered when the upgrade completes; a ping round trip makes sure the gateway is done
-    expect((await s.ping()).op).toBe('pong')
-    return s
-  }
-
-  const events = (type: string, pred: (e: EventEnvelope) => boolean = () => true) =>
-    seen.filter((s) => s.event.event_type === type && pred(s.event))
-  /** Waits for the event, then listens a while longer: exactly one must have been published. */
-  async function exactlyOne(type: string, pred: (e: EventEnvelope) => boolean): Promise<Seen> {
-    await until(
-      () => events(type, pred),
-      (l) => l.length > 0,
-    )
-    await sleep(SETTLE_MS)
-    const found = events(type, pred)
-    expect(found, `${type} events`).toHaveLength(1)
-    return found[0]!
-  }
-  /** Waits for the events of several targets at once, then checks there is exactly one each. */
-  async function onePerTarget(
-    type: string,
-    targets: string[],
-    pred: (e: EventEnvelope) => boolean = () => true,
-  ): Promise<Seen[]> {
-    const mine = () => events(type, (e) => targets.includes(e.target_user_id ?? '') && pred(e))
-    await until(mine, (l) => new Set(l.map((s) => s.event.target_user_id)).size >= targets.length)
-    await sleep(SETTLE_MS)
-    const found = mine()
-    expect(found.map((s) => s.event.target_user_id).sort()).toEqual([...targets].sort())
-    return found
-  }
-  /** The event frame a socket got for an event id; and no second one. */
-  async function frameOf(s: SocketClient, eventId: string): Promise<EventFrame> {
-    const f = (await s.waitFor(
-      (x) => isEvent(x) && x.event.event_id === eventId,
-      15_000,
-      `event frame ${eventId}`,
-    )) as EventFrame
-    return f
-  }
-  const framesOf = (s: SocketClient, eventId: string) =>
-    s.frames.filter((f) => isEvent(f) && f.event.event_id === eventId)
-  const nowS = () => Math.floor(Date.now() / 1000)
-  const outboxRows = async () =>
-    Number(((await sql.query('SELECT COUNT(*) AS n FROM outbox')) as [mysql.RowDataPacket[], unknown])[0][0]!.n)
-
-  function expectEnvelope(s: Seen, topic: string, key: string) {
-    expect(s.topic).toBe(topic)
-    expect(s.key).toBe(key)
-    expect(s.headers['gochat-event-type']).toBe(s.event.event_type)
-    expect(s.event.event_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(Number.isInteger(s.event.timestamp)).toBe(true)
-    expect(Math.abs(s.event.timestamp - nowS())).toBeLessThan(120) // unix seconds, not milliseconds
-  }
-
-  beforeAll(async () => {
-    cluster = await new Cluster({
-      gateways: 2,
-      tasks: 1,
-      kafka: KAFKA,
-      mysql: db,
-      redis: REDIS,
-      topicPrefix: prefix,
-    }).start()
-    repoAddr = cluster.repoAddr!
-    sql = await mysql.createConnection(db)
-    observer = createKafka([KAFKA], 'events-test').consumer({
-      groupId: `${prefix}.events-test-observer`,
-      maxWaitTimeInMs: 100,
-    })
-    await observer.connect()
-    await observer.subscribe({ topics: Object.values(topicOf), fromBeginning: true })
-    await observer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const text = message.value?.toString('utf8') ?? ''
-        let parsed: ReturnType<typeof EventEnvelope.safeParse>
-        try {
-          parsed = EventEnvelope.safeParse(JSON.parse(text))
-        } catch {
-          undecodable.push(`${topic}: ${text}`)
-          return
-        }
-        if (!parsed.success) return void undecodable.push(`${topic}: ${text} (${parsed.error.message})`)
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))
-        seen.push({ topic, partition, key: message.key?.toString() ?? null, headers, event: parsed.data })
-      },
-    })
-  }, 120_000)
-
-  afterAll(async () => {
-    await Promise.all(sockets.map((s) => s.close()))
-    await observer?.disconnect()
-    await sql?.end()
-    await cluster?.stop()
-    await dropDatabase(db)
-    await deleteTopicsWithPrefix(prefix)
-  }, 60_000)
+  setUpEventsCluster()
 
   describe('presence', () => {
     it('connecting and disconnecting produces one user.online and one user.offline', async () => {
@@ -204,31 +61,8 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   })
 
   describe('actions', () => {
-    let alice: Awaited<ReturnType<typeof user>>
-    let bob: Awaited<ReturnType<typeof user>>
-    let carol: Awaited<ReturnType<typeof user>>
-    let dave: Awaited<ReturnType<typeof user>>
-    let erin: Awaited<ReturnType<typeof user>>
-    let aliceWs: SocketClient
-    let bobWs: SocketClient
-    let carolWs: SocketClient
-    let erinWs: SocketClient
-    let direct: string
     let group: string
-    const sent: Array<{ messageId: string; seq: number }> = []
-
-    beforeAll(async () => {
-      ;[alice, bob, carol, dave, erin] = await Promise.all(
-        ['alice', 'bob', 'carol', 'dave', 'erin'].map((n) => user(n)),
-      )
-      aliceWs = await connect(0, alice.token)
-      bobWs = await connect(1, bob.token)
-      carolWs = await connect(0, carol.token)
-      erinWs = await connect(1, erin.token)
-      direct = (await alice.rest.direct(bob.userId)).conversationId
-      for (const text of ['one', 'two', 'three']) sent.push(await alice.rest.send(direct, text, randomUUID()))
-    }, 60_000)
-
+    setUpCast()
     it('PATCH /v1/me produces user.profile.updated', async () => {
       await alice.rest.updateMe('Alice Liddell')
       const e = await exactlyOne('user.profile.updated', (x) => x.user_id === alice.userId)
@@ -452,10 +286,7 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
     it('a member id that only MySQL thinks names a user is refused with no event', async () => {
       // MariaDB compares VARCHARs ignoring trailing spaces: "u_x " finds user "u_x", but is not that user's id
       const before = seen.length
-      const members = async () =>
-        (
-          await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group])
-        )[0] as mysql.RowDataPacket[]
+      const members = () => membersOf(group)
       const was = await members()
       // refused as malformed at the edge of logic (ids never carry surrounding whitespace)
       await expect(alice.rest.addMembers(group, [`${erin.userId} `])).rejects.toMatchObject({
@@ -476,32 +307,10 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       try {
         const before = seen.length
         const rows = await outboxRows()
-        const countOf = async () =>
-          (
-            (
-              await sql.query('SELECT member_count FROM conversations WHERE conversation_id = ?', [group])
-            )[0] as mysql.RowDataPacket[]
-          )[0]!.member_count
-        const members = async () =>
-          (
-            await sql.query('SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id', [group])
-          )[0] as mysql.RowDataPacket[]
+        const countOf = () => memberCountOf(group)
+        const members = () => membersOf(group)
         const [wasCount, wasMembers] = [await countOf(), await members()]
-        const invitation = (target: string) => {
-          const event = {
-            event_id: randomUUID(),
-            event_type: 'group.invited',
-            timestamp: nowS(),
-            target_user_id: target,
-            payload: { conversation_id: group, name: 'Book club', inviter_id: alice.userId },
-          }
-          return {
-            topic: topicOf.notification,
-            key: target,
-            value: Buffer.from(JSON.stringify(event)),
-            headers: { 'gochat-event-type': 'group.invited' },
-          }
-        }
+        const invitation = (target: string) => invitationRecord(group, alice.userId, target)
         await expect(
           repo.AddMembers({
             conversation_id: group,

@@ -2,52 +2,31 @@
 // message recorded with MediaRecorder (Chromium's fake microphone) reach the other user as a preview and a player;
 // what the receiver downloads is byte for byte what the sender's page uploaded; refusals are shown in words.
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { ownS3Proxy } from '../helpers/s3proxy.js'
-import { startUp } from '../helpers/up.js'
+import {
+  WAIT,
+  list,
+  newPage,
+  openDirect,
+  pageErrors,
+  present,
+  required,
+  setUpWebPage,
+  signIn,
+  up,
+} from '../helpers/web.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // a microphone that plays a beep, granted without asking; playback without a user gesture
+/** a microphone that plays a beep, granted without asking; playback without a user gesture */
+const MEDIA_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
 ]
-const WAIT = { timeout: 10_000, interval: 50 }
 const IMAGE_LIMIT = 100_000
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
-let context: BrowserContext
-const pageErrors: string[] = []
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
-
-async function signIn(page: Page, name: string, url = up.url): Promise<string> {
-  await page.bringToFront()
-  await page.goto(url)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('guest-signin').click()
-  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
-  return (await page.getByTestId('my-user-id').textContent())!
-}
-
-const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
 const acked = (page: Page) => list(page).and(page.locator('[data-seq]'))
 
 /** the SHA-256 of what the page gets from an element's URL attribute (as the browser downloads it) */
@@ -77,42 +56,18 @@ const drawPng = async (page: Page) =>
     'base64',
   )
 
-async function startDirect(page: Page, peerId: string): Promise<void> {
-  await page.bringToFront()
-  await page.locator('summary', { hasText: 'Chat by user id' }).click()
-  await page.getByTestId('peer-id').fill(peerId)
-  await page.getByTestId('start-direct').click()
-  await page.getByTestId('composer').waitFor()
-}
-
 describe.skipIf(!present && !required)('attachments on the web page in Chromium', () => {
-  beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp([], { GOCHAT_UPLOAD_MAX_BYTES_IMAGE: String(IMAGE_LIMIT) }) // a small limit: a quick refusal
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
-    context.setDefaultTimeout(10_000)
-  })
-
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
+  setUpWebPage({
+    upEnv: { GOCHAT_UPLOAD_MAX_BYTES_IMAGE: String(IMAGE_LIMIT) }, // a small limit: a quick refusal
+    extraArgs: MEDIA_ARGS,
   })
 
   it('a photo and a voice message reach the other user as a preview and a player, byte for byte', async () => {
     const alice = await newPage()
     const bob = await newPage()
-    await signIn(alice, 'Alice')
-    const bobId = await signIn(bob, 'Bob')
-    await alice.bringToFront()
-    await alice.locator('summary', { hasText: 'Chat by user id' }).click()
-    await alice.getByTestId('peer-id').fill(bobId)
-    await alice.getByTestId('start-direct').click()
-    await alice.getByTestId('composer').waitFor()
+    await signIn(alice, 'Alice', false)
+    const bobId = await signIn(bob, 'Bob', false)
+    await openDirect(alice, bobId)
 
     // what Alice's page uploads (the bodies its XMLHttpRequests send; the protocol does not show Blob bodies)
     await alice.evaluate(() => {
@@ -197,12 +152,9 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
 
   it('shows why an attachment is refused (too large, not what its type says), and sends a dropped file', async () => {
     const page = await newPage()
-    const peerId = await signIn(await newPage(), 'Peer')
-    await signIn(page, 'Sender')
-    await page.locator('summary', { hasText: 'Chat by user id' }).click()
-    await page.getByTestId('peer-id').fill(peerId)
-    await page.getByTestId('start-direct').click()
-    await page.getByTestId('composer').waitFor()
+    const peerId = await signIn(await newPage(), 'Peer', false)
+    await signIn(page, 'Sender', false)
+    await openDirect(page, peerId)
 
     const input = page.getByTestId('attach-input')
     await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(IMAGE_LIMIT + 1) })
@@ -236,25 +188,18 @@ describe.skipIf(!present && !required)('attachments on the web page in Chromium'
 const proxy = present ? await ownS3Proxy('gochat-page') : null
 
 describe.skipIf(!proxy)('attachments on the web page with an S3 blob store (S3Proxy)', () => {
-  let s3up: Awaited<ReturnType<typeof startUp>>
-  beforeAll(async () => {
-    s3up = await startUp([], { GOCHAT_BLOB_URL: proxy!.blobUrl })
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
-    context.setDefaultTimeout(10_000)
-  }, 60_000)
+  // registered first, so it runs last: after the page's gochat up and browser are gone
   afterAll(async () => {
-    await browser?.close()
-    await s3up?.stop()
     await proxy?.stop()
   })
+  setUpWebPage({ upEnv: { GOCHAT_BLOB_URL: proxy!.blobUrl }, extraArgs: MEDIA_ARGS })
 
   it('a photo goes up to the store and the other user sees it from there, byte for byte', async () => {
     const alice = await newPage()
     const bob = await newPage()
-    await signIn(alice, 'Alice', s3up.url)
-    const bobId = await signIn(bob, 'Bob', s3up.url)
-    await startDirect(alice, bobId)
+    await signIn(alice, 'Alice', false, up.url)
+    const bobId = await signIn(bob, 'Bob', false, up.url)
+    await openDirect(alice, bobId)
     const photo = await drawPng(alice)
     await alice.getByTestId('attach-input').setInputFiles({ name: 'sq.png', mimeType: 'image/png', buffer: photo })
     await acked(alice).getByTestId('attachment-image').waitFor()

@@ -2,128 +2,16 @@
 // Two tabs of one browser are two guests (the token lives in sessionStorage, which is per tab); the phone-width
 // test has a context of its own. Screenshots of the main states go to test-artifacts/ (ignored by git).
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Page, WebSocketRoute } from 'playwright-core'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
-
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const WAIT = { timeout: 10_000, interval: 50 }
-
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
-let context: BrowserContext
-const dialogs: string[] = []
-const pageErrors: string[] = []
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.dismiss()
-  })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
-
-// Tabs of one window: Chromium throttles animation frames in the ones behind, and Playwright's clicks wait for
-// frames, so every action brings its tab to the front first (sockets and rendering go on in the others).
-
-/** Signs the page in as a guest (who lets anyone find them by name, unless told) and returns its user id, as the
- *  page shows it. */
-async function signIn(page: Page, name: string, discoverable = true): Promise<string> {
-  await page.bringToFront()
-  await page.goto(up.url)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('discoverable').setChecked(discoverable)
-  await page.getByTestId('guest-signin').click()
-  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
-  return (await page.getByTestId('my-user-id').textContent())!
-}
-
-const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
-const texts = (page: Page) => list(page).getByTestId('message-content').allTextContents()
-const seqs = (page: Page) => list(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq)))
-
-/** Types a message, sends it with Enter, and waits until the server acknowledged it (it shows a seq). */
-async function say(page: Page, text: string): Promise<void> {
-  await page.bringToFront()
-  await page.getByTestId('composer-input').fill(text)
-  await page.getByTestId('composer-input').press('Enter')
-  await list(page).filter({ hasText: text }).and(page.locator('[data-seq]')).waitFor()
-}
-
-async function startDirect(page: Page, peerId: string): Promise<void> {
-  await page.bringToFront()
-  if (!(await page.getByTestId('peer-id').isVisible()))
-    await page.locator('summary', { hasText: 'Chat by user id' }).click()
-  await page.getByTestId('peer-id').fill(peerId)
-  await page.getByTestId('start-direct').click()
-}
-
-/** Finds someone by the start of their name in the "Find people" box and starts a chat with them. */
-async function chatWith(page: Page, name: string): Promise<void> {
-  await page.bringToFront()
-  await page.getByTestId('people-search').fill(name)
-  await page
-    .getByTestId('people-results')
-    .getByTestId('person')
-    .filter({ hasText: name })
-    .getByTestId('person-chat')
-    .click()
-  await page.getByTestId('composer').waitFor()
-}
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync('test-artifacts', { recursive: true })
-  await page.screenshot({ path: `test-artifacts/${name}.png` })
-}
-const tokenOf = (page: Page) =>
-  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
-/** a few letters of its own per run: searches find this run's users only */
-const tag = randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 4)
-  .padEnd(4, 'q')
-
-async function openOnly(page: Page): Promise<void> {
-  await page.bringToFront()
-  await page.getByTestId('conversation').first().click()
-  await page.getByTestId('composer').waitFor()
-}
+import { present, required, WAIT, up, browser, dialogs, pageErrors } from '../helpers/web.js'
+import { newPage, signIn, list, texts, seqs, say, startDirect, chatWith, shot, tokenOf, tag } from '../helpers/web.js'
+import { openOnly, setUpWebPage } from '../helpers/web.js'
 
 describe.skipIf(!present && !required)('the web chat page in Chromium', () => {
-  beforeAll(async () => {
-    if (!present)
-      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    // playwright starts Chromium with a new, empty profile (its own temporary --user-data-dir) every launch
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 700 } })
-    context.setDefaultTimeout(10_000)
-  })
-
-  // on a failure, what the server said: the page only shows its side
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage()
 
   it('two guests chat both ways in order, one recalls, a reload brings the history back', async () => {
     const alice = await newPage()

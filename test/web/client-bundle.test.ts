@@ -1,23 +1,10 @@
-// The browser build of gochat/client (dist/client.js, served by the gateway at /client.js) in a real Chromium
-// against `gochat up`: the page imports it with nothing else, signs in, sends; offline (context.setOffline), its
-// sends wait in IndexedDB and go out once each, in order, when the network is back; the other user, a Node
-// client of the same library, gets all of them.
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { GochatClient } from '../../src/client/node.js'
 import type { Delivery } from '../../src/client/index.js'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
 import { waitUntil } from '../helpers/until.js'
-
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync']
-
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
+import { browser, present, required, setUpWebPage, up } from '../helpers/web.js'
 
 declare global {
   interface Window {
@@ -57,15 +44,7 @@ async function pageWithClient(): Promise<{ page: Page; userId: string }> {
 }
 
 describe.skipIf(!present && !required)('gochat/client in Chromium (the served /client.js)', () => {
-  beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage({ viewport: null })
 
   it('loads, signs in, sends; offline sends wait in IndexedDB and arrive once each, in order, at the other user', async () => {
     const { page, userId } = await pageWithClient()

@@ -1,100 +1,41 @@
-// Message operations on the web page (issue 24) in a real browser: Debian's Chromium driven by playwright-core
-// against `gochat up`, two guests in two tabs of one browser (as test/web/chat-page.test.ts). Edit, react, reply,
-// mention by name with the autocomplete, pin (and in a group: @all and pins for admins only): each seen live on the
-// other page, and after a reload (by sync: operation records are applied to their targets, never shown as messages
-// of their own).
-import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
+import {
+  WAIT,
+  bubble,
+  list,
+  newPage,
+  openDirect,
+  pageErrors,
+  present,
+  required,
+  say,
+  seqs,
+  setUpWebPage,
+  signIn,
+  tag,
+  texts,
+  tokenOf,
+  up,
+} from '../helpers/web.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
-const WAIT = { timeout: 10_000, interval: 50 }
-
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
-let context: BrowserContext
-const pageErrors: string[] = []
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
-
-async function signIn(page: Page, name: string): Promise<string> {
-  await page.bringToFront()
-  await page.goto(up.url)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('discoverable').setChecked(true)
-  await page.getByTestId('guest-signin').click()
-  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
-  return (await page.getByTestId('my-user-id').textContent())!
-}
-
-const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
-const texts = (page: Page) => list(page).getByTestId('message-content').allTextContents()
-const seqs = (page: Page) => list(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq)))
-/** the shown message whose text is `text` */
-const bubble = (page: Page, text: string) =>
-  list(page).filter({ has: page.getByTestId('message-content').getByText(text, { exact: true }) })
 const reactions = (page: Page, text: string) =>
   bubble(page, text)
     .getByTestId('reaction')
     .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.emoji}${(e as HTMLElement).dataset.count}`))
 
-async function say(page: Page, text: string): Promise<void> {
-  await page.bringToFront()
-  await page.getByTestId('composer-input').fill(text)
-  await page.getByTestId('composer-input').press('Enter')
-  await list(page).filter({ hasText: text }).and(page.locator('[data-seq]')).waitFor()
-}
-
-const tokenOf = (page: Page) =>
-  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
 const options = (page: Page) => page.getByTestId('mention-option').allTextContents()
 
-const tag = randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 4)
-  .padEnd(4, 'q')
-
 describe.skipIf(!present && !required)('message operations on the web page in Chromium', () => {
-  beforeAll(async () => {
-    if (!present)
-      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 800 } })
-    context.setDefaultTimeout(10_000)
-  })
-
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage({ viewport: { width: 1100, height: 800 } })
 
   it('two people edit, react, reply, mention by name and pin, live and after a reload', async () => {
     const [alice, bob] = [await newPage(), await newPage()]
     const [aliceName, bobName] = [`Alice ${tag}`, `Bob ${tag}`]
     await signIn(alice, aliceName)
     const bobId = await signIn(bob, bobName)
-    await alice.bringToFront()
-    await alice
-      .getByTestId('peer-id')
-      .evaluate((e) => (e.closest('details') as HTMLDetailsElement).setAttribute('open', ''))
-    await alice.getByTestId('peer-id').fill(bobId)
-    await alice.getByTestId('start-direct').click()
-    await alice.getByTestId('composer').waitFor()
+    await openDirect(alice, bobId)
     await say(alice, 'lunch at noon?')
     await expect.poll(() => bob.getByTestId('conversation').count(), WAIT).toBe(1)
     await bob.bringToFront()

@@ -1,45 +1,20 @@
-// Moderation on the web page (issue 28) in a real browser: Debian's Chromium driven by playwright-core against
-// `gochat up`, two guests in two tabs of one browser (as test/web/chat-page.test.ts). Alice blocks Bob from their
-// conversation's header: Bob's next message shows as refused, and goes through once she unblocks; Bob mutes the
-// conversation (and it stays muted after a reload); in a group's panel Alice, the admin, mutes Bob for an hour (his
-// send is refused) and bans him (he is no longer a member).
-import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
+import {
+  WAIT,
+  bubble,
+  newPage,
+  pageErrors,
+  present,
+  required,
+  setUpWebPage,
+  signIn,
+  tag,
+  tokenOf,
+  up,
+} from '../helpers/web.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
-const WAIT = { timeout: 10_000, interval: 50 }
-
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
-let context: BrowserContext
-const pageErrors: string[] = []
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
-
-async function signIn(page: Page, name: string, discoverable = false): Promise<string> {
-  await page.bringToFront()
-  await page.goto(up.url)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('discoverable').setChecked(discoverable)
-  await page.getByTestId('guest-signin').click()
-  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
-  return (await page.getByTestId('my-user-id').textContent())!
-}
-
-const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
-const bubble = (page: Page, text: string) =>
-  list(page).filter({ has: page.getByTestId('message-content').getByText(text, { exact: true }) })
 const statusOf = (page: Page, text: string) => bubble(page, text).getAttribute('data-status')
 
 async function type(page: Page, text: string): Promise<void> {
@@ -48,8 +23,6 @@ async function type(page: Page, text: string): Promise<void> {
   await page.getByTestId('composer-input').press('Enter')
 }
 
-const tokenOf = (page: Page) =>
-  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
 /** a reload shows what was made over REST (no event tells the page of its own direct conversation or group) */
 const reload = async (page: Page) => {
   await page.reload()
@@ -61,32 +34,14 @@ const open = async (page: Page, title: string) => {
   await page.getByTestId('composer').waitFor()
 }
 
-const tag = randomUUID().slice(0, 4)
-
 describe.skipIf(!present && !required)('moderation on the web page in Chromium', () => {
-  beforeAll(async () => {
-    if (!present)
-      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-    context = await browser.newContext({ viewport: { width: 1100, height: 800 } })
-    context.setDefaultTimeout(10_000)
-  })
-
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage({ viewport: { width: 1100, height: 800 } })
 
   it("block → the other's send shows refused; unblock → it goes through; mute stays after a reload", async () => {
     const [alice, bob] = [await newPage(), await newPage()]
     const [aliceName, bobName] = [`Alice ${tag}`, `Bob ${tag}`]
-    await signIn(alice, aliceName)
-    const bobId = await signIn(bob, bobName)
+    await signIn(alice, aliceName, false)
+    const bobId = await signIn(bob, bobName, false)
     const { conversationId } = await new RestClient(up.url, await tokenOf(alice)).direct(bobId)
     for (const page of [alice, bob]) await reload(page)
     await expect.poll(() => alice.getByTestId('conversation').count(), WAIT).toBe(1)
@@ -151,8 +106,8 @@ describe.skipIf(!present && !required)('moderation on the web page in Chromium',
   it('a group admin mutes a member from the group panel (their send is refused) and bans them', async () => {
     const [alice, bob] = [await newPage(), await newPage()]
     const [aliceName, bobName] = [`Ann ${tag}`, `Ben ${tag}`]
-    await signIn(alice, aliceName)
-    const bobId = await signIn(bob, bobName)
+    await signIn(alice, aliceName, false)
+    const bobId = await signIn(bob, bobName, false)
     const rest = new RestClient(up.url, await tokenOf(alice))
     await rest.direct(bobId) // contacts: Bob is added, not invited
     await rest.createGroup(`Club ${tag}`, [bobId])

@@ -1,22 +1,24 @@
-// The page offline, in Chromium against `gochat up`: what the user writes while the browser has no network waits in
-// the client library's outbox (IndexedDB), shown pending; back online, each message is stored once, in order, and
-// the other user (a browser of their own, online all along) sees them all.
-import { existsSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
+import {
+  browser,
+  list,
+  openDirect,
+  pageErrors,
+  present,
+  required,
+  seqs,
+  setUpWebPage,
+  signIn,
+  texts,
+  tokenOf,
+  up,
+} from '../helpers/web.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync']
 const WAIT = { timeout: 20_000, interval: 50 }
 
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
 const contexts: BrowserContext[] = []
-const pageErrors: string[] = []
 
 /** a page in a browser context of its own (its own network, to take offline) */
 async function newPage(): Promise<Page> {
@@ -28,25 +30,12 @@ async function newPage(): Promise<Page> {
   return page
 }
 
-async function signIn(page: Page, name: string): Promise<string> {
-  await page.goto(up.url)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('guest-signin').click()
-  await page.locator('[data-testid="conn-state"][data-state="online"]').waitFor()
-  return (await page.getByTestId('my-user-id').textContent())!
-}
-
-const list = (page: Page) => page.getByTestId('message-list').getByTestId('message')
-const texts = (page: Page) => list(page).getByTestId('message-content').allTextContents()
 const states = (page: Page) =>
   list(page).evaluateAll((els) =>
     els.map(
       (e) => `${e.querySelector('[data-testid="message-content"]')?.textContent}:${(e as HTMLElement).dataset.status}`,
     ),
   )
-const seqs = (page: Page) => list(page).evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seq)))
-const tokenOf = (page: Page) =>
-  page.evaluate(() => (JSON.parse(sessionStorage.getItem('gochat.session') ?? '{}') as { token: string }).token)
 
 async function write(page: Page, text: string): Promise<void> {
   await page.getByTestId('composer-input').fill(text)
@@ -54,20 +43,7 @@ async function write(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(!present && !required)('the web page offline in Chromium', () => {
-  beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-  })
-
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage({ viewport: null })
 
   it('messages written offline show pending (also after a reload), then are stored once each, in order, and reach the other user', async () => {
     const alice = await newPage()
@@ -79,12 +55,9 @@ describe.skipIf(!present && !required)('the web page offline in Chromium', () =>
       ws.onMessage((m) => server.send(m))
       server.onMessage((m) => ws.send(m))
     })
-    await signIn(alice, 'Alice')
-    const bobId = await signIn(bob, 'Bob')
-    await alice.locator('summary', { hasText: 'Chat by user id' }).click()
-    await alice.getByTestId('peer-id').fill(bobId)
-    await alice.getByTestId('start-direct').click()
-    await alice.getByTestId('composer').waitFor()
+    await signIn(alice, 'Alice', false)
+    const bobId = await signIn(bob, 'Bob', false)
+    await openDirect(alice, bobId)
     await write(alice, 'before')
     await list(alice).and(alice.locator('[data-seq="1"]')).waitFor()
 

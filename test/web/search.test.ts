@@ -3,37 +3,15 @@
 // the user is not in; a hit opens its conversation, loads the older history it is in, scrolls to it and
 // highlights it.
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { RestClient } from '../../src/client/rest.js'
-import { startUp } from '../helpers/up.js'
+import { WAIT, browser, pageErrors, present, required, setUpWebPage, up } from '../helpers/web.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
-const required = process.env.GOCHAT_REQUIRE_INFRA === '1'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking']
-const WAIT = { timeout: 10_000, interval: 50 }
 const uniq = () => randomUUID().slice(0, 8)
 
-let up: Awaited<ReturnType<typeof startUp>>
-let browser: Browser
-const pageErrors: string[] = []
-
 describe.skipIf(!present && !required)('history search on the web page in Chromium', () => {
-  beforeAll(async () => {
-    if (!present)
-      throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium) and GOCHAT_REQUIRE_INFRA=1 needs it`)
-    up = await startUp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
-  })
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => console.error(`gochat up output (last 4000 chars):\n${up?.output().slice(-4000)}`)),
-  )
-  afterAll(async () => {
-    await browser?.close()
-    await up?.stop()
-  })
+  setUpWebPage({ viewport: null })
 
   it('lists hits with the words marked and jumps to an old one: opened, older history loaded, scrolled to, highlighted', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 } })

@@ -84,8 +84,6 @@ import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTo
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from './gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchScope as _gochat_repo_v1_SearchScope, SearchScope__Output as _gochat_repo_v1_SearchScope__Output } from './gochat/repo/v1/SearchScope.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from './gochat/repo/v1/SearchUsersRequest.js';
-import type { SendRestrictionRequest as _gochat_repo_v1_SendRestrictionRequest, SendRestrictionRequest__Output as _gochat_repo_v1_SendRestrictionRequest__Output } from './gochat/repo/v1/SendRestrictionRequest.js';
-import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse, SendRestrictionResponse__Output as _gochat_repo_v1_SendRestrictionResponse__Output } from './gochat/repo/v1/SendRestrictionResponse.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from './gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from './gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from './gochat/repo/v1/SetReadSeqResponse.js';
@@ -197,8 +195,6 @@ export interface ProtoGrpcType {
         SearchMessagesRequest: MessageTypeDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SearchMessagesRequest__Output>
         SearchScope: MessageTypeDefinition<_gochat_repo_v1_SearchScope, _gochat_repo_v1_SearchScope__Output>
         SearchUsersRequest: MessageTypeDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_SearchUsersRequest__Output>
-        SendRestrictionRequest: MessageTypeDefinition<_gochat_repo_v1_SendRestrictionRequest, _gochat_repo_v1_SendRestrictionRequest__Output>
-        SendRestrictionResponse: MessageTypeDefinition<_gochat_repo_v1_SendRestrictionResponse, _gochat_repo_v1_SendRestrictionResponse__Output>
         SetAnnouncementRequest: MessageTypeDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_SetAnnouncementRequest__Output>
         SetReadSeqRequest: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqRequest, _gochat_repo_v1_SetReadSeqRequest__Output>
         SetReadSeqResponse: MessageTypeDefinition<_gochat_repo_v1_SetReadSeqResponse, _gochat_repo_v1_SetReadSeqResponse__Output>

@@ -72,8 +72,6 @@ import type { RetentionSettings as _gochat_repo_v1_RetentionSettings, RetentionS
 import type { RevokeTokenRequest as _gochat_repo_v1_RevokeTokenRequest, RevokeTokenRequest__Output as _gochat_repo_v1_RevokeTokenRequest__Output } from '../../../gochat/repo/v1/RevokeTokenRequest.js';
 import type { SearchMessagesRequest as _gochat_repo_v1_SearchMessagesRequest, SearchMessagesRequest__Output as _gochat_repo_v1_SearchMessagesRequest__Output } from '../../../gochat/repo/v1/SearchMessagesRequest.js';
 import type { SearchUsersRequest as _gochat_repo_v1_SearchUsersRequest, SearchUsersRequest__Output as _gochat_repo_v1_SearchUsersRequest__Output } from '../../../gochat/repo/v1/SearchUsersRequest.js';
-import type { SendRestrictionRequest as _gochat_repo_v1_SendRestrictionRequest, SendRestrictionRequest__Output as _gochat_repo_v1_SendRestrictionRequest__Output } from '../../../gochat/repo/v1/SendRestrictionRequest.js';
-import type { SendRestrictionResponse as _gochat_repo_v1_SendRestrictionResponse, SendRestrictionResponse__Output as _gochat_repo_v1_SendRestrictionResponse__Output } from '../../../gochat/repo/v1/SendRestrictionResponse.js';
 import type { SetAnnouncementRequest as _gochat_repo_v1_SetAnnouncementRequest, SetAnnouncementRequest__Output as _gochat_repo_v1_SetAnnouncementRequest__Output } from '../../../gochat/repo/v1/SetAnnouncementRequest.js';
 import type { SetReadSeqRequest as _gochat_repo_v1_SetReadSeqRequest, SetReadSeqRequest__Output as _gochat_repo_v1_SetReadSeqRequest__Output } from '../../../gochat/repo/v1/SetReadSeqRequest.js';
 import type { SetReadSeqResponse as _gochat_repo_v1_SetReadSeqResponse, SetReadSeqResponse__Output as _gochat_repo_v1_SetReadSeqResponse__Output } from '../../../gochat/repo/v1/SetReadSeqResponse.js';
@@ -533,15 +531,6 @@ export interface RepoServiceClient extends grpc.Client {
   searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   searchUsers(argument: _gochat_repo_v1_SearchUsersRequest, callback: grpc.requestCallback<_gochat_repo_v1_UsersResponse__Output>): grpc.ClientUnaryCall;
   
-  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  SendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  sendRestriction(argument: _gochat_repo_v1_SendRestrictionRequest, callback: grpc.requestCallback<_gochat_repo_v1_SendRestrictionResponse__Output>): grpc.ClientUnaryCall;
-  
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
   SetAnnouncement(argument: _gochat_repo_v1_SetAnnouncementRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gochat_repo_v1_Conversation__Output>): grpc.ClientUnaryCall;
@@ -751,8 +740,6 @@ export interface RepoServiceHandlers extends grpc.UntypedServiceImplementation {
   
   SearchUsers: grpc.handleUnaryCall<_gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse>;
   
-  SendRestriction: grpc.handleUnaryCall<_gochat_repo_v1_SendRestrictionRequest__Output, _gochat_repo_v1_SendRestrictionResponse>;
-  
   SetAnnouncement: grpc.handleUnaryCall<_gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation>;
   
   SetBan: grpc.handleUnaryCall<_gochat_repo_v1_BanRequest__Output, _gochat_repo_v1_Changed>;
@@ -829,7 +816,6 @@ export interface RepoServiceDefinition extends grpc.ServiceDefinition {
   RevokeToken: MethodDefinition<_gochat_repo_v1_RevokeTokenRequest, _gochat_repo_v1_Empty, _gochat_repo_v1_RevokeTokenRequest__Output, _gochat_repo_v1_Empty__Output>
   SearchMessages: MethodDefinition<_gochat_repo_v1_SearchMessagesRequest, _gochat_repo_v1_SyncMessagesResponse, _gochat_repo_v1_SearchMessagesRequest__Output, _gochat_repo_v1_SyncMessagesResponse__Output>
   SearchUsers: MethodDefinition<_gochat_repo_v1_SearchUsersRequest, _gochat_repo_v1_UsersResponse, _gochat_repo_v1_SearchUsersRequest__Output, _gochat_repo_v1_UsersResponse__Output>
-  SendRestriction: MethodDefinition<_gochat_repo_v1_SendRestrictionRequest, _gochat_repo_v1_SendRestrictionResponse, _gochat_repo_v1_SendRestrictionRequest__Output, _gochat_repo_v1_SendRestrictionResponse__Output>
   SetAnnouncement: MethodDefinition<_gochat_repo_v1_SetAnnouncementRequest, _gochat_repo_v1_Conversation, _gochat_repo_v1_SetAnnouncementRequest__Output, _gochat_repo_v1_Conversation__Output>
   SetBan: MethodDefinition<_gochat_repo_v1_BanRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_BanRequest__Output, _gochat_repo_v1_Changed__Output>
   SetConversationMuted: MethodDefinition<_gochat_repo_v1_ConversationMuteRequest, _gochat_repo_v1_Changed, _gochat_repo_v1_ConversationMuteRequest__Output, _gochat_repo_v1_Changed__Output>

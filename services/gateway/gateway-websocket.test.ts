@@ -1,287 +1,37 @@
-// The gateway over real sockets: an ephemeral port, in-process logic on the in-memory repo, the embedded bus.
-// The dispatch router (task) is not running here: the test publishes DownstreamMessages itself, as task would.
+// The gateway's WebSocket over real sockets, logout at every gateway, and stopping: in-process logic on the
+// in-memory repo, the embedded bus; the tests publish DownstreamMessages themselves, as task would
+// (test/helpers/gateway.ts).
 import { textDefaults } from '../../src/domain/message.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { configKeys, type GochatConfig } from '../../src/config/index.js'
-import { topics } from '../../src/contracts/topics.js'
-import { encode, type DownstreamMessage, type Message } from '../../src/contracts/payloads.js'
-import type { EventEnvelope } from '../../src/contracts/events.js'
-import { MemoryBus } from '../../src/drivers/memory/bus.js'
-import { MemoryCache } from '../../src/drivers/memory/cache.js'
 import { MemoryStore } from '../../src/drivers/memory/store.js'
-import { createLogger } from '../../src/observability/log.js'
 import { Presence } from '../../src/presence/presence.js'
-import type { RunningRole } from '../../src/core/role.js'
 import { RestClient } from '../../src/client/rest.js'
 import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { startRepo } from '../repo/index.js'
 import { startLogic } from '../logic/index.js'
-import { waitUntil } from '../../test/helpers/until.js'
 import { startGateway } from './index.js'
 import { MAX_STRIKES } from './session.js'
 import { testBlobs } from '../../test/helpers/blobs.js'
+import {
+  skew,
+  base,
+  bus,
+  cache,
+  cfg,
+  connect,
+  log,
+  pushDownstream,
+  rawFrames,
+  setUpGateways,
+  strictPort,
+  uniq,
+  until,
+  user,
+  userEvents,
+} from '../../test/helpers/gateway.js'
 
-const defaults = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
-const log = createLogger({ test: 'gateway' })
-const uniq = () => randomUUID().slice(0, 8)
-
-const bus = new MemoryBus({ defaultPartitions: 2 })
-const cache = new MemoryCache()
-const cfg: GochatConfig = { ...defaults, gateway_port: 0, instance_id: 'gw-t1', partitions: 2 }
-const roles: RunningRole[] = []
-let base = ''
-let strictPort = 0
-/** the strict gateway's rate limits run on real time plus this: a test moves it instead of waiting for buckets to refill */
-let skewMs = 0
-const userEvents: EventEnvelope[] = []
-
-beforeAll(async () => {
-  const repo = await startRepo({ cfg, bus, log, store: new MemoryStore(), cache })
-  const logic = await startLogic({ cfg, bus, log, repo: repo.api, cache, blobs: testBlobs() })
-  const gw = await startGateway({ cfg, bus, log, logic: logic.logic, messages: logic.messages, cache })
-  // a second gateway with a tight rate limit and a fast heartbeat, for the tests of those
-  const strict = await startGateway({
-    cfg: {
-      ...cfg,
-      instance_id: 'gw-t2',
-      rate_limit_per_second: 5,
-      heartbeat_interval_ms: 100,
-      ws_rate_per_user: 8,
-      ws_max_connections_per_user: 3,
-    },
-    bus,
-    log,
-    logic: logic.logic,
-    messages: logic.messages,
-    cache,
-    nowMs: () => Date.now() + skewMs,
-  })
-  roles.push(strict.role, gw.role, logic.role, repo.role)
-  base = `http://127.0.0.1:${gw.port}`
-  strictPort = strict.port
-  await bus.subscribe({
-    groupId: 'test-user-events',
-    topics: [topics(cfg).userEvents],
-    fromBeginning: true,
-    eachBatch: async (recs) =>
-      void userEvents.push(...recs.map((r) => JSON.parse(r.value.toString()) as EventEnvelope)),
-  })
-})
-
-afterAll(async () => {
-  for (const r of roles) await r.stop()
-  await bus.close()
-  await cache.close()
-})
-
-const sockets: SocketClient[] = []
-async function connect(token: string, url = base) {
-  const s = await SocketClient.connect(url, token)
-  sockets.push(s)
-  expect((await s.ping()).op).toBe('pong')
-  return s
-}
-
-async function user(name = `u${uniq()}`) {
-  const rest = new RestClient(base)
-  return { rest, name, ...(await rest.register(name, 'secret-pass', `Name ${name}`)) }
-}
-
-/** what task does for a stored message: one DownstreamMessage for this gateway with the frame serialized once */
-async function pushDownstream(gatewayId: string, message: Message, userIds: string[]): Promise<string> {
-  const frame = encode({ op: 'message', message })
-  const down: DownstreamMessage = { conversationId: message.conversationId, seq: message.seq, userIds, frame }
-  await bus.publish(topics(cfg).downstream(gatewayId), [{ key: message.conversationId, value: encode(down) }])
-  return frame
-}
-
-function rawFrames(s: SocketClient): string[] {
-  const out: string[] = []
-  s.ws.on('message', (d) => out.push(String(d)))
-  return out
-}
-
-const until = (cond: () => boolean, ms = 5000) => waitUntil(cond, ms, 10)
-
-describe('gateway REST', () => {
-  it('registers, logs in and signs in guests with docs/protocol.md statuses and bodies', async () => {
-    const name = `u${uniq()}`
-    const res = await fetch(`${base}/v1/auth/register`, {
-      method: 'POST',
-      body: JSON.stringify({ username: name, password: 'secret-pass' }),
-    })
-    expect(res.status).toBe(201)
-    const reg = (await res.json()) as { userId: string; token: string }
-    expect(Object.keys(reg).sort()).toEqual(['token', 'userId'])
-    await expect(new RestClient(base).register(name, 'secret-pass')).rejects.toMatchObject({
-      status: 409,
-      code: 'username_taken',
-    })
-    const rest = new RestClient(base)
-    expect((await rest.login(name, 'secret-pass')).userId).toBe(reg.userId)
-    expect(await rest.me()).toEqual({
-      userId: reg.userId,
-      username: name,
-      displayName: name,
-      guest: false,
-      discoverable: false,
-    })
-    await expect(new RestClient(base).login(name, 'wrong-pass')).rejects.toMatchObject({
-      status: 401,
-      code: 'invalid_credentials',
-    })
-    await expect(new RestClient(base).login(`nobody${uniq()}`, 'secret-pass')).rejects.toMatchObject({
-      status: 401,
-      code: 'invalid_credentials',
-    })
-
-    const guest = new RestClient(base)
-    const g = await fetch(`${base}/v1/auth/guest`, { method: 'POST', body: JSON.stringify({ displayName: 'Visitor' }) })
-    expect(g.status).toBe(201)
-    guest.token = ((await g.json()) as { token: string }).token
-    const me = await guest.me()
-    expect(me).toMatchObject({ displayName: 'Visitor', guest: true })
-    expect(me).not.toHaveProperty('username')
-    expect(await guest.updateMe('Renamed')).toMatchObject({ displayName: 'Renamed' })
-    expect((await guest.me()).displayName).toBe('Renamed')
-  })
-
-  it('refuses missing and bad tokens with 401 and the error shape', async () => {
-    const res = await fetch(`${base}/v1/me`)
-    expect(res.status).toBe(401)
-    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } })
-    await expect(new RestClient(base, 'not-a-token').me()).rejects.toMatchObject({ status: 401, code: 'invalid_token' })
-  })
-
-  it('answers bad JSON with 400, unknown routes with 404, wrong methods with 405, big bodies with 413', async () => {
-    const { token } = await user()
-    const auth = { authorization: `Bearer ${token}` }
-    expect((await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: '{nope' })).status).toBe(400)
-    expect((await fetch(`${base}/v1/groups`, { method: 'POST', headers: auth, body: '[1]' })).status).toBe(400)
-    const missing = await fetch(`${base}/v1/nothing`, { headers: auth })
-    expect(missing.status).toBe(404)
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found')
-    expect((await fetch(`${base}/v1/me`, { method: 'DELETE', headers: auth })).status).toBe(405)
-    const big = await fetch(`${base}/v1/groups`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ name: 'x'.repeat(cfg.max_frame_bytes) }),
-    })
-    expect(big.status).toBe(413)
-    expect(await big.json()).toMatchObject({ error: { code: 'too_large' } })
-  })
-
-  it('serves every conversation route with the documented statuses', async () => {
-    const alice = await user()
-    const bob = await user()
-    const carol = await user()
-    const first = await fetch(`${base}/v1/conversations/direct`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${alice.token}` },
-      body: JSON.stringify({ peerUserId: bob.userId }),
-    })
-    expect(first.status).toBe(201)
-    const { conversationId } = (await first.json()) as { conversationId: string }
-    expect(await bob.rest.direct(alice.userId)).toEqual({ conversationId })
-    await expect(alice.rest.direct(alice.userId)).rejects.toMatchObject({ status: 400 })
-
-    const sent = await alice.rest.send(conversationId, 'hi', uniq())
-    expect(sent).toEqual({ messageId: expect.any(String), seq: 1 })
-    const hist = await bob.rest.history(conversationId)
-    expect(hist).toEqual({
-      hasMore: false,
-      messages: [
-        {
-          messageId: sent.messageId,
-          conversationId,
-          seq: 1,
-          senderId: alice.userId,
-          content: 'hi',
-          sentAt: expect.any(Number),
-          status: 'normal',
-          ...textDefaults,
-        },
-      ],
-    })
-    await expect(
-      bob.rest.call('GET', `/v1/conversations/${conversationId}/messages?afterSeq=-1`),
-    ).rejects.toMatchObject({ status: 400 })
-    expect(await bob.rest.read(conversationId, 1)).toEqual({})
-    expect((await bob.rest.conversations()).conversations).toContainEqual({
-      conversationId,
-      kind: 'direct',
-      lastSeq: 1,
-      muted: false,
-      readSeq: 1,
-      role: 'member',
-      peer: { userId: alice.userId, displayName: `Name ${alice.name}`, readSeq: 0 },
-    })
-    await expect(bob.rest.recall(conversationId, sent.messageId)).rejects.toMatchObject({ status: 403 })
-    expect(await alice.rest.recall(conversationId, sent.messageId)).toEqual({})
-    const del = await fetch(`${base}/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=hard`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${alice.token}` },
-    })
-    expect(del.status).toBe(204)
-    expect(await del.text()).toBe('')
-    await expect(
-      alice.rest.call('DELETE', `/v1/conversations/${conversationId}/messages/${sent.messageId}?mode=gone`),
-    ).rejects.toMatchObject({ status: 400 })
-
-    const group = await fetch(`${base}/v1/groups`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${alice.token}` },
-      body: JSON.stringify({ name: 'team', memberIds: [bob.userId] }),
-    })
-    expect(group.status).toBe(201)
-    const gid = ((await group.json()) as { conversationId: string }).conversationId
-    await expect(bob.rest.addMembers(gid, [carol.userId])).rejects.toMatchObject({ status: 403 })
-    // carol shares no conversation with alice: invited, a member once she accepts
-    expect(await alice.rest.addMembers(gid, [carol.userId])).toEqual({ added: [], invited: [carol.userId] })
-    expect((await carol.rest.invitations()).invitations).toMatchObject([{ conversationId: gid, name: 'team' }])
-    expect(await carol.rest.acceptInvitation(gid)).toEqual({ conversationId: gid })
-    await expect(carol.rest.declineInvitation(gid)).rejects.toMatchObject({ status: 404, code: 'not_found' })
-    expect(await alice.rest.announce(gid, 'welcome')).toEqual({})
-    await expect(bob.rest.announce(gid, 'mine now')).rejects.toMatchObject({ status: 403 })
-    const removed = await fetch(`${base}/v1/groups/${gid}/members/${carol.userId}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${carol.token}` },
-    })
-    expect(removed.status).toBe(204)
-    expect((await alice.rest.conversations()).conversations).toContainEqual({
-      conversationId: gid,
-      kind: 'group',
-      muted: false,
-      name: 'team',
-      lastSeq: 0,
-      readSeq: 0,
-      role: 'admin',
-      announcement: 'welcome',
-    })
-
-    const fr = await fetch(`${base}/v1/friends/requests`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${alice.token}` },
-      body: JSON.stringify({ userId: carol.userId }),
-    })
-    expect(fr.status).toBe(201)
-    expect(await carol.rest.acceptFriend(alice.userId)).toEqual({})
-  })
-
-  it('reports health as JSON and metrics as Prometheus text', async () => {
-    const health = await fetch(`${base}/health`)
-    expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({
-      status: 'ok',
-      checks: { accepting: { ok: true }, logic: { ok: true }, cache: { ok: true }, bus: { ok: true } },
-    })
-    const metrics = await fetch(`${base}/metrics`)
-    expect(metrics.headers.get('content-type')).toContain('text/plain')
-    expect(await metrics.text()).toContain('gochat_gateway_connections')
-  })
-})
+setUpGateways()
 
 describe('gateway WebSocket', () => {
   it('refuses a missing or bad token with HTTP 401 before the upgrade', async () => {
@@ -400,7 +150,7 @@ describe('gateway WebSocket', () => {
   it('rate-limits a connection with rate_limited answers, without closing it', async () => {
     const { token } = await user()
     const ws = await connect(token, `http://127.0.0.1:${strictPort}`)
-    skewMs += 1100 // a full bucket
+    skew(1100) // a full bucket
     for (let i = 0; i < 12; i++) ws.raw(JSON.stringify({ op: 'ping', ref: `p${i}` }))
     await until(() => ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p')).length === 12)
     const answers = ws.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('p'))
@@ -410,7 +160,7 @@ describe('gateway WebSocket', () => {
       code: 'rate_limited',
       ref: expect.stringMatching(/^p/),
     })
-    skewMs += 400
+    skew(400)
     expect((await ws.ping()).op).toBe('pong')
   })
 
@@ -426,7 +176,7 @@ describe('gateway WebSocket', () => {
       extra.once('open', () => reject(new Error('a 4th connection was accepted')))
     })
     expect(refused).toEqual({ status: 429, retryAfter: '5' })
-    skewMs += 1100 // full buckets
+    skew(1100) // full buckets
     // 4 frames a connection is within its own limit (5); 12 from the user are over theirs (8)
     for (const s of socks) for (let i = 0; i < 4; i++) s.raw(JSON.stringify({ op: 'ping', ref: `u${i}` }))
     const answers = () => socks.flatMap((s) => s.frames.filter((f) => 'ref' in f && String(f.ref).startsWith('u')))
