@@ -24,6 +24,21 @@ export interface Verdict {
   neverLiveUntold: number
   /** never live, by when the message was sent: before the fault, during it, or once it was over */
   neverLiveBy: { before: number; during: number; after: number }
+  /**
+   * the first few of the untold ones, to find them in the cluster's logs: conversation, seq, the recipient's
+   * gateway (its first; reconnects move it), when it was sent and acked (ms since the fault) and the recipient's
+   * resyncs (ms since the fault)
+   */
+  untoldSample: Array<{
+    conversationId: string
+    seq: number
+    kind: string
+    recipient: string
+    gateway: number
+    sentMs: number
+    ackMs: number | null
+    resyncsMs: number[]
+  }>
   duplicates: number
   /** (member, message of history) the library never delivered to the app, after catch-up */
   appMissing: number
@@ -77,6 +92,8 @@ async function history(gateway: string, token: string, conversationId: string): 
   }
 }
 
+const UNTOLD_SAMPLE = 10
+
 export async function check(w: Workload, faultAt: number, backAt: number): Promise<Verdict> {
   const v: Verdict = {
     acked: 0,
@@ -85,6 +102,7 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
     missedSilently: 0,
     neverLiveUntold: 0,
     neverLiveBy: { before: 0, during: 0, after: 0 },
+    untoldSample: [],
     duplicates: 0,
     appMissing: 0,
     appDuplicates: 0,
@@ -154,7 +172,20 @@ export async function check(w: Workload, faultAt: number, backAt: number): Promi
         if (m.session.userId === s.sender || firstLive[k]!.has(s.seq!)) return
         v.neverLive++
         if ((m.known.get(conv.id) ?? 0) < s.seq!) v.missedSilently++
-        if (!m.resyncAt.some((t) => t >= s.at)) v.neverLiveUntold++
+        if (!m.resyncAt.some((t) => t >= s.at)) {
+          v.neverLiveUntold++
+          if (v.untoldSample.length < UNTOLD_SAMPLE)
+            v.untoldSample.push({
+              conversationId: conv.id,
+              seq: s.seq!,
+              kind: s.kind,
+              recipient: m.session.userId,
+              gateway: w.clients.indexOf(m) % w.opts.gateways.length,
+              sentMs: s.at - faultAt,
+              ackMs: s.ackAt === undefined ? null : s.ackAt - faultAt,
+              resyncsMs: m.resyncAt.map((t) => t - faultAt),
+            })
+        }
         v.neverLiveBy[s.at < faultAt ? 'before' : s.at < backAt ? 'during' : 'after']++
       })
     }

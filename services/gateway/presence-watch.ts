@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto'
 import type { Cache } from '../../src/ports/cache.js'
 import type { Logger } from '../../src/observability/log.js'
 
+export { RESYNC_FRAME } from '../../src/contracts/resync.js'
 export const EPOCH_KEY = 'presence:epoch'
-/** what a client gets when it may have missed messages live: sync every conversation from its last seq */
-export const RESYNC_FRAME = JSON.stringify({ op: 'event', type: 'resync', event: { event_type: 'resync' } })
 // longer than any outage worth telling apart; renewed by every check
 const EPOCH_TTL_MS = 24 * 3_600_000
 

@@ -20,6 +20,7 @@ import {
 import { groups, topics } from '../../src/contracts/topics.js'
 import { decodeDispatch, dispatchHandler, type DispatchDeps } from './dispatch.js'
 import { decodeFanout, fanoutOne } from './fanout.js'
+import { resyncOnGiveUp, tellingFirst, type GivenUpType } from './give-up.js'
 import { decodeEvent, eventsHandler } from './events.js'
 import { retryHandler } from './retry.js'
 import { taskHandler } from './worker.js'
@@ -63,23 +64,33 @@ export async function startTask(ctx: TaskContext): Promise<{ role: RunningRole }
     retry: consumerRetry(cfg),
   })
   const retries = (taskType: Task['taskType']) => retrier(bus, t, taskType, policy)
+  // a delivery given up on (out of retries, refused, or past the consumer's retry window): its recipients resync
+  const delivery = (taskType: GivenUpType) => {
+    const giveUp = resyncOnGiveUp(bus, deps, taskType, log)
+    return {
+      consumer: { ...common(taskType), deadLetter: tellingFirst(giveUp, deadLetterer(bus, t.dlq, taskType)) },
+      retrier: retrier(bus, t, taskType, policy, giveUp),
+    }
+  }
+  const dispatch = delivery('dispatch')
+  const fanout = delivery('fanout')
 
   // The six groups join at once: a restarted task's joins are then one overlapping round of rebalances for the
   // surviving task, not six in a row (each of which stops that group's partitions; issue 13's kill:task stall)
   const subs = await allOrNone([
     runConsumer({
-      ...common('dispatch'),
+      ...dispatch.consumer,
       groupId: g.dispatch,
       topics: [t.dispatch],
       decode: decodeDispatch,
-      handle: dispatchHandler(bus, retries('dispatch'), deps),
+      handle: dispatchHandler(bus, dispatch.retrier, deps),
     }),
     runConsumer({
-      ...common('fanout'),
+      ...fanout.consumer,
       groupId: g.fanout,
       topics: [t.fanout],
       decode: decodeFanout,
-      handle: taskHandler<FanoutTask>(bus, retries('fanout'), (f) => fanoutOne(deps, f)),
+      handle: taskHandler<FanoutTask>(bus, fanout.retrier, (f) => fanoutOne(deps, f)),
     }),
     runConsumer({
       ...common('event'),

@@ -1,7 +1,8 @@
 // Retries with exponential backoff and jitter through gochat.tasks.retry, then dead letters. A failed task is
 // written to the retry topic with its attempt count and not-before time; the retry consumer waits until then and
 // sends the original record back to its topic with the attempt in a header. Out of attempts, or refused as bad input
-// (src/messaging/failure.ts) → gochat.tasks.dlq at once.
+// (src/messaging/failure.ts) → gochat.tasks.dlq at once, after `giveUp` (a delivery's: its recipients told to resync)
+// went through: when it fails, so does fail(), and the record comes again.
 import { randomUUID } from 'node:crypto'
 import { Counter } from 'prom-client'
 import type { Bus, BusRecord } from '../ports/bus.js'
@@ -52,8 +53,13 @@ export function retrier(
   topics: { retry: string; dlq: string },
   taskType: TaskMessage['taskType'],
   policy: RetryPolicy,
+  giveUp?: (rec: BusRecord) => Promise<void>,
 ): Retrier {
-  const deadLetter = deadLetterer(bus, topics.dlq, taskType)
+  const toDlq = deadLetterer(bus, topics.dlq, taskType)
+  const deadLetter = async (rec: BusRecord, reason: string, attempt: number) => {
+    await giveUp?.(rec)
+    await toDlq(rec, reason, attempt)
+  }
   return {
     taskType,
     async fail(rec, err) {

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net'
 import {
   KafkaJSConnectionError,
+  KafkaJSLockTimeout,
   KafkaJSNonRetriableError,
   KafkaJSNumberOfRetriesExceeded,
   KafkaJSProtocolError,
@@ -27,6 +28,14 @@ describe('produce errors', () => {
       cause: refused,
     })
     expect(isPassingProduceError(crash)).toBe(true)
+    // waiting for a connection to a broker that is slow to answer: kafkajs marks it not retriable (its types leave
+    // out the message argument)
+    const LockTimeout = KafkaJSLockTimeout as unknown as new (message: string) => Error
+    expect(
+      isPassingProduceError(
+        new LockTimeout('Timeout while acquiring lock (3 waiting locks): "connect to broker 127.0.0.1:9"'),
+      ),
+    ).toBe(true)
     for (const type of ['NOT_ENOUGH_REPLICAS', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION'])
       expect(isPassingProduceError(protocol(type, true))).toBe(true)
     const wrapped = publishError(refused)
