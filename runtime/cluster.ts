@@ -227,6 +227,8 @@ export class Cluster {
   ): Promise<Bound> {
     const proc = this.procs.get(name)
     if (!proc) throw new Error(`no process ${name}`)
+    // a stop() that came while the cluster was still starting (a test hook that gave up on it) ends the start
+    if (this.stopping) throw new Error(`the cluster is stopping: ${name} not started`)
     const started = Date.now()
     const logPath = join(this.logDir, `${this.opts.topicPrefix}-${name}.log`)
     const readyFile = join(this.logDir, `${this.opts.topicPrefix}-${name}.ready.json`)

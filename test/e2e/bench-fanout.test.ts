@@ -103,7 +103,7 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
   const run = `bench${Date.now().toString(36)}`
   let cluster: Cluster
   beforeAll(async () => {
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
@@ -111,7 +111,8 @@ describe.skipIf(!available)('gochat bench fanout against a cluster on real infra
       redis: REDIS,
       topicPrefix: run,
       env: { GOCHAT_LOG_LEVEL: 'warn', GOCHAT_ADMIN_SECRET: TEST_ADMIN_SECRET },
-    }).start()
+    })
+    await cluster.start()
   }, 120_000)
   afterAll(async () => {
     await cluster?.stop()

@@ -49,7 +49,7 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
 
   beforeAll(async () => {
     kafka = await startOwnKafka(3)
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 2,
       kafka: kafka.brokers.join(','),
@@ -64,7 +64,8 @@ describe.skipIf(!available)('faults: Kafka brokers killed under traffic (own 3-n
         // the cluster's logs (.gochat/cluster) then show the recovery: rejoins, evicted members, the relay's return
         GOCHAT_LOG_LEVEL: 'info',
       },
-    }).start(150_000)
+    })
+    await cluster.start(150_000)
   }, 300_000)
   afterAll(async () => {
     await cluster?.stop()

@@ -125,7 +125,7 @@ describe.skipIf(!available)('faults: redis:restart and mysql:restart on servers 
   const results: RoundResult[] = []
   beforeAll(async () => {
     ;[own.redis, own.mysql] = await Promise.all([RedisServer.start(), MariadbServer.start()])
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
@@ -134,7 +134,8 @@ describe.skipIf(!available)('faults: redis:restart and mysql:restart on servers 
       topicPrefix: prefix,
       restart: true,
       env: { GOCHAT_ADMIN_SECRET: ADMIN_SECRET },
-    }).start()
+    })
+    await cluster.start()
   }, 120_000)
   afterAll(async () => {
     await cluster?.stop()

@@ -53,7 +53,7 @@ describe.skipIf(!permitted)('roles on separate network hosts (namespaces on a br
     hosts = NetHosts.create(['infra', 'gw1', 'gw2', 'core', 'tasks'])
     infra = await startInfraHost(hosts, 'infra')
     const h = hosts
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 2,
       kafka: infra.kafka,
@@ -67,7 +67,8 @@ describe.skipIf(!permitted)('roles on separate network hosts (namespaces on a br
         return { prefix: h.prefix(host.name), host: host.ip, env: addresses(role, host.ip) }
       },
       // six processes loading the sources at once on two shared cores: minutes, not seconds, when the machine is busy
-    }).start(200_000)
+    })
+    await cluster.start(200_000)
   }, 360_000)
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ describe.skipIf(!available)('outbox: repo killed between commit and publish', ()
   const sockets: SocketClient[] = []
   beforeAll(async () => {
     // the relay starts switched off: every message is committed with its outbox row, and none is published
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
@@ -25,7 +25,8 @@ describe.skipIf(!available)('outbox: repo killed between commit and publish', ()
       redis: REDIS,
       topicPrefix: run,
       env: { GOCHAT_OUTBOX_RELAY: 'false' },
-    }).start()
+    })
+    await cluster.start()
   }, 120_000)
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()))

@@ -115,7 +115,7 @@ describe.skipIf(!available)('poison records on real Kafka: every consumer group 
 
   beforeAll(async () => {
     receiver = await startReceiver()
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 1,
       tasks: 1,
       kafka: KAFKA,
@@ -132,7 +132,8 @@ describe.skipIf(!available)('poison records on real Kafka: every consumer group 
         GOCHAT_RETRY_BACKOFF_CAP_MS: '1000',
         GOCHAT_CONSUMER_BATCH_RETRIES: '2',
       },
-    }).start()
+    })
+    await cluster.start()
     const gw = cluster.gatewayUrls[0]!
     alice = new RestClient(gw)
     await alice.register(`a${randomUUID().slice(0, 8)}`, 'password-1')

@@ -28,7 +28,7 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
 
   beforeAll(async () => {
     receiver = await startReceiver()
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 3,
       tasks: 2,
       kafka: KAFKA,
@@ -42,7 +42,8 @@ describe.skipIf(!available)('large-group fanout: 2 task instances, 3 gateways', 
         GOCHAT_LARGE_GROUP_THRESHOLD: '1000',
         GOCHAT_FANOUT_BATCH_SIZE: '500',
       },
-    }).start()
+    })
+    await cluster.start()
     const gws = cluster.gatewayUrls
     users = await bulkUsers(gws[0]!, MEMBERS, run)
     conversationId = await bigGroup(gws[0]!, users[0]!, users.slice(1))

@@ -36,7 +36,7 @@ describe.skipIf(!available)('task retries and dead letters', () => {
 
   beforeAll(async () => {
     receiver = await startReceiver()
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 1,
       tasks: 1,
       kafka: KAFKA,
@@ -50,7 +50,8 @@ describe.skipIf(!available)('task retries and dead letters', () => {
         GOCHAT_RETRY_BACKOFF_BASE_MS: '100',
         GOCHAT_RETRY_BACKOFF_CAP_MS: '500',
       },
-    }).start()
+    })
+    await cluster.start()
     const gw = cluster.gatewayUrls[0]!
     alice = new RestClient(gw)
     await alice.register(`a${randomUUID().slice(0, 8)}`, 'password-1')

@@ -19,7 +19,7 @@ export function useCluster(name: string, opts: Partial<ClusterOptions> = {}) {
   }, 60_000)
   beforeAll(async () => {
     const env = { GOCHAT_REDIS_KEY_PREFIX: redisKeyPrefix, ...opts.env }
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
@@ -28,7 +28,8 @@ export function useCluster(name: string, opts: Partial<ClusterOptions> = {}) {
       topicPrefix: prefix,
       ...opts,
       env,
-    }).start()
+    })
+    await cluster.start()
   }, 120_000)
   return {
     prefix,

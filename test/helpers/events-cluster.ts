@@ -117,14 +117,15 @@ export function expectEnvelope(s: Seen, topic: string, key: string) {
 /** starts the cluster (2 gateways) and the observer before the tests of the calling describe, stops them after */
 export function setUpEventsCluster(): void {
   beforeAll(async () => {
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
       mysql: db,
       redis: REDIS,
       topicPrefix: prefix,
-    }).start()
+    })
+    await cluster.start()
     repoAddr = cluster.repoAddr!
     sql = await mysql.createConnection(db)
     observer = createKafka([KAFKA], 'events-test').consumer({

@@ -97,7 +97,7 @@ export const scrapes = new Map<string, Scrape>()
 export function setUpObservedCluster(): void {
   beforeAll(async () => {
     receiver = await startOtlpReceiver()
-    cluster = await new Cluster({
+    cluster = new Cluster({
       gateways: 2,
       tasks: 1,
       kafka: KAFKA,
@@ -113,7 +113,8 @@ export function setUpObservedCluster(): void {
         GOCHAT_LARGE_GROUP_THRESHOLD: '5',
         GOCHAT_FANOUT_BATCH_SIZE: '2',
       },
-    }).start()
+    })
+    await cluster.start()
     const [gw1, gw2] = cluster.gatewayUrls as [string, string]
     const register = async (gw: string, name: string) =>
       new RestClient(gw).register(`${name}${randomUUID().slice(0, 8)}`, 'password-1')
