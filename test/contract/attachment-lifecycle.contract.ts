@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { type MessageAttachment, textDefaults } from '../../src/domain/message.js'
 import type { AttachmentRow } from '../../src/ports/attachments.js'
-import type { MessageDraft, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { MessageDraft, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, now, uid } from './store-suite.js'
+import { createGroup, now, uid, describeOnStore } from './store-suite.js'
 
 const HOUR = 3_600_000
 
 export function attachmentLifecycleContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, attachment lifecycle: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
+  describeOnStore(`store contract, attachment lifecycle: ${driver}`, open, (store) => {
     const hooks: StoreMessageHooks = {
       outbox: (m) => [{ topic: 'lifecycle-contract', key: m.conversationId, value: Buffer.from('x'), headers: {} }],
     }

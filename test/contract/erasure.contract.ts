@@ -2,23 +2,13 @@
 // of one sender (idempotently, seqs gap-free), and UserChanges.erase turns the account into a tombstone whose
 // username is free for someone else. Run by the memory, SQLite and MariaDB suites, each on a store of its own.
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ERASED_PASSWORD_HASH, type Store } from '../../src/ports/store.js'
+import { expect, it } from 'vitest'
+import { ERASED_PASSWORD_HASH } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { textDraft, uid } from './store-suite.js'
+import { textDraft, uid, describeOnStore } from './store-suite.js'
 
 export function erasureContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, erasure: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, erasure: ${driver}`, open, (store) => {
     const draft = (conversationId: string, senderId: string, content: string) =>
       textDraft(conversationId, { senderId, content, sentAt: Date.now(), mentions: ['bob'] })
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { MessageAttachment } from '../../src/domain/message.js'
-import type { MessageDraft, MessageRow, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { MessageDraft, MessageRow, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, textDraft, uid } from './store-suite.js'
+import { createGroup, textDraft, uid, describeOnStore } from './store-suite.js'
 
 const attachmentOf = (over: Partial<MessageAttachment> = {}): MessageAttachment => ({
   attachmentId: uid('att'),
@@ -17,17 +17,7 @@ const attachmentOf = (over: Partial<MessageAttachment> = {}): MessageAttachment 
 })
 
 export function messageAttachmentsContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, message attachments: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, message attachments: ${driver}`, open, (store) => {
     const written: MessageRow[] = []
     const hooks: StoreMessageHooks = {
       outbox: (m) => {

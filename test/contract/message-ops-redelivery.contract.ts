@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { textDefaults } from '../../src/domain/message.js'
-import type { MessageDraft, MessageRow, Store } from '../../src/ports/store.js'
+import type { MessageDraft, MessageRow } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { now, uid } from './store-suite.js'
+import { now, uid, describeOnStore } from './store-suite.js'
 
 export function messageOpsRedeliveryContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, operations out of order and redelivered: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, operations out of order and redelivered: ${driver}`, open, (store) => {
     const row = (conversationId: string, seq: number, over: Partial<MessageDraft> = {}): MessageRow => ({
       messageId: uid('m'),
       conversationId,

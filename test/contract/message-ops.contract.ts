@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { MessageKind } from '../../src/domain/message.js'
 import { MAX_REACTIONS_PER_MESSAGE } from '../../src/domain/operations.js'
-import type { MessageDraft, MessageRow, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { MessageDraft, MessageRow, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, now, rejectsWith, textDraft } from './store-suite.js'
+import { createGroup, now, rejectsWith, textDraft, describeOnStore } from './store-suite.js'
 
 export function messageOpsContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, message operations: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, message operations: ${driver}`, open, (store) => {
     /** the records' outbox rows, to see what each transaction wrote */
     const written: MessageRow[] = []
     const hooks: StoreMessageHooks = {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Store, StoreMessageHooks } from '../../src/ports/store.js'
+import { expect, it } from 'vitest'
+import type { StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, textDraft } from './store-suite.js'
+import { createGroup, textDraft, describeOnStore } from './store-suite.js'
 
 const hooks: StoreMessageHooks = {
   outbox: (m) => [{ topic: 'order-contract', key: m.conversationId, value: Buffer.from(String(m.seq)), headers: {} }],
 }
 
 export function messageOrderContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, message order: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, message order: ${driver}`, open, (store) => {
     const conversation = async () => (await createGroup(store, ['ann', 'bob'], () => 'member')).conversationId
     const draft = (conversationId: string, content: string) => textDraft(conversationId, { content })
 

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { MessageKind } from '../../src/domain/message.js'
 import { queryTerms } from '../../src/domain/search.js'
-import type { MessageDraft, MessageRow, MessageSearch, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { MessageDraft, MessageRow, MessageSearch, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, now, textDraft, uid } from './store-suite.js'
+import { createGroup, now, textDraft, uid, describeOnStore } from './store-suite.js'
 
 export function messageSearchContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, message search: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, message search: ${driver}`, open, (store) => {
     const hooks: StoreMessageHooks = { outbox: () => [] }
     let clock = now
     const conversation = async (members: string[]) => (await createGroup(store, members)).conversationId

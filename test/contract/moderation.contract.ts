@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OutboxRecord, Store } from '../../src/ports/store.js'
+import { expect, it } from 'vitest'
+import type { OutboxRecord } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, lateStore, now, storeHelpers, uid } from './store-suite.js'
+import { createGroup, lateStore, now, storeHelpers, uid, describeOnStore } from './store-suite.js'
 
 export function moderationContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, moderation: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, moderation: ${driver}`, open, (store) => {
     const { pendingOf } = storeHelpers(lateStore(() => store))
     const row = (topic: string, key: string): OutboxRecord => ({ topic, key, value: Buffer.from('e'), headers: {} })
 

@@ -3,26 +3,17 @@
 // user's reaction taken off), and a record that becomes a tombstone keeps none of it. Run by the memory, SQLite and
 // MariaDB suites, each on a store of its own.
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { freshState, type MessageKind, textDefaults } from '../../src/domain/message.js'
-import type { MessageDraft, Store } from '../../src/ports/store.js'
+import type { MessageDraft } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
+import { describeOnStore } from './store-suite.js'
 
 const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 12)}`
 const hooks = { outbox: () => [] }
 
 export function operationStateContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, operation state: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, operation state: ${driver}`, open, (store) => {
     async function conversation(): Promise<string> {
       const c = uid('d')
       await store.createConversation(

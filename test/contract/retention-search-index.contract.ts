@@ -3,11 +3,12 @@
 // SQL driver's suite passes `indexed`, the index entries of a conversation, read from its own tables; the in-memory
 // store has no index: it searches its records). Run by the driver suites (memory, SQLite, MariaDB).
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { textDefaults } from '../../src/domain/message.js'
 import { queryTerms } from '../../src/domain/search.js'
 import type { MessageDraft, Store } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
+import { describeOnStore } from './store-suite.js'
 
 const uid = (prefix = 'x') => `${prefix}-${randomUUID().slice(0, 12)}`
 const now = Date.now()
@@ -21,17 +22,7 @@ export function retentionSearchIndexContract(
   /** none for a driver without an index of its own */
   indexed?: IndexedCount,
 ): void {
-  describe(`store contract, retention and the search index: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, retention and the search index: ${driver}`, open, (store) => {
     const draft = (conversationId: string, content: string, sentAt: number): MessageDraft => ({
       messageId: uid('m'),
       conversationId,

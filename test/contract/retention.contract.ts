@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { MessageAttachment } from '../../src/domain/message.js'
 import { DAY_MS } from '../../src/ports/retention.js'
-import type { MessageDraft, OutboxRecord, Store, StoreMessageHooks } from '../../src/ports/store.js'
+import type { MessageDraft, OutboxRecord, StoreMessageHooks } from '../../src/ports/store.js'
 import type { StoreFixture } from './store.contract.js'
-import { createGroup, now, rejectsWith, textDraft, uid } from './store-suite.js'
+import { createGroup, now, rejectsWith, textDraft, uid, describeOnStore } from './store-suite.js'
 
 export function retentionContract(driver: string, open: () => Promise<StoreFixture>): void {
-  describe(`store contract, retention: ${driver}`, () => {
-    let fx: StoreFixture
-    let store: Store
-    beforeAll(async () => {
-      fx = await open()
-      store = fx.store
-    })
-    afterAll(async () => {
-      await fx?.cleanup()
-    })
-
+  describeOnStore(`store contract, retention: ${driver}`, open, (store) => {
     const hooks: StoreMessageHooks = { outbox: () => [] }
     const topic = uid('retention-contract')
     const record = (): OutboxRecord => ({ topic, key: 'k', value: Buffer.from('v'), headers: {} })

@@ -1,7 +1,7 @@
 // What the store contract's cases share (store.contract.ts runs them, test/contract/store-*.contract.ts hold them by
 // concern): the fixture a driver suite gives, ids of their own, and builders of users, groups, drafts and outbox rows.
 import { randomUUID } from 'node:crypto'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
 import { textDefaults } from '../../src/domain/message.js'
 import type {
@@ -116,4 +116,19 @@ export function storeHelpers(store: Store) {
     outbox: (m) => [record(topic, m.seq)],
   })
   return { withLease, pendingOf, user, group, draft, plainHooks }
+}
+
+/** A describe() of contract cases on a store of their own for one driver: opened before the cases, cleaned up after
+ *  them; the cases reach it through `store` (lateStore: it exists once beforeAll has run). */
+export function describeOnStore(title: string, open: () => Promise<StoreFixture>, cases: (store: Store) => void): void {
+  describe(title, () => {
+    let fx: StoreFixture | undefined
+    beforeAll(async () => {
+      fx = await open()
+    })
+    afterAll(async () => {
+      await fx?.cleanup()
+    })
+    cases(lateStore(() => fx!.store))
+  })
 }
