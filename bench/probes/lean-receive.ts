@@ -1,22 +1,19 @@
 // What gochat/client's lean receive path (bench/library-socket.ts, the bench's receivers) costs per frame against
-// a bare `ws` 'message' handler (the bench's receiver before the library): one process opens the same sockets each
-// way in turn and has a server in another process (frame-burst-server.ts) write the same burst of push frames to
-// all of them; the figure is this process's CPU per frame, A B A B in one run, so the machine's load hits both.
+// a bare `ws` 'message' handler (the bench's receiver before the library). Each way runs in a worker thread of its
+// own with the same number of sockets (lean-receive-worker.ts); a server in another process (frame-burst-server.ts)
+// writes the same burst of push frames to every socket at once, so the ways receive side by side, under the same
+// load, and each reports its thread's CPU per frame. A shared host's noise thus hits every way of a round alike.
 //
-//   node --expose-gc --import tsx bench/probes/lean-receive.ts [--sockets 100] [--frames 2000] [--rounds 5] [--before /work/main] [--json]
+//   npx tsx bench/probes/lean-receive.ts [--sockets 100] [--frames 2000] [--rounds 5] [--before /work/main] [--json]
 //
 // --frames is per socket per burst. --before TREE adds that tree's bench/library-socket.ts as a third way, so two
 // versions of the library compare in the same run. The handler is the bench's minimum: one JSON.parse and a count.
 import { fork } from 'node:child_process'
 import { resolve as resolvePath } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import WebSocket from 'ws'
-import type { Endpoint } from '../endpoints.js'
-import { openLibrarySocket } from '../library-socket.js'
+import { Worker } from 'node:worker_threads'
 import type { BurstMessage, BurstRequest } from './frame-burst-server.js'
-
-type Open = (e: Endpoint, onFrame: (text: string) => void) => Promise<{ close(): void }>
-type LibraryOpen = typeof openLibrarySocket
+import type { FromWay, ToWay, Way, WayData } from './lean-receive-worker.js'
 
 export interface LeanReceiveOptions {
   sockets: number
@@ -28,120 +25,94 @@ export interface LeanReceiveOptions {
 }
 
 export interface WaySummary {
-  way: string
+  way: Way
   medianUsPerFrame: number
   minUsPerFrame: number
   maxUsPerFrame: number
   medianFramesPerS: number
   /** this way's CPU per frame over bare ws's in the same round: median, min, max */
   vsBare: [number, number, number]
-  /** lean over lean (before) in the same round, when --before is given */
+  /** lean over lean (before) in the same round, when `before` is given */
   vsBefore?: [number, number, number]
 }
 
-/** the bench's receiver before gochat/client (bench/receiver.ts at 3010791), verbatim in its per-frame work */
-const bare: Open = (e, onFrame) =>
-  new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${e.url.replace(/^http/, 'ws')}/`, { perMessageDeflate: false })
-    ws.once('open', () => resolve({ close: () => ws.terminate() }))
-    ws.once('error', reject)
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) onFrame(data.toString())
-    })
-  })
-
-const library =
-  (open: LibraryOpen): Open =>
-  (e, onFrame) =>
-    open(
-      e,
-      (text) => {
-        onFrame(text)
-        return true
-      },
-      () => undefined,
-    )
-
+const ENTRY = new URL('../run-ts.js', import.meta.url)
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
 const spread = (xs: number[]): [number, number, number] => [median(xs), Math.min(...xs), Math.max(...xs)]
 
-const cpuMs = () => {
-  const u = process.cpuUsage()
-  return (u.user + u.system) / 1000
+/** the next message of `type` from a worker or the server */
+function next<M extends { type: string }>(
+  from: { on(e: 'message', f: (m: M) => void): unknown; off(e: 'message', f: (m: M) => void): unknown },
+  type: M['type'],
+): Promise<M> {
+  return new Promise((resolve, reject) => {
+    const on = (m: M) => {
+      if (m.type === 'failed') reject(new Error((m as unknown as { error: string }).error))
+      if (m.type !== type) return
+      from.off('message', on)
+      resolve(m)
+    }
+    from.on('message', on)
+  })
 }
 
 export async function leanReceive(o: LeanReceiveOptions): Promise<WaySummary[]> {
-  const ways: Array<[string, Open]> = [
-    ['bare ws', bare],
-    ['lean', library(openLibrarySocket)],
-  ]
-  if (o.before) {
-    const url = pathToFileURL(resolvePath(o.before, 'bench/library-socket.ts')).href
-    const before = (await import(url)) as { openLibrarySocket: LibraryOpen }
-    ways.push(['lean (before)', library(before.openLibrarySocket)])
-  }
-  const server = fork(
-    new URL('../run-ts.js', import.meta.url),
-    [new URL('./frame-burst-server.ts', import.meta.url).href],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  )
+  const names: Way[] = o.before ? ['bare ws', 'lean', 'lean (before)'] : ['bare ws', 'lean']
+  const server = fork(ENTRY, [new URL('./frame-burst-server.ts', import.meta.url).href], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const workers: Worker[] = []
   try {
-    const ready = await new Promise<BurstMessage>((resolve, reject) => {
-      server.once('exit', (code) => reject(new Error(`the burst server exited with ${code}`)))
-      server.on('message', (m: BurstMessage) => m.type === 'ready' && resolve(m))
-    })
-    const endpoint: Endpoint = { dialect: 'ws', url: `http://127.0.0.1:${ready.type === 'ready' ? ready.port : 0}` }
-
-    /** one burst through `open`'s sockets: this process's µs of CPU per frame and frames per second */
-    const measure = async (open: Open): Promise<{ usPerFrame: number; framesPerS: number }> => {
-      const total = o.sockets * o.frames
-      let count = 0
-      let done = () => undefined as void
-      const all = new Promise<void>((r) => {
-        done = r
-      })
-      const onFrame = (text: string) => {
-        const f = JSON.parse(text) as { op?: string }
-        if (f.op === 'message' && ++count === total) done()
+    const ready = await next<BurstMessage>(server, 'ready')
+    const url = `http://127.0.0.1:${ready.type === 'ready' ? ready.port : 0}`
+    for (const way of names) {
+      const data: WayData = {
+        entry: new URL('./lean-receive-worker.ts', import.meta.url).href,
+        way,
+        before: o.before && resolvePath(o.before),
+        url,
+        sockets: o.sockets,
+        frames: o.frames,
       }
-      const sockets = await Promise.all(Array.from({ length: o.sockets }, () => open(endpoint, onFrame)))
-      await new Promise((r) => setTimeout(r, 200)) // the server has registered every socket
-      globalThis.gc?.() // node --expose-gc: no collection of the previous round's garbage lands in this one
-      const cpu0 = cpuMs()
-      const t0 = performance.now()
-      server.send({ type: 'burst', framesPerSocket: o.frames } satisfies BurstRequest)
-      await all
-      const cpu = cpuMs() - cpu0
-      const wall = performance.now() - t0
-      for (const s of sockets) s.close()
-      await new Promise((r) => setTimeout(r, 200))
-      return { usPerFrame: (cpu * 1000) / total, framesPerS: total / (wall / 1000) }
+      workers.push(new Worker(ENTRY, { workerData: data }))
     }
-
-    await measure(bare) // warm-up: JIT and the server's burst buffer
-    const results = new Map(ways.map(([n]) => [n, [] as Array<{ usPerFrame: number; framesPerS: number }>]))
-    for (let round = 0; round < o.rounds; round++)
-      for (const [name, open] of round % 2 ? [...ways].reverse() : ways) results.get(name)!.push(await measure(open))
-
+    await Promise.all(workers.map((w) => next<FromWay>(w, 'open')))
+    await new Promise((r) => setTimeout(r, 200)) // the server has registered every socket
+    const rounds = names.map(() => [] as Array<{ usPerFrame: number; framesPerS: number }>)
+    const total = o.sockets * o.frames
+    for (let round = -1; round < o.rounds; round++) {
+      // round -1 warms up: JIT, and the server builds its burst
+      const armed = workers.map((w) => next<FromWay>(w, 'armed'))
+      for (const w of workers) w.postMessage({ type: 'go' } satisfies ToWay)
+      await Promise.all(armed)
+      const done = workers.map((w) => next<FromWay>(w, 'done'))
+      server.send({ type: 'burst', framesPerSocket: o.frames } satisfies BurstRequest)
+      const results = await Promise.all(done)
+      if (round < 0) continue
+      results.forEach((r, i) => {
+        if (r.type === 'done')
+          rounds[i]!.push({ usPerFrame: (r.cpuMs * 1000) / total, framesPerS: total / (r.wallMs / 1000) })
+      })
+    }
     // ratios are taken round by round: the load of the moment hits both sides of each
-    const perRound = (a: string, b: string) =>
-      results.get(a)!.map((r, i) => r.usPerFrame / results.get(b)![i]!.usPerFrame)
-    return [...results].map(([way, rs]) => {
-      const [medianUsPerFrame, minUsPerFrame, maxUsPerFrame] = spread(rs.map((r) => r.usPerFrame))
+    const perRound = (a: number, b: number) => rounds[a]!.map((r, i) => r.usPerFrame / rounds[b]![i]!.usPerFrame)
+    return names.map((way, i) => {
+      const [medianUsPerFrame, minUsPerFrame, maxUsPerFrame] = spread(rounds[i]!.map((r) => r.usPerFrame))
       return {
         way,
         medianUsPerFrame,
         minUsPerFrame,
         maxUsPerFrame,
-        medianFramesPerS: median(rs.map((r) => r.framesPerS)),
-        vsBare: spread(perRound(way, 'bare ws')),
-        ...(way === 'lean' && o.before ? { vsBefore: spread(perRound('lean', 'lean (before)')) } : {}),
+        medianFramesPerS: median(rounds[i]!.map((r) => r.framesPerS)),
+        vsBare: spread(perRound(i, 0)),
+        ...(way === 'lean' && o.before ? { vsBefore: spread(perRound(1, 2)) } : {}),
       }
     })
   } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
     server.disconnect()
   }
 }
@@ -162,7 +133,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (args.includes('--json')) console.log(JSON.stringify({ ...o, summary }))
   else {
     const r = ([m, lo, hi]: [number, number, number]) => `×${m.toFixed(3)} [${lo.toFixed(3)}–${hi.toFixed(3)}]`
-    console.log(`${o.sockets} sockets × ${o.frames} frames, ${o.rounds} rounds; CPU µs per frame, median [min–max]`)
+    console.log(
+      `${o.sockets} sockets × ${o.frames} frames, ${o.rounds} rounds; thread CPU µs per frame, median [min–max]`,
+    )
     for (const s of summary)
       console.log(
         `${s.way.padEnd(14)} ${s.medianUsPerFrame.toFixed(3)} [${s.minUsPerFrame.toFixed(3)}–${s.maxUsPerFrame.toFixed(3)}]  ` +
