@@ -19,7 +19,7 @@ import { repoAddr, seen, undecodable, sockets, user, connect, events, exactlyOne
 import { onePerTarget, frameOf, framesOf, nowS, outboxRows, expectEnvelope } from '../helpers/events-cluster.js'
 import { setUpEventsCluster, alice, bob, carol, dave, erin, aliceWs, bobWs } from '../helpers/events-cluster.js'
 import { carolWs, erinWs, direct, sent, setUpCast, membersOf, memberCountOf } from '../helpers/events-cluster.js'
-import { invitationRecord } from '../helpers/events-cluster.js'
+import { eraseUser, invitationRecord } from '../helpers/events-cluster.js'
 
 describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
   setUpEventsCluster()
@@ -252,12 +252,7 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       await bob.rest.call('DELETE', `/v1/groups/${mod}/mutes/${alice.userId}`)
       await bob.rest.call('POST', `/v1/groups/${mod}/bans`, { userId: alice.userId })
       await bob.rest.call('DELETE', `/v1/groups/${mod}/bans/${alice.userId}`)
-      for (const type of [
-        'group.member.muted',
-        'group.member.unmuted',
-        'group.member.banned',
-        'group.member.unbanned',
-      ]) {
+      for (const type of ['muted', 'unmuted', 'banned', 'unbanned'].map((t) => `group.member.${t}`)) {
         const e = await exactlyOne(type, (ev) => ev.conversation_id === mod)
         expectEnvelope(e, topicOf.message, mod)
         expect(e.event).toMatchObject({ operator_id: bob.userId, payload: { user_id: alice.userId } })
@@ -266,6 +261,17 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
       const r = await exactlyOne('conversation.retention.updated', (ev) => ev.conversation_id === mod)
       expectEnvelope(r, topicOf.notification, mod)
       expect(r.event.payload).toMatchObject({ conversation_id: mod, retention_days: 7, ttl_seconds: 0 })
+    })
+
+    it('erasing a user produces user.tokens.revoked, delivered to their own connection', async () => {
+      const zed = await user('zed')
+      const zedWs = await connect(0, zed.token)
+      const erased = await eraseUser(zed.userId)
+      expect(erased.code, erased.stderr).toBe(0)
+      const e = await exactlyOne('user.tokens.revoked', (x) => x.user_id === zed.userId)
+      expectEnvelope(e, topicOf.user, zed.userId)
+      expect(e.event.payload).toMatchObject({ revocation_id: `user:${zed.userId}`, reason: 'erased' })
+      expect((await frameOf(zedWs, e.event.event_id)).event).toEqual(e.event)
     })
 
     it('actions refused by authorization produce no event and write no outbox row', async () => {
@@ -311,14 +317,13 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         const members = () => membersOf(group)
         const [wasCount, wasMembers] = [await countOf(), await members()]
         const invitation = (target: string) => invitationRecord(group, alice.userId, target)
-        await expect(
-          repo.AddMembers({
-            conversation_id: group,
-            user_ids: [erin.userId, `${erin.userId} `],
-            role: 'member',
-            events: [invitation(erin.userId), invitation(`${erin.userId} `)],
-          }),
-        ).rejects.toMatchObject({ code: 'internal', message: 'internal error' }) // the driver's text stays in repo's log
+        const add = (ids: string[]) =>
+          repo.AddMembers({ conversation_id: group, user_ids: ids, role: 'member', events: ids.map(invitation) })
+        // the driver's text stays in repo's log
+        await expect(add([erin.userId, `${erin.userId} `])).rejects.toMatchObject({
+          code: 'internal',
+          message: 'internal error',
+        })
         await sleep(SETTLE_MS)
         expect(await countOf()).toBe(wasCount)
         expect(await members()).toEqual(wasMembers)
@@ -327,12 +332,7 @@ describe.skipIf(!available)('domain events on a cluster (2 gateways)', () => {
         expect(erinWs.frames.filter((f) => isEvent(f) && f.event.event_type === 'group.invited')).toEqual([])
 
         // the same call with one id commits: the member and the event
-        await repo.AddMembers({
-          conversation_id: group,
-          user_ids: [erin.userId],
-          role: 'member',
-          events: [invitation(erin.userId)],
-        })
+        await add([erin.userId])
         const e = await exactlyOne('group.invited', (x) => x.target_user_id === erin.userId)
         expect(e.event.payload.conversation_id).toBe(group)
         expect(await countOf()).toBe(wasCount + 1)

@@ -12,6 +12,7 @@ import { SocketClient, type ServerFrame } from '../../src/client/socket.js'
 import { createKafka } from '../../src/drivers/kafka/client.js'
 import { EventEnvelope } from '../../src/contracts/events.js'
 import { infraAvailable, KAFKA, MYSQL, REDIS } from './infra.js'
+import { runGochat } from './cli.js'
 import { deleteTopicsWithPrefix, dropDatabase } from './cleanup.js'
 import { sleep, until } from './until.js'
 
@@ -214,3 +215,20 @@ export const invitationRecord = (conversationId: string, inviterId: string, targ
     headers: { 'gochat-event-type': 'group.invited' },
   }
 }
+
+/** `gochat users erase --execute` against this cluster's database and Redis; its relay publishes the outbox row the
+ *  erase wrote, to the topic the CLI named (hence the cluster's prefix) */
+export const eraseUser = (userId: string) =>
+  runGochat([
+    'users',
+    'erase',
+    userId,
+    '--execute',
+    '--json',
+    '--mysql',
+    db,
+    '--redis',
+    REDIS,
+    '--topic-prefix',
+    prefix,
+  ])
