@@ -7,6 +7,9 @@ import { renderTable } from '../../../src/presentation/table.js'
 import { topics } from '../../../src/contracts/topics.js'
 import { createBlobStore } from '../../../src/drivers/blobs-from-config.js'
 import { createCache } from '../../../src/drivers/cache-from-config.js'
+import { UsageError } from '../../../src/core/operator-errors.js'
+import { withAdmin } from '../../../src/ops/kafka/admin.js'
+import { topicExists } from '../../../src/ops/kafka/topics.js'
 import { type AuditOutcome, recordAudit } from '../../../src/ops/users/audit.js'
 import { type EraseOutcome, type ErasePlan, executeErase, planErase } from '../../../src/ops/users/erase.js'
 import { findUser, openDeploymentStore } from '../../../src/ops/users/target.js'
@@ -33,6 +36,7 @@ export default class UsersErase extends BaseCommand<typeof UsersErase> {
   }
 
   public async run(): Promise<EraseResult> {
+    if (this.flags.execute) await this.checkEventsTopic()
     const store = await openDeploymentStore(this.cfg)
     let result: EraseResult
     try {
@@ -46,6 +50,21 @@ export default class UsersErase extends BaseCommand<typeof UsersErase> {
       process.stderr.write(`audit (no Kafka configured): ${JSON.stringify(result.audit.event)}\n`)
     if (!this.jsonEnabled()) this.report(result)
     return result
+  }
+
+  /**
+   * The running deployment's relay publishes the erase's user.tokens.revoked to the topic this command names. One
+   * that does not exist (a --topic-prefix other than the deployment's) would hold up every outbox row behind it, so
+   * it is checked before the store is even opened. On the embedded bus (no Kafka) topics are made on first use.
+   */
+  private async checkEventsTopic(): Promise<void> {
+    if (this.cfg.kafka_brokers.length === 0) return
+    const topic = topics(this.cfg).userEvents
+    const { unknown } = await withAdmin(this.cfg, (h) => topicExists(h, [topic]))
+    if (unknown.length)
+      throw new UsageError(
+        `topic ${topic} does not exist on ${this.cfg.kafka_brokers.join(',')}: give the deployment's --topic-prefix (or GOCHAT_TOPIC_PREFIX); nothing was changed`,
+      )
   }
 
   private async erase(
