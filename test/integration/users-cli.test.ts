@@ -48,10 +48,11 @@ describe.skipIf(!(await infraAvailable('mysql', 'redis', 'kafka')))(`gochat user
   beforeAll(async () => {
     const admin = new kafkajs.Kafka({ brokers: [KAFKA], logLevel: kafkajs.logLevel.NOTHING }).admin()
     await admin.connect()
-    const audit = topics({ topic_prefix: topicPrefix }).audit
+    // the audit topic, and the user-events topic a deployment would have (erase refuses to name a missing one)
+    const { audit, userEvents } = topics({ topic_prefix: topicPrefix })
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic: audit, numPartitions: 1, replicationFactor: 1 }],
+      topics: [audit, userEvents].map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })),
     })
     await admin.disconnect()
     store = new MysqlStore(db.url)
