@@ -16,15 +16,24 @@ const alive = (pid: number) => {
   }
 }
 
+/** ip, for a leftover that may be gone by now: deleting a namespace takes its veth pair with it, a little later */
+const ipIfThere = (...args: string[]) => {
+  try {
+    ip(...args)
+  } catch (err) {
+    if (!/Cannot find device|No such file or directory/.test(String((err as { stderr?: unknown }).stderr))) throw err
+  }
+}
+
 /** Removes the namespaces and links of runs whose process is gone. */
 export function removeLeftovers(): void {
   for (const line of ip('netns', 'list').split('\n')) {
     const m = /^(gc-(\d+)-\S+)/.exec(line)
-    if (m && !alive(Number(m[2]))) ip('netns', 'del', m[1]!)
+    if (m && !alive(Number(m[2]))) ipIfThere('netns', 'del', m[1]!)
   }
   for (const line of ip('-o', 'link', 'show').split('\n')) {
     const m = /^\d+: (gc(\d+)[bv]\d*)[@:]/.exec(line)
-    if (m && !alive(Number(m[2]))) ip('link', 'del', m[1]!)
+    if (m && !alive(Number(m[2]))) ipIfThere('link', 'del', m[1]!)
   }
 }
 
