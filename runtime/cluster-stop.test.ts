@@ -18,18 +18,22 @@ const alive = (pid: number) => {
   }
 }
 
+/** a cluster on engines nobody answers on: its repo never becomes ready, so a start stays under way */
+const unreachable = (topicPrefix: string) =>
+  new Cluster({
+    gateways: 1,
+    tasks: 1,
+    kafka: '127.0.0.1:9',
+    mysql: 'mysql://root@127.0.0.1:9/none',
+    redis: 'redis://127.0.0.1:9',
+    topicPrefix,
+    logDir,
+  })
+
 describe('Cluster.stop during start', () => {
   it('stops the process being started and starts no other', async () => {
     // engines nobody answers on: the repo never becomes ready, so the start is still under way when stop() comes
-    const cluster = new Cluster({
-      gateways: 1,
-      tasks: 1,
-      kafka: '127.0.0.1:9',
-      mysql: 'mysql://root@127.0.0.1:9/none',
-      redis: 'redis://127.0.0.1:9',
-      topicPrefix: 'stopduringstart',
-      logDir,
-    })
+    const cluster = unreachable('stopduringstart')
     const starting = cluster.start(60_000).then(
       () => 'started',
       (err: Error) => err.message,
@@ -44,15 +48,7 @@ describe('Cluster.stop during start', () => {
   }, 60_000)
 
   it('a cluster stopped before a process of it is started spawns nothing', async () => {
-    const cluster = new Cluster({
-      gateways: 1,
-      tasks: 1,
-      kafka: '127.0.0.1:9',
-      mysql: 'mysql://root@127.0.0.1:9/none',
-      redis: 'redis://127.0.0.1:9',
-      topicPrefix: 'stoppedfirst',
-      logDir,
-    })
+    const cluster = unreachable('stoppedfirst')
     await cluster.stop()
     await expect(cluster.start(5_000)).rejects.toThrow(/stopping/)
     for (const name of ['repo', 'logic', 'task-1', 'gw-1']) expect(cluster.procs.get(name)?.child).toBeUndefined()

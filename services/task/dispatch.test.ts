@@ -3,17 +3,15 @@
 // every message still reaches exactly its own members' gateways in the batch's order.
 import { textDefaults } from '../../src/domain/message.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryRepo, watchedApi } from '../../test/helpers/task-repo.js'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
 import type { DispatchMessage, DownstreamMessage } from '../../src/contracts/payloads.js'
-import { MemoryBus } from '../../src/drivers/memory/bus.js'
-import { MemoryCache } from '../../src/drivers/memory/cache.js'
-import { MemoryStore } from '../../src/drivers/memory/store.js'
 import type { Retrier } from '../../src/messaging/retry.js'
 import { createLogger } from '../../src/observability/log.js'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
-import { Presence } from '../../src/presence/presence.js'
+import type { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { startRepo, type StartedRepo } from '../repo/index.js'
+import type { StartedRepo } from '../repo/index.js'
 import { dispatchHandler, type DispatchDeps } from './dispatch.js'
 
 const cfg = Object.fromEntries(Object.entries(configKeys).map(([k, v]) => [k, v.default])) as GochatConfig
@@ -36,27 +34,13 @@ describe('dispatchHandler', () => {
   let counted: RepoApi
 
   beforeAll(async () => {
-    const cache = new MemoryCache()
-    repo = await startRepo({
-      cfg,
-      bus: new MemoryBus({ defaultPartitions: 3 }),
-      log: createLogger(),
-      store: new MemoryStore(),
-      cache,
-      relay: { start: false },
-    })
-    presence = new Presence(cache, { ttlMs: 60_000 })
+    ;({ repo, presence } = await memoryRepo(cfg, createLogger()))
     // the real API, with each call counted (and one method made to fail on demand)
-    counted = new Proxy(repo.api, {
-      get: (api, name: string) => {
-        const method = (api as unknown as Record<string, (req: unknown) => Promise<unknown>>)[name]!
-        return async (req: unknown) => {
-          calls.push(name)
-          if (name === failing) throw new Error(`${name}: unavailable`)
-          return method.call(api, req)
-        }
-      },
-    }) as RepoApi
+    counted = watchedApi(
+      repo.api,
+      (name) => name === failing,
+      (name) => calls.push(name),
+    )
   })
   afterAll(async () => {
     await repo.role.stop()

@@ -4,6 +4,7 @@
 // tells only the shard's members; when the recipients cannot be located, nothing is dead-lettered (the record comes
 // again); a record that does not decode is dead-lettered with nobody to tell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryRepo, watchedApi } from '../../test/helpers/task-repo.js'
 import { configKeys, type GochatConfig } from '../../src/config/index.js'
 import {
   encode,
@@ -15,15 +16,12 @@ import {
 } from '../../src/contracts/payloads.js'
 import { RESYNC_FRAME } from '../../src/contracts/resync.js'
 import { textDefaults } from '../../src/domain/message.js'
-import { MemoryBus } from '../../src/drivers/memory/bus.js'
-import { MemoryCache } from '../../src/drivers/memory/cache.js'
-import { MemoryStore } from '../../src/drivers/memory/store.js'
 import { retrier } from '../../src/messaging/retry.js'
 import { createLogger } from '../../src/observability/log.js'
 import type { Bus, BusRecord, OutgoingRecord } from '../../src/ports/bus.js'
-import { Presence } from '../../src/presence/presence.js'
+import type { Presence } from '../../src/presence/presence.js'
 import type { RepoApi } from '../../src/rpc/api.js'
-import { startRepo, type StartedRepo } from '../repo/index.js'
+import type { StartedRepo } from '../repo/index.js'
 import { dispatchHandler, type DispatchDeps } from './dispatch.js'
 import { resyncOnGiveUp, tellingFirst } from './give-up.js'
 import { taskHandler } from './worker.js'
@@ -49,26 +47,9 @@ describe('a given-up delivery tells its recipients to resync', () => {
   let api: RepoApi
 
   beforeAll(async () => {
-    const cache = new MemoryCache()
-    repo = await startRepo({
-      cfg,
-      bus: new MemoryBus({ defaultPartitions: 3 }),
-      log,
-      store: new MemoryStore(),
-      cache,
-      relay: { start: false },
-    })
-    presence = new Presence(cache, { ttlMs: 60_000 })
+    ;({ repo, presence } = await memoryRepo(cfg, log))
     // the real API, with the methods named in `failing` made to fail (repo unreachable for those calls)
-    api = new Proxy(repo.api, {
-      get: (target, name: string) => {
-        const method = (target as unknown as Record<string, (req: unknown) => Promise<unknown>>)[name]!
-        return async (req: unknown) => {
-          if (failing.has(name)) throw new Error(`${name}: unavailable`)
-          return method.call(target, req)
-        }
-      },
-    }) as RepoApi
+    api = watchedApi(repo.api, (name) => failing.has(name))
   })
   afterAll(async () => {
     await repo.role.stop()
